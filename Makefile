@@ -1,0 +1,28 @@
+# The two commands of the README. Everything is installed by the project itself: a virtualenv
+# with the Python dependencies, and (through `relgraph db start`) the Neo4j jars via Maven.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN     = $(VENV)/bin
+
+.PHONY: demo test install clean
+
+$(BIN)/relgraph: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(BIN)/relgraph
+
+install: $(BIN)/relgraph
+
+# Start the local Neo4j, load the example article, ask which sectors Russia and the DPRK discussed.
+demo: install
+	$(BIN)/relgraph db start
+	$(BIN)/relgraph load examples/kim_putin_vostochny_fr.txt
+	$(BIN)/relgraph query sectors_discussed -p a Russie -p b "North Korea"
+
+# The whole test suite: unit tests, then integration tests against a real Neo4j 5.26.
+test: install
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf $(VENV) build *.egg-info

@@ -1,0 +1,68 @@
+"""The one place that makes a Neo4j driver, and the one that hands it to neomodel.
+
+Driver errors that a user can meet (server down, wrong password, unknown database) become
+``Neo4jUnavailable`` with one line saying what to do.
+"""
+from __future__ import annotations
+
+from contextlib import contextmanager
+
+import neo4j
+from neo4j import GraphDatabase
+from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, ServiceUnavailable
+
+from relgraph.errors import Neo4jUnavailable
+from relgraph.settings import Settings
+
+
+def connect(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
+    """A driver for ``settings``; with ``verify``, one round trip proves the server and the password."""
+    if settings.password is None:
+        raise Neo4jUnavailable(
+            f"no password for {settings.uri}: set NEO4J_PASSWORD, or run `relgraph db start` "
+            "to use the local server")
+    try:
+        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
+                                      connection_timeout=10, max_transaction_retry_time=30,
+                                      user_agent="relgraph")
+    except (ValueError, DriverError) as e:
+        raise Neo4jUnavailable(f"bad Neo4j URI {settings.uri!r}: {e}") from e
+    if verify:
+        try:
+            driver.execute_query("RETURN 1", database_=settings.database)
+        except BaseException as e:
+            driver.close()
+            raise translate(e, settings) from e
+    return driver
+
+
+def translate(e: BaseException, settings: Settings) -> BaseException:
+    """The one-line error a user should see for a driver exception (others pass through)."""
+    if isinstance(e, AuthError):
+        return Neo4jUnavailable(f"Neo4j at {settings.uri} refused the credentials of user "
+                                f"{settings.user!r}: check NEO4J_USER / NEO4J_PASSWORD")
+    if isinstance(e, (ServiceUnavailable, OSError)) or (
+            isinstance(e, DriverError) and not isinstance(e, Neo4jError)):
+        return Neo4jUnavailable(f"Neo4j is not reachable at {settings.uri}: start it with "
+                                "`relgraph db start`, or set NEO4J_URI")
+    if isinstance(e, ClientError) and "DatabaseNotFound" in (e.code or ""):
+        return Neo4jUnavailable(f"database {settings.database!r} does not exist on {settings.uri}")
+    return e
+
+
+@contextmanager
+def session_driver(settings: Settings):
+    """``with session_driver(s) as driver:`` a verified driver, closed afterwards."""
+    driver = connect(settings)
+    try:
+        yield driver
+    finally:
+        driver.close()
+
+
+def bind_neomodel(driver: neo4j.Driver, database: str) -> None:
+    """Give neomodel the same driver (it does not own it, so it will not close it)."""
+    from neomodel import db, get_config
+
+    get_config().database_name = database
+    db.set_connection(driver=driver)

@@ -1,0 +1,208 @@
+"""The graph schema as neomodel models: node labels, natural keys, relationship types.
+
+The models are the schema's single statement: ``graph.schema.install`` creates their uniqueness
+constraints and indexes, and the writer's labels and types are checked against them. Writes go
+through batched ``UNWIND ... MERGE`` (``graph.write``), not through these classes.
+
+Every fact edge is one article's assertion: it carries ``article`` (the article id), ``quote``,
+``start`` and ``end`` (offsets into the text as read), so two articles reporting the same fact
+give two edges, and counting edges counts sources.
+"""
+from __future__ import annotations
+
+from neomodel import (
+    FloatProperty,
+    IntegerProperty,
+    RelationshipFrom,
+    RelationshipTo,
+    StringProperty,
+    StructuredNode,
+    StructuredRel,
+)
+
+
+# -- relationships ---------------------------------------------------------------------------
+class Fact(StructuredRel):
+    """An assertion made by one article, with the quote that supports it."""
+
+    article = StringProperty(index=True)
+    quote = StringProperty()
+    start = IntegerProperty()
+    end = IntegerProperty()
+
+
+class MetAt(Fact):
+    """A leader met another leader at a place."""
+
+    # (:Leader)-[:MET_AT {with, date, status, article, quote, start, end}]->(:Facility)
+    with_ = StringProperty(db_property="with")
+    date = StringProperty()
+    status = StringProperty()
+
+
+class Visits(Fact):
+    """A leader visited a place or a state (PLOVER: the visitor is the actor)."""
+
+    # (:Leader)-[:VISITS {date, status, host_state, article, quote, start, end}]->(:Facility|:State)
+    date = StringProperty()
+    status = StringProperty()
+    host_state = StringProperty()
+
+
+class Proposes(Fact):
+    """A leader or a state proposed (or invited to) a project."""
+
+    # (:Leader|:State)-[:PROPOSES {article, quote, start, end}]->(:Project)
+    what = StringProperty()
+
+
+class ReportedBy(Fact):
+    """An article credits a source: credit, publisher, photo or broadcaster."""
+
+    # (:Article)-[:REPORTED_BY {kind, article, quote, start, end}]->(:Source)
+    kind = StringProperty()
+
+
+class Attended(Fact):
+    """A leader took part in a meeting."""
+
+    # (:Leader)-[:ATTENDED {article, quote, start, end}]->(:Meeting)
+
+
+class HeldAt(Fact):
+    """Where a meeting took place."""
+
+    # (:Meeting)-[:HELD_AT {article, quote, start, end}]->(:Facility)
+
+
+class Discussed(Fact):
+    """A sector on a meeting's agenda."""
+
+    # (:Meeting)-[:DISCUSSED {article, quote, start, end}]->(:Sector)
+
+
+class InSector(Fact):
+    """The sector a project belongs to."""
+
+    # (:Project)-[:IN_SECTOR {article, quote, start, end}]->(:Sector)
+
+
+class Leads(Fact):
+    """A leader holds an office of a state."""
+
+    # (:Leader)-[:LEADS {role, article, quote, start, end}]->(:State)
+    role = StringProperty()
+
+
+class LocatedIn(Fact):
+    """A facility or place is in a state."""
+
+    # (:Facility)-[:LOCATED_IN {article, quote, start, end}]->(:State)
+
+
+class Mentions(Fact):
+    """An article names an entity (a state, leader, facility, sector) with a role."""
+
+    # (:Article)-[:MENTIONS {role, article, quote, start, end}]->(:State|:Leader|:Facility|:Sector)
+    role = StringProperty()
+
+
+class Involves(Fact):
+    """A meeting involves a state (through its leaders, or named directly)."""
+
+    # (:Meeting)-[:INVOLVES {article}]->(:State)
+
+
+# -- nodes -----------------------------------------------------------------------------------
+class Article(StructuredNode):
+    """One article as read: ``id`` is the hash of its text, ``doc`` where it came from."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    doc = StringProperty(unique_index=True, required=True)
+    title = StringProperty()
+    lang = StringProperty()
+    published = StringProperty(index=True)
+    url = StringProperty()
+    outlet = StringProperty()
+    path = StringProperty()
+    reported_by = RelationshipTo("Source", "REPORTED_BY", model=ReportedBy)
+    mentions = RelationshipTo("State", "MENTIONS", model=Mentions)
+
+
+class Source(StructuredNode):
+    """An agency, outlet or broadcaster."""
+
+    name = StringProperty(unique_index=True, required=True)
+    kind = StringProperty()
+    articles = RelationshipFrom(Article, "REPORTED_BY", model=ReportedBy)
+
+
+class State(StructuredNode):
+    """A state, keyed by ISO 3166-1 alpha-3."""
+
+    iso3 = StringProperty(unique_index=True, required=True)
+    name = StringProperty(index=True)
+    wikidata = StringProperty()
+    proposes = RelationshipTo("Project", "PROPOSES", model=Proposes)
+
+
+class Leader(StructuredNode):
+    """A person acting for a state; ``uid`` is a Wikidata QID where known."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    name = StringProperty(index=True)
+    role = StringProperty()
+    state = StringProperty()
+    leads = RelationshipTo(State, "LEADS", model=Leads)
+    met_at = RelationshipTo("Facility", "MET_AT", model=MetAt)
+    visits = RelationshipTo("Facility", "VISITS", model=Visits)
+    visits_state = RelationshipTo(State, "VISITS", model=Visits)
+    proposes = RelationshipTo("Project", "PROPOSES", model=Proposes)
+    attended = RelationshipTo("Meeting", "ATTENDED", model=Attended)
+
+
+class Facility(StructuredNode):
+    """A facility or place: a city, cosmodrome, palace, port, fleet, plant ..."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    name = StringProperty(index=True)
+    kind = StringProperty()
+    state = StringProperty()
+    located_in = RelationshipTo(State, "LOCATED_IN", model=LocatedIn)
+
+
+class Sector(StructuredNode):
+    """One of the fixed sector ids, with its CAMEO and PLOVER codes where one exists."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    cameo = StringProperty()
+    plover = StringProperty()
+
+
+class Project(StructuredNode):
+    """Something proposed or planned, in a sector."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    name = StringProperty()
+    in_sector = RelationshipTo(Sector, "IN_SECTOR", model=InSector)
+
+
+class Meeting(StructuredNode):
+    """A meeting or summit; dated meetings reported by several articles are one node."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    date = StringProperty(index=True)
+    duration = StringProperty()
+    status = StringProperty()
+    precision = StringProperty()
+    hours = FloatProperty()
+    held_at = RelationshipTo(Facility, "HELD_AT", model=HeldAt)
+    discussed = RelationshipTo(Sector, "DISCUSSED", model=Discussed)
+    involves = RelationshipTo(State, "INVOLVES", model=Involves)
+
+
+NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting)
+# The relationship types the writer may use, from the models above: never from input.
+REL_TYPES = ("MET_AT", "VISITS", "PROPOSES", "REPORTED_BY", "ATTENDED", "HELD_AT", "DISCUSSED",
+             "IN_SECTOR", "LEADS", "LOCATED_IN", "MENTIONS", "INVOLVES")
+LABELS = tuple(m.__label__ for m in NODE_MODELS)

@@ -1,0 +1,269 @@
+"""Write: one article's facts (the extraction contract) into Neo4j, in one transaction.
+
+Nodes are merged on their natural keys (constraints installed first); fact edges are created
+under the article, each carrying its article id, quote and offsets. An article whose text is
+already in the graph is left alone ("unchanged"); a new version of a document (same URL or
+path, other text) replaces the old version's facts in the same transaction ("replaced").
+Labels and relationship types are literals of this module, never taken from input.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import neo4j
+
+from relgraph.graph.models import REL_TYPES
+
+# -- the queries, one per kind of row; every one takes $article and $rows --------------------
+_FIND = "OPTIONAL MATCH (a:Article {id: $id}) OPTIONAL MATCH (b:Article {doc: $doc}) RETURN a.id AS same, b.id AS old, b.meetings AS meetings, b.projects AS projects"
+
+_DELETE_EDGES = {t: f"MATCH ()-[r:{t} {{article: $old}}]->() DELETE r" for t in REL_TYPES}
+_DELETE_OLD = """
+MATCH (a:Article {id: $old}) DETACH DELETE a
+WITH 1 AS one
+UNWIND $meetings AS mid
+MATCH (m:Meeting {id: mid}) WHERE NOT (m)--() DELETE m
+WITH 1 AS one
+UNWIND $projects AS pid
+MATCH (p:Project {id: pid}) WHERE NOT (p)--() DELETE p
+"""
+
+_ARTICLE = """
+CREATE (a:Article {id: $article, doc: $doc, title: $title, lang: $lang, published: $published,
+                   url: $url, outlet: $outlet, path: $path, pair: $pair,
+                   meetings: $meetings, projects: $projects})
+"""
+
+_STATES = """
+MATCH (a:Article {id: $article})
+UNWIND $rows AS row
+MERGE (s:State {iso3: row.iso3})
+  ON CREATE SET s.name = row.name, s.wikidata = row.wikidata
+CREATE (a)-[:MENTIONS {article: $article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
+"""
+
+_LEADERS = """
+MATCH (a:Article {id: $article})
+UNWIND $rows AS row
+MERGE (l:Leader {id: row.id})
+  ON CREATE SET l.name = row.name, l.role = row.role, l.state = row.state
+CREATE (a)-[:MENTIONS {article: $article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(l)
+WITH l, row WHERE row.state IS NOT NULL
+MERGE (s:State {iso3: row.state})
+  ON CREATE SET s.name = row.state_name, s.wikidata = row.state_wikidata
+CREATE (l)-[:LEADS {article: $article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
+"""
+
+_FACILITIES = """
+MATCH (a:Article {id: $article})
+UNWIND $rows AS row
+MERGE (f:Facility {id: row.id})
+  ON CREATE SET f.name = row.name, f.kind = row.kind, f.state = row.state
+CREATE (a)-[:MENTIONS {article: $article, role: row.kind, quote: row.quote, start: row.start, end: row.end}]->(f)
+WITH f, row WHERE row.state IS NOT NULL
+MERGE (s:State {iso3: row.state})
+  ON CREATE SET s.name = row.state_name, s.wikidata = row.state_wikidata
+CREATE (f)-[:LOCATED_IN {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+"""
+
+_SECTORS = """
+MATCH (a:Article {id: $article})
+UNWIND $rows AS row
+MERGE (s:Sector {id: row.id})
+  ON CREATE SET s.cameo = row.cameo, s.plover = row.plover
+CREATE (a)-[:MENTIONS {article: $article, role: 'sector', quote: row.quote, start: row.start, end: row.end}]->(s)
+"""
+
+_SOURCES = """
+MATCH (a:Article {id: $article})
+UNWIND $rows AS row
+MERGE (s:Source {name: row.name})
+  ON CREATE SET s.kind = row.type
+CREATE (a)-[:REPORTED_BY {article: $article, kind: row.kind, quote: row.quote, start: row.start, end: row.end}]->(s)
+"""
+
+_MEETINGS = """
+UNWIND $rows AS row
+MERGE (m:Meeting {id: row.id})
+  ON CREATE SET m.date = row.date, m.status = row.status, m.duration = row.duration,
+                m.precision = row.precision
+WITH m, row
+CALL (m, row) {
+  UNWIND row.participants AS p
+  MATCH (l:Leader {id: p.id})
+  CREATE (l)-[:ATTENDED {article: $article, quote: row.quote, start: row.start, end: row.end}]->(m)
+  WITH l, p WHERE row.place_id IS NOT NULL
+  MATCH (f:Facility {id: row.place_id})
+  CREATE (l)-[:MET_AT {article: $article, with: p.with, date: row.date, status: row.status,
+                       quote: row.quote, start: row.start, end: row.end}]->(f)
+}
+CALL (m, row) {
+  UNWIND row.states AS iso3
+  MATCH (s:State {iso3: iso3})
+  CREATE (m)-[:INVOLVES {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+}
+CALL (m, row) {
+  UNWIND row.sectors AS sid
+  MERGE (s:Sector {id: sid})
+  CREATE (m)-[:DISCUSSED {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+}
+CALL (m, row) {
+  WITH m, row WHERE row.place_id IS NOT NULL
+  MATCH (f:Facility {id: row.place_id})
+  CREATE (m)-[:HELD_AT {article: $article, quote: row.quote, start: row.start, end: row.end}]->(f)
+}
+"""
+
+_VISITS = """
+UNWIND $rows AS row
+MATCH (l:Leader {id: row.visitor_id})
+CALL (l, row) {
+  WITH l, row WHERE row.place_id IS NOT NULL
+  MATCH (f:Facility {id: row.place_id})
+  CREATE (l)-[:VISITS {article: $article, date: row.date, status: row.status, host_state: row.host_state,
+                       quote: row.quote, start: row.start, end: row.end}]->(f)
+}
+CALL (l, row) {
+  WITH l, row WHERE row.place_id IS NULL AND row.host_state IS NOT NULL
+  MATCH (s:State {iso3: row.host_state})
+  CREATE (l)-[:VISITS {article: $article, date: row.date, status: row.status, host_state: row.host_state,
+                       quote: row.quote, start: row.start, end: row.end}]->(s)
+}
+"""
+
+_PROPOSALS = """
+UNWIND $rows AS row
+MERGE (p:Project {id: row.project})
+  ON CREATE SET p.name = row.what
+WITH p, row
+CALL (p, row) {
+  WITH p, row WHERE row.sector IS NOT NULL
+  MERGE (s:Sector {id: row.sector})
+  CREATE (p)-[:IN_SECTOR {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+}
+CALL (p, row) {
+  OPTIONAL MATCH (l:Leader {id: row.by_id})
+  OPTIONAL MATCH (s:State {iso3: row.by_id})
+  WITH p, row, coalesce(l, s) AS by WHERE by IS NOT NULL
+  CREATE (by)-[:PROPOSES {article: $article, what: row.what, quote: row.quote, start: row.start, end: row.end}]->(p)
+}
+"""
+
+
+@dataclass
+class WriteResult:
+    status: str              # loaded | unchanged | replaced
+    nodes_created: int = 0
+    edges_created: int = 0
+    nodes_deleted: int = 0
+    edges_deleted: int = 0
+
+
+def _first(evidence: list[dict]) -> dict:
+    e = evidence[0] if evidence else {"start": None, "end": None, "quote": None}
+    return {"quote": e["quote"], "start": e["start"], "end": e["end"]}
+
+
+def meeting_id(m: dict, article: str, index: int) -> str:
+    """Dated meetings with the same people on the same day are one node across articles."""
+    people = sorted(m.get("participant_ids") or m["participants"])
+    if m.get("date") and not str(m["date"]).startswith("--"):
+        key = "|".join(people) + "|" + m["date"]
+    else:
+        key = f"{article}|{index}"
+    return "meeting:" + hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def rows(doc: dict) -> dict[str, list[dict]]:
+    """The UNWIND rows of each query, from one extraction-contract object."""
+    from relgraph.loaders import refdata as rd
+
+    art = doc["article"]["id"]
+    states = rd.states()
+    codes = rd.sector_codes()
+
+    def state_extra(iso3):
+        s = states.get(iso3) if iso3 else None
+        return {"state_name": s.name if s else None, "state_wikidata": s.wikidata if s else None}
+
+    leader_state = {l["id"]: l.get("state") for l in doc["leaders"]}
+    out: dict[str, list[dict]] = {
+        "states": [{"iso3": s["iso3"], "name": s["name"], "wikidata": s["wikidata"], "role": s["role"], **ev}
+                   for s in doc["states"] for ev in [_first(s["evidence"])]],
+        "leaders": [{"id": l["id"], "name": l["name"], "role": l["role"], "state": l["state"],
+                     **state_extra(l["state"]), **_first(l["evidence"])} for l in doc["leaders"]],
+        "facilities": [{"id": f["id"], "name": f["name"], "kind": f["kind"], "state": f["state"],
+                        **state_extra(f["state"]), **_first(f["evidence"])} for f in doc["facilities"]],
+        "sectors": [{"id": s["id"], "cameo": codes.get(s["id"], {}).get("cameo"),
+                     "plover": codes.get(s["id"], {}).get("plover"), **_first(s["evidence"])}
+                    for s in doc["sectors"]],
+        "sources": [{"name": s["name"], "kind": s["kind"], "type": s.get("type"), **_first(s["evidence"])}
+                    for s in doc["sources"]],
+        "meetings": [],
+        "visits": [{"visitor_id": v["visitor_id"], "place_id": v["place_id"], "host_state": v["host_state"],
+                    "date": v["date"], "status": v["status"], **_first(v["evidence"])} for v in doc["visits"]],
+        "proposals": [{"project": p["project"], "what": p["what"], "sector": p["sector"], "by_id": p["by_id"],
+                       **_first(p["evidence"])} for p in doc["proposals"]],
+    }
+    for i, m in enumerate(doc["meetings"]):
+        ids = m.get("participant_ids") or []
+        names = dict(zip(ids, m["participants"]))
+        out["meetings"].append({
+            "id": meeting_id(m, art, i), "date": m["date"], "status": m["status"], "duration": m["duration"],
+            "precision": m.get("precision"), "place_id": m["place_id"], "sectors": list(m["sectors"]),
+            "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid]} for pid in ids],
+            "states": sorted({leader_state.get(pid) for pid in ids if leader_state.get(pid)}),
+            **_first(m["evidence"]),
+        })
+    return out
+
+
+def write_article(driver: neo4j.Driver, doc: dict, database: str = "neo4j") -> WriteResult:
+    """Write one article (an extraction-contract object) in one managed, retried transaction."""
+    with driver.session(database=database) as session:
+        return session.execute_write(_write_tx, doc)
+
+
+def _write_tx(tx: neo4j.ManagedTransaction, doc: dict) -> WriteResult:
+    a = doc["article"]
+    found = tx.run(_FIND, id=a["id"], doc=a["doc"]).single()
+    if found["same"] is not None:
+        return WriteResult("unchanged")
+    res = WriteResult("loaded")
+    if found["old"] is not None:
+        res.status = "replaced"
+        for q in _DELETE_EDGES.values():
+            c = tx.run(q, old=found["old"]).consume().counters
+            res.edges_deleted += c.relationships_deleted
+        c = tx.run(_DELETE_OLD, old=found["old"], meetings=found["meetings"] or [],
+                   projects=found["projects"] or []).consume().counters
+        res.nodes_deleted += c.nodes_deleted
+        res.edges_deleted += c.relationships_deleted
+    r = rows(doc)
+    c = tx.run(_ARTICLE, article=a["id"], doc=a["doc"], title=a["title"], lang=a["lang"],
+               published=a["published"], url=a["url"], outlet=a["outlet"], path=a["path"],
+               pair=doc["pair"], meetings=[m["id"] for m in r["meetings"]],
+               projects=sorted({p["project"] for p in r["proposals"]})).consume().counters
+    res.nodes_created += c.nodes_created
+    for key, q in (("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),
+                   ("sectors", _SECTORS), ("sources", _SOURCES), ("meetings", _MEETINGS),
+                   ("visits", _VISITS), ("proposals", _PROPOSALS)):
+        if r[key]:
+            c = tx.run(q, article=a["id"], rows=r[key]).consume().counters
+            res.nodes_created += c.nodes_created
+            res.edges_created += c.relationships_created
+    return res
+
+
+def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, int]]:
+    """Node counts by label and edge counts by type (from the count store: constant time)."""
+    from relgraph.graph.models import LABELS
+
+    nodes, edges = {}, {}
+    with driver.session(database=database) as s:
+        for label in LABELS:
+            nodes[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+        for t in REL_TYPES:
+            edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single()["c"]
+    return {"nodes": nodes, "edges": edges}

@@ -1,0 +1,824 @@
+"""Extract: an ``Article`` in, ``ArticleFacts`` out, by rules over reference data.
+
+Deterministic and offline. Mentions first (states, leaders, titles, places, facilities, dates,
+sources, sector words), found with gazetteers on the text's tokens; then events read from
+sentences: meetings, visits and proposals, with their participants, place, date and status.
+Every fact keeps the span of the text it was read from. Nothing here names an article: the rules
+are keyed to the language lexicons in ``data/lang`` and to the reference data.
+"""
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+from relgraph.loaders import refdata as rd
+from relgraph.loaders.dates import DateMention, find_dates
+from relgraph.loaders.gazetteer import Match, Token, fold, tokenize
+from relgraph.loaders.records import (Article, ArticleFacts, Evidence, FacilityRef, LeaderRef,
+                                      MeetingFact, ProjectRef, ProposalFact, SectorRef, SourceRef,
+                                      StateRef, VisitFact)
+
+MAX_EVIDENCE = 8
+_SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+|\n+")
+_CREDIT_LINE = re.compile(r"^\s*(?:(?P<photo>[\w ]{2,20}?)\s*:\s*)?(?P<names>[\w .&'-]{2,40}(?:\s*/\s*[\w .&'-]{2,40})+)\s*$")
+_PHOTO_LINE = re.compile(r"(?:^|[.\s])(?P<word>Photo|Photos|Foto|Fotos|Фото|Bild|Image|Crédit photo)\s*:\s*(?P<names>[^\n]{2,80})$", re.I)
+_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .,'-]{1,40}\((?P<name>[\w .-]{2,30})\)\s*[-—–:]?\s")
+_UPPER = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def _is_cap(t: Token) -> bool:
+    return bool(_UPPER.match(t.text)) and not t.text.isdigit()
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    i: int            # first token index
+    j: int            # one past the last token index
+    para: int
+
+
+@dataclass
+class LeaderHit:
+    lid: str
+    start: int
+    end: int
+    tok: int
+    explicit: bool = True      # named, not an anaphor ("le président russe")
+
+
+@dataclass
+class Ctx:
+    article: Article
+    lang: str
+    text: str
+    toks: list[Token]
+    sents: list[Sentence]
+    tok_sent: list[int]
+    lex: dict
+    pub: str | None
+    state_hits: list[tuple[str, str, Match]] = field(default_factory=list)
+    leader_hits: list[LeaderHit] = field(default_factory=list)
+    leader_info: dict[str, dict] = field(default_factory=dict)     # id -> name, state, role, aliases
+    place_hits: list[tuple[str, Match]] = field(default_factory=list)
+    places: dict[str, dict] = field(default_factory=dict)          # id -> name, kind, state, aliases
+    dates: list[DateMention] = field(default_factory=list)
+    triggers: dict[str, list[Match]] = field(default_factory=dict)
+
+    def sent_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sents[mid]
+            if pos < s.start:
+                hi = mid - 1
+            elif pos >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.sents) - 1))
+
+    def ev(self, start: int, end: int) -> Evidence:
+        return Evidence.at(self.text, start, end)
+
+    def sent_ev(self, k: int) -> Evidence:
+        s = self.sents[k]
+        return self.ev(s.start, s.end)
+
+    def in_sent(self, hits, k: int):
+        s = self.sents[k]
+        return [h for h in hits if s.start <= _start(h) < s.end]
+
+    def has(self, key: str, k: int) -> bool:
+        s = self.sents[k]
+        return any(s.start <= m.start < s.end for m in self.triggers.get(key, ()))
+
+
+def _start(h) -> int:
+    if isinstance(h, LeaderHit):
+        return h.start
+    if isinstance(h, tuple):
+        return h[-1].start
+    return h.start
+
+
+# -- sentences -------------------------------------------------------------------------------
+def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str]) -> list[Sentence]:
+    spans: list[tuple[int, int, int]] = []
+    para = 0
+    pos = body_start
+    for m in _SENT_END.finditer(text, body_start):
+        cut = m.end()
+        before = text[max(pos, m.start() - 4):m.start()]
+        word = re.findall(r"\w+$", before)
+        if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
+            continue  # "M. Poutine", "U.S. officials"
+        if text[pos:m.start()].strip():
+            spans.append((pos, m.start() + len(m.group().rstrip()), para))
+        if "\n\n" in m.group() or m.group().count("\n") >= 1:
+            para += 1
+        pos = cut
+    if text[pos:].strip():
+        spans.append((pos, len(text.rstrip()), para))
+    out = []
+    ti = 0
+    for s, e, p in spans:
+        while ti < len(toks) and toks[ti].start < s:
+            ti += 1
+        tj = ti
+        while tj < len(toks) and toks[tj].start < e:
+            tj += 1
+        out.append(Sentence(s, e, ti, tj, p))
+        ti = tj
+    return out
+
+
+# -- the entry point -------------------------------------------------------------------------
+def extract(article: Article) -> ArticleFacts:
+    """All facts of one article, each with evidence into ``article.text``."""
+    lang = article.lang or "en"
+    text = article.text
+    lex = rd.lexicon(lang)
+    toks = tokenize(text)
+    # title and body are read; the header lines (Source:, Date:, URL:) only for sources
+    header_spans = [(s, e) for _, s, e in article.header]
+    title_end = text.find("\n") if "\n" in text else len(text)
+    body_toks = [t for t in toks if not any(s <= t.start < e for s, e in header_spans)
+                 and not text[max(0, text.rfind("\n", 0, t.start) + 1):t.start].lstrip().lower().startswith(("url:", "date:", "source:"))]
+    sents = sentences(text, toks, article.body_start, set(lex.get("honorifics", [])))
+    if article.title and title_end > 0 and article.body_start > 0:
+        ttoks = [i for i, t in enumerate(toks) if t.start < title_end]
+        sents.insert(0, Sentence(0, title_end, 0, (ttoks[-1] + 1) if ttoks else 0, -1))
+    tok_sent = [0] * len(toks)
+    for k, s in enumerate(sents):
+        for i in range(s.i, s.j):
+            tok_sent[i] = k
+    ctx = Ctx(article, lang, text, body_toks, sents, tok_sent, lex, article.published)
+    # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
+
+    for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past",
+                "locative", "credit_intro", "photo", "broadcast", "continuation", "plural_leaders",
+                "honorifics", "duration_intro", "hours"):
+        ctx.triggers[key] = rd.word_gazetteer(lang, key).find(text, body_toks)
+
+    _find_states(ctx)
+    _find_places(ctx)
+    _find_leaders(ctx)
+    ctx.dates = find_dates(text, body_toks, lang, article.published)
+    sources = _find_sources(ctx)
+    sector_hits = rd.sector_gazetteer(lang).find(text, body_toks)
+
+    meetings = _meetings(ctx, sector_hits)
+    visits = _visits(ctx, meetings)
+    proposals = _proposals(ctx, sector_hits)
+    sectors = _sectors(ctx, sector_hits, meetings, proposals)
+    pair, actors = _pair(ctx, meetings, visits, proposals)
+
+    states = []
+    by_state: dict[str, list[Evidence]] = defaultdict(list)
+    for iso3, _, m in ctx.state_hits:
+        by_state[iso3].append(ctx.ev(m.start, m.end))
+    info = rd.states()
+    for iso3, evs in by_state.items():
+        s = info[iso3]
+        states.append(StateRef(iso3, s.name, s.wikidata, "actor" if iso3 in actors else "mentioned",
+                               tuple(evs[:MAX_EVIDENCE])))
+    states.sort(key=lambda s: (s.role != "actor", -len(by_state[s.iso3]), s.iso3))
+
+    leaders = []
+    lev: dict[str, list[Evidence]] = defaultdict(list)
+    for h in ctx.leader_hits:
+        if h.explicit:
+            lev[h.lid].append(ctx.ev(h.start, h.end))
+    for lid, evs in lev.items():
+        li = ctx.leader_info[lid]
+        aliases = tuple(sorted({e.quote for e in evs} - {li["name"]}))
+        leaders.append(LeaderRef(lid, li["name"], aliases, li["state"], li["role"], tuple(evs[:MAX_EVIDENCE])))
+
+    facilities = []
+    fev: dict[str, list[Evidence]] = defaultdict(list)
+    for pid, m in ctx.place_hits:
+        fev[pid].append(ctx.ev(m.start, m.end))
+    for pid, evs in fev.items():
+        p = ctx.places[pid]
+        aliases = tuple(sorted({e.quote for e in evs} - {p["name"]}))
+        facilities.append(FacilityRef(pid, p["name"], p["kind"], p["state"], aliases, tuple(evs[:MAX_EVIDENCE])))
+
+    projects = []
+    seen_proj = set()
+    for p in proposals:
+        if p.project not in seen_proj:
+            seen_proj.add(p.project)
+            projects.append(ProjectRef(p.project, p.what, p.sector, p.evidence))
+
+    warnings = () if by_state else ("names no state: loaded as an article with no facts",)
+    return ArticleFacts(article=article, pair=pair, states=tuple(states), leaders=tuple(leaders),
+                        facilities=tuple(facilities), projects=tuple(projects), meetings=tuple(meetings),
+                        visits=tuple(visits), proposals=tuple(proposals), sectors=tuple(sectors),
+                        sources=tuple(sources), warnings=warnings)
+
+
+# -- mentions --------------------------------------------------------------------------------
+def _find_states(ctx: Ctx) -> None:
+    for m in rd.state_gazetteer(ctx.lang).find(ctx.text, ctx.toks):
+        iso3, kind = m.value
+        if kind == "prefix":
+            # "russo-nord-coréen": a combining form counts only when a hyphen follows it
+            if not ctx.text[m.end:m.end + 1] in "-‐‑":
+                continue
+        ctx.state_hits.append((iso3, kind, m))
+
+
+def _find_places(ctx: Ctx) -> None:
+    known = rd.places()
+    taken: list[tuple[int, int]] = []
+    for m in rd.place_gazetteer().find(ctx.text, ctx.toks):
+        p = known[m.value]
+        ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
+        ctx.place_hits.append((p.id, m))
+        taken.append((m.start, m.end))
+    # "cosmodrome X", "X estate": a facility word next to a proper name
+    toks = ctx.toks
+    by_start = {t.start: i for i, t in enumerate(toks)}
+    connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
+    stop = _stopwords(ctx)
+    for m in rd.facility_words(ctx.lang).find(ctx.text, toks):
+        kind, order = m.value
+        if any(s <= m.start < e for s, e in taken):
+            continue
+        name_toks: list[Token] = []
+        if order in ("after", "either"):
+            k = m.j
+            while k < len(toks) and toks[k].fold in connectors and k - m.j < 2 and toks[k].sep != "|":
+                k += 1
+            while k < len(toks) and _is_cap(toks[k]) and toks[k].sep in (" ", "'") and len(name_toks) < 4 \
+                    and toks[k].fold not in stop:
+                name_toks.append(toks[k])
+                k += 1
+        if not name_toks and order in ("before", "either"):
+            k = m.i - 1
+            while k >= 0 and _is_cap(toks[k]) and toks[k + 1].sep == " " and len(name_toks) < 4 \
+                    and toks[k].fold not in stop and not _sentence_initial(ctx, toks[k]):
+                name_toks.insert(0, toks[k])
+                k -= 1
+        if not name_toks:
+            continue
+        s = min(name_toks[0].start, m.start)
+        e = max(name_toks[-1].end, m.end)
+        if any(s < te and ts < e for ts, te in taken):
+            # a known place named with its kind word ("cosmodrome Vostotchny"): widen that hit
+            for idx, (pid, pm) in enumerate(ctx.place_hits):
+                if s <= pm.start and pm.end <= e and known[pid].kind == kind:
+                    ctx.place_hits[idx] = (pid, Match(pm.i, pm.j, s, e, pid, ctx.text[s:e]))
+            continue
+        proper = ctx.text[name_toks[0].start:name_toks[-1].end]
+        if any(rd.state_gazetteer(ctx.lang).find(proper)):
+            continue
+        name = f"{_latin(proper)} {kind.title()}" if kind not in ("estate", "venue") else _latin(proper) + (
+            " " + m.form.lower() if order != "after" else "")
+        pid = _slug(name) + "@"
+        ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
+        ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
+        taken.append((s, e))
+
+
+def _sentence_initial(ctx: Ctx, t: Token) -> bool:
+    k = ctx.sent_of(t.start)
+    return ctx.sents[k].start == t.start
+
+
+@dataclass(frozen=True)
+class _TitleHit:
+    role: str
+    m: Match
+    state: str | None    # the state named in the title phrase ("président russe", "of Vietnam")
+    end: int             # end of the title phrase (after the state)
+    j: int               # token after the title phrase
+
+
+def _titles(ctx: Ctx) -> list[_TitleHit]:
+    out = []
+    toks = ctx.toks
+    by_tok = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
+    connectors = {"de", "of", "la", "du", "the", "des", "del", "d", "l", "von", "der", "des"}
+    for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, toks):
+        j, state, end = m.j, None, m.end
+        k = j
+        while k < len(toks) and toks[k].fold in connectors and k - j < 3:
+            k += 1
+        if k in by_tok:
+            state, sm = by_tok[k]
+            j, end = sm.j, sm.end
+        elif m.i - 1 in {mm.j - 1 for _, mm in by_tok.values()}:
+            # "russische Präsident", "Russian President", "российский президент"
+            for iso3, mm in by_tok.values():
+                if mm.j == m.i:
+                    state = iso3
+        out.append(_TitleHit(m.value, m, state, end, j))
+    return out
+
+
+def _stopwords(ctx: Ctx) -> set[str]:
+    words = set()
+    for key in ("connectors", "locative", "honorifics"):
+        words |= {fold(w) for w in ctx.lex.get(key, [])}
+    return words | {"le", "la", "les", "l", "the", "el", "los", "las", "der", "die", "das", "un", "une", "a"}
+
+
+def _leader_from_ref(ctx: Ctx, lid: str) -> None:
+    if lid in ctx.leader_info:
+        return
+    info = rd.leaders()[lid]
+    ctx.leader_info[lid] = {"name": info.name, "state": info.state, "role": info.role_on(ctx.pub)}
+
+
+def _find_leaders(ctx: Ctx) -> None:
+    toks = ctx.toks
+    text = ctx.text
+    hits: list[LeaderHit] = []
+    taken: set[int] = set()
+    tok_index = {t.start: i for i, t in enumerate(toks)}
+    for m in rd.leader_gazetteer().find(text, toks):
+        hits.append(LeaderHit(m.value, m.start, m.end, m.i))
+        taken.update(range(m.i, m.j))
+        _leader_from_ref(ctx, m.value)
+    mentioned_states = {iso3 for iso3, _, _ in ctx.state_hits}
+    for m in rd.leader_short_gazetteer().find(text, toks):
+        if any(k in taken for k in range(m.i, m.j)) or not _is_cap(toks[m.i]):
+            continue
+        info = rd.leaders()[m.value]
+        if m.value in ctx.leader_info or info.state in mentioned_states:
+            hits.append(LeaderHit(m.value, m.start, m.end, m.i))
+            taken.update(range(m.i, m.j))
+            _leader_from_ref(ctx, m.value)
+
+    titles = _titles(ctx)
+    stop = _stopwords(ctx)
+    state_toks = {k for _, _, m in ctx.state_hits for k in range(m.i, m.j)}
+    place_toks = set()
+    for _, m in ctx.place_hits:
+        if m.j:
+            place_toks.update(range(m.i, m.j))
+    title_toks = {k for t in titles for k in range(t.m.i, t.m.j)}
+    month_like = set()
+    for d in ctx.dates if ctx.dates else ():
+        month_like.add(d.start)
+    # Named people after a title: "le président russe Vladimir Poutine", "Prime Minister Pham Minh Chinh"
+    for t in titles:
+        k = t.j
+        # skip "(gauche)", commas: a name follows the title directly
+        if k < len(toks) and toks[k].sep == "|" and ctx.text[toks[k - 1].end:toks[k].start].strip() not in (",",):
+            continue
+        if k < len(toks) and ctx.text[toks[k - 1].end:toks[k].start].strip() == ",":
+            pass
+        hit = next((h for h in hits if h.tok == k), None)
+        if hit is not None:
+            li = ctx.leader_info[hit.lid]
+            if t.role not in ("counterpart", "leader", "minister", "head of state") and li.get("generic_role"):
+                li["role"] = t.role
+            continue
+        run: list[Token] = []
+        while k < len(toks) and _is_cap(toks[k]) and len(run) < 4 and k not in taken and k not in state_toks \
+                and k not in place_toks and k not in title_toks and toks[k].fold not in stop \
+                and (not run or toks[k].sep in (" ", "'")):
+            run.append(toks[k])
+            k += 1
+        if len(run) >= 2 and t.role not in ("counterpart",):
+            name_text = text[run[0].start:run[-1].end]
+            if "\n" in name_text:
+                continue
+            name = _latin(name_text)
+            lid = "rg:" + _slug(name)
+            ctx.leader_info.setdefault(lid, {"name": name, "state": t.state, "role": t.role})
+            hits.append(LeaderHit(lid, run[0].start, run[-1].end, tok_index.get(run[0].start, 0)))
+            taken.update(range(tok_index.get(run[0].start, 0), k))
+    # Anaphors: "le président russe", "le dirigeant de la RPDC", "son homologue nord-coréen"
+    by_state: dict[str, list[str]] = defaultdict(list)
+    for h in hits:
+        st = ctx.leader_info[h.lid]["state"]
+        if st and h.lid not in by_state[st]:
+            by_state[st].append(h.lid)
+    for t in titles:
+        if t.state and by_state.get(t.state) and not any(h.start >= t.m.start and h.start <= t.end + 2 for h in hits):
+            nxt = t.j
+            if nxt < len(toks) and any(h.tok == nxt for h in hits):
+                continue
+            hits.append(LeaderHit(by_state[t.state][0], t.m.start, t.end, t.m.i, explicit=False))
+    # "M. Kim", "Mr Xi": an honorific and one token of a leader's name already seen
+    honor = rd.word_gazetteer(ctx.lang, "honorifics").find(text, toks)
+    for m in honor:
+        if m.j < len(toks):
+            nt = toks[m.j]
+            cands = [lid for lid, li in ctx.leader_info.items()
+                     if nt.fold in {fold(w) for w in re.findall(r"\w+", li["name"])}
+                     or any(fold(w) == nt.fold for h in hits if h.lid == lid for w in re.findall(r"\w+", text[h.start:h.end]))]
+            if len(set(cands)) == 1 and not any(h.start <= nt.start < h.end for h in hits):
+                hits.append(LeaderHit(cands[0], m.start, nt.end, m.i))
+    hits.sort(key=lambda h: h.start)
+    ctx.leader_hits = hits
+    # Role from a title right before the name wins over the reference data
+    for t in titles:
+        for h in hits:
+            if h.explicit and 0 <= h.start - t.end <= 3 and t.role not in ("counterpart", "minister", "leader", "head of state"):
+                ctx.leader_info[h.lid]["role"] = t.role
+
+
+# -- sources ---------------------------------------------------------------------------------
+def _source_name(part: str) -> tuple[str, str | None]:
+    ms = rd.source_gazetteer().find(part)
+    if ms and ms[0].end - ms[0].start >= len(part.strip()) - 1:
+        name = ms[0].value
+        return name, rd.sources()[name].kind
+    return part.strip(), None
+
+
+def _find_sources(ctx: Ctx) -> list[SourceRef]:
+    text = ctx.text
+    found: dict[tuple[str, str], list[Evidence]] = {}
+    types: dict[str, str | None] = {}
+
+    def add(name: str, kind: str, s: int, e: int, typ: str | None) -> None:
+        found.setdefault((name, kind), []).append(Evidence.at(text, s, e))
+        types.setdefault(name, typ)
+
+    # credit lines: "TASS/VNA/CVN", "Photo : AFP/VNA/CVN"
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        raw = line.rstrip("\r\n")
+        m = _CREDIT_LINE.match(raw)
+        photo_m = _PHOTO_LINE.search(raw)
+        if m and len(raw) < 90:
+            is_photo = bool(m.group("photo")) and any(fold(m.group("photo").strip()).startswith(fold(w))
+                                                       for w in ctx.lex.get("photo", []) + ["photo", "foto"])
+            if m.group("photo") and not is_photo:
+                pass
+            else:
+                off = pos + m.start("names")
+                for part in re.finditer(r"[^/]+", m.group("names")):
+                    p = part.group().strip()
+                    if not p:
+                        continue
+                    s = off + part.start() + (len(part.group()) - len(part.group().lstrip()))
+                    name, typ = _source_name(p)
+                    add(name, "photo" if is_photo else "credit", s, s + len(p), typ)
+        elif photo_m:
+            off = pos + photo_m.start("names")
+            for part in re.finditer(r"[^/,;]+", photo_m.group("names")):
+                p = part.group().strip().rstrip(".")
+                if not p:
+                    continue
+                s = off + part.start() + (len(part.group()) - len(part.group().lstrip()))
+                name, typ = _source_name(p)
+                if typ:
+                    add(name, "photo", s, s + len(p), typ)
+        dm = _DATELINE.match(raw)
+        if dm:
+            name, typ = _source_name(dm.group("name"))
+            if typ:
+                add(name, "credit", pos + dm.start("name"), pos + dm.end("name"), typ)
+        pos += len(line)
+    # the header's Source: line: an agency is credited, an outlet published the page
+    for key, s, e in ctx.article.header:
+        if key == "source":
+            for m in rd.source_gazetteer().find(text[s:e]):
+                info = rd.sources()[m.value]
+                add(m.value, "credit" if info.kind == "agency" else "publisher", s + m.start, s + m.end, info.kind)
+    # body mentions: "selon Interfax", "(Reuters)", "à la chaîne Rossiya 1", "avec AP"
+    intro = ctx.triggers.get("credit_intro", [])
+    broadcast = ctx.triggers.get("broadcast", [])
+    photo_words = ctx.triggers.get("photo", [])
+    header_spans = [(s, e) for _, s, e in ctx.article.header]
+    for m in rd.source_gazetteer().find(text, ctx.toks):
+        if any(s <= m.start < e for s, e in header_spans):
+            continue
+        if any(ev.start <= m.start < ev.end for evs in found.values() for ev in evs):
+            continue
+        info = rd.sources()[m.value]
+        line_start = text.rfind("\n", 0, m.start) + 1
+        before = text[max(line_start, m.start - 40):m.start]
+        near = lambda ms: any(0 <= m.start - x.end <= 25 and x.start >= line_start for x in ms)
+        if near(photo_words) and ":" in before:
+            add(m.value, "photo", m.start, m.end, info.kind)
+        elif info.kind == "broadcaster" or near(broadcast):
+            add(m.value, "broadcaster", m.start, m.end, info.kind)
+        elif near(intro) or before.rstrip().endswith("(") or info.kind == "agency":
+            add(m.value, "credit", m.start, m.end, info.kind)
+    out = []
+    credited = {n for (n, k) in found if k == "credit"}
+    for (name, kind), evs in found.items():
+        if kind == "publisher" and name in credited:
+            continue
+        out.append(SourceRef(name, kind, tuple(evs[:MAX_EVIDENCE]), types.get(name)))
+    return out
+
+
+# -- events ----------------------------------------------------------------------------------
+def _status(ctx: Ctx, k: int, date: DateMention | None) -> str:
+    if date and ctx.pub and date.value[:1] != "-":
+        if date.value[:10] > ctx.pub:
+            return "planned"
+        if date.year_explicit and date.value[:4] < ctx.pub[:4]:
+            return "past"
+    if ctx.has("past", k):
+        return "past"
+    if date and date.precision in ("month", "year") and ctx.pub and date.value[:7] < ctx.pub[:7]:
+        return "past"
+    if ctx.has("future", k):
+        return "planned"
+    return "held"
+
+
+def _sentence_dates(ctx: Ctx, k: int) -> list[DateMention]:
+    s = ctx.sents[k]
+    return [d for d in ctx.dates if s.start <= d.start < s.end]
+
+
+def _bare_year(ctx: Ctx, k: int) -> int | None:
+    s = ctx.sents[k]
+    for t in ctx.toks:
+        if s.start <= t.start < s.end and t.text.isdigit() and len(t.text) == 4 and 1945 <= int(t.text) <= 2100:
+            return int(t.text)
+    return None
+
+
+def _loc_places(ctx: Ctx, k: int) -> list[tuple[str, Match]]:
+    """Places of sentence ``k``, those after a locative preposition first."""
+    s = ctx.sents[k]
+    hits = [(pid, m) for pid, m in ctx.place_hits if s.start <= m.start < s.end]
+    loc = ctx.triggers.get("locative", [])
+
+    def after_loc(m: Match) -> bool:
+        return any(0 <= m.start - x.end <= 4 for x in loc)
+    return sorted(hits, key=lambda h: (not after_loc(h[1]), h[1].start))
+
+
+def _participants(ctx: Ctx, k: int, leaders_by_state: dict[str, str]) -> list[LeaderHit]:
+    s = ctx.sents[k]
+    hits = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
+    seen, out = set(), []
+    for h in hits:
+        if h.lid not in seen:
+            seen.add(h.lid)
+            out.append(h)
+    return out
+
+
+def _main_leaders(ctx: Ctx) -> dict[str, str]:
+    """The most mentioned leader of each state in the article."""
+    c = Counter(h.lid for h in ctx.leader_hits)
+    best: dict[str, str] = {}
+    for lid, _ in c.most_common():
+        st = ctx.leader_info[lid]["state"]
+        if st and st not in best:
+            best[st] = lid
+    return best
+
+
+def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
+    main = _main_leaders(ctx)
+    top_states = [st for st, _ in Counter(ctx.leader_info[h.lid]["state"] for h in ctx.leader_hits
+                                          if ctx.leader_info[h.lid]["state"]).most_common(2)]
+    out: list[dict] = []
+    for k, s in enumerate(ctx.sents):
+        if not ctx.has("meeting", k):
+            continue
+        parts = _participants(ctx, k, main)
+        ids = [h.lid for h in parts]
+        if len({ctx.leader_info[i]["state"] for i in ids}) < 2 and (ctx.has("plural_leaders", k) or len(ids) == 1):
+            for st in top_states:
+                lid = main.get(st)
+                if lid and lid not in ids:
+                    ids.append(lid)
+        states = {ctx.leader_info[i]["state"] for i in ids}
+        if len(ids) < 2 or len(states) < 2:
+            continue
+        dates = _sentence_dates(ctx, k)
+        date = dates[0] if dates else None
+        status = _status(ctx, k, date)
+        places = _loc_places(ctx, k)
+        place = places[0] if places else None
+        out.append({"ids": ids, "k": k, "date": date, "status": status, "place": place})
+    # one meeting per (participants, status): later sentences fill in place and date
+    merged: list[dict] = []
+    for m in out:
+        same = next((x for x in merged if set(x["ids"]) == set(m["ids"]) and x["status"] == m["status"]
+                     and (not x["place"] or not m["place"] or x["place"][0] == m["place"][0])
+                     and (not x["date"] or not m["date"] or x["date"].value == m["date"].value)), None)
+        if same is None:
+            merged.append(dict(m, ks=[m["k"]]))
+        else:
+            same["ks"].append(m["k"])
+            same["place"] = same["place"] or m["place"]
+            same["date"] = same["date"] or m["date"]
+    facts = []
+    for m in merged:
+        if m["date"] is None and m["place"] is not None:
+            # the date may be given where the place is named again ("le 13 septembre au cosmodrome")
+            for k, s in enumerate(ctx.sents):
+                if any(pid == m["place"][0] and s.start <= pm.start < s.end for pid, pm in ctx.place_hits):
+                    ds = _sentence_dates(ctx, k)
+                    if ds and _status(ctx, k, ds[0]) == m["status"]:
+                        m["date"] = ds[0]
+                        break
+        k = m["ks"][0]
+        secs = sorted({h.value for h in sector_hits for kk in m["ks"]
+                       if ctx.sents[kk].start <= h.start < ctx.sents[kk].end})
+        pid = m["place"][0] if m["place"] else None
+        evs = [ctx.sent_ev(kk) for kk in m["ks"]]
+        facts.append(MeetingFact(
+            participants=tuple(ctx.leader_info[i]["name"] for i in m["ids"]),
+            place=ctx.places[pid]["name"] if pid else None, place_id=pid,
+            date=m["date"].value if m["date"] else None,
+            precision=m["date"].precision if m["date"] else None,
+            duration=_duration(ctx, m["ks"]), status=m["status"], sectors=tuple(secs),
+            evidence=tuple(evs[:MAX_EVIDENCE]), participant_ids=tuple(m["ids"])))
+    return facts
+
+
+def _duration(ctx: Ctx, ks: list[int]) -> str | None:
+    for k, s in enumerate(ctx.sents):
+        if not ctx.has("hours", k) or not ctx.has("duration_intro", k):
+            continue
+        m = re.search(r"(\d+|un|une|one|two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|six|sept|huit)\s+(?:heures?|hours?|horas?|Stunden?|час\w*)",
+                      ctx.text[s.start:s.end], re.I)
+        if m:
+            words = {"un": 1, "une": 1, "one": 1, "two": 2, "deux": 2, "three": 3, "trois": 3, "four": 4,
+                     "quatre": 4, "five": 5, "cinq": 5, "six": 6, "seven": 7, "sept": 7, "eight": 8, "huit": 8}
+            n = int(m.group(1)) if m.group(1).isdigit() else words.get(m.group(1).lower())
+            if n:
+                return f"PT{n}H"
+    return None
+
+
+def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
+    out: list[VisitFact] = []
+    last_visitor: str | None = None
+    last_status: str | None = None
+    for k, s in enumerate(ctx.sents):
+        trig = ctx.has("visit", k)
+        cont = ctx.has("continuation", k) and last_visitor is not None and s.para == ctx.sents[k - 1].para if k else False
+        if not trig and not cont:
+            continue
+        places = _loc_places(ctx, k)
+        parts = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
+        dates = _sentence_dates(ctx, k)
+        status = _status(ctx, k, dates[0] if dates else None)
+        # the place: a named place, else a state after a locative ("en Russie")
+        targets: list[tuple[str | None, str | None, str | None, Match]] = []
+        for pid, m in places:
+            p = ctx.places[pid]
+            targets.append((pid, p["name"], p["state"], m))
+        if not targets:
+            loc = ctx.triggers.get("locative", [])
+            for iso3, kind, m in ctx.state_hits:
+                if s.start <= m.start < s.end and kind in ("name", "official", "acronym") and \
+                        any(0 <= m.start - x.end <= 4 for x in loc):
+                    targets.append((None, rd.states()[iso3].name, iso3, m))
+        if not targets:
+            continue
+        visitor = None
+        for h in parts:
+            st = ctx.leader_info[h.lid]["state"]
+            if st and st != targets[0][2]:
+                visitor = h.lid
+                break
+        if visitor is None and (cont or trig) and last_visitor and not parts:
+            visitor = last_visitor
+            if cont and status == "held" and last_status:
+                status = last_status
+        if visitor is None:
+            continue
+        last_visitor, last_status = visitor, status
+        for pid, pname, host, m in targets[:2]:
+            if host == ctx.leader_info[visitor]["state"]:
+                continue
+            out.append(VisitFact(ctx.leader_info[visitor]["name"], visitor, pname, pid, host,
+                                 dates[0].value if dates else None, status, (ctx.sent_ev(k),)))
+    # a meeting abroad is a visit by the foreign participants (PLOVER: the visitor is the actor)
+    for m in meetings:
+        if not m.place_id:
+            continue
+        host = ctx.places[m.place_id]["state"]
+        for lid in m.participant_ids:
+            if host and ctx.leader_info[lid]["state"] and ctx.leader_info[lid]["state"] != host:
+                out.append(VisitFact(ctx.leader_info[lid]["name"], lid, m.place, m.place_id, host, m.date,
+                                     m.status, m.evidence[:1]))
+    # one visit per (visitor, place, status); a visit to a state gives way to one to a place in it
+    uniq: dict[tuple, VisitFact] = {}
+    for v in out:
+        uniq.setdefault((v.visitor_id, v.place_id or v.place, v.status), v)
+    res = list(uniq.values())
+    placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}
+    return [v for v in res if v.place_id or (v.visitor_id, v.host_state, v.status) not in placed]
+
+
+def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
+    out: list[ProposalFact] = []
+    seen = set()
+    speaker_by_para: dict[int, str] = {}
+    for k, s in enumerate(ctx.sents):
+        if ctx.has("say", k):
+            hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
+            if hs:
+                speaker_by_para[s.para] = hs[-1].lid
+    last_leader: str | None = None
+    for k, s in enumerate(ctx.sents):
+        hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
+        if not ctx.has("proposal", k):
+            if hs:
+                last_leader = hs[-1].lid
+            continue
+        invitation = ctx.has("invitation", k)
+        by = None
+        if ctx.has("say", k) and hs:
+            by = hs[-1].lid
+        elif hs and not invitation:
+            by = hs[0].lid
+        elif invitation and hs:
+            by = hs[-1].lid
+        by = by or speaker_by_para.get(s.para) or last_leader
+        secs = [h for h in sector_hits if s.start <= h.start < s.end and h.value != "diplomacy"]
+        if not secs:
+            # "projets intéressants ... Cela inclut les liaisons de transport": the next sentences say which
+            for kk in range(k + 1, min(k + 3, len(ctx.sents))):
+                if ctx.sents[kk].para != s.para and kk != k + 1:
+                    break
+                secs = [h for h in sector_hits if ctx.sents[kk].start <= h.start < ctx.sents[kk].end]
+                if secs:
+                    break
+        sector_ids = [h.value for h in secs] or (["diplomacy"] if invitation else [])
+        if not sector_ids:
+            if hs:
+                last_leader = hs[-1].lid
+            continue
+        sector = Counter(sector_ids).most_common(1)[0][0]
+        name = ctx.leader_info[by]["name"] if by else None
+        key = (by, sector)
+        if key in seen:
+            continue
+        seen.add(key)
+        what = ctx.text[s.start:s.end].strip()
+        project = "project:" + hashlib.sha1(f"{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+        out.append(ProposalFact(name, by, what[:300], project, sector, (ctx.sent_ev(k),)))
+        if hs:
+            last_leader = hs[-1].lid
+    return out
+
+
+def _sectors(ctx: Ctx, sector_hits: list[Match], meetings, proposals) -> list[SectorRef]:
+    by: dict[str, list[Evidence]] = defaultdict(list)
+    for h in sector_hits:
+        k = ctx.sent_of(h.start)
+        if ctx.has("discuss", k) or ctx.has("meeting", k) or ctx.has("proposal", k) or ctx.has("say", k):
+            by[h.value].append(ctx.ev(h.start, h.end))
+    for p in proposals:
+        if p.sector and p.sector not in by:
+            by[p.sector].extend(p.evidence)
+    return [SectorRef(sid, tuple(evs[:MAX_EVIDENCE])) for sid, evs in by.items()]
+
+
+def _pair(ctx: Ctx, meetings, visits, proposals) -> tuple[tuple[str, str] | None, set[str]]:
+    score: Counter[str] = Counter()
+    for iso3, kind, _ in ctx.state_hits:
+        score[iso3] += 1
+    for h in ctx.leader_hits:
+        st = ctx.leader_info[h.lid]["state"]
+        if st:
+            score[st] += 2
+    actors: set[str] = set()
+    for m in meetings:
+        for lid in m.participant_ids:
+            st = ctx.leader_info[lid]["state"]
+            if st:
+                score[st] += 5
+                actors.add(st)
+    for v in visits:
+        for st in (ctx.leader_info[v.visitor_id]["state"], v.host_state):
+            if st:
+                score[st] += 5
+                actors.add(st)
+    for p in proposals:
+        if p.by_id and ctx.leader_info[p.by_id]["state"]:
+            actors.add(ctx.leader_info[p.by_id]["state"])
+    ranked = [st for st, _ in score.most_common() if st in rd.states()]
+    pair = tuple(sorted(ranked[:2])) if len(ranked) >= 2 else None
+    if pair:
+        actors |= set(pair)
+    return pair, actors
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _latin(s: str) -> str:
+    """A canonical Latin spelling for a name written in another script."""
+    if all(ord(c) < 0x250 for c in s):
+        return " ".join(s.split())
+    return " ".join(unidecode(s).split())
+
+
+def _slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(s).lower()).strip("-")

@@ -1,0 +1,157 @@
+"""Token-level phrase matching: finds the longest listed forms in a text, in one pass.
+
+Every lexicon of relgraph (states, leaders, places, sources, sector words, titles, triggers) is a
+``Gazetteer``: forms are folded (case, accents, apostrophes, hyphen vs space) and stored in a
+dict keyed by their first token, so a lookup costs a few dict probes per token whatever the size
+of the lexicon. A form ending in ``*`` is a stem (its last token matches any word that starts
+with it: ``Путин*`` finds Путина, Путиным); acronyms can be matched case-sensitively.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+WORD_RE = re.compile(r"\w+")
+_APOS = "'’‘ʼ`´"
+_DASHES = "-‐‑‒–—"
+
+
+@lru_cache(maxsize=200_000)
+def fold(s: str) -> str:
+    """Case- and accent-insensitive form of one token (Cyrillic stays Cyrillic)."""
+    s = unicodedata.normalize("NFKD", s.casefold())
+    return "".join(c for c in s if not unicodedata.combining(c))
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    start: int
+    end: int
+    text: str
+    fold: str
+    sep: str  # the separator class before this token: " " (blank or hyphen), "'", ".", or "|" (other)
+
+
+def _sep_class(gap: str) -> str:
+    if gap == "":
+        return ""
+    if len(gap) > 3 or "\n" in gap:
+        return "|"
+    g = gap.replace("\u00a0", " ")
+    if all(c == " " or c in _DASHES for c in g) and len(g) <= 2:
+        return " "
+    if len(g) == 1 and g in _APOS:
+        return "'"
+    if g.strip(" ") in _APOS and len(g.strip(" ")) == 1:
+        return "'"
+    if g in (".", ". "):
+        return "."
+    return "|"
+
+
+def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
+    out: list[Token] = []
+    prev = start
+    for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
+        out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), _sep_class(text[prev:m.start()])))
+        prev = m.end()
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    folds: tuple[str, ...]
+    seps: tuple[str, ...]      # separator class before tokens 1..n-1
+    exact: tuple[str, ...] | None  # original tokens when case-sensitive
+    stem: bool
+    value: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    i: int          # first token index
+    j: int          # one past the last token index
+    start: int      # character offsets
+    end: int
+    value: Any
+    form: str       # the text as written
+
+
+class Gazetteer:
+    def __init__(self) -> None:
+        self._by_first: dict[str, list[Entry]] = {}
+        self._stems_by_prefix: dict[str, list[Entry]] = {}
+
+    def __len__(self) -> int:
+        return sum(len(v) for v in self._by_first.values()) + sum(len(v) for v in self._stems_by_prefix.values())
+
+    def add(self, form: str, value: Any, *, case_sensitive: bool = False) -> None:
+        form = form.strip()
+        stem = form.endswith("*")
+        if stem:
+            form = form[:-1]
+        toks = tokenize(form)
+        if not toks:
+            return
+        # a leading or trailing hyphen (a prefix such as "russo-") is kept by the caller's value
+        entry = Entry(
+            folds=tuple(t.fold for t in toks),
+            seps=tuple(t.sep if t.sep != "|" else "." for t in toks[1:]),
+            exact=tuple(t.text for t in toks) if case_sensitive else None,
+            stem=stem,
+            value=value,
+        )
+        if stem and len(toks) == 1:
+            self._stems_by_prefix.setdefault(entry.folds[0][:3], []).append(entry)
+        else:
+            self._by_first.setdefault(entry.folds[0], []).append(entry)
+
+    def _matches_at(self, toks: list[Token], i: int):
+        t = toks[i]
+        for e in self._by_first.get(t.fold, ()):
+            n = len(e.folds)
+            if i + n > len(toks):
+                continue
+            ok = True
+            for k in range(1, n):
+                tk = toks[i + k]
+                want = e.seps[k - 1]
+                if tk.sep != want and not (want == " " and tk.sep == "'") and not (want == "'" and tk.sep == " "):
+                    ok = False
+                    break
+                if k == n - 1 and e.stem:
+                    if not tk.fold.startswith(e.folds[k]):
+                        ok = False
+                        break
+                elif tk.fold != e.folds[k]:
+                    ok = False
+                    break
+            if ok and e.exact is not None:
+                ok = all(toks[i + k].text == e.exact[k] for k in range(n))
+            if ok:
+                yield n, e
+        for e in self._stems_by_prefix.get(t.fold[:3], ()):
+            if t.fold.startswith(e.folds[0]) and (e.exact is None or t.text.startswith(e.exact[0])):
+                yield 1, e
+
+    def find(self, text: str, toks: list[Token] | None = None, *, all_values: bool = False) -> list[Match]:
+        """Longest non-overlapping matches, left to right."""
+        toks = tokenize(text) if toks is None else toks
+        out: list[Match] = []
+        i = 0
+        while i < len(toks):
+            best = None
+            for n, e in self._matches_at(toks, i):
+                if best is None or n > best[0] or (n == best[0] and not e.stem and best[1].stem):
+                    best = (n, e)
+            if best is None:
+                i += 1
+                continue
+            n, e = best
+            s, t_end = toks[i].start, toks[i + n - 1].end
+            out.append(Match(i, i + n, s, t_end, e.value, text[s:t_end]))
+            i += n
+        return out

@@ -1,0 +1,35 @@
+"""Language detection, restricted to the languages relgraph has lexicons for plus a few common
+others, so that an article in an unsupported language is recognised and refused rather than
+read with the wrong rules.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from relgraph.errors import BadArticle
+from relgraph.loaders.refdata import languages
+
+# Languages that are detected so that they can be refused with a clear message.
+_OTHERS = ("IT", "PT", "NL", "PL", "UK", "TR", "ZH", "JA", "KO", "AR", "VI", "SV", "CS", "RO")
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    from lingua import IsoCode639_1, LanguageDetectorBuilder
+
+    codes = [getattr(IsoCode639_1, c.upper()) for c in languages()] + \
+            [getattr(IsoCode639_1, c) for c in _OTHERS]
+    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
+
+
+def detect(text: str, path: str = "<text>") -> str:
+    """The ISO 639-1 code of the article's language; ``BadArticle`` when relgraph cannot read it."""
+    sample = text[:6000]
+    lang = _detector().detect_language_of(sample)
+    if lang is None:
+        raise BadArticle(path, "language could not be detected (too little text?)")
+    code = lang.iso_code_639_1.name.lower()
+    if code not in languages():
+        raise BadArticle(path, f"unsupported language {lang.name.title()} ({code}); "
+                               f"relgraph reads {', '.join(languages())}")
+    return code

@@ -1,0 +1,223 @@
+"""Read: files, folders, globs, HTML pages and JSON Lines batches into ``Article`` records.
+
+The text is kept exactly as decoded (header lines included for plain text), because every
+evidence offset points into it. Each input that cannot be read yields a ``BadArticle`` naming
+the file (and line) instead of stopping the batch.
+"""
+from __future__ import annotations
+
+import glob
+import json
+import os
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from relgraph.errors import BadArticle
+from relgraph.loaders.records import Article
+
+MAX_BYTES = 10 * 1024 * 1024          # one article; a JSON Lines batch is streamed, each line capped alike
+TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
+
+HEADER_RE = re.compile(r"^(Source|Date|URL|Url|Outlet|Published|Author)\s*:\s*(.*?)\s*$")
+ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
+
+
+def expand(paths: Iterable[str]) -> Iterator[tuple[str, BadArticle | None]]:
+    """Files named, files under folders (sorted), and glob matches; a missing path is an error."""
+    for raw in paths:
+        p = Path(raw)
+        if p.is_dir():
+            found = False
+            for root, dirs, files in os.walk(p):
+                dirs.sort()
+                for name in sorted(files):
+                    f = Path(root) / name
+                    if f.suffix.lower() in KNOWN_SUFFIXES - {""} and not name.startswith("."):
+                        found = True
+                        yield str(f), None
+            if not found:
+                yield raw, BadArticle(raw, "folder holds no .txt, .html or .jsonl files")
+        elif p.exists():
+            yield raw, None
+        elif any(c in raw for c in "*?["):
+            hits = sorted(glob.glob(raw, recursive=True))
+            if not hits:
+                yield raw, BadArticle(raw, "no file matches this pattern")
+            for h in hits:
+                if Path(h).is_file():
+                    yield h, None
+        else:
+            yield raw, BadArticle(raw, "no such file or folder")
+
+
+def read_paths(paths: Iterable[str]) -> Iterator[Article | BadArticle]:
+    """Every article under ``paths``, in order; failures are yielded, not raised."""
+    for path, err in expand(paths):
+        if err:
+            yield err
+            continue
+        try:
+            if Path(path).suffix.lower() in JSONL_SUFFIXES:
+                yield from read_jsonl(path)
+            else:
+                yield read_file(path)
+        except BadArticle as e:
+            yield e
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        size = os.path.getsize(path)
+        if size > MAX_BYTES:
+            raise BadArticle(path, f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit "
+                                   "for one article (split it, or use JSON Lines)")
+        with open(path, "rb") as f:
+            return f.read()
+    except PermissionError:
+        raise BadArticle(path, "permission denied") from None
+    except IsADirectoryError:
+        raise BadArticle(path, "is a folder") from None
+    except OSError as e:
+        raise BadArticle(path, f"cannot be read ({e.strerror or e})") from None
+
+
+def decode(data: bytes, path: str) -> str:
+    """UTF-8 when it is; otherwise the most likely legacy encoding (cp1252, latin-1 ...)."""
+    if not data.strip():
+        raise BadArticle(path, "empty file" if not data else "file holds only blanks")
+    if b"\x00" in data[:8192]:
+        raise BadArticle(path, "binary file (holds NUL bytes), not text")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1251",
+                                               "koi8_r", "utf_16", "mac_roman"]).best()
+        if best is None:
+            raise BadArticle(path, "binary file or unknown encoding") from None
+        text = str(best)
+    controls = sum(1 for c in text[:8192] if ord(c) < 32 and c not in "\n\r\t\f")
+    if controls > max(8, len(text[:8192]) // 50):
+        raise BadArticle(path, "binary file, not text")
+    if not text.strip():
+        raise BadArticle(path, "file holds only blanks")
+    return text
+
+
+def read_file(path: str) -> Article:
+    data = read_bytes(path)
+    suffix = Path(path).suffix.lower()
+    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and data.lstrip()[:15].lower()
+                                   .startswith((b"<!doctype html", b"<html"))):
+        return parse_html(decode(data, path), path)
+    return parse_text(decode(data, path), path)
+
+
+def parse_text(text: str, path: str, doc: str | None = None) -> Article:
+    """A plain-text article: title on the first line, then optional ``Key: value`` header lines."""
+    lines = text.splitlines(keepends=True)
+    pos = 0
+    title = None
+    meta: dict[str, str] = {}
+    header: list[tuple[str, int, int]] = []
+    i = 0
+    while i < len(lines) and not lines[i].strip():  # leading blank lines
+        pos += len(lines[i])
+        i += 1
+    if i < len(lines):
+        title = lines[i].strip() or None
+        pos += len(lines[i])
+        i += 1
+    while i < len(lines):
+        m = HEADER_RE.match(lines[i].rstrip("\r\n"))
+        if not m:
+            break
+        key = m.group(1).lower()
+        meta[key] = m.group(2)
+        header.append((key, pos + m.start(2), pos + m.end(2)))
+        pos += len(lines[i])
+        i += 1
+    published = None
+    for key in ("date", "published"):
+        if key in meta and (d := ISO_DATE_RE.search(meta[key])):
+            published = d.group(0)
+    url = meta.get("url") or None
+    return Article(text=text, doc=url or _doc(path), title=title, published=published, url=url,
+                   outlet=meta.get("source") or None, path=path, body_start=pos,
+                   header=tuple(header))
+
+
+def parse_html(html: str, path: str) -> Article:
+    """An HTML page: the article text, title, date and site name, by trafilatura."""
+    import trafilatura
+
+    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
+                                      include_tables=False, favor_recall=True)
+    text = getattr(doc, "text", None) if doc is not None else None
+    if not text or not text.strip():
+        raise BadArticle(path, "HTML page holds no article text")
+    title = (getattr(doc, "title", None) or "").strip() or None
+    date = getattr(doc, "date", None)
+    m = ISO_DATE_RE.search(date or "")
+    url = getattr(doc, "url", None) or None
+    # Offsets point into exactly this string: the title line, then the extracted body.
+    full = f"{title}\n\n{text}" if title else text
+    return Article(text=full, doc=url or _doc(path), title=title, published=m.group(0) if m else None,
+                   url=url, outlet=getattr(doc, "sitename", None) or None, path=path,
+                   body_start=len(title) + 2 if title else 0)
+
+
+def read_jsonl(path: str) -> Iterator[Article | BadArticle]:
+    """One article a line: ``{"title", "text", "published", "url", "outlet"}``; streamed."""
+    try:
+        f = open(path, "rb")
+    except OSError as e:
+        yield BadArticle(path, f"cannot be read ({e.strerror or e})")
+        return
+    with f:
+        seen = False
+        for n, raw in enumerate(f, start=1):
+            if not raw.strip():
+                continue
+            seen = True
+            if len(raw) > MAX_BYTES:
+                yield BadArticle(path, f"line is over the {MAX_BYTES // 2**20} MiB limit", n)
+                continue
+            try:
+                obj = json.loads(raw.decode("utf-8"))
+            except UnicodeDecodeError:
+                yield BadArticle(path, "line is not UTF-8", n)
+                continue
+            except json.JSONDecodeError as e:
+                yield BadArticle(path, f"not JSON ({e.msg} at column {e.colno})", n)
+                continue
+            if not isinstance(obj, dict):
+                yield BadArticle(path, "line is not a JSON object", n)
+                continue
+            text = obj.get("text")
+            if not isinstance(text, str) or not text.strip():
+                yield BadArticle(path, 'no "text" field with the article text', n)
+                continue
+            if "\x00" in text:
+                yield BadArticle(path, '"text" holds NUL characters', n)
+                continue
+            pub = obj.get("published") or obj.get("date")
+            m = ISO_DATE_RE.search(str(pub)) if pub else None
+            url = obj.get("url") if isinstance(obj.get("url"), str) else None
+            title = obj.get("title") if isinstance(obj.get("title"), str) else None
+            outlet = obj.get("outlet") if isinstance(obj.get("outlet"), str) else None
+            yield Article(text=text, doc=url or f"{_doc(path)}:{n}", title=title,
+                          published=m.group(0) if m else None, url=url, outlet=outlet,
+                          path=f"{path}:{n}")
+        if not seen:
+            yield BadArticle(path, "empty file")
+
+
+def _doc(path: str) -> str:
+    """A document key for a file: its resolved path (so reloading the same file replaces it)."""
+    return "file://" + str(Path(path).resolve())

@@ -1,0 +1,244 @@
+"""Reference data, loaded once from ``loaders/data``: states, leaders, places, sources,
+sector and facility lexicons, and one rule lexicon per language (``data/lang/<lang>.json``).
+
+A language is a data change: drop a ``lang/xx.json`` and add ``xx`` rows to the TSV files, and
+``languages()`` picks it up; month and weekday names come from CLDR (Babel).
+"""
+from __future__ import annotations
+
+import csv
+import json
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+from relgraph.loaders.gazetteer import Gazetteer, fold
+
+SECTORS = ("space", "defence", "aviation", "transport", "energy", "agriculture", "trade", "finance",
+           "humanitarian", "health", "culture", "technology", "nuclear", "security", "diplomacy",
+           "tourism", "science", "migration", "environment", "maritime")
+
+
+def _data():
+    return resources.files("relgraph.loaders") / "data"
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    """Rows of a TSV data file; ``#`` lines at the top are comments."""
+    f = _data() / name
+    if not f.is_file():
+        return []
+    lines = [ln for ln in f.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    return [{k: (v or "").strip() for k, v in row.items()}
+            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+
+
+def split(cell: str) -> list[str]:
+    return [x.strip() for x in (cell or "").split("|") if x.strip()]
+
+
+@lru_cache(maxsize=None)
+def languages() -> tuple[str, ...]:
+    return tuple(sorted(p.name[:-5] for p in (_data() / "lang").iterdir() if p.name.endswith(".json")))
+
+
+@lru_cache(maxsize=None)
+def lexicon(lang: str) -> dict:
+    return json.loads((_data() / "lang" / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+# -- states ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StateInfo:
+    iso3: str
+    name: str
+    wikidata: str | None
+
+
+@lru_cache(maxsize=None)
+def states() -> dict[str, StateInfo]:
+    return {r["iso3"]: StateInfo(r["iso3"], r["name"], r.get("wikidata") or None)
+            for r in read_tsv("states.tsv")}
+
+
+@lru_cache(maxsize=None)
+def state_aliases() -> list[dict[str, str]]:
+    return read_tsv("state_aliases.tsv")
+
+
+@lru_cache(maxsize=None)
+def state_gazetteer(lang: str) -> Gazetteer:
+    """State forms of ``lang`` plus every language's names (articles quote foreign names)."""
+    g = Gazetteer()
+    known = states()
+    for r in state_aliases():
+        if r["iso3"] not in known:
+            continue
+        kind, form = r["kind"], r["form"]
+        if r["lang"] != lang and kind not in ("acronym",):
+            continue
+        if kind == "prefix":
+            g.add(form.rstrip("-‐"), (r["iso3"], kind), case_sensitive=False)
+            continue
+        g.add(form, (r["iso3"], kind), case_sensitive=(kind == "acronym"))
+    for iso3, s in known.items():  # the canonical English name works in every language
+        if lang != "en":
+            g.add(s.name, (iso3, "name"))
+    return g
+
+
+@lru_cache(maxsize=None)
+def resolve_state(text: str) -> str | None:
+    """An ISO3 code for a code, a name or an alias in any language ("Russie", "North Korea")."""
+    t = text.strip()
+    if not t:
+        return None
+    if t.upper() in states() and len(t) == 3:
+        return t.upper()
+    f = " ".join(fold(w) for w in re.findall(r"\w+", t))
+    for r in state_aliases():
+        if r["kind"] == "prefix":
+            continue
+        form = r["form"].rstrip("*")
+        if r["kind"] == "acronym":
+            if form == t:
+                return r["iso3"]
+        elif " ".join(fold(w) for w in re.findall(r"\w+", form)) == f:
+            return r["iso3"]
+    for iso3, s in states().items():
+        if fold(s.name) == f.replace(" ", " "):
+            return iso3
+    return None
+
+
+# -- leaders ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class LeaderInfo:
+    id: str
+    name: str
+    state: str
+    roles: tuple[tuple[str, str, str], ...]   # (role, start, end)
+    aliases: tuple[str, ...]
+    short: tuple[str, ...]
+
+    def role_on(self, day: str | None) -> str:
+        """The office held on ``day`` (ISO), else the most recent one."""
+        if day:
+            for role, start, end in self.roles:
+                if (not start or start <= day) and (not end or day <= end):
+                    return role
+        return sorted(self.roles, key=lambda r: r[1] or "")[-1][0]
+
+
+@lru_cache(maxsize=None)
+def leaders() -> dict[str, LeaderInfo]:
+    acc: dict[str, dict] = {}
+    for r in read_tsv("leaders.tsv"):
+        d = acc.setdefault(r["id"], {"name": r["name"], "state": r["state"], "roles": [],
+                                     "aliases": split(r.get("aliases", "")), "short": split(r.get("short", ""))})
+        d["roles"].append((r["role"], r.get("start", ""), r.get("end", "")))
+    return {k: LeaderInfo(k, d["name"], d["state"], tuple(d["roles"]), tuple(d["aliases"]), tuple(d["short"]))
+            for k, d in acc.items()}
+
+
+@lru_cache(maxsize=None)
+def leader_gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    for lid, info in leaders().items():
+        for form in {info.name, *info.aliases}:
+            g.add(form, lid)
+    return g
+
+
+@lru_cache(maxsize=None)
+def leader_short_gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    for lid, info in leaders().items():
+        for form in info.short:
+            g.add(form, lid)
+    return g
+
+
+# -- places, sources, lexicons ---------------------------------------------------------------
+@dataclass(frozen=True)
+class PlaceInfo:
+    id: str
+    name: str
+    kind: str
+    state: str | None
+    aliases: tuple[str, ...] = field(default=())
+
+
+@lru_cache(maxsize=None)
+def places() -> dict[str, PlaceInfo]:
+    return {r["id"]: PlaceInfo(r["id"], r["name"], r["kind"], r.get("state") or None,
+                               tuple(split(r.get("aliases", ""))))
+            for r in read_tsv("places.tsv")}
+
+
+@lru_cache(maxsize=None)
+def place_gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    for pid, p in places().items():
+        for form in {p.name, *p.aliases}:
+            g.add(form, pid)
+    return g
+
+
+@dataclass(frozen=True)
+class SourceInfo:
+    name: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def sources() -> dict[str, SourceInfo]:
+    return {r["name"]: SourceInfo(r["name"], r["kind"], tuple(split(r.get("aliases", ""))))
+            for r in read_tsv("sources.tsv")}
+
+
+@lru_cache(maxsize=None)
+def source_gazetteer() -> Gazetteer:
+    g = Gazetteer()
+    for name, s in sources().items():
+        for form in {name, *s.aliases}:
+            # all-caps short forms (AP, AFP, TASS) only as written: "ap" or "Tass" are not them
+            cs = form.isupper() or (len(form) <= 4 and form[:1].isupper())
+            g.add(form, name, case_sensitive=cs)
+    return g
+
+
+@lru_cache(maxsize=None)
+def sector_gazetteer(lang: str) -> Gazetteer:
+    g = Gazetteer()
+    for r in read_tsv("sectors.tsv"):
+        if r["lang"] == lang:
+            g.add(r["form"], r["sector"], case_sensitive=r["form"].isupper() and len(r["form"]) <= 4)
+    return g
+
+
+@lru_cache(maxsize=None)
+def sector_codes() -> dict[str, dict[str, str]]:
+    return {r["sector"]: r for r in read_tsv("sector_codes.tsv")}
+
+
+@lru_cache(maxsize=None)
+def facility_words(lang: str) -> Gazetteer:
+    g = Gazetteer()
+    for r in read_tsv("facility_words.tsv"):
+        if r["lang"] == lang:
+            g.add(r["form"], (r["kind"], r["order"]))
+    return g
+
+
+@lru_cache(maxsize=None)
+def word_gazetteer(lang: str, key: str) -> Gazetteer:
+    """A gazetteer of one list (or dict) of the language lexicon, e.g. ``meeting`` or ``titles``."""
+    g = Gazetteer()
+    entries = lexicon(lang).get(key) or []
+    items = entries.items() if isinstance(entries, dict) else ((w, True) for w in entries)
+    for form, value in items:
+        g.add(form, value)
+    return g

@@ -1,0 +1,17 @@
+"""relgraph: news articles about relations between states, turned into a Neo4j graph in which
+every fact carries the quote it came from.
+
+The public API (the CLI and the notebooks use the same functions)::
+
+    import relgraph
+    driver = relgraph.connect()
+    relgraph.load(driver, ["article.txt"])
+    relgraph.query_df(driver, "sectors_discussed", a="RUS", b="PRK")
+"""
+from relgraph.api import connect, load, query_df, run_query
+from relgraph.errors import (BadArticle, MissingParameter, Neo4jUnavailable, RelgraphError,
+                             UnknownQuery, UnknownState)
+from relgraph.settings import Settings
+
+__all__ = ["connect", "load", "query_df", "run_query", "Settings", "RelgraphError", "BadArticle",
+           "MissingParameter", "Neo4jUnavailable", "UnknownQuery", "UnknownState"]

@@ -1,0 +1,4 @@
+"""``python -m relgraph`` runs the CLI."""
+from relgraph.cli import main
+
+main()

@@ -1,0 +1,94 @@
+"""The library behind the CLI and the notebooks: connect, load, ask a stored question.
+
+    >>> import relgraph
+    >>> driver = relgraph.connect()                      # NEO4J_* or the local server
+    >>> relgraph.load(driver, ["article.txt"]).summary()
+    >>> relgraph.query_df(driver, "sectors_discussed", a="Russie", b="North Korea")
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from relgraph.errors import MissingParameter, UnknownState
+from relgraph.settings import Settings
+
+# Parameters that name a state: ISO3 codes, names and aliases in any language are accepted.
+STATE_PARAMS = {"a", "b", "state"}
+
+
+def connect(settings: Settings | None = None, **overrides):
+    """A verified ``neo4j.Driver`` for ``settings`` (default: environment, then the local server)."""
+    from relgraph.graph.connect import connect as _connect
+
+    return _connect(settings or Settings.from_env(**overrides))
+
+
+def load(driver, paths: Iterable[str], database: str = "neo4j", on_item=None):
+    """Read, extract and write articles; returns a ``LoadReport`` (``.summary()``, ``.errors``)."""
+    from relgraph.loaders.pipeline import load as _load
+
+    return _load(driver, paths, database, on_item=on_item)
+
+
+def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:
+    """Check parameters against the question's header and resolve state names to ISO3 codes."""
+    from relgraph.loaders.refdata import resolve_state
+
+    declared = query.params
+    unknown = sorted(set(given) - set(declared))
+    if unknown:
+        raise MissingParameter(f"{query.name} takes no parameter {', '.join(unknown)} "
+                               f"(it takes: {', '.join(declared) or 'none'})")
+    missing = [p for p, d in declared.items() if p not in given and not d["optional"]]
+    if missing:
+        ex = " ".join(f"-p {p} {declared[p]['example'] or 'VALUE'}" for p in missing)
+        raise MissingParameter(f"{query.name} needs {', '.join(missing)}: e.g. {ex}")
+    out = {p: None for p in declared}
+    for k, v in given.items():
+        if k in STATE_PARAMS and isinstance(v, str):
+            iso3 = resolve_state(v)
+            if iso3 is None:
+                raise UnknownState(f"-p {k} {v!r}: no state of that name, code or alias")
+            v = iso3
+        out[k] = v
+    return out
+
+
+def run_query(driver, name: str | None = None, *, file: str | None = None, database: str = "neo4j",
+              **params: Any) -> tuple[list[str], list[list[Any]]]:
+    """Run a stored question (or an analyst's .cypher file): (columns, rows)."""
+    import neo4j
+
+    from relgraph import cypher
+
+    q = cypher.from_file(file) if file else cypher.get(name)
+    bound = resolve_params(q, params)
+    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
+        result = s.run(neo4j.Query(q.text, metadata={"relgraph_query": q.name}), bound)
+        cols = list(result.keys())
+        rows = [[_plain(r[c]) for c in cols] for r in result]
+    return cols, rows
+
+
+def query_df(driver, name: str | None = None, *, file: str | None = None, database: str = "neo4j",
+             **params: Any):
+    """A stored question as a pandas DataFrame, for notebooks.
+
+    >>> query_df(driver, "sectors_discussed", a="RUS", b="PRK")
+    """
+    import pandas as pd
+
+    cols, rows = run_query(driver, name, file=file, database=database, **params)
+    return pd.DataFrame(rows, columns=cols)
+
+
+def _plain(v: Any) -> Any:
+    """Neo4j values as JSON-friendly Python values (nodes and relationships as property dicts)."""
+    if hasattr(v, "items") and hasattr(v, "element_id"):
+        return dict(v.items())
+    if isinstance(v, list):
+        return [_plain(x) for x in v]
+    if hasattr(v, "iso_format"):
+        return v.iso_format()
+    return v

@@ -1,0 +1,403 @@
+"""The ``relgraph`` command: a thin click layer over the library.
+
+Each command parses its arguments, calls one library function and formats the result; a
+``RelgraphError`` becomes one line on stderr and a non-zero exit code (``--debug`` shows the
+traceback). Heavy imports happen inside the commands, so ``relgraph --help`` stays fast.
+"""
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import sys
+
+import click
+
+from relgraph.errors import RelgraphError
+
+CONTEXT = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
+
+
+class Group(click.Group):
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except RelgraphError as e:
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            click.echo(f"Error: {e}", err=True)
+            ctx.exit(e.exit_code)
+        except KeyboardInterrupt:
+            click.echo("interrupted", err=True)
+            ctx.exit(130)
+
+
+def connection_options(f):
+    """--uri/--user/--password/--database, over NEO4J_* and the local server's settings."""
+    @click.option("--uri", envvar="NEO4J_URI", help="Bolt URI [env NEO4J_URI; default: the local server]")
+    @click.option("--user", envvar="NEO4J_USER", help="user [env NEO4J_USER; default neo4j]")
+    @click.option("--password", envvar="NEO4J_PASSWORD", show_envvar=False,
+                  help="password [env NEO4J_PASSWORD; default: the local server's]")
+    @click.option("--database", envvar="NEO4J_DATABASE", help="database [env NEO4J_DATABASE; default neo4j]")
+    @functools.wraps(f)
+    def wrapper(*args, uri, user, password, database, **kw):
+        from relgraph.settings import Settings
+
+        kw["settings"] = Settings.from_env(uri=uri, user=user, password=password, database=database)
+        return f(*args, **kw)
+    return wrapper
+
+
+def format_option(*choices, default="table"):
+    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
+                        help="output format")
+
+
+@click.group(cls=Group, context_settings=CONTEXT)
+@click.option("--debug", is_flag=True, help="show tracebacks instead of one-line errors")
+@click.version_option(package_name="relgraph")
+@click.pass_context
+def cli(ctx, debug):
+    """relgraph: news articles about relations between states, as a Neo4j graph with the quote
+    behind every fact.
+
+    \b
+    Example:
+      relgraph db start
+      relgraph load article.txt
+      relgraph query sectors_discussed -p a Russie -p b "North Korea"
+    """
+    ctx.obj = {"debug": debug}
+
+
+# -- the local server ------------------------------------------------------------------------
+@cli.group(context_settings=CONTEXT)
+def db():
+    """The local Neo4j 5.26 server (jars from Maven Central, Java 17, 127.0.0.1 only).
+
+    \b
+    Example:
+      relgraph db start && relgraph db status
+    """
+
+
+def _server():
+    from relgraph.graph.server import LocalServer
+
+    return LocalServer.default()
+
+
+@db.command("install")
+@click.option("--force", is_flag=True, help="fetch the jars again")
+def db_install(force):
+    """Fetch the Neo4j jars with Maven (done by `start` when needed).
+
+    \b
+    Example:
+      relgraph db install
+    """
+    s = _server()
+    done = s.install(force=force, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"Neo4j jars {'installed' if done else 'already installed'} in {s.lib}")
+
+
+@db.command("start")
+@click.option("--timeout", default=180, show_default=True, help="seconds to wait for Bolt")
+def db_start(timeout):
+    """Start the server (idempotent) and wait until Bolt answers; installs the schema.
+
+    \b
+    Example:
+      relgraph db start
+    """
+    from relgraph.graph import schema
+    from relgraph.graph.connect import connect
+    from relgraph.settings import Settings
+
+    s = _server()
+    state = s.start(timeout=timeout, echo=lambda m: click.echo(m, err=True))
+    with connect(Settings(uri=s.bolt_uri, password=s.password())) as driver:
+        schema.install(driver)
+    click.echo(f"Neo4j {state}: {s.bolt_uri}  Browser {s.browser_url}")
+
+
+@db.command("stop")
+def db_stop():
+    """Stop the server gracefully.
+
+    \b
+    Example:
+      relgraph db stop
+    """
+    click.echo(f"Neo4j {_server().stop()}")
+
+
+@db.command("status")
+def db_status():
+    """Print the Bolt and Browser URLs and the version; exit 1 when the server is down.
+
+    \b
+    Example:
+      relgraph db status
+    """
+    from relgraph.graph.connect import connect
+    from relgraph.settings import Settings
+
+    s = _server()
+    pid = s.pid()
+    if not pid:
+        click.echo(f"Neo4j is not running (home {s.neo4j_home}); start it with `relgraph db start`")
+        sys.exit(1)
+    with connect(Settings(uri=s.bolt_uri, password=s.password())) as driver:
+        rec = driver.execute_query("CALL dbms.components() YIELD name, versions, edition "
+                                   "RETURN versions[0] AS v, edition AS e").records[0]
+    click.echo(f"Neo4j {rec['v']} {rec['e']} running (pid {pid})\n"
+               f"  Bolt     {s.bolt_uri}\n  Browser  {s.browser_url}\n  home     {s.neo4j_home}\n"
+               f"  user     neo4j (password: `relgraph db password`)")
+
+
+@db.command("password")
+def db_password():
+    """Print the local server's generated password (for Neo4j Browser).
+
+    \b
+    Example:
+      relgraph db password
+    """
+    click.echo(_server().password())
+
+
+@db.command("logs")
+@click.option("-n", "lines", default=40, show_default=True, help="lines to show")
+def db_logs(lines):
+    """Show the end of the server's log.
+
+    \b
+    Example:
+      relgraph db logs -n 100
+    """
+    s = _server()
+    try:
+        text = s.console_log.read_text(errors="replace").splitlines()
+    except OSError:
+        raise click.ClickException(f"no log at {s.console_log}") from None
+    click.echo("\n".join(text[-lines:]))
+
+
+@db.command("init")
+@connection_options
+def db_init(settings):
+    """Install the constraints and indexes (idempotent).
+
+    \b
+    Example:
+      relgraph db init
+    """
+    from relgraph.graph import schema
+    from relgraph.graph.connect import connect
+
+    with connect(settings) as driver:
+        names = schema.install(driver, settings.database)
+    click.echo(f"{len(names)} constraints in place")
+
+
+@db.command("reset")
+@click.option("--yes", is_flag=True, help="confirm: this deletes every node and edge")
+@click.option("--hard", is_flag=True, help="delete the local server's data folder and password instead")
+@connection_options
+def db_reset(yes, hard, settings):
+    """Empty the database (the schema stays); with --hard, wipe the local server's data.
+
+    \b
+    Example:
+      relgraph db reset --yes
+    """
+    if not yes:
+        raise click.UsageError("this deletes the whole graph: add --yes")
+    if hard:
+        _server().wipe()
+        click.echo("local data and password deleted; `relgraph db start` makes new ones")
+        return
+    from relgraph.graph import schema
+    from relgraph.graph.connect import connect
+
+    with connect(settings) as driver:
+        n = schema.clear(driver, settings.database)
+    click.echo(f"{n} nodes deleted")
+
+
+# -- articles --------------------------------------------------------------------------------
+@cli.command()
+@click.argument("files", nargs=-1, required=True)
+@format_option("jsonl", "json", default="jsonl")
+def extract(files, fmt):
+    """Print the extraction of each article (one JSON object per input, in order), without Neo4j.
+
+    \b
+    Example:
+      relgraph extract article.txt --format json
+    """
+    from relgraph.errors import BadArticle
+    from relgraph.loaders.pipeline import extract_paths
+
+    failed = 0
+    for item in extract_paths(files):
+        if isinstance(item, BadArticle):
+            failed += 1
+            click.echo(f"Error: {item}", err=True)
+            continue
+        for w in item.warnings:
+            click.echo(f"warning: {item.article.path}: {w}", err=True)
+        obj = item.to_json()
+        click.echo(json.dumps(obj, ensure_ascii=False, indent=2 if fmt == "json" else None))
+    if failed:
+        sys.exit(1)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, required=True)
+@click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+@connection_options
+def load(paths, quiet, settings):
+    """Load articles (files, folders, globs, .html, .jsonl): one transaction per article.
+
+    Loading an article again changes nothing; a changed version of the same file or URL
+    replaces its facts. Bad inputs are reported one line each and the rest still loads.
+
+    \b
+    Example:
+      relgraph load articles/ batch.jsonl page.html
+    """
+    from relgraph.api import connect, load as _load
+
+    errors: list[str] = []
+    bar_state = {"n": 0}
+
+    def on_item(status, what):
+        if status == "failed":
+            errors.append(what)
+            click.echo(f"Error: {what}", err=True)
+        bar_state["n"] += 1
+        if not quiet and sys.stderr.isatty():
+            click.echo(f"\r{bar_state['n']} articles ({status}: {what[-50:]})\033[K", err=True, nl=False)
+
+    with connect(settings) as driver:
+        report = _load(driver, paths, settings.database, on_item=on_item)
+    if not quiet and sys.stderr.isatty():
+        click.echo("", err=True)
+    for w in report.warnings:
+        click.echo(f"warning: {w}", err=True)
+    click.echo(report.summary())
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.command()
+@format_option("table", "json")
+@connection_options
+def stats(fmt, settings):
+    """Node counts by label and edge counts by type.
+
+    \b
+    Example:
+      relgraph stats --format json
+    """
+    from relgraph.graph.connect import connect
+    from relgraph.graph.write import stats as _stats
+
+    with connect(settings) as driver:
+        st = _stats(driver, settings.database)
+    if fmt == "json":
+        click.echo(json.dumps(st, indent=2, sort_keys=True))
+        return
+    for section in ("nodes", "edges"):
+        click.echo(f"{section}:")
+        for k, v in st[section].items():
+            click.echo(f"  {k:<12} {v}")
+
+
+# -- questions -------------------------------------------------------------------------------
+@cli.command()
+def queries():
+    """List the stored questions with their parameters.
+
+    \b
+    Example:
+      relgraph queries
+    """
+    from relgraph import cypher
+
+    for name in cypher.names():
+        q = cypher.get(name)
+        params = " ".join(f"-p {p} {d['example'] or 'VALUE'}" + (" (optional)" if d["optional"] else "")
+                          for p, d in q.params.items())
+        click.echo(f"{name}\n  {q.description}\n  relgraph query {name} {params}".rstrip())
+
+
+@cli.command()
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
+              help="a query parameter (repeatable); states by ISO3 code, name or alias")
+@click.option("--file", "file", type=click.Path(dir_okay=False), help="run your own .cypher file instead")
+@format_option("table", "json", "csv")
+@connection_options
+def query(name, params, file, fmt, settings):
+    """Run a stored question by name (or your own .cypher file with --file).
+
+    \b
+    Example:
+      relgraph query sectors_discussed -p a RUS -p b PRK
+      relgraph query sectors_discussed -p a Russie -p b "North Korea" --format json
+    """
+    from relgraph.api import connect, run_query
+
+    if not name and not file:
+        raise click.UsageError("give a question NAME (see `relgraph queries`) or --file")
+    given: dict[str, str] = {}
+    for k, v in params:
+        given[k] = v
+    from relgraph import cypher
+
+    q = cypher.from_file(file) if file else cypher.get(name)
+    from relgraph.api import resolve_params
+    resolve_params(q, given)  # fail on bad parameters before connecting
+    with connect(settings) as driver:
+        cols, rows = run_query(driver, name, file=file, database=settings.database, **given)
+    _print_rows(cols, rows, fmt)
+
+
+def _print_rows(cols, rows, fmt):
+    if fmt == "json":
+        click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2))
+    elif fmt == "csv":
+        w = csv.writer(sys.stdout)
+        w.writerow(cols)
+        for r in rows:
+            w.writerow([json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v for v in r])
+    else:
+        cells = [[_cell(v) for v in r] for r in rows]
+        widths = [max([len(c)] + [len(r[i]) for r in cells]) for i, c in enumerate(cols)]
+        click.echo("  ".join(c.ljust(w) for c, w in zip(cols, widths)).rstrip())
+        click.echo("  ".join("-" * w for w in widths))
+        for r in cells:
+            click.echo("  ".join(v.ljust(w) for v, w in zip(r, widths)).rstrip())
+        click.echo(f"({len(rows)} rows)")
+
+
+def _cell(v) -> str:
+    if isinstance(v, list):
+        s = "; ".join(_cell(x) for x in v)
+    elif v is None:
+        s = ""
+    else:
+        s = str(v)
+    s = " ".join(s.split())
+    return s if len(s) <= 80 else s[:77] + "..."
+
+
+def main():
+    cli(prog_name="relgraph")
+
+
+if __name__ == "__main__":
+    main()

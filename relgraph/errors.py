@@ -1,0 +1,43 @@
+"""The errors relgraph raises on purpose.
+
+Every failure a user can cause or meet (a bad file, an unknown question, a server that is down)
+is a ``RelgraphError`` subclass; the CLI prints its message as one line and exits non-zero.
+"""
+from __future__ import annotations
+
+
+class RelgraphError(Exception):
+    """Base class: a condition the user can act on, described in one line."""
+
+    exit_code = 1
+
+
+class BadArticle(RelgraphError):
+    """An input file or line that cannot be read as an article."""
+
+    def __init__(self, path: str, reason: str, line: int | None = None):
+        self.path, self.reason, self.line = path, reason, line
+        where = f"{path}:{line}" if line is not None else path
+        super().__init__(f"{where}: {reason}")
+
+
+class UnknownQuery(RelgraphError):
+    """A stored question that does not exist."""
+
+
+class MissingParameter(RelgraphError):
+    """A query parameter that is declared but not given, or given but not declared."""
+
+
+class UnknownState(RelgraphError):
+    """A state parameter that no reference data resolves."""
+
+
+class Neo4jUnavailable(RelgraphError):
+    """The server cannot be reached, or refuses the credentials."""
+
+    exit_code = 3
+
+
+class ServerError(RelgraphError):
+    """The local server cannot be installed, started or stopped."""

@@ -1,0 +1,91 @@
+"""Test fixtures. One real Neo4j for the whole session, chosen in this order:
+
+1. ``NEO4J_URI`` (with ``NEO4J_USER`` / ``NEO4J_PASSWORD``) when set;
+2. a testcontainers ``Neo4jContainer`` (pinned 5.26 community image) when a Docker engine answers;
+3. the project's own local server (``relgraph db start``), started if needed.
+
+Each integration test starts from an empty graph. Nothing here mocks Neo4j.
+"""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from relgraph.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+SHARED = ROOT.parent / "shared"
+NEO4J_IMAGE = "neo4j:5.26.31-community"
+
+
+def _docker_answers() -> bool:
+    try:
+        import docker
+
+        client = docker.from_env(timeout=3)
+        client.ping()
+        return True
+    except Exception:  # no engine, no socket, no permission: use the local server
+        return False
+
+
+@pytest.fixture(scope="session")
+def neo4j_settings():
+    if os.environ.get("NEO4J_URI"):
+        yield Settings.from_env()
+        return
+    if _docker_answers():
+        from testcontainers.community.neo4j import Neo4jContainer
+
+        with Neo4jContainer(NEO4J_IMAGE) as c:
+            yield Settings(uri=c.get_connection_url(), user="neo4j", password=c.password)
+        return
+    from relgraph.graph.server import LocalServer
+
+    server = LocalServer.default()
+    server.start(echo=lambda m: print(m, file=sys.stderr))
+    yield Settings(uri=server.bolt_uri, user="neo4j", password=server.password())
+
+
+@pytest.fixture(scope="session")
+def session_driver(neo4j_settings):
+    from relgraph.graph import schema
+    from relgraph.graph.connect import connect
+
+    driver = connect(neo4j_settings)
+    schema.install(driver, neo4j_settings.database)
+    yield driver
+    driver.close()
+
+
+@pytest.fixture
+def driver(session_driver, neo4j_settings):
+    """A driver on an empty graph (the schema stays installed)."""
+    session_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.database)
+    return session_driver
+
+
+@pytest.fixture
+def cli_env(neo4j_settings):
+    """Environment for running the ``relgraph`` command against the test server."""
+    env = dict(os.environ)
+    env.update(NEO4J_URI=neo4j_settings.uri, NEO4J_USER=neo4j_settings.user,
+               NEO4J_PASSWORD=neo4j_settings.password, NEO4J_DATABASE=neo4j_settings.database)
+    return env
+
+
+def run_cli(*args, env=None, input=None) -> subprocess.CompletedProcess:
+    """The real console script, as a user runs it."""
+    return subprocess.run([sys.executable, "-m", "relgraph", *args], capture_output=True, text=True,
+                          env=env, input=input, timeout=600)
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if "/integration/" in str(item.fspath):
+            item.add_marker(pytest.mark.integration)

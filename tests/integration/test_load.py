@@ -1,0 +1,142 @@
+"""Load end to end against the real server: facts with quotes, idempotency, replacement,
+bad input in a batch, and the stored question."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from relgraph.api import load, run_query
+from tests.conftest import DATA, run_cli
+
+
+def graph_dump(driver) -> tuple:
+    """The whole graph as sets of tuples, for comparing two states of it."""
+    nodes = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS l, properties(n) AS p").records
+    rels = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN type(r) AS t, properties(r) AS p, elementId(a) AS a, elementId(b) AS b").records
+    key = lambda d: json.dumps(d, sort_keys=True, default=str)
+    ids = {}
+    for r in driver.execute_query("MATCH (n) RETURN elementId(n) AS e, properties(n) AS p").records:
+        ids[r["e"]] = key(r["p"])
+    return (sorted(key([r["l"], r["p"]]) for r in nodes),
+            sorted(key([r["t"], r["p"], ids[r["a"]], ids[r["b"]]]) for r in rels))
+
+
+def test_summit_article_gives_the_design_card_edges(driver):
+    report = load(driver, [str(DATA / "fr_summit.txt")])
+    assert report.loaded == 1 and report.failed == 0
+
+    met = driver.execute_query(
+        "MATCH (l:Leader)-[r:MET_AT]->(f:Facility) RETURN l.name AS who, f.name AS place, r.quote AS q").records
+    assert {(r["who"], r["place"]) for r in met} >= {("Vladimir Putin", "Vostochny Cosmodrome"),
+                                                      ("Kim Jong Un", "Vostochny Cosmodrome")}
+    visits = driver.execute_query(
+        "MATCH (l:Leader)-[r:VISITS]->(f) RETURN l.name AS who, f.name AS place, r.status AS status").records
+    assert ("Kim Jong Un", "Vladivostok", "planned") in {(r["who"], r["place"], r["status"]) for r in visits}
+    props = driver.execute_query(
+        "MATCH (l:Leader)-[r:PROPOSES]->(p:Project)-[:IN_SECTOR]->(s:Sector) RETURN l.name AS who, s.id AS s").records
+    assert ("Vladimir Putin", "transport") in {(r["who"], r["s"]) for r in props}
+    src = driver.execute_query(
+        "MATCH (:Article)-[r:REPORTED_BY]->(s:Source) RETURN s.name AS s, r.kind AS k").records
+    assert {("TASS", "credit"), ("VNA", "credit"), ("CVN", "credit")} <= {(r["s"], r["k"]) for r in src}
+    assert ("AFP", "credit") not in {(r["s"], r["k"]) for r in src}
+
+
+def test_every_fact_edge_quotes_the_article_text(driver):
+    load(driver, [str(DATA / "fr_summit.txt")])
+    text = (DATA / "fr_summit.txt").read_text(encoding="utf-8")
+    recs = driver.execute_query(
+        "MATCH ()-[r]->() WHERE r.quote IS NOT NULL RETURN r.start AS s, r.end AS e, r.quote AS q, r.article AS a").records
+    assert len(recs) > 10
+    for r in recs:
+        assert text[r["s"]:r["e"]] == r["q"]
+        assert r["a"].startswith("sha256:")
+
+
+def test_second_load_changes_nothing(driver, cli_env):
+    first = run_cli("load", str(DATA / "fr_summit.txt"), env=cli_env)
+    assert first.returncode == 0, first.stderr
+    assert "1 loaded" in first.stdout
+    before = graph_dump(driver)
+    stats_before = run_cli("stats", "--format", "json", env=cli_env).stdout
+    second = run_cli("load", str(DATA / "fr_summit.txt"), env=cli_env)
+    assert second.returncode == 0
+    assert "1 unchanged" in second.stdout and "0 nodes and 0 edges created" in second.stdout
+    assert graph_dump(driver) == before
+    assert run_cli("stats", "--format", "json", env=cli_env).stdout == stats_before
+
+
+def test_changed_version_replaces_the_old_facts(driver, tmp_path):
+    f = tmp_path / "article.txt"
+    shutil.copy(DATA / "fr_summit.txt", f)
+    load(driver, [str(f)])
+    f.write_text(f.read_text(encoding="utf-8").replace("Vladivostok", "Khabarovsk"), encoding="utf-8")
+    report = load(driver, [str(f)])
+    assert report.replaced == 1
+    assert driver.execute_query("MATCH (a:Article) RETURN count(a) AS n").records[0]["n"] == 1
+    places = {r["p"] for r in driver.execute_query(
+        "MATCH (:Leader)-[:VISITS]->(f) RETURN f.name AS p").records}
+    assert "Vladivostok" not in places
+    # no edge of the old version is left
+    arts = {r["a"] for r in driver.execute_query("MATCH ()-[r]->() RETURN DISTINCT r.article AS a").records}
+    assert len(arts) == 1
+
+
+def test_bad_inputs_fail_one_line_each_and_the_rest_loads(driver, cli_env, tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blob.txt").write_bytes(bytes(range(256)) * 4)
+    good = json.dumps({"title": "t", "text": (DATA / "es_reunion.txt").read_text(encoding="utf-8"),
+                       "published": "2023-03-31", "url": "https://example.org/es"})
+    (tmp_path / "batch.jsonl").write_text(good + "\n{not json\n", encoding="utf-8")
+    r = run_cli("load", str(tmp_path / "empty.txt"), str(tmp_path / "blob.txt"), str(tmp_path / "batch.jsonl"),
+                str(DATA / "en_visit.txt"), str(tmp_path / "missing.txt"), env=cli_env)
+    assert r.returncode == 1
+    errors = [ln for ln in r.stderr.splitlines() if ln.startswith("Error:")]
+    assert len(errors) == 4
+    assert any("empty.txt: empty file" in e for e in errors)
+    assert any("blob.txt: binary" in e for e in errors)
+    assert any("batch.jsonl:2: not JSON" in e for e in errors)
+    assert any("missing.txt: no such file" in e for e in errors)
+    assert "Traceback" not in r.stderr
+    assert "2 loaded" in r.stdout and "4 failed" in r.stdout
+    n = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n").records[0]["n"]
+    assert n == 2
+
+
+def test_article_naming_no_state_loads_with_a_warning(driver, cli_env):
+    r = run_cli("load", str(DATA / "no_state.txt"), env=cli_env)
+    assert r.returncode == 0
+    assert "names no state" in r.stderr
+    assert driver.execute_query("MATCH (a:Article)-[r]->() RETURN count(r) AS n").records[0]["n"] == 0
+
+
+@pytest.mark.parametrize("a, b", [("RUS", "PRK"), ("Russie", "North Korea"), ("Россия", "КНДР")])
+def test_sectors_discussed_by_code_or_alias(driver, cli_env, a, b):
+    load(driver, [str(DATA / "fr_summit.txt")])
+    r = run_cli("query", "sectors_discussed", "-p", "a", a, "-p", "b", b, "--format", "json", env=cli_env)
+    assert r.returncode == 0, r.stderr
+    sectors = {row["sector"] for row in json.loads(r.stdout)}
+    assert {"space", "agriculture", "transport"} <= sectors
+
+
+def test_unknown_state_parameter_is_one_clean_error(driver, cli_env):
+    r = run_cli("query", "sectors_discussed", "-p", "a", "Atlantis", "-p", "b", "PRK", env=cli_env)
+    assert r.returncode == 1 and "Atlantis" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_hostile_names_reach_the_graph_as_data(driver, tmp_path):
+    f = tmp_path / "hostile.txt"
+    f.write_text("Title '}) DETACH DELETE n //\nSource: `x`\nDate: 2023-01-05\n\n"
+                 "Le président russe Vladimir Poutine a rencontré le président Robert '}) DETACH DELETE n // "
+                 "à Moscou pour discuter de l'agriculture.\n", encoding="utf-8")
+    load(driver, [str(DATA / "fr_summit.txt")])
+    before = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    report = load(driver, [str(f)])
+    assert report.loaded == 1
+    after = driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"]
+    assert after > before
+    cols, rows = run_query(driver, "sectors_discussed", a="RUS", b="PRK")
+    assert rows

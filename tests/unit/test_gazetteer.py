@@ -1,0 +1,50 @@
+"""The phrase matcher under every lexicon."""
+from __future__ import annotations
+
+import pytest
+
+from relgraph.loaders.gazetteer import Gazetteer
+
+
+def names(g, text):
+    return [(m.form, m.value) for m in g.find(text)]
+
+
+def test_longest_match_wins():
+    g = Gazetteer()
+    g.add("Guinée", "GIN")
+    g.add("Guinée-Bissau", "GNB")
+    g.add("Guinée équatoriale", "GNQ")
+    assert names(g, "la Guinée-Bissau et la Guinée équatoriale, pas la Guinée.") == [
+        ("Guinée-Bissau", "GNB"), ("Guinée équatoriale", "GNQ"), ("Guinée", "GIN")]
+
+
+def test_case_sensitive_acronyms_do_not_match_words():
+    g = Gazetteer()
+    g.add("US", "USA", case_sensitive=True)
+    assert names(g, "Let us talk about US policy") == [("US", "USA")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Путина", ["Путина"]), ("Путиным", ["Путиным"]), ("Пут", []),
+])
+def test_stems_match_inflected_forms(text, expected):
+    g = Gazetteer()
+    g.add("Путин*", "Q7747")
+    assert [f for f, _ in names(g, text)] == expected
+
+
+@pytest.mark.parametrize("text", ["Kim Jong-un", "Kim Jong Un", "KIM JONG UN", "Kim Jong‑un"])
+def test_hyphen_space_and_case_are_folded(text):
+    g = Gazetteer()
+    g.add("Kim Jong Un", "Q56226")
+    assert names(g, text) == [(text, "Q56226")]
+
+
+def test_accents_and_apostrophes_are_folded_but_lines_are_not_crossed():
+    g = Gazetteer()
+    g.add("Komsomolsk-sur-l'Amour", "kna")
+    assert names(g, "à Komsomolsk-sur-l’Amour") == [("Komsomolsk-sur-l’Amour", "kna")]
+    assert names(g, "Komsomolsk\nsur l'Amour") == []
+    g.add("Corée du Nord", "PRK")
+    assert names(g, "COREE DU NORD") == [("COREE DU NORD", "PRK")]

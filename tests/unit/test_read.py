@@ -1,0 +1,100 @@
+"""Reading files, folders, globs, HTML and JSON Lines into Articles, and refusing bad input."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from relgraph.errors import BadArticle
+from relgraph.loaders.read import parse_text, read_file, read_paths
+from tests.conftest import DATA
+
+
+def test_header_lines_give_title_date_outlet_and_offsets_point_into_the_whole_file():
+    text = (DATA / "en_visit.txt").read_text(encoding="utf-8")
+    a = read_file(str(DATA / "en_visit.txt"))
+    assert a.text == text
+    assert a.title == "US and Vietnam upgrade their ties during Biden visit"
+    assert a.published == "2023-09-11"
+    assert a.outlet == "Example Wire"
+    assert text[a.body_start:].startswith("\nHANOI") or text[a.body_start:].startswith("HANOI")
+    key, s, e = a.header[0]
+    assert (key, text[s:e]) == ("source", "Example Wire")
+
+
+def test_text_without_header_keeps_the_title_line():
+    a = parse_text("Titre\n\nCorps du texte.\n", "x.txt")
+    assert a.title == "Titre" and a.published is None and a.body_start == len("Titre\n")
+
+
+def test_cp1252_is_read_correctly(tmp_path):
+    f = tmp_path / "legacy.txt"
+    f.write_bytes("Le président français a rencontré son homologue à Berlin.\n".encode("cp1252"))
+    a = read_file(str(f))
+    assert "président" in a.text and "à Berlin" in a.text
+
+
+@pytest.mark.parametrize("content, reason", [
+    (b"", "empty file"),
+    (b"   \n\n\t  \n", "only blanks"),
+    (b"\x00\x01\x02binary\x00" * 50, "binary"),
+])
+def test_unreadable_files_are_bad_articles(tmp_path, content, reason):
+    f = tmp_path / "bad.txt"
+    f.write_bytes(content)
+    with pytest.raises(BadArticle, match=reason) as e:
+        read_file(str(f))
+    assert str(f) in str(e.value)
+
+
+def test_jsonl_batch_reports_the_broken_line_and_reads_the_others(tmp_path):
+    f = tmp_path / "batch.jsonl"
+    good = {"title": "T", "text": "Body about Russia.", "published": "2024-01-02T10:00:00Z",
+            "url": "https://example.org/1", "outlet": "Example"}
+    f.write_text("\n".join([json.dumps(good), "{oops", json.dumps({"title": "no text"}),
+                            json.dumps(dict(good, url=None))]) + "\n", encoding="utf-8")
+    items = list(read_paths([str(f)]))
+    assert [type(i).__name__ for i in items] == ["Article", "BadArticle", "BadArticle", "Article"]
+    assert items[0].published == "2024-01-02" and items[0].doc == "https://example.org/1"
+    assert items[1].line == 2 and "not JSON" in str(items[1])
+    assert items[2].line == 3 and '"text"' in str(items[2])
+    assert items[3].doc.endswith("batch.jsonl:4")
+
+
+def test_folders_and_globs_expand_in_order_and_missing_paths_are_reported(tmp_path):
+    for name in ("b.txt", "a.txt", "notes.pdf"):
+        (tmp_path / name).write_text("Title\n\nText about France.\n", encoding="utf-8")
+    items = list(read_paths([str(tmp_path), str(tmp_path / "*.txt"), str(tmp_path / "nope.txt")]))
+    paths = [getattr(i, "path", None) for i in items]
+    assert paths[:2] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert paths[2:4] == [str(tmp_path / "a.txt"), str(tmp_path / "b.txt")]
+    assert isinstance(items[4], BadArticle) and "no such file" in str(items[4])
+
+
+def test_html_page_gives_its_article_text(tmp_path):
+    f = tmp_path / "page.html"
+    body = " ".join(["Le président français Emmanuel Macron a rencontré le chancelier allemand à Berlin."] * 3)
+    f.write_text(f"<html><head><title>Visite à Berlin</title>"
+                 f"<meta property='article:published_time' content='2024-05-26'></head>"
+                 f"<body><nav>Menu Accueil</nav><article><h1>Visite à Berlin</h1><p>{body}</p></article>"
+                 f"<footer>Mentions légales</footer></body></html>", encoding="utf-8")
+    a = read_file(str(f))
+    assert "Emmanuel Macron" in a.text and "Mentions légales" not in a.text
+    assert a.published == "2024-05-26"
+
+
+def test_html_page_without_article_is_refused(tmp_path):
+    f = tmp_path / "empty.html"
+    f.write_text("<html><body><nav>Menu</nav></body></html>", encoding="utf-8")
+    with pytest.raises(BadArticle, match="no article text"):
+        read_file(str(f))
+
+
+def test_oversized_file_is_refused_with_its_limit(tmp_path, monkeypatch):
+    from relgraph.loaders import read
+
+    monkeypatch.setattr(read, "MAX_BYTES", 1000)
+    f = tmp_path / "big.txt"
+    f.write_text("x" * 2000)
+    with pytest.raises(BadArticle, match="limit"):
+        read_file(str(f))
