@@ -24,7 +24,9 @@ def connect(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
     try:
         driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
                                       connection_timeout=10, max_transaction_retry_time=30,
-                                      user_agent="relgraph")
+                                      user_agent="relgraph",
+                                      # "property does not exist yet" on an empty graph is noise
+                                      notifications_min_severity="OFF")
     except (ValueError, DriverError) as e:
         raise Neo4jUnavailable(f"bad Neo4j URI {settings.uri!r}: {e}") from e
     if verify:

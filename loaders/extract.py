@@ -161,7 +161,7 @@ def extract(article: Article) -> ArticleFacts:
     ctx = Ctx(article, lang, text, body_toks, sents, tok_sent, lex, article.published)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
 
-    for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past",
+    for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past", "remote", "backref",
                 "locative", "credit_intro", "photo", "broadcast", "continuation", "plural_leaders",
                 "honorifics", "duration_intro", "hours"):
         ctx.triggers[key] = rd.word_gazetteer(lang, key).find(text, body_toks)
@@ -287,6 +287,14 @@ def _find_places(ctx: Ctx) -> None:
         taken.append((s, e))
 
 
+def _headline(ctx: Ctx, pos: int) -> bool:
+    """Is ``pos`` on a line written in Title Case (a headline, where capitals say nothing)?"""
+    ls = ctx.text.rfind("\n", 0, pos) + 1
+    le = ctx.text.find("\n", pos)
+    words = [w for w in re.findall(r"\w+", ctx.text[ls:le if le >= 0 else len(ctx.text)]) if len(w) > 3]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
+
+
 def _sentence_initial(ctx: Ctx, t: Token) -> bool:
     k = ctx.sent_of(t.start)
     return ctx.sents[k].start == t.start
@@ -369,8 +377,12 @@ def _find_leaders(ctx: Ctx) -> None:
     for d in ctx.dates if ctx.dates else ():
         month_like.add(d.start)
     # Named people after a title: "le président russe Vladimir Poutine", "Prime Minister Pham Minh Chinh"
+    events = {k for key in ("meeting", "visit", "proposal", "say") for m in ctx.triggers.get(key, ())
+              for k in range(m.i, m.j)}
     for t in titles:
         k = t.j
+        if _headline(ctx, t.m.start):
+            continue  # in a Title Case Headline every word looks like a name
         # skip "(gauche)", commas: a name follows the title directly
         if k < len(toks) and toks[k].sep == "|" and ctx.text[toks[k - 1].end:toks[k].start].strip() not in (",",):
             continue
@@ -383,16 +395,26 @@ def _find_leaders(ctx: Ctx) -> None:
                 li["role"] = t.role
             continue
         run: list[Token] = []
-        while k < len(toks) and _is_cap(toks[k]) and len(run) < 4 and k not in taken and k not in state_toks \
-                and k not in place_toks and k not in title_toks and toks[k].fold not in stop \
-                and (not run or toks[k].sep in (" ", "'")):
+        while k < len(toks) and _is_cap(toks[k]) and len(run) < 5 and k not in state_toks \
+                and k not in place_toks and k not in title_toks and toks[k].fold not in stop and k not in events \
+                and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1)):
             run.append(toks[k])
             k += 1
         if len(run) >= 2 and t.role not in ("counterpart",):
             name_text = text[run[0].start:run[-1].end]
             if "\n" in name_text:
                 continue
-            name = _latin(name_text)
+            # "Antony J. Blinken": without its initials the name may be a known one
+            plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
+            known = rd.leader_gazetteer().find(plain)
+            if known and known[0].form == plain:
+                _leader_from_ref(ctx, known[0].value)
+                if not any(h.start == run[0].start for h in hits):
+                    hits.append(LeaderHit(known[0].value, run[0].start, run[-1].end, tok_index.get(run[0].start, 0)))
+                continue
+            if any(kk in taken for kk in range(tok_index.get(run[0].start, 0), k)):
+                continue
+            name = _latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
             lid = "rg:" + _slug(name)
             ctx.leader_info.setdefault(lid, {"name": name, "state": t.state, "role": t.role})
             hits.append(LeaderHit(lid, run[0].start, run[-1].end, tok_index.get(run[0].start, 0)))
@@ -409,6 +431,13 @@ def _find_leaders(ctx: Ctx) -> None:
             if nxt < len(toks) and any(h.tok == nxt for h in hits):
                 continue
             hits.append(LeaderHit(by_state[t.state][0], t.m.start, t.end, t.m.i, explicit=False))
+    # "The Secretary", "le chef de l'État": a bare title names the one leader of the article with that role
+    for t in titles:
+        if t.state or any(h.start >= t.m.start and h.start <= t.end + 2 for h in hits):
+            continue
+        same_role = {lid for lid, li in ctx.leader_info.items() if li["role"] == t.role}
+        if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):
+            hits.append(LeaderHit(same_role.pop(), t.m.start, t.end, t.m.i, explicit=False))
     # "M. Kim", "Mr Xi": an honorific and one token of a leader's name already seen
     honor = rd.word_gazetteer(ctx.lang, "honorifics").find(text, toks)
     for m in honor:
@@ -476,6 +505,12 @@ def _find_sources(ctx: Ctx) -> list[SourceRef]:
                 name, typ = _source_name(p)
                 if typ:
                     add(name, "photo", s, s + len(p), typ)
+        words = re.findall(r"\w+", raw)
+        if 0 < len(words) <= 5 and not m and not photo_m and \
+                {fold(w) for w in words} & {"pool", "via", "photo", "foto", "getty", "images", "фото"}:
+            # a picture credit on its own line: "Pool via REUTERS", "Getty Images"
+            for sm in rd.source_gazetteer().find(raw):
+                add(sm.value, "photo", pos + sm.start, pos + sm.end, rd.sources()[sm.value].kind)
         dm = _DATELINE.match(raw)
         if dm:
             name, typ = _source_name(dm.group("name"))
@@ -585,8 +620,8 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
                                           if ctx.leader_info[h.lid]["state"]).most_common(2)]
     out: list[dict] = []
     for k, s in enumerate(ctx.sents):
-        if not ctx.has("meeting", k):
-            continue
+        if not ctx.has("meeting", k) or ctx.has("remote", k):
+            continue  # a phone or video call is not a meeting
         parts = _participants(ctx, k, main)
         ids = [h.lid for h in parts]
         if len({ctx.leader_info[i]["state"] for i in ids}) < 2 and (ctx.has("plural_leaders", k) or len(ids) == 1):
@@ -607,14 +642,15 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
     merged: list[dict] = []
     for m in out:
         same = next((x for x in merged if set(x["ids"]) == set(m["ids"]) and x["status"] == m["status"]
-                     and (not x["place"] or not m["place"] or x["place"][0] == m["place"][0])
                      and (not x["date"] or not m["date"] or x["date"].value == m["date"].value)), None)
         if same is None:
             merged.append(dict(m, ks=[m["k"]]))
         else:
             same["ks"].append(m["k"])
-            same["place"] = same["place"] or m["place"]
             same["date"] = same["date"] or m["date"]
+            if same["place"] is None or (m["place"] is not None and _specific(ctx, m["place"][0])
+                                         and not _specific(ctx, same["place"][0])):
+                same["place"] = m["place"] or same["place"]
     facts = []
     for m in merged:
         if m["date"] is None and m["place"] is not None:
@@ -638,6 +674,11 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
             duration=_duration(ctx, m["ks"]), status=m["status"], sectors=tuple(secs),
             evidence=tuple(evs[:MAX_EVIDENCE]), participant_ids=tuple(m["ids"])))
     return facts
+
+
+def _specific(ctx: Ctx, pid: str) -> bool:
+    """A venue (palace, cosmodrome ...) says more than a city."""
+    return ctx.places[pid]["kind"] not in ("city",)
 
 
 def _duration(ctx: Ctx, ks: list[int]) -> str | None:
@@ -718,6 +759,11 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
 
 
 def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
+    """Who proposed (or invited, urged, offered) what, one proposal per speaker and sector.
+
+    A proposal word opens a clause that runs to the next proposal word or the sentence end; the
+    sectors named in it (or, for "many projects ...", in the next sentence) say what it is about.
+    """
     out: list[ProposalFact] = []
     seen = set()
     speaker_by_para: dict[int, str] = {}
@@ -726,45 +772,47 @@ def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
             if hs:
                 speaker_by_para[s.para] = hs[-1].lid
+    invites = ctx.triggers.get("invitation", [])
     last_leader: str | None = None
     for k, s in enumerate(ctx.sents):
         hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
-        if not ctx.has("proposal", k):
+        trig = [m for m in ctx.triggers.get("proposal", ()) if s.start <= m.start < s.end]
+        if not trig:
             if hs:
                 last_leader = hs[-1].lid
             continue
-        invitation = ctx.has("invitation", k)
-        by = None
         if ctx.has("say", k) and hs:
             by = hs[-1].lid
-        elif hs and not invitation:
+        elif hs:
             by = hs[0].lid
-        elif invitation and hs:
-            by = hs[-1].lid
-        by = by or speaker_by_para.get(s.para) or last_leader
-        secs = [h for h in sector_hits if s.start <= h.start < s.end and h.value != "diplomacy"]
-        if not secs:
-            # "projets intéressants ... Cela inclut les liaisons de transport": the next sentences say which
-            for kk in range(k + 1, min(k + 3, len(ctx.sents))):
-                if ctx.sents[kk].para != s.para and kk != k + 1:
-                    break
-                secs = [h for h in sector_hits if ctx.sents[kk].start <= h.start < ctx.sents[kk].end]
-                if secs:
-                    break
-        sector_ids = [h.value for h in secs] or (["diplomacy"] if invitation else [])
-        if not sector_ids:
-            if hs:
-                last_leader = hs[-1].lid
-            continue
-        sector = Counter(sector_ids).most_common(1)[0][0]
-        name = ctx.leader_info[by]["name"] if by else None
-        key = (by, sector)
-        if key in seen:
-            continue
-        seen.add(key)
-        what = ctx.text[s.start:s.end].strip()
-        project = "project:" + hashlib.sha1(f"{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
-        out.append(ProposalFact(name, by, what[:300], project, sector, (ctx.sent_ev(k),)))
+        else:
+            by = speaker_by_para.get(s.para) or last_leader
+        for n, t in enumerate(trig):
+            c_end = trig[n + 1].start if n + 1 < len(trig) else s.end
+            invitation = any(i.start == t.start for i in invites)
+            secs = [h.value for h in sector_hits if t.start <= h.start < c_end and h.value != "diplomacy"]
+            if not secs and n == len(trig) - 1 and not invitation:
+                # "À cet égard, la Russie a quelque chose à offrir": the sentence before says what;
+                # "beaucoup de projets intéressants. Cela inclut les transports": the one after does
+                other = k - 1 if ctx.has("backref", k) else k + 1
+                if 0 <= other < len(ctx.sents) and ctx.sents[other].para == s.para:
+                    secs = [h.value for h in sector_hits
+                            if ctx.sents[other].start <= h.start < ctx.sents[other].end and h.value != "diplomacy"]
+            clause_by = by
+            if invitation:
+                secs = ["diplomacy"]
+                # "sur l'invitation de son homologue russe": the inviter is named after the word
+                inside = [h for h in hs if t.start <= h.start < c_end]
+                clause_by = inside[0].lid if inside else by
+            for sector in dict.fromkeys(secs):
+                key = (clause_by, sector)
+                if key in seen:
+                    continue
+                seen.add(key)
+                what = ctx.text[t.start:c_end].strip(" ,;.")
+                project = "project:" + hashlib.sha1(f"{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+                name = ctx.leader_info[clause_by]["name"] if clause_by else None
+                out.append(ProposalFact(name, clause_by, what[:300], project, sector, (ctx.sent_ev(k),)))
         if hs:
             last_leader = hs[-1].lid
     return out

@@ -23,6 +23,7 @@ JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 KNOWN_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES
 
 HEADER_RE = re.compile(r"^(Source|Date|URL|Url|Outlet|Published|Author)\s*:\s*(.*?)\s*$")
+MIN_HTML_WORDS = 15
 ISO_DATE_RE = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})")
 
 
@@ -159,8 +160,9 @@ def parse_html(html: str, path: str) -> Article:
     doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
                                       include_tables=False, favor_recall=True)
     text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        raise BadArticle(path, "HTML page holds no article text")
+    if not text or len(text.split()) < MIN_HTML_WORDS:
+        # trafilatura returns a menu or a cookie banner when there is no article: not news
+        raise BadArticle(path, f"HTML page holds no article text (under {MIN_HTML_WORDS} words)")
     title = (getattr(doc, "title", None) or "").strip() or None
     date = getattr(doc, "date", None)
     m = ISO_DATE_RE.search(date or "")

@@ -268,23 +268,25 @@ def load(paths, quiet, settings):
     Example:
       relgraph load articles/ batch.jsonl page.html
     """
-    from relgraph.api import connect, load as _load
+    from tqdm import tqdm
 
-    errors: list[str] = []
-    bar_state = {"n": 0}
+    from relgraph.api import connect, load as _load
+    from relgraph.loaders.read import expand
+
+    files = sum(1 for _ in expand(paths))
+    bar = tqdm(total=files, unit="file", disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
+               dynamic_ncols=True)
 
     def on_item(status, what):
         if status == "failed":
-            errors.append(what)
-            click.echo(f"Error: {what}", err=True)
-        bar_state["n"] += 1
-        if not quiet and sys.stderr.isatty():
-            click.echo(f"\r{bar_state['n']} articles ({status}: {what[-50:]})\033[K", err=True, nl=False)
+            bar.write(f"Error: {what}", file=sys.stderr)
+        bar.set_postfix_str(f"{status}: {what[-40:]}", refresh=False)
+        if not what.rsplit(":", 1)[-1].isdigit():  # a JSON Lines batch counts as one file
+            bar.update(1)
 
     with connect(settings) as driver:
         report = _load(driver, paths, settings.database, on_item=on_item)
-    if not quiet and sys.stderr.isatty():
-        click.echo("", err=True)
+    bar.close()
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(report.summary())

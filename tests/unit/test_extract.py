@@ -1,0 +1,160 @@
+"""Extraction rules on small articles the team wrote (never corpus text), in five languages."""
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from relgraph.loaders.dates import find_dates
+from relgraph.loaders.extract import extract
+from relgraph.loaders.gazetteer import tokenize
+from relgraph.loaders.pipeline import extract_article
+from relgraph.loaders.read import parse_text, read_file
+from tests.conftest import DATA
+
+EXAMPLES = sorted(DATA.glob("*.txt")) + sorted((DATA.parent.parent / "examples").glob("*.txt"))
+
+
+def facts(text: str, lang: str, published: str | None = "2024-01-10"):
+    a = parse_text("Titre\n\n" + text, "t.txt")
+    return extract(replace(a, lang=lang, published=published)).to_json()
+
+
+def evidence_items(obj):
+    for key in ("states", "leaders", "facilities", "projects", "meetings", "visits", "proposals",
+                "sectors", "sources"):
+        for item in obj[key]:
+            yield key, item
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_every_fact_has_exact_evidence(path):
+    obj = extract_article(read_file(str(path))).to_json()
+    text = path.read_text(encoding="utf-8")
+    n = 0
+    for key, item in evidence_items(obj):
+        assert item["evidence"], (key, item)
+        for e in item["evidence"]:
+            assert text[e["start"]:e["end"]] == e["quote"] != ""
+            n += 1
+    assert n > 0 or path.name == "no_state.txt"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Le dirigeant nord-coréen a rencontré le président russe à Moscou.", {"PRK", "RUS"}),
+    ("fr", "La RPDC et la Fédération de Russie ont signé un accord.", {"PRK", "RUS"}),
+    ("en", "The DPRK and the United States held talks in Geneva.", {"PRK", "USA"}),
+    ("en", "Officials from Niger and Nigeria met in Abuja.", {"NER", "NGA"}),
+    ("en", "South Korea and North Korea exchanged fire.", {"KOR", "PRK"}),
+    ("en", "Guinea-Bissau, Guinea and Equatorial Guinea signed a treaty.", {"GNB", "GIN", "GNQ"}),
+    ("es", "El presidente chino recibió al jefe del Gobierno español en Pekín.", {"CHN", "ESP"}),
+    ("de", "Der russische Präsident reiste nach Nordkorea.", {"RUS", "PRK"}),
+    ("ru", "Президент России посетил КНДР.", {"RUS", "PRK"}),
+])
+def test_states_from_names_adjectives_capitals_acronyms(lang, text, expected):
+    assert {s["iso3"] for s in facts(text, lang)["states"]} == expected
+
+
+def test_a_state_named_in_passing_is_mentioned_not_actor():
+    obj = facts("Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un au "
+                "Kremlin. Ils ont discuté d'une route vers la Chine.", "fr")
+    roles = {s["iso3"]: s["role"] for s in obj["states"]}
+    assert roles["RUS"] == roles["PRK"] == "actor" and roles["CHN"] == "mentioned"
+    assert obj["pair"] == ["PRK", "RUS"]
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("fr", "Le président russe Vladimir Poutine est arrivé.", "Vladimir Putin"),
+    ("en", "Russian President Vladimir Putin arrived.", "Vladimir Putin"),
+    ("es", "El presidente ruso, Vladímir Putin, llegó.", "Vladimir Putin"),
+    ("de", "Der russische Präsident Wladimir Putin kam an.", "Vladimir Putin"),
+    ("ru", "Президент России Владимир Путин прибыл.", "Vladimir Putin"),
+    ("fr", "Le dirigeant de la RPDC, Kim Jong Un, est arrivé.", "Kim Jong Un"),
+    ("ru", "Ким Чен Ын прибыл в Москву.", "Kim Jong Un"),
+])
+def test_leaders_have_one_canonical_name_in_every_language(lang, text, name):
+    assert name in {l["name"] for l in facts(text, lang)["leaders"]}
+
+
+def test_the_three_kims_are_three_people():
+    obj = facts("Kim Jong Un, Kim Jong Il et Kim Yo Jong sont cités par la RPDC.", "fr")
+    ids = {l["name"]: l["id"] for l in obj["leaders"]}
+    assert len({ids.get("Kim Jong Un"), ids.get("Kim Jong Il"), ids.get("Kim Yo Jong")} - {None}) == 3
+
+
+def test_an_unknown_leader_after_a_title_is_kept():
+    obj = facts("Le président zambien Mwansa Kalaba a rencontré le président français Emmanuel Macron à Paris.", "fr")
+    names = {l["name"] for l in obj["leaders"]}
+    assert "Mwansa Kalaba" in names and "Emmanuel Macron" in names
+
+
+@pytest.mark.parametrize("lang, text, published, expected", [
+    ("fr", "le 13 septembre", "2023-09-14", "2023-09-13"),
+    ("fr", "le 13 septembre", None, "--09-13"),
+    ("fr", "le 28 décembre", "2024-01-03", "2023-12-28"),
+    ("en", "on Wednesday", "2023-11-16", "2023-11-15"),
+    ("en", "on September 10, 2023", None, "2023-09-10"),
+    ("en", "in April 2019", "2023-09-14", "2019-04"),
+    ("ru", "13 сентября 2023 года", None, "2023-09-13"),
+    ("ru", "в пятницу", "2024-05-24", "2024-05-24"),
+    ("de", "am 5. Dezember", "2022-12-06", "2022-12-05"),
+    ("es", "el 30 de marzo", "2023-03-31", "2023-03-30"),
+    ("fr", "hier", "2023-09-14", "2023-09-13"),
+])
+def test_dates_resolve_against_the_publication_date(lang, text, published, expected):
+    ds = find_dates(text, tokenize(text), lang, published)
+    assert ds and ds[0].value == expected
+    assert text[ds[0].start:ds[0].end] in text
+
+
+def test_sources_by_kind():
+    obj = facts("Le président russe Vladimir Poutine a parlé à la chaîne Rossiya 1.\n\n"
+                "TASS/VNA/CVN\nPhoto : AFP/VNA/CVN\n", "fr")
+    kinds = {(s["name"], s["kind"]) for s in obj["sources"]}
+    assert {("TASS", "credit"), ("VNA", "credit"), ("CVN", "credit"), ("AFP", "photo")} <= kinds
+    assert ("Rossiya 1", "broadcaster") in kinds
+    assert ("AFP", "credit") not in kinds
+
+
+def test_dateline_credits_the_agency():
+    obj = facts("MOSCOW (Reuters) - Russian President Vladimir Putin met Chinese President Xi Jinping.", "en")
+    assert ("Reuters", "credit") in {(s["name"], s["kind"]) for s in obj["sources"]}
+
+
+@pytest.mark.parametrize("lang, text, status", [
+    ("en", "US President Joe Biden met Chinese President Xi Jinping in Beijing on Monday.", "held"),
+    ("en", "US President Joe Biden will meet Chinese President Xi Jinping in Beijing next week.", "planned"),
+    ("en", "US President Joe Biden and Chinese President Xi Jinping had previously met in Beijing in 2017.", "past"),
+    ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un à Vladivostok.", "held"),
+])
+def test_meeting_status(lang, text, status):
+    ms = facts(text, lang)["meetings"]
+    assert len(ms) == 1 and ms[0]["status"] == status
+    assert set(ms[0]["participants"]) >= {"Joe Biden", "Xi Jinping"} or "Kim Jong Un" in ms[0]["participants"]
+
+
+def test_planned_visit_has_its_host_state():
+    obj = facts("Le dirigeant nord-coréen Kim Jong-un visitera ensuite Vladivostok, a annoncé le Kremlin.", "fr")
+    v = [(x["visitor"], x["place"], x["host_state"], x["status"]) for x in obj["visits"]]
+    assert ("Kim Jong Un", "Vladivostok", "RUS", "planned") in v
+
+
+def test_invitation_is_a_proposal_in_diplomacy():
+    obj = facts("Le président russe Vladimir Poutine a invité le dirigeant nord-coréen Kim Jong-un à Moscou.", "fr")
+    assert ("Vladimir Putin", "diplomacy") in {(p["by"], p["sector"]) for p in obj["proposals"]}
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400),
+       st.sampled_from(["fr", "en", "es", "de", "ru"]))
+def test_random_text_never_crashes_and_evidence_is_exact(text, lang):
+    a = parse_text(text, "random.txt")
+    obj = extract(replace(a, lang=lang, published="2024-02-29")).to_json()
+    json.dumps(obj)
+    for _, item in evidence_items(obj):
+        for e in item["evidence"]:
+            assert text[e["start"]:e["end"]] == e["quote"]
