@@ -194,7 +194,8 @@ def rows(doc: dict) -> dict[str, list[dict]]:
         "leaders": [{"id": l["id"], "name": l["name"], "role": l["role"], "state": l["state"],
                      **state_extra(l["state"]), **_first(l["evidence"])} for l in doc["leaders"]],
         "facilities": [{"id": f["id"], "name": f["name"], "kind": f["kind"], "state": f["state"],
-                        **state_extra(f["state"]), **_first(f["evidence"])} for f in doc["facilities"]],
+                        **state_extra(f["state"]), **_first(f["evidence"])}
+                       for f in doc["facilities"] + doc.get("places", [])],
         "sectors": [{"id": s["id"], "cameo": codes.get(s["id"], {}).get("cameo"),
                      "plover": codes.get(s["id"], {}).get("plover"), **_first(s["evidence"])}
                     for s in doc["sectors"]],

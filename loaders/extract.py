@@ -161,7 +161,7 @@ def extract(article: Article) -> ArticleFacts:
     ctx = Ctx(article, lang, text, body_toks, sents, tok_sent, lex, article.published)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
 
-    for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past", "remote", "backref",
+    for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past", "remote", "backref", "invitation_noun",
                 "locative", "credit_intro", "photo", "broadcast", "continuation", "plural_leaders",
                 "honorifics", "duration_intro", "hours"):
         ctx.triggers[key] = rd.word_gazetteer(lang, key).find(text, body_toks)
@@ -200,14 +200,16 @@ def extract(article: Article) -> ArticleFacts:
         aliases = tuple(sorted({e.quote for e in evs} - {li["name"]}))
         leaders.append(LeaderRef(lid, li["name"], aliases, li["state"], li["role"], tuple(evs[:MAX_EVIDENCE])))
 
-    facilities = []
+    facilities, cities = [], []
     fev: dict[str, list[Evidence]] = defaultdict(list)
     for pid, m in ctx.place_hits:
         fev[pid].append(ctx.ev(m.start, m.end))
     for pid, evs in fev.items():
         p = ctx.places[pid]
         aliases = tuple(sorted({e.quote for e in evs} - {p["name"]}))
-        facilities.append(FacilityRef(pid, p["name"], p["kind"], p["state"], aliases, tuple(evs[:MAX_EVIDENCE])))
+        ref = FacilityRef(pid, p["name"], p["kind"], p["state"], aliases, tuple(evs[:MAX_EVIDENCE]))
+        # facilities are venues and sites; cities are places (both become Facility nodes)
+        (cities if p["kind"] == "city" else facilities).append(ref)
 
     projects = []
     seen_proj = set()
@@ -218,7 +220,8 @@ def extract(article: Article) -> ArticleFacts:
 
     warnings = () if by_state else ("names no state: loaded as an article with no facts",)
     return ArticleFacts(article=article, pair=pair, states=tuple(states), leaders=tuple(leaders),
-                        facilities=tuple(facilities), projects=tuple(projects), meetings=tuple(meetings),
+                        facilities=tuple(facilities), places=tuple(cities), projects=tuple(projects),
+                        meetings=tuple(meetings),
                         visits=tuple(visits), proposals=tuple(proposals), sectors=tuple(sectors),
                         sources=tuple(sources), warnings=warnings)
 
@@ -238,6 +241,8 @@ def _find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
     for m in rd.place_gazetteer().find(ctx.text, ctx.toks):
+        if not any(_is_cap(t) for t in ctx.toks[m.i:m.j]):
+            continue  # "la paz" is peace, "La Paz" a city: places are proper names
         p = known[m.value]
         ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
         ctx.place_hits.append((p.id, m))
@@ -248,7 +253,7 @@ def _find_places(ctx: Ctx) -> None:
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
     stop = _stopwords(ctx)
     for m in rd.facility_words(ctx.lang).find(ctx.text, toks):
-        kind, order = m.value
+        kind, order, label = m.value
         if any(s <= m.start < e for s, e in taken):
             continue
         name_toks: list[Token] = []
@@ -279,8 +284,10 @@ def _find_places(ctx: Ctx) -> None:
         proper = ctx.text[name_toks[0].start:name_toks[-1].end]
         if any(rd.state_gazetteer(ctx.lang).find(proper)):
             continue
-        name = f"{_latin(proper)} {kind.title()}" if kind not in ("estate", "venue") else _latin(proper) + (
-            " " + m.form.lower() if order != "after" else "")
+        if order == "after" or not label:
+            name = f"{_latin(proper)} {label}".strip() if label else _latin(proper)
+        else:  # English: the name as written, "Filoli estate"
+            name = ctx.text[s:e]
         pid = _slug(name) + "@"
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
@@ -801,9 +808,14 @@ def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             clause_by = by
             if invitation:
                 secs = ["diplomacy"]
-                # "sur l'invitation de son homologue russe": the inviter is named after the word
-                inside = [h for h in hs if t.start <= h.start < c_end]
-                clause_by = inside[0].lid if inside else by
+                # "sur l'invitation de son homologue russe": after the noun comes the inviter;
+                # "X a invité Y": before the verb
+                if any(x.start == t.start for x in ctx.triggers.get("invitation_noun", ())):
+                    inside = [h for h in hs if t.start <= h.start < c_end]
+                    clause_by = inside[0].lid if inside else by
+                else:
+                    before = [h for h in hs if h.start < t.start]
+                    clause_by = before[-1].lid if before else by
             for sector in dict.fromkeys(secs):
                 key = (clause_by, sector)
                 if key in seen:

@@ -143,6 +143,7 @@ class ArticleFacts:
     states: tuple[StateRef, ...] = ()
     leaders: tuple[LeaderRef, ...] = ()
     facilities: tuple[FacilityRef, ...] = ()
+    places: tuple[FacilityRef, ...] = ()          # cities: where meetings and visits happen
     projects: tuple[ProjectRef, ...] = ()
     meetings: tuple[MeetingFact, ...] = ()
     visits: tuple[VisitFact, ...] = ()
@@ -166,6 +167,8 @@ class ArticleFacts:
             "facilities": [{"id": f.id, "name": f.name, "kind": f.kind, "state": f.state,
                             "aliases": list(f.aliases), "evidence": _ev(f.evidence)}
                            for f in self.facilities],
+            "places": [{"id": f.id, "name": f.name, "kind": f.kind, "state": f.state,
+                        "aliases": list(f.aliases), "evidence": _ev(f.evidence)} for f in self.places],
             "projects": [{"id": p.id, "name": p.name, "sector": p.sector, "evidence": _ev(p.evidence)}
                          for p in self.projects],
             "meetings": [{"participants": list(m.participants), "participant_ids": list(m.participant_ids),

@@ -229,7 +229,7 @@ def facility_words(lang: str) -> Gazetteer:
     g = Gazetteer()
     for r in read_tsv("facility_words.tsv"):
         if r["lang"] == lang:
-            g.add(r["form"], (r["kind"], r["order"]))
+            g.add(r["form"], (r["kind"], r["order"], r.get("label", "")))
     return g
 
 

@@ -25,7 +25,7 @@ def facts(text: str, lang: str, published: str | None = "2024-01-10"):
 
 
 def evidence_items(obj):
-    for key in ("states", "leaders", "facilities", "projects", "meetings", "visits", "proposals",
+    for key in ("states", "leaders", "facilities", "places", "projects", "meetings", "visits", "proposals",
                 "sectors", "sources"):
         for item in obj[key]:
             yield key, item
