@@ -5,6 +5,7 @@ Driver errors that a user can meet (server down, wrong password, unknown databas
 """
 from __future__ import annotations
 
+import logging
 from contextlib import contextmanager
 
 import neo4j
@@ -13,6 +14,11 @@ from neo4j.exceptions import AuthError, ClientError, DriverError, Neo4jError, Se
 
 from relgraph.errors import Neo4jUnavailable
 from relgraph.settings import Settings
+
+
+# The driver logs each retry as a warning; relgraph reports the outcome in one line instead.
+logging.getLogger("neo4j").addHandler(logging.NullHandler())
+logging.getLogger("neo4j").propagate = False
 
 
 def connect(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
@@ -31,6 +37,7 @@ def connect(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
         raise Neo4jUnavailable(f"bad Neo4j URI {settings.uri!r}: {e}") from e
     if verify:
         try:
+            driver.verify_connectivity()  # one attempt, no retries: a down server fails fast
             driver.execute_query("RETURN 1", database_=settings.database)
         except BaseException as e:
             driver.close()

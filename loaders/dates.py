@@ -22,6 +22,7 @@ class DateMention:
     value: str            # YYYY-MM-DD, --MM-DD, YYYY-MM or YYYY
     precision: str        # day | month | year
     year_explicit: bool
+    ahead: str | None = None   # for a bare weekday: the next such day, when the text speaks of the future
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +120,8 @@ def find_dates(text: str, toks: list[Token], lang: str, published: str | None) -
             # the weekday on or before the publication date ("Wednesday" in a Thursday article)
             back = (pub.weekday() - m.value) % 7
             d = pub - dt.timedelta(days=back)
-            out.append(DateMention(m.start, m.end, d.isoformat(), "day", False))
+            ahead = pub + dt.timedelta(days=(m.value - pub.weekday()) % 7 or 7)
+            out.append(DateMention(m.start, m.end, d.isoformat(), "day", False, ahead.isoformat()))
         rel = lexicon(lang).get("relative_days") or {}
         if rel:
             g = _relative(lang)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter, defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from unidecode import unidecode
 
@@ -38,7 +38,7 @@ def _is_cap(t: Token) -> bool:
 class Sentence:
     start: int
     end: int
-    i: int            # first token index
+    i: int            # first token index (into the body tokens)
     j: int            # one past the last token index
     para: int
 
@@ -59,7 +59,6 @@ class Ctx:
     text: str
     toks: list[Token]
     sents: list[Sentence]
-    tok_sent: list[int]
     lex: dict
     pub: str | None
     state_hits: list[tuple[str, str, Match]] = field(default_factory=list)
@@ -150,15 +149,11 @@ def extract(article: Article) -> ArticleFacts:
     title_end = text.find("\n") if "\n" in text else len(text)
     body_toks = [t for t in toks if not any(s <= t.start < e for s, e in header_spans)
                  and not text[max(0, text.rfind("\n", 0, t.start) + 1):t.start].lstrip().lower().startswith(("url:", "date:", "source:"))]
-    sents = sentences(text, toks, article.body_start, set(lex.get("honorifics", [])))
+    sents = sentences(text, body_toks, article.body_start, set(lex.get("honorifics", [])))
     if article.title and title_end > 0 and article.body_start > 0:
-        ttoks = [i for i, t in enumerate(toks) if t.start < title_end]
+        ttoks = [i for i, t in enumerate(body_toks) if t.start < title_end]
         sents.insert(0, Sentence(0, title_end, 0, (ttoks[-1] + 1) if ttoks else 0, -1))
-    tok_sent = [0] * len(toks)
-    for k, s in enumerate(sents):
-        for i in range(s.i, s.j):
-            tok_sent[i] = k
-    ctx = Ctx(article, lang, text, body_toks, sents, tok_sent, lex, article.published)
+    ctx = Ctx(article, lang, text, body_toks, sents, lex, article.published)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
 
     for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past", "remote", "backref", "invitation_noun",
@@ -170,6 +165,7 @@ def extract(article: Article) -> ArticleFacts:
     _find_places(ctx)
     _find_leaders(ctx)
     ctx.dates = find_dates(text, body_toks, lang, article.published)
+    _unknown_places(ctx)
     sources = _find_sources(ctx)
     sector_hits = rd.sector_gazetteer(lang).find(text, body_toks)
 
@@ -292,6 +288,45 @@ def _find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
+
+
+def _unknown_places(ctx: Ctx) -> None:
+    """A proper name after a locative in a meeting or visit sentence is a place ("puis à Münster")."""
+    toks = ctx.toks
+    index = {t.start: i for i, t in enumerate(toks)}
+    busy = set()
+    for _, _, m in ctx.state_hits:
+        busy.update(range(m.i, m.j))
+    for _, m in ctx.place_hits:
+        busy.update(k for k in range(len(toks)) if m.start <= toks[k].start < m.end)
+    for h in ctx.leader_hits:
+        busy.update(k for k in range(h.tok, min(h.tok + 6, len(toks))) if toks[k].start < h.end)
+    for d in ctx.dates:
+        busy.update(k for k in (index.get(d.start),) if k is not None)
+    for key in ("meeting", "visit", "titles"):
+        for m in ctx.triggers.get(key, ()):
+            busy.update(range(m.i, m.j))
+    stop = _stopwords(ctx)
+    for m in ctx.triggers.get("locative", ()):
+        k = ctx.sent_of(m.start)
+        sent = ctx.sents[k]
+        people = any(sent.start <= h.start < sent.end for h in ctx.leader_hits)
+        if not (ctx.has("visit", k) or ctx.has("meeting", k) or people) or _headline(ctx, m.start):
+            continue
+        j = m.j
+        run = []
+        while j < len(toks) and _is_cap(toks[j]) and j not in busy and toks[j].fold not in stop and len(run) < 3 \
+                and (not run or toks[j].sep == " ") and not (run == [] and toks[j].sep == "|"):
+            run.append(toks[j])
+            j += 1
+        if not run or any(len(t.text) < 3 for t in run) or _sentence_initial(ctx, run[0]):
+            continue
+        s, e = run[0].start, run[-1].end
+        name = _latin(ctx.text[s:e])
+        pid = _slug(name) + "@"
+        ctx.places.setdefault(pid, {"name": name, "kind": "city", "state": None})
+        ctx.place_hits.append((pid, Match(run[0] and index[s], j, s, e, pid, ctx.text[s:e])))
+        busy.update(range(index[s], j))
 
 
 def _headline(ctx: Ctx, pos: int) -> bool:
@@ -576,8 +611,12 @@ def _status(ctx: Ctx, k: int, date: DateMention | None) -> str:
 
 
 def _sentence_dates(ctx: Ctx, k: int) -> list[DateMention]:
+    """Dates of sentence ``k``; a bare weekday looks ahead when the sentence speaks of the future."""
     s = ctx.sents[k]
-    return [d for d in ctx.dates if s.start <= d.start < s.end]
+    ds = [d for d in ctx.dates if s.start <= d.start < s.end]
+    if ctx.has("future", k):
+        ds = [replace(d, value=d.ahead, ahead=None) if d.ahead else d for d in ds]
+    return ds
 
 
 def _bare_year(ctx: Ctx, k: int) -> int | None:
@@ -729,10 +768,11 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
                     targets.append((None, rd.states()[iso3].name, iso3, m))
         if not targets:
             continue
+        known_hosts = [t[2] for t in targets if t[2]]
         visitor = None
         for h in parts:
             st = ctx.leader_info[h.lid]["state"]
-            if st and st != targets[0][2]:
+            if st and (st != (targets[0][2] or (known_hosts[0] if known_hosts else None))):
                 visitor = h.lid
                 break
         if visitor is None and (cont or trig) and last_visitor and not parts:
@@ -742,8 +782,12 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
         if visitor is None:
             continue
         last_visitor, last_status = visitor, status
-        for pid, pname, host, m in targets[:2]:
-            if host == ctx.leader_info[visitor]["state"]:
+        vstate = ctx.leader_info[visitor]["state"]
+        for pid, pname, host, m in targets[:3]:
+            if host is None:
+                # an unknown place: in the state of the other places named, else the other side
+                host = known_hosts[0] if known_hosts else _other_state(ctx, vstate)
+            if host == vstate:
                 continue
             out.append(VisitFact(ctx.leader_info[visitor]["name"], visitor, pname, pid, host,
                                  dates[0].value if dates else None, status, (ctx.sent_ev(k),)))
@@ -763,6 +807,11 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
     res = list(uniq.values())
     placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}
     return [v for v in res if v.place_id or (v.visitor_id, v.host_state, v.status) not in placed]
+
+
+def _other_state(ctx: Ctx, state: str | None) -> str | None:
+    c = Counter(iso3 for iso3, _, _ in ctx.state_hits if iso3 != state)
+    return c.most_common(1)[0][0] if c else None
 
 
 def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
