@@ -164,6 +164,9 @@ def extract(article: Article) -> ArticleFacts:
     _find_states(ctx)
     _find_places(ctx)
     _find_leaders(ctx)
+    names = [(h.start, h.end) for h in ctx.leader_hits if h.explicit]
+    ctx.place_hits = [(pid, m) for pid, m in ctx.place_hits
+                      if not any(s <= m.start and m.end <= e for s, e in names)]  # "Vuong Dinh Hue" is no city
     ctx.dates = find_dates(text, body_toks, lang, article.published)
     _unknown_places(ctx)
     sources = _find_sources(ctx)
@@ -595,17 +598,36 @@ def _find_sources(ctx: Ctx) -> list[SourceRef]:
 
 
 # -- events ----------------------------------------------------------------------------------
-def _status(ctx: Ctx, k: int, date: DateMention | None) -> str:
+_CLAUSE_CUT = re.compile(r"[,;:()—–]|\s-\s")
+
+
+def _clause(ctx: Ctx, k: int, positions: list[int]) -> tuple[int, int]:
+    """The stretch of sentence ``k`` between punctuation that holds all ``positions``."""
+    s = ctx.sents[k]
+    lo, hi = min(positions), max(positions)
+    cuts = [m.start() for m in _CLAUSE_CUT.finditer(ctx.text, s.start, s.end)]
+    start = max([c for c in cuts if c < lo], default=s.start)
+    end = min([c for c in cuts if c >= hi], default=s.end)
+    return start, end
+
+
+def _status(ctx: Ctx, k: int, date: DateMention | None, around: list[int] | None = None) -> str:
+    """held, planned or past: from the date, else from tense markers in the event's clause."""
     if date and ctx.pub and date.value[:1] != "-":
         if date.value[:10] > ctx.pub:
             return "planned"
         if date.year_explicit and date.value[:4] < ctx.pub[:4]:
             return "past"
-    if ctx.has("past", k):
+    s = ctx.sents[k]
+    lo, hi = _clause(ctx, k, around) if around else (s.start, s.end)
+
+    def marked(key):
+        return any(lo <= m.start < hi for m in ctx.triggers.get(key, ()))
+    if marked("past"):
         return "past"
     if date and date.precision in ("month", "year") and ctx.pub and date.value[:7] < ctx.pub[:7]:
         return "past"
-    if ctx.has("future", k):
+    if marked("future"):
         return "planned"
     return "held"
 
@@ -680,9 +702,10 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
             continue
         dates = _sentence_dates(ctx, k)
         date = dates[0] if dates else None
-        status = _status(ctx, k, date)
         places = _loc_places(ctx, k)
         place = places[0] if places else None
+        trig = [m.start for m in ctx.triggers.get("meeting", ()) if s.start <= m.start < s.end]
+        status = _status(ctx, k, date, trig[:1] + ([place[1].start] if place else []) + [h.start for h in parts[:2]])
         out.append({"ids": ids, "k": k, "date": date, "status": status, "place": place})
     # one meeting per (participants, status): later sentences fill in place and date
     merged: list[dict] = []
@@ -697,8 +720,12 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
             if same["place"] is None or (m["place"] is not None and _specific(ctx, m["place"][0])
                                          and not _specific(ctx, same["place"][0])):
                 same["place"] = m["place"] or same["place"]
+    # the article's own date, when its text states it (a dateline): the day of a held, undated meeting
+    today = next((d for d in ctx.dates if ctx.pub and d.value == ctx.pub and d.year_explicit), None)
     facts = []
     for m in merged:
+        if m["date"] is None and m["status"] == "held" and today is not None:
+            m["date"] = today
         if m["date"] is None and m["place"] is not None:
             # the date may be given where the place is named again ("le 13 septembre au cosmodrome")
             for k, s in enumerate(ctx.sents):
@@ -754,8 +781,7 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
         places = _loc_places(ctx, k)
         parts = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
         dates = _sentence_dates(ctx, k)
-        status = _status(ctx, k, dates[0] if dates else None)
-        # the place: a named place, else a state after a locative ("en Russie")
+        trig_pos = [m.start for m in ctx.triggers.get("visit", ()) if s.start <= m.start < s.end]
         targets: list[tuple[str | None, str | None, str | None, Match]] = []
         for pid, m in places:
             p = ctx.places[pid]
@@ -768,6 +794,7 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
                     targets.append((None, rd.states()[iso3].name, iso3, m))
         if not targets:
             continue
+        status = _status(ctx, k, dates[0] if dates else None, (trig_pos or [targets[0][3].start])[:1] + [targets[0][3].start])
         known_hosts = [t[2] for t in targets if t[2]]
         visitor = None
         for h in parts:
@@ -806,7 +833,12 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
         uniq.setdefault((v.visitor_id, v.place_id or v.place, v.status), v)
     res = list(uniq.values())
     placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}
-    return [v for v in res if v.place_id or (v.visitor_id, v.host_state, v.status) not in placed]
+    cities = {(v.visitor_id, v.host_state, v.status) for v in res
+              if v.place_id and ctx.places[v.place_id]["kind"] == "city"}
+    return [v for v in res
+            if (v.place_id or (v.visitor_id, v.host_state, v.status) not in placed)
+            and not (v.place_id and ctx.places[v.place_id]["kind"] != "city"
+                     and (v.visitor_id, v.host_state, v.status) in cities)]
 
 
 def _other_state(ctx: Ctx, state: str | None) -> str | None:
@@ -859,9 +891,14 @@ def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 secs = ["diplomacy"]
                 # "sur l'invitation de son homologue russe": after the noun comes the inviter;
                 # "X a invité Y": before the verb
+                dest = [pid for pid, pm in ctx.place_hits if t.end <= pm.start < c_end and ctx.places[pid]["state"]]
                 if any(x.start == t.start for x in ctx.triggers.get("invitation_noun", ())):
                     inside = [h for h in hs if t.start <= h.start < c_end]
                     clause_by = inside[0].lid if inside else by
+                elif dest:
+                    # "invité à Moscou": whoever leads the destination invites
+                    host = ctx.places[dest[0]]["state"]
+                    clause_by = _main_leaders(ctx).get(host) or host
                 else:
                     before = [h for h in hs if h.start < t.start]
                     clause_by = before[-1].lid if before else by
@@ -872,7 +909,7 @@ def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 seen.add(key)
                 what = ctx.text[t.start:c_end].strip(" ,;.")
                 project = "project:" + hashlib.sha1(f"{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
-                name = ctx.leader_info[clause_by]["name"] if clause_by else None
+                name = ctx.leader_info[clause_by]["name"] if clause_by in ctx.leader_info else clause_by
                 out.append(ProposalFact(name, clause_by, what[:300], project, sector, (ctx.sent_ev(k),)))
         if hs:
             last_leader = hs[-1].lid

@@ -191,11 +191,11 @@ class LocalServer:
         """Start the server and wait until Bolt answers; idempotent."""
         if self.pid():
             return "already running"
-        self.install(echo=echo)
         for port in (self.bolt_port, self.http_port):
             if not _port_free(port):
                 raise ServerError(f"port {port} on 127.0.0.1 is taken by another program: stop it, or set "
                                   "RELGRAPH_BOLT_PORT / RELGRAPH_HTTP_PORT to free ports")
+        self.install(echo=echo)
         self.write_conf()
         self.ensure_password()
         self.logs.mkdir(parents=True, exist_ok=True)
