@@ -48,8 +48,11 @@ def neo4j_settings():
     from relgraph.graph.server import LocalServer
 
     server = LocalServer.default()
+    was_running = server.pid() is not None
     server.start(echo=lambda m: print(m, file=sys.stderr))
     yield Settings(uri=server.bolt_uri, user="neo4j", password=server.password())
+    if not was_running:  # leave the machine as we found it
+        server.stop()
 
 
 @pytest.fixture(scope="session")
