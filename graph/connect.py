@@ -59,6 +59,14 @@ def translate(e: BaseException, settings: Settings) -> BaseException:
     return e
 
 
+def describe(e: BaseException) -> str:
+    """One line for an unexpected error: the server's message for Neo4j errors."""
+    if isinstance(e, Neo4jError):
+        return f"Neo4j said {e.code}: {(e.message or '').splitlines()[0][:300]}"
+    first = (str(e).splitlines() or [""])[0][:300]
+    return f"{type(e).__name__}: {first}" if first else type(e).__name__
+
+
 @contextmanager
 def session_driver(settings: Settings):
     """``with session_driver(s) as driver:`` a verified driver, closed afterwards."""

@@ -44,7 +44,7 @@ def is_installed(driver: neo4j.Driver, database: str = "neo4j") -> bool:
 
 def clear(driver: neo4j.Driver, database: str = "neo4j") -> int:
     """Delete every node and relationship (the schema stays); returns the nodes deleted."""
-    _, summary, _ = driver.execute_query(
-        "MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS",
-        database_=database)
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not execute_query
+    with driver.session(database=database) as s:
+        summary = s.run("MATCH (n) CALL (n) { DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS").consume()
     return summary.counters.nodes_deleted

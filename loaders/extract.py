@@ -621,8 +621,11 @@ def _status(ctx: Ctx, k: int, date: DateMention | None, around: list[int] | None
     s = ctx.sents[k]
     lo, hi = _clause(ctx, k, around) if around else (s.start, s.end)
 
+    # a leading adverbial ("À l'époque, ...", "Next week, ...") sets the time of the whole sentence
+    lead_end = _clause(ctx, k, [s.start])[1]
+
     def marked(key):
-        return any(lo <= m.start < hi for m in ctx.triggers.get(key, ()))
+        return any(lo <= m.start < hi or s.start <= m.start < lead_end for m in ctx.triggers.get(key, ()))
     if marked("past"):
         return "past"
     if date and date.precision in ("month", "year") and ctx.pub and date.value[:7] < ctx.pub[:7]:
@@ -744,7 +747,7 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
             place=ctx.places[pid]["name"] if pid else None, place_id=pid,
             date=m["date"].value if m["date"] else None,
             precision=m["date"].precision if m["date"] else None,
-            duration=_duration(ctx, m["ks"]), status=m["status"], sectors=tuple(secs),
+            duration=_duration(ctx, m["ks"], m["status"]), status=m["status"], sectors=tuple(secs),
             evidence=tuple(evs[:MAX_EVIDENCE]), participant_ids=tuple(m["ids"])))
     return facts
 
@@ -754,9 +757,13 @@ def _specific(ctx: Ctx, pid: str) -> bool:
     return ctx.places[pid]["kind"] not in ("city",)
 
 
-def _duration(ctx: Ctx, ks: list[int]) -> str | None:
+def _duration(ctx: Ctx, ks: list[int], status: str) -> str | None:
+    """"Le sommet a duré plus de cinq heures": in the meeting's sentences, or for the meeting
+    being reported (held), in any sentence about a meeting."""
     for k, s in enumerate(ctx.sents):
         if not ctx.has("hours", k) or not ctx.has("duration_intro", k):
+            continue
+        if k not in ks and not (status == "held" and ctx.has("meeting", k)):
             continue
         m = re.search(r"(\d+|un|une|one|two|three|four|five|six|seven|eight|deux|trois|quatre|cinq|six|sept|huit)\s+(?:heures?|hours?|horas?|Stunden?|час\w*)",
                       ctx.text[s.start:s.end], re.I)

@@ -30,6 +30,15 @@ class Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
+        except (click.exceptions.Exit, click.ClickException, click.Abort):
+            raise
+        except Exception as e:  # a user never sees a traceback unless --debug asks for it
+            if ctx.obj and ctx.obj.get("debug"):
+                raise
+            from relgraph.graph.connect import describe
+
+            click.echo(f"Error: {describe(e)} (relgraph --debug ... shows the traceback)", err=True)
+            ctx.exit(1)
 
 
 def connection_options(f):
