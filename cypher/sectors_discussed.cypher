@@ -2,16 +2,18 @@
 // leaders, and sectors named in articles whose main pair is these two states.
 // param a: the first state, an ISO3 code or any name or alias (example: RUS)
 // param b: the second state (example: PRK)
+// param since?: only articles published on or after this ISO date, or null (example: 2023-01-01)
+// param until?: only articles published on or before this ISO date, or null (example: 2023-12-31)
 // returns: sector, articles (how many articles support it), quotes (up to three)
-MATCH (sa:State {iso3: $a}), (sb:State {iso3: $b})
-CALL (sa, sb) {
-  MATCH (sa)<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(sb)
-  MATCH (m)-[d:DISCUSSED]->(s:Sector)
-  RETURN s, d.article AS article, d.quote AS quote
-  UNION
-  MATCH (sa)<-[:MENTIONS {role: 'actor'}]-(art:Article)-[:MENTIONS {role: 'actor'}]->(sb)
+WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
+MATCH (art:Article {pair_key: key})
+WHERE ($since IS NULL OR art.published >= $since) AND ($until IS NULL OR art.published <= $until)
+CALL (art) {
   MATCH (art)-[r:MENTIONS]->(s:Sector)
-  RETURN s, r.article AS article, r.quote AS quote
+  RETURN s, r.quote AS quote
+  UNION
+  MATCH (m:Meeting)-[d:DISCUSSED {article: art.id}]->(s:Sector)
+  RETURN s, d.quote AS quote
 }
-RETURN s.id AS sector, count(DISTINCT article) AS articles, collect(DISTINCT quote)[..3] AS quotes
+RETURN s.id AS sector, count(DISTINCT art) AS articles, collect(DISTINCT quote)[..3] AS quotes
 ORDER BY articles DESC, sector

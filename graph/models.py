@@ -122,6 +122,8 @@ class Article(StructuredNode):
     title = StringProperty()
     lang = StringProperty()
     published = StringProperty(index=True)
+    # the main bilateral pair as "AAA-BBB" (ISO3, sorted): pair questions start from this index
+    pair_key = StringProperty(index=True)
     url = StringProperty()
     outlet = StringProperty()
     path = StringProperty()

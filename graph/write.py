@@ -31,7 +31,7 @@ MATCH (p:Project {id: pid}) WHERE NOT (p)--() DELETE p
 
 _ARTICLE = """
 CREATE (a:Article {id: $article, doc: $doc, title: $title, lang: $lang, published: $published,
-                   url: $url, outlet: $outlet, path: $path, pair: $pair,
+                   url: $url, outlet: $outlet, path: $path, pair: $pair, pair_key: $pair_key,
                    meetings: $meetings, projects: $projects})
 """
 
@@ -244,7 +244,8 @@ def _write_tx(tx: neo4j.ManagedTransaction, doc: dict) -> WriteResult:
     r = rows(doc)
     c = tx.run(_ARTICLE, article=a["id"], doc=a["doc"], title=a["title"], lang=a["lang"],
                published=a["published"], url=a["url"], outlet=a["outlet"], path=a["path"],
-               pair=doc["pair"], meetings=[m["id"] for m in r["meetings"]],
+               pair=doc["pair"], pair_key="-".join(sorted(doc["pair"])) if doc["pair"] else None,
+               meetings=[m["id"] for m in r["meetings"]],
                projects=sorted({p["project"] for p in r["proposals"]})).consume().counters
     res.nodes_created += c.nodes_created
     for key, q in (("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),

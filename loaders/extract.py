@@ -396,7 +396,10 @@ def _find_leaders(ctx: Ctx) -> None:
     hits: list[LeaderHit] = []
     taken: set[int] = set()
     tok_index = {t.start: i for i, t in enumerate(toks)}
+    in_places = [(m.start, m.end) for _, m in ctx.place_hits]
     for m in rd.leader_gazetteer().find(text, toks):
+        if any(s <= m.start and m.end <= e for s, e in in_places):
+            continue  # "place Kim Il Sung" is a square, not the man
         hits.append(LeaderHit(m.value, m.start, m.end, m.i))
         taken.update(range(m.i, m.j))
         _leader_from_ref(ctx, m.value)
@@ -626,6 +629,8 @@ def _status(ctx: Ctx, k: int, date: DateMention | None, around: list[int] | None
 
     def marked(key):
         return any(lo <= m.start < hi or s.start <= m.start < lead_end for m in ctx.triggers.get(key, ()))
+    if marked("invitation"):
+        return "planned"  # "invité à se rendre à Pyongyang": a visit still to come
     if marked("past"):
         return "past"
     if date and date.precision in ("month", "year") and ctx.pub and date.value[:7] < ctx.pub[:7]:

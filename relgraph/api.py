@@ -10,11 +10,17 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from relgraph.errors import MissingParameter, UnknownState
+import re
+
+from relgraph.errors import MissingParameter, UnknownName, UnknownState
 from relgraph.settings import Settings
 
-# Parameters that name a state: ISO3 codes, names and aliases in any language are accepted.
+# Parameters that name things are resolved by the loader's own reference data before the query
+# runs (never by building Cypher): states by ISO3 code, name or alias in any language; ``who``,
+# ``x`` and ``y`` by state, leader or place; sectors and dates are checked.
 STATE_PARAMS = {"a", "b", "state"}
+ENTITY_PARAMS = {"who", "x", "y"}
+DATE_PARAMS = {"since", "until"}
 
 
 def connect(settings: Settings | None = None, **overrides):
@@ -46,13 +52,41 @@ def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:
         raise MissingParameter(f"{query.name} needs {', '.join(missing)}: e.g. {ex}")
     out = {p: None for p in declared}
     for k, v in given.items():
-        if k in STATE_PARAMS and isinstance(v, str):
-            iso3 = resolve_state(v)
+        if v is None:
+            pass
+        elif k in STATE_PARAMS:
+            iso3 = resolve_state(str(v))
             if iso3 is None:
                 raise UnknownState(f"-p {k} {v!r}: no state of that name, code or alias")
             v = iso3
+        elif k in ENTITY_PARAMS:
+            v = resolve_entity(str(v), k)
+        elif k == "sector":
+            from relgraph.loaders.refdata import SECTORS
+
+            if v not in SECTORS:
+                raise UnknownName(f"-p sector {v!r}: not a sector id; one of {', '.join(SECTORS)}")
+        elif k in DATE_PARAMS and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(v)):
+            raise MissingParameter(f"-p {k} {v!r}: give an ISO date such as 2023-09-14")
         out[k] = v
     return out
+
+
+def resolve_entity(value: str, param: str = "x") -> str:
+    """The graph key of a state (ISO3), a leader (QID or rg: id) or a place, from any of its names."""
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.gazetteer import fold
+
+    iso3 = rd.resolve_state(value)
+    if iso3:
+        return iso3
+    if value in rd.leaders() or value in rd.places() or value.startswith("rg:"):
+        return value
+    for gaz in (rd.leader_gazetteer(), rd.place_gazetteer()):
+        hits = gaz.find(value)
+        if hits and fold(hits[0].form) == fold(value.strip()):
+            return hits[0].value
+    raise UnknownName(f"-p {param} {value!r}: no state, leader or place of that name")
 
 
 def run_query(driver, name: str | None = None, *, file: str | None = None, database: str = "neo4j",

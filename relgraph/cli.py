@@ -9,6 +9,8 @@ from __future__ import annotations
 import csv
 import functools
 import json
+import os
+import shlex
 import sys
 
 import click
@@ -30,7 +32,7 @@ class Group(click.Group):
         except KeyboardInterrupt:
             click.echo("interrupted", err=True)
             ctx.exit(130)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
+        except (click.exceptions.Exit, click.ClickException, click.Abort, BrokenPipeError):
             raise
         except Exception as e:  # a user never sees a traceback unless --debug asks for it
             if ctx.obj and ctx.obj.get("debug"):
@@ -340,8 +342,8 @@ def queries():
 
     for name in cypher.names():
         q = cypher.get(name)
-        params = " ".join(f"-p {p} {d['example'] or 'VALUE'}" + (" (optional)" if d["optional"] else "")
-                          for p, d in q.params.items())
+        params = " ".join(("[" if d["optional"] else "") + f"-p {p} {shlex.quote(d['example'] or 'VALUE')}"
+                          + ("]" if d["optional"] else "") for p, d in q.params.items())
         click.echo(f"{name}\n  {q.description}\n  relgraph query {name} {params}".rstrip())
 
 
@@ -407,7 +409,11 @@ def _cell(v) -> str:
 
 
 def main():
-    cli(prog_name="relgraph")
+    try:
+        cli(prog_name="relgraph")
+    except BrokenPipeError:  # `relgraph queries | head`: the reader left, not an error
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(0)
 
 
 if __name__ == "__main__":

@@ -29,7 +29,11 @@ class MissingParameter(RelgraphError):
     """A query parameter that is declared but not given, or given but not declared."""
 
 
-class UnknownState(RelgraphError):
+class UnknownName(RelgraphError):
+    """A parameter naming a state, leader, place or sector that relgraph does not know."""
+
+
+class UnknownState(UnknownName):
     """A state parameter that no reference data resolves."""
 
 

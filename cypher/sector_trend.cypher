@@ -1,0 +1,9 @@
+// How did the sectors two states discuss change over time? Articles per sector and month.
+// param a: the first state, an ISO3 code or any name or alias (example: RUS)
+// param b: the second state (example: PRK)
+// returns: month (YYYY-MM), sector, articles
+WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
+MATCH (art:Article {pair_key: key})-[:MENTIONS]->(s:Sector)
+WHERE art.published IS NOT NULL
+RETURN substring(art.published, 0, 7) AS month, s.id AS sector, count(DISTINCT art) AS articles
+ORDER BY month, articles DESC, sector

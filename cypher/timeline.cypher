@@ -1,0 +1,26 @@
+// Every dated fact between two states, in order: meetings of their leaders, visits of one
+// side's leaders to the other side, proposals made in articles about the pair.
+// param a: the first state, an ISO3 code or any name or alias (example: RUS)
+// param b: the second state (example: PRK)
+// returns: date, fact (meeting, visit or proposal), status, who, what, quote, article
+CALL () {
+  MATCH (:State {iso3: $a})<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(:State {iso3: $b})
+  MATCH (l:Leader)-[at:ATTENDED]->(m)
+  OPTIONAL MATCH (m)-[:HELD_AT]->(f:Facility)
+  WITH m, f, collect(DISTINCT l.name) AS who, min(at.quote) AS quote, min(at.article) AS article
+  RETURN m.date AS date, 'meeting' AS fact, m.status AS status, who, f.name AS what, quote, article
+  UNION
+  MATCH (l:Leader)-[v:VISITS]->(p)
+  WHERE (l.state = $a AND v.host_state = $b) OR (l.state = $b AND v.host_state = $a)
+  RETURN v.date AS date, 'visit' AS fact, v.status AS status, [l.name] AS who, p.name AS what,
+         v.quote AS quote, v.article AS article
+  UNION
+  WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
+  MATCH (art:Article {pair_key: key})
+  MATCH (x)-[p:PROPOSES {article: art.id}]->(:Project)
+  RETURN art.published AS date, 'proposal' AS fact, null AS status, [coalesce(x.name, x.iso3)] AS who,
+         p.what AS what, p.quote AS quote, p.article AS article
+}
+WITH date, fact, status, who, what, quote, article WHERE date IS NOT NULL
+RETURN date, fact, status, who, what, quote, article
+ORDER BY date, fact
