@@ -379,6 +379,41 @@ def query(name, params, file, fmt, settings):
     _print_rows(cols, rows, fmt)
 
 
+@cli.command()
+@format_option("graphml", "json", "csv", default="graphml")
+@click.option("--pair", nargs=2, metavar="A B", help="only the subgraph of two states (codes, names or aliases)")
+@click.option("-o", "--output", help="file to write (a folder for csv); default: stdout (csv: ./relgraph-export)")
+@connection_options
+def export(fmt, pair, output, settings):
+    """Export the graph, or one pair's subgraph, as GraphML, JSON (NetworkX) or CSV.
+
+    \b
+    Example:
+      relgraph export --format graphml --pair RUS PRK -o rus-prk.graphml
+      relgraph export --format csv -o export/
+    """
+    from relgraph.api import connect
+    from relgraph.graph.export import export as _export
+
+    if pair:
+        from relgraph.loaders.refdata import resolve_state
+        from relgraph.errors import UnknownState
+
+        codes = []
+        for v in pair:
+            code = resolve_state(v)
+            if not code:
+                raise UnknownState(f"--pair {v!r}: no state of that name, code or alias")
+            codes.append(code)
+        pair = tuple(codes)
+    with connect(settings) as driver:
+        result = _export(driver, fmt, output, pair or None, settings.database)
+    if output or fmt == "csv":
+        click.echo(f"written: {result}", err=True)
+    else:
+        click.echo(result)
+
+
 def _print_rows(cols, rows, fmt):
     if fmt == "json":
         click.echo(json.dumps([dict(zip(cols, r)) for r in rows], ensure_ascii=False, indent=2))

@@ -31,7 +31,7 @@ def local_password(home: Path | None = None) -> str | None:
 
 @dataclass(frozen=True)
 class Settings:
-    uri: str = "bolt://127.0.0.1:7687"
+    uri: str = "bolt://127.0.0.1:7687"   # the local server (its port follows RELGRAPH_BOLT_PORT)
     user: str = "neo4j"
     password: str | None = None
     database: str = "neo4j"
@@ -43,8 +43,9 @@ class Settings:
     def from_env(cls, env: dict[str, str] | None = None, **overrides: str | None) -> "Settings":
         """Environment first, then the local server's files; non-None ``overrides`` win."""
         env = dict(os.environ if env is None else env)
+        local = f"bolt://127.0.0.1:{env['RELGRAPH_BOLT_PORT']}" if env.get("RELGRAPH_BOLT_PORT") else cls.uri
         s = cls(
-            uri=env.get("NEO4J_URI") or cls.uri,
+            uri=env.get("NEO4J_URI") or local,
             user=env.get("NEO4J_USER") or env.get("NEO4J_USERNAME") or cls.user,
             password=env.get("NEO4J_PASSWORD"),
             database=env.get("NEO4J_DATABASE") or cls.database,

@@ -129,3 +129,31 @@ def test_cli_query_formats_and_own_file(graph, cli_env, tmp_path):
     assert r.returncode == 0 and {"name": "Vladimir Putin"} in json.loads(r.stdout)
     r = run_cli("query", "--file", str(mine), "-p", "country", "RUS", env=cli_env)
     assert r.returncode == 1 and "no parameter country" in r.stderr
+
+
+def test_export_graphml_reads_back_in_networkx(graph, cli_env, tmp_path):
+    import networkx as nx
+
+    out = tmp_path / "rus-prk.graphml"
+    r = run_cli("export", "--format", "graphml", "--pair", "Russie", "North Korea", "-o", str(out), env=cli_env)
+    assert r.returncode == 0, r.stderr
+    g = nx.read_graphml(out)
+    assert {"State:RUS", "State:PRK", "Leader:Q7747", "Leader:Q56226"} <= set(g.nodes)
+    met = [(u, v) for u, v, d in g.edges(data=True) if d["type"] == "MET_AT"]
+    assert ("Leader:Q7747", "Facility:vostochny-cosmodrome@RUS") in met
+    # only this pair's facts: nothing from the Spanish or German articles
+    assert "State:ESP" not in g.nodes and "State:DEU" not in g.nodes
+
+
+def test_export_json_and_csv(graph, cli_env, tmp_path):
+    import networkx as nx
+
+    r = run_cli("export", "--format", "json", env=cli_env)
+    g = nx.node_link_graph(json.loads(r.stdout), edges="links")
+    assert g.number_of_nodes() == graph.execute_query("MATCH (n) RETURN count(n) AS c").records[0]["c"]
+    r = run_cli("export", "--format", "csv", "-o", str(tmp_path / "csv"), env=cli_env)
+    assert r.returncode == 0
+    nodes = (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8").splitlines()
+    edges = (tmp_path / "csv" / "edges.csv").read_text(encoding="utf-8").splitlines()
+    assert nodes[0].startswith("id,label") and edges[0].startswith("source,target,type")
+    assert len(edges) - 1 == graph.execute_query("MATCH ()-[r]->() RETURN count(r) AS c").records[0]["c"]

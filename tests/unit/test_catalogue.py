@@ -19,9 +19,11 @@ def test_every_parameter_is_documented_and_every_documented_one_is_used(name):
 
 
 @pytest.mark.parametrize("name", cypher.names())
-def test_body_has_no_string_building(name):
-    body = "\n".join(ln for ln in cypher.get(name).text.splitlines() if not ln.startswith("//"))
-    assert "+ $" not in body and "apoc.cypher" not in body.lower()
+def test_body_never_runs_text_as_cypher(name):
+    body = "\n".join(ln for ln in cypher.get(name).text.splitlines() if not ln.startswith("//")).lower()
+    for dynamic in ("apoc.cypher", "apoc.do.", "apoc.periodic", "db.create", "$(", "{{"):
+        assert dynamic not in body, f"{name} builds Cypher at run time ({dynamic})"
+    assert ";" not in body.strip().rstrip(";"), f"{name} holds more than one statement"
 
 
 def test_sectors_discussed_is_stored():
@@ -43,4 +45,27 @@ def test_parameters_are_checked_and_states_resolved():
         resolve_params(q, {"a": "RUS", "b": "PRK", "c": "x"})
     with pytest.raises(UnknownState):
         resolve_params(q, {"a": "Atlantis", "b": "PRK"})
-    assert resolve_params(q, {"a": "Russie", "b": "North Korea"}) == {"a": "RUS", "b": "PRK"}
+    assert resolve_params(q, {"a": "Russie", "b": "North Korea"}) == {"a": "RUS", "b": "PRK",
+                                                                      "since": None, "until": None}
+    with pytest.raises(MissingParameter, match="ISO date"):
+        resolve_params(q, {"a": "RUS", "b": "PRK", "since": "last year"})
+
+
+@pytest.mark.parametrize("value, expected", [
+    ("Kim Jong-un", "Q56226"), ("Ким Чен Ын", "Q56226"), ("Vladimir Poutine", "Q7747"),
+    ("Vostotchny", "vostochny-cosmodrome@RUS"), ("Corée du Nord", "PRK"),
+])
+def test_entities_resolve_from_any_name(value, expected):
+    from relgraph.api import resolve_entity
+
+    assert resolve_entity(value) == expected
+
+
+def test_unknown_entity_and_sector_are_clear_errors():
+    from relgraph.api import resolve_entity
+    from relgraph.errors import UnknownName
+
+    with pytest.raises(UnknownName, match="no state, leader or place"):
+        resolve_entity("Zorglub")
+    with pytest.raises(UnknownName, match="not a sector id"):
+        resolve_params(cypher.get("pairs_discussing"), {"sector": "cooking"})
