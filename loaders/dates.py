@@ -44,6 +44,20 @@ def _names(lang: str) -> tuple[Gazetteer, Gazetteer]:
     return months, days
 
 
+@lru_cache(maxsize=None)
+def calendar_words(lang: str) -> frozenset[str]:
+    """Folded month and weekday names (and seasons) of ``lang``: never a place or a person."""
+    from babel.dates import get_day_names, get_month_names
+
+    words = set()
+    for ctx in ("format", "stand-alone"):
+        for width in ("wide", "abbreviated"):
+            words |= {fold(n.rstrip(".")) for n in get_month_names(width, context=ctx, locale=lang).values()}
+            words |= {fold(n.rstrip(".")) for n in get_day_names(width, context=ctx, locale=lang).values()}
+    words |= {fold(w) for w in lexicon(lang).get("seasons", [])}
+    return frozenset(words)
+
+
 def _year(tok: Token | None) -> int | None:
     if tok and tok.text.isdigit() and len(tok.text) == 4 and 1900 <= int(tok.text) <= 2100:
         return int(tok.text)

@@ -281,8 +281,8 @@ def _find_places(ctx: Ctx) -> None:
                     ctx.place_hits[idx] = (pid, Match(pm.i, pm.j, s, e, pid, ctx.text[s:e]))
             continue
         proper = ctx.text[name_toks[0].start:name_toks[-1].end]
-        if any(rd.state_gazetteer(ctx.lang).find(proper)):
-            continue
+        if any(sm.value[1] not in ("metonym", "capital") for sm in rd.state_gazetteer(ctx.lang).find(proper)):
+            continue  # "palais de France" names no palace
         if order == "after" or not label:
             name = f"{_latin(proper)} {label}".strip() if label else _latin(proper)
         else:  # English: the name as written, "Filoli estate"
@@ -310,6 +310,11 @@ def _unknown_places(ctx: Ctx) -> None:
         for m in ctx.triggers.get(key, ()):
             busy.update(range(m.i, m.j))
     stop = _stopwords(ctx)
+    from relgraph.loaders.dates import calendar_words
+
+    stop |= calendar_words(ctx.lang)
+    if ctx.lex.get("capitalised_nouns"):
+        return  # German capitalises every noun: "im Herbst" is no place
     for m in ctx.triggers.get("locative", ()):
         k = ctx.sent_of(m.start)
         sent = ctx.sents[k]
@@ -431,11 +436,9 @@ def _find_leaders(ctx: Ctx) -> None:
         k = t.j
         if _headline(ctx, t.m.start):
             continue  # in a Title Case Headline every word looks like a name
-        # skip "(gauche)", commas: a name follows the title directly
-        if k < len(toks) and toks[k].sep == "|" and ctx.text[toks[k - 1].end:toks[k].start].strip() not in (",",):
+        # a name follows the title directly, or after a comma (apposition: "de Brasil, Luiz Inácio Lula")
+        if k < len(toks) and toks[k].sep == "|" and ctx.text[toks[k - 1].end:toks[k].start].strip() != ",":
             continue
-        if k < len(toks) and ctx.text[toks[k - 1].end:toks[k].start].strip() == ",":
-            pass
         hit = next((h for h in hits if h.tok == k), None)
         if hit is not None:
             li = ctx.leader_info[hit.lid]
@@ -448,7 +451,7 @@ def _find_leaders(ctx: Ctx) -> None:
                 and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1)):
             run.append(toks[k])
             k += 1
-        if len(run) >= 2 and t.role not in ("counterpart",):
+        if len(run) >= 2 and (t.role != "counterpart" or t.state):
             name_text = text[run[0].start:run[-1].end]
             if "\n" in name_text:
                 continue
@@ -464,9 +467,23 @@ def _find_leaders(ctx: Ctx) -> None:
                 continue
             name = _latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
             lid = "rg:" + _slug(name)
-            ctx.leader_info.setdefault(lid, {"name": name, "state": t.state, "role": t.role})
+            ctx.leader_info.setdefault(lid, {"name": name, "state": t.state,
+                                             "role": None if t.role == "counterpart" else t.role})
             hits.append(LeaderHit(lid, run[0].start, run[-1].end, tok_index.get(run[0].start, 0)))
             taken.update(range(tok_index.get(run[0].start, 0), k))
+    # "Petro" after "Gustavo Petro": the surname of a person introduced by a title, later on
+    surnames: dict[str, str] = {}
+    for lid, li in ctx.leader_info.items():
+        parts = li["name"].split()
+        if lid not in rd.leaders() and len(parts) >= 2 and len(parts[-1]) >= 4:
+            surnames.setdefault(fold(parts[-1]), lid)
+    if surnames:  # the headline may use the surname before the body gives the full name
+        for i, tk in enumerate(toks):
+            lid = surnames.get(tk.fold)
+            if lid and _is_cap(tk) and i not in taken \
+                    and not any(h.start <= tk.start < h.end for h in hits):
+                hits.append(LeaderHit(lid, tk.start, tk.end, i))
+                taken.add(i)
     # Anaphors: "le président russe", "le dirigeant de la RPDC", "son homologue nord-coréen"
     by_state: dict[str, list[str]] = defaultdict(list)
     for h in hits:
@@ -498,10 +515,12 @@ def _find_leaders(ctx: Ctx) -> None:
                 hits.append(LeaderHit(cands[0], m.start, nt.end, m.i))
     hits.sort(key=lambda h: h.start)
     ctx.leader_hits = hits
-    # Role from a title right before the name wins over the reference data
+    # A title right before an unknown person's name gives the role; known people keep the
+    # office the reference data gives for the publication date
     for t in titles:
         for h in hits:
-            if h.explicit and 0 <= h.start - t.end <= 3 and t.role not in ("counterpart", "minister", "leader", "head of state"):
+            if h.explicit and h.lid.startswith("rg:") and h.lid not in rd.leaders() and 0 <= h.start - t.end <= 3 \
+                    and t.role not in ("counterpart", "minister", "leader", "head of state"):
                 ctx.leader_info[h.lid]["role"] = t.role
 
 
@@ -701,9 +720,10 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
         parts = _participants(ctx, k, main)
         ids = [h.lid for h in parts]
         if len({ctx.leader_info[i]["state"] for i in ids}) < 2 and (ctx.has("plural_leaders", k) or len(ids) == 1):
+            present = {ctx.leader_info[i]["state"] for i in ids}
             for st in top_states:
                 lid = main.get(st)
-                if lid and lid not in ids:
+                if lid and lid not in ids and st not in present:
                     ids.append(lid)
         states = {ctx.leader_info[i]["state"] for i in ids}
         if len(ids) < 2 or len(states) < 2:
@@ -904,13 +924,13 @@ def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 # "sur l'invitation de son homologue russe": after the noun comes the inviter;
                 # "X a invité Y": before the verb
                 dest = [pid for pid, pm in ctx.place_hits if t.end <= pm.start < c_end and ctx.places[pid]["state"]]
-                if any(x.start == t.start for x in ctx.triggers.get("invitation_noun", ())):
-                    inside = [h for h in hs if t.start <= h.start < c_end]
-                    clause_by = inside[0].lid if inside else by
-                elif dest:
-                    # "invité à Moscou": whoever leads the destination invites
+                if dest:
+                    # "invité à Moscou", "invited him to Ahmedabad": whoever leads the destination invites
                     host = ctx.places[dest[0]]["state"]
                     clause_by = _main_leaders(ctx).get(host) or host
+                elif any(x.start == t.start for x in ctx.triggers.get("invitation_noun", ())):
+                    inside = [h for h in hs if t.start <= h.start < c_end]
+                    clause_by = inside[0].lid if inside else by
                 else:
                     before = [h for h in hs if h.start < t.start]
                     clause_by = before[-1].lid if before else by
@@ -961,8 +981,9 @@ def _pair(ctx: Ctx, meetings, visits, proposals) -> tuple[tuple[str, str] | None
                 score[st] += 5
                 actors.add(st)
     for p in proposals:
-        if p.by_id and ctx.leader_info[p.by_id]["state"]:
-            actors.add(ctx.leader_info[p.by_id]["state"])
+        st = ctx.leader_info[p.by_id]["state"] if p.by_id in ctx.leader_info else p.by_id
+        if st in rd.states():
+            actors.add(st)
     ranked = [st for st, _ in score.most_common() if st in rd.states()]
     pair = tuple(sorted(ranked[:2])) if len(ranked) >= 2 else None
     if pair:

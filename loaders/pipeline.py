@@ -31,6 +31,9 @@ def extract_paths(paths: Iterable[str]) -> Iterator[ArticleFacts | BadArticle]:
             yield extract_article(item)
         except BadArticle as e:
             yield e
+        except Exception as e:  # a rule that breaks on one article must not stop the batch
+            yield BadArticle(item.path or item.doc, f"extraction failed ({type(e).__name__}: {e}); "
+                                                    "please report this article")
 
 
 @dataclass

@@ -113,6 +113,10 @@ def resolve_state(text: str) -> str | None:
 
 
 # -- leaders ---------------------------------------------------------------------------------
+ROLE_RANK = {r: i for i, r in enumerate((
+    "president", "king", "queen", "emir", "supreme leader", "chancellor", "prime minister",
+    "crown prince", "vice president", "general secretary", "chairman", "secretary of state",
+    "foreign minister"))}
 @dataclass(frozen=True)
 class LeaderInfo:
     id: str
@@ -123,12 +127,13 @@ class LeaderInfo:
     short: tuple[str, ...]
 
     def role_on(self, day: str | None) -> str:
-        """The office held on ``day`` (ISO), else the most recent one."""
+        """The office held on ``day`` (ISO), else the most recent one; the state office first
+        when several are held at once (Xi Jinping: president, not general secretary)."""
         if day:
-            for role, start, end in self.roles:
-                if (not start or start <= day) and (not end or day <= end):
-                    return role
-        return sorted(self.roles, key=lambda r: r[1] or "")[-1][0]
+            held = [r for r in self.roles if (not r[1] or r[1] <= day) and (not r[2] or day <= r[2])]
+            if held:
+                return min(held, key=lambda r: ROLE_RANK.get(r[0], 99))[0]
+        return sorted(self.roles, key=lambda r: (r[1] or "", -ROLE_RANK.get(r[0], 99)))[-1][0]
 
 
 @lru_cache(maxsize=None)
