@@ -16,7 +16,7 @@ from relgraph.loaders.pipeline import extract_article
 from relgraph.loaders.read import parse_text, read_file
 from tests.conftest import DATA
 
-EXAMPLES = sorted(DATA.glob("*.txt")) + sorted((DATA.parent.parent / "examples").glob("*.txt"))
+EXAMPLES = sorted(DATA.glob("*.txt")) + sorted((DATA / "more").glob("*.txt")) + sorted((DATA.parent.parent / "examples").glob("*.txt"))
 
 
 def facts(text: str, lang: str, published: str | None = "2024-01-10"):
@@ -158,3 +158,67 @@ def test_random_text_never_crashes_and_evidence_is_exact(text, lang):
     for _, item in evidence_items(obj):
         for e in item["evidence"]:
             assert text[e["start"]:e["end"]] == e["quote"]
+
+
+MORE = DATA / "more"
+
+
+def extracted(name):
+    return extract_article(read_file(str(MORE / name))).to_json()
+
+
+@pytest.mark.parametrize("name, pair, meeting, place", [
+    ("es_lula_petro.txt", ["BRA", "COL"], {"Luiz Inácio Lula da Silva", "Gustavo Petro"}, "Planalto Palace"),
+    ("de_scholz_macron.txt", ["DEU", "FRA"], {"Olaf Scholz", "Emmanuel Macron"}, "Federal Chancellery"),
+    ("ru_xi_moscow.txt", ["CHN", "RUS"], {"Xi Jinping", "Vladimir Putin"}, "Kremlin"),
+    ("en_modi_albanese.txt", ["AUS", "IND"], {"Narendra Modi", "Anthony Albanese"}, "Sydney"),
+    ("fr_kishida_hanoi.txt", ["JPN", "VNM"], {"Fumio Kishida", "Pham Minh Chinh"}, None),
+])
+def test_pair_and_meeting_in_five_languages(name, pair, meeting, place):
+    obj = extracted(name)
+    assert obj["pair"] == pair
+    assert any(set(m["participants"]) == meeting and m["place"] == place for m in obj["meetings"])
+
+
+@pytest.mark.parametrize("name, visitor, place, status", [
+    ("es_lula_petro.txt", "Luiz Inácio Lula da Silva", "Caracas", "planned"),
+    ("de_scholz_macron.txt", "Olaf Scholz", "Paris", "planned"),
+    ("ru_xi_moscow.txt", "Xi Jinping", "Moscow", "held"),
+    ("en_modi_albanese.txt", "Anthony Albanese", "New Delhi", "past"),
+    ("fr_kishida_hanoi.txt", "Fumio Kishida", "Manila", "planned"),
+])
+def test_visits_with_status_in_five_languages(name, visitor, place, status):
+    visits = {(v["visitor"], v["place"], v["status"]) for v in extracted(name)["visits"]}
+    assert (visitor, place, status) in visits
+
+
+@pytest.mark.parametrize("name, by, sector", [
+    ("es_lula_petro.txt", "Gustavo Petro", "diplomacy"),
+    ("de_scholz_macron.txt", "Emmanuel Macron", "defence"),
+    ("ru_xi_moscow.txt", "Vladimir Putin", "diplomacy"),
+    ("en_modi_albanese.txt", "Narendra Modi", "diplomacy"),
+    ("fr_kishida_hanoi.txt", "Fumio Kishida", "transport"),
+])
+def test_proposals_in_five_languages(name, by, sector):
+    assert (by, sector) in {(p["by"], p["sector"]) for p in extracted(name)["proposals"]}
+
+
+@pytest.mark.parametrize("name, source", [
+    ("es_lula_petro.txt", "EFE"), ("de_scholz_macron.txt", "dpa"), ("ru_xi_moscow.txt", "TASS"),
+    ("en_modi_albanese.txt", "Reuters"), ("fr_kishida_hanoi.txt", "Kyodo"),
+])
+def test_credited_agency_in_five_languages(name, source):
+    assert (source, "credit") in {(s["name"], s["kind"]) for s in extracted(name)["sources"]}
+
+
+def test_a_person_unknown_to_the_reference_data_is_kept_with_surname_mentions():
+    obj = extracted("es_lula_petro.txt")
+    petro = next(l for l in obj["leaders"] if l["name"] == "Gustavo Petro")
+    assert petro["id"] == "rg:gustavo-petro" and petro["state"] == "COL"
+    assert "Petro" in {e["quote"] for e in petro["evidence"]}
+    assert "Petro" not in {p["name"] for p in obj["places"]}
+
+
+def test_calendar_words_and_german_nouns_are_not_places():
+    assert "March" not in {p["name"] for p in extracted("en_modi_albanese.txt")["places"]}
+    assert "Herbst" not in {p["name"] for p in extracted("de_scholz_macron.txt")["places"]}

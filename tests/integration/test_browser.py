@@ -1,0 +1,157 @@
+"""A stored question in a real Neo4j Browser, as the README tells an analyst to run it.
+
+Headless Debian chromium (``tools/ensure_chromium`` installs it; no browser is downloaded at run
+time) driven by Playwright opens the Browser app served by the project's local server, connects
+with the test credentials, sets the parameters with ``:param`` lines, pastes
+``cypher/sectors_discussed.cypher`` whole (its ``//`` header included) and reads the result table.
+Every request that is not to the loopback address (web fonts, telemetry) is refused in the page.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from relgraph.loaders.pipeline import load
+from tests.conftest import DATA, ROOT
+
+LOCAL = not os.environ.get("NEO4J_URI")
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+TIMEOUT_MS = 60_000   # the Browser app boots in a few seconds; a slow CI machine gets room
+LOOPBACK = re.compile(r"^(https?|wss?)://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)")
+
+pytestmark = pytest.mark.skipif(not LOCAL, reason="the Browser page is served by the project's local server")
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """One headless chromium for the module (each test gets its own fresh context)."""
+    if not CHROMIUM.exists():
+        pytest.fail(f"{CHROMIUM} is missing: run tools/ensure_chromium (as root) to install Debian's chromium")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("the playwright package is missing: .venv/bin/pip install -e '.[test]'")
+    with sync_playwright() as pw:
+        # headless=False: the headless mode is chosen by --headless=new among the flags
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=False)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, tmp_path):
+    """A page in a fresh context (empty profile: no stored connection) that reaches only the
+    loopback address."""
+    from relgraph.graph.server import LocalServer
+
+    origin = LocalServer.default().browser_url.split("/browser/")[0]
+    ctx = browser.new_context(viewport={"width": 1400, "height": 900})
+    ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
+    ctx.set_default_timeout(TIMEOUT_MS)
+    ctx.route("**/*", lambda route: route.continue_() if LOOPBACK.match(route.request.url) else route.abort())
+    p = ctx.new_page()
+    yield p
+    ctx.close()
+
+
+def _run(page, text: str):
+    """Put ``text`` in the main editor (typed, or pasted from the clipboard when multi-line) and
+    press the editor's Run button."""
+    editor = page.get_by_test_id("activeEditor").locator("#monaco-main-editor")
+    editor.click()
+    if "\n" in text:
+        page.evaluate("t => navigator.clipboard.writeText(t)", text)
+        page.keyboard.press("Control+V")
+    else:
+        page.keyboard.type(text)
+    page.get_by_test_id("editor-Run").click()
+
+
+def _frame(page, command_text: str):
+    """The newest result frame whose command contains ``command_text`` (frames stack newest first)."""
+    return (page.get_by_test_id("frame")
+            .filter(has=page.get_by_test_id("frameCommand").filter(has_text=command_text))
+            .first)
+
+
+def _table(frame) -> tuple[list[str], list[dict]]:
+    """The rows of a frame's result table, values parsed (strings are shown JSON-quoted)."""
+    # explicit role attributes: the row-number column's th/td have only implicit roles
+    headers = frame.locator("[role=columnheader]").all_inner_texts()
+    rows = []
+    for row in frame.locator("[role=row]:has([role=cell])").all():
+        cells = []
+        for text in row.locator("[role=cell]").all_inner_texts():
+            try:
+                cells.append(json.loads(text))
+            except ValueError:
+                cells.append(text)
+        rows.append(dict(zip(headers, cells)))
+    return headers, rows
+
+
+def _save_page(page, tmp_path: Path) -> None:
+    """A screenshot and the HTML of the page, for a failed test (printed paths show in the report)."""
+    shot, html = tmp_path / "browser.png", tmp_path / "browser.html"
+    try:
+        page.screenshot(path=str(shot), full_page=True)
+        html.write_text(page.content(), encoding="utf-8")
+        print(f"Neo4j Browser at the failure: {shot} and {html}")
+    except Exception as e:  # the page may be gone; the test's own failure matters more
+        print(f"no screenshot of the failure: {e}")
+
+
+def test_stored_question_runs_in_neo4j_browser(driver, neo4j_settings, page, tmp_path):
+    from playwright.sync_api import expect
+
+    from relgraph.graph.server import LocalServer
+
+    report = load(driver, [str(DATA / "fr_summit.txt")], neo4j_settings.database)
+    assert report.loaded == 1 and report.failed == 0, report.errors
+    question = (ROOT / "cypher" / "sectors_discussed.cypher").read_text(encoding="utf-8")
+    bolt = urlsplit(neo4j_settings.uri)
+
+    try:
+        page.goto(LocalServer.default().browser_url)
+
+        # the connect frame (:server connect) the Browser shows when it has no connection
+        page.get_by_test_id("bolt-scheme-select").select_option(f"{bolt.scheme}://")
+        page.get_by_test_id("boltaddress").fill(bolt.netloc)
+        page.get_by_test_id("database").fill(neo4j_settings.database)
+        page.get_by_test_id("username").fill(neo4j_settings.user)
+        page.get_by_test_id("password").fill(neo4j_settings.password)
+        page.get_by_test_id("connect").click()
+        expect(page.get_by_text("You are connected as user")).to_be_visible()
+
+        for line in (":param a => 'RUS'", ":param b => 'PRK'", ":param since => null", ":param until => null"):
+            _run(page, line)
+            expect(_frame(page, line).get_by_test_id("frameStatusbar")).to_contain_text(
+                "Successfully set your parameters")
+
+        _run(page, question)
+        frame = _frame(page, "Which sectors did two states discuss?")
+        table = frame.get_by_role("table")
+        try:
+            expect(table).to_be_visible()
+        except AssertionError:
+            raise AssertionError("no result table; the frame says:\n" + frame.inner_text()) from None
+        expect(frame.get_by_test_id("frameCommand")).to_contain_text("ORDER BY articles DESC, sector")
+
+        headers, rows = _table(frame)
+        assert headers == ["sector", "articles", "quotes"]
+        sectors = {r["sector"]: r for r in rows}
+        assert {"space", "transport"} <= set(sectors), rows
+        for name in ("space", "transport"):
+            assert sectors[name]["articles"] >= 1 and sectors[name]["quotes"], sectors[name]
+    except BaseException:
+        _save_page(page, tmp_path)
+        raise
