@@ -8,4 +8,4 @@ MATCH (l:Leader)-[at:ATTENDED]->(m)
 RETURN m.date AS date, m.status AS status, f.name AS place,
        collect(DISTINCT l.name) AS participants, count(DISTINCT at.article) AS articles,
        collect(DISTINCT at.quote)[..3] AS quotes
-ORDER BY date DESC
+ORDER BY coalesce(date, "") DESC

@@ -1,7 +1,7 @@
 // Which agencies and outlets reported on two states' relations, and how many facts each?
 // param a: the first state, an ISO3 code or any name or alias (example: RUS)
 // param b: the second state (example: PRK)
-// returns: source, type, kind (credit, publisher, photo, broadcaster), articles, facts
+// returns: source, type, kind (credit, publisher, photo, broadcaster), articles, facts (in those articles)
 WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
 MATCH (art:Article {pair_key: key})-[rb:REPORTED_BY]->(s:Source)
 CALL (art) {

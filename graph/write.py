@@ -1,4 +1,5 @@
-"""Write: one article's facts (the extraction contract) into Neo4j, in one transaction.
+"""Write: articles' facts (the extraction contract) into Neo4j, a batch of articles per
+transaction, so an article is never half-written (a failed batch leaves nothing behind).
 
 Nodes are merged on their natural keys (constraints installed first); fact edges are created
 under the article, each carrying its article id, quote and offsets. An article whose text is
@@ -15,72 +16,80 @@ import neo4j
 
 from relgraph.graph.models import REL_TYPES
 
-# -- the queries, one per kind of row; every one takes $article and $rows --------------------
-_FIND = "OPTIONAL MATCH (a:Article {id: $id}) OPTIONAL MATCH (b:Article {doc: $doc}) RETURN a.id AS same, b.id AS old, b.meetings AS meetings, b.projects AS projects"
+# -- the queries, one per kind of row; every row carries the id of its article ---------------
+_FIND = """
+UNWIND $docs AS d
+OPTIONAL MATCH (a:Article {id: d.id})
+OPTIONAL MATCH (b:Article {doc: d.doc})
+RETURN d.id AS id, a.id AS same, b.id AS old, b.meetings AS meetings, b.projects AS projects
+"""
 
-_DELETE_EDGES = {t: f"MATCH ()-[r:{t} {{article: $old}}]->() DELETE r" for t in REL_TYPES}
+_DELETE_EDGES = {t: f"UNWIND $olds AS old MATCH ()-[r:{t} {{article: old}}]->() DELETE r" for t in REL_TYPES}
 _DELETE_OLD = """
-MATCH (a:Article {id: $old}) DETACH DELETE a
-WITH 1 AS one
+UNWIND $olds AS old
+MATCH (a:Article {id: old}) DETACH DELETE a
+"""
+_DELETE_ORPHANS = """
 UNWIND $meetings AS mid
 MATCH (m:Meeting {id: mid}) WHERE NOT (m)--() DELETE m
-WITH 1 AS one
+WITH count(*) AS done
 UNWIND $projects AS pid
 MATCH (p:Project {id: pid}) WHERE NOT (p)--() DELETE p
 """
 
 _ARTICLE = """
-CREATE (a:Article {id: $article, doc: $doc, title: $title, lang: $lang, published: $published,
-                   url: $url, outlet: $outlet, path: $path, pair: $pair, pair_key: $pair_key,
-                   meetings: $meetings, projects: $projects})
+UNWIND $rows AS row
+CREATE (a:Article {id: row.article, doc: row.doc, title: row.title, lang: row.lang,
+                   published: row.published, url: row.url, outlet: row.outlet, path: row.path,
+                   pair: row.pair, pair_key: row.pair_key, meetings: row.meetings, projects: row.projects})
 """
 
 _STATES = """
-MATCH (a:Article {id: $article})
 UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
 MERGE (s:State {iso3: row.iso3})
   ON CREATE SET s.name = row.name, s.wikidata = row.wikidata
-CREATE (a)-[:MENTIONS {article: $article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
+CREATE (a)-[:MENTIONS {article: row.article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
 _LEADERS = """
-MATCH (a:Article {id: $article})
 UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
 MERGE (l:Leader {id: row.id})
   ON CREATE SET l.name = row.name, l.role = row.role, l.state = row.state
-CREATE (a)-[:MENTIONS {article: $article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(l)
+CREATE (a)-[:MENTIONS {article: row.article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(l)
 WITH l, row WHERE row.state IS NOT NULL
 MERGE (s:State {iso3: row.state})
   ON CREATE SET s.name = row.state_name, s.wikidata = row.state_wikidata
-CREATE (l)-[:LEADS {article: $article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
+CREATE (l)-[:LEADS {article: row.article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
 _FACILITIES = """
-MATCH (a:Article {id: $article})
 UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
 MERGE (f:Facility {id: row.id})
   ON CREATE SET f.name = row.name, f.kind = row.kind, f.state = row.state
-CREATE (a)-[:MENTIONS {article: $article, role: row.kind, quote: row.quote, start: row.start, end: row.end}]->(f)
+CREATE (a)-[:MENTIONS {article: row.article, role: row.kind, quote: row.quote, start: row.start, end: row.end}]->(f)
 WITH f, row WHERE row.state IS NOT NULL
 MERGE (s:State {iso3: row.state})
   ON CREATE SET s.name = row.state_name, s.wikidata = row.state_wikidata
-CREATE (f)-[:LOCATED_IN {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+CREATE (f)-[:LOCATED_IN {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
 _SECTORS = """
-MATCH (a:Article {id: $article})
 UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
 MERGE (s:Sector {id: row.id})
   ON CREATE SET s.cameo = row.cameo, s.plover = row.plover
-CREATE (a)-[:MENTIONS {article: $article, role: 'sector', quote: row.quote, start: row.start, end: row.end}]->(s)
+CREATE (a)-[:MENTIONS {article: row.article, role: 'sector', quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
 _SOURCES = """
-MATCH (a:Article {id: $article})
 UNWIND $rows AS row
+MATCH (a:Article {id: row.article})
 MERGE (s:Source {name: row.name})
   ON CREATE SET s.kind = row.type
-CREATE (a)-[:REPORTED_BY {article: $article, kind: row.kind, quote: row.quote, start: row.start, end: row.end}]->(s)
+CREATE (a)-[:REPORTED_BY {article: row.article, kind: row.kind, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
 _MEETINGS = """
@@ -92,26 +101,26 @@ WITH m, row
 CALL (m, row) {
   UNWIND row.participants AS p
   MATCH (l:Leader {id: p.id})
-  CREATE (l)-[:ATTENDED {article: $article, quote: row.quote, start: row.start, end: row.end}]->(m)
+  CREATE (l)-[:ATTENDED {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(m)
   WITH l, p WHERE row.place_id IS NOT NULL
   MATCH (f:Facility {id: row.place_id})
-  CREATE (l)-[:MET_AT {article: $article, with: p.with, date: row.date, status: row.status,
+  CREATE (l)-[:MET_AT {article: row.article, with: p.with, date: row.date, status: row.status,
                        quote: row.quote, start: row.start, end: row.end}]->(f)
 }
 CALL (m, row) {
   UNWIND row.states AS iso3
   MATCH (s:State {iso3: iso3})
-  CREATE (m)-[:INVOLVES {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+  CREATE (m)-[:INVOLVES {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(s)
 }
 CALL (m, row) {
   UNWIND row.sectors AS sid
   MERGE (s:Sector {id: sid})
-  CREATE (m)-[:DISCUSSED {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+  CREATE (m)-[:DISCUSSED {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(s)
 }
 CALL (m, row) {
   WITH m, row WHERE row.place_id IS NOT NULL
   MATCH (f:Facility {id: row.place_id})
-  CREATE (m)-[:HELD_AT {article: $article, quote: row.quote, start: row.start, end: row.end}]->(f)
+  CREATE (m)-[:HELD_AT {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(f)
 }
 """
 
@@ -121,13 +130,13 @@ MATCH (l:Leader {id: row.visitor_id})
 CALL (l, row) {
   WITH l, row WHERE row.place_id IS NOT NULL
   MATCH (f:Facility {id: row.place_id})
-  CREATE (l)-[:VISITS {article: $article, date: row.date, status: row.status, host_state: row.host_state,
+  CREATE (l)-[:VISITS {article: row.article, date: row.date, status: row.status, host_state: row.host_state,
                        quote: row.quote, start: row.start, end: row.end}]->(f)
 }
 CALL (l, row) {
   WITH l, row WHERE row.place_id IS NULL AND row.host_state IS NOT NULL
   MATCH (s:State {iso3: row.host_state})
-  CREATE (l)-[:VISITS {article: $article, date: row.date, status: row.status, host_state: row.host_state,
+  CREATE (l)-[:VISITS {article: row.article, date: row.date, status: row.status, host_state: row.host_state,
                        quote: row.quote, start: row.start, end: row.end}]->(s)
 }
 """
@@ -140,13 +149,13 @@ WITH p, row
 CALL (p, row) {
   WITH p, row WHERE row.sector IS NOT NULL
   MERGE (s:Sector {id: row.sector})
-  CREATE (p)-[:IN_SECTOR {article: $article, quote: row.quote, start: row.start, end: row.end}]->(s)
+  CREATE (p)-[:IN_SECTOR {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(s)
 }
 CALL (p, row) {
   OPTIONAL MATCH (l:Leader {id: row.by_id})
   OPTIONAL MATCH (s:State {iso3: row.by_id})
   WITH p, row, coalesce(l, s) AS by WHERE by IS NOT NULL
-  CREATE (by)-[:PROPOSES {article: $article, what: row.what, quote: row.quote, start: row.start, end: row.end}]->(p)
+  CREATE (by)-[:PROPOSES {article: row.article, what: row.what, quote: row.quote, start: row.start, end: row.end}]->(p)
 }
 """
 
@@ -154,6 +163,13 @@ CALL (p, row) {
 @dataclass
 class WriteResult:
     status: str              # loaded | unchanged | replaced
+    nodes_created: int = 0
+    edges_created: int = 0
+
+
+@dataclass
+class BatchResult:
+    statuses: dict[str, str]   # article id -> loaded | unchanged | replaced
     nodes_created: int = 0
     edges_created: int = 0
     nodes_deleted: int = 0
@@ -175,11 +191,15 @@ def meeting_id(m: dict, article: str, index: int) -> str:
     return "meeting:" + hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
+ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals")
+
+
 def rows(doc: dict) -> dict[str, list[dict]]:
-    """The UNWIND rows of each query, from one extraction-contract object."""
+    """The UNWIND rows of each query, from one extraction-contract object; each row names its article."""
     from relgraph.loaders import refdata as rd
 
-    art = doc["article"]["id"]
+    a = doc["article"]
+    art = a["id"]
     states = rd.states()
     codes = rd.sector_codes()
 
@@ -217,42 +237,80 @@ def rows(doc: dict) -> dict[str, list[dict]]:
             "states": sorted({leader_state.get(pid) for pid in ids if leader_state.get(pid)}),
             **_first(m["evidence"]),
         })
+    for kind in ROW_KINDS:
+        for r in out[kind]:
+            r["article"] = art
+    out["articles"] = [{
+        "article": art, "doc": a["doc"], "title": a["title"], "lang": a["lang"], "published": a["published"],
+        "url": a["url"], "outlet": a["outlet"], "path": a["path"], "pair": doc["pair"],
+        "pair_key": "-".join(sorted(doc["pair"])) if doc["pair"] else None,
+        "meetings": [m["id"] for m in out["meetings"]],
+        "projects": sorted({p["project"] for p in out["proposals"]}),
+    }]
     return out
+
+
+_QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),
+            ("sectors", _SECTORS), ("sources", _SOURCES), ("meetings", _MEETINGS), ("visits", _VISITS),
+            ("proposals", _PROPOSALS))
 
 
 def write_article(driver: neo4j.Driver, doc: dict, database: str = "neo4j") -> WriteResult:
     """Write one article (an extraction-contract object) in one managed, retried transaction."""
+    res = write_articles(driver, [doc], database)
+    return WriteResult(res.statuses[doc["article"]["id"]], res.nodes_created, res.edges_created)
+
+
+def write_articles(driver: neo4j.Driver, docs: list[dict], database: str = "neo4j") -> BatchResult:
+    """Write a batch of articles in one managed transaction (retried on transient errors).
+
+    Each query of the transaction handles every article of the batch (one UNWIND each), so a
+    batch costs a dozen round trips whatever its size. The batch commits whole or not at all.
+    """
     with driver.session(database=database) as session:
-        return session.execute_write(_write_tx, doc)
+        return session.execute_write(_write_tx, docs)
 
 
-def _write_tx(tx: neo4j.ManagedTransaction, doc: dict) -> WriteResult:
-    a = doc["article"]
-    found = tx.run(_FIND, id=a["id"], doc=a["doc"]).single()
-    if found["same"] is not None:
-        return WriteResult("unchanged")
-    res = WriteResult("loaded")
-    if found["old"] is not None:
-        res.status = "replaced"
+def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict]) -> BatchResult:
+    # one version per document: the last one given wins; one copy per text
+    by_doc: dict[str, dict] = {}
+    for d in docs:
+        by_doc.pop(d["article"]["doc"], None)
+        by_doc[d["article"]["doc"]] = d
+    todo: dict[str, dict] = {}
+    for d in by_doc.values():
+        todo.setdefault(d["article"]["id"], d)
+    res = BatchResult({d["article"]["id"]: "unchanged" for d in docs})
+    found = tx.run(_FIND, docs=[{"id": i, "doc": d["article"]["doc"]} for i, d in todo.items()]).data()
+    olds, meetings, projects = [], [], []
+    for f in found:
+        if f["same"] is not None:
+            todo.pop(f["id"], None)
+        elif f["old"] is not None:
+            res.statuses[f["id"]] = "replaced"
+            olds.append(f["old"])
+            meetings += f["meetings"] or []
+            projects += f["projects"] or []
+    for i in todo:
+        if res.statuses[i] != "replaced":
+            res.statuses[i] = "loaded"
+    if olds:
         for q in _DELETE_EDGES.values():
-            c = tx.run(q, old=found["old"]).consume().counters
-            res.edges_deleted += c.relationships_deleted
-        c = tx.run(_DELETE_OLD, old=found["old"], meetings=found["meetings"] or [],
-                   projects=found["projects"] or []).consume().counters
+            res.edges_deleted += tx.run(q, olds=olds).consume().counters.relationships_deleted
+        c = tx.run(_DELETE_OLD, olds=olds).consume().counters
         res.nodes_deleted += c.nodes_deleted
         res.edges_deleted += c.relationships_deleted
-    r = rows(doc)
-    c = tx.run(_ARTICLE, article=a["id"], doc=a["doc"], title=a["title"], lang=a["lang"],
-               published=a["published"], url=a["url"], outlet=a["outlet"], path=a["path"],
-               pair=doc["pair"], pair_key="-".join(sorted(doc["pair"])) if doc["pair"] else None,
-               meetings=[m["id"] for m in r["meetings"]],
-               projects=sorted({p["project"] for p in r["proposals"]})).consume().counters
-    res.nodes_created += c.nodes_created
-    for key, q in (("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),
-                   ("sectors", _SECTORS), ("sources", _SOURCES), ("meetings", _MEETINGS),
-                   ("visits", _VISITS), ("proposals", _PROPOSALS)):
-        if r[key]:
-            c = tx.run(q, article=a["id"], rows=r[key]).consume().counters
+        c = tx.run(_DELETE_ORPHANS, meetings=meetings, projects=projects).consume().counters
+        res.nodes_deleted += c.nodes_deleted
+    if not todo:
+        return res
+    batch: dict[str, list[dict]] = {k: [] for k, _ in _QUERIES}
+    for d in todo.values():
+        for k, v in rows(d).items():
+            batch[k].extend(v)
+    for key, q in _QUERIES:
+        if batch[key]:
+            c = tx.run(q, rows=batch[key]).consume().counters
             res.nodes_created += c.nodes_created
             res.edges_created += c.relationships_created
     return res

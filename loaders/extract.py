@@ -939,7 +939,7 @@ def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 if key in seen:
                     continue
                 seen.add(key)
-                what = ctx.text[t.start:c_end].strip(" ,;.")
+                what = ctx.text[t.start:c_end].strip(" ,;.\"'«»“”„")
                 project = "project:" + hashlib.sha1(f"{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
                 name = ctx.leader_info[clause_by]["name"] if clause_by in ctx.leader_info else clause_by
                 out.append(ProposalFact(name, clause_by, what[:300], project, sector, (ctx.sent_ev(k),)))

@@ -141,8 +141,13 @@ class Gazetteer:
         """Longest non-overlapping matches, left to right."""
         toks = tokenize(text) if toks is None else toks
         out: list[Match] = []
-        i = 0
-        while i < len(toks):
+        by_first, stems = self._by_first, self._stems_by_prefix
+        i, n_toks = 0, len(toks)
+        while i < n_toks:
+            f = toks[i].fold
+            if f not in by_first and f[:3] not in stems:  # the common case: nothing starts here
+                i += 1
+                continue
             best = None
             for n, e in self._matches_at(toks, i):
                 if best is None or n > best[0] or (n == best[0] and not e.stem and best[1].stem):

@@ -5,6 +5,8 @@
 """
 from __future__ import annotations
 
+import itertools
+import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
@@ -22,18 +24,38 @@ def extract_article(article: Article) -> ArticleFacts:
     return extract(article)
 
 
-def extract_paths(paths: Iterable[str]) -> Iterator[ArticleFacts | BadArticle]:
-    for item in read_paths(paths):
-        if isinstance(item, BadArticle):
-            yield item
-            continue
-        try:
-            yield extract_article(item)
-        except BadArticle as e:
-            yield e
-        except Exception as e:  # a rule that breaks on one article must not stop the batch
-            yield BadArticle(item.path or item.doc, f"extraction failed ({type(e).__name__}: {e}); "
-                                                    "please report this article")
+def _extract_item(item: Article | BadArticle) -> ArticleFacts | BadArticle:
+    if isinstance(item, BadArticle):
+        return item
+    try:
+        return extract_article(item)
+    except BadArticle as e:
+        return e
+    except Exception as e:  # a rule that breaks on one article must not stop the batch
+        return BadArticle(item.path or item.doc, f"extraction failed ({type(e).__name__}: {e}); "
+                                                 "please report this article")
+
+
+def extract_paths(paths: Iterable[str], workers: int = 1) -> Iterator[ArticleFacts | BadArticle]:
+    """Every article under ``paths`` extracted, in input order; ``workers`` > 1 uses processes.
+
+    Input is streamed in windows, so memory stays flat however large the corpus.
+    """
+    items = read_paths(paths)
+    if workers <= 1:
+        for item in items:
+            yield _extract_item(item)
+        return
+    import multiprocessing as mp
+
+    window = workers * 64
+    ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
+    with ctx.Pool(workers) as pool:
+        while True:
+            chunk = list(itertools.islice(items, window))
+            if not chunk:
+                break
+            yield from pool.imap(_extract_item, chunk, chunksize=8)
 
 
 @dataclass
@@ -57,14 +79,19 @@ class LoadReport:
 
 
 def load(driver, paths: Iterable[str], database: str = "neo4j",
-         on_item: Callable[[str, str], None] | None = None) -> LoadReport:
-    """Read, extract and write every article under ``paths``; one transaction per article."""
+         on_item: Callable[[str, str], None] | None = None, workers: int = 1,
+         batch_size: int = 100) -> LoadReport:
+    """Read, extract and write every article under ``paths``.
+
+    Articles are written ``batch_size`` to a transaction (each article whole or not at all);
+    extraction runs in ``workers`` processes. Bad inputs are counted and reported, never raised.
+    """
     from relgraph.graph import schema
-    from relgraph.graph.write import write_article
 
     schema.install(driver, database)
     report = LoadReport()
-    for item in extract_paths(paths):
+    batch: list[ArticleFacts] = []
+    for item in extract_paths(paths, workers):
         if isinstance(item, BadArticle):
             report.failed += 1
             report.errors.append(str(item))
@@ -74,10 +101,49 @@ def load(driver, paths: Iterable[str], database: str = "neo4j",
         name = item.article.path or item.article.doc
         for w in item.warnings:
             report.warnings.append(f"{name}: {w}")
-        res = write_article(driver, item.to_json(), database)
-        setattr(report, res.status, getattr(report, res.status) + 1)
+        batch.append(item)
+        if len(batch) >= batch_size:
+            _flush(driver, batch, database, report, on_item)
+            batch = []
+    if batch:
+        _flush(driver, batch, database, report, on_item)
+    return report
+
+
+def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item) -> None:
+    from neo4j.exceptions import DriverError, Neo4jError
+
+    from relgraph.graph.connect import describe
+    from relgraph.graph.write import write_articles
+
+    docs = [f.to_json() for f in batch]
+    try:
+        results = [(batch, write_articles(driver, docs, database))]
+    except (Neo4jError, DriverError) as e:
+        if len(batch) == 1 or _unavailable(e):
+            if _unavailable(e):
+                raise
+            report.failed += 1
+            msg = f"{batch[0].article.path or batch[0].article.doc}: not written ({describe(e)})"
+            report.errors.append(msg)
+            if on_item:
+                on_item("failed", msg)
+            return
+        # one article the server refuses must not sink the others: write them one by one
+        for one in batch:
+            _flush(driver, [one], database, report, on_item)
+        return
+    for items, res in results:
         report.nodes_created += res.nodes_created
         report.edges_created += res.edges_created
-        if on_item:
-            on_item(res.status, name)
-    return report
+        for f in items:
+            status = res.statuses.get(f.article.id, "unchanged")
+            setattr(report, status, getattr(report, status) + 1)
+            if on_item:
+                on_item(status, f.article.path or f.article.doc)
+
+
+def _unavailable(e: BaseException) -> bool:
+    from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+    return isinstance(e, (ServiceUnavailable, SessionExpired, AuthError))

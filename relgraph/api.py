@@ -30,11 +30,21 @@ def connect(settings: Settings | None = None, **overrides):
     return _connect(settings or Settings.from_env(**overrides))
 
 
-def load(driver, paths: Iterable[str], database: str = "neo4j", on_item=None):
-    """Read, extract and write articles; returns a ``LoadReport`` (``.summary()``, ``.errors``)."""
+def _db(database: str | None) -> str:
+    """The database to use: the one given, else NEO4J_DATABASE (default neo4j), as connect() does."""
+    return database or Settings.from_env().database
+
+
+def load(driver, paths: Iterable[str], database: str | None = None, on_item=None, workers: int = 1,
+         batch_size: int = 100):
+    """Read, extract and write articles; returns a ``LoadReport`` (``.summary()``, ``.errors``).
+
+    >>> relgraph.load(driver, ["articles/", "batch.jsonl"], workers=2).summary()
+    '12 loaded, 0 replaced, 0 unchanged, 0 failed; 140 nodes and 390 edges created'
+    """
     from relgraph.loaders.pipeline import load as _load
 
-    return _load(driver, paths, database, on_item=on_item)
+    return _load(driver, paths, _db(database), on_item=on_item, workers=workers, batch_size=batch_size)
 
 
 def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:
@@ -89,7 +99,7 @@ def resolve_entity(value: str, param: str = "x") -> str:
     raise UnknownName(f"-p {param} {value!r}: no state, leader or place of that name")
 
 
-def run_query(driver, name: str | None = None, *, file: str | None = None, database: str = "neo4j",
+def run_query(driver, name: str | None = None, *, file: str | None = None, database: str | None = None,
               **params: Any) -> tuple[list[str], list[list[Any]]]:
     """Run a stored question (or an analyst's .cypher file): (columns, rows)."""
     import neo4j
@@ -98,14 +108,14 @@ def run_query(driver, name: str | None = None, *, file: str | None = None, datab
 
     q = cypher.from_file(file) if file else cypher.get(name)
     bound = resolve_params(q, params)
-    with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
+    with driver.session(database=_db(database), default_access_mode=neo4j.READ_ACCESS) as s:
         result = s.run(neo4j.Query(q.text, metadata={"relgraph_query": q.name}), bound)
         cols = list(result.keys())
         rows = [[_plain(r[c]) for c in cols] for r in result]
     return cols, rows
 
 
-def query_df(driver, name: str | None = None, *, file: str | None = None, database: str = "neo4j",
+def query_df(driver, name: str | None = None, *, file: str | None = None, database: str | None = None,
              **params: Any):
     """A stored question as a pandas DataFrame, for notebooks.
 

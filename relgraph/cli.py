@@ -268,8 +268,12 @@ def extract(files, fmt):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar")
+@click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="extraction processes")
+@click.option("--batch-size", default=100, show_default=True, type=click.IntRange(1, 10000),
+              help="articles per transaction (each article is written whole or not at all)")
 @connection_options
-def load(paths, quiet, settings):
+def load(paths, quiet, workers, batch_size, settings):
     """Load articles (files, folders, globs, .html, .jsonl): one transaction per article.
 
     Loading an article again changes nothing; a changed version of the same file or URL
@@ -278,6 +282,7 @@ def load(paths, quiet, settings):
     \b
     Example:
       relgraph load articles/ batch.jsonl page.html
+      relgraph load --workers 2 corpus.jsonl
     """
     from tqdm import tqdm
 
@@ -296,7 +301,8 @@ def load(paths, quiet, settings):
             bar.update(1)
 
     with connect(settings) as driver:
-        report = _load(driver, paths, settings.database, on_item=on_item)
+        report = _load(driver, paths, settings.database, on_item=on_item, workers=workers,
+                       batch_size=batch_size)
     bar.close()
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
