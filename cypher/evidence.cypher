@@ -3,8 +3,20 @@
 // param x: a state (ISO3, name or alias), a leader or a place (example: Vladimir Putin)
 // param y: another one (example: Vostochny Cosmodrome)
 // returns: relation, from, to, quote, start, end, article, published
-MATCH (n) WHERE n.iso3 = $x OR n.id = $x
-MATCH (m) WHERE m.iso3 = $y OR m.id = $y
+CALL () {
+  MATCH (n:State {iso3: $x}) RETURN n
+  UNION
+  MATCH (n:Leader {id: $x}) RETURN n
+  UNION
+  MATCH (n:Facility {id: $x}) RETURN n
+}
+CALL () {
+  MATCH (m:State {iso3: $y}) RETURN m
+  UNION
+  MATCH (m:Leader {id: $y}) RETURN m
+  UNION
+  MATCH (m:Facility {id: $y}) RETURN m
+}
 MATCH (n)-[r]-(m)
 WHERE r.quote IS NOT NULL
 WITH r, startNode(r) AS s, endNode(r) AS e

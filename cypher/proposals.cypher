@@ -5,7 +5,9 @@
 // returns: by, sector, what, quote, published, article
 WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
 MATCH (art:Article {pair_key: key})
-MATCH (x)-[p:PROPOSES {article: art.id}]->(pr:Project)
+UNWIND art.projects AS pid
+MATCH (pr:Project {id: pid})<-[p:PROPOSES]-(x)
+WHERE p.article = art.id
 OPTIONAL MATCH (pr)-[:IN_SECTOR]->(s:Sector)
 RETURN coalesce(x.name, x.iso3) AS by, s.id AS sector, p.what AS what, p.quote AS quote,
        art.published AS published, art.id AS article

@@ -10,14 +10,17 @@ CALL () {
   WITH m, f, collect(DISTINCT l.name) AS who, min(at.quote) AS quote, min(at.article) AS article
   RETURN m.date AS date, 'meeting' AS fact, m.status AS status, who, f.name AS what, quote, article
   UNION
-  MATCH (l:Leader)-[v:VISITS]->(p)
-  WHERE (l.state = $a AND v.host_state = $b) OR (l.state = $b AND v.host_state = $a)
+  UNWIND [[$a, $b], [$b, $a]] AS side
+  MATCH (l:Leader {state: side[0]})-[v:VISITS]->(p)
+  WHERE v.host_state = side[1]
   RETURN v.date AS date, 'visit' AS fact, v.status AS status, [l.name] AS who, p.name AS what,
          v.quote AS quote, v.article AS article
   UNION
   WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
   MATCH (art:Article {pair_key: key})
-  MATCH (x)-[p:PROPOSES {article: art.id}]->(:Project)
+  UNWIND art.projects AS pid
+  MATCH (:Project {id: pid})<-[p:PROPOSES]-(x)
+  WHERE p.article = art.id
   RETURN art.published AS date, 'proposal' AS fact, null AS status, [coalesce(x.name, x.iso3)] AS who,
          p.what AS what, p.quote AS quote, p.article AS article
 }

@@ -1,8 +1,12 @@
 // Where did a leader, or the leaders of a state, go? Visits with their status and quote.
 // param who: a leader (name in any language) or a state (ISO3, name or alias) (example: Kim Jong Un)
 // returns: visitor, place, host_state, date, status, quote
-MATCH (l:Leader)-[v:VISITS]->(p)
-WHERE l.id = $who OR l.state = $who
+CALL () {
+  MATCH (l:Leader {id: $who}) RETURN l
+  UNION
+  MATCH (l:Leader {state: $who}) RETURN l
+}
+MATCH (l)-[v:VISITS]->(p)
 RETURN l.name AS visitor, coalesce(p.name, p.iso3) AS place, v.host_state AS host_state,
        v.date AS date, v.status AS status, v.quote AS quote
 ORDER BY date, visitor

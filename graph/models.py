@@ -154,7 +154,7 @@ class Leader(StructuredNode):
     uid = StringProperty(unique_index=True, required=True, db_property="id")
     name = StringProperty(index=True)
     role = StringProperty()
-    state = StringProperty()
+    state = StringProperty(index=True)
     leads = RelationshipTo(State, "LEADS", model=Leads)
     met_at = RelationshipTo("Facility", "MET_AT", model=MetAt)
     visits = RelationshipTo("Facility", "VISITS", model=Visits)
@@ -169,7 +169,7 @@ class Facility(StructuredNode):
     uid = StringProperty(unique_index=True, required=True, db_property="id")
     name = StringProperty(index=True)
     kind = StringProperty()
-    state = StringProperty()
+    state = StringProperty(index=True)
     located_in = RelationshipTo(State, "LOCATED_IN", model=LocatedIn)
 
 
