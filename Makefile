@@ -20,8 +20,10 @@ demo: install
 	$(BIN)/relgraph load examples/kim_putin_vostochny_fr.txt
 	$(BIN)/relgraph query sectors_discussed -p a Russie -p b "North Korea"
 
-# The whole test suite: unit tests, then integration tests against a real Neo4j 5.26.
+# The whole test suite: unit tests, then integration tests against a real Neo4j 5.26, the
+# notebook, and Neo4j Browser in Debian's headless chromium (installed once, as root, if missing).
 test: install
+	tools/ensure_chromium
 	$(BIN)/python -m pytest
 
 clean:

@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from functools import lru_cache
 
-from relgraph.loaders.gazetteer import Gazetteer, Token, fold
+from relgraph.loaders.gazetteer import Gazetteer, Token, TokenIndex, fold
 from relgraph.loaders.refdata import lexicon
 
 
@@ -86,12 +86,15 @@ def _nearest_year(month: int, day: int, pub: dt.date) -> int | None:
     return best.year if best else None
 
 
-def find_dates(text: str, toks: list[Token], lang: str, published: str | None) -> list[DateMention]:
+def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published: str | None) -> list[DateMention]:
     months, days = _names(lang)
+    index = toks
+    if isinstance(toks, TokenIndex):
+        toks = toks.toks
     pub = dt.date.fromisoformat(published) if published else None
     out: list[DateMention] = []
     taken: set[int] = set()
-    for m in months.find(text, toks):
+    for m in months.find(text, index):
         i, j, month = m.i, m.j, m.value
         # "13 septembre", "13. September", "13 сентября", "13 de septiembre"
         day_tok = None
@@ -128,7 +131,7 @@ def find_dates(text: str, toks: list[Token], lang: str, published: str | None) -
             out.append(DateMention(start, end, f"{year}-{month:02d}", "month", True))
         taken.update(range(start_i, j))
     if pub:
-        for m in days.find(text, toks):
+        for m in days.find(text, index):
             if m.i in taken:
                 continue
             # the weekday on or before the publication date ("Wednesday" in a Thursday article)
@@ -139,7 +142,7 @@ def find_dates(text: str, toks: list[Token], lang: str, published: str | None) -
         rel = lexicon(lang).get("relative_days") or {}
         if rel:
             g = _relative(lang)
-            for m in g.find(text, toks):
+            for m in g.find(text, index):
                 d = pub + dt.timedelta(days=m.value)
                 out.append(DateMention(m.start, m.end, d.isoformat(), "day", False))
     out.sort(key=lambda d: d.start)

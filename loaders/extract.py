@@ -17,7 +17,7 @@ from unidecode import unidecode
 
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.dates import DateMention, find_dates
-from relgraph.loaders.gazetteer import Match, Token, fold, tokenize
+from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold, tokenize
 from relgraph.loaders.records import (Article, ArticleFacts, Evidence, FacilityRef, LeaderRef,
                                       MeetingFact, ProjectRef, ProposalFact, SectorRef, SourceRef,
                                       StateRef, VisitFact)
@@ -27,6 +27,7 @@ _SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+|\n+")
 _CREDIT_LINE = re.compile(r"^\s*(?:(?P<photo>[\w ]{2,20}?)\s*:\s*)?(?P<names>[\w .&'-]{2,40}(?:\s*/\s*[\w .&'-]{2,40})+)\s*$")
 _PHOTO_LINE = re.compile(r"(?:^|[.\s])(?P<word>Photo|Photos|Foto|Fotos|Фото|Bild|Image|Crédit photo)\s*:\s*(?P<names>[^\n]{2,80})$", re.I)
 _DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .,'-]{1,40}\((?P<name>[\w .-]{2,30})\)\s*[-—–:]?\s")
+_META_LINE = re.compile(r"^[ \t]*(?:url|date|source)\s*:.*$", re.I | re.M)
 _UPPER = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
 
@@ -68,6 +69,7 @@ class Ctx:
     places: dict[str, dict] = field(default_factory=dict)          # id -> name, kind, state, aliases
     dates: list[DateMention] = field(default_factory=list)
     triggers: dict[str, list[Match]] = field(default_factory=dict)
+    index: TokenIndex | None = None
 
     def sent_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1
@@ -147,19 +149,21 @@ def extract(article: Article) -> ArticleFacts:
     # title and body are read; the header lines (Source:, Date:, URL:) only for sources
     header_spans = [(s, e) for _, s, e in article.header]
     title_end = text.find("\n") if "\n" in text else len(text)
-    body_toks = [t for t in toks if not any(s <= t.start < e for s, e in header_spans)
-                 and not text[max(0, text.rfind("\n", 0, t.start) + 1):t.start].lstrip().lower().startswith(("url:", "date:", "source:"))]
+    for m in _META_LINE.finditer(text):  # "URL: ...", "Date: ..." lines hold no facts
+        header_spans.append((m.start(), m.end()))
+    body_toks = [t for t in toks if not any(s <= t.start < e for s, e in header_spans)] if header_spans else toks
     sents = sentences(text, body_toks, article.body_start, set(lex.get("honorifics", [])))
     if article.title and title_end > 0 and article.body_start > 0:
         ttoks = [i for i, t in enumerate(body_toks) if t.start < title_end]
         sents.insert(0, Sentence(0, title_end, 0, (ttoks[-1] + 1) if ttoks else 0, -1))
     ctx = Ctx(article, lang, text, body_toks, sents, lex, article.published)
+    ctx.index = TokenIndex(body_toks)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
 
     for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past", "remote", "backref", "invitation_noun",
                 "locative", "credit_intro", "photo", "broadcast", "continuation", "plural_leaders",
                 "honorifics", "duration_intro", "hours"):
-        ctx.triggers[key] = rd.word_gazetteer(lang, key).find(text, body_toks)
+        ctx.triggers[key] = rd.word_gazetteer(lang, key).find(text, ctx.index)
 
     _find_states(ctx)
     _find_places(ctx)
@@ -167,10 +171,10 @@ def extract(article: Article) -> ArticleFacts:
     names = [(h.start, h.end) for h in ctx.leader_hits if h.explicit]
     ctx.place_hits = [(pid, m) for pid, m in ctx.place_hits
                       if not any(s <= m.start and m.end <= e for s, e in names)]  # "Vuong Dinh Hue" is no city
-    ctx.dates = find_dates(text, body_toks, lang, article.published)
+    ctx.dates = find_dates(text, ctx.index, lang, article.published)
     _unknown_places(ctx)
     sources = _find_sources(ctx)
-    sector_hits = rd.sector_gazetteer(lang).find(text, body_toks)
+    sector_hits = rd.sector_gazetteer(lang).find(text, ctx.index)
 
     meetings = _meetings(ctx, sector_hits)
     visits = _visits(ctx, meetings)
@@ -227,7 +231,7 @@ def extract(article: Article) -> ArticleFacts:
 
 # -- mentions --------------------------------------------------------------------------------
 def _find_states(ctx: Ctx) -> None:
-    for m in rd.state_gazetteer(ctx.lang).find(ctx.text, ctx.toks):
+    for m in rd.state_gazetteer(ctx.lang).find(ctx.text, ctx.index):
         iso3, kind = m.value
         if kind == "prefix":
             # "russo-nord-coréen": a combining form counts only when a hyphen follows it
@@ -239,7 +243,7 @@ def _find_states(ctx: Ctx) -> None:
 def _find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
-    for m in rd.place_gazetteer().find(ctx.text, ctx.toks):
+    for m in rd.place_gazetteer().find(ctx.text, ctx.index):
         if not any(_is_cap(t) for t in ctx.toks[m.i:m.j]):
             continue  # "la paz" is peace, "La Paz" a city: places are proper names
         p = known[m.value]
@@ -251,7 +255,7 @@ def _find_places(ctx: Ctx) -> None:
     by_start = {t.start: i for i, t in enumerate(toks)}
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
     stop = _stopwords(ctx)
-    for m in rd.facility_words(ctx.lang).find(ctx.text, toks):
+    for m in rd.facility_words(ctx.lang).find(ctx.text, ctx.index):
         kind, order, label = m.value
         if any(s <= m.start < e for s, e in taken):
             continue
@@ -364,7 +368,7 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     toks = ctx.toks
     by_tok = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
     connectors = {"de", "of", "la", "du", "the", "des", "del", "d", "l", "von", "der", "des"}
-    for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, toks):
+    for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, ctx.index):
         j, state, end = m.j, None, m.end
         k = j
         while k < len(toks) and toks[k].fold in connectors and k - j < 3:
@@ -402,14 +406,14 @@ def _find_leaders(ctx: Ctx) -> None:
     taken: set[int] = set()
     tok_index = {t.start: i for i, t in enumerate(toks)}
     in_places = [(m.start, m.end) for _, m in ctx.place_hits]
-    for m in rd.leader_gazetteer().find(text, toks):
+    for m in rd.leader_gazetteer().find(text, ctx.index):
         if any(s <= m.start and m.end <= e for s, e in in_places):
             continue  # "place Kim Il Sung" is a square, not the man
         hits.append(LeaderHit(m.value, m.start, m.end, m.i))
         taken.update(range(m.i, m.j))
         _leader_from_ref(ctx, m.value)
     mentioned_states = {iso3 for iso3, _, _ in ctx.state_hits}
-    for m in rd.leader_short_gazetteer().find(text, toks):
+    for m in rd.leader_short_gazetteer().find(text, ctx.index):
         if any(k in taken for k in range(m.i, m.j)) or not _is_cap(toks[m.i]):
             continue
         info = rd.leaders()[m.value]
@@ -504,7 +508,7 @@ def _find_leaders(ctx: Ctx) -> None:
         if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):
             hits.append(LeaderHit(same_role.pop(), t.m.start, t.end, t.m.i, explicit=False))
     # "M. Kim", "Mr Xi": an honorific and one token of a leader's name already seen
-    honor = rd.word_gazetteer(ctx.lang, "honorifics").find(text, toks)
+    honor = rd.word_gazetteer(ctx.lang, "honorifics").find(text, ctx.index)
     for m in honor:
         if m.j < len(toks):
             nt = toks[m.j]
@@ -595,7 +599,7 @@ def _find_sources(ctx: Ctx) -> list[SourceRef]:
     broadcast = ctx.triggers.get("broadcast", [])
     photo_words = ctx.triggers.get("photo", [])
     header_spans = [(s, e) for _, s, e in ctx.article.header]
-    for m in rd.source_gazetteer().find(text, ctx.toks):
+    for m in rd.source_gazetteer().find(text, ctx.index):
         if any(s <= m.start < e for s, e in header_spans):
             continue
         if any(ev.start <= m.start < ev.end for evs in found.values() for ev in evs):

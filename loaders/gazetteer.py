@@ -35,6 +35,7 @@ class Token:
     sep: str  # the separator class before this token: " " (blank or hyphen), "'", ".", or "|" (other)
 
 
+@lru_cache(maxsize=4096)
 def _sep_class(gap: str) -> str:
     if gap == "":
         return ""
@@ -137,26 +138,52 @@ class Gazetteer:
             if t.fold.startswith(e.folds[0]) and (e.exact is None or t.text.startswith(e.exact[0])):
                 yield 1, e
 
-    def find(self, text: str, toks: list[Token] | None = None, *, all_values: bool = False) -> list[Match]:
-        """Longest non-overlapping matches, left to right."""
-        toks = tokenize(text) if toks is None else toks
+    def find(self, text: str, toks: "list[Token] | TokenIndex | None" = None) -> list[Match]:
+        """Longest non-overlapping matches, left to right.
+
+        Given a ``TokenIndex`` (built once per text), only the positions whose word can start a
+        form are visited: a lexicon costs a few dict probes per distinct word of the text.
+        """
+        if isinstance(toks, TokenIndex):
+            index, toks = toks, toks.toks
+        else:
+            toks = tokenize(text) if toks is None else toks
+            index = None
         out: list[Match] = []
         by_first, stems = self._by_first, self._stems_by_prefix
-        i, n_toks = 0, len(toks)
-        while i < n_toks:
-            f = toks[i].fold
-            if f not in by_first and f[:3] not in stems:  # the common case: nothing starts here
-                i += 1
-                continue
+        if index is not None:
+            starts = [p for f, ps in index.by_fold.items() if f in by_first for p in ps]
+            starts += [p for f, ps in index.by_prefix.items() if f in stems for p in ps]
+            starts = sorted(set(starts))
+        else:
+            starts = [i for i, t in enumerate(toks) if t.fold in by_first or t.fold[:3] in stems]
+        i = 0
+        for start in starts:
+            if start < i:
+                continue  # inside the previous match
+            i = start
             best = None
             for n, e in self._matches_at(toks, i):
                 if best is None or n > best[0] or (n == best[0] and not e.stem and best[1].stem):
                     best = (n, e)
             if best is None:
-                i += 1
                 continue
             n, e = best
             s, t_end = toks[i].start, toks[i + n - 1].end
             out.append(Match(i, i + n, s, t_end, e.value, text[s:t_end]))
             i += n
         return out
+
+
+class TokenIndex:
+    """The tokens of one text with their positions by word and by three-letter prefix."""
+
+    __slots__ = ("toks", "by_fold", "by_prefix")
+
+    def __init__(self, toks: list[Token]):
+        self.toks = toks
+        self.by_fold: dict[str, list[int]] = {}
+        self.by_prefix: dict[str, list[int]] = {}
+        for i, t in enumerate(toks):
+            self.by_fold.setdefault(t.fold, []).append(i)
+            self.by_prefix.setdefault(t.fold[:3], []).append(i)

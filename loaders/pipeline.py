@@ -51,11 +51,14 @@ def extract_paths(paths: Iterable[str], workers: int = 1) -> Iterator[ArticleFac
     window = workers * 64
     ctx = mp.get_context("fork") if hasattr(os, "fork") else mp.get_context()
     with ctx.Pool(workers) as pool:
-        while True:
+        # two windows in flight: the workers extract the next one while the caller writes this one
+        chunk = list(itertools.islice(items, window))
+        pending = pool.imap(_extract_item, chunk, chunksize=8) if chunk else None
+        while pending is not None:
             chunk = list(itertools.islice(items, window))
-            if not chunk:
-                break
-            yield from pool.imap(_extract_item, chunk, chunksize=8)
+            upcoming = pool.imap(_extract_item, chunk, chunksize=8) if chunk else None
+            yield from pending
+            pending = upcoming
 
 
 @dataclass

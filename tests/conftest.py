@@ -8,6 +8,7 @@ Each integration test starts from an empty graph. Nothing here mocks Neo4j.
 """
 from __future__ import annotations
 
+import functools
 import os
 import subprocess
 import sys
@@ -23,6 +24,7 @@ SHARED = ROOT.parent / "shared"
 NEO4J_IMAGE = "neo4j:5.26.31-community"
 
 
+@functools.lru_cache(maxsize=1)
 def _docker_answers() -> bool:
     try:
         import docker
@@ -34,12 +36,19 @@ def _docker_answers() -> bool:
         return False
 
 
+def backend() -> str:
+    """Which Neo4j the session uses: "env" (NEO4J_URI), "container" or "local"."""
+    if os.environ.get("NEO4J_URI"):
+        return "env"
+    return "container" if _docker_answers() else "local"
+
+
 @pytest.fixture(scope="session")
 def neo4j_settings():
-    if os.environ.get("NEO4J_URI"):
+    if backend() == "env":
         yield Settings.from_env()
         return
-    if _docker_answers():
+    if backend() == "container":
         from testcontainers.community.neo4j import Neo4jContainer
 
         with Neo4jContainer(NEO4J_IMAGE) as c:

@@ -10,9 +10,9 @@ from relgraph.errors import Neo4jUnavailable
 from relgraph.graph import schema
 from relgraph.graph.connect import connect
 from relgraph.settings import Settings
-from tests.conftest import run_cli
+from tests.conftest import backend, run_cli
 
-LOCAL = not os.environ.get("NEO4J_URI")
+LOCAL = backend() == "local"  # the Browser page and `relgraph db` belong to the local server
 
 
 def test_bolt_answers_with_neo4j_5_26(driver):
