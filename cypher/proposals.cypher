@@ -8,7 +8,7 @@ MATCH (art:Article {pair_key: key})
 UNWIND art.projects AS pid
 MATCH (pr:Project {id: pid})<-[p:PROPOSES]-(x)
 WHERE p.article = art.id
-OPTIONAL MATCH (pr)-[:IN_SECTOR]->(s:Sector)
+OPTIONAL MATCH (pr)-[ins:IN_SECTOR]->(s:Sector) WHERE ins.article = art.id
 RETURN coalesce(x.name, x.iso3) AS by, s.id AS sector, p.what AS what, p.quote AS quote,
        art.published AS published, art.id AS article
 ORDER BY published, by
