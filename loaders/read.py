@@ -74,7 +74,7 @@ def read_bytes(path: str) -> bytes:
     try:
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise BadArticle(path, f"file is {size / 1e6:.0f} MB, over the {MAX_BYTES // 2**20} MiB limit "
+            raise BadArticle(path, f"file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit "
                                    "for one article (split it, or use JSON Lines)")
         with open(path, "rb") as f:
             return f.read()

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from relgraph.errors import BadArticle
 from relgraph.loaders.read import parse_text, read_file, read_paths
@@ -98,3 +100,42 @@ def test_oversized_file_is_refused_with_its_limit(tmp_path, monkeypatch):
     f.write_text("x" * 2000)
     with pytest.raises(BadArticle, match="limit"):
         read_file(str(f))
+
+
+def test_a_50_mb_file_is_refused_with_its_limit_without_reading_it(tmp_path):
+    f = tmp_path / "huge.txt"
+    with open(f, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: costs nothing on disk
+    with pytest.raises(BadArticle, match="50 MiB, over the 10 MiB limit"):
+        read_file(str(f))
+
+
+def test_an_unreadable_entry_in_a_folder_is_reported_and_the_rest_is_read(tmp_path):
+    (tmp_path / "good.txt").write_text("Title\n\nThe French president met the German chancellor.\n", encoding="utf-8")
+    (tmp_path / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    items = list(read_paths([str(tmp_path)]))
+    bad = [i for i in items if isinstance(i, BadArticle)]
+    good = [i for i in items if not isinstance(i, BadArticle)]
+    assert len(good) == 1 and len(bad) == 1 and "gone.txt" in str(bad[0])
+
+
+def test_unsupported_language_is_one_clear_line(tmp_path):
+    from relgraph.loaders.pipeline import extract_paths
+
+    f = tmp_path / "it.txt"
+    f.write_text("Il presidente del Consiglio ha incontrato il cancelliere tedesco a Roma per discutere "
+                 "della cooperazione economica e della situazione in Europa.\n", encoding="utf-8")
+    (item,) = list(extract_paths([str(f)]))
+    assert isinstance(item, BadArticle) and "unsupported language Italian" in str(item)
+
+
+@settings(max_examples=80, deadline=None)
+@given(st.binary(max_size=600))
+def test_random_bytes_never_crash_the_reader(tmp_path_factory, data):
+    f = tmp_path_factory.mktemp("rnd") / "x.txt"
+    f.write_bytes(data)
+    try:
+        a = read_file(str(f))
+    except BadArticle:
+        return
+    assert a.text and a.body_start <= len(a.text)
