@@ -173,6 +173,7 @@ def extract(article: Article) -> ArticleFacts:
                       if not any(s <= m.start and m.end <= e for s, e in names)]  # "Vuong Dinh Hue" is no city
     ctx.dates = find_dates(text, ctx.index, lang, article.published)
     _unknown_places(ctx)
+    _locate_unknown(ctx)
     sources = _find_sources(ctx)
     sector_hits = rd.sector_gazetteer(lang).find(text, ctx.index)
 
@@ -204,6 +205,7 @@ def extract(article: Article) -> ArticleFacts:
         leaders.append(LeaderRef(lid, li["name"], aliases, li["state"], li["role"], tuple(evs[:MAX_EVIDENCE])))
 
     facilities, cities = [], []
+    event_places = {m.place_id for m in meetings} | {v.place_id for v in visits}
     fev: dict[str, list[Evidence]] = defaultdict(list)
     for pid, m in ctx.place_hits:
         fev[pid].append(ctx.ev(m.start, m.end))
@@ -212,7 +214,10 @@ def extract(article: Article) -> ArticleFacts:
         aliases = tuple(sorted({e.quote for e in evs} - {p["name"]}))
         ref = FacilityRef(pid, p["name"], p["kind"], p["state"], aliases, tuple(evs[:MAX_EVIDENCE]))
         # facilities are venues and sites; cities are places (both become Facility nodes)
-        (cities if p["kind"] == "city" else facilities).append(ref)
+        if p["kind"] == "city":
+            cities.append(ref)
+        elif pid in event_places or not all(ctx.has("photo", ctx.sent_of(e.start)) for e in evs):
+            facilities.append(ref)  # not when only named in picture credits ("Courtesy of the White House")
 
     projects = []
     seen_proj = set()
@@ -270,9 +275,16 @@ def _find_places(ctx: Ctx) -> None:
                 k += 1
         if not name_toks and order in ("before", "either"):
             k = m.i - 1
-            while k >= 0 and _is_cap(toks[k]) and toks[k + 1].sep == " " and len(name_toks) < 4 \
-                    and toks[k].fold not in stop and not _sentence_initial(ctx, toks[k]):
-                name_toks.insert(0, toks[k])
+            while k >= 0 and len(name_toks) < 5:
+                tk = toks[k]
+                if tk.text == "s" and tk.sep == "'" and k > 0 and _is_cap(toks[k - 1]):
+                    name_toks.insert(0, tk)  # "Prime Minister's Office"
+                    k -= 1
+                    continue
+                if not (_is_cap(tk) and toks[k + 1].sep in (" ", "'") and tk.fold not in stop
+                        and not _sentence_initial(ctx, tk)):
+                    break
+                name_toks.insert(0, tk)
                 k -= 1
         if not name_toks:
             continue
@@ -295,6 +307,20 @@ def _find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
+
+
+def _locate_unknown(ctx: Ctx) -> None:
+    """A facility the reference data does not know lies where the nearest known place named
+    before it lies ("BRASILIA ... Palacio de Planalto"; "in Tokyo ... the Prime Minister's Office")."""
+    known = sorted(((m.start, ctx.places[pid]["state"]) for pid, m in ctx.place_hits
+                    if ctx.places[pid]["state"]), key=lambda x: x[0])
+    if not known:
+        return
+    for pid, m in ctx.place_hits:
+        p = ctx.places[pid]
+        if p["state"] is None and p["kind"] != "city":
+            before = [st for pos, st in known if pos < m.start]
+            p["state"] = before[-1] if before else known[0][1]
 
 
 def _unknown_places(ctx: Ctx) -> None:
@@ -495,15 +521,20 @@ def _find_leaders(ctx: Ctx) -> None:
         if st and h.lid not in by_state[st]:
             by_state[st].append(h.lid)
     for t in titles:
+        if any(s <= t.m.start < e for s, e in [(m.start, m.end) for _, m in ctx.place_hits]):
+            continue
         if t.state and by_state.get(t.state) and not any(h.start >= t.m.start and h.start <= t.end + 2 for h in hits):
             nxt = t.j
             if nxt < len(toks) and any(h.tok == nxt for h in hits):
                 continue
             hits.append(LeaderHit(by_state[t.state][0], t.m.start, t.end, t.m.i, explicit=False))
     # "The Secretary", "le chef de l'État": a bare title names the one leader of the article with that role
+    in_place = [(m.start, m.end) for _, m in ctx.place_hits]
     for t in titles:
         if t.state or any(h.start >= t.m.start and h.start <= t.end + 2 for h in hits):
             continue
+        if any(s <= t.m.start < e for s, e in in_place):
+            continue  # "the Prime Minister's Office" is a building
         same_role = {lid for lid, li in ctx.leader_info.items() if li["role"] == t.role}
         if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):
             hits.append(LeaderHit(same_role.pop(), t.m.start, t.end, t.m.i, explicit=False))
