@@ -170,7 +170,7 @@ def extract(article: Article) -> ArticleFacts:
     _find_leaders(ctx)
     names = [(h.start, h.end) for h in ctx.leader_hits if h.explicit]
     ctx.place_hits = [(pid, m) for pid, m in ctx.place_hits
-                      if not any(s <= m.start and m.end <= e for s, e in names)]  # "Vuong Dinh Hue" is no city
+                      if not any(s <= m.start and m.end <= e for s, e in names) and not _glued(ctx, pid, m)]
     ctx.dates = find_dates(text, ctx.index, lang, article.published)
     _unknown_places(ctx)
     _locate_unknown(ctx)
@@ -309,6 +309,19 @@ def _find_places(ctx: Ctx) -> None:
         taken.append((s, e))
 
 
+def _glued(ctx: Ctx, pid: str, m: Match) -> bool:
+    """A city name right after another capitalised word is part of a longer name
+    ("Vuong Dinh Hue", a person): unless that word is itself known (a title, a state)."""
+    if ctx.places[pid]["kind"] != "city" or m.i == 0 or not m.j:
+        return False
+    prev = ctx.toks[m.i - 1]
+    if not _is_cap(prev) or ctx.toks[m.i].sep != " " or _sentence_initial(ctx, prev):
+        return False
+    known = {k for _, _, sm in ctx.state_hits for k in range(sm.i, sm.j)}
+    known |= {k for _, pm in ctx.place_hits if pm.j for k in range(pm.i, pm.j)}
+    return (m.i - 1) not in known and prev.fold not in _stopwords(ctx)
+
+
 def _locate_unknown(ctx: Ctx) -> None:
     """A facility the reference data does not know lies where the nearest known place named
     before it lies ("BRASILIA ... Palacio de Planalto"; "in Tokyo ... the Prime Minister's Office")."""
@@ -318,7 +331,7 @@ def _locate_unknown(ctx: Ctx) -> None:
         return
     for pid, m in ctx.place_hits:
         p = ctx.places[pid]
-        if p["state"] is None and p["kind"] != "city":
+        if p["state"] is None:
             before = [st for pos, st in known if pos < m.start]
             p["state"] = before[-1] if before else known[0][1]
 
@@ -769,7 +782,8 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
         place = places[0] if places else None
         trig = [m.start for m in ctx.triggers.get("meeting", ()) if s.start <= m.start < s.end]
         status = _status(ctx, k, date, trig[:1] + ([place[1].start] if place else []) + [h.start for h in parts[:2]])
-        out.append({"ids": ids, "k": k, "date": date, "status": status, "place": place})
+        city = next((pl for pl in places if ctx.places[pl[0]]["kind"] == "city"), None)
+        out.append({"ids": ids, "k": k, "date": date, "status": status, "place": place, "city": city})
     # one meeting per (participants, status): later sentences fill in place and date
     merged: list[dict] = []
     for m in out:
@@ -780,6 +794,7 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
         else:
             same["ks"].append(m["k"])
             same["date"] = same["date"] or m["date"]
+            same["city"] = same["city"] or m["city"]
             if same["place"] is None or (m["place"] is not None and _specific(ctx, m["place"][0])
                                          and not _specific(ctx, same["place"][0])):
                 same["place"] = m["place"] or same["place"]
@@ -808,7 +823,8 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
             date=m["date"].value if m["date"] else None,
             precision=m["date"].precision if m["date"] else None,
             duration=_duration(ctx, m["ks"], m["status"]), status=m["status"], sectors=tuple(secs),
-            evidence=tuple(evs[:MAX_EVIDENCE]), participant_ids=tuple(m["ids"])))
+            evidence=tuple(evs[:MAX_EVIDENCE]), participant_ids=tuple(m["ids"]),
+            city_id=m["city"][0] if m["city"] else None))
     return facts
 
 
@@ -885,15 +901,20 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
                 continue
             out.append(VisitFact(ctx.leader_info[visitor]["name"], visitor, pname, pid, host,
                                  dates[0].value if dates else None, status, (ctx.sent_ev(k),)))
-    # a meeting abroad is a visit by the foreign participants (PLOVER: the visitor is the actor)
+    # a meeting abroad is a visit by the foreign participants (PLOVER: the visitor is the actor),
+    # to the city where it was held when the text names it, else to the venue
+    told = {(v.visitor_id, v.place_id): v.status for v in out}
     for m in meetings:
-        if not m.place_id:
+        pid = m.city_id or m.place_id
+        if not pid:
             continue
-        host = ctx.places[m.place_id]["state"]
+        host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
         for lid in m.participant_ids:
+            if told.get((lid, pid)) in ("held", m.status):
+                continue  # the text tells this visit itself (or the visitor is there already)
             if host and ctx.leader_info[lid]["state"] and ctx.leader_info[lid]["state"] != host:
-                out.append(VisitFact(ctx.leader_info[lid]["name"], lid, m.place, m.place_id, host, m.date,
-                                     m.status, m.evidence[:1]))
+                out.append(VisitFact(ctx.leader_info[lid]["name"], lid, ctx.places[pid]["name"], pid, host,
+                                     m.date, m.status, m.evidence[:1]))
     # one visit per (visitor, place, status); a visit to a state gives way to one to a place in it
     uniq: dict[tuple, VisitFact] = {}
     for v in out:

@@ -98,6 +98,7 @@ class MeetingFact:
     sectors: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     participant_ids: tuple[str, ...] = ()
+    city_id: str | None = None     # the city, when the place is a venue in it
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,7 @@ class ArticleFacts:
             "projects": [{"id": p.id, "name": p.name, "sector": p.sector, "evidence": _ev(p.evidence)}
                          for p in self.projects],
             "meetings": [{"participants": list(m.participants), "participant_ids": list(m.participant_ids),
-                          "place": m.place, "place_id": m.place_id, "date": m.date,
+                          "place": m.place, "place_id": m.place_id, "city_id": m.city_id, "date": m.date,
                           "precision": m.precision, "duration": m.duration, "status": m.status,
                           "sectors": list(m.sectors), "evidence": _ev(m.evidence)} for m in self.meetings],
             "visits": [{"visitor": v.visitor, "visitor_id": v.visitor_id, "place": v.place,
