@@ -561,6 +561,9 @@ def _find_leaders(ctx: Ctx) -> None:
                      or any(fold(w) == nt.fold for h in hits if h.lid == lid for w in re.findall(r"\w+", text[h.start:h.end]))]
             if len(set(cands)) == 1 and not any(h.start <= nt.start < h.end for h in hits):
                 hits.append(LeaderHit(cands[0], m.start, nt.end, m.i))
+    # a name inside a place's name is the place ("place Kim Il Sung"), whatever rule found it
+    hits = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
+                                       for s, e in in_places)]
     hits.sort(key=lambda h: h.start)
     ctx.leader_hits = hits
     # A title right before an unknown person's name gives the role; known people keep the
@@ -790,9 +793,11 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
         same = next((x for x in merged if set(x["ids"]) == set(m["ids"]) and x["status"] == m["status"]
                      and (not x["date"] or not m["date"] or x["date"].value == m["date"].value)), None)
         if same is None:
-            merged.append(dict(m, ks=[m["k"]]))
+            merged.append(dict(m, ks=[m["k"]], venues={m["place"][0]} if m["place"] and _specific(ctx, m["place"][0]) else set()))
         else:
             same["ks"].append(m["k"])
+            if m["place"] and _specific(ctx, m["place"][0]):
+                same["venues"].add(m["place"][0])
             same["date"] = same["date"] or m["date"]
             same["city"] = same["city"] or m["city"]
             if same["place"] is None or (m["place"] is not None and _specific(ctx, m["place"][0])
@@ -802,6 +807,8 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
     today = next((d for d in ctx.dates if ctx.pub and d.value == ctx.pub and d.year_explicit), None)
     facts = []
     for m in merged:
+        if len(m["venues"]) > 1 and m["city"]:
+            m["place"] = m["city"]  # a ceremony here, talks there: the city is what is sure
         if m["date"] is None and m["status"] == "held" and today is not None:
             m["date"] = today
         if m["date"] is None and m["place"] is not None:
