@@ -107,6 +107,13 @@ class Mentions(Fact):
     role = StringProperty()
 
 
+class Stated(Fact):
+    """A leader said what the quote says, as an article reports it."""
+
+    # (:Leader)-[:STATED {via, article, quote, start, end}]->(:Article)
+    via = StringProperty()
+
+
 class Involves(Fact):
     """A meeting involves a state (through its leaders, or named directly)."""
 
@@ -161,6 +168,7 @@ class Leader(StructuredNode):
     visits_state = RelationshipTo(State, "VISITS", model=Visits)
     proposes = RelationshipTo("Project", "PROPOSES", model=Proposes)
     attended = RelationshipTo("Meeting", "ATTENDED", model=Attended)
+    stated = RelationshipTo(Article, "STATED", model=Stated)
 
 
 class Facility(StructuredNode):
@@ -206,5 +214,5 @@ class Meeting(StructuredNode):
 NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting)
 # The relationship types the writer may use, from the models above: never from input.
 REL_TYPES = ("MET_AT", "VISITS", "PROPOSES", "REPORTED_BY", "ATTENDED", "HELD_AT", "DISCUSSED",
-             "IN_SECTOR", "LEADS", "LOCATED_IN", "MENTIONS", "INVOLVES")
+             "IN_SECTOR", "LEADS", "LOCATED_IN", "MENTIONS", "INVOLVES", "STATED")
 LABELS = tuple(m.__label__ for m in NODE_MODELS)

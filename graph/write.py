@@ -160,6 +160,14 @@ CALL (p, row) {
 """
 
 
+_STATEMENTS = """
+UNWIND $rows AS row
+MATCH (l:Leader {id: row.speaker_id})
+MATCH (a:Article {id: row.article})
+CREATE (l)-[:STATED {article: row.article, via: row.via, quote: row.quote, start: row.start, end: row.end}]->(a)
+"""
+
+
 @dataclass
 class WriteResult:
     status: str              # loaded | unchanged | replaced
@@ -191,7 +199,8 @@ def meeting_id(m: dict, article: str, index: int) -> str:
     return "meeting:" + hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
-ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals")
+ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals",
+             "statements")
 
 
 def rows(doc: dict) -> dict[str, list[dict]]:
@@ -226,6 +235,8 @@ def rows(doc: dict) -> dict[str, list[dict]]:
                     "date": v["date"], "status": v["status"], **_first(v["evidence"])} for v in doc["visits"]],
         "proposals": [{"project": p["project"], "what": p["what"], "sector": p["sector"], "by_id": p["by_id"],
                        **_first(p["evidence"])} for p in doc["proposals"]],
+        "statements": [{"speaker_id": st["speaker_id"], "via": st["via"], **_first(st["evidence"])}
+                       for st in doc.get("statements", [])],
     }
     for i, m in enumerate(doc["meetings"]):
         ids = m.get("participant_ids") or []
@@ -252,7 +263,7 @@ def rows(doc: dict) -> dict[str, list[dict]]:
 
 _QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),
             ("sectors", _SECTORS), ("sources", _SOURCES), ("meetings", _MEETINGS), ("visits", _VISITS),
-            ("proposals", _PROPOSALS))
+            ("proposals", _PROPOSALS), ("statements", _STATEMENTS))
 
 
 def write_article(driver: neo4j.Driver, doc: dict, database: str = "neo4j") -> WriteResult:

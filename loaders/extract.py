@@ -20,9 +20,10 @@ from relgraph.loaders.dates import DateMention, find_dates
 from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold, tokenize
 from relgraph.loaders.records import (Article, ArticleFacts, Evidence, FacilityRef, LeaderRef,
                                       MeetingFact, ProjectRef, ProposalFact, SectorRef, SourceRef,
-                                      StateRef, VisitFact)
+                                      StatementFact, StateRef, VisitFact)
 
 MAX_EVIDENCE = 8
+HEADS_OF_STATE = {"president", "king", "queen", "emir", "supreme leader"}
 _SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+|\n+")
 _CREDIT_LINE = re.compile(r"^\s*(?:(?P<photo>[\w ]{2,20}?)\s*:\s*)?(?P<names>[\w .&'-]{2,40}(?:\s*/\s*[\w .&'-]{2,40})+)\s*$")
 _PHOTO_LINE = re.compile(r"(?:^|[.\s])(?P<word>Photo|Photos|Foto|Fotos|Фото|Bild|Image|Crédit photo)\s*:\s*(?P<names>[^\n]{2,80})$", re.I)
@@ -226,12 +227,13 @@ def extract(article: Article) -> ArticleFacts:
             seen_proj.add(p.project)
             projects.append(ProjectRef(p.project, p.what, p.sector, p.evidence))
 
+    statements = _statements(ctx, sources)
     warnings = () if by_state else ("names no state: loaded as an article with no facts",)
     return ArticleFacts(article=article, pair=pair, states=tuple(states), leaders=tuple(leaders),
                         facilities=tuple(facilities), places=tuple(cities), projects=tuple(projects),
                         meetings=tuple(meetings),
                         visits=tuple(visits), proposals=tuple(proposals), sectors=tuple(sectors),
-                        sources=tuple(sources), warnings=warnings)
+                        sources=tuple(sources), statements=tuple(statements), warnings=warnings)
 
 
 # -- mentions --------------------------------------------------------------------------------
@@ -548,7 +550,8 @@ def _find_leaders(ctx: Ctx) -> None:
             continue
         if any(s <= t.m.start < e for s, e in in_place):
             continue  # "the Prime Minister's Office" is a building
-        same_role = {lid for lid, li in ctx.leader_info.items() if li["role"] == t.role}
+        roles = HEADS_OF_STATE if t.role == "head of state" else {t.role}
+        same_role = {lid for lid, li in ctx.leader_info.items() if li["role"] in roles}
         if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):
             hits.append(LeaderHit(same_role.pop(), t.m.start, t.end, t.m.i, explicit=False))
     # "M. Kim", "Mr Xi": an honorific and one token of a leader's name already seen
@@ -934,6 +937,33 @@ def _visits(ctx: Ctx, meetings: list[MeetingFact]) -> list[VisitFact]:
             if (v.place_id or (v.visitor_id, v.host_state, v.status) not in placed)
             and not (v.place_id and ctx.places[v.place_id]["kind"] != "city"
                      and (v.visitor_id, v.host_state, v.status) in cities)]
+
+
+def _statements(ctx: Ctx, sources: list[SourceRef]) -> list[StatementFact]:
+    """Sentences with a saying verb and its speaker: a leader named in the sentence, a title
+    standing for one ("le chef de l'État a qualifié ..."), or the paragraph's last speaker."""
+    out: list[StatementFact] = []
+    broadcasters = [(e.start, s.name) for s in sources if s.kind == "broadcaster" for e in s.evidence]
+    last: dict[int, str] = {}
+    pronouns = {fold(w) for w in ctx.lex.get("subject_pronouns", [])}
+    for k, s in enumerate(ctx.sents):
+        hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
+        if not ctx.has("say", k):
+            if hs:
+                last[s.para] = hs[0].lid  # the subject comes first, mostly
+            continue
+        says = [m.start for m in ctx.triggers["say"] if s.start <= m.start < s.end]
+        first_word = fold((re.findall(r"\w+", ctx.text[s.start:s.end]) or [""])[0])
+        if first_word in pronouns or not hs:
+            speaker = last.get(s.para)  # "Il a ajouté que ...": the paragraph's subject
+        else:
+            # the person nearest the saying verb ("a déclaré M. Poutine", "Biden said")
+            speaker = min(hs, key=lambda h: abs(h.start - says[0])).lid
+        if speaker:
+            via = next((name for pos, name in broadcasters if s.start <= pos < s.end), None)
+            out.append(StatementFact(ctx.leader_info[speaker]["name"], speaker, via, (ctx.sent_ev(k),)))
+            last[s.para] = speaker
+    return out
 
 
 def _other_state(ctx: Ctx, state: str | None) -> str | None:

@@ -130,6 +130,16 @@ class SectorRef:
 
 
 @dataclass(frozen=True)
+class StatementFact:
+    """A sentence a leader is reported to have said (or, in quotes, to have written)."""
+
+    speaker: str
+    speaker_id: str
+    via: str | None                # the broadcaster, when the text names one ("à la chaîne Rossiya 1")
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
 class SourceRef:
     name: str
     kind: str                      # credit | publisher | photo | broadcaster
@@ -151,6 +161,7 @@ class ArticleFacts:
     proposals: tuple[ProposalFact, ...] = ()
     sectors: tuple[SectorRef, ...] = ()
     sources: tuple[SourceRef, ...] = ()
+    statements: tuple[StatementFact, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
@@ -184,5 +195,7 @@ class ArticleFacts:
             "sectors": [{"id": s.id, "evidence": _ev(s.evidence)} for s in self.sectors],
             "sources": [{"name": s.name, "kind": s.kind, "type": s.type, "evidence": _ev(s.evidence)}
                         for s in self.sources],
+            "statements": [{"speaker": st.speaker, "speaker_id": st.speaker_id, "via": st.via,
+                            "evidence": _ev(st.evidence)} for st in self.statements],
             "warnings": list(self.warnings),
         }

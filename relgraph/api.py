@@ -92,7 +92,7 @@ def resolve_entity(value: str, param: str = "x") -> str:
         return iso3
     if value in rd.leaders() or value in rd.places() or value.startswith("rg:"):
         return value
-    for gaz in (rd.leader_gazetteer(), rd.place_gazetteer()):
+    for gaz in (rd.leader_gazetteer(), rd.leader_short_gazetteer(), rd.place_gazetteer()):
         hits = gaz.find(value)
         if hits and fold(hits[0].form) == fold(value.strip()):
             return hits[0].value

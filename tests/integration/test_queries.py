@@ -157,3 +157,9 @@ def test_export_json_and_csv(graph, cli_env, tmp_path):
     edges = (tmp_path / "csv" / "edges.csv").read_text(encoding="utf-8").splitlines()
     assert nodes[0].startswith("id,label") and edges[0].startswith("source,target,type")
     assert len(edges) - 1 == graph.execute_query("MATCH ()-[r]->() RETURN count(r) AS c").records[0]["c"]
+
+
+def test_statements_by(graph):
+    got = rows(graph, "statements_by", who="Poutine")
+    assert got and all(r["speaker"] == "Vladimir Putin" for r in got)
+    assert "Rossiya 1" in {r["via"] for r in got}

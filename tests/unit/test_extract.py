@@ -25,7 +25,7 @@ def facts(text: str, lang: str, published: str | None = "2024-01-10"):
 
 
 def evidence_items(obj):
-    for key in ("states", "leaders", "facilities", "places", "projects", "meetings", "visits", "proposals",
+    for key in ("states", "leaders", "facilities", "places", "projects", "meetings", "visits", "proposals", "statements",
                 "sectors", "sources"):
         for item in obj[key]:
             yield key, item
@@ -222,3 +222,11 @@ def test_a_person_unknown_to_the_reference_data_is_kept_with_surname_mentions():
 def test_calendar_words_and_german_nouns_are_not_places():
     assert "March" not in {p["name"] for p in extracted("en_modi_albanese.txt")["places"]}
     assert "Herbst" not in {p["name"] for p in extracted("de_scholz_macron.txt")["places"]}
+
+
+def test_statements_are_attributed_to_their_speaker_and_channel():
+    obj = facts("Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un. "
+                "Nous allons coopérer, a déclaré Vladimir Poutine à la chaîne Rossiya 1. "
+                "Il a ajouté que les relations étaient bonnes.", "fr")
+    got = [(s["speaker"], s["via"]) for s in obj["statements"]]
+    assert got == [("Vladimir Putin", "Rossiya 1"), ("Vladimir Putin", None)]
