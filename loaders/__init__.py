@@ -1,0 +1,1 @@
+"""Loaders: read → extract → resolve, from files to the extraction contract, pure and offline."""

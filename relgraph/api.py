@@ -13,6 +13,7 @@ from typing import Any
 import re
 
 from relgraph.errors import MissingParameter, UnknownName, UnknownState
+from relgraph.loaders.resolve import resolve_entity  # noqa: F401  (part of the public API)
 from relgraph.settings import Settings
 
 # Parameters that name things are resolved by the loader's own reference data before the query
@@ -49,7 +50,7 @@ def load(driver, paths: Iterable[str], database: str | None = None, on_item=None
 
 def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:
     """Check parameters against the question's header and resolve state names to ISO3 codes."""
-    from relgraph.loaders.refdata import resolve_state
+    from relgraph.loaders.resolve import resolve_entity, resolve_state
 
     declared = query.params
     unknown = sorted(set(given) - set(declared))
@@ -80,23 +81,6 @@ def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:
             raise MissingParameter(f"-p {k} {v!r}: give an ISO date such as 2023-09-14")
         out[k] = v
     return out
-
-
-def resolve_entity(value: str, param: str = "x") -> str:
-    """The graph key of a state (ISO3), a leader (QID or rg: id) or a place, from any of its names."""
-    from relgraph.loaders import refdata as rd
-    from relgraph.loaders.gazetteer import fold
-
-    iso3 = rd.resolve_state(value)
-    if iso3:
-        return iso3
-    if value in rd.leaders() or value in rd.places() or value.startswith("rg:"):
-        return value
-    for gaz in (rd.leader_gazetteer(), rd.leader_short_gazetteer(), rd.place_gazetteer()):
-        hits = gaz.find(value)
-        if hits and fold(hits[0].form) == fold(value.strip()):
-            return hits[0].value
-    raise UnknownName(f"-p {param} {value!r}: no state, leader or place of that name")
 
 
 def run_query(driver, name: str | None = None, *, file: str | None = None, database: str | None = None,
