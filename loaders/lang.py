@@ -29,7 +29,14 @@ def detect(text: str, path: str = "<text>") -> str:
     if lang is None:
         raise BadArticle(path, "language could not be detected (too little text?)")
     code = lang.iso_code_639_1.name.lower()
-    if code not in languages():
+    if code in languages():
+        return code
+    # Refuse only when the other language is clear: a Spanish text that looks a little
+    # Portuguese is still read as Spanish.
+    conf = {v.language.iso_code_639_1.name.lower(): v.value
+            for v in _detector().compute_language_confidence_values(text[:3000])}
+    best = max(languages(), key=lambda c: conf.get(c, 0.0))
+    if conf.get(code, 0.0) >= 0.75 or conf.get(best, 0.0) < 0.15:
         raise BadArticle(path, f"unsupported language {lang.name.title()} ({code}); "
                                f"relgraph reads {', '.join(languages())}")
-    return code
+    return best
