@@ -103,8 +103,9 @@ class LocatedIn(Fact):
 class Mentions(Fact):
     """An article names an entity (a state, leader, facility, sector) with a role."""
 
-    # (:Article)-[:MENTIONS {role, article, quote, start, end}]->(:State|:Leader|:Facility|:Sector)
+    # (:Article)-[:MENTIONS {role, pair, article, quote, start, end}]->(:State|:Leader|:Facility|:Sector)
     role = StringProperty()
+    pair = StringProperty()  # on sector mentions: the article's pair, "AAA-BBB"
 
 
 class Stated(Fact):

@@ -81,7 +81,8 @@ UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (s:Sector {id: row.id})
   ON CREATE SET s.cameo = row.cameo, s.plover = row.plover
-CREATE (a)-[:MENTIONS {article: row.article, role: 'sector', quote: row.quote, start: row.start, end: row.end}]->(s)
+CREATE (a)-[:MENTIONS {article: row.article, role: 'sector', pair: row.pair, quote: row.quote, start: row.start,
+                       end: row.end}]->(s)
 """
 
 _SOURCES = """
@@ -225,8 +226,10 @@ def rows(doc: dict) -> dict[str, list[dict]]:
         "facilities": [{"id": f["id"], "name": f["name"], "kind": f["kind"], "state": f["state"],
                         **state_extra(f["state"]), **_first(f["evidence"])}
                        for f in doc["facilities"] + doc.get("places", [])],
+        # the article's pair rides on its sector edges: "which pairs discussed X" reads no Article node
         "sectors": [{"id": s["id"], "cameo": codes.get(s["id"], {}).get("cameo"),
-                     "plover": codes.get(s["id"], {}).get("plover"), **_first(s["evidence"])}
+                     "plover": codes.get(s["id"], {}).get("plover"),
+                     "pair": "-".join(sorted(doc["pair"])) if doc["pair"] else None, **_first(s["evidence"])}
                     for s in doc["sectors"]],
         "sources": [{"name": s["name"], "kind": s["kind"], "type": s.get("type"), **_first(s["evidence"])}
                     for s in doc["sources"]],
