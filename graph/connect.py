@@ -6,7 +6,6 @@ Driver errors that a user can meet (server down, wrong password, unknown databas
 from __future__ import annotations
 
 import logging
-from contextlib import contextmanager
 
 import neo4j
 from neo4j import GraphDatabase
@@ -65,16 +64,6 @@ def describe(e: BaseException) -> str:
         return f"Neo4j said {e.code}: {(e.message or '').splitlines()[0][:300]}"
     first = (str(e).splitlines() or [""])[0][:300]
     return f"{type(e).__name__}: {first}" if first else type(e).__name__
-
-
-@contextmanager
-def session_driver(settings: Settings):
-    """``with session_driver(s) as driver:`` a verified driver, closed afterwards."""
-    driver = connect(settings)
-    try:
-        yield driver
-    finally:
-        driver.close()
 
 
 def bind_neomodel(driver: neo4j.Driver, database: str) -> None:

@@ -11,7 +11,6 @@ give two edges, and counting edges counts sources.
 from __future__ import annotations
 
 from neomodel import (
-    FloatProperty,
     IntegerProperty,
     RelationshipFrom,
     RelationshipTo,
@@ -206,7 +205,6 @@ class Meeting(StructuredNode):
     duration = StringProperty()
     status = StringProperty()
     precision = StringProperty()
-    hours = FloatProperty()
     held_at = RelationshipTo(Facility, "HELD_AT", model=HeldAt)
     discussed = RelationshipTo(Sector, "DISCUSSED", model=Discussed)
     involves = RelationshipTo(State, "INVOLVES", model=Involves)

@@ -38,10 +38,6 @@ def index_names(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
     return [r["name"] for r in records]
 
 
-def is_installed(driver: neo4j.Driver, database: str = "neo4j") -> bool:
-    return "constraint_unique_Article_id" in constraint_names(driver, database)
-
-
 def clear(driver: neo4j.Driver, database: str = "neo4j") -> int:
     """Delete every node and relationship (the schema stays); returns the nodes deleted."""
     # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run, not execute_query

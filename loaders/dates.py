@@ -157,11 +157,6 @@ def _relative(lang: str) -> Gazetteer:
     return g
 
 
-def years(toks: list[Token]) -> list[tuple[int, int]]:
-    """(token index, year) of the bare years in a text ("en 2019", "in 2019")."""
-    return [(i, int(t.text)) for i, t in enumerate(toks) if _year(t)]
-
-
 def _iso(y: int, m: int, d: int) -> str | None:
     try:
         return dt.date(y, m, d).isoformat()
@@ -169,5 +164,3 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
-def fold_word(s: str) -> str:
-    return fold(s)

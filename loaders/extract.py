@@ -92,21 +92,9 @@ class Ctx:
         s = self.sents[k]
         return self.ev(s.start, s.end)
 
-    def in_sent(self, hits, k: int):
-        s = self.sents[k]
-        return [h for h in hits if s.start <= _start(h) < s.end]
-
     def has(self, key: str, k: int) -> bool:
         s = self.sents[k]
         return any(s.start <= m.start < s.end for m in self.triggers.get(key, ()))
-
-
-def _start(h) -> int:
-    if isinstance(h, LeaderHit):
-        return h.start
-    if isinstance(h, tuple):
-        return h[-1].start
-    return h.start
 
 
 # -- sentences -------------------------------------------------------------------------------
@@ -259,7 +247,6 @@ def _find_places(ctx: Ctx) -> None:
         taken.append((m.start, m.end))
     # "cosmodrome X", "X estate": a facility word next to a proper name
     toks = ctx.toks
-    by_start = {t.start: i for i, t in enumerate(toks)}
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
     stop = _stopwords(ctx)
     for m in rd.facility_words(ctx.lang).find(ctx.text, ctx.index):
@@ -722,14 +709,6 @@ def _sentence_dates(ctx: Ctx, k: int) -> list[DateMention]:
     return ds
 
 
-def _bare_year(ctx: Ctx, k: int) -> int | None:
-    s = ctx.sents[k]
-    for t in ctx.toks:
-        if s.start <= t.start < s.end and t.text.isdigit() and len(t.text) == 4 and 1945 <= int(t.text) <= 2100:
-            return int(t.text)
-    return None
-
-
 def _loc_places(ctx: Ctx, k: int) -> list[tuple[str, Match]]:
     """Places of sentence ``k``, those after a locative preposition first."""
     s = ctx.sents[k]
@@ -741,7 +720,7 @@ def _loc_places(ctx: Ctx, k: int) -> list[tuple[str, Match]]:
     return sorted(hits, key=lambda h: (not after_loc(h[1]), h[1].start))
 
 
-def _participants(ctx: Ctx, k: int, leaders_by_state: dict[str, str]) -> list[LeaderHit]:
+def _participants(ctx: Ctx, k: int) -> list[LeaderHit]:
     s = ctx.sents[k]
     hits = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
     seen, out = set(), []
@@ -771,7 +750,7 @@ def _meetings(ctx: Ctx, sector_hits: list[Match]) -> list[MeetingFact]:
     for k, s in enumerate(ctx.sents):
         if not ctx.has("meeting", k) or ctx.has("remote", k):
             continue  # a phone or video call is not a meeting
-        parts = _participants(ctx, k, main)
+        parts = _participants(ctx, k)
         ids = [h.lid for h in parts]
         if len({ctx.leader_info[i]["state"] for i in ids}) < 2 and (ctx.has("plural_leaders", k) or len(ids) == 1):
             present = {ctx.leader_info[i]["state"] for i in ids}

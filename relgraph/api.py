@@ -50,7 +50,7 @@ def load(driver, paths: Iterable[str], database: str | None = None, on_item=None
 
 def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:
     """Check parameters against the question's header and resolve state names to ISO3 codes."""
-    from relgraph.loaders.resolve import resolve_entity, resolve_state
+    from relgraph.loaders.resolve import resolve_state
 
     declared = query.params
     unknown = sorted(set(given) - set(declared))

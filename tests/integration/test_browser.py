@@ -9,7 +9,6 @@ Every request that is not to the loopback address (web fonts, telemetry) is refu
 from __future__ import annotations
 
 import json
-import os
 import re
 from pathlib import Path
 from urllib.parse import urlsplit

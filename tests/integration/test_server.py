@@ -1,7 +1,6 @@
 """The foundation against a real Neo4j: Bolt, the Browser, the schema, clean connection errors."""
 from __future__ import annotations
 
-import os
 import urllib.request
 
 import pytest

@@ -1,5 +1,4 @@
 """The state reference data: loaders/data/states.tsv and loaders/data/state_aliases.tsv."""
-import csv
 import re
 from collections import defaultdict
 from pathlib import Path
