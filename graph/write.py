@@ -41,7 +41,8 @@ _ARTICLE = """
 UNWIND $rows AS row
 CREATE (a:Article {id: row.article, doc: row.doc, title: row.title, lang: row.lang,
                    published: row.published, url: row.url, outlet: row.outlet, path: row.path,
-                   pair: row.pair, pair_key: row.pair_key, meetings: row.meetings, projects: row.projects})
+                   pair: row.pair, pair_key: row.pair_key, meetings: row.meetings, projects: row.projects,
+                   extractor: row.extractor})
 """
 
 _STATES = """
@@ -260,8 +261,18 @@ def rows(doc: dict) -> dict[str, list[dict]]:
         "pair_key": "-".join(sorted(doc["pair"])) if doc["pair"] else None,
         "meetings": [m["id"] for m in out["meetings"]],
         "projects": sorted({p["project"] for p in out["proposals"]}),
+        "extractor": _version(),
     }]
     return out
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return "relgraph " + version("relgraph")
+    except PackageNotFoundError:
+        return "relgraph"
 
 
 _QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),
@@ -275,17 +286,19 @@ def write_article(driver: neo4j.Driver, doc: dict, database: str = "neo4j") -> W
     return WriteResult(res.statuses[doc["article"]["id"]], res.nodes_created, res.edges_created)
 
 
-def write_articles(driver: neo4j.Driver, docs: list[dict], database: str = "neo4j") -> BatchResult:
+def write_articles(driver: neo4j.Driver, docs: list[dict], database: str = "neo4j",
+                   force: bool = False) -> BatchResult:
     """Write a batch of articles in one managed transaction (retried on transient errors).
 
     Each query of the transaction handles every article of the batch (one UNWIND each), so a
     batch costs a dozen round trips whatever its size. The batch commits whole or not at all.
     """
     with driver.session(database=database) as session:
-        return session.execute_write(_write_tx, docs)
+        return session.execute_write(_write_tx, docs, force)
 
 
-def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict]) -> BatchResult:
+def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = False) -> BatchResult:
+    """``force`` rewrites articles whose text is already loaded (after a new version of the rules)."""
     # one version per document: the last one given wins; one copy per text
     by_doc: dict[str, dict] = {}
     for d in docs:
@@ -298,7 +311,9 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict]) -> BatchResult:
     found = tx.run(_FIND, docs=[{"id": i, "doc": d["article"]["doc"]} for i, d in todo.items()]).data()
     olds, meetings, projects = [], [], []
     for f in found:
-        if f["same"] is not None:
+        if f["same"] is not None and force:
+            f["old"] = f["same"]
+        if f["same"] is not None and not force:
             todo.pop(f["id"], None)
         elif f["old"] is not None:
             res.statuses[f["id"]] = "replaced"

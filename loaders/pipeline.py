@@ -83,7 +83,7 @@ class LoadReport:
 
 def load(driver, paths: Iterable[str], database: str = "neo4j",
          on_item: Callable[[str, str], None] | None = None, workers: int = 1,
-         batch_size: int = 100) -> LoadReport:
+         batch_size: int = 100, force: bool = False) -> LoadReport:
     """Read, extract and write every article under ``paths``.
 
     Articles are written ``batch_size`` to a transaction (each article whole or not at all);
@@ -106,14 +106,15 @@ def load(driver, paths: Iterable[str], database: str = "neo4j",
             report.warnings.append(f"{name}: {w}")
         batch.append(item)
         if len(batch) >= batch_size:
-            _flush(driver, batch, database, report, on_item)
+            _flush(driver, batch, database, report, on_item, force)
             batch = []
     if batch:
-        _flush(driver, batch, database, report, on_item)
+        _flush(driver, batch, database, report, on_item, force)
     return report
 
 
-def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item) -> None:
+def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item,
+           force: bool = False) -> None:
     from neo4j.exceptions import DriverError, Neo4jError
 
     from relgraph.graph.connect import describe
@@ -121,7 +122,7 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
 
     docs = [f.to_json() for f in batch]
     try:
-        results = [(batch, write_articles(driver, docs, database))]
+        results = [(batch, write_articles(driver, docs, database, force))]
     except (Neo4jError, DriverError) as e:
         if len(batch) == 1 or _unavailable(e):
             if _unavailable(e):
@@ -134,7 +135,7 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
             return
         # one article the server refuses must not sink the others: write them one by one
         for one in batch:
-            _flush(driver, [one], database, report, on_item)
+            _flush(driver, [one], database, report, on_item, force)
         return
     for items, res in results:
         report.nodes_created += res.nodes_created

@@ -37,7 +37,7 @@ def _db(database: str | None) -> str:
 
 
 def load(driver, paths: Iterable[str], database: str | None = None, on_item=None, workers: int = 1,
-         batch_size: int = 100):
+         batch_size: int = 100, force: bool = False):
     """Read, extract and write articles; returns a ``LoadReport`` (``.summary()``, ``.errors``).
 
     >>> relgraph.load(driver, ["articles/", "batch.jsonl"], workers=2).summary()
@@ -45,7 +45,8 @@ def load(driver, paths: Iterable[str], database: str | None = None, on_item=None
     """
     from relgraph.loaders.pipeline import load as _load
 
-    return _load(driver, paths, _db(database), on_item=on_item, workers=workers, batch_size=batch_size)
+    return _load(driver, paths, _db(database), on_item=on_item, workers=workers, batch_size=batch_size,
+                 force=force)
 
 
 def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:

@@ -272,8 +272,9 @@ def extract(files, fmt):
               help="extraction processes")
 @click.option("--batch-size", default=100, show_default=True, type=click.IntRange(1, 10000),
               help="articles per transaction (each article is written whole or not at all)")
+@click.option("--force", is_flag=True, help="re-extract and rewrite articles already loaded (after an upgrade)")
 @connection_options
-def load(paths, quiet, workers, batch_size, settings):
+def load(paths, quiet, workers, batch_size, force, settings):
     """Load articles (files, folders, globs, .html, .jsonl): one transaction per article.
 
     Loading an article again changes nothing; a changed version of the same file or URL
@@ -302,7 +303,7 @@ def load(paths, quiet, workers, batch_size, settings):
 
     with connect(settings) as driver:
         report = _load(driver, paths, settings.database, on_item=on_item, workers=workers,
-                       batch_size=batch_size)
+                       batch_size=batch_size, force=force)
     bar.close()
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)

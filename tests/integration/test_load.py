@@ -140,3 +140,13 @@ def test_hostile_names_reach_the_graph_as_data(driver, tmp_path):
     assert after > before
     cols, rows = run_query(driver, "sectors_discussed", a="RUS", b="PRK")
     assert rows
+
+
+def test_force_rewrites_an_unchanged_article_to_the_same_graph(driver):
+    load(driver, [str(DATA / "fr_summit.txt")])
+    before = graph_dump(driver)
+    report = load(driver, [str(DATA / "fr_summit.txt")], force=True)
+    assert report.replaced == 1 and report.unchanged == 0
+    assert graph_dump(driver) == before
+    version = driver.execute_query("MATCH (a:Article) RETURN a.extractor AS v").records[0]["v"]
+    assert version.startswith("relgraph")
