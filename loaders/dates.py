@@ -137,7 +137,7 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             # the weekday on or before the publication date ("Wednesday" in a Thursday article)
             back = (pub.weekday() - m.value) % 7
             d = pub - dt.timedelta(days=back)
-            ahead = pub + dt.timedelta(days=(m.value - pub.weekday()) % 7 or 7)
+            ahead = pub + dt.timedelta(days=(m.value - pub.weekday()) % 7)  # "on Tuesday" in a Tuesday paper: today
             out.append(DateMention(m.start, m.end, d.isoformat(), "day", False, ahead.isoformat()))
         rel = lexicon(lang).get("relative_days") or {}
         if rel:

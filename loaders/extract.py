@@ -164,7 +164,7 @@ def extract(article: Article) -> ArticleFacts:
     _unknown_places(ctx)
     _locate_unknown(ctx)
     sources = _find_sources(ctx)
-    sector_hits = rd.sector_gazetteer(lang).find(text, ctx.index)
+    sector_hits = [h for h in rd.sector_gazetteer(lang).find(text, ctx.index) if h.value != "-"]
 
     meetings = _meetings(ctx, sector_hits)
     visits = _visits(ctx, meetings)
@@ -177,6 +177,13 @@ def extract(article: Article) -> ArticleFacts:
     for iso3, _, m in ctx.state_hits:
         by_state[iso3].append(ctx.ev(m.start, m.end))
     info = rd.states()
+    for iso3 in actors:
+        if iso3 not in by_state and iso3 in info:
+            # a state the text names only through its leader: the leader's mentions are the evidence
+            evs = [ctx.ev(h.start, h.end) for h in ctx.leader_hits
+                   if h.explicit and ctx.leader_info[h.lid]["state"] == iso3]
+            if evs:
+                by_state[iso3] = evs
     for iso3, evs in by_state.items():
         s = info[iso3]
         states.append(StateRef(iso3, s.name, s.wikidata, "actor" if iso3 in actors else "mentioned",
@@ -1048,10 +1055,12 @@ def _pair(ctx: Ctx, meetings, visits, proposals) -> tuple[tuple[str, str] | None
                 score[st] += 5
                 actors.add(st)
     for v in visits:
-        for st in (ctx.leader_info[v.visitor_id]["state"], v.host_state):
-            if st:
-                score[st] += 5
-                actors.add(st)
+        vst = ctx.leader_info[v.visitor_id]["state"]
+        if vst:
+            score[vst] += 5
+            actors.add(vst)
+        if v.host_state:
+            score[v.host_state] += 3  # a host is an actor through its leaders, not by being the venue
     for p in proposals:
         st = ctx.leader_info[p.by_id]["state"] if p.by_id in ctx.leader_info else p.by_id
         if st in rd.states():

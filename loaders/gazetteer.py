@@ -53,6 +53,11 @@ def _sep_class(gap: str) -> str:
     return "|"
 
 
+def _tokenize_marked(form: str) -> list[Token]:
+    """Tokens of a lexicon form with their offsets in the form itself (``*`` marks stems)."""
+    return [Token(m.start(), m.end(), m.group(), "", "") for m in WORD_RE.finditer(form)]
+
+
 def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     prev = start
@@ -67,8 +72,12 @@ class Entry:
     folds: tuple[str, ...]
     seps: tuple[str, ...]      # separator class before tokens 1..n-1
     exact: tuple[str, ...] | None  # original tokens when case-sensitive
-    stem: bool
+    stems: tuple[bool, ...]    # which tokens are stems ("сельск* хозяйств*")
     value: Any
+
+    @property
+    def stem(self) -> bool:
+        return any(self.stems)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,53 +99,46 @@ class Gazetteer:
         return sum(len(v) for v in self._by_first.values()) + sum(len(v) for v in self._stems_by_prefix.values())
 
     def add(self, form: str, value: Any, *, case_sensitive: bool = False) -> None:
+        """Add a form; a word ending in ``*`` is a stem (any ending matches), in any position."""
         form = form.strip()
-        stem = form.endswith("*")
-        if stem:
-            form = form[:-1]
-        toks = tokenize(form)
+        toks = tokenize(form.replace("*", ""))
         if not toks:
             return
-        # a leading or trailing hyphen (a prefix such as "russo-") is kept by the caller's value
+        stems = tuple(form[t.end:t.end + 1] == "*" for t in _tokenize_marked(form))
         entry = Entry(
             folds=tuple(t.fold for t in toks),
             seps=tuple(t.sep if t.sep != "|" else "." for t in toks[1:]),
             exact=tuple(t.text for t in toks) if case_sensitive else None,
-            stem=stem,
+            stems=stems,
             value=value,
         )
-        if stem and len(toks) == 1:
+        if stems[0]:
             self._stems_by_prefix.setdefault(entry.folds[0][:3], []).append(entry)
         else:
             self._by_first.setdefault(entry.folds[0], []).append(entry)
 
+    def _rest(self, e: Entry, toks: list[Token], i: int) -> bool:
+        """Do tokens i+1.. match the rest of entry ``e`` (separators, stems, case)?"""
+        n = len(e.folds)
+        if i + n > len(toks):
+            return False
+        for k in range(1, n):
+            tk = toks[i + k]
+            want = e.seps[k - 1]
+            if tk.sep != want and not (want == " " and tk.sep == "'") and not (want == "'" and tk.sep == " "):
+                return False
+            if not (tk.fold.startswith(e.folds[k]) if e.stems[k] else tk.fold == e.folds[k]):
+                return False
+        return e.exact is None or all(toks[i + k].text == e.exact[k] for k in range(n))
+
     def _matches_at(self, toks: list[Token], i: int):
         t = toks[i]
         for e in self._by_first.get(t.fold, ()):
-            n = len(e.folds)
-            if i + n > len(toks):
-                continue
-            ok = True
-            for k in range(1, n):
-                tk = toks[i + k]
-                want = e.seps[k - 1]
-                if tk.sep != want and not (want == " " and tk.sep == "'") and not (want == "'" and tk.sep == " "):
-                    ok = False
-                    break
-                if k == n - 1 and e.stem:
-                    if not tk.fold.startswith(e.folds[k]):
-                        ok = False
-                        break
-                elif tk.fold != e.folds[k]:
-                    ok = False
-                    break
-            if ok and e.exact is not None:
-                ok = all(toks[i + k].text == e.exact[k] for k in range(n))
-            if ok:
-                yield n, e
+            if self._rest(e, toks, i):
+                yield len(e.folds), e
         for e in self._stems_by_prefix.get(t.fold[:3], ()):
-            if t.fold.startswith(e.folds[0]) and (e.exact is None or t.text.startswith(e.exact[0])):
-                yield 1, e
+            if t.fold.startswith(e.folds[0]) and self._rest(e, toks, i):
+                yield len(e.folds), e
 
     def find(self, text: str, toks: "list[Token] | TokenIndex | None" = None) -> list[Match]:
         """Longest non-overlapping matches, left to right.

@@ -229,3 +229,32 @@ def test_statements_are_attributed_to_their_speaker_and_channel():
                 "Il a ajouté que les relations étaient bonnes.", "fr")
     got = [(s["speaker"], s["via"]) for s in obj["statements"]]
     assert got == [("Vladimir Putin", "Rossiya 1"), ("Vladimir Putin", None)]
+
+
+def test_a_state_named_only_through_its_leader_is_an_actor():
+    roles = {s["iso3"]: (s["role"], s["evidence"][0]["quote"]) for s in extracted("de_steinmeier_ramaphosa.txt")["states"]}
+    assert roles["DEU"] == ("actor", "Frank-Walter Steinmeier")
+
+
+def test_a_third_country_that_hosted_a_past_meeting_is_only_mentioned():
+    obj = extracted("ru_lavrov_fidan.txt")
+    roles = {s["iso3"]: s["role"] for s in obj["states"]}
+    assert roles["IDN"] == "mentioned" and roles["RUS"] == roles["TUR"] == "actor"
+    assert ("Jakarta", "past") in {(m["place"], m["status"]) for m in obj["meetings"]}
+
+
+def test_ceremony_words_are_not_sectors_and_stems_work_inside_phrases():
+    de = {s["id"] for s in extracted("de_steinmeier_ramaphosa.txt")["sectors"]}
+    assert "defence" not in de and {"energy", "trade"} <= de
+    ru = {s["id"] for s in extracted("ru_lavrov_fidan.txt")["sectors"]}
+    assert {"agriculture", "security", "energy"} <= ru
+
+
+@pytest.mark.parametrize("name, by, sector", [
+    ("en_erdogan_zelensky.txt", "Recep Tayyip Erdoğan", "agriculture"),
+    ("en_erdogan_zelensky.txt", "Volodymyr Zelensky", "diplomacy"),
+    ("de_steinmeier_ramaphosa.txt", "Cyril Ramaphosa", "diplomacy"),
+    ("ru_lavrov_fidan.txt", "Hakan Fidan", "diplomacy"),
+])
+def test_more_proposals(name, by, sector):
+    assert (by, sector) in {(p["by"], p["sector"]) for p in extracted(name)["proposals"]}
