@@ -233,7 +233,7 @@ def test_statements_are_attributed_to_their_speaker_and_channel():
 
 def test_a_state_named_only_through_its_leader_is_an_actor():
     roles = {s["iso3"]: (s["role"], s["evidence"][0]["quote"]) for s in extracted("de_steinmeier_ramaphosa.txt")["states"]}
-    assert roles["DEU"] == ("actor", "Frank-Walter Steinmeier")
+    assert roles["DEU"][0] == "actor" and "Steinmeier" in roles["DEU"][1]
 
 
 def test_a_third_country_that_hosted_a_past_meeting_is_only_mentioned():
