@@ -990,6 +990,9 @@ def _proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             c_end = trig[n + 1].start if n + 1 < len(trig) else s.end
             invitation = any(i.start == t.start for i in invites)
             secs = [h.value for h in sector_hits if t.start <= h.start < c_end and h.value != "diplomacy"]
+            if not secs and n == 0 and not invitation:
+                # "une aide humanitaire ..., nos perspectives ne sont pas mauvaises": what comes first
+                secs = [h.value for h in sector_hits if s.start <= h.start < t.start and h.value != "diplomacy"]
             if not secs and n == len(trig) - 1 and not invitation:
                 # "À cet égard, la Russie a quelque chose à offrir": the sentence before says what;
                 # "beaucoup de projets intéressants. Cela inclut les transports": the one after does
