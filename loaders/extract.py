@@ -719,7 +719,12 @@ def _sentence_dates(ctx: Ctx, k: int) -> list[DateMention]:
 def _loc_places(ctx: Ctx, k: int) -> list[tuple[str, Match]]:
     """Places of sentence ``k``, those after a locative preposition first."""
     s = ctx.sents[k]
-    hits = [(pid, m) for pid, m in ctx.place_hits if s.start <= m.start < s.end]
+    negations = {fold(w) for w in ctx.lex.get("negation", [])}
+
+    def negated(m: Match) -> bool:  # "y no en el Gran Palacio del Pueblo"
+        before = re.findall(r"\w+", ctx.text[max(s.start, m.start - 24):m.start])[-4:]
+        return any(fold(w) in negations for w in before)
+    hits = [(pid, m) for pid, m in ctx.place_hits if s.start <= m.start < s.end and not negated(m)]
     loc = ctx.triggers.get("locative", [])
 
     def after_loc(m: Match) -> bool:
