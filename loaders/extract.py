@@ -471,6 +471,8 @@ def _find_leaders(ctx: Ctx) -> None:
     # Named people after a title: "le président russe Vladimir Poutine", "Prime Minister Pham Minh Chinh"
     events = {k for key in ("meeting", "visit", "proposal", "say") for m in ctx.triggers.get(key, ())
               for k in range(m.i, m.j)}
+    inst_toks = {k for m in rd.word_gazetteer(ctx.lang, "institutions").find(text, ctx.index) for k in range(m.i, m.j)}
+    connectors_fold = {"of", "the", "de", "la", "l", "du", "des", "del", "der", "des", "el"}
     for t in titles:
         k = t.j
         if _headline(ctx, t.m.start):
@@ -484,6 +486,16 @@ def _find_leaders(ctx: Ctx) -> None:
             if t.role not in ("counterpart", "leader", "minister", "head of state") and li.get("generic_role"):
                 li["role"] = t.role
             continue
+        # "Chairman of the National Assembly Vuong Dinh Hue": past the institution, the name
+        if k < len(toks) and toks[k].fold in connectors_fold:
+            last_inst = None
+            for kk in range(k, min(k + 8, len(toks))):
+                if kk in inst_toks:
+                    last_inst = kk
+                elif not (_is_cap(toks[kk]) or toks[kk].fold in connectors_fold) or toks[kk].sep == "|":
+                    break
+            if last_inst is not None:
+                k = last_inst + 1
         run: list[Token] = []
         while k < len(toks) and _is_cap(toks[k]) and len(run) < 5 and k not in state_toks \
                 and k not in place_toks and k not in title_toks and toks[k].fold not in stop and k not in events \

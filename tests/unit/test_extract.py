@@ -258,3 +258,12 @@ def test_ceremony_words_are_not_sectors_and_stems_work_inside_phrases():
 ])
 def test_more_proposals(name, by, sector):
     assert (by, sector) in {(p["by"], p["sector"]) for p in extracted(name)["proposals"]}
+
+
+@pytest.mark.parametrize("lang, text, name", [
+    ("en", "Biden also met Chairman of the National Assembly Vuong Dinh Hue in Hanoi.", "Vuong Dinh Hue"),
+    ("fr", "Le président de l'Assemblée nationale Anatole Dubreuil a reçu le président russe Vladimir Poutine.",
+     "Anatole Dubreuil"),
+])
+def test_a_title_with_its_institution_still_introduces_a_name(lang, text, name):
+    assert name in {l["name"] for l in facts(text, lang)["leaders"]}
