@@ -380,7 +380,10 @@ def _headline(ctx: Ctx, pos: int) -> bool:
     """Is ``pos`` on a line written in Title Case (a headline, where capitals say nothing)?"""
     ls = ctx.text.rfind("\n", 0, pos) + 1
     le = ctx.text.find("\n", pos)
-    words = [w for w in re.findall(r"\w+", ctx.text[ls:le if le >= 0 else len(ctx.text)]) if len(w) > 3]
+    line = ctx.text[ls:le if le >= 0 else len(ctx.text)].strip()
+    if line.endswith((".", "!", "?", "»", '"')):
+        return False  # a sentence, however many names it holds
+    words = [w for w in re.findall(r"\w+", line) if len(w) > 3]
     return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
 
 
@@ -461,8 +464,8 @@ def _find_leaders(ctx: Ctx) -> None:
     stop = _stopwords(ctx)
     state_toks = {k for _, _, m in ctx.state_hits for k in range(m.i, m.j)}
     place_toks = set()
-    for _, m in ctx.place_hits:
-        if m.j:
+    for pid, m in ctx.place_hits:
+        if m.j and not _glued(ctx, pid, m):  # "Vuong Dinh Hue": Hue ends a name here
             place_toks.update(range(m.i, m.j))
     title_toks = {k for t in titles for k in range(t.m.i, t.m.j)}
     month_like = set()
@@ -496,6 +499,9 @@ def _find_leaders(ctx: Ctx) -> None:
                     break
             if last_inst is not None:
                 k = last_inst + 1
+                while k < len(toks) and k - last_inst <= 2 and toks[k].text.islower() and toks[k].sep == " " \
+                        and k + 1 < len(toks) and _is_cap(toks[k + 1]):
+                    k += 1  # "l'Assemblée nationale Anatole Dubreuil"
         run: list[Token] = []
         while k < len(toks) and _is_cap(toks[k]) and len(run) < 5 and k not in state_toks \
                 and k not in place_toks and k not in title_toks and toks[k].fold not in stop and k not in events \
