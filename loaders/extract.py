@@ -212,8 +212,11 @@ def extract(article: Article) -> ArticleFacts:
         # facilities are venues and sites; cities are places (both become Facility nodes)
         if p["kind"] == "city":
             cities.append(ref)
-        elif pid in event_places or not all(ctx.has("photo", ctx.sent_of(e.start)) for e in evs):
-            facilities.append(ref)  # not when only named in picture credits ("Courtesy of the White House")
+        elif pid in event_places or not all(ctx.has("photo", ctx.sent_of(e.start)) or _metonym(ctx, e.start)
+                                            for e in evs):
+            # not when only named in picture credits ("Courtesy of the White House") or for the
+            # government it houses ("a indiqué l'Élysée")
+            facilities.append(ref)
 
     projects = []
     seen_proj = set()
@@ -305,6 +308,11 @@ def _find_places(ctx: Ctx) -> None:
         taken.append((s, e))
 
 
+def _metonym(ctx: Ctx, pos: int) -> bool:
+    """Is the place mention at ``pos`` also a seat of power standing for its state (the Kremlin)?"""
+    return any(kind == "metonym" and sm.start <= pos < sm.end for _, kind, sm in ctx.state_hits)
+
+
 def _glued(ctx: Ctx, pid: str, m: Match) -> bool:
     """A city name right after another capitalised word is part of a longer name
     ("Vuong Dinh Hue", a person): unless that word is itself known (a title, a state)."""
@@ -356,10 +364,9 @@ def _unknown_places(ctx: Ctx) -> None:
         return  # German capitalises every noun: "im Herbst" is no place
     for m in ctx.triggers.get("locative", ()):
         k = ctx.sent_of(m.start)
-        sent = ctx.sents[k]
-        people = any(sent.start <= h.start < sent.end for h in ctx.leader_hits)
-        if not (ctx.has("visit", k) or ctx.has("meeting", k) or people) or _headline(ctx, m.start):
-            continue
+        if not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k)) \
+                or ctx.has("remote", k) or _headline(ctx, m.start):
+            continue  # "la situation au Proche-Orient" names a region, not where anyone went
         j = m.j
         run = []
         while j < len(toks) and _is_cap(toks[j]) and j not in busy and toks[j].fold not in stop and len(run) < 3 \
@@ -411,10 +418,10 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
         k = j
         while k < len(toks) and toks[k].fold in connectors and k - j < 3:
             k += 1
-        if k in by_tok:
+        if k in by_tok and all(toks[x].sep in (" ", "'") for x in range(m.j, k + 1)):
             state, sm = by_tok[k]
             j, end = sm.j, sm.end
-        elif m.i - 1 in {mm.j - 1 for _, mm in by_tok.values()}:
+        elif m.i - 1 in {mm.j - 1 for _, mm in by_tok.values()} and toks[m.i].sep in (" ", "'"):
             # "russische Präsident", "Russian President", "российский президент"
             for iso3, mm in by_tok.values():
                 if mm.j == m.i:
@@ -475,6 +482,7 @@ def _find_leaders(ctx: Ctx) -> None:
     events = {k for key in ("meeting", "visit", "proposal", "say") for m in ctx.triggers.get(key, ())
               for k in range(m.i, m.j)}
     inst_toks = {k for m in rd.word_gazetteer(ctx.lang, "institutions").find(text, ctx.index) for k in range(m.i, m.j)}
+    state_of_tok = {k: iso3 for iso3, _, m in ctx.state_hits for k in range(m.i, m.j)}
     connectors_fold = {"of", "the", "de", "la", "l", "du", "des", "del", "der", "des", "el"}
     for t in titles:
         k = t.j
@@ -490,13 +498,18 @@ def _find_leaders(ctx: Ctx) -> None:
                 li["role"] = t.role
             continue
         # "Chairman of the National Assembly Vuong Dinh Hue": past the institution, the name
-        if k < len(toks) and toks[k].fold in connectors_fold:
+        inst_state = None
+        if k < len(toks) and (toks[k].fold in connectors_fold or k in inst_toks):
             last_inst = None
             for kk in range(k, min(k + 8, len(toks))):
-                if kk in inst_toks:
-                    last_inst = kk
-                elif not (_is_cap(toks[kk]) or toks[kk].fold in connectors_fold) or toks[kk].sep == "|":
+                if kk > k and toks[kk].sep == "|":
                     break
+                if kk in inst_toks or (last_inst is not None and kk in state_toks):
+                    last_inst = kk  # "Совета безопасности России": the state closes the phrase
+                    if kk in state_of_tok:
+                        inst_state = state_of_tok[kk]
+                elif last_inst is not None and _is_cap(toks[kk]):
+                    break  # the name begins
             if last_inst is not None:
                 k = last_inst + 1
                 while k < len(toks) and k - last_inst <= 2 and toks[k].text.islower() and toks[k].sep == " " \
@@ -524,7 +537,7 @@ def _find_leaders(ctx: Ctx) -> None:
                 continue
             name = _latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
             lid = "rg:" + _slug(name)
-            ctx.leader_info.setdefault(lid, {"name": name, "state": t.state,
+            ctx.leader_info.setdefault(lid, {"name": name, "state": t.state or inst_state,
                                              "role": None if t.role == "counterpart" else t.role})
             hits.append(LeaderHit(lid, run[0].start, run[-1].end, tok_index.get(run[0].start, 0)))
             taken.update(range(tok_index.get(run[0].start, 0), k))
@@ -1057,7 +1070,8 @@ def _sectors(ctx: Ctx, sector_hits: list[Match], meetings, proposals) -> list[Se
     by: dict[str, list[Evidence]] = defaultdict(list)
     for h in sector_hits:
         k = ctx.sent_of(h.start)
-        if ctx.has("discuss", k) or ctx.has("meeting", k) or ctx.has("proposal", k) or ctx.has("say", k):
+        if ctx.has("discuss", k) or ctx.has("meeting", k) or ctx.has("proposal", k) or ctx.has("say", k) \
+                or ctx.has("plural_leaders", k):
             by[h.value].append(ctx.ev(h.start, h.end))
     for p in proposals:
         if p.sector and p.sector not in by:

@@ -267,3 +267,29 @@ def test_more_proposals(name, by, sector):
 ])
 def test_a_title_with_its_institution_still_introduces_a_name(lang, text, name):
     assert name in {l["name"] for l in facts(text, lang)["leaders"]}
+
+
+def test_a_phone_call_is_no_meeting_and_a_region_is_no_place():
+    obj = extracted("fr_macron_biden_call.txt")
+    assert obj["meetings"] == []
+    assert "Proche-Orient" not in {p["name"] for p in obj["places"]}
+    assert "Élysée Palace" not in {f["name"] for f in obj["facilities"]}  # "a indiqué l'Élysée"
+    assert ("Emmanuel Macron", "Israel", "planned") in {(v["visitor"], v["place"], v["status"]) for v in obj["visits"]}
+
+
+def test_an_institution_in_the_title_gives_the_state_of_an_unknown_person():
+    obj = extracted("ru_shoigu_tehran.txt")
+    people = {l["name"]: l["state"] for l in obj["leaders"]}
+    assert people.get("Sergei Shoigu") == "RUS"
+    assert any({"Sergei Shoigu"} <= set(m["participants"]) and m["place"] == "Tehran" for m in obj["meetings"])
+
+
+def test_two_leaders_talking_about_sectors_count_without_a_discussion_verb():
+    assert {"trade", "energy"} <= {s["id"] for s in extracted("es_boric_milei.txt")["sectors"]}
+
+
+def test_a_summit_with_many_leaders_and_a_bilateral_on_the_side():
+    obj = extracted("en_g20_delhi.txt")
+    assert obj["pair"] == ["IND", "USA"]
+    assert any(set(m["participants"]) == {"Narendra Modi", "Joe Biden"} and {"space", "technology"} <= set(m["sectors"])
+               for m in obj["meetings"])
