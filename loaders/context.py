@@ -1,0 +1,148 @@
+"""The shared state of one extraction: the article's tokens, sentences and trigger words, the
+mentions found so far, and the small text helpers every stage uses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from unidecode import unidecode
+
+from relgraph.loaders.dates import DateMention
+from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold
+from relgraph.loaders.records import Article, Evidence
+
+MAX_EVIDENCE = 8
+HEADS_OF_STATE = {"president", "king", "queen", "emir", "supreme leader"}
+_SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+|\n+")
+_UPPER = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]")
+
+
+def is_cap(t: Token) -> bool:
+    return bool(_UPPER.match(t.text)) and not t.text.isdigit()
+
+
+@dataclass
+class Sentence:
+    start: int
+    end: int
+    i: int            # first token index (into the body tokens)
+    j: int            # one past the last token index
+    para: int
+
+
+@dataclass
+class LeaderHit:
+    lid: str
+    start: int
+    end: int
+    tok: int
+    explicit: bool = True      # named, not an anaphor ("le président russe")
+
+
+@dataclass
+class Ctx:
+    article: Article
+    lang: str
+    text: str
+    toks: list[Token]
+    sents: list[Sentence]
+    lex: dict
+    pub: str | None
+    state_hits: list[tuple[str, str, Match]] = field(default_factory=list)
+    leader_hits: list[LeaderHit] = field(default_factory=list)
+    leader_info: dict[str, dict] = field(default_factory=dict)     # id -> name, state, role, aliases
+    place_hits: list[tuple[str, Match]] = field(default_factory=list)
+    places: dict[str, dict] = field(default_factory=dict)          # id -> name, kind, state, aliases
+    dates: list[DateMention] = field(default_factory=list)
+    triggers: dict[str, list[Match]] = field(default_factory=dict)
+    index: TokenIndex | None = None
+
+    def sent_of(self, pos: int) -> int:
+        lo, hi = 0, len(self.sents) - 1
+        while lo <= hi:
+            mid = (lo + hi) // 2
+            s = self.sents[mid]
+            if pos < s.start:
+                hi = mid - 1
+            elif pos >= s.end:
+                lo = mid + 1
+            else:
+                return mid
+        return max(0, min(lo, len(self.sents) - 1))
+
+    def ev(self, start: int, end: int) -> Evidence:
+        return Evidence.at(self.text, start, end)
+
+    def sent_ev(self, k: int) -> Evidence:
+        s = self.sents[k]
+        return self.ev(s.start, s.end)
+
+    def has(self, key: str, k: int) -> bool:
+        s = self.sents[k]
+        return any(s.start <= m.start < s.end for m in self.triggers.get(key, ()))
+
+
+# -- sentences -------------------------------------------------------------------------------
+def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str]) -> list[Sentence]:
+    spans: list[tuple[int, int, int]] = []
+    para = 0
+    pos = body_start
+    for m in _SENT_END.finditer(text, body_start):
+        cut = m.end()
+        before = text[max(pos, m.start() - 4):m.start()]
+        word = re.findall(r"\w+$", before)
+        if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
+            continue  # "M. Poutine", "U.S. officials"
+        if text[pos:m.start()].strip():
+            spans.append((pos, m.start() + len(m.group().rstrip()), para))
+        if "\n\n" in m.group() or m.group().count("\n") >= 1:
+            para += 1
+        pos = cut
+    if text[pos:].strip():
+        spans.append((pos, len(text.rstrip()), para))
+    out = []
+    ti = 0
+    for s, e, p in spans:
+        while ti < len(toks) and toks[ti].start < s:
+            ti += 1
+        tj = ti
+        while tj < len(toks) and toks[tj].start < e:
+            tj += 1
+        out.append(Sentence(s, e, ti, tj, p))
+        ti = tj
+    return out
+
+def is_headline(ctx: Ctx, pos: int) -> bool:
+    """Is ``pos`` on a line written in Title Case (a headline, where capitals say nothing)?"""
+    ls = ctx.text.rfind("\n", 0, pos) + 1
+    le = ctx.text.find("\n", pos)
+    line = ctx.text[ls:le if le >= 0 else len(ctx.text)].strip()
+    if line.endswith((".", "!", "?", "»", '"')):
+        return False  # a sentence, however many names it holds
+    words = [w for w in re.findall(r"\w+", line) if len(w) > 3]
+    return len(words) >= 3 and sum(1 for w in words if w[0].isupper()) / len(words) >= 0.6
+
+
+def sentence_initial(ctx: Ctx, t: Token) -> bool:
+    k = ctx.sent_of(t.start)
+    return ctx.sents[k].start == t.start
+
+
+def stopwords(ctx: Ctx) -> set[str]:
+    words = set()
+    for key in ("connectors", "locative", "honorifics"):
+        words |= {fold(w) for w in ctx.lex.get(key, [])}
+    return words | {"le", "la", "les", "l", "the", "el", "los", "las", "der", "die", "das", "un", "une", "a"}
+
+
+
+def latin(s: str) -> str:
+    """A canonical Latin spelling for a name written in another script."""
+    if all(ord(c) < 0x250 for c in s):
+        return " ".join(s.split())
+    return " ".join(unidecode(s).split())
+
+
+def slug(s: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(s).lower()).strip("-")
