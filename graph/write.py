@@ -21,8 +21,10 @@ _FIND = """
 UNWIND $docs AS d
 OPTIONAL MATCH (a:Article {id: d.id})
 OPTIONAL MATCH (b:Article {doc: d.doc})
-RETURN d.id AS id, a.id AS same, b.id AS old, b.meetings AS meetings, b.projects AS projects
+RETURN d.id AS id, a.id AS same, a.meetings AS same_meetings, a.projects AS same_projects,
+       b.id AS old, b.meetings AS meetings, b.projects AS projects
 """
+_REASSIGN = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.doc = row.doc"
 
 _DELETE_EDGES = {t: f"UNWIND $olds AS old MATCH ()-[r:{t} {{article: old}}]->() DELETE r" for t in REL_TYPES}
 _DELETE_OLD = """
@@ -309,17 +311,31 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = Fals
         todo.setdefault(d["article"]["id"], d)
     res = BatchResult({d["article"]["id"]: "unchanged" for d in docs})
     found = tx.run(_FIND, docs=[{"id": i, "doc": d["article"]["doc"]} for i, d in todo.items()]).data()
-    olds, meetings, projects = [], [], []
+    holders = {i: d["article"]["doc"] for i, d in todo.items()}  # text id -> a document of the batch holding it
+    olds, meetings, projects, reassign = [], [], [], []
+
+    def drop(article_id, ms, ps):
+        if article_id not in olds:
+            olds.append(article_id)
+            meetings.extend(ms or [])
+            projects.extend(ps or [])
+
     for f in found:
-        if f["same"] is not None and force:
-            f["old"] = f["same"]
-        if f["same"] is not None and not force:
-            todo.pop(f["id"], None)
-        elif f["old"] is not None:
-            res.statuses[f["id"]] = "replaced"
-            olds.append(f["old"])
-            meetings += f["meetings"] or []
-            projects += f["projects"] or []
+        i = f["id"]
+        if f["old"] is not None and f["old"] != i:
+            # this document held another text before
+            res.statuses[i] = "replaced"
+            if f["old"] in holders and f["old"] != f["same"]:
+                # ... which another document of the batch still holds: keep it, under that document
+                reassign.append({"id": f["old"], "doc": holders[f["old"]]})
+            elif f["old"] not in holders:
+                drop(f["old"], f["meetings"], f["projects"])
+        if f["same"] is not None:
+            if force:
+                res.statuses[i] = "replaced"
+                drop(f["same"], f["same_meetings"], f["same_projects"])
+            else:
+                todo.pop(i, None)  # the text is in the graph already
     for i in todo:
         if res.statuses[i] != "replaced":
             res.statuses[i] = "loaded"
@@ -331,6 +347,8 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = Fals
         res.edges_deleted += c.relationships_deleted
         c = tx.run(_DELETE_ORPHANS, meetings=meetings, projects=projects).consume().counters
         res.nodes_deleted += c.nodes_deleted
+    if reassign:
+        tx.run(_REASSIGN, rows=reassign).consume()
     if not todo:
         return res
     batch: dict[str, list[dict]] = {k: [] for k, _ in _QUERIES}

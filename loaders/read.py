@@ -8,9 +8,12 @@ from __future__ import annotations
 
 import glob
 import json
+import datetime as dt
 import os
 import re
+import stat
 from collections.abc import Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from relgraph.errors import BadArticle
@@ -34,7 +37,7 @@ def expand(paths: Iterable[str]) -> Iterator[tuple[str, BadArticle | None]]:
         if p.is_dir():
             found = False
             for root, dirs, files in os.walk(p):
-                dirs.sort()
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))  # no .git, .venv ...
                 for name in sorted(files):
                     f = Path(root) / name
                     if f.suffix.lower() in KNOWN_SUFFIXES - {""} and not name.startswith("."):
@@ -72,6 +75,8 @@ def read_paths(paths: Iterable[str]) -> Iterator[Article | BadArticle]:
 
 def read_bytes(path: str) -> bytes:
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise BadArticle(path, "not a regular file (a pipe, a device or a socket)")
         size = os.path.getsize(path)
         if size > MAX_BYTES:
             raise BadArticle(path, f"file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit "
@@ -90,6 +95,14 @@ def decode(data: bytes, path: str) -> str:
     """UTF-8 when it is; otherwise the most likely legacy encoding (cp1252, latin-1 ...)."""
     if not data.strip():
         raise BadArticle(path, "empty file" if not data else "file holds only blanks")
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with its byte-order mark
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise BadArticle(path, "broken UTF-16 text") from None
+        if not text.strip("\ufeff \t\r\n"):
+            raise BadArticle(path, "file holds only blanks")
+        return text
     if b"\x00" in data[:8192]:
         raise BadArticle(path, "binary file (holds NUL bytes), not text")
     try:
@@ -131,7 +144,7 @@ def parse_text(text: str, path: str, doc: str | None = None) -> Article:
         pos += len(lines[i])
         i += 1
     if i < len(lines):
-        title = lines[i].strip() or None
+        title = lines[i].strip().lstrip("\ufeff").strip() or None
         pos += len(lines[i])
         i += 1
     while i < len(lines):
@@ -145,8 +158,8 @@ def parse_text(text: str, path: str, doc: str | None = None) -> Article:
         i += 1
     published = None
     for key in ("date", "published"):
-        if key in meta and (d := ISO_DATE_RE.search(meta[key])):
-            published = d.group(0)
+        if key in meta:
+            published = iso_date(meta[key]) or published
     url = meta.get("url") or None
     return Article(text=text, doc=url or _doc(path), title=title, published=published, url=url,
                    outlet=meta.get("source") or None, path=path, body_start=pos,
@@ -164,12 +177,11 @@ def parse_html(html: str, path: str) -> Article:
         # trafilatura returns a menu or a cookie banner when there is no article: not news
         raise BadArticle(path, f"HTML page holds no article text (under {MIN_HTML_WORDS} words)")
     title = (getattr(doc, "title", None) or "").strip() or None
-    date = getattr(doc, "date", None)
-    m = ISO_DATE_RE.search(date or "")
+    date = iso_date(getattr(doc, "date", None))
     url = getattr(doc, "url", None) or None
     # Offsets point into exactly this string: the title line, then the extracted body.
     full = f"{title}\n\n{text}" if title else text
-    return Article(text=full, doc=url or _doc(path), title=title, published=m.group(0) if m else None,
+    return Article(text=full, doc=url or _doc(path), title=title, published=date,
                    url=url, outlet=getattr(doc, "sitename", None) or None, path=path,
                    body_start=len(title) + 2 if title else 0)
 
@@ -191,7 +203,7 @@ def read_jsonl(path: str) -> Iterator[Article | BadArticle]:
                 yield BadArticle(path, f"line is over the {MAX_BYTES // 2**20} MiB limit", n)
                 continue
             try:
-                obj = json.loads(raw.decode("utf-8"))
+                obj = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
             except UnicodeDecodeError:
                 yield BadArticle(path, "line is not UTF-8", n)
                 continue
@@ -208,16 +220,28 @@ def read_jsonl(path: str) -> Iterator[Article | BadArticle]:
             if "\x00" in text:
                 yield BadArticle(path, '"text" holds NUL characters', n)
                 continue
-            pub = obj.get("published") or obj.get("date")
-            m = ISO_DATE_RE.search(str(pub)) if pub else None
             url = obj.get("url") if isinstance(obj.get("url"), str) else None
             title = obj.get("title") if isinstance(obj.get("title"), str) else None
             outlet = obj.get("outlet") if isinstance(obj.get("outlet"), str) else None
-            yield Article(text=text, doc=url or f"{_doc(path)}:{n}", title=title,
-                          published=m.group(0) if m else None, url=url, outlet=outlet,
-                          path=f"{path}:{n}")
+            # a line's document is its URL, else its "id", else its text: never its line number,
+            # which changes when a line is inserted above it
+            key = url or (f"id:{obj['id']}" if isinstance(obj.get("id"), (str, int)) else None)
+            art = Article(text=text, doc="", title=title, published=iso_date(obj.get("published") or obj.get("date")),
+                          url=url, outlet=outlet, path=f"{path}:{n}")
+            yield replace(art, doc=key or art.id)
         if not seen:
             yield BadArticle(path, "empty file")
+
+
+def iso_date(value) -> str | None:
+    """The YYYY-MM-DD in ``value`` when it is a real day ("2023-02-30" is not), else None."""
+    m = ISO_DATE_RE.search(str(value or ""))
+    if not m:
+        return None
+    try:
+        return dt.date.fromisoformat(m.group(0)).isoformat()
+    except ValueError:
+        return None
 
 
 def _doc(path: str) -> str:

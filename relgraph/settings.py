@@ -51,6 +51,7 @@ class Settings:
             database=env.get("NEO4J_DATABASE") or cls.database,
         )
         s = replace(s, **{k: v for k, v in overrides.items() if v is not None})
-        if s.password is None and not env.get("NEO4J_URI"):
+        if s.password is None and s.uri == local:
+            # the generated password goes to the local server only, never to another --uri
             s = replace(s, password=local_password())
         return s

@@ -150,3 +150,37 @@ def test_force_rewrites_an_unchanged_article_to_the_same_graph(driver):
     assert graph_dump(driver) == before
     version = driver.execute_query("MATCH (a:Article) RETURN a.extractor AS v").records[0]["v"]
     assert version.startswith("relgraph")
+
+
+def test_two_paths_one_text_then_one_edited(driver, tmp_path):
+    """a.txt and b.txt hold the same text (one Article); editing a.txt keeps b.txt's text."""
+    text = (DATA / "fr_summit.txt").read_text(encoding="utf-8")
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text(text, encoding="utf-8")
+    b.write_text(text, encoding="utf-8")
+    load(driver, [str(a), str(b)])
+    assert driver.execute_query("MATCH (x:Article) RETURN count(x) AS n").records[0]["n"] == 1
+    a.write_text(text.replace("Vladivostok", "Khabarovsk"), encoding="utf-8")
+    load(driver, [str(a), str(b)])
+    docs = {r["d"] for r in driver.execute_query("MATCH (x:Article) RETURN x.doc AS d").records}
+    assert docs == {"file://" + str(a.resolve()), "file://" + str(b.resolve())}
+    # and a second run of the same input changes nothing
+    before = graph_dump(driver)
+    report = load(driver, [str(a), str(b)])
+    assert report.loaded == report.replaced == 0
+    assert graph_dump(driver) == before
+
+
+def test_a_line_inserted_on_top_of_a_batch_replaces_nothing(driver, tmp_path):
+    lines = [json.dumps({"title": f"t{i}", "text": (DATA / name).read_text(encoding="utf-8")})
+             for i, name in enumerate(["es_reunion.txt", "de_treffen.txt"])]
+    f = tmp_path / "batch.jsonl"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    load(driver, [str(f)])
+    before = graph_dump(driver)
+    f.write_text(json.dumps({"title": "new", "text": (DATA / "ru_vstrecha.txt").read_text(encoding="utf-8")})
+                 + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    report = load(driver, [str(f)])
+    assert (report.loaded, report.replaced, report.unchanged) == (1, 0, 2)
+    n = driver.execute_query("MATCH (x:Article) RETURN count(x) AS n").records[0]["n"]
+    assert n == 3 and len(graph_dump(driver)[0]) > len(before[0])

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import json
+import os
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -60,7 +62,7 @@ def test_jsonl_batch_reports_the_broken_line_and_reads_the_others(tmp_path):
     assert items[0].published == "2024-01-02" and items[0].doc == "https://example.org/1"
     assert items[1].line == 2 and "not JSON" in str(items[1])
     assert items[2].line == 3 and '"text"' in str(items[2])
-    assert items[3].doc.endswith("batch.jsonl:4")
+    assert items[3].doc == items[3].id  # no URL, no id: the text itself names the document
 
 
 def test_folders_and_globs_expand_in_order_and_missing_paths_are_reported(tmp_path):
@@ -139,3 +141,34 @@ def test_random_bytes_never_crash_the_reader(tmp_path_factory, data):
     except BadArticle:
         return
     assert a.text and a.body_start <= len(a.text)
+
+
+def test_jsonl_documents_do_not_depend_on_line_numbers(tmp_path):
+    a = json.dumps({"text": "Russia and China signed a deal.", "id": "wire-1"})
+    b = json.dumps({"text": "France and Germany met."})
+    f = tmp_path / "x.jsonl"
+    f.write_text(a + "\n" + b + "\n", encoding="utf-8")
+    before = [i.doc for i in read_paths([str(f)])]
+    f.write_text(json.dumps({"text": "A new line on top about Japan."}) + "\n" + a + "\n" + b + "\n", encoding="utf-8")
+    after = [i.doc for i in read_paths([str(f)])]
+    assert before == after[1:] and before[0] == "id:wire-1"
+
+
+@pytest.mark.parametrize("header, published", [("Date: 2023-02-30", None), ("Date: 2023-09-14T10:00", "2023-09-14")])
+def test_impossible_dates_are_dropped_not_fatal(header, published):
+    from relgraph.loaders.read import parse_text
+
+    assert parse_text(f"Title\n{header}\n\nBody.\n", "x.txt").published == published
+
+
+def test_bom_utf16_hidden_folders_and_pipes(tmp_path):
+    (tmp_path / "bom.txt").write_bytes("\ufeffTitre\n\nLe président russe.\n".encode("utf-8"))
+    (tmp_path / "u16.txt").write_bytes("Title\n\nThe French president.\n".encode("utf-16"))
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / ".hidden" / "x.txt").write_text("Title\n\nNot to be read.\n")
+    os.mkfifo(tmp_path / "pipe.txt")
+    items = {Path(getattr(i, "path", "") or i.path).name: i for i in read_paths([str(tmp_path)])}
+    assert items["bom.txt"].title == "Titre" and items["bom.txt"].text.startswith("\ufeff")
+    assert items["u16.txt"].title == "Title"
+    assert "x.txt" not in items
+    assert isinstance(items["pipe.txt"], BadArticle) and "not a regular file" in str(items["pipe.txt"])
