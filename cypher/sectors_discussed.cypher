@@ -1,5 +1,5 @@
-// Which sectors did two states discuss? Sectors on the agenda of meetings between their
-// leaders, and sectors named in articles whose main pair is these two states.
+// Which sectors did two states discuss? Sectors named in the articles whose main pair is these
+// two states, and on the agenda of the meetings those articles report.
 // param a: the first state, an ISO3 code or any name or alias (example: RUS)
 // param b: the second state (example: PRK)
 // param since?: only articles published on or after this ISO date, or null (example: 2023-01-01)

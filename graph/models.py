@@ -11,6 +11,7 @@ give two edges, and counting edges counts sources.
 from __future__ import annotations
 
 from neomodel import (
+    ArrayProperty,
     IntegerProperty,
     RelationshipFrom,
     RelationshipTo,
@@ -34,7 +35,7 @@ class MetAt(Fact):
     """A leader met another leader at a place."""
 
     # (:Leader)-[:MET_AT {with, date, status, article, quote, start, end}]->(:Facility)
-    with_ = StringProperty(db_property="with")
+    with_ = ArrayProperty(StringProperty(), db_property="with")
     date = StringProperty()
     status = StringProperty()
 

@@ -173,13 +173,6 @@ CREATE (l)-[:STATED {article: row.article, via: row.via, quote: row.quote, start
 
 
 @dataclass
-class WriteResult:
-    status: str              # loaded | unchanged | replaced
-    nodes_created: int = 0
-    edges_created: int = 0
-
-
-@dataclass
 class BatchResult:
     statuses: dict[str, str]   # article id -> loaded | unchanged | replaced
     nodes_created: int = 0
@@ -280,12 +273,6 @@ def _version() -> str:
 _QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),
             ("sectors", _SECTORS), ("sources", _SOURCES), ("meetings", _MEETINGS), ("visits", _VISITS),
             ("proposals", _PROPOSALS), ("statements", _STATEMENTS))
-
-
-def write_article(driver: neo4j.Driver, doc: dict, database: str = "neo4j") -> WriteResult:
-    """Write one article (an extraction-contract object) in one managed, retried transaction."""
-    res = write_articles(driver, [doc], database)
-    return WriteResult(res.statuses[doc["article"]["id"]], res.nodes_created, res.edges_created)
 
 
 def write_articles(driver: neo4j.Driver, docs: list[dict], database: str = "neo4j",

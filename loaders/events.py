@@ -423,6 +423,8 @@ def main_pair(ctx: Ctx, meetings, visits, proposals) -> tuple[tuple[str, str] | 
             actors.add(st)
     ranked = [st for st, _ in score.most_common() if st in rd.states()]
     pair = tuple(sorted(ranked[:2])) if len(ranked) >= 2 else None
+    if pair and len(ranked) > 2 and score[ranked[1]] == score[ranked[2]] and not (meetings or visits or proposals):
+        pair = None  # forty states named alike: no main pair
     if pair:
         actors |= set(pair)
     return pair, actors

@@ -8,7 +8,6 @@ are keyed to the language lexicons in ``data/lang`` and to the reference data.
 """
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
@@ -22,9 +21,6 @@ from relgraph.loaders.records import (Article, ArticleFacts, Evidence, FacilityR
                                       StateRef)
 from relgraph.loaders.sources import find_sources
 
-_META_LINE = re.compile(r"^[ \t]*(?:url|date|source)\s*:.*$", re.I | re.M)
-
-
 def extract(article: Article) -> ArticleFacts:
     """All facts of one article, each with evidence into ``article.text``."""
     lang = article.lang or "en"
@@ -34,8 +30,6 @@ def extract(article: Article) -> ArticleFacts:
     # title and body are read; the header lines (Source:, Date:, URL:) only for sources
     header_spans = [(s, e) for _, s, e in article.header]
     title_end = text.find("\n") if "\n" in text else len(text)
-    for m in _META_LINE.finditer(text):  # "URL: ...", "Date: ..." lines hold no facts
-        header_spans.append((m.start(), m.end()))
     body_toks = [t for t in toks if not any(s <= t.start < e for s, e in header_spans)] if header_spans else toks
     sents = sentences(text, body_toks, article.body_start, set(lex.get("honorifics", [])))
     if article.title and title_end > 0 and article.body_start > 0:

@@ -22,11 +22,16 @@ def resolve_entity(value: str, param: str = "x") -> str:
     from relgraph.loaders import refdata as rd
     from relgraph.loaders.gazetteer import fold
 
+    if value in rd.leaders() or value in rd.places() or value.startswith("rg:"):
+        return value
+    if param in ("x", "y"):
+        # between two entities, "Moscow" is the city (its state is "Russia" or "RUS")
+        hits = rd.place_gazetteer().find(value)
+        if hits and fold(hits[0].form) == fold(value.strip()):
+            return hits[0].value
     iso3 = rd.resolve_state(value)
     if iso3:
         return iso3
-    if value in rd.leaders() or value in rd.places() or value.startswith("rg:"):
-        return value
     for gaz in (rd.leader_gazetteer(), rd.leader_short_gazetteer(), rd.place_gazetteer()):
         hits = gaz.find(value)
         if hits and fold(hits[0].form) == fold(value.strip()):

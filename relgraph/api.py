@@ -78,8 +78,11 @@ def resolve_params(query, given: dict[str, Any]) -> dict[str, Any]:
 
             if v not in SECTORS:
                 raise UnknownName(f"-p sector {v!r}: not a sector id; one of {', '.join(SECTORS)}")
-        elif k in DATE_PARAMS and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(v)):
-            raise MissingParameter(f"-p {k} {v!r}: give an ISO date such as 2023-09-14")
+        elif k in DATE_PARAMS:
+            if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(v)):
+                raise MissingParameter(f"-p {k} {v!r}: give an ISO date such as 2023-09-14")
+            if k == "until":
+                v = str(v) + {4: "-12-31", 7: "-31"}.get(len(str(v)), "")  # until 2023 = to its last day
         out[k] = v
     return out
 

@@ -252,6 +252,7 @@ def extract(files, fmt):
     from relgraph.loaders.pipeline import extract_paths
 
     failed = 0
+    pretty = []
     for item in extract_paths(files):
         if isinstance(item, BadArticle):
             failed += 1
@@ -259,8 +260,12 @@ def extract(files, fmt):
             continue
         for w in item.warnings:
             click.echo(f"warning: {item.article.path}: {w}", err=True)
-        obj = item.to_json()
-        click.echo(json.dumps(obj, ensure_ascii=False, indent=2 if fmt == "json" else None))
+        if fmt == "jsonl":
+            click.echo(json.dumps(item.to_json(), ensure_ascii=False))
+        else:
+            pretty.append(item.to_json())
+    if fmt == "json":  # one object for one article, an array for several: valid JSON either way
+        click.echo(json.dumps(pretty[0] if len(pretty) == 1 else pretty, ensure_ascii=False, indent=2))
     if failed:
         sys.exit(1)
 
@@ -275,10 +280,11 @@ def extract(files, fmt):
 @click.option("--force", is_flag=True, help="re-extract and rewrite articles already loaded (after an upgrade)")
 @connection_options
 def load(paths, quiet, workers, batch_size, force, settings):
-    """Load articles (files, folders, globs, .html, .jsonl): one transaction per article.
+    """Load articles (files, folders, globs, .html, .jsonl), in batches of articles a transaction.
 
-    Loading an article again changes nothing; a changed version of the same file or URL
-    replaces its facts. Bad inputs are reported one line each and the rest still loads.
+    Each article is written whole or not at all. Loading an article again changes nothing; a
+    changed version of the same file or URL replaces its facts. Bad inputs are reported one line
+    each and the rest still loads.
 
     \b
     Example:
