@@ -6,6 +6,7 @@ its owner can read. Everything lives under ``relgraph_home()`` (``RELGRAPH_HOME`
 """
 from __future__ import annotations
 
+import fcntl
 import os
 import re
 import secrets
@@ -13,8 +14,8 @@ import shutil
 import signal
 import socket
 import subprocess
-import sys
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -140,6 +141,11 @@ class LocalServer:
         tmp.rename(self.lib)
         return True
 
+    def secure_home(self) -> None:
+        """Jars, data, logs and password under one folder only its owner can enter."""
+        self.home.mkdir(parents=True, exist_ok=True)
+        os.chmod(self.home, 0o700)
+
     def write_conf(self) -> Path:
         """Write neo4j.conf from the template; rewritten at every start so it follows the ports."""
         template = (resources.files(__package__) / "neo4j.conf").read_text(encoding="utf-8")
@@ -161,19 +167,22 @@ class LocalServer:
         if system_db.exists():
             raise ServerError(f"the local database exists but its password file {self.password_file} "
                               "is gone: run `relgraph db reset --hard --yes` to start afresh")
-        password = secrets.token_urlsafe(24)
-        env = dict(os.environ, NEO4J_HOME=str(self.neo4j_home), NEO4J_CONF=str(self.conf_dir))
-        run = subprocess.run(
-            [java_binary(), "-cp", f"{self.lib}/*", "org.neo4j.cli.AdminTool",
-             "dbms", "set-initial-password", password],
-            env=env, capture_output=True, text=True)
-        if run.returncode != 0:
-            out = (run.stderr or run.stdout).strip().splitlines() or ["(no output)"]
-            raise ServerError(f"could not set the initial password: {out[0][:300]}")
+        password = secrets.token_urlsafe(24)  # letters, digits, "-" and "_": safe as an @file argument
         self.home.mkdir(parents=True, exist_ok=True)
+        # the file first (owner-only), then the server: a crash in between leaves a known password
         fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             f.write(password + "\n")
+        env = dict(os.environ, NEO4J_HOME=str(self.neo4j_home), NEO4J_CONF=str(self.conf_dir))
+        # "@file": picocli reads the argument from the file, so the password is never in argv (ps)
+        run = subprocess.run(
+            [java_binary(), "-cp", f"{self.lib}/*", "org.neo4j.cli.AdminTool",
+             "dbms", "set-initial-password", f"@{self.password_file}"],
+            env=env, capture_output=True, text=True)
+        if run.returncode != 0:
+            self.password_file.unlink(missing_ok=True)
+            out = (run.stderr or run.stdout).strip().splitlines() or ["(no output)"]
+            raise ServerError(f"could not set the initial password: {out[0][:300]}")
 
     # -- process -----------------------------------------------------------------------------
     def pid(self) -> int | None:
@@ -182,13 +191,28 @@ class LocalServer:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
             return None
-        if _alive(pid) and _is_ours(pid):
+        if _alive(pid) and _is_ours(pid, self.neo4j_home):
             return pid
         self.pid_file.unlink(missing_ok=True)
         return None
 
+    @contextmanager
+    def _locked(self):
+        """One `relgraph db` command at a time per home (two starts would race for the ports)."""
+        self.secure_home()
+        with open(self.home / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+            try:
+                yield
+            finally:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
     def start(self, *, timeout: float = 180.0, echo=None) -> str:
         """Start the server and wait until Bolt answers; idempotent."""
+        with self._locked():
+            return self._start(timeout, echo)
+
+    def _start(self, timeout: float, echo) -> str:
         if self.pid():
             return "already running"
         for port in (self.bolt_port, self.http_port):
@@ -231,6 +255,10 @@ class LocalServer:
             return False
 
     def stop(self, *, timeout: float = 60.0) -> str:
+        with self._locked():
+            return self._stop(timeout)
+
+    def _stop(self, timeout: float) -> str:
         pid = self.pid()
         if not pid:
             return "not running"
@@ -314,13 +342,14 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def _is_ours(pid: int) -> bool:
-    """Guards against a recycled pid: the process must be a Neo4j server JVM."""
+def _is_ours(pid: int, neo4j_home: Path) -> bool:
+    """Guards against a recycled pid: the process must be the Neo4j server JVM of this home."""
     try:
         with open(f"/proc/{pid}/cmdline", "rb") as f:
-            return MAIN_CLASS.encode() in f.read()
+            args = f.read().split(b"\0")
     except OSError:
-        return sys.platform != "linux"
+        return False
+    return MAIN_CLASS.encode() in args and f"--home-dir={neo4j_home}".encode() in args
 
 
 def _port_free(port: int) -> bool:
