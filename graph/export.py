@@ -12,17 +12,18 @@ from pathlib import Path
 
 import neo4j
 
+from relgraph.graph.models import REL_TYPES
+
 # Nodes are named by their natural key ("State:RUS", "Leader:Q7747"): stable across exports.
 _KEY = "labels(n)[0] + ':' + coalesce(n.iso3, n.id, n.name)"
 _ALL = f"MATCH (n) RETURN {_KEY} AS id, labels(n)[0] AS label, properties(n) AS props"
 _EDGE = ("labels(a)[0] + ':' + coalesce(a.iso3, a.id, a.name) AS source, "
          "labels(b)[0] + ':' + coalesce(b.iso3, b.id, b.name) AS target, type(r) AS type, properties(r) AS props")
 _ALL_EDGES = f"MATCH (a)-[r]->(b) RETURN {_EDGE}"
-_PAIR_EDGES = f"""
-MATCH (art:Article {{pair_key: $key}})
-MATCH (a)-[r]->(b) WHERE r.article = art.id
-RETURN {_EDGE}, elementId(a) AS ea, elementId(b) AS eb
-"""
+# one typed pattern per relationship type, so that each uses its `article` index
+_PAIR_EDGES = "\nUNION ALL\n".join(
+    f"MATCH (art:Article {{pair_key: $key}}) MATCH (a)-[r:{t} {{article: art.id}}]->(b) "
+    f"RETURN {_EDGE}, elementId(a) AS ea, elementId(b) AS eb" for t in REL_TYPES)
 _NODES = f"UNWIND $ids AS i MATCH (n) WHERE elementId(n) = i RETURN {_KEY} AS id, labels(n)[0] AS label, properties(n) AS props"
 
 

@@ -101,6 +101,9 @@ UNWIND $rows AS row
 MERGE (m:Meeting {id: row.id})
   ON CREATE SET m.date = row.date, m.status = row.status, m.duration = row.duration,
                 m.precision = row.precision
+  // announced first (planned), reported later (held): the node says what has happened
+  ON MATCH SET m.status = CASE WHEN row.status = 'held' THEN 'held' ELSE m.status END,
+               m.duration = coalesce(m.duration, row.duration)
 WITH m, row
 CALL (m, row) {
   UNWIND row.participants AS p

@@ -184,3 +184,18 @@ def test_a_line_inserted_on_top_of_a_batch_replaces_nothing(driver, tmp_path):
     assert (report.loaded, report.replaced, report.unchanged) == (1, 0, 2)
     n = driver.execute_query("MATCH (x:Article) RETURN count(x) AS n").records[0]["n"]
     assert n == 3 and len(graph_dump(driver)[0]) > len(before[0])
+
+
+def test_a_meeting_announced_then_reported_is_one_held_meeting(driver, tmp_path):
+    planned = ("US President Joe Biden will meet Chinese President Xi Jinping in San Francisco "
+               "on November 15, 2023, the White House said.")
+    held = ("US President Joe Biden met Chinese President Xi Jinping in San Francisco on November 15, 2023, "
+            "and the two leaders discussed trade.")
+    f = tmp_path / "two.jsonl"
+    f.write_text(json.dumps({"text": planned, "published": "2023-11-10", "url": "https://example.org/p"}) + "\n"
+                 + json.dumps({"text": held, "published": "2023-11-16", "url": "https://example.org/h"}) + "\n",
+                 encoding="utf-8")
+    load(driver, [str(f)])
+    rows = driver.execute_query("MATCH (m:Meeting)<-[a:ATTENDED]-() RETURN m.status AS s, m.date AS d, "
+                                "count(DISTINCT a.article) AS n").records
+    assert [(r["s"], r["d"], r["n"]) for r in rows] == [("held", "2023-11-15", 2)]
