@@ -84,6 +84,17 @@ class Ctx:
 
 
 # -- sentences -------------------------------------------------------------------------------
+def _wrapped(text: str, m: re.Match) -> bool:
+    """A single line break inside a sentence: the line before is long and ends mid-sentence."""
+    gap = m.group()
+    if gap.count("\n") != 1 or gap.strip(" \t\r\n"):
+        return False
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    line = text[line_start:m.start()].rstrip()
+    nxt = text[m.end():m.end() + 1]
+    return len(line) >= 50 and not line.endswith((".", "!", "?", ":", "»", '"', "”")) and nxt.strip() != ""
+
+
 def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str]) -> list[Sentence]:
     spans: list[tuple[int, int, int]] = []
     para = 0
@@ -94,9 +105,11 @@ def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str
         word = re.findall(r"\w+$", before)
         if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
             continue  # "M. Poutine", "U.S. officials"
+        if _wrapped(text, m):
+            continue  # a hard-wrapped line: the sentence goes on below
         if text[pos:m.start()].strip():
             spans.append((pos, m.start() + len(m.group().rstrip()), para))
-        if "\n\n" in m.group() or m.group().count("\n") >= 1:
+        if m.group().count("\n") >= 1 and not _wrapped(text, m):
             para += 1
         pos = cut
     if text[pos:].strip():

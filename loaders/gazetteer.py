@@ -39,9 +39,11 @@ class Token:
 def _sep_class(gap: str) -> str:
     if gap == "":
         return ""
-    if len(gap) > 3 or "\n" in gap:
+    g = gap.replace("\u00a0", " ").replace("\t", " ").replace("\r", "")
+    if g.count("\n") == 1 and not g.strip(" \n"):
+        return " "  # one line break between two words: a hard-wrapped name ("Kim Jong\nUn")
+    if len(g) > 3 or "\n" in g:
         return "|"
-    g = gap.replace("\u00a0", " ")
     if all(c == " " or c in _DASHES for c in g) and len(g) <= 2:
         return " "
     if len(g) == 1 and g in _APOS:

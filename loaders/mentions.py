@@ -272,7 +272,8 @@ def find_leaders(ctx: Ctx) -> None:
         run: list[Token] = []
         while k < len(toks) and is_cap(toks[k]) and len(run) < 5 and k not in state_toks \
                 and k not in place_toks and k not in title_toks and toks[k].fold not in stop and k not in events \
-                and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1)):
+                and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1)) \
+                and (not run or "\n" not in text[run[-1].end:toks[k].start]):
             run.append(toks[k])
             k += 1
         if len(run) >= 2 and (t.role != "counterpart" or t.state):

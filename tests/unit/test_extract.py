@@ -293,3 +293,11 @@ def test_a_summit_with_many_leaders_and_a_bilateral_on_the_side():
     assert obj["pair"] == ["IND", "USA"]
     assert any(set(m["participants"]) == {"Narendra Modi", "Joe Biden"} and {"space", "technology"} <= set(m["sectors"])
                for m in obj["meetings"])
+
+
+def test_hard_wrapped_text_keeps_names_and_sentences_whole():
+    text = ("Russian President Vladimir Putin met North Korean leader Kim Jong\nUn at the Vostochny Cosmodrome "
+            "on Wednesday, and the two\nleaders discussed space cooperation.\r\n")
+    obj = facts(text, "en", "2023-09-14")
+    assert {l["name"] for l in obj["leaders"]} >= {"Vladimir Putin", "Kim Jong Un"}
+    assert any(m["place"] == "Vostochny Cosmodrome" and m["date"] == "2023-09-13" for m in obj["meetings"])

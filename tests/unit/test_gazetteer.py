@@ -41,10 +41,12 @@ def test_hyphen_space_and_case_are_folded(text):
     assert names(g, text) == [(text, "Q56226")]
 
 
-def test_accents_and_apostrophes_are_folded_but_lines_are_not_crossed():
+def test_accents_and_apostrophes_are_folded_a_wrapped_line_is_crossed_a_paragraph_is_not():
     g = Gazetteer()
     g.add("Komsomolsk-sur-l'Amour", "kna")
     assert names(g, "à Komsomolsk-sur-l’Amour") == [("Komsomolsk-sur-l’Amour", "kna")]
-    assert names(g, "Komsomolsk\nsur l'Amour") == []
+    assert names(g, "Komsomolsk\nsur l'Amour") == [("Komsomolsk\nsur l'Amour", "kna")]
+    assert names(g, "Komsomolsk\n\nsur l'Amour") == []
+    assert names(g, "Komsomolsk\tsur\r\nl'Amour") == [("Komsomolsk\tsur\r\nl'Amour", "kna")]
     g.add("Corée du Nord", "PRK")
     assert names(g, "COREE DU NORD") == [("COREE DU NORD", "PRK")]
