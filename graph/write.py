@@ -31,6 +31,16 @@ _DELETE_OLD = """
 UNWIND $olds AS old
 MATCH (a:Article {id: old}) DETACH DELETE a
 """
+_TOUCHED = """
+UNWIND $olds AS old
+MATCH (:Article {id: old})-[:MENTIONS|REPORTED_BY]->(n)
+RETURN collect(DISTINCT elementId(n)) AS ids
+"""
+_DELETE_LONELY = """
+UNWIND $ids AS i
+MATCH (n) WHERE elementId(n) = i AND NOT (n)--()
+DELETE n
+"""
 _DELETE_ORPHANS = """
 UNWIND $meetings AS mid
 MATCH (m:Meeting {id: mid}) WHERE NOT (m)--() DELETE m
@@ -330,6 +340,7 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = Fals
         if res.statuses[i] != "replaced":
             res.statuses[i] = "loaded"
     if olds:
+        touched = tx.run(_TOUCHED, olds=olds).single()["ids"]
         for q in _DELETE_EDGES.values():
             res.edges_deleted += tx.run(q, olds=olds).consume().counters.relationships_deleted
         c = tx.run(_DELETE_OLD, olds=olds).consume().counters
@@ -337,6 +348,8 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = Fals
         res.edges_deleted += c.relationships_deleted
         c = tx.run(_DELETE_ORPHANS, meetings=meetings, projects=projects).consume().counters
         res.nodes_deleted += c.nodes_deleted
+        # states, leaders, places and sources only the old version named go with it
+        res.nodes_deleted += tx.run(_DELETE_LONELY, ids=touched).consume().counters.nodes_deleted
     if reassign:
         tx.run(_REASSIGN, rows=reassign).consume()
     if not todo:

@@ -80,9 +80,11 @@ def test_changed_version_replaces_the_old_facts(driver, tmp_path):
     places = {r["p"] for r in driver.execute_query(
         "MATCH (:Leader)-[:VISITS]->(f) RETURN f.name AS p").records}
     assert "Vladivostok" not in places
-    # no edge of the old version is left
+    # no edge of the old version is left, and no node only the old version named
     arts = {r["a"] for r in driver.execute_query("MATCH ()-[r]->() RETURN DISTINCT r.article AS a").records}
     assert len(arts) == 1
+    assert driver.execute_query("MATCH (n) WHERE NOT (n)--() RETURN count(n) AS c").records[0]["c"] == 0
+    assert driver.execute_query("MATCH (f:Facility {name: 'Vladivostok'}) RETURN count(f) AS c").records[0]["c"] == 0
 
 
 def test_bad_inputs_fail_one_line_each_and_the_rest_loads(driver, cli_env, tmp_path):
