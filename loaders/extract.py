@@ -35,6 +35,8 @@ def extract(article: Article) -> ArticleFacts:
     if article.title and title_end > 0 and article.body_start > 0:
         ttoks = [i for i, t in enumerate(body_toks) if t.start < title_end]
         sents.insert(0, Sentence(0, title_end, 0, (ttoks[-1] + 1) if ttoks else 0, -1))
+    if not sents:  # a title and nothing else: the whole text is one sentence
+        sents = [Sentence(0, len(text), 0, len(body_toks), 0)]
     ctx = Ctx(article, lang, text, body_toks, sents, lex, article.published)
     ctx.index = TokenIndex(body_toks)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets

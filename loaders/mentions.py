@@ -69,7 +69,7 @@ def find_places(ctx: Ctx) -> None:
         if any(s < te and ts < e for ts, te in taken):
             # a known place named with its kind word ("cosmodrome Vostotchny"): widen that hit
             for idx, (pid, pm) in enumerate(ctx.place_hits):
-                if s <= pm.start and pm.end <= e and known[pid].kind == kind:
+                if s <= pm.start and pm.end <= e and ctx.places[pid]["kind"] == kind:
                     ctx.place_hits[idx] = (pid, Match(pm.i, pm.j, s, e, pid, ctx.text[s:e]))
             continue
         proper = ctx.text[name_toks[0].start:name_toks[-1].end]

@@ -301,3 +301,21 @@ def test_hard_wrapped_text_keeps_names_and_sentences_whole():
     obj = facts(text, "en", "2023-09-14")
     assert {l["name"] for l in obj["leaders"]} >= {"Vladimir Putin", "Kim Jong Un"}
     assert any(m["place"] == "Vostochny Cosmodrome" and m["date"] == "2023-09-13" for m in obj["meetings"])
+
+
+_WORDS = sorted({w for p in EXAMPLES for w in p.read_text(encoding="utf-8").split()})
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=120),
+       st.lists(st.sampled_from([" ", " ", " ", "\n", "\n\n", ", ", ". ", "\t"]), min_size=1, max_size=8),
+       st.sampled_from(["fr", "en", "es", "de", "ru"]), st.booleans(),
+       st.sampled_from([None, "2023-09-14", "2020-02-29"]))
+def test_shuffled_article_words_never_crash_and_quote_exactly(words, seps, lang, upper, published):
+    """Words of real articles in random order reach every rule (titles, places, dates, events)."""
+    text = "".join(w + seps[i % len(seps)] for i, w in enumerate(words))
+    text = text.upper() if upper else text
+    obj = extract(replace(parse_text(text, "mix.txt"), lang=lang, published=published)).to_json()
+    for _, item in evidence_items(obj):
+        for e in item["evidence"]:
+            assert text[e["start"]:e["end"]] == e["quote"]
