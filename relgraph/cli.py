@@ -296,16 +296,17 @@ def load(paths, quiet, workers, batch_size, force, settings):
     from relgraph.api import connect, load as _load
     from relgraph.loaders.read import expand
 
-    files = sum(1 for _ in expand(paths))
-    bar = tqdm(total=files, unit="file", disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
+    files = [p for p, _ in expand(paths)]
+    # an article a file, unless a JSON Lines batch holds an unknown number of them
+    total = None if any(p.lower().endswith((".jsonl", ".ndjson")) for p in files) else len(files)
+    bar = tqdm(total=total, unit="article", disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
                dynamic_ncols=True)
 
     def on_item(status, what):
         if status == "failed":
             bar.write(f"Error: {what}", file=sys.stderr)
         bar.set_postfix_str(f"{status}: {what[-40:]}", refresh=False)
-        if not what.rsplit(":", 1)[-1].isdigit():  # a JSON Lines batch counts as one file
-            bar.update(1)
+        bar.update(1)
 
     with connect(settings) as driver:
         report = _load(driver, paths, settings.database, on_item=on_item, workers=workers,
