@@ -9,7 +9,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.context import MAX_EVIDENCE, Ctx, LeaderHit
+from relgraph.loaders.context import MAX_EVIDENCE, Ctx, LeaderHit, stopwords
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.records import (Evidence, MeetingFact, ProposalFact, SectorRef, SourceRef,
@@ -74,8 +74,15 @@ def _loc_places(ctx: Ctx, k: int) -> list[tuple[str, Match]]:
     hits = [(pid, m) for pid, m in ctx.place_hits if s.start <= m.start < s.end and not negated(m)]
     loc = ctx.triggers.get("locative", [])
 
-    def after_loc(m: Match) -> bool:
-        return any(0 <= m.start - x.end <= 4 for x in loc)
+    articles = stopwords(ctx)
+
+    def after_loc(m: Match) -> bool:  # "in Beijing", "at the Great Hall", "au cosmodrome"
+        for x in loc:
+            gap = ctx.text[x.end:m.start]
+            if 0 <= len(gap) <= 12 and "\n" not in gap and gap[:1] in (" ", "'", "’", "\u00a0") \
+                    and all(fold(w) in articles for w in re.findall(r"\w+", gap)):
+                return True
+        return False
     return sorted(hits, key=lambda h: (not after_loc(h[1]), h[1].start))
 
 
@@ -357,10 +364,13 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 secs = ["diplomacy"]
                 # "sur l'invitation de son homologue russe": after the noun comes the inviter;
                 # "X a invité Y": before the verb
-                dest = [pid for pid, pm in ctx.place_hits if t.end <= pm.start < c_end and ctx.places[pid]["state"]]
+                dest = [ctx.places[pid]["state"] for pid, pm in ctx.place_hits
+                        if t.end <= pm.start < c_end and ctx.places[pid]["state"]]
+                dest += [iso3 for iso3, kind, sm in ctx.state_hits
+                         if t.end <= sm.start < c_end and kind in ("name", "official", "acronym")]
                 if dest:
-                    # "invité à Moscou", "invited him to Ahmedabad": whoever leads the destination invites
-                    host = ctx.places[dest[0]]["state"]
+                    # "invité à Moscou", "invited Xi to visit Brazil": whoever leads the destination invites
+                    host = dest[0]
                     clause_by = _main_leaders(ctx).get(host) or host
                 elif any(x.start == t.start for x in ctx.triggers.get("invitation_noun", ())):
                     inside = [h for h in hs if t.start <= h.start < c_end]

@@ -133,6 +133,8 @@ def unknown_places(ctx: Ctx) -> None:
     for key in ("meeting", "visit", "titles"):
         for m in ctx.triggers.get(key, ()):
             busy.update(range(m.i, m.j))
+    for m in rd.source_gazetteer().find(ctx.text, ctx.index):
+        busy.update(range(m.i, m.j))  # "according to Xinhua" names an agency, not a place
     stop = stopwords(ctx)
     from relgraph.loaders.dates import calendar_words
 

@@ -319,3 +319,12 @@ def test_shuffled_article_words_never_crash_and_quote_exactly(words, seps, lang,
     for _, item in evidence_items(obj):
         for e in item["evidence"]:
             assert text[e["start"]:e["end"]] == e["quote"]
+
+
+def test_an_agency_after_a_preposition_is_no_place_and_the_venue_wins():
+    obj = extracted("en_lula_xi_beijing.txt")
+    assert "Xinhua" not in {p["name"] for p in obj["places"]}
+    assert ("Xinhua", "credit") in {(s["name"], s["kind"]) for s in obj["sources"]}
+    assert any(m["place"] == "Great Hall of the People" and m["date"] == "2023-04-14" for m in obj["meetings"])
+    # "Lula invited Xi to visit Brazil": the host of the destination invites
+    assert ("Luiz Inácio Lula da Silva", "diplomacy") in {(p["by"], p["sector"]) for p in obj["proposals"]}
