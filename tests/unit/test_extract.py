@@ -328,3 +328,10 @@ def test_an_agency_after_a_preposition_is_no_place_and_the_venue_wins():
     assert any(m["place"] == "Great Hall of the People" and m["date"] == "2023-04-14" for m in obj["meetings"])
     # "Lula invited Xi to visit Brazil": the host of the destination invites
     assert ("Luiz Inácio Lula da Silva", "diplomacy") in {(p["by"], p["sector"]) for p in obj["proposals"]}
+
+
+def test_leaders_agreeing_somewhere_met_there():
+    obj = extracted("fr_kishida_yoon_tokyo.txt")
+    assert any(set(m["participants"]) == {"Fumio Kishida", "Yoon Suk Yeol"} and m["place"] == "Tokyo"
+               and m["date"] == "2023-03-16" for m in obj["meetings"])
+    assert ("Fumio Kishida", "Seoul", "planned") in {(v["visitor"], v["place"], v["status"]) for v in obj["visits"]}
