@@ -397,7 +397,7 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], meetings, proposals) -> lis
     for h in sector_hits:
         k = ctx.sent_of(h.start)
         if ctx.has("discuss", k) or ctx.has("meeting", k) or ctx.has("proposal", k) or ctx.has("say", k) \
-                or ctx.has("plural_leaders", k):
+                or ctx.has("plural_leaders", k) or ctx.has("visit", k):
             by[h.value].append(ctx.ev(h.start, h.end))
     for p in proposals:
         if p.sector and p.sector not in by:
