@@ -69,6 +69,8 @@ class LoadReport:
     failed: int = 0
     nodes_created: int = 0
     edges_created: int = 0
+    nodes_deleted: int = 0   # by replacements: the old versions' facts
+    edges_deleted: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
 
@@ -77,8 +79,11 @@ class LoadReport:
         return self.failed == 0
 
     def summary(self) -> str:
-        return (f"{self.loaded} loaded, {self.replaced} replaced, {self.unchanged} unchanged, "
+        text = (f"{self.loaded} loaded, {self.replaced} replaced, {self.unchanged} unchanged, "
                 f"{self.failed} failed; {self.nodes_created} nodes and {self.edges_created} edges created")
+        if self.nodes_deleted or self.edges_deleted:
+            text += f", {self.nodes_deleted} nodes and {self.edges_deleted} edges of old versions deleted"
+        return text
 
 
 def load(driver, paths: Iterable[str], database: str = "neo4j",
@@ -140,6 +145,8 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
     for items, res in results:
         report.nodes_created += res.nodes_created
         report.edges_created += res.edges_created
+        report.nodes_deleted += res.nodes_deleted
+        report.edges_deleted += res.edges_deleted
         for f in items:
             status = res.statuses.get(f.article.id, "unchanged")
             setattr(report, status, getattr(report, status) + 1)

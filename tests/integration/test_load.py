@@ -76,6 +76,7 @@ def test_changed_version_replaces_the_old_facts(driver, tmp_path):
     f.write_text(f.read_text(encoding="utf-8").replace("Vladivostok", "Khabarovsk"), encoding="utf-8")
     report = load(driver, [str(f)])
     assert report.replaced == 1
+    assert report.edges_deleted > 0 and "edges of old versions deleted" in report.summary()
     assert driver.execute_query("MATCH (a:Article) RETURN count(a) AS n").records[0]["n"] == 1
     places = {r["p"] for r in driver.execute_query(
         "MATCH (:Leader)-[:VISITS]->(f) RETURN f.name AS p").records}
