@@ -1,0 +1,42 @@
+"""The language lexicons (``loaders/data/lang/*.json``) agree on their keys, so that a rule
+written for one language finds its words in every other: a language is a data change."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from relgraph.loaders import refdata as rd
+
+
+def _raw(lang: str) -> dict:
+    # read the file itself, not the cached lexicon, so that a test run sees the file as it is
+    return json.loads((rd._data() / "lang" / f"{lang}.json").read_text(encoding="utf-8"))
+
+
+LANGS = rd.languages()
+
+
+def test_the_five_languages_have_lexicons():
+    assert set(LANGS) >= {"de", "en", "es", "fr", "ru"}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_every_lexicon_has_the_same_keys(lang):
+    keys = {l: set(_raw(l)) for l in LANGS}
+    every = set().union(*keys.values())
+    assert sorted(every - keys[lang]) == [], f"{lang}.json lacks these keys"
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_a_key_holds_the_same_kind_of_value_in_every_language(lang):
+    ref = _raw("en")
+    own = _raw(lang)
+    kinds = {k: type(v).__name__ for k, v in own.items() if k in ref}
+    want = {k: type(ref[k]).__name__ for k in kinds}
+    assert kinds == want
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_lexicon_names_its_language(lang):
+    assert _raw(lang)["lang"] == lang
