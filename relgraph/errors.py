@@ -45,3 +45,7 @@ class Neo4jUnavailable(RelgraphError):
 
 class ServerError(RelgraphError):
     """The local server cannot be installed, started or stopped."""
+
+
+class ParserError(RelgraphError):
+    """The dependency parser (the local CoreNLP server, or natasha) cannot be installed, started or reached."""

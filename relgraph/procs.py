@@ -1,0 +1,113 @@
+"""Small process helpers for the servers relgraph runs itself (the CoreNLP parser server).
+
+Pid checks that survive recycled pids, a free-port probe on 127.0.0.1, a per-home lock, Java
+lookup and the resident memory of a process. No relgraph imports: loaders and graph may both use it.
+"""
+from __future__ import annotations
+
+import fcntl
+import os
+import re
+import shutil
+import socket
+import subprocess
+from contextlib import contextmanager
+from pathlib import Path
+
+
+def alive(pid: int) -> bool:
+    """True while ``pid`` runs; a zombie (an exited child not yet reaped) counts as dead."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            return f.read().split(")")[-1].split()[0] != "Z"
+    except OSError:
+        return True
+
+
+def cmdline(pid: int) -> list[str]:
+    """The argv of a live process ([] when it is gone or unreadable)."""
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return [a.decode(errors="replace") for a in f.read().split(b"\0") if a]
+    except OSError:
+        return []
+
+
+def rss_bytes(pid: int) -> int | None:
+    """Resident memory of ``pid`` (VmRSS), or None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            for line in f:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return None
+
+
+def port_free(port: int) -> bool:
+    """Whether nothing listens on ``port`` (probed by binding 127.0.0.1 and the wildcard)."""
+    for host in ("127.0.0.1", ""):
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind((host, port))
+            except OSError:
+                return False
+    return True
+
+
+def env_port(name: str, default: int, error: type[Exception]) -> int:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
+    if not raw.isdigit() or not 0 < int(raw) < 65536:
+        raise error(f"{name}={raw!r} is not a port number")
+    return int(raw)
+
+
+@contextmanager
+def locked(path: Path):
+    """An exclusive advisory lock on ``path`` (created), held for the ``with`` block."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def java_major(java: str) -> int | None:
+    try:
+        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30).stderr
+    except (OSError, subprocess.TimeoutExpired):
+        return None
+    m = re.search(r'version "(?:1\.)?(\d+)', out)
+    return int(m.group(1)) if m else None
+
+
+def find_java(min_major: int) -> tuple[str | None, list[str]]:
+    """The first Java binary of at least ``min_major``: RELGRAPH_JAVA, JAVA_HOME, then PATH.
+
+    Returns (binary or None, the candidates that exist), so the caller can word its error.
+    """
+    cands = [os.environ.get("RELGRAPH_JAVA")]
+    if os.environ.get("JAVA_HOME"):
+        cands.append(str(Path(os.environ["JAVA_HOME"]) / "bin" / "java"))
+    cands.append(shutil.which("java"))
+    seen: list[str] = []
+    for c in cands:
+        if not c or not Path(c).exists() or c in seen:
+            continue
+        seen.append(c)
+        v = java_major(c)
+        if v is not None and v >= min_major:
+            return c, seen
+    return None, seen
