@@ -11,9 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
+from relgraph.loaders.clauses import meetings as clause_meetings, read_events, visits as clause_visits
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
 from relgraph.loaders.dates import find_dates
-from relgraph.loaders.events import read_meetings, main_pair, read_proposals, read_sectors, read_statements, read_visits
+from relgraph.loaders.events import main_pair, read_proposals, read_sectors, read_statements
 from relgraph.loaders.gazetteer import TokenIndex, tokenize
 from relgraph.loaders.mentions import (find_leaders, find_places, find_states, glued_to_name, is_metonym,
                                        locate_unknown, unknown_places)
@@ -58,8 +59,9 @@ def extract(article: Article) -> ArticleFacts:
     sources = find_sources(ctx)
     sector_hits = [h for h in rd.sector_gazetteer(lang).find(text, ctx.index) if h.value != "-"]
 
-    meetings = read_meetings(ctx, sector_hits)
-    visits = read_visits(ctx, meetings)
+    events = read_events(ctx)
+    meetings = clause_meetings(ctx, events, sector_hits)
+    visits = clause_visits(ctx, events, meetings)
     proposals = read_proposals(ctx, sector_hits)
     sectors = read_sectors(ctx, sector_hits, meetings, proposals)
     pair, actors = main_pair(ctx, meetings, visits, proposals)

@@ -1,0 +1,681 @@
+"""Events from clause structure: meetings, visits and calls read from dependency parses.
+
+An event is a predicate (a meeting, visit or call verb, or an event noun that is the subject of
+"took place" / "was held" or the object of "held" / "paid") with its arguments taken from the
+parse: who (subject, object and obliques that are leaders), where and when (the obliques in the
+predicate's own clause, never those of another clause), polarity (a negation on the predicate or
+on the verb that governs it) and modality (planned, hoped, recalled, from the governing verb, the
+auxiliaries, the verb's morphology and the dates attached).
+
+Article-level discourse: the kind of encounter (in person or by phone / video) is set by the
+headline and lead; when they report a call, later "talks" and "conversations" re-mention that
+call and make no meeting. Nothing is filled in: a participant is a leader the clause names (or a
+pronoun or "the two leaders" whose referents the text has just named).
+
+Passes, each over typed records: ``_candidates`` (sentences an event can be in) -> parse ->
+``_predicates`` -> ``_arguments`` -> ``_event`` -> ``merge_meetings`` / ``visits``.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from relgraph.loaders import refdata as rd
+from relgraph.loaders.context import MAX_EVIDENCE, Ctx, LeaderHit
+from relgraph.loaders.dates import DateMention
+from relgraph.loaders.gazetteer import Match, fold
+from relgraph.loaders.nlp import Parse, Tok, parse
+from relgraph.loaders.records import MeetingFact, VisitFact
+
+# relations that open another clause: its arguments are not the predicate's
+BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse", "appos"}
+CORE = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "obl:arg", "dep", "conj",
+        "flat", "compound", "nmod:poss", "appos"}
+
+
+@dataclass(frozen=True)
+class Lex:
+    """One language's event words, folded."""
+
+    words: dict[str, frozenset[str]]
+
+    lang: str = ""
+
+    def has(self, key: str, t: Tok) -> bool:
+        ws = self.words.get(key, frozenset())
+        if fold(t.lemma) in ws or fold(t.form) in ws:
+            return True
+        if self.lang == "fr" and t.upos in ("VERB", "ADJ", "AUX"):
+            # participles the lemmatiser leaves as adjectives: "tenus" -> tenir, "rendu" -> rendre
+            base = re.sub(r"(?:e|es|s)$", "", fold(t.form))
+            if base.endswith("u"):
+                return any(base[:-1] + end in ws for end in ("ir", "re", "oir"))
+            if base.endswith("e"):
+                return base[:-1] + "er" in ws
+        return False
+
+
+@lru_cache(maxsize=None)
+def lex(lang: str) -> Lex:
+    ev = rd.lexicon(lang).get("events", {})
+    return Lex({k: frozenset(fold(w) for w in v) for k, v in ev.items()}, lang)
+
+
+@dataclass
+class Pred:
+    """An event predicate in one parsed sentence."""
+
+    kind: str                  # meet | visit | call
+    k: int                     # sentence index
+    p: Parse
+    head: Tok                  # the verb or noun
+    gov: list[Tok] = field(default_factory=list)   # verbs that govern it (xcomp, light verb, occur verb)
+    during: bool = False       # "during the talks": the event is the frame of another clause
+
+
+@dataclass
+class Event:
+    kind: str
+    k: int
+    leaders: list[str]          # leader ids, in text order
+    subject: list[str]          # leader ids in subject position (travellers, hosts)
+    place: tuple[str, Match] | None
+    places: list[tuple[str, Match]]
+    state_dest: list[str]       # states named as a destination ("to China")
+    date: DateMention | None
+    status: str
+    start: int                  # the predicate's offset (evidence anchor)
+
+
+# -- candidates ------------------------------------------------------------------------------
+@lru_cache(maxsize=200_000)
+def lemmatize(lang: str, word: str) -> str:
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
+def _sent_lemmas(ctx: Ctx, k: int) -> set[str]:
+    s = ctx.sents[k]
+    words = re.findall(r"\w[\w-]*", ctx.text[s.start:s.end])
+    return {fold(w) for w in words} | {fold(lemmatize(ctx.lang, w)) for w in words}
+
+
+def _candidates(ctx: Ctx) -> list[int]:
+    """Sentences with an event word and someone who could take part in it."""
+    L = lex(ctx.lang)
+    ev_words = set()
+    for key in ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words"):
+        ev_words |= L.words.get(key, frozenset())
+    out = []
+    for k, s in enumerate(ctx.sents):
+        if not any(s.start <= h.start < s.end for h in ctx.leader_hits) and not ctx.has("plural_leaders", k) \
+                and not _third_person_start(ctx, k):
+            continue
+        if _sent_lemmas(ctx, k) & ev_words:
+            out.append(k)
+    return out
+
+
+def _third_person_start(ctx: Ctx, k: int) -> bool:
+    s = ctx.sents[k]
+    first = re.findall(r"\w+", ctx.text[s.start:min(s.end, s.start + 40)])[:2]
+    return any(fold(w) in lex(ctx.lang).words.get("third_person", ()) for w in first)
+
+
+# -- predicates ------------------------------------------------------------------------------
+def _is_call_marked(L: Lex, p: Parse, t: Tok) -> bool:
+    """"by phone", "par téléphone", "telefonisch", "по телефону", "in a video call" on ``t``."""
+    for c in p.children(t.i):
+        if c.deprel in ("obl", "advmod", "nmod", "amod", "compound", "obj") and \
+                (L.has("call_markers", c) or L.has("call_words", c)):
+            return True
+    return False
+
+
+def _governors(p: Parse, t: Tok) -> list[Tok]:
+    """Verbs up the chain that share the predicate's clause: xcomp, light verbs, occur verbs, conj."""
+    out = []
+    cur = t
+    while cur.head and cur.deprel in ("xcomp", "obj", "nsubj", "nsubj:pass", "conj", "obl", "nmod", "ccomp", "advcl", "csubj") \
+            and len(out) < 3:
+        g = p.tok(cur.head)
+        if cur.deprel in ("obl", "nmod") and g.upos not in ("VERB", "AUX"):
+            break
+        if cur.deprel in ("ccomp", "advcl", "csubj"):
+            # "X said he would meet Y": the saying verb is outside the event, but its negation or a
+            # hope verb ("hopes that they will meet") still governs it
+            out.append(replace(g, deprel="~" + cur.deprel))
+            break
+        out.append(g)
+        cur = g
+    return out
+
+
+def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
+    L = lex(ctx.lang)
+    out: list[Pred] = []
+    for t in p.toks:
+        if t.upos in ("VERB", "AUX") or (t.upos in ("ADJ",) and ctx.lang == "de"):
+            if L.has("call_words", t) or (L.has("meet_verbs", t) and _is_call_marked(L, p, t)):
+                out.append(Pred("call", k, p, t, _governors(p, t)))
+            elif L.has("meet_verbs", t):
+                out.append(Pred("meet", k, p, t, _governors(p, t)))
+            elif L.has("visit_verbs", t):
+                out.append(Pred("visit", k, p, t, _governors(p, t)))
+        elif t.upos in ("NOUN", "PROPN", "ADJ"):
+            if L.has("call_words", t) and t.upos != "ADJ":
+                out.append(Pred("call", k, p, t, _governors(p, t)))
+            elif (L.has("meet_nouns", t) or L.has("visit_nouns", t)) and t.upos != "ADJ":
+                kind = "visit" if L.has("visit_nouns", t) else "meet"
+                if _is_call_marked(L, p, t):
+                    out.append(Pred("call", k, p, t, _governors(p, t)))
+                    continue
+                pred = _noun_event(ctx, L, p, t, kind, k)
+                if pred:
+                    out.append(pred)
+    return out
+
+
+def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred | None:
+    """An event noun counts when the clause says it happened (or will): the subject of "took
+    place", the object of "held" / "paid", or a headline's noun with its participants. A noun that
+    is the topic of another predicate ("talks on X remain stalled") is no event."""
+    g = p.tok(t.head) if t.head else None
+    if g is not None and g.upos in ("VERB", "AUX", "ADJ", "NOUN"):
+        if t.deprel in ("obj", "nsubj:pass") and (L.has("light_verbs", g) or (kind == "visit" and L.has("visit_light", g))):
+            return Pred(kind, k, p, t, [g] + _governors(p, g))
+        if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
+            if L.words.get("occur_objects") and fold(g.lemma) in {fold(w) for w in ("take", "avoir", "tener")}:
+                if not any(L.has("occur_objects", c) for c in p.children(g.i)):
+                    return None
+            return Pred(kind, k, p, t, [g] + _governors(p, g))
+        if t.deprel == "obl" and g.upos == "VERB" and L.has("visit_verbs", g) and kind == "visit":
+            return None  # "arrived on a visit": the verb is the event
+    if any(c.deprel == "cop" for c in p.children(t.i)):
+        return Pred(kind, k, p, t, [])  # "it was their first meeting"
+    if _during(L, p, t) and g is not None:
+        # "during the summit, X and Y discussed ...": the clause around it says who and where
+        verb = g
+        while verb.upos not in ("VERB", "AUX") and verb.head:
+            verb = p.tok(verb.head)
+        if verb.upos in ("VERB", "AUX"):
+            return Pred(kind, k, p, t, [verb] + _governors(p, verb), during=True)
+        return None
+    if t.deprel == "root":
+        return Pred(kind, k, p, t, [])  # a verbless headline or sentence: "Putin-Kim summit at Vostochny"
+    if ctx.sents[k].para == -1 and not _verb_above(p, t):
+        return Pred(kind, k, p, t, [])
+    return None
+
+
+def _verb_above(p: Parse, t: Tok) -> bool:
+    cur = t
+    while cur.head:
+        cur = p.tok(cur.head)
+        if cur.upos in ("VERB", "AUX"):
+            return True
+    return False
+
+
+# -- arguments -------------------------------------------------------------------------------
+def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
+    """Tokens of ``top``'s own clause: its subtree without the clauses embedded in it."""
+    out, todo = set(), [top.i]
+    while todo:
+        j = todo.pop()
+        out.add(j)
+        for c in p.children(j):
+            if c.i in skip:
+                continue
+            if c.deprel in BOUNDARY or (c.deprel == "conj" and c.upos in ("VERB",) and p.tok(j).upos in ("VERB", "AUX")):
+                continue
+            todo.append(c.i)
+    return out
+
+
+def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
+    """(tokens of the event's clause, tokens in subject position)."""
+    p = pr.p
+    dom = _domain(p, pr.head)
+    subj: set[int] = set()
+    for c in p.children(pr.head.i):
+        if c.deprel in ("nsubj", "nsubj:pass") or (c.deprel == "nmod" and pr.head.upos == "NOUN" and c.upos == "PROPN"
+                                                   and pr.kind == "visit"):
+            subj |= _domain(p, c)
+    prev = pr.head
+    for g in pr.gov:
+        if g.deprel.startswith("~"):
+            break
+        # the governing verb's subject and obliques belong to the event too ("X hopes to meet Y")
+        for c in p.children(g.i):
+            if c.i == prev.i or c.deprel in BOUNDARY:
+                continue
+            if c.deprel in ("nsubj", "nsubj:pass", "obl", "obl:agent", "iobj", "advmod", "obj", "nmod", "dep"):
+                d = _domain(p, c)
+                dom |= d
+                if c.deprel in ("nsubj", "nsubj:pass"):
+                    subj |= d
+        prev = g
+    if pr.head.deprel == "conj" and not subj:
+        first = p.tok(pr.head.head)
+        for c in p.children(first.i):
+            if c.deprel in ("nsubj", "nsubj:pass"):
+                d = _domain(p, c)
+                subj |= d
+                dom |= d
+    return dom, subj
+
+
+def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
+    return {t.i for t in p.toks if t.start < end and start < t.end}
+
+
+def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    p = pr.p
+    heads = [pr.head] + [g for g in pr.gov]
+    for h in heads:
+        hi = h.i
+        for c in p.children(hi):
+            if c.deprel in ("advmod", "neg", "det", "cc:preconj", "aux", "mark", "case", "amod", "nmod", "obl") \
+                    and (L.has("negators", c) or c.feats.get("Polarity") == "Neg"):
+                if c.deprel in ("case",) and fold(c.form) not in {"sans", "sin", "ohne", "без", "without"}:
+                    continue
+                return True
+    # German "kein Treffen" on the object, Russian "нет встречи"
+    for c in p.children(pr.head.i):
+        if c.deprel == "det" and L.has("negators", c):
+            return True
+    return False
+
+
+def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
+    """"hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
+    p = pr.p
+    for g in pr.gov:
+        if L.has("recall_verbs", g):
+            return "recall"
+        if L.has("hope_verbs", g):
+            return "hope"
+        if L.has("plan_verbs", g):
+            return "plan"
+    # "could meet", "would like to", conditional auxiliaries on the predicate itself
+    for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
+        if c.deprel in ("aux", "aux:pass", "mark") and (L.has("cond_aux", c) or L.has("hope_verbs", c)):
+            return "hope"
+        if c.deprel == "mark" and fold(c.form) in {"if", "si", "wenn", "falls", "если", "ob"}:
+            return "hope"
+        if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN":
+            return "recall"
+        if c.deprel == "amod" and L.has("next", c) and pr.head.upos == "NOUN":
+            return "plan"
+    if pr.head.feats.get("Mood") == "Cnd" or any(g.feats.get("Mood") == "Cnd" for g in pr.gov):
+        return "hope"
+    return None
+
+
+_FUT_FR = re.compile(r"(?:er|ir|r|dr)(?:a|ont|ai|ons|ez|as)$")
+_FUT_ES = re.compile(r"(?:rá|rán|ré|remos|réis|rás)$")
+
+
+def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    p = pr.p
+    verbs = [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]
+    for v in verbs:
+        if v.feats.get("Tense") == "Fut":
+            return True
+        form = fold(v.form)
+        if v.upos in ("VERB", "AUX"):
+            if ctx.lang == "fr" and _FUT_FR.search(form) and fold(v.lemma) != form and len(form) > 4 \
+                    and not form.endswith(("era" + "it",)):
+                if not re.search(r"(?:ai|ais|ait|aient)$", form):
+                    return True
+            if ctx.lang == "es" and _FUT_ES.search(v.form.lower()):
+                return True
+        for c in p.children(v.i):
+            if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
+                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
+                    continue  # "wird ... getroffen": a passive, not a future
+                if ctx.lang == "fr" and not re.match(r"(?:va|vont|vais|allons|allez)$", fold(c.form)):
+                    continue
+                if ctx.lang == "es" and not re.match(r"(?:va|van|voy|vamos)$", fold(c.form)):
+                    continue
+                if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut") :
+                    continue
+                return True
+    return False
+
+
+def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
+    out, seen = [], set()
+    for h in ctx.leader_hits:
+        if p.start <= h.start < p.end and _tok_ids(p, h.start, h.end) & ids and h.lid not in seen:
+            seen.add(h.lid)
+            out.append(h)
+    return out
+
+
+def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -> list[str]:
+    """"He met ...": the last leader the text named before this sentence (a 3rd-person subject)."""
+    if not any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
+        return []
+    prev = [h for h in ctx.leader_hits if h.start < before and h.explicit]
+    return [prev[-1].lid] if prev else []
+
+
+def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
+    """"the two leaders met": the last two leaders of different states the text named before."""
+    L = lex(ctx.lang)
+    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids
+               for m in ctx.triggers.get("plural_leaders", ())) \
+            and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
+        return []
+    out: list[str] = []
+    states: set[str] = set()
+    for h in reversed([h for h in ctx.leader_hits if h.start < before]):
+        st = ctx.leader_info[h.lid]["state"]
+        if st and st not in states and h.lid not in out:
+            out.append(h.lid)
+            states.add(st)
+        if len(out) == 2:
+            break
+    return out
+
+
+def _case_of(p: Parse, t: Tok) -> str | None:
+    for c in p.children(t.i):
+        if c.deprel == "case":
+            return fold(c.form)
+    return None
+
+
+GENITIVE = {"de", "du", "des", "d", "of", "von", "vom", "del", "des"}
+
+
+def _located(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
+    """Is ``t`` where the event happens or goes: below a locative or directional marker on the way
+    up to the predicate ("in Beijing", "au palais de l'Élysée"), not a topic ("talks on Ukraine"),
+    a companion or a time ("after the cosmodrome")?"""
+    cur = t
+    while True:
+        case = _case_of(p, cur)
+        if case:
+            if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
+                return True
+            if case not in GENITIVE:
+                return False
+        elif cur.feats.get("Case") == "Loc":
+            return True
+        if cur.head == pr.head.i or not cur.head:
+            # a bare object of "visit" / "посетить" is where the visit goes
+            return pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i
+        if cur.i == pr.head.i:
+            return False
+        cur = p.tok(cur.head)
+
+
+def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, Match]], list[str]]:
+    """Places in the event's clause under a locative or directional marker, and states named as
+    a destination ("to China", "en Russie")."""
+    p = pr.p
+    dl = getattr(ctx, "dateline", None)
+    out = []
+    for pid, m in ctx.place_hits:
+        if not (p.start <= m.start < p.end) or (dl and dl[0] <= m.start < dl[1]):
+            continue
+        ids = _tok_ids(p, m.start, m.end) & dom
+        if not ids:
+            continue
+        top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
+        if _located(L, p, top, pr):
+            out.append((pid, m))
+    dests = []
+    for iso3, kind, m in ctx.state_hits:
+        if kind not in ("name", "official", "acronym") or not (p.start <= m.start < p.end):
+            continue
+        ids = _tok_ids(p, m.start, m.end) & dom
+        if not ids:
+            continue
+        top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
+        if _located(L, p, top, pr):
+            dests.append(iso3)
+    return out, dests
+
+
+def _depth(p: Parse, t: Tok) -> int:
+    d, cur = 0, t
+    while cur.head and d < 50:
+        cur = p.tok(cur.head)
+        d += 1
+    return d
+
+
+def _topic(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
+    """Is ``t`` (or a noun above it, below the predicate) a topic: "on Ukraine", "sur la Syrie"?"""
+    cur = t
+    while cur.i != pr.head.i and cur.head:
+        case = _case_of(p, cur)
+        if case and case in L.words.get("topic_case", ()) and case not in L.words.get("locative_case", ()):
+            return True
+        if case is None and cur.deprel in ("nmod",) and p.tok(cur.head).upos == "NOUN" and p.tok(cur.head).i != pr.head.i \
+                and cur.feats.get("Case") not in (None, "Loc"):
+            return True  # a genitive of another noun
+        cur = p.tok(cur.head)
+    return False
+
+
+def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
+    p = pr.p
+    dl = getattr(ctx, "dateline", None)
+    return [d for d in ctx.dates if p.start <= d.start < p.end and _tok_ids(p, d.start, d.end) & dom
+            and not (dl and dl[0] <= d.start < dl[1])]
+
+
+def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str | None) -> str:
+    if modality == "recall":
+        return "past"
+    if date and ctx.pub and date.value[:1] != "-":
+        v = date.value
+        if v[:len(ctx.pub)] > ctx.pub[:len(v)] or (len(v) >= 10 and v > ctx.pub):
+            return "planned"
+        if date.precision == "year" and v[:4] < ctx.pub[:4]:
+            return "past"
+        if date.precision == "month" and v[:7] < ctx.pub[:7]:
+            return "past"
+        if date.precision == "day" and date.year_explicit and v[:4] < ctx.pub[:4]:
+            return "past"
+    if modality == "plan" or _future(ctx, L, pr):
+        return "planned"
+    if date and date.ahead and ctx.pub and date.value < ctx.pub[:10] and False:
+        return "planned"
+    return "held"
+
+
+def _event(ctx: Ctx, pr: Pred) -> Event | None:
+    L = lex(ctx.lang)
+    if _negated(ctx, L, pr):
+        return None
+    modality = _modality(ctx, L, pr)
+    if modality == "hope":
+        return None
+    p = pr.p
+    dom, subj = _pred_domain(pr)
+    hits = _leaders_in(ctx, p, dom)
+    leaders = [h.lid for h in hits]
+    subject = [h.lid for h in _leaders_in(ctx, p, subj)]
+    if not subject:
+        subject = _pronoun_referent(ctx, L, p, subj, p.start)
+        leaders = subject + [x for x in leaders if x not in subject]
+    if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind == "meet":
+        extra = _plural_referents(ctx, p, dom, p.start)
+        leaders += [x for x in extra if x not in leaders]
+    if not leaders:
+        return None
+    places, dests = _places(ctx, L, pr, dom)
+    dates = _dates(ctx, pr, dom)
+    date = dates[0] if dates else None
+    status = _status(ctx, L, pr, date, modality)
+    if date and date.ahead and status == "planned":
+        date = replace(date, value=date.ahead, ahead=None)
+    place = _best_place(ctx, places)
+    return Event(pr.kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start)
+
+
+def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
+    if not places:
+        return None
+    venues = [x for x in places if ctx.places[x[0]]["kind"] != "city"]
+    return (venues or places)[0]
+
+
+# -- article ---------------------------------------------------------------------------------
+def lead_ks(ctx: Ctx) -> list[int]:
+    """The headline and the first two sentences of the body."""
+    body = [k for k, s in enumerate(ctx.sents) if s.para != -1]
+    head = [k for k, s in enumerate(ctx.sents) if s.para == -1]
+    return head + body[:2]
+
+
+def read_events(ctx: Ctx) -> list[Event]:
+    ks = _candidates(ctx)
+    parses = parse(ctx.lang, ctx.text, [(ctx.sents[k].start, ctx.sents[k].end) for k in ks]) if ks else []
+    preds: list[Pred] = []
+    for k, p in zip(ks, parses):
+        preds.extend(_predicates(ctx, k, p))
+    lead = set(lead_ks(ctx))
+    call_article = any(pr.kind == "call" and pr.k in lead for pr in preds)
+    L = lex(ctx.lang)
+    events: list[Event] = []
+    for pr in preds:
+        if pr.kind == "meet" and call_article and not _in_person(ctx, L, pr):
+            continue  # the conversation the headline called a phone call, mentioned again
+        ev = _event(ctx, pr)
+        if ev is not None:
+            events.append(ev)
+    return events
+
+
+def _in_person(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    p = pr.p
+    if any(L.has("in_person", t) for t in p.toks):
+        return True
+    dom, _ = _pred_domain(pr)
+    places, _ = _places(ctx, L, pr, dom)
+    return any(ctx.places[pid]["kind"] != "city" for pid, _ in places)
+
+
+def _during(L: Lex, p: Parse, t: Tok) -> bool:
+    if t.upos not in ("NOUN", "PROPN"):
+        return False
+    for c in p.children(t.i):
+        if c.deprel == "case" and (L.has("during", c)):
+            return True
+    if t.head and p.tok(t.head).upos in ("NOUN",) and L.has("during", p.tok(t.head)):
+        return True  # "lors de", "au cours de", "в ходе": the fixed preposition's noun
+    return False
+
+
+# -- facts -----------------------------------------------------------------------------------
+def _states_of(ctx: Ctx, ids: list[str]) -> set[str]:
+    return {ctx.leader_info[i]["state"] for i in ids if ctx.leader_info[i]["state"]}
+
+
+def _compatible(a: DateMention | None, b: DateMention | None) -> bool:
+    return a is None or b is None or a.value == b.value or a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[MeetingFact]:
+    """One meeting per (participants, status, date): the same meeting mentioned again is one."""
+    from relgraph.loaders.events import _duration
+
+    groups: list[dict] = []
+    for ev in events:
+        if ev.kind != "meet" or len(_states_of(ctx, ev.leaders)) < 2:
+            continue
+        ids = set(ev.leaders)
+        same = next((g for g in groups if g["status"] == ev.status and _compatible(g["date"], ev.date)
+                     and (ids <= g["ids"] or g["ids"] <= ids)), None)
+        if same is None:
+            groups.append({"ids": ids, "order": list(ev.leaders), "status": ev.status, "date": ev.date,
+                           "events": [ev]})
+        else:
+            same["events"].append(ev)
+            for x in ev.leaders:
+                if x not in same["ids"]:
+                    same["ids"].add(x)
+                    same["order"].append(x)
+            same["date"] = same["date"] if same["date"] and same["date"].precision == "day" else (ev.date or same["date"])
+    out = []
+    for g in groups:
+        evs = g["events"]
+        places = [pl for e in evs for pl in e.places]
+        venues = list(dict.fromkeys(pid for pid, _ in places if ctx.places[pid]["kind"] != "city"))
+        cities = list(dict.fromkeys(pid for pid, _ in places if ctx.places[pid]["kind"] == "city"))
+        if len(venues) > 1 and cities:
+            pid = cities[0]  # talks here, a dinner there: the city is what is sure
+        else:
+            pid = venues[0] if venues else (cities[0] if cities else None)
+        ks = list(dict.fromkeys(e.k for e in evs))
+        secs = sorted({h.value for h in sector_hits for k in ks
+                       if ctx.sents[k].start <= h.start < ctx.sents[k].end and h.value != "-"})
+        date = g["date"]
+        out.append(MeetingFact(
+            participants=tuple(ctx.leader_info[i]["name"] for i in g["order"]),
+            place=ctx.places[pid]["name"] if pid else None, place_id=pid,
+            date=date.value if date else None, precision=date.precision if date else None,
+            duration=_duration(ctx, ks, g["status"]), status=g["status"], sectors=tuple(secs),
+            evidence=tuple(ctx.sent_ev(k) for k in ks[:MAX_EVIDENCE]), participant_ids=tuple(g["order"]),
+            city_id=cities[0] if cities else None))
+    return out
+
+
+def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[VisitFact]:
+    """Visits from stated travel ("X visited / arrived in / will travel to C") and from a located
+    meeting abroad in which the traveller takes part: one per traveller, city and status."""
+    found: list[VisitFact] = []
+    for ev in events:
+        if ev.kind != "visit":
+            continue
+        travellers = ev.subject or (ev.leaders[:1] if len(ev.leaders) == 1 else [])
+        cities = [pid for pid, _ in ev.places if ctx.places[pid]["kind"] == "city"]
+        venues = [pid for pid, _ in ev.places if ctx.places[pid]["kind"] != "city"]
+        targets: list[tuple[str | None, str | None, str | None]] = []
+        for pid in (cities or venues[:1]):
+            st = ctx.places[pid]["state"] or next((ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None)
+            targets.append((pid, ctx.places[pid]["name"], st))
+        if not targets:
+            targets = [(None, rd.states()[iso3].name, iso3) for iso3 in dict.fromkeys(ev.state_dest)]
+        for lid in travellers:
+            home = ctx.leader_info[lid]["state"]
+            for pid, name, host in targets[:2]:
+                if host is None or host == home:
+                    continue
+                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, name, pid, host,
+                                       ev.date.value if ev.date else None, ev.status, (ctx.sent_ev(ev.k),)))
+    for m in facts:
+        pid = m.city_id or m.place_id
+        if not pid:
+            continue
+        host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
+        if not host:
+            continue
+        for lid in m.participant_ids:
+            st = ctx.leader_info[lid]["state"]
+            if st and st != host:
+                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, ctx.places[pid]["name"], pid, host,
+                                       m.date, m.status, m.evidence[:1]))
+    # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
+    uniq: dict[tuple, VisitFact] = {}
+    for v in found:
+        key = (v.visitor_id, v.place_id or v.place, v.status)
+        if key not in uniq or (uniq[key].date is None and v.date):
+            uniq[key] = v
+    res = list(uniq.values())
+    cities = {(v.visitor_id, v.host_state, v.status) for v in res
+              if v.place_id and ctx.places[v.place_id]["kind"] == "city"}
+    placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}
+    return [v for v in res
+            if not (v.place_id is None and (v.visitor_id, v.host_state, v.status) in placed)
+            and not (v.place_id and ctx.places[v.place_id]["kind"] != "city"
+                     and (v.visitor_id, v.host_state, v.status) in cities)]
