@@ -29,7 +29,7 @@ from relgraph.loaders.nlp import Parse, Tok, parse
 from relgraph.loaders.records import MeetingFact, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
-BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse", "appos"}
+BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
 CORE = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "obl:arg", "dep", "conj",
         "flat", "compound", "nmod:poss", "appos"}
 
@@ -86,6 +86,7 @@ class Event:
     date: DateMention | None
     status: str
     start: int                  # the predicate's offset (evidence anchor)
+    noun: bool = False          # an event noun ("the meeting took place in ..."), maybe a re-mention
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -156,8 +157,10 @@ def _governors(p: Parse, t: Tok) -> list[Tok]:
 def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
     L = lex(ctx.lang)
     out: list[Pred] = []
+    headline = ctx.sents[k].para == -1
     for t in p.toks:
-        if t.upos in ("VERB", "AUX") or (t.upos in ("ADJ",) and ctx.lang == "de"):
+        if t.upos in ("VERB", "AUX") or (t.upos in ("ADJ",) and ctx.lang == "de") \
+                or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t)):
             if L.has("call_words", t) or (L.has("meet_verbs", t) and _is_call_marked(L, p, t)):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif L.has("meet_verbs", t):
@@ -303,7 +306,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass", "mark") and (L.has("cond_aux", c) or L.has("hope_verbs", c)):
-            return "hope"
+            # "said the talks would take place": reported speech, a future in the past
+            return "plan" if any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
         if c.deprel == "mark" and fold(c.form) in {"if", "si", "wenn", "falls", "если", "ob"}:
             return "hope"
         if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN":
@@ -510,16 +514,17 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind == "meet":
         extra = _plural_referents(ctx, p, dom, p.start)
         leaders += [x for x in extra if x not in leaders]
-    if not leaders:
-        return None
     places, dests = _places(ctx, L, pr, dom)
+    if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
+        return None
     dates = _dates(ctx, pr, dom)
     date = dates[0] if dates else None
     status = _status(ctx, L, pr, date, modality)
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
     place = _best_place(ctx, places)
-    return Event(pr.kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start)
+    return Event(pr.kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
+                 pr.head.upos in ("NOUN", "PROPN"))
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
@@ -576,6 +581,25 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
     return False
 
 
+def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
+    """The city a venue is in: a city of the venue's state named in the same sentences, else the
+    one the article names most in that state."""
+    if ctx.places[pid]["kind"] == "city":
+        return pid
+    st = ctx.places[pid]["state"]
+    if not st:
+        return None
+    named = [(cid, m) for cid, m in ctx.place_hits
+             if ctx.places[cid]["kind"] == "city" and ctx.places[cid]["state"] == st]
+    near = [cid for cid, m in named if ctx.sent_of(m.start) in ks]
+    if near:
+        return near[0]
+    counts: dict[str, int] = {}
+    for cid, _ in named:
+        counts[cid] = counts.get(cid, 0) + 1
+    return max(counts, key=lambda c: counts[c]) if counts else None
+
+
 # -- facts -----------------------------------------------------------------------------------
 def _states_of(ctx: Ctx, ids: list[str]) -> set[str]:
     return {ctx.leader_info[i]["state"] for i in ids if ctx.leader_info[i]["state"]}
@@ -591,6 +615,12 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
 
     groups: list[dict] = []
     for ev in events:
+        if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status \
+                and _compatible(groups[-1]["date"], ev.date):
+            # "the meeting took place at ...": the meeting just reported, named again
+            groups[-1]["events"].append(ev)
+            groups[-1]["date"] = groups[-1]["date"] or ev.date
+            continue
         if ev.kind != "meet" or len(_states_of(ctx, ev.leaders)) < 2:
             continue
         ids = set(ev.leaders)
@@ -616,6 +646,9 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             pid = cities[0]  # talks here, a dinner there: the city is what is sure
         else:
             pid = venues[0] if venues else (cities[0] if cities else None)
+        if not cities and pid:
+            city = city_of(ctx, pid, ks=[e.k for e in evs])
+            cities = [city] if city else []
         ks = list(dict.fromkeys(e.k for e in evs))
         secs = sorted({h.value for h in sector_hits for k in ks
                        if ctx.sents[k].start <= h.start < ctx.sents[k].end and h.value != "-"})
@@ -641,6 +674,9 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         cities = [pid for pid, _ in ev.places if ctx.places[pid]["kind"] == "city"]
         venues = [pid for pid, _ in ev.places if ctx.places[pid]["kind"] != "city"]
         targets: list[tuple[str | None, str | None, str | None]] = []
+        if not cities and venues:
+            c = city_of(ctx, venues[0], [ev.k])
+            cities = [c] if c else []
         for pid in (cities or venues[:1]):
             st = ctx.places[pid]["state"] or next((ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None)
             targets.append((pid, ctx.places[pid]["name"], st))
