@@ -57,6 +57,11 @@ class Ctx:
     dates: list[DateMention] = field(default_factory=list)
     triggers: dict[str, list[Match]] = field(default_factory=dict)
     index: TokenIndex | None = None
+    # the dateline heading a wire story ("MOSCOU, 13 septembre (AFP) -"), set by dates.mark_dateline:
+    # its place and date say where and when the story was filed, not where anything happened
+    dateline: tuple[int, int] | None = None
+    dateline_date: DateMention | None = None
+    dateline_agency: tuple[int, int] | None = None     # the text in its brackets or slashes
 
     def sent_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1

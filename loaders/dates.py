@@ -8,10 +8,11 @@ publication date they are written ``--MM-DD``. Each date carries its precision.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from relgraph.loaders.gazetteer import Gazetteer, Token, TokenIndex, fold
+from relgraph.loaders.gazetteer import Gazetteer, Token, TokenIndex, fold, tokenize
 from relgraph.loaders.refdata import lexicon
 
 
@@ -41,6 +42,8 @@ def _names(lang: str) -> tuple[Gazetteer, Gazetteer]:
                 days.add(name, num)  # Babel: Monday = 0
     for form, num in (lexicon(lang).get("weekdays") or {}).items():
         days.add(form, num)
+    for form, num in (lexicon(lang).get("month_forms") or {}).items():
+        months.add(form, num)  # "Sept", Russian prepositional "в декабре"
     return months, days
 
 
@@ -129,7 +132,10 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
                 out.append(DateMention(start, end, value, "day", explicit))
         elif year:
             out.append(DateMention(start, end, f"{year}-{month:02d}", "month", True))
+        else:
+            continue  # a month alone: below, when a word says it is a time
         taken.update(range(start_i, j))
+    out += month_year_mentions(text, toks, lang, pub, taken)
     if pub:
         for m in days.find(text, index):
             if m.i in taken:
@@ -164,3 +170,311 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
+
+
+# -- bare months and years ---------------------------------------------------------------------
+@lru_cache(maxsize=None)
+def _wide_months(lang: str) -> tuple[Gazetteer, bool]:
+    """Full month names only ("mar" is the sea in Spanish), and whether the language capitalises them."""
+    from babel.dates import get_month_names
+
+    g = Gazetteer()
+    upper = False
+    for ctx in ("format", "stand-alone"):
+        for num, name in get_month_names("wide", context=ctx, locale=lang).items():
+            g.add(name, num)
+            upper = upper or name[:1].isupper()
+    for form, num in (lexicon(lang).get("month_forms") or {}).items():
+        g.add(form, num)
+    return g, upper
+
+
+def _words(lang: str, key: str) -> Gazetteer:
+    from relgraph.loaders.refdata import word_gazetteer
+
+    return word_gazetteer(lang, key)
+
+
+def _at(g: Gazetteer, text: str, toks: list[Token], i: int, j: int) -> bool:
+    """Does a form of ``g`` cover exactly the tokens i..j-1?"""
+    if i < 0 or j > len(toks) or i >= j:
+        return False
+    return any(m.i == 0 and m.j == j - i for m in g.find(text, toks[i:j]))
+
+
+def _form_before(g: Gazetteer, text: str, toks: list[Token], j: int, width: int = 3) -> int | None:
+    """The first token of a form of ``g`` that ends right before token ``j`` on the same line."""
+    for w in range(width, 0, -1):
+        if j - w >= 0 and _at(g, text, toks, j - w, j) and "\n" not in text[toks[j - w].start:toks[j].start]:
+            return j - w
+    return None
+
+
+def _form_after(g: Gazetteer, text: str, toks: list[Token], i: int, width: int = 2) -> int:
+    """The token after a form of ``g`` that starts at token ``i`` on the same line, else 0."""
+    for w in range(width, 0, -1):
+        if 0 < i and i + w <= len(toks) and _at(g, text, toks, i, i + w) \
+                and "\n" not in text[toks[i - 1].end:toks[i + w - 1].end]:
+            return i + w
+    return 0
+
+
+def month_year_mentions(text: str, toks: list[Token], lang: str, pub: dt.date | None,
+                        taken: set[int]) -> list[DateMention]:
+    """A month named alone ("en mars", "last December", "в декабре прошлого года") and a bare
+    year ("in 2019", "в 2019 году"), when a temporal word or a modifier says it is a time.
+
+    A month without a year is the most recent such month not after the publication date (what a
+    reader of a past clause means); ``ahead`` holds the next such month, for a future clause.
+    "last"/"next" words fix the direction; a year word after them shifts the year ("в декабре
+    прошлого года" is December of the year before). Without a publication date a bare month
+    cannot be placed and is left out.
+    """
+    wide, upper = _wide_months(lang)
+    intro, past, nxt, yearw = (_words(lang, k) for k in ("period_intro", "past_words_weekday", "next_words", "year_words"))
+    out: list[DateMention] = []
+    for m in wide.find(text, toks):
+        if any(k in taken for k in range(m.i, m.j)) or pub is None:
+            continue
+        tok = toks[m.i]
+        if tok.text[:1].isupper() != upper and not tok.text.isupper():
+            continue  # "may" is a verb, "Mars" a planet
+        month = m.value
+        b_past = _form_before(past, text, toks, m.i)
+        b_next = _form_before(nxt, text, toks, m.i)
+        a_past = _form_after(past, text, toks, m.j)
+        a_next = _form_after(nxt, text, toks, m.j)
+        if b_past is None and b_next is None and not a_past and not a_next \
+                and _form_before(intro, text, toks, m.i) is None:
+            continue
+        end_j = max(m.j, a_past, a_next)
+        shift = None  # "прошлого года": the year before the publication's
+        if (a_past or a_next) and _at(yearw, text, toks, end_j, end_j + 1):
+            shift = -1 if a_past else 1
+            end_j += 1
+        ahead = None
+        if shift is not None:
+            year = pub.year + shift
+        elif b_past is not None or a_past:
+            year = pub.year if month < pub.month else pub.year - 1
+        elif b_next is not None or a_next:
+            year = pub.year if month > pub.month else pub.year + 1
+        else:  # not after the publication; ahead: not before it
+            year = pub.year if month <= pub.month else pub.year - 1
+            ahead = f"{pub.year if month >= pub.month else pub.year + 1}-{month:02d}"
+        first = min(x for x in (b_past, b_next, m.i) if x is not None)
+        start = toks[first].start
+        out.append(DateMention(start, toks[end_j - 1].end, f"{year}-{month:02d}", "month", shift is not None, ahead))
+        taken.update(range(m.i, end_j))
+    for i, tok in enumerate(toks):
+        year = _year(tok)
+        if year is None or i in taken or not tok.text.isdigit():
+            continue
+        nxt_year_word = i + 1 < len(toks) and _at(yearw, text, toks, i + 1, i + 2) and toks[i + 1].sep == " "
+        if not (_form_before(intro, text, toks, i) is not None or nxt_year_word):
+            continue
+        end = toks[i + 1].end if nxt_year_word else tok.end
+        out.append(DateMention(tok.start, end, str(year), "year", True))
+        taken.add(i)
+    return out
+
+
+# -- durations ---------------------------------------------------------------------------------
+_AND = {"and", "et", "y", "und", "с", "e"}   # "two and a half", "deux heures et demie", "два с половиной"
+_DIGITS = re.compile(r"(\d+(?:[.,]\d+)?)[\s\u00a0-]*$")
+
+
+@lru_cache(maxsize=None)
+def _numbers(lang: str) -> dict[str, float]:
+    return {fold(k): float(v) for k, v in (lexicon(lang).get("numbers") or {}).items()}
+
+
+def _number(tok: Token, lang: str) -> float | None:
+    return _numbers(lang).get(tok.fold)
+
+
+def duration(span: str, lang: str) -> str | None:
+    """The first duration written in ``span`` as ISO 8601 ("cinq heures" → "PT5H", "an hour and a
+    half" → "PT1H30M", "drei Tage" → "P3D"), from the language's number words and unit words
+    (``numbers``, ``hours``, ``minutes``, ``days`` in ``data/lang``); None when there is none."""
+    from relgraph.loaders.refdata import word_gazetteer
+
+    toks = tokenize(span)
+    units = []
+    for key, scale in (("hours", 60), ("minutes", 1), ("days", 1440)):
+        for m in word_gazetteer(lang, key).find(span, toks):
+            if key == "hours" and len(m.form if hasattr(m, "form") else span[m.start:m.end]) == 1 \
+                    and not (m.i and toks[m.i - 1].text.isdigit()):
+                continue  # French "h" only after a figure
+            units.append((m.i, m.j, scale))
+    units.sort()
+    total = 0.0
+    last_j = None
+    for i, j, scale in units:
+        qty = _quantity(span, toks, i, j, lang)
+        if qty is None:
+            continue
+        if last_j is not None and not all(t.fold in _AND for t in toks[last_j:_first_number(toks, i, lang)]):
+            break  # a second, separate duration
+        total += qty * scale
+        last_j = j
+    if not total:
+        return None
+    minutes = round(total)
+    if minutes % 1440 == 0 and minutes >= 1440:
+        return f"P{minutes // 1440}D"
+    h, mi = divmod(minutes, 60)
+    return "PT" + (f"{h}H" if h else "") + (f"{mi}M" if mi else "")
+
+
+def _first_number(toks: list[Token], i: int, lang: str) -> int:
+    k = i
+    while k > 0 and (_number(toks[k - 1], lang) is not None or toks[k - 1].fold in _AND or toks[k - 1].text.isdigit()):
+        k -= 1
+    return k
+
+
+def _quantity(span: str, toks: list[Token], i: int, j: int, lang: str) -> float | None:
+    """How many units the number words (or figures) right before unit tokens i..j-1 say."""
+    m = _DIGITS.search(span[:toks[i].start].replace(",", "."))
+    if m and span[:toks[i].start].rstrip()[-1:].isdigit():
+        value = float(m.group(1))
+    else:
+        words = []
+        k = i - 1
+        while k >= 0 and len(words) < 5 and (_number(toks[k], lang) is not None or toks[k].fold in _AND):
+            words.insert(0, toks[k])
+            k -= 1
+        while words and words[0].fold in _AND:
+            words.pop(0)
+        values = [_number(t, lang) for t in words if t.fold not in _AND]
+        if not values:
+            return None
+        if values[-1] == 0.5 and len(values) <= 2 and (len(values) == 1 or values[0] == 1):
+            value = 0.5  # "une demi-heure", "half an hour" (an), "eine halbe Stunde"
+        elif values[0] == 0.5:
+            value = 0.5
+        else:
+            value = values[0]
+            if len(values) > 1 and value >= 20 and value % 10 == 0 and 1 <= values[1] < 10:
+                value += values[1]  # "twenty five"
+            if any(v == 0.5 for v in values[1:]):
+                value += 0.5  # "two and a half", "два с половиной"
+    # "une heure et demie", "hora y media", "час с половиной"
+    after = toks[j:j + 3]
+    if value == int(value) and after and after[0].fold in _AND and \
+            any(_number(t, lang) == 0.5 for t in after[1:]):
+        value += 0.5
+    return value
+
+
+# -- datelines ---------------------------------------------------------------------------------
+# "MOSCOU, 13 septembre (AFP) -", "BEIJING, Sept 14 (Reuters) -", "МОСКВА, 14 сентября. /ТАСС/.",
+# "BERLÍN, 14 sep (EFE).-", "Berlin (dpa) -": a place, maybe a date, the agency in brackets or
+# slashes, then a dash, a full stop or the end of the line, at the head of a paragraph.
+_DATELINE = re.compile(
+    r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3})"
+    r"(?:\s*,\s*(?P<date>[\w .]{1,24}?))?\s*\.?\s*"
+    r"(?:\((?P<a1>[^()\n]{2,80})\)|/(?P<a2>[^/\n]{2,40})/)"
+    r"(?P<tail>\s*\.?\s*(?:-{1,2}|[—–:])|\.?[ \t]*(?=\n|$)|\.(?=\s))")
+DATELINE_LINES = 8       # a dateline opens the story: among its first lines
+
+
+@dataclass(frozen=True)
+class Dateline:
+    start: int
+    end: int
+    place: tuple[int, int]
+    agency: tuple[int, int]               # the text inside the brackets or slashes
+    date: DateMention | None
+
+
+def find_dateline(text: str, body_start: int, lang: str | None, published: str | None) -> Dateline | None:
+    """The dateline heading the story, if any. ``lang`` None tries every language's month names
+    (``read`` has not detected the language yet). A bare day ("RABAT, 14 (…)") is the most recent
+    such day not after the publication date."""
+    from relgraph.loaders import refdata as rd
+
+    pos = body_start
+    seen = 0
+    for line in text[body_start:].splitlines(keepends=True):
+        if line.strip():
+            seen += 1
+            m = _DATELINE.match(line)
+            if m:
+                dl = _dateline(text, pos, m, lang, published, rd)
+                if dl:
+                    return dl
+            if seen >= DATELINE_LINES:
+                break
+        pos += len(line)
+    return None
+
+
+def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
+    place = m.group("place")
+    agency_g = "a1" if m.group("a1") is not None else "a2"
+    agency = m.group(agency_g)
+    known = rd.source_gazetteer().find(agency)
+    letters = [c for c in place if c.isalpha()]
+    if not known and not (letters and all(c.isupper() for c in letters) and len(letters) >= 3):
+        return None  # "Macron (LREM) -": a name and a party, unless an agency is named
+    if not known and (m.group("date") is None or len(agency.split()) > 3):
+        return None
+    date = None
+    if m.group("date"):
+        s, e = pos + m.start("date"), pos + m.end("date")
+        raw = m.group("date").strip(" .")
+        pub = dt.date.fromisoformat(published) if published else None
+        if raw.isdigit() and 1 <= int(raw) <= 31:
+            if pub:
+                day = int(raw)
+                d = None
+                for back in range(0, 62):
+                    c = pub - dt.timedelta(days=back)
+                    if c.day == day:
+                        d = c
+                        break
+                if d:
+                    date = DateMention(s, s + len(m.group("date").rstrip(" .")), d.isoformat(), "day", False)
+        else:
+            from relgraph.loaders.refdata import languages
+
+            for lg in ([lang] if lang else list(languages())):
+                ds = find_dates(text, tokenize(text, s, e), lg, published)
+                if ds:
+                    date = ds[0]
+                    if published and not date.year_explicit and date.value[:1] != "-" and date.value > published:
+                        # a story is filed before it is published: the year before
+                        earlier = _iso(int(date.value[:4]) - 1, int(date.value[5:7]), int(date.value[8:10]))
+                        date = DateMention(date.start, date.end, earlier or date.value, date.precision, False)
+                    break
+        if date is None and not known:
+            return None
+    return Dateline(pos + m.start(), pos + m.end(), (pos + m.start("place"), pos + m.end("place")),
+                    (pos + m.start(agency_g), pos + m.end(agency_g)), date)
+
+
+def published_from_dateline(text: str, body_start: int, url: str | None = None) -> str | None:
+    """A publication date from the story's dateline when the year can be known: written in it, or
+    in the page's URL ("/2023/09/14/", "2023-09-14"); else None."""
+    dl = find_dateline(text, body_start, None, None)
+    if not dl or not dl.date or dl.date.precision != "day":
+        return None
+    if not dl.date.value.startswith("--"):
+        return dl.date.value
+    ym = re.search(r"(?<!\d)(19\d\d|20\d\d)(?!\d)", url or "")
+    if not ym:
+        return None
+    return _iso(int(ym.group(1)), int(dl.date.value[2:4]), int(dl.date.value[5:7]))
+
+
+def mark_dateline(ctx) -> None:
+    """Sets ``ctx.dateline`` (start, end) and ``ctx.dateline_date`` for the events and sources
+    passes: the place and date of a dateline say where and when the story was filed, not where
+    and when anything in it happened."""
+    dl = find_dateline(ctx.text, ctx.article.body_start, ctx.lang, ctx.pub)
+    if dl:
+        ctx.dateline = (dl.start, dl.end)
+        ctx.dateline_date = dl.date
+        ctx.dateline_agency = dl.agency

@@ -13,7 +13,7 @@ from collections import defaultdict
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.clauses import meetings as clause_meetings, read_events, visits as clause_visits
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
-from relgraph.loaders.dates import find_dates
+from relgraph.loaders.dates import find_dates, mark_dateline
 from relgraph.loaders.events import main_pair, read_proposals, read_sectors, read_statements
 from relgraph.loaders.gazetteer import TokenIndex, tokenize
 from relgraph.loaders.mentions import (find_leaders, find_places, find_states, glued_to_name, is_metonym,
@@ -40,6 +40,7 @@ def extract(article: Article) -> ArticleFacts:
         sents = [Sentence(0, len(text), 0, len(body_toks), 0)]
     ctx = Ctx(article, lang, text, body_toks, sents, lex, article.published)
     ctx.index = TokenIndex(body_toks)
+    mark_dateline(ctx)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
 
     for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past", "remote", "backref", "invitation_noun",

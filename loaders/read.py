@@ -159,8 +159,12 @@ def parse_text(text: str, path: str, doc: str | None = None) -> Article:
     published = None
     for key in ("date", "published"):
         if key in meta:
-            published = iso_date(meta[key]) or published
+            published = header_date(meta[key]) or published
     url = meta.get("url") or None
+    if published is None:
+        from relgraph.loaders.dates import published_from_dateline
+
+        published = published_from_dateline(text, pos, url)
     return Article(text=text, doc=url or _doc(path), title=title, published=published, url=url,
                    outlet=meta.get("source") or None, path=path, body_start=pos,
                    header=tuple(header))
@@ -226,7 +230,7 @@ def read_jsonl(path: str) -> Iterator[Article | BadArticle]:
             # a line's document is its URL, else its "id", else its text: never its line number,
             # which changes when a line is inserted above it
             key = url or (f"id:{obj['id']}" if isinstance(obj.get("id"), (str, int)) else None)
-            art = Article(text=text, doc="", title=title, published=iso_date(obj.get("published") or obj.get("date")),
+            art = Article(text=text, doc="", title=title, published=header_date(obj.get("published") or obj.get("date")),
                           url=url, outlet=outlet, path=f"{path}:{n}")
             yield replace(art, doc=key or art.id)
         if not seen:
@@ -242,6 +246,31 @@ def iso_date(value) -> str | None:
         return dt.date.fromisoformat(m.group(0)).isoformat()
     except ValueError:
         return None
+
+
+def header_date(value) -> str | None:
+    """A publication date in any of the forms headers use: ISO ("2023-09-14"), RFC 2822
+    ("Thu, 14 Sep 2023 10:00:00 +0000"), or written out in one of relgraph's languages
+    ("14 septembre 2023", "14. September 2023", "14 de septiembre de 2023", "14 сентября 2023",
+    "September 14, 2023"). A day, month and year are required: "September 2023" is no date."""
+    found = iso_date(value)
+    if found or not isinstance(value, str) or not re.search(r"\d{4}", value):
+        return found  # "hier", "today": relative to nothing a reader can know
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(value.strip()).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        pass
+    import dateparser
+
+    from relgraph.loaders.refdata import languages
+
+    when = dateparser.parse(value.strip(), languages=list(languages()),
+                            settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
+                                      "RETURN_AS_TIMEZONE_AWARE": False,
+                                      "PARSERS": ["custom-formats", "absolute-time"]})
+    return when.date().isoformat() if when else None
 
 
 def _doc(path: str) -> str:
