@@ -237,6 +237,98 @@ def db_reset(yes, hard, settings):
     click.echo(f"{n} nodes deleted")
 
 
+# -- the parser server -----------------------------------------------------------------------
+@cli.group(context_settings=CONTEXT)
+def parser():
+    """The local dependency parser: Stanford CoreNLP 4.5.10 for en/fr/de/es (jars from Maven
+    Central, one JVM, ~2.3 GB of memory); Russian is parsed in process by natasha.
+
+    \b
+    Example:
+      relgraph parser start && relgraph parser status
+    """
+
+
+def _parser():
+    from relgraph.loaders.nlp.server import ParserServer
+
+    return ParserServer.default()
+
+
+@parser.command("install")
+@click.option("--force", is_flag=True, help="fetch the jars again")
+def parser_install(force):
+    """Fetch the CoreNLP jars with Maven, 1.2 GB (done by `start` when needed).
+
+    \b
+    Example:
+      relgraph parser install
+    """
+    s = _parser()
+    done = s.install(force=force, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"CoreNLP jars {'installed' if done else 'already installed'} in {s.lib}")
+
+
+@parser.command("start")
+@click.option("--timeout", default=300, show_default=True, help="seconds to wait for the server")
+def parser_start(timeout):
+    """Start the parser server (idempotent), wait until it answers and load all four languages.
+
+    \b
+    Example:
+      relgraph parser start
+    """
+    s = _parser()
+    state = s.start(timeout=timeout, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"parser {state}: {s.url}")
+
+
+@parser.command("stop")
+def parser_stop():
+    """Stop the parser server.
+
+    \b
+    Example:
+      relgraph parser stop
+    """
+    click.echo(f"parser {_parser().stop()}")
+
+
+@parser.command("status")
+def parser_status():
+    """Print the URL, pid, memory and languages loaded; exit 1 when the server is down.
+
+    \b
+    Example:
+      relgraph parser status
+    """
+    s = _parser()
+    st = s.status()
+    if not st.running:
+        click.echo(f"parser is not running (home {s.home}); start it with `relgraph parser start`")
+        sys.exit(1)
+    rss = f"{st.rss / 2**30:.2f} GiB" if st.rss else "?"
+    click.echo(f"parser running (pid {st.pid})\n  URL      {st.url}\n  memory   {rss} resident\n"
+               f"  warmed   {' '.join(st.warmed) or 'none yet'} (ru: natasha, in process)\n  home     {s.home}")
+
+
+@parser.command("logs")
+@click.option("-n", "lines", default=40, show_default=True, help="lines to show")
+def parser_logs(lines):
+    """Show the end of the parser server's log.
+
+    \b
+    Example:
+      relgraph parser logs -n 100
+    """
+    s = _parser()
+    try:
+        text = s.log_file.read_text(errors="replace").splitlines()
+    except OSError:
+        raise click.ClickException(f"no log at {s.log_file}") from None
+    click.echo("\n".join(text[-lines:]))
+
+
 # -- articles --------------------------------------------------------------------------------
 @cli.command()
 @click.argument("files", nargs=-1, required=True)

@@ -1,15 +1,26 @@
-"""Parsing clients: CoreNLP over HTTP (en, fr, de, es), natasha in process (ru)."""
+"""Parsing clients: the local CoreNLP server over HTTP (en, fr, de, es), natasha in process (ru).
+
+A call of ``parse()`` sends the spans it has not seen before in one HTTP request (one sentence a
+line); the server is started on first need, under its lock, so parallel workers start one.
+Parses are kept in an in-process LRU cache keyed by (language, sentence text), so re-extracting
+an article does not parse it again. ``RELGRAPH_PARSER_URL`` points at a server run by hand instead
+(never started or stopped by relgraph).
+"""
 from __future__ import annotations
 
+import bisect
 import functools
-import json
 import os
-import urllib.parse
-import urllib.request
+import sys
+import threading
+from collections import OrderedDict
 
+from relgraph.errors import ParserError
 from relgraph.loaders.nlp import Parse, Tok
 
 KEEP_SUBTYPES = {"pass", "agent", "relcl"}
+CORENLP_LANGS = ("en", "fr", "de", "es")
+CACHE_SIZE = 4096  # sentences (about 25 MB of tokens)
 
 
 def _deprel(rel: str) -> str:
@@ -24,50 +35,118 @@ def _deprel(rel: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _lemmatizer(lang: str):
-    import simplemma
+    try:
+        import simplemma
+    except ImportError:
+        raise ParserError("simplemma is not installed: pip install 'simplemma>=2,<3'") from None
 
     def lemma(word: str) -> str:
         return simplemma.lemmatize(word, lang=lang).lower()
     return lemma
 
 
-def _url() -> str:
-    return os.environ.get("RELGRAPH_PARSER_URL", "http://127.0.0.1:9055")
+# -- the cache: toks with offsets relative to their sentence's start ---------------------------
+_cache: OrderedDict[tuple[str, str], tuple[Tok, ...]] = OrderedDict()
+_cache_lock = threading.Lock()
 
 
-def _corenlp(lang: str, text: str, spans: list[tuple[int, int]]) -> list[Parse]:
-    # one sentence a line: CoreNLP splits at line ends only, offsets map back through ``bases``
-    lines, bases, pos = [], [], 0
-    for s, e in spans:
-        seg = text[s:e].replace("\n", " ").replace("\r", " ")
-        lines.append(seg)
-        bases.append(s - pos)
-        pos += len(seg) + 1
+def _cached(lang: str, seg: str) -> tuple[Tok, ...] | None:
+    with _cache_lock:
+        toks = _cache.get((lang, seg))
+        if toks is not None:
+            _cache.move_to_end((lang, seg))
+        return toks
+
+
+def _remember(lang: str, seg: str, toks: tuple[Tok, ...]) -> None:
+    with _cache_lock:
+        _cache[(lang, seg)] = toks
+        _cache.move_to_end((lang, seg))
+        while len(_cache) > CACHE_SIZE:
+            _cache.popitem(last=False)
+
+
+def clear_cache() -> None:
+    with _cache_lock:
+        _cache.clear()
+
+
+def _shift(toks: tuple[Tok, ...], by: int) -> tuple[Tok, ...]:
+    return tuple(Tok(t.i, t.form, t.lemma, t.upos, t.head, t.deprel, t.start + by, t.end + by, dict(t.feats))
+                 for t in toks)
+
+
+# -- CoreNLP -------------------------------------------------------------------------------------
+def _echo(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def _endpoint():
+    """(url, the managed server or None when RELGRAPH_PARSER_URL names one run by hand)."""
+    url = os.environ.get("RELGRAPH_PARSER_URL")
+    if url:
+        return url.rstrip("/"), None
+    from relgraph.loaders.nlp.server import ParserServer
+
+    server = ParserServer.default()
+    return server.url, server
+
+
+def _ensure_running(server) -> None:
+    pid = server.pid()
+    # another process may be starting it (pid written, warm-up under way): start() waits on its lock
+    if not pid or len(server.warmed(pid)) < len(CORENLP_LANGS):
+        server.start(echo=_echo)
+
+
+def _corenlp(lang: str, segs: list[str]) -> list[tuple[Tok, ...]]:
+    """Toks of each sentence (offsets relative to it), from one request."""
+    from relgraph.loaders.nlp.server import annotate
+
+    # one sentence a line: with ssplit.eolonly CoreNLP splits at line ends only
+    lines = [seg.replace("\n", " ").replace("\r", " ") for seg in segs]
     body = "\n".join(lines)
-    props = {"annotators": "tokenize,ssplit,pos,depparse", "outputFormat": "json",
-             "pipelineLanguage": lang, "ssplit.eolonly": "true"}
-    url = _url() + "/?" + urllib.parse.urlencode({"properties": json.dumps(props)})
-    req = urllib.request.Request(url, data=body.encode("utf-8"), method="POST")
-    with urllib.request.urlopen(req, timeout=300) as r:
-        doc = json.load(r)
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    url, server = _endpoint()
+    if server is not None:
+        _ensure_running(server)
+    try:
+        doc = annotate(url, lang, body)
+    except ParserError:
+        if server is not None and server.pid() is None:
+            raise ParserError(f"the parser server died (last log line: {server.last_log_line()}); "
+                              "`relgraph parser start` restarts it") from None
+        raise
+    # CoreNLP counts offsets in UTF-16 units: map them back to code points past the BMP
+    u16 = _utf16_to_cp(body) if any(ord(c) > 0xFFFF for c in body) else None
     lemma = _lemmatizer(lang)
-    out: list[Parse] = []
-    sents = doc.get("sentences", [])
-    si = 0
-    for (s, e), base in zip(spans, bases):
-        toks: list[Tok] = []
-        while si < len(sents) and sents[si]["tokens"] and sents[si]["tokens"][0]["characterOffsetBegin"] + base < e:
-            sent = sents[si]
-            deps = {d["dependent"]: d for d in sent["basicDependencies"]}
-            off = len(toks)
-            for t in sent["tokens"]:
-                d = deps.get(t["index"], {"governor": 0, "dep": "root"})
-                toks.append(Tok(off + t["index"], t["word"], lemma(t["word"]), t["pos"] if lang != "en" else _upos_en(t["pos"]),
-                                (d["governor"] + off) if d["governor"] else 0, _deprel(d["dep"]),
-                                t["characterOffsetBegin"] + base, t["characterOffsetEnd"] + base))
-            si += 1
-        out.append(Parse(s, e, tuple(toks)))
-    return out
+    out: list[list[Tok]] = [[] for _ in segs]
+    for sent in doc.get("sentences", []):
+        if not sent["tokens"]:
+            continue
+        conv = (lambda o: u16[o]) if u16 else (lambda o: o)
+        k = bisect.bisect_right(starts, conv(sent["tokens"][0]["characterOffsetBegin"])) - 1
+        toks, base, off = out[k], starts[k], len(out[k])
+        deps = {d["dependent"]: d for d in sent["basicDependencies"]}
+        for t in sent["tokens"]:
+            d = deps.get(t["index"], {"governor": 0, "dep": "root"})
+            toks.append(Tok(off + t["index"], t["word"], lemma(t["word"]),
+                            t["pos"] if lang != "en" else _upos_en(t["pos"]),
+                            (d["governor"] + off) if d["governor"] else 0, _deprel(d["dep"]),
+                            conv(t["characterOffsetBegin"]) - base, conv(t["characterOffsetEnd"]) - base))
+    return [tuple(toks) for toks in out]
+
+
+def _utf16_to_cp(text: str) -> list[int]:
+    """index: a UTF-16 offset into ``text``; value: the code-point offset."""
+    m = []
+    for i, c in enumerate(text):
+        m.extend([i, i] if ord(c) > 0xFFFF else [i])
+    m.append(len(text))
+    return m
 
 
 _EN = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "VB": "VERB", "VBD": "VERB", "VBG": "VERB",
@@ -80,26 +159,32 @@ def _upos_en(tag: str) -> str:
     return _EN.get(tag, "PUNCT" if not tag[:1].isalpha() else "X")
 
 
+# -- natasha (ru) --------------------------------------------------------------------------------
 @functools.lru_cache(maxsize=1)
 def _natasha():
-    from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
-
+    """The embedding, syntax parser and morphology tagger: loaded once per process (~1.2 s)."""
+    try:
+        from natasha import NewsEmbedding, NewsMorphTagger, NewsSyntaxParser
+    except ImportError:
+        raise ParserError("natasha is not installed: pip install 'natasha>=1.6,<2'") from None
     emb = NewsEmbedding()
     return NewsSyntaxParser(emb), NewsMorphTagger(emb)
 
 
-def _russian(text: str, spans: list[tuple[int, int]]) -> list[Parse]:
+def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
     from natasha import Doc
-    from razdel import tokenize as rtok
     from natasha.doc import DocSent, DocToken
+    from razdel import tokenize as rtok
 
     syntax, morph = _natasha()
     lemma = _lemmatizer("ru")
     out = []
-    for s, e in spans:
-        seg = text[s:e]
+    for seg in segs:
         doc = Doc(seg)
         doc.tokens = [DocToken(t.start, t.stop, t.text) for t in rtok(seg)]
+        if not doc.tokens:
+            out.append(())
+            continue
         doc.sents = [DocSent(0, len(seg), seg, tokens=doc.tokens)]
         doc.parse_syntax(syntax)
         doc.tag_morph(morph)
@@ -107,14 +192,25 @@ def _russian(text: str, spans: list[tuple[int, int]]) -> list[Parse]:
         for n, t in enumerate(doc.tokens, 1):
             head = int(t.head_id.split("_")[1])
             toks.append(Tok(n, t.text, lemma(t.text), t.pos or "X", head, _deprel(t.rel or "dep"),
-                            s + t.start, s + t.stop, dict(t.feats or {})))
-        out.append(Parse(s, e, tuple(toks)))
+                            t.start, t.stop, dict(t.feats or {})))
+        out.append(tuple(toks))
     return out
 
 
+# -- the entry point -----------------------------------------------------------------------------
 def parse(lang: str, text: str, spans: list[tuple[int, int]]) -> list[Parse]:
     if not spans:
         return []
-    if lang == "ru":
-        return _russian(text, spans)
-    return _corenlp(lang, text, spans)
+    if lang != "ru" and lang not in CORENLP_LANGS:
+        raise ParserError(f"no parser for language {lang!r} (relgraph parses en, fr, de, es and ru)")
+    segs = [text[s:e] for s, e in spans]
+    found = [_cached(lang, seg) for seg in segs]
+    todo = sorted({seg for seg, toks in zip(segs, found) if toks is None and seg.strip()})
+    fresh: dict[str, tuple[Tok, ...]] = {}
+    if todo:
+        parsed = _russian(todo) if lang == "ru" else _corenlp(lang, todo)
+        fresh = dict(zip(todo, parsed))
+        for seg, toks in fresh.items():
+            _remember(lang, seg, toks)
+    found = [toks if toks is not None else fresh.get(seg, ()) for seg, toks in zip(segs, found)]
+    return [Parse(s, e, _shift(toks, s)) for (s, e), toks in zip(spans, found)]
