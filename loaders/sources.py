@@ -1,5 +1,6 @@
-"""Sources: credit lines ("TASS/VNA/CVN"), photo credits, datelines ("MOSCOW (Reuters)"), the
-header's Source line and agencies named in the body, each with its kind.
+"""Sources: credit lines ("TASS/VNA/CVN"), photo credits, datelines ("MOSCOW (Reuters) -"), the
+header's Source line and agencies credited in the body ("selon Interfax", "TASS reported"), each
+with its kind. An agency the body only talks about ("an AFP journalist") is no source.
 """
 from __future__ import annotations
 
@@ -7,98 +8,128 @@ import re
 
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx
-from relgraph.loaders.gazetteer import fold
+from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.records import Evidence, SourceRef
 
-_CREDIT_LINE = re.compile(r"^\s*(?:(?P<photo>[\w ]{2,20}?)\s*:\s*)?(?P<names>[\w .&'-]{2,40}(?:\s*/\s*[\w .&'-]{2,40})+)\s*$")
-_PHOTO_LINE = re.compile(r"(?:^|[.\s])(?P<word>Photo|Photos|Foto|Fotos|Фото|Bild|Image|Crédit photo)\s*:\s*(?P<names>[^\n]{2,80})$", re.I)
-_DATELINE = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w .,'-]{1,40}\((?P<name>[\w .-]{2,30})\)\s*[-—–:]?\s")
+# "Photo : AFP", "Foto: dpa", "Фото: ТАСС", "Crédit photo : …", "© Reuters": what follows credits a picture
+_PICTURE_WORDS = r"photos?|fotos?|фото\w*|bild|image[ns]?|imagen|crédits?(?:\s+\w+)?|credits?(?:\s+\w+)?"
+_PHOTO_MARK = re.compile(rf"(?:(?<![\w])(?:{_PICTURE_WORDS})\s*:|©)\s*", re.I)
+# a caption ending in its credit: "… on Tuesday. / Agency/Name/Pool"
+_TRAILING_CREDIT = re.compile(r"(?:[.)]\s+|\s)/\s+(?P<names>[^/\n]{2,40}(?:\s*/\s*[^/\n]{2,40})*)\s*$")
+_PICTURE_PARTS = {"pool", "via", "getty", "images", "photo", "foto", "фото", "afp", "file"}
+_PERSON = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){1,3}$")
+_CLAUSE_STOP = re.compile(r"[,;:.!?()\n]")
 
 
-def _source_name(part: str) -> tuple[str, str | None]:
+def _known(part: str) -> tuple[str, str] | None:
+    """The canonical name and type of a source that ``part`` names entirely, else None."""
     ms = rd.source_gazetteer().find(part)
     if ms and ms[0].end - ms[0].start >= len(part.strip()) - 1:
-        name = ms[0].value
-        return name, rd.sources()[name].kind
-    return part.strip(), None
+        return ms[0].value, rd.sources()[ms[0].value].kind
+    return None
+
+
+def _person(part: str) -> bool:
+    """ "Firstname Lastname": capitalised words, not all capitals, naming no known source."""
+    return bool(_PERSON.match(part.strip())) and not part.isupper() and _known(part) is None
+
+
+def _parts(names: str, offset: int, sep: str = r"[/,;]|\s+via\s+"):
+    """The pieces of a credit between separators, each with its offset in the text."""
+    last = 0
+    for m in [*re.finditer(sep, names), None]:
+        end = m.start() if m else len(names)
+        piece = names[last:end]
+        p = piece.strip().rstrip(".")
+        if p:
+            yield p, offset + last + (len(piece) - len(piece.lstrip()))
+        if m:
+            last = m.end()
+
+
+def _proper(m: Match, text: str) -> bool:
+    """A source is a proper name: "el país" (the country) is not El País."""
+    quote = text[m.start:m.end]
+    return quote != quote.lower() or m.value == m.value.lower()
 
 
 def find_sources(ctx: Ctx) -> list[SourceRef]:
     text = ctx.text
     found: dict[tuple[str, str], list[Evidence]] = {}
     types: dict[str, str | None] = {}
+    claimed: list[tuple[int, int]] = []     # spans already read as credit or photo lines
 
     def add(name: str, kind: str, s: int, e: int, typ: str | None) -> None:
         found.setdefault((name, kind), []).append(Evidence.at(text, s, e))
         types.setdefault(name, typ)
 
-    # credit lines: "TASS/VNA/CVN", "Photo : AFP/VNA/CVN"
+    header_spans = [(s, e) for _, s, e in ctx.article.header]
     pos = 0
     for line in text.splitlines(keepends=True):
         raw = line.rstrip("\r\n")
-        m = _CREDIT_LINE.match(raw)
-        photo_m = _PHOTO_LINE.search(raw)
-        if m and len(raw) < 90:
-            is_photo = bool(m.group("photo")) and any(fold(m.group("photo").strip()).startswith(fold(w))
-                                                       for w in ctx.lex.get("photo", []) + ["photo", "foto"])
-            if m.group("photo") and not is_photo:
-                pass
-            else:
-                off = pos + m.start("names")
-                for part in re.finditer(r"[^/]+", m.group("names")):
-                    p = part.group().strip()
-                    if not p:
-                        continue
-                    s = off + part.start() + (len(part.group()) - len(part.group().lstrip()))
-                    name, typ = _source_name(p)
-                    add(name, "photo" if is_photo else "credit", s, s + len(p), typ)
-        elif photo_m:
-            off = pos + photo_m.start("names")
-            for part in re.finditer(r"[^/,;]+", photo_m.group("names")):
-                p = part.group().strip().rstrip(".")
-                if not p:
-                    continue
-                s = off + part.start() + (len(part.group()) - len(part.group().lstrip()))
-                name, typ = _source_name(p)
-                if typ:
-                    add(name, "photo", s, s + len(p), typ)
-        words = re.findall(r"\w+", raw)
-        if 0 < len(words) <= 5 and not m and not photo_m and \
-                {fold(w) for w in words} & {"pool", "via", "photo", "foto", "getty", "images", "фото"}:
-            # a picture credit on its own line: "Pool via REUTERS", "Getty Images"
-            for sm in rd.source_gazetteer().find(raw):
-                add(sm.value, "photo", pos + sm.start, pos + sm.end, rd.sources()[sm.value].kind)
-        dm = _DATELINE.match(raw)
-        if dm:
-            name, typ = _source_name(dm.group("name"))
-            if typ:
-                add(name, "credit", pos + dm.start("name"), pos + dm.end("name"), typ)
+        ls, le = pos, pos + len(raw)
         pos += len(line)
+        if not raw.strip() or any(s <= ls < e or ls <= s < le for s, e in header_spans):
+            continue
+        photo = _PHOTO_MARK.search(raw)
+        if photo:  # everything after the mark credits the picture
+            for p, s in _parts(raw[photo.end():], ls + photo.end()):
+                k = _known(p)
+                if k:
+                    add(k[0], "photo", s, s + len(p), k[1])
+            claimed.append((ls, le))
+            continue
+        tail = _TRAILING_CREDIT.search(raw)
+        if tail and len(raw) > 60:  # "… July 8. / Agency/Name/Pool" closing a caption
+            for p, s in _parts(tail.group("names"), ls + tail.start("names")):
+                k = _known(p)
+                if k:
+                    add(k[0], "photo", s, s + len(p), k[1])
+            claimed.append((ls + tail.start(), le))
+            continue
+        words = re.findall(r"\w+", raw)
+        if not words or len(raw) >= 90 or len(words) > 8:
+            continue
+        parts = list(_parts(raw, ls, r"/|\s+via\s+"))
+        knowns = [(p, s, _known(p)) for p, s in parts]
+        if not any(k for _, _, k in knowns):
+            continue
+        picture = bool({fold(w) for w in words} & _PICTURE_PARTS - {"afp"}) or \
+            any(k is None and _person(p) for p, _, k in knowns)
+        if not picture and any(k is None and not p.isupper() for p, _, k in knowns):
+            continue  # a short line of prose that names an agency: read below, with the body
+        # "Name / Agency", "Pool via Agency": a picture credit; "TASS/VNA/CVN", "AFP": the report's
+        for p, s, k in knowns:
+            if k:
+                add(k[0], "photo" if picture else "credit", s, s + len(p), k[1])
+            elif not picture and p.isupper():
+                add(p, "credit", s, s + len(p), None)   # an acronym the reference data lacks
+        claimed.append((ls, le))
+    # the dateline: "MOSCOU, 13 septembre (AFP) -", "Berlin (dpa) -"
+    if ctx.dateline_agency:
+        s0, e0 = ctx.dateline_agency
+        for m in rd.source_gazetteer().find(text[s0:e0]):
+            add(m.value, "credit", s0 + m.start, s0 + m.end, rd.sources()[m.value].kind)
+        claimed.append(ctx.dateline)
     # the header's Source: line: an agency is credited, an outlet published the page
     for key, s, e in ctx.article.header:
         if key == "source":
             for m in rd.source_gazetteer().find(text[s:e]):
                 info = rd.sources()[m.value]
                 add(m.value, "credit" if info.kind == "agency" else "publisher", s + m.start, s + m.end, info.kind)
-    # body mentions: "selon Interfax", "(Reuters)", "à la chaîne Rossiya 1", "avec AP"
+    # the body: "selon Interfax", "a indiqué RIA Novosti", "TASS reported", "à la chaîne Rossiya 1", "avec AP"
     intro = ctx.triggers.get("credit_intro", [])
     broadcast = ctx.triggers.get("broadcast", [])
-    photo_words = ctx.triggers.get("photo", [])
-    header_spans = [(s, e) for _, s, e in ctx.article.header]
+    verbs = rd.word_gazetteer(ctx.lang, "credit_verbs").find(text, ctx.index) + ctx.triggers.get("say", [])
     for m in rd.source_gazetteer().find(text, ctx.index):
-        if any(s <= m.start < e for s, e in header_spans):
-            continue
-        if any(ev.start <= m.start < ev.end for evs in found.values() for ev in evs):
+        if any(s <= m.start < e for s, e in header_spans + claimed) or not _proper(m, text):
             continue
         info = rd.sources()[m.value]
         line_start = text.rfind("\n", 0, m.start) + 1
-        before = text[max(line_start, m.start - 40):m.start]
         near = lambda ms: any(0 <= m.start - x.end <= 25 and x.start >= line_start for x in ms)
-        if near(photo_words) and ":" in before:
-            add(m.value, "photo", m.start, m.end, info.kind)
-        elif info.kind == "broadcaster" or near(broadcast):
+        if info.kind == "broadcaster" or near(broadcast):
             add(m.value, "broadcaster", m.start, m.end, info.kind)
-        elif near(intro) or before.rstrip().endswith("(") or info.kind == "agency":
+        elif _credited(text, m, intro, verbs, line_start):
             add(m.value, "credit", m.start, m.end, info.kind)
     out = []
     credited = {n for (n, k) in found if k == "credit"}
@@ -109,3 +140,24 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
     return out
 
 
+def _credited(text: str, m: Match, intro: list[Match], verbs: list[Match], line_start: int) -> bool:
+    """Is the source at ``m`` credited with what the sentence reports?
+
+    - an intro word opens its clause: "selon Interfax", "according to the state agency TASS",
+      "по данным ТАСС" (nothing but words between them, on the same line);
+    - a reporting verb right before it: "a indiqué RIA Novosti", "сообщает ТАСС", "informó EFE";
+    - a reporting verb right after it: "TASS reported", "ИРНА (…) отмечало", "Reuters quoted".
+    """
+    for x in intro:
+        if x.start >= line_start and 0 <= m.start - x.end <= 60 and not _CLAUSE_STOP.search(text, x.end, m.start):
+            return True
+    for x in verbs:
+        gap = text[x.end:m.start]
+        if 0 <= m.start - x.end <= 8 and x.start >= line_start and not re.search(r"[.;:!?\n]", gap) \
+                and len(re.findall(r"\w+", gap)) <= 1:
+            return True
+        after = text[m.end:x.start]
+        if 0 <= x.start - m.end <= 30 and not re.search(r"[.;:!?\n,]", re.sub(r"\([^()]*\)", "", after)) \
+                and len(re.findall(r"\w+", re.sub(r"\([^()]*\)", "", after))) <= 1:
+            return True
+    return False

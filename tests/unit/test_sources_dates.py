@@ -162,3 +162,70 @@ def test_durations_in_words(lang, span, iso):
 ])
 def test_no_duration_without_a_unit_after_a_number(lang, span):
     assert duration(span, lang) is None
+
+
+# -- sources by kind ---------------------------------------------------------------------------
+def _sources(text: str, lang: str) -> set[tuple[str, str]]:
+    from relgraph.loaders.pipeline import extract_article
+
+    a = parse_text(text, f"x.{lang}.txt")
+    from dataclasses import replace
+    facts = extract_article(replace(a, lang=lang))
+    return {(s.name, s.kind) for s in facts.sources}
+
+
+_HEAD = "Titre\nDate: 2021-03-05\n\n"
+
+
+@pytest.mark.parametrize("lang, line, name", [
+    ("fr", "Photo : AFP/VNA", "AFP"),
+    ("en", "Photo: Reuters/Jane Doe", "Reuters"),
+    ("en", "© Reuters", "Reuters"),
+    ("en", "Jane Doe / Reuters", "Reuters"),
+    ("de", "Foto: dpa", "dpa"),
+    ("ru", "Фото: ТАСС", "TASS"),
+    ("es", "Foto: EFE", "EFE"),
+    ("en", "Pool via Reuters", "Reuters"),
+    ("en", "The two ministers shake hands in the garden of the residence on Friday. / Reuters/Jane Doe/Pool", "Reuters"),
+])
+def test_picture_credits_are_photo_never_credit(lang, line, name):
+    got = _sources(_HEAD + "Le ministre a parlé.\n" + line + "\n", lang)
+    assert (name, "photo") in got and (name, "credit") not in got
+
+
+@pytest.mark.parametrize("lang, sentence, name", [
+    ("fr", "Selon l'AFP, le ministre est arrivé hier.", "AFP"),
+    ("fr", "Le ministre est arrivé hier, a indiqué Interfax.", "Interfax"),
+    ("en", "According to the state agency TASS, the minister arrived.", "TASS"),
+    ("en", "Xinhua reported that the minister arrived.", "Xinhua"),
+    ("es", "Según EFE, el ministro llegó ayer.", "EFE"),
+    ("de", "Laut dpa traf der Minister gestern ein.", "dpa"),
+    ("ru", "По данным ТАСС, министр прибыл вчера.", "TASS"),
+    ("ru", "По сообщению Интерфакс, министр прибыл вчера.", "Interfax"),
+    ("en", "TASS/Kyodo", "TASS"),
+])
+def test_an_outlet_credited_for_the_report_is_a_credit(lang, sentence, name):
+    assert (name, "credit") in _sources(_HEAD + sentence + "\n", lang)
+
+
+@pytest.mark.parametrize("lang, line, name", [
+    ("fr", "LYON, 3 février (AFP) - Le ministre a parlé.", "AFP"),
+    ("en", "TORONTO, Feb 3 (Reuters) - The minister spoke.", "Reuters"),
+    ("ru", "КАЗАНЬ, 3 февраля. /ТАСС/. Министр выступил.", "TASS"),
+    ("es", "SEVILLA, 3 feb (EFE).- El ministro habló.", "EFE"),
+    ("de", "Hamburg (dpa) - Der Minister sprach.", "dpa"),
+])
+def test_the_agency_of_a_dateline_is_a_credit(lang, line, name):
+    assert (name, "credit") in _sources(_HEAD + line + "\n", lang)
+
+
+@pytest.mark.parametrize("lang, sentence", [
+    ("fr", "Un journaliste de l'AFP a été blessé lors de la manifestation."),
+    ("en", "The Reuters office in the capital was closed last year."),
+    ("es", "La sede de EFE en la capital cerró el año pasado."),
+    ("de", "Ein Fotograf der dpa wurde bei der Demonstration verletzt."),
+    ("ru", "Корреспондент ТАСС был ранен во время демонстрации."),
+    ("es", "El ministro dijo que el país necesita paz."),
+])
+def test_an_agency_the_body_only_talks_about_is_no_source(lang, sentence):
+    assert {k for _, k in _sources(_HEAD + sentence + "\n", lang)} <= {"publisher"}
