@@ -101,3 +101,28 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/integration/" in str(item.fspath):
             item.add_marker(pytest.mark.integration)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def parser_server():
+    """The local CoreNLP parser server (en/fr/de/es parses) for the whole session: started if
+    needed, stopped at the end if this session started it. ``RELGRAPH_PARSER_URL`` names a server
+    run by hand instead. Tests that move ``RELGRAPH_HOME`` still reach this server, because
+    ``RELGRAPH_PARSER_HOME`` is pinned to its home for the session."""
+    if os.environ.get("RELGRAPH_PARSER_URL"):
+        yield None
+        return
+    from relgraph.loaders.nlp.server import ParserServer
+
+    server = ParserServer.default()
+    was_running = server.pid() is not None
+    server.start(echo=lambda m: print(m, file=sys.stderr))
+    pinned = os.environ.get("RELGRAPH_PARSER_HOME")
+    os.environ["RELGRAPH_PARSER_HOME"] = str(server.home)
+    yield server
+    if pinned is None:
+        os.environ.pop("RELGRAPH_PARSER_HOME", None)
+    else:
+        os.environ["RELGRAPH_PARSER_HOME"] = pinned
+    if not was_running:  # leave the machine as we found it
+        server.stop()
