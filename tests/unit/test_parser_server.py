@@ -1,0 +1,141 @@
+"""The parser server's failure modes that need no running server: one clear line each."""
+from __future__ import annotations
+
+import ipaddress
+import os
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from relgraph.errors import ParserError
+from relgraph.loaders.nlp import parse
+from relgraph.loaders.nlp.server import _NOT_LOOPBACK, ParserServer
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def home(tmp_path, monkeypatch):
+    """A parser home and port of this test's own, with no server in it."""
+    monkeypatch.setenv("RELGRAPH_PARSER_HOME", str(tmp_path / "parser"))
+    monkeypatch.setenv("RELGRAPH_PARSER_PORT", str(_free_port()))
+    monkeypatch.delenv("RELGRAPH_PARSER_URL", raising=False)
+    return tmp_path / "parser"
+
+
+def test_home_follows_relgraph_home(tmp_path, monkeypatch):
+    monkeypatch.delenv("RELGRAPH_PARSER_HOME", raising=False)
+    monkeypatch.setenv("RELGRAPH_HOME", str(tmp_path))
+    assert ParserServer.default().home == tmp_path.resolve() / "parser"
+
+
+def test_missing_java_is_one_line(home, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.delenv("RELGRAPH_JAVA", raising=False)
+    with pytest.raises(ParserError, match="Java is not installed") as e:
+        ParserServer.default().start()
+    assert "\n" not in str(e.value)
+
+
+def test_missing_java_from_the_cli_is_one_line_and_exit_1(home):
+    env = {k: v for k, v in os.environ.items() if k not in ("JAVA_HOME", "RELGRAPH_JAVA")}
+    env["PATH"] = "/nonexistent"
+    r = subprocess.run([sys.executable, "-m", "relgraph", "parser", "start"], capture_output=True, text=True,
+                       env=env)
+    assert r.returncode == 1
+    assert r.stderr.strip().startswith("Error: Java is not installed") and len(r.stderr.strip().splitlines()) == 1
+
+
+def test_a_parse_with_no_java_fails_in_one_line(home, monkeypatch):
+    monkeypatch.setenv("PATH", "/nonexistent")
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    monkeypatch.delenv("RELGRAPH_JAVA", raising=False)
+    with pytest.raises(ParserError, match="Java is not installed"):
+        parse("en", "Biden met Xi.", [(0, 13)])
+
+
+def test_missing_maven_says_what_to_do(home, monkeypatch, tmp_path):
+    java = Path(subprocess.run(["sh", "-c", "command -v java"], capture_output=True, text=True).stdout.strip())
+    if not java.name:
+        pytest.skip("no java on PATH")
+    bin_dir = tmp_path / "bin"
+    bin_dir.mkdir()
+    (bin_dir / "java").symlink_to(java.resolve())
+    monkeypatch.setenv("PATH", str(bin_dir))
+    monkeypatch.delenv("JAVA_HOME", raising=False)
+    with pytest.raises(ParserError, match=r"Maven \(mvn\) is not on PATH"):
+        ParserServer.default().install()
+
+
+def test_port_taken_is_one_clear_line(home, monkeypatch):
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        sock.listen()
+        port = sock.getsockname()[1]
+        monkeypatch.setenv("RELGRAPH_PARSER_PORT", str(port))
+        with pytest.raises(ParserError, match=f"port {port} .* taken.*RELGRAPH_PARSER_PORT"):
+            ParserServer.default().start()
+
+
+def test_bad_port_variable(home, monkeypatch):
+    monkeypatch.setenv("RELGRAPH_PARSER_PORT", "corenlp")
+    with pytest.raises(ParserError, match="not a port number"):
+        ParserServer.default()
+
+
+def test_stale_pid_file_is_cleared(home):
+    s = ParserServer.default()
+    s.pid_file.parent.mkdir(parents=True)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    s.pid_file.write_text(f"{dead.pid}\n")
+    assert s.pid() is None
+    assert not s.pid_file.exists()
+
+
+def test_a_live_pid_that_is_not_this_homes_server_is_not_taken_for_it(home):
+    s = ParserServer.default()
+    s.pid_file.parent.mkdir(parents=True)
+    s.pid_file.write_text(f"{os.getpid()}\n")
+    assert s.pid() is None
+    assert not s.status().running
+
+
+def test_status_of_a_stopped_server_exits_1(home):
+    r = subprocess.run([sys.executable, "-m", "relgraph", "parser", "status"], capture_output=True, text=True)
+    assert r.returncode == 1 and "not running" in r.stdout
+    assert ParserServer.default().stop() == "not running"
+
+
+def test_unknown_language_is_one_line(home):
+    with pytest.raises(ParserError, match="no parser for language 'it'"):
+        parse("it", "Meloni ha incontrato Xi.", [(0, 24)])
+
+
+def test_no_spans_and_blank_spans_need_no_server(home, monkeypatch):
+    monkeypatch.setenv("RELGRAPH_PARSER_URL", f"http://127.0.0.1:{_free_port()}")  # nothing answers there
+    assert parse("en", "Anything.", []) == []
+    assert [p.toks for p in parse("fr", "a  \n b", [(1, 4), (2, 2)])] == [(), ()]
+
+
+def test_a_server_that_does_not_answer_is_one_line(home, monkeypatch):
+    monkeypatch.setenv("RELGRAPH_PARSER_URL", f"http://127.0.0.1:{_free_port()}")
+    with pytest.raises(ParserError, match="cannot be reached") as e:
+        parse("de", "Scholz traf Macron in Paris.", [(0, 28)])
+    assert "\n" not in str(e.value)
+
+
+def test_block_list_is_all_of_ipv4_but_loopback():
+    nets = [ipaddress.ip_network(n) for n in _NOT_LOOPBACK]
+    assert sum(n.num_addresses for n in nets) == 2**32 - 2**24
+    assert not any(ipaddress.ip_address("127.0.0.1") in n for n in nets)
+    for ip in ("0.0.0.1", "10.0.0.1", "126.255.255.255", "128.0.0.1", "192.0.2.2", "255.255.255.255"):
+        assert any(ipaddress.ip_address(ip) in n for n in nets), ip
