@@ -46,6 +46,12 @@ class Lex:
         ws = self.words.get(key, frozenset())
         if fold(t.lemma) in ws or fold(t.form) in ws:
             return True
+        if t.upos in ("VERB", "AUX") and self.lang in _ENDINGS:
+            # a verb the lemmatiser took for a noun ("espera" -> espera): its stem and an infinitive
+            ends, infs = _ENDINGS[self.lang]
+            stem = re.sub(ends, "", fold(t.form))
+            if stem != fold(t.form) and any(stem + i in ws for i in infs):
+                return True
         if self.lang == "fr" and t.upos in ("VERB", "ADJ", "AUX"):
             # participles the lemmatiser leaves as adjectives: "tenus" -> tenir, "rendu" -> rendre
             base = re.sub(r"(?:e|es|s)$", "", fold(t.form))
@@ -54,6 +60,13 @@ class Lex:
             if base.endswith("e"):
                 return base[:-1] + "er" in ws
         return False
+
+
+_ENDINGS = {
+    "es": (r"(?:amos|emos|imos|aron|ieron|aba|aban|ió|ó|as|es|an|en|a|e|o)$", ("ar", "er", "ir")),
+    "fr": (r"(?:aient|ait|ent|ons|ez|es|e|a|ai)$", ("er", "ir", "re")),
+    "de": (r"(?:test|ten|te|st|et|t|e|en)$", ("en", "n")),
+}
 
 
 @lru_cache(maxsize=None)
@@ -167,6 +180,8 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
             elif L.has("visit_verbs", t):
                 out.append(Pred("visit", k, p, t, _governors(p, t)))
+            elif L.has("agree_verbs", t):
+                out.append(Pred("agree", k, p, t, _governors(p, t)))
         elif t.upos in ("NOUN", "PROPN", "ADJ"):
             if L.has("call_words", t) and t.upos != "ADJ":
                 out.append(Pred("call", k, p, t, _governors(p, t)))
@@ -305,6 +320,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
+        if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
+            return "plan"  # "will Scholz nach Paris reisen" (wollen), "doit se rendre"
         if c.deprel in ("aux", "aux:pass", "mark") and (L.has("cond_aux", c) or L.has("hope_verbs", c)):
             # "said the talks would take place": reported speech, a future in the past
             return "plan" if any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
@@ -316,6 +333,16 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan"
     if pr.head.feats.get("Mood") == "Cnd" or any(g.feats.get("Mood") == "Cnd" for g in pr.gov):
         return "hope"
+    # "next month", "la semaine prochaine", "im kommenden Monat", "на следующей неделе"
+    for v in [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]:
+        for c in p.children(v.i):
+            if c.deprel in ("obl", "advmod", "nmod", "obl:tmod", "obj") and any(
+                    L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")):
+                return "plan"
+    # a headline's "X to visit Y": the English infinitive of announcements
+    if ctx.lang == "en" and pr.head.deprel == "root" and any(
+            c.deprel == "mark" and fold(c.form) == "to" for c in p.children(pr.head.i)):
+        return "plan"
     return None
 
 
@@ -397,10 +424,12 @@ def _case_of(p: Parse, t: Tok) -> str | None:
 GENITIVE = {"de", "du", "des", "d", "of", "von", "vom", "del", "des"}
 
 
-def _located(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
-    """Is ``t`` where the event happens or goes: below a locative or directional marker on the way
-    up to the predicate ("in Beijing", "au palais de l'Élysée"), not a topic ("talks on Ukraine"),
-    a companion or a time ("after the cosmodrome")?"""
+def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
+    """Is ``t`` (a place mention starting at ``start``) where the event happens or goes: below a
+    locative or directional marker on the way up to the predicate ("in Beijing", "au palais de
+    l'Élysée"), not a topic ("talks on Ukraine"), a companion or a time ("after the cosmodrome")?
+    When the tree has no marker at all (a parser that took "im" for a name), the word before the
+    mention decides."""
     cur = t
     while True:
         case = _case_of(p, cur)
@@ -411,19 +440,23 @@ def _located(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
                 return False
         elif cur.feats.get("Case") == "Loc":
             return True
-        if cur.head == pr.head.i or not cur.head:
+        if cur.head == pr.head.i or not cur.head or cur.i == pr.head.i:
             # a bare object of "visit" / "посетить" is where the visit goes
-            return pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i
-        if cur.i == pr.head.i:
-            return False
+            if pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i:
+                return True
+            break
         cur = p.tok(cur.head)
+    before = re.findall(r"[\w']+", ctx.text[max(p.start, start - 16):start])[-2:]
+    dets = {"the", "le", "la", "les", "l'", "el", "los", "las", "der", "die", "das", "dem", "den"}
+    words = [fold(w) for w in before if fold(w) not in dets]
+    return bool(words) and (words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ()))
 
 
 def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, Match]], list[str]]:
     """Places in the event's clause under a locative or directional marker, and states named as
     a destination ("to China", "en Russie")."""
     p = pr.p
-    dl = getattr(ctx, "dateline", None)
+    dl = ctx.dateline
     out = []
     for pid, m in ctx.place_hits:
         if not (p.start <= m.start < p.end) or (dl and dl[0] <= m.start < dl[1]):
@@ -432,7 +465,7 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
         if not ids:
             continue
         top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
-        if _located(L, p, top, pr):
+        if _located(ctx, L, p, top, pr, m.start):
             out.append((pid, m))
     dests = []
     for iso3, kind, m in ctx.state_hits:
@@ -442,7 +475,7 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
         if not ids:
             continue
         top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
-        if _located(L, p, top, pr):
+        if _located(ctx, L, p, top, pr, m.start):
             dests.append(iso3)
     return out, dests
 
@@ -471,7 +504,7 @@ def _topic(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
 
 def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
     p = pr.p
-    dl = getattr(ctx, "dateline", None)
+    dl = ctx.dateline
     return [d for d in ctx.dates if p.start <= d.start < p.end and _tok_ids(p, d.start, d.end) & dom
             and not (dl and dl[0] <= d.start < dl[1])]
 
@@ -496,6 +529,22 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
     return "held"
 
 
+PURPOSE = {"pour", "afin", "to", "para", "um", "чтобы", "in order"}
+
+
+def _purpose_of(ctx: Ctx, L: Lex, pr: Pred) -> Pred | None:
+    """The travel verb a purpose clause hangs on ("se rendra à Rome pour rencontrer ...")."""
+    if not pr.gov or pr.gov[0].deprel not in ("~advcl", "xcomp") or pr.kind != "meet":
+        return None
+    g = pr.gov[0]
+    if not L.has("visit_verbs", g):
+        return None
+    if g.deprel == "~advcl" and not any(c.deprel == "mark" and fold(c.form) in PURPOSE for c in pr.p.children(pr.head.i)):
+        return None
+    real = pr.p.tok(g.i)
+    return Pred("visit", pr.k, pr.p, real, _governors(pr.p, real))
+
+
 def _event(ctx: Ctx, pr: Pred) -> Event | None:
     L = lex(ctx.lang)
     if _negated(ctx, L, pr):
@@ -505,6 +554,17 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         return None
     p = pr.p
     dom, subj = _pred_domain(pr)
+    purpose = _purpose_of(ctx, L, pr)
+    if purpose is not None:
+        # "will travel to Rome to meet Meloni": the trip's time and place are the meeting's
+        pmod = _modality(ctx, L, purpose)
+        if pmod == "hope" or _negated(ctx, L, purpose):
+            return None
+        if modality is None and (pmod == "plan" or _future(ctx, L, purpose)):
+            modality = "plan"
+        pdom, psubj = _pred_domain(purpose)
+        dom = dom | pdom
+        subj = subj | psubj
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]
@@ -523,7 +583,13 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
     place = _best_place(ctx, places)
-    return Event(pr.kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
+    kind = pr.kind
+    if kind == "agree":
+        # "X and Y agreed in Tokyo on Thursday": together, somewhere, that day - they met there
+        if not places or len(_states_of(ctx, subject)) < 2:
+            return None
+        kind = "meet"
+    return Event(kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
                  pr.head.upos in ("NOUN", "PROPN"))
 
 
@@ -544,7 +610,13 @@ def lead_ks(ctx: Ctx) -> list[int]:
 
 def read_events(ctx: Ctx) -> list[Event]:
     ks = _candidates(ctx)
-    parses = parse(ctx.lang, ctx.text, [(ctx.sents[k].start, ctx.sents[k].end) for k in ks]) if ks else []
+    dl = ctx.dateline
+    spans = []
+    for k in ks:
+        s = ctx.sents[k]
+        start = dl[1] if dl and s.start <= dl[1] < s.end else s.start  # the dateline is no part of the clause
+        spans.append((start, s.end))
+    parses = parse(ctx.lang, ctx.text, spans) if ks else []
     preds: list[Pred] = []
     for k, p in zip(ks, parses):
         preds.extend(_predicates(ctx, k, p))
@@ -553,7 +625,7 @@ def read_events(ctx: Ctx) -> list[Event]:
     L = lex(ctx.lang)
     events: list[Event] = []
     for pr in preds:
-        if pr.kind == "meet" and call_article and not _in_person(ctx, L, pr):
+        if pr.kind in ("meet", "agree") and call_article and not _in_person(ctx, L, pr):
             continue  # the conversation the headline called a phone call, mentioned again
         ev = _event(ctx, pr)
         if ev is not None:
@@ -609,6 +681,13 @@ def _compatible(a: DateMention | None, b: DateMention | None) -> bool:
     return a is None or b is None or a.value == b.value or a.value.startswith(b.value) or b.value.startswith(a.value)
 
 
+def _same_party(a: set[str], b: set[str]) -> bool:
+    """The same participants, or one more named in one mention: a welcome of four leaders at a
+    summit and a bilateral of two of them are two meetings."""
+    small, big = (a, b) if len(a) <= len(b) else (b, a)
+    return small <= big and len(big) - len(small) <= 1
+
+
 def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[MeetingFact]:
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     from relgraph.loaders.events import _duration
@@ -625,7 +704,7 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             continue
         ids = set(ev.leaders)
         same = next((g for g in groups if g["status"] == ev.status and _compatible(g["date"], ev.date)
-                     and (ids <= g["ids"] or g["ids"] <= ids)), None)
+                     and _same_party(ids, g["ids"])), None)
         if same is None:
             groups.append({"ids": ids, "order": list(ev.leaders), "status": ev.status, "date": ev.date,
                            "events": [ev]})
@@ -660,6 +739,35 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             duration=_duration(ctx, ks, g["status"]), status=g["status"], sectors=tuple(secs),
             evidence=tuple(ctx.sent_ev(k) for k in ks[:MAX_EVIDENCE]), participant_ids=tuple(g["order"]),
             city_id=cities[0] if cities else None))
+    return out
+
+
+def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[MeetingFact]:
+    """A meeting the text places nowhere, held while one participant is on the one trip the text
+    reports to the other's country: it was held in that city ("she arrived in Delhi ... then met
+    her counterpart")."""
+    trips: dict[tuple[str, str], set[str]] = {}
+    for ev in events:
+        if ev.kind != "visit" or ev.status != "held":
+            continue
+        for lid in ev.subject or ev.leaders[:1]:
+            for pid, _ in ev.places:
+                c = city_of(ctx, pid, [ev.k]) if ctx.places[pid]["kind"] != "city" else pid
+                if c and ctx.places[c]["state"]:
+                    trips.setdefault((lid, ctx.places[c]["state"]), set()).add(c)
+    out = []
+    for m in facts:
+        if m.place_id is None and m.status == "held":
+            options = set()
+            for a in m.participant_ids:
+                for b in m.participant_ids:
+                    st = ctx.leader_info[b]["state"]
+                    if a != b and st and st != ctx.leader_info[a]["state"]:
+                        options |= trips.get((a, st), set())
+            if len(options) == 1:
+                (c,) = options
+                m = replace(m, place=ctx.places[c]["name"], place_id=c, city_id=c)
+        out.append(m)
     return out
 
 

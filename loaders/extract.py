@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.clauses import meetings as clause_meetings, read_events, visits as clause_visits
+from relgraph.loaders.clauses import meetings as clause_meetings, meetings_on_trips, read_events, visits as clause_visits
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
 from relgraph.loaders.dates import find_dates, mark_dateline
 from relgraph.loaders.events import main_pair, read_proposals, read_sectors, read_statements
@@ -62,6 +62,7 @@ def extract(article: Article) -> ArticleFacts:
 
     events = read_events(ctx)
     meetings = clause_meetings(ctx, events, sector_hits)
+    meetings = meetings_on_trips(ctx, events, meetings)
     visits = clause_visits(ctx, events, meetings)
     proposals = read_proposals(ctx, sector_hits)
     sectors = read_sectors(ctx, sector_hits, meetings, proposals)

@@ -171,7 +171,7 @@ def extracted(name):
     ("de_scholz_macron.txt", ["DEU", "FRA"], {"Olaf Scholz", "Emmanuel Macron"}, "Federal Chancellery"),
     ("ru_xi_moscow.txt", ["CHN", "RUS"], {"Xi Jinping", "Vladimir Putin"}, "Kremlin"),
     ("en_modi_albanese.txt", ["AUS", "IND"], {"Narendra Modi", "Anthony Albanese"}, "Sydney"),
-    ("fr_kishida_hanoi.txt", ["JPN", "VNM"], {"Fumio Kishida", "Pham Minh Chinh"}, None),
+    ("fr_kishida_hanoi.txt", ["JPN", "VNM"], {"Fumio Kishida", "Pham Minh Chinh"}, "Hanoi"),  # met during the trip to Hanoi
 ])
 def test_pair_and_meeting_in_five_languages(name, pair, meeting, place):
     obj = extracted(name)
