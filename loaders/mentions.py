@@ -141,6 +141,7 @@ def unknown_places(ctx: Ctx) -> None:
     stop |= calendar_words(ctx.lang)
     if ctx.lex.get("capitalised_nouns"):
         return  # German capitalises every noun: "im Herbst" is no place
+    heads = rd.facility_words(ctx.lang).find(ctx.text, ctx.index)
     for m in ctx.triggers.get("locative", ()):
         k = ctx.sent_of(m.start)
         if not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k)) \
@@ -154,6 +155,8 @@ def unknown_places(ctx: Ctx) -> None:
             j += 1
         if not run or any(len(t.text) < 3 for t in run) or sentence_initial(ctx, run[0]):
             continue
+        if any(fm.i == index[run[0].start] for fm in heads):
+            continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
         s, e = run[0].start, run[-1].end
         name = latin(ctx.text[s:e])
         pid = slug(name) + "@"
