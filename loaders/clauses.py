@@ -654,8 +654,8 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
 
 
 def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
-    """The city a venue is in: a city of the venue's state named in the same sentences, else the
-    one the article names most in that state."""
+    """The city a venue is in: a city of the venue's state named in the same sentences (a city
+    named elsewhere may be a metonym or another stop of the trip)."""
     if ctx.places[pid]["kind"] == "city":
         return pid
     st = ctx.places[pid]["state"]
@@ -664,12 +664,7 @@ def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     named = [(cid, m) for cid, m in ctx.place_hits
              if ctx.places[cid]["kind"] == "city" and ctx.places[cid]["state"] == st]
     near = [cid for cid, m in named if ctx.sent_of(m.start) in ks]
-    if near:
-        return near[0]
-    counts: dict[str, int] = {}
-    for cid, _ in named:
-        counts[cid] = counts.get(cid, 0) + 1
-    return max(counts, key=lambda c: counts[c]) if counts else None
+    return near[0] if near else None
 
 
 # -- facts -----------------------------------------------------------------------------------

@@ -9,7 +9,11 @@ import pytest
 
 from tests.conftest import SHARED
 
-FLOOR = 0.70   # issue 3; the generalisation issue raises it to 0.85
+# Per category, just below what the clause-level extractor reaches on the dev corpus (within 0.03),
+# so that a regression in any one category fails CI. Not a target: the held-out score is.
+FLOORS = {"pair": 0.97, "states": 0.97, "leaders": 0.91, "facilities": 0.72, "meetings": 0.43,
+          "visits": 0.55, "sectors": 0.84, "sources": 0.94, "proposals": 0.62}
+FLOOR = 0.77
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="no ../shared corpus here")
@@ -25,3 +29,6 @@ def test_dev_corpus_score_is_above_the_floor_with_exact_evidence():
     assert ok == total > 0
     overall = float(re.search(r"overall F1 ([\d.]+)", r.stdout).group(1))
     assert overall >= FLOOR, r.stdout
+    for cat, floor in FLOORS.items():
+        f1 = float(re.search(rf"^{cat}\s+[\d.]+\s+[\d.]+\s+([\d.]+)", r.stdout, re.M).group(1))
+        assert f1 >= floor, f"{cat} F1 {f1} fell below {floor}\n{r.stdout}"

@@ -1,0 +1,46 @@
+"""Exact-set golden tests: the whole set of meetings and visits of a few team-written articles,
+one per language, must equal the expected one, so that any spurious event fails."""
+from __future__ import annotations
+
+import pytest
+
+from relgraph.loaders.pipeline import extract_paths
+from tests.conftest import DATA
+
+GOLDEN = {
+    "fr_summit.txt": {
+        "meetings": {(frozenset({"Vladimir Putin", "Kim Jong Un"}), "Vostochny Cosmodrome", None, "held")},
+        # the summit's venue is where Kim went; the trip on is still to come
+        "visits": {("Kim Jong Un", "Vostochny Cosmodrome", "held"), ("Kim Jong Un", "Vladivostok", "planned")},
+    },
+    "en_visit.txt": {
+        "meetings": {(frozenset({"Joe Biden", "Nguyen Phu Trong"}), "Hanoi", "2023-09-10", "held"),
+                     # "a trip to India ..., where Biden met Modi": the relative clause names no city
+                     (frozenset({"Joe Biden", "Narendra Modi"}), None, None, "held")},
+        "visits": {("Joe Biden", "Hanoi", "held")},
+    },
+    "es_reunion.txt": {
+        "meetings": {(frozenset({"Pedro Sánchez", "Xi Jinping"}), "Beijing", "2023-03-30", "held")},
+        "visits": {("Pedro Sánchez", "Beijing", "held")},
+    },
+    "de_treffen.txt": {
+        "meetings": {(frozenset({"Annalena Baerbock", "Subrahmanyam Jaishankar"}), "New Delhi", "2022-12-05", "held")},
+        "visits": {("Annalena Baerbock", "New Delhi", "held")},
+    },
+    "ru_vstrecha.txt": {
+        "meetings": {(frozenset({"Vladimir Putin", "Alexander Lukashenko"}), "Minsk", "2024-05-24", "held")},
+        "visits": {("Vladimir Putin", "Minsk", "held")},
+    },
+}
+
+
+@pytest.mark.parametrize("name", sorted(GOLDEN))
+def test_the_events_are_exactly_the_expected_ones(name):
+    (facts,) = list(extract_paths([str(DATA / name)]))
+    meetings = {(frozenset(m.participants), m.place, m.date, m.status) for m in facts.meetings}
+    visits = {(v.visitor, v.place, v.status) for v in facts.visits}
+    assert meetings == GOLDEN[name]["meetings"]
+    assert visits == GOLDEN[name]["visits"]
+    for fact in facts.meetings + facts.visits:
+        for ev in fact.evidence:
+            assert facts.article.text[ev.start:ev.end] == ev.quote
