@@ -308,6 +308,12 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return False
 
 
+def _habitual(L: Lex, pr: Pred) -> bool:
+    """"X often visits Y": a habit, not an event."""
+    heads = [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]
+    return any(L.has("habitual", c) for h in heads for c in pr.p.children(h.i) if c.deprel in ("advmod", "obl", "aux"))
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """"hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -388,11 +394,30 @@ def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
 
 
 def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -> list[str]:
-    """"He met ...": the last leader the text named before this sentence (a 3rd-person subject)."""
+    """"He met ...": the person the text is about, carried from sentence to sentence (the first
+    leader a sentence names, or the one before when it opens with a pronoun itself)."""
     if not any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
         return []
-    prev = [h for h in ctx.leader_hits if h.start < before and h.explicit]
-    return [prev[-1].lid] if prev else []
+    topic = _topics(ctx).get(ctx.sent_of(before) - 1)
+    return [topic] if topic else []
+
+
+def _topics(ctx: Ctx) -> dict[int, str | None]:
+    cached = getattr(ctx, "_topics", None)
+    if cached is not None:
+        return cached
+    out: dict[int, str | None] = {}
+    cur: str | None = None
+    for k, s in enumerate(ctx.sents):
+        if s.para == -1:
+            out[k] = None
+            continue
+        hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end and h.explicit]
+        if hs and not _third_person_start(ctx, k):
+            cur = hs[0].lid
+        out[k] = cur
+    ctx._topics = out  # type: ignore[attr-defined]
+    return out
 
 
 def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
@@ -431,21 +456,24 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     When the tree has no marker at all (a parser that took "im" for a name), the word before the
     mention decides."""
     cur = t
+    found = None
     while True:
         case = _case_of(p, cur)
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
-                return True
-            if case not in GENITIVE:
-                return False
-        elif cur.feats.get("Case") == "Loc":
-            return True
+                found = True if found is None else found
+            elif case not in GENITIVE and case not in L.words.get("companion_case", ()):
+                return False  # "after a visit to Paris", "talks on Ukraine": not where this happens
+        elif cur.feats.get("Case") == "Loc" and found is None:
+            found = True
         if cur.head == pr.head.i or not cur.head or cur.i == pr.head.i:
             # a bare object of "visit" / "посетить" is where the visit goes
             if pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i:
                 return True
             break
         cur = p.tok(cur.head)
+    if found is not None:
+        return found
     before = re.findall(r"[\w']+", ctx.text[max(p.start, start - 16):start])[-2:]
     dets = {"the", "le", "la", "les", "l'", "el", "los", "las", "der", "die", "das", "dem", "den"}
     words = [fold(w) for w in before if fold(w) not in dets]
@@ -547,7 +575,7 @@ def _purpose_of(ctx: Ctx, L: Lex, pr: Pred) -> Pred | None:
 
 def _event(ctx: Ctx, pr: Pred) -> Event | None:
     L = lex(ctx.lang)
-    if _negated(ctx, L, pr):
+    if _negated(ctx, L, pr) or _habitual(L, pr):
         return None
     modality = _modality(ctx, L, pr)
     if modality == "hope":
@@ -571,9 +599,12 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not subject:
         subject = _pronoun_referent(ctx, L, p, subj, p.start)
         leaders = subject + [x for x in leaders if x not in subject]
-    if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind == "meet":
-        extra = _plural_referents(ctx, p, dom, p.start)
+    if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind in ("meet", "visit"):
+        # "the two leaders met", "les deux présidents iront à Dresde"
+        extra = _plural_referents(ctx, p, subj if pr.kind == "visit" else dom, p.start)
         leaders += [x for x in extra if x not in leaders]
+        if pr.kind == "visit" and not subject:
+            subject = list(extra)
     places, dests = _places(ctx, L, pr, dom)
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
