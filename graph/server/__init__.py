@@ -53,6 +53,16 @@ def _port(name: str, default: int) -> int:
     return int(raw)
 
 
+def new_password() -> str:
+    """Letters, digits, "-" and "_", never starting with "-": neo4j-admin reads its @file
+    arguments as command-line words, and a leading dash would make the password an option
+    (one start in 64 failed with "Missing required parameter: '<password>'")."""
+    while True:
+        password = secrets.token_urlsafe(24)
+        if not password.startswith("-"):
+            return password
+
+
 @dataclass(frozen=True)
 class LocalServer:
     """Paths and ports of one local server; all state is on disk, so any process can manage it."""
@@ -167,7 +177,7 @@ class LocalServer:
         if system_db.exists():
             raise ServerError(f"the local database exists but its password file {self.password_file} "
                               "is gone: run `relgraph db reset --hard --yes` to start afresh")
-        password = secrets.token_urlsafe(24)  # letters, digits, "-" and "_": safe as an @file argument
+        password = new_password()
         self.home.mkdir(parents=True, exist_ok=True)
         # the file first (owner-only), then the server: a crash in between leaves a known password
         fd = os.open(self.password_file, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)

@@ -68,3 +68,11 @@ def test_conf_is_loopback_only(home):
     conf = s.write_conf().read_text()
     listens = [ln for ln in conf.splitlines() if "listen_address" in ln]
     assert listens and all("=127.0.0.1" in ln for ln in listens)
+
+
+def test_a_generated_password_never_starts_with_a_dash(monkeypatch):
+    from relgraph.graph import server
+
+    drawn = iter(["-leading-dash-is-an-option", "_fine-password"])
+    monkeypatch.setattr(server.secrets, "token_urlsafe", lambda n: next(drawn))
+    assert server.new_password() == "_fine-password"
