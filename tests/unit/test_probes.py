@@ -28,10 +28,28 @@ holds any of these keys:
     no_visitor            [str]  none of these is the visitor of any visit
   sources:
     not_credit            [str]  no source of that name has kind "credit"
+  proposals (a name is a leader's canonical name or an ISO3 code, as in ``proposals[].by``):
+    proposals             int    exactly this many proposals
+    min_proposals         int    at least this many proposals
+    proposers             [str]  the ``by`` of the proposals are exactly these (as a set)
+    proposal_by           [str]  each is the ``by`` of some proposal
+    no_proposals_by       [str]  none of these is the ``by`` of any proposal
+    proposal_quote_has    [str]  each appears in the evidence quote of some proposal
+    proposal_quote_by     {name: str}  some proposal by that name has an evidence quote holding
+                                 the string (the proposal predicate: "asked", "a proposé", ...)
+    proposal_sector       {name: str}  some proposal by that name is in that sector
+  sectors (ids of the taxonomy):
+    sectors               [str]  the article's sectors are exactly these (as a set)
+    sectors_include       [str]  each is among the article's sectors
+    not_sectors           [str]  none of these is among the article's sectors
+    sector_quote_has      {id: str}  that sector is extracted and at least one of its evidence
+                                 quotes holds the string (the discuss predicate: the clause, not
+                                 the single word that names the sector)
 
 A key outside this list is an error (a typo must not pass silently), and the entries and the files
 correspond one to one. Failures print what was extracted: participants or visitor, place, date,
-status and the evidence quote of every meeting and visit, and the sources.
+status and the evidence quote of every meeting and visit, the proposals (by, what, sector,
+quote), the sectors (id, quotes) and the sources.
 """
 from __future__ import annotations
 
@@ -45,6 +63,7 @@ from relgraph.errors import BadArticle
 from relgraph.loaders.lang import detect
 from relgraph.loaders.pipeline import extract_paths
 from relgraph.loaders.read import read_file
+from relgraph.loaders.refdata import SECTORS
 from tests.conftest import DATA
 
 PROBES = DATA / "probes"
@@ -52,7 +71,10 @@ EXPECT = json.loads((PROBES / "expect.json").read_text(encoding="utf-8"))
 FILES = sorted(p.relative_to(PROBES).as_posix() for p in PROBES.glob("*/*.txt"))
 KEYS = {"meetings", "held_meetings", "visits", "held_visits", "status_only", "not_dates", "dates_if_set",
         "not_places", "meeting_participants", "meeting_place", "meeting_status", "meeting_date", "visit",
-        "no_visitor", "not_credit"}
+        "no_visitor", "not_credit", "proposals", "min_proposals", "proposers", "proposal_by",
+        "no_proposals_by", "proposal_quote_has", "proposal_quote_by", "proposal_sector", "sectors",
+        "sectors_include", "not_sectors", "sector_quote_has"}
+MAPPING_KEYS = {"proposal_quote_by", "proposal_sector", "sector_quote_has"}
 
 
 @functools.lru_cache(maxsize=None)
@@ -80,6 +102,13 @@ def describe(obj: dict) -> str:
     for v in obj["visits"]:
         lines.append(f"    - visitor={v['visitor']!r} place={v['place']!r} date={v['date']!r} "
                      f"status={v['status']!r} quote={_quote(v)}")
+    lines.append(f"  proposals ({len(obj['proposals'])}):")
+    for p in obj["proposals"]:
+        lines.append(f"    - by={p['by']!r} what={p.get('what')!r} sector={p.get('sector')!r} quote={_quote(p)}")
+    lines.append(f"  sectors ({len(obj['sectors'])}):")
+    for s in obj["sectors"]:
+        quotes = [e["quote"] for e in s.get("evidence") or []]
+        lines.append(f"    - {s['id']!r} quotes={quotes!r}")
     lines.append(f"  sources ({len(obj['sources'])}):")
     for s in obj["sources"]:
         lines.append(f"    - {s['name']!r} kind={s['kind']!r} quote={_quote(s)}")
@@ -133,6 +162,49 @@ def problems(obj: dict, exp: dict) -> list[str]:
     for s in obj["sources"]:
         if s["kind"] == "credit" and s["name"] in exp.get("not_credit", ()):
             out.append(f"not_credit: {s['name']} is credited as a source of the report")
+
+    proposals = obj["proposals"]
+    by = [p["by"] for p in proposals]
+
+    def quotes(fact):
+        return [e["quote"] for e in fact.get("evidence") or []]
+
+    count("proposals", proposals, "proposals")
+    if "min_proposals" in exp and len(proposals) < exp["min_proposals"]:
+        out.append(f"min_proposals: expected at least {exp['min_proposals']} proposals, got {len(proposals)}")
+    if "proposers" in exp and set(by) != set(exp["proposers"]):
+        out.append(f"proposers: proposals are by {sorted(set(by), key=str)}, expected exactly {sorted(exp['proposers'])}")
+    for name in exp.get("proposal_by", ()):
+        if name not in by:
+            out.append(f"proposal_by: no proposal by {name}")
+    for name in exp.get("no_proposals_by", ()):
+        if name in by:
+            out.append(f"no_proposals_by: {by.count(name)} proposal(s) by {name}")
+    for text in exp.get("proposal_quote_has", ()):
+        if not any(text in q for p in proposals for q in quotes(p)):
+            out.append(f"proposal_quote_has: no proposal quote holds {text!r}")
+    for name, text in exp.get("proposal_quote_by", {}).items():
+        if not any(text in q for p in proposals if p["by"] == name for q in quotes(p)):
+            out.append(f"proposal_quote_by: no proposal by {name} has a quote holding {text!r}")
+    for name, sector in exp.get("proposal_sector", {}).items():
+        if not any(p.get("sector") == sector for p in proposals if p["by"] == name):
+            out.append(f"proposal_sector: no proposal by {name} in sector {sector!r}")
+
+    sectors = {s["id"]: s for s in obj["sectors"]}
+    if "sectors" in exp and set(sectors) != set(exp["sectors"]):
+        out.append(f"sectors: got {sorted(sectors)}, expected exactly {sorted(exp['sectors'])}")
+    for sid in exp.get("sectors_include", ()):
+        if sid not in sectors:
+            out.append(f"sectors_include: sector {sid!r} not extracted")
+    for sid in exp.get("not_sectors", ()):
+        if sid in sectors:
+            out.append(f"not_sectors: sector {sid!r} extracted from {quotes(sectors[sid])!r}")
+    for sid, text in exp.get("sector_quote_has", {}).items():
+        if sid not in sectors:
+            out.append(f"sector_quote_has: sector {sid!r} not extracted")
+        elif not any(text in q for q in quotes(sectors[sid])):
+            out.append(f"sector_quote_has: no evidence quote of sector {sid!r} holds {text!r} "
+                       f"(quotes: {quotes(sectors[sid])!r})")
     return out
 
 
@@ -149,6 +221,12 @@ def test_expectations_use_known_keys(name):
     assert set(exp) <= KEYS, f"{name}: unknown keys {sorted(set(exp) - KEYS)}"
     for want in exp.get("visit", ()):
         assert set(want) == {"visitor", "place", "status"}, (name, want)
+    for key in MAPPING_KEYS & set(exp):
+        assert isinstance(exp[key], dict) and exp[key], f"{name}: {key} must be a non-empty mapping"
+        assert all(isinstance(v, str) and v for v in exp[key].values()), f"{name}: {key} values must be strings"
+    ids = [*exp.get("sectors", ()), *exp.get("sectors_include", ()), *exp.get("not_sectors", ()),
+           *exp.get("sector_quote_has", {}), *exp.get("proposal_sector", {}).values()]
+    assert set(ids) <= set(SECTORS), f"{name}: not sector ids: {sorted(set(ids) - set(SECTORS))}"
 
 
 @pytest.mark.parametrize("name", FILES)
