@@ -26,7 +26,7 @@ from relgraph.loaders.context import MAX_EVIDENCE, Ctx, LeaderHit
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.nlp import Parse, Tok, parse
-from relgraph.loaders.records import MeetingFact, VisitFact
+from relgraph.loaders.records import MeetingFact, ProposalFact, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
 BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
@@ -110,24 +110,24 @@ def lemmatize(lang: str, word: str) -> str:
     return simplemma.lemmatize(word, lang=lang).lower()
 
 
-def _sent_lemmas(ctx: Ctx, k: int) -> set[str]:
-    s = ctx.sents[k]
-    words = re.findall(r"\w[\w-]*", ctx.text[s.start:s.end])
-    return {fold(w) for w in words} | {fold(lemmatize(ctx.lang, w)) for w in words}
-
-
 def _candidates(ctx: Ctx) -> list[int]:
-    """Sentences with an event word and someone who could take part in it."""
+    """Sentences with an event or proposal word and someone who could take part in it (a leader,
+    "the two leaders", a pronoun; for proposals also a state)."""
     L = lex(ctx.lang)
-    ev_words = set()
-    for key in ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words"):
-        ev_words |= L.words.get(key, frozenset())
+    ev_keys = ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words", "agree_verbs")
+    prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     out = []
     for k, s in enumerate(ctx.sents):
-        if not any(s.start <= h.start < s.end for h in ctx.leader_hits) and not ctx.has("plural_leaders", k) \
-                and not _third_person_start(ctx, k):
+        person = any(s.start <= h.start < s.end for h in ctx.leader_hits) or ctx.has("plural_leaders", k) \
+            or _third_person_start(ctx, k)
+        state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
+        if not person and not state:
             continue
-        if _sent_lemmas(ctx, k) & ev_words:
+        # each word as a verb would be read after parsing (lemma, form, participle and stem rules)
+        toks = [Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
+                for w in re.findall(r"\w[\w-]*", ctx.text[s.start:s.end])]
+        if (person and any(L.has(key, x) for x in toks for key in ev_keys)) \
+                or any(L.has(key, x) for x in toks for key in prop_keys):
             out.append(k)
     return out
 
@@ -174,7 +174,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
     for t in p.toks:
         if t.upos in ("VERB", "AUX") or (t.upos in ("ADJ",) and ctx.lang == "de") \
                 or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t)):
-            if L.has("call_words", t) or (L.has("meet_verbs", t) and _is_call_marked(L, p, t)):
+            if (L.has("call_words", t) and not _call_for(p, t)) or (L.has("meet_verbs", t) and _is_call_marked(L, p, t)):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif L.has("meet_verbs", t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
@@ -639,7 +639,11 @@ def lead_ks(ctx: Ctx) -> list[int]:
     return head + body[:2]
 
 
-def read_events(ctx: Ctx) -> list[Event]:
+def parsed(ctx: Ctx) -> dict[int, Parse]:
+    """Parses of the sentences an event or a proposal can be in (one parser call per article)."""
+    cached = getattr(ctx, "_parses", None)
+    if cached is not None:
+        return cached
     ks = _candidates(ctx)
     dl = ctx.dateline
     spans = []
@@ -648,8 +652,14 @@ def read_events(ctx: Ctx) -> list[Event]:
         start = dl[1] if dl and s.start <= dl[1] < s.end else s.start  # the dateline is no part of the clause
         spans.append((start, s.end))
     parses = parse(ctx.lang, ctx.text, spans) if ks else []
+    out = dict(zip(ks, parses))
+    ctx._parses = out  # type: ignore[attr-defined]
+    return out
+
+
+def read_events(ctx: Ctx) -> list[Event]:
     preds: list[Pred] = []
-    for k, p in zip(ks, parses):
+    for k, p in parsed(ctx).items():
         preds.extend(_predicates(ctx, k, p))
     lead = set(lead_ks(ctx))
     call_article = any(pr.kind == "call" and pr.k in lead for pr in preds)
@@ -849,3 +859,123 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             if not (v.place_id is None and (v.visitor_id, v.host_state, v.status) in placed)
             and not (v.place_id and ctx.places[v.place_id]["kind"] != "city"
                      and (v.visitor_id, v.host_state, v.status) in cities)]
+
+
+# -- proposals -------------------------------------------------------------------------------
+_FOR = {"for", "on", "à", "a", "zu", "zum", "zur", "au", "aux"}
+
+
+def _call_for(p: Parse, t: Tok) -> bool:
+    """"called for a ceasefire", "a appelé à", "llamó a": a call for something, not a phone call."""
+    for c in p.children(t.i):
+        if c.deprel in ("obl", "xcomp", "obj", "ccomp", "advcl"):
+            if any(g.deprel in ("case", "mark") and fold(g.form) in _FOR for g in p.children(c.i)):
+                return True
+        if c.deprel == "compound:prt" or (c.deprel in ("case", "mark") and fold(c.form) in _FOR and c.i > t.i):
+            return True
+    return False
+
+
+def _is_proposal(L: Lex, p: Parse, t: Tok) -> bool:
+    if t.upos in ("VERB", "AUX"):
+        if L.has("call_words", t):
+            return L.has("propose_verbs", t) and _call_for(p, t) or (fold(t.lemma) == "call" and _call_for(p, t))
+        return L.has("propose_verbs", t)
+    if t.upos in ("NOUN", "PROPN"):
+        if L.has("need_nouns", t):
+            # "stressed the need for ...", "planteó la necesidad de ...": the speaker calls for it
+            return t.deprel in ("obj", "nsubj:pass") and p.tok(t.head).upos == "VERB" and bool(_object_span(p, t))
+        return L.has("propose_nouns", t) and not L.has("meet_nouns", t)
+    if t.upos == "ADJ" and L.has("ready_words", t):
+        return any(c.deprel in ("xcomp", "obl", "ccomp", "advcl") for c in p.children(t.i))
+    return False
+
+
+def _proposer(ctx: Ctx, L: Lex, pr: Pred) -> tuple[str | None, str | None]:
+    """(leader id, state) of whoever proposes: the subject, the agent of a passive, the owner of
+    a proposal noun ("Moscow's proposals", "l'invitation de son homologue"), or the person the
+    text is about when the subject is a pronoun."""
+    p, t = pr.p, pr.head
+    if L.has("need_nouns", t) and t.head:
+        t = p.tok(t.head)  # the need is stressed by the verb's subject
+        pr = Pred(pr.kind, pr.k, p, t, _governors(p, t))
+    roles = ("nsubj",) if t.upos != "NOUN" else ("nmod", "nmod:poss", "det", "amod")
+    ids: set[int] = set()
+    for c in p.children(t.i):
+        if c.deprel in roles or c.deprel in ("obl:agent",) or (c.deprel == "obl" and _case_of(p, c) in {"by", "par", "por", "von", "de"}
+                                                               and t.upos == "VERB" and any(x.deprel == "nsubj:pass" for x in p.children(t.i))):
+            ids |= _domain(p, c)
+    if not ids and t.upos != "NOUN":
+        _, subj = _pred_domain(pr)
+        ids = subj
+    hits = _leaders_in(ctx, p, ids)
+    if hits:
+        return hits[0].lid, ctx.leader_info[hits[0].lid]["state"]
+    topic = _pronoun_referent(ctx, L, p, ids, p.start) if ids else []
+    if topic:
+        return topic[0], ctx.leader_info[topic[0]]["state"]
+    for iso3, kind, m in ctx.state_hits:
+        if p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids:
+            return None, iso3
+    return None, None
+
+
+def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
+    toks: list[Tok] = []
+    for c in p.children(t.i):
+        if c.deprel in ("nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "cc", "advmod", "mark", "case", "det",
+                        "cop", "expl", "obl:agent", "nmod:poss", "conj", "parataxis"):
+            continue
+        toks.extend(p.subtree(c.i))
+    if not toks:
+        return None
+    return min(x.start for x in toks), max(x.end for x in toks)
+
+
+def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
+    """One proposal per proposal predicate (propose, invite, urge, ask, call for, an offer or
+    invitation noun, "ready to"), keyed by its proposer and its object, with the sector named in
+    what is proposed. Negated or hypothetical ones ("could propose") and agreements are none."""
+    import hashlib
+
+    L = lex(ctx.lang)
+    out: list[ProposalFact] = []
+    seen: set[tuple] = set()
+    for k, p in parsed(ctx).items():
+        for t in p.toks:
+            if not _is_proposal(L, p, t):
+                continue
+            pr = Pred("propose", k, p, t, _governors(p, t))
+            if _negated(ctx, L, pr):
+                continue
+            if any(c.deprel in ("aux", "aux:pass") and (L.has("cond_aux", c) or fold(c.lemma) in {"may", "might", "could", "pouvoir", "poder", "können", "мочь"})
+                   for c in p.children(t.i)) or t.feats.get("Mood") == "Cnd":
+                continue  # "X could propose": speculation
+            if any(L.has("hope_verbs", g) and not L.has("propose_verbs", g) and not g.deprel.startswith("~") for g in pr.gov):
+                continue  # "wants to propose", "refused to offer"
+            lid, state = _proposer(ctx, L, pr)
+            span = _object_span(p, t)
+            if span is None:
+                continue
+            invitation = L.has("invite_words", t)
+            if lid is None and state is None and invitation:
+                # "invited to Moscow" with no inviter named: the destination's side invites
+                dom = {x.i for x in p.toks if span[0] <= x.start < span[1]}
+                places, dests = _places(ctx, L, Pred("visit", k, p, t, []), dom | {t.i})
+                hosts = [ctx.places[pid]["state"] for pid, _ in places if ctx.places[pid]["state"]] + dests
+                state = hosts[0] if hosts else None
+            if lid is None and state is None:
+                continue
+            secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
+            sector = "diplomacy" if invitation else (secs[0] if secs else None)
+            if sector is None:
+                continue  # a proposal of nothing the taxonomy names: "proposed to continue" 
+            what = ctx.text[span[0]:span[1]].strip(" ,;.\"'«»“”„")
+            key = (lid or state, sector, fold(what)[:60])
+            if key in seen:
+                continue
+            seen.add(key)
+            project = "project:" + hashlib.sha1(f"{lid or state}|{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+            name = ctx.leader_info[lid]["name"] if lid else state
+            out.append(ProposalFact(name, lid or state, what[:300], project, sector, (ctx.sent_ev(k),)))
+    return out

@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.clauses import meetings as clause_meetings, meetings_on_trips, read_events, visits as clause_visits
+from relgraph.loaders.clauses import meetings as clause_meetings, meetings_on_trips, read_events, read_proposals, visits as clause_visits
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
 from relgraph.loaders.dates import find_dates, mark_dateline
-from relgraph.loaders.events import main_pair, read_proposals, read_sectors, read_statements
+from relgraph.loaders.events import main_pair, read_sectors, read_statements
 from relgraph.loaders.gazetteer import TokenIndex, tokenize
 from relgraph.loaders.mentions import (find_leaders, find_places, find_states, glued_to_name, is_metonym,
                                        locate_unknown, unknown_places)
