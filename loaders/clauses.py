@@ -26,7 +26,7 @@ from relgraph.loaders.context import MAX_EVIDENCE, Ctx, LeaderHit
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.nlp import Parse, Tok, parse
-from relgraph.loaders.records import MeetingFact, ProposalFact, VisitFact
+from relgraph.loaders.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
 BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
@@ -115,18 +115,21 @@ def _candidates(ctx: Ctx) -> list[int]:
     "the two leaders", a pronoun; for proposals also a state)."""
     L = lex(ctx.lang)
     ev_keys = ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words", "agree_verbs")
-    prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
+    prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns", "discuss_verbs", "cooperate_words",
+                 "topic_nouns")
+    sector_ks = {ctx.sent_of(h.start) for h in getattr(ctx, "sector_hits", ())}
     out = []
     for k, s in enumerate(ctx.sents):
         person = any(s.start <= h.start < s.end for h in ctx.leader_hits) or ctx.has("plural_leaders", k) \
             or _third_person_start(ctx, k)
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
-        if not person and not state:
+        sector = k in sector_ks
+        if not person and not state and not sector:
             continue
         # each word as a verb would be read after parsing (lemma, form, participle and stem rules)
         toks = [Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
                 for w in re.findall(r"\w[\w-]*", ctx.text[s.start:s.end])]
-        if (person and any(L.has(key, x) for x in toks for key in ev_keys)) \
+        if ((person or sector) and any(L.has(key, x) for x in toks for key in ev_keys)) \
                 or any(L.has(key, x) for x in toks for key in prop_keys):
             out.append(k)
     return out
@@ -948,6 +951,8 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             pr = Pred("propose", k, p, t, _governors(p, t))
             if _negated(ctx, L, pr):
                 continue
+            if any(_is_proposal(L, p, g) for g in pr.gov if g.deprel in ("xcomp", "ccomp", "obj") or not g.deprel.startswith("~")):
+                continue  # "asked X to press Y to ...": what is asked, not a second proposal
             if any(c.deprel in ("aux", "aux:pass") and (L.has("cond_aux", c) or fold(c.lemma) in {"may", "might", "could", "pouvoir", "poder", "können", "мочь"})
                    for c in p.children(t.i)) or t.feats.get("Mood") == "Cnd":
                 continue  # "X could propose": speculation
@@ -967,7 +972,12 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if lid is None and state is None:
                 continue
             secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
-            sector = "diplomacy" if invitation else (secs[0] if secs else None)
+            sector = secs[0] if secs else None
+            if invitation:
+                inside = [x for x in p.toks if span[0] <= x.start < span[1]]
+                trip = any(L.has("visit_verbs", x) or L.has("visit_nouns", x) for x in inside) or any(
+                    span[0] <= m.start < span[1] for _, m in ctx.place_hits) or not secs
+                sector = "diplomacy" if trip else sector  # an invitation to come is diplomacy; to a fund, its sector
             if sector is None:
                 continue  # a proposal of nothing the taxonomy names: "proposed to continue" 
             what = ctx.text[span[0]:span[1]].strip(" ,;.\"'«»“”„")
@@ -979,3 +989,65 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             name = ctx.leader_info[lid]["name"] if lid else state
             out.append(ProposalFact(name, lid or state, what[:300], project, sector, (ctx.sent_ev(k),)))
     return out
+
+
+# -- sectors ---------------------------------------------------------------------------------
+_TOPIC_KEYS = ("discuss_verbs", "cooperate_words", "agree_verbs", "meet_nouns", "propose_verbs",
+               "propose_nouns", "need_nouns", "visit_verbs", "visit_nouns", "topic_nouns")
+_CLAUSAL = {"root", "ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "xcomp"}
+
+
+def _clause_head(p: Parse, t: Tok) -> int:
+    cur = t
+    while cur.head and cur.deprel not in _CLAUSAL and not (cur.deprel == "conj" and cur.upos == "VERB"):
+        cur = p.tok(cur.head)
+    return cur.i
+
+
+def _ceremonial(L: Lex, p: Parse, t: Tok) -> bool:
+    """"military band", "garde d'honneur", "военный оркестр": a ceremony, not a sector."""
+    cur, steps = t, 0
+    while steps < 3:
+        if L.has("ceremony_nouns", cur):
+            return True
+        if not cur.head or cur.deprel not in ("amod", "nmod", "compound", "flat", "obl"):
+            return False
+        cur = p.tok(cur.head)
+        steps += 1
+    return False
+
+
+def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFact]) -> list[SectorRef]:
+    """Sectors named in what a discuss, cooperate, agree, meet or propose predicate governs ("they
+    discussed energy", "cooperation in space", "talks on trade"), never in a title ("the defence
+    minister") or a ceremony; the evidence is the sentence that says it."""
+    L = lex(ctx.lang)
+    titles = [(h.start, h.end) for h in ctx.leader_hits]
+    by: dict[str, list[Evidence]] = {}
+    for k, p in parsed(ctx).items():
+        hits = [h for h in sector_hits if p.start <= h.start < p.end and h.value != "-"
+                and not any(s <= h.start < e for s, e in titles)]
+        if not hits:
+            continue
+        preds = [t for t in p.toks if any(L.has(key, t) for key in _TOPIC_KEYS)
+                 and t.upos in ("VERB", "NOUN", "PROPN", "ADJ", "AUX")]
+        for h in hits:
+            ids = _tok_ids(p, h.start, h.end)
+            if not ids:
+                continue
+            word = min((p.tok(i) for i in ids), key=lambda x: _depth(p, x))
+            if word.deprel in ("amod", "compound", "nmod") and any(
+                    ctx.leader_hits and s <= p.tok(word.head).start < e for s, e in titles):
+                continue  # "the defence minister", "ministre de l'Agriculture"
+            if _ceremonial(L, p, word):
+                continue
+            if any(word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _clause_head(p, pt) == _clause_head(p, word))
+                   for pt in preds) or \
+                    any(L.has("cooperate_words", p.tok(i)) for i in ids):
+                ev = ctx.sent_ev(k)
+                if ev not in by.setdefault(h.value, []):
+                    by[h.value].append(ev)
+    for pr in proposals:
+        if pr.sector and pr.sector not in by:
+            by[pr.sector] = list(pr.evidence)
+    return [SectorRef(sid, tuple(evs[:MAX_EVIDENCE])) for sid, evs in by.items()]

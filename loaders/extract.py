@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.clauses import meetings as clause_meetings, meetings_on_trips, read_events, read_proposals, visits as clause_visits
+from relgraph.loaders.clauses import meetings as clause_meetings, meetings_on_trips, read_events, read_proposals, read_sectors, visits as clause_visits
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
 from relgraph.loaders.dates import find_dates, mark_dateline
-from relgraph.loaders.events import main_pair, read_sectors, read_statements
+from relgraph.loaders.events import main_pair, read_statements
 from relgraph.loaders.gazetteer import TokenIndex, tokenize
 from relgraph.loaders.mentions import (find_leaders, find_places, find_states, glued_to_name, is_metonym,
                                        locate_unknown, unknown_places)
@@ -60,12 +60,13 @@ def extract(article: Article) -> ArticleFacts:
     sources = find_sources(ctx)
     sector_hits = [h for h in rd.sector_gazetteer(lang).find(text, ctx.index) if h.value != "-"]
 
+    ctx.sector_hits = sector_hits  # type: ignore[attr-defined]
     events = read_events(ctx)
     meetings = clause_meetings(ctx, events, sector_hits)
     meetings = meetings_on_trips(ctx, events, meetings)
     visits = clause_visits(ctx, events, meetings)
     proposals = read_proposals(ctx, sector_hits)
-    sectors = read_sectors(ctx, sector_hits, meetings, proposals)
+    sectors = read_sectors(ctx, sector_hits, proposals)
     pair, actors = main_pair(ctx, meetings, visits, proposals)
 
     states = []
