@@ -664,17 +664,34 @@ def read_events(ctx: Ctx) -> list[Event]:
     preds: list[Pred] = []
     for k, p in parsed(ctx).items():
         preds.extend(_predicates(ctx, k, p))
-    lead = set(lead_ks(ctx))
-    call_article = any(pr.kind == "call" and pr.k in lead for pr in preds)
     L = lex(ctx.lang)
+    kind = encounter(ctx, preds)
     events: list[Event] = []
     for pr in preds:
-        if pr.kind in ("meet", "agree") and call_article and not _in_person(ctx, L, pr):
-            continue  # the conversation the headline called a phone call, mentioned again
+        if pr.kind in ("meet", "agree") and kind in ("call", "letter") and not _in_person(ctx, L, pr):
+            continue  # the conversation the headline called a phone call (or a letter), mentioned again
+        if pr.kind == "meet" and kind == "interview" and pr.head.upos in ("NOUN", "PROPN"):
+            continue  # "the talks", "the negotiations" in an interview: a topic, not a meeting
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
     return events
+
+
+def encounter(ctx: Ctx, preds: list[Pred]) -> str:
+    """The kind of encounter the headline and lead report: "call" (phone or video), "letter"
+    (a letter or message), "interview" (a leader interviewed by a medium) or "in person"."""
+    L = lex(ctx.lang)
+    lead = set(lead_ks(ctx))
+    if any(pr.kind == "call" and pr.k in lead for pr in preds):
+        return "call"
+    words = [t for k in lead if k in parsed(ctx) for t in parsed(ctx)[k].toks]
+    if any(L.has("letter_words", t) and t.upos in ("NOUN", "VERB") for t in words) and \
+            not any(pr.kind in ("meet", "visit") and pr.k in lead and pr.head.upos == "VERB" for pr in preds):
+        return "letter"
+    if any(L.has("interview_words", t) and not L.has("meet_nouns", t) and t.upos == "NOUN" for t in words):
+        return "interview"
+    return "in person"
 
 
 def _in_person(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -727,10 +744,22 @@ def _same_party(a: set[str], b: set[str]) -> bool:
     return small <= big and len(big) - len(small) <= 1
 
 
+def _duration(ctx: Ctx, ks: list[int]) -> str | None:
+    """"The talks lasted five hours": a duration in a sentence of the meeting that says how long
+    (a duration word such as "lasted", "durée", "dauerte", "продлились")."""
+    from relgraph.loaders.dates import duration
+
+    for k in ks:
+        s = ctx.sents[k]
+        if ctx.has("duration_intro", k):
+            d = duration(ctx.text[s.start:s.end], ctx.lang)
+            if d:
+                return d
+    return None
+
+
 def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[MeetingFact]:
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
-    from relgraph.loaders.events import _duration
-
     groups: list[dict] = []
     for ev in events:
         if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status \
@@ -775,7 +804,7 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             participants=tuple(ctx.leader_info[i]["name"] for i in g["order"]),
             place=ctx.places[pid]["name"] if pid else None, place_id=pid,
             date=date.value if date else None, precision=date.precision if date else None,
-            duration=_duration(ctx, ks, g["status"]), status=g["status"], sectors=tuple(secs),
+            duration=_duration(ctx, ks), status=g["status"], sectors=tuple(secs),
             evidence=tuple(ctx.sent_ev(k) for k in ks[:MAX_EVIDENCE]), participant_ids=tuple(g["order"]),
             city_id=cities[0] if cities else None))
     return out
@@ -997,11 +1026,18 @@ _TOPIC_KEYS = ("discuss_verbs", "cooperate_words", "agree_verbs", "meet_nouns", 
 _CLAUSAL = {"root", "ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "xcomp"}
 
 
-def _clause_head(p: Parse, t: Tok) -> int:
+def _clause_head(ctx: Ctx, p: Parse, t: Tok) -> int:
+    """The head of ``t``'s clause; a reporting clause ("..., a spokesman said") is parenthetical,
+    so what a parser hung under its verb belongs to the clause around it."""
+    says = [(m.start, m.end) for m in ctx.triggers.get("say", ()) if p.start <= m.start < p.end]
     cur = t
-    while cur.head and cur.deprel not in _CLAUSAL and not (cur.deprel == "conj" and cur.upos == "VERB"):
-        cur = p.tok(cur.head)
-    return cur.i
+    while True:
+        while cur.head and cur.deprel not in _CLAUSAL and not (cur.deprel == "conj" and cur.upos == "VERB"):
+            cur = p.tok(cur.head)
+        if cur.head and any(s <= cur.start < e for s, e in says):
+            cur = p.tok(cur.head)
+            continue
+        return cur.i
 
 
 def _ceremonial(L: Lex, p: Parse, t: Tok) -> bool:
@@ -1041,7 +1077,7 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
                 continue  # "the defence minister", "ministre de l'Agriculture"
             if _ceremonial(L, p, word):
                 continue
-            if any(word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _clause_head(p, pt) == _clause_head(p, word))
+            if any(word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _clause_head(ctx, p, pt) == _clause_head(ctx, p, word))
                    for pt in preds) or \
                     any(L.has("cooperate_words", p.tok(i)) for i in ids):
                 ev = ctx.sent_ev(k)

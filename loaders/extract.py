@@ -43,8 +43,7 @@ def extract(article: Article) -> ArticleFacts:
     mark_dateline(ctx)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
 
-    for key in ("meeting", "visit", "proposal", "invitation", "say", "discuss", "future", "past", "remote", "backref", "invitation_noun",
-                "locative", "credit_intro", "photo", "broadcast", "continuation", "plural_leaders",
+    for key in ("meeting", "visit", "proposal", "say", "past", "remote", "locative", "credit_intro", "photo", "broadcast", "continuation", "plural_leaders",
                 "honorifics", "duration_intro", "hours"):
         ctx.triggers[key] = rd.word_gazetteer(lang, key).find(text, ctx.index)
 

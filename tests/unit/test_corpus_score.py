@@ -11,8 +11,8 @@ from tests.conftest import SHARED
 
 # Per category, just below what the clause-level extractor reaches on the dev corpus (within 0.03),
 # so that a regression in any one category fails CI. Not a target: the held-out score is.
-FLOORS = {"pair": 0.97, "states": 0.97, "leaders": 0.91, "facilities": 0.72, "meetings": 0.43,
-          "visits": 0.51, "sectors": 0.84, "sources": 0.94, "proposals": 0.62}
+FLOORS = {"pair": 0.97, "states": 0.97, "leaders": 0.91, "facilities": 0.72, "meetings": 0.49,
+          "visits": 0.54, "sectors": 0.80, "sources": 0.94, "proposals": 0.56}
 FLOOR = 0.77
 
 

@@ -40,3 +40,21 @@ def test_a_key_holds_the_same_kind_of_value_in_every_language(lang):
 @pytest.mark.parametrize("lang", LANGS)
 def test_lexicon_names_its_language(lang):
     assert _raw(lang)["lang"] == lang
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_the_event_words_have_the_same_keys(lang):
+    assert sorted(_raw(lang)["events"]) == sorted(_raw("en")["events"])
+
+
+def test_every_key_is_used_by_the_code():
+    """A key no rule reads is a word list nobody maintains: each must be named in loaders/."""
+    from pathlib import Path
+
+    import relgraph.loaders as loaders
+
+    source = "".join(p.read_text(encoding="utf-8") for p in Path(loaders.__file__).parent.rglob("*.py"))
+    raw = _raw("en")
+    unused = [k for k in raw if k != "lang" and f'"{k}"' not in source]
+    unused += [f"events.{k}" for k in raw["events"] if f'"{k}"' not in source]
+    assert unused == []
