@@ -111,3 +111,38 @@ def find_java(min_major: int) -> tuple[str | None, list[str]]:
         if v is not None and v >= min_major:
             return c, seen
     return None, seen
+
+
+def _tree_bytes(paths: list[Path]) -> int:
+    total = 0
+    for root in paths:
+        for dirpath, _, files in os.walk(root):
+            for f in files:
+                try:
+                    total += os.path.getsize(os.path.join(dirpath, f))
+                except OSError:
+                    pass  # a download's temporary file, renamed under us
+    return total
+
+
+def run_with_progress(cmd: list[str], watch: list[Path], expected_mb: int, label: str, echo=None,
+                      every: float = 5.0) -> subprocess.CompletedProcess:
+    """Run ``cmd`` (a quiet Maven fetch), telling ``echo`` every few seconds how many megabytes
+    have arrived under the ``watch`` folders, so that a first start never sits silent."""
+    import tempfile
+    import time
+
+    with tempfile.TemporaryFile("w+") as out:
+        proc = subprocess.Popen(cmd, stdout=out, stderr=subprocess.STDOUT, text=True)
+        start = _tree_bytes(watch)
+        due, last = time.monotonic() + every, -1
+        while proc.poll() is None:
+            time.sleep(0.5)
+            if echo and time.monotonic() >= due:
+                due += every
+                got = (_tree_bytes(watch) - start) // 2**20
+                if got != last:
+                    echo(f"{label}: {got} MB of about {expected_mb} MB")
+                    last = got
+        out.seek(0)
+        return subprocess.CompletedProcess(cmd, proc.returncode, out.read(), "")

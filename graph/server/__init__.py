@@ -21,6 +21,7 @@ from importlib import resources
 from pathlib import Path
 
 from relgraph.errors import ServerError
+from relgraph.procs import run_with_progress
 from relgraph.settings import relgraph_home
 
 NEO4J_VERSION = "5.26.31"
@@ -139,10 +140,11 @@ class LocalServer:
         with resources.as_file(resources.files(__package__) / "pom.xml") as pom:
             if echo:
                 echo(f"fetching Neo4j {NEO4J_VERSION} jars with Maven into {self.lib} ...")
-            run = subprocess.run(
+            # Maven is quiet; the megabytes arriving in its repository (then copied here) show progress
+            run = run_with_progress(
                 [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
                  "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
-                capture_output=True, text=True)
+                [Path.home() / ".m2" / "repository", tmp], 2 * 140, "fetching Neo4j jars (downloaded, then copied)", echo)
         if run.returncode != 0 or not (tmp / f"neo4j-{NEO4J_VERSION}.jar").exists():
             tail = (run.stdout + run.stderr).strip().splitlines()[-3:]
             raise ServerError("Maven could not fetch the Neo4j jars: " + " | ".join(tail))

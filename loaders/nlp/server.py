@@ -131,10 +131,12 @@ class ParserServer:
         if echo:
             echo("fetching CoreNLP jars with Maven (1.2 GB, first time only)...")
         with resources.as_file(resources.files(__package__) / "pom.xml") as pom:
-            run = subprocess.run(
+            # Maven is quiet; the megabytes arriving in its repository (then copied here) show progress
+            m2 = Path.home() / ".m2" / "repository" / "edu" / "stanford"
+            run = procs.run_with_progress(
                 [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
                  "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
-                capture_output=True, text=True)
+                [m2, tmp], 2 * 1230, "fetching CoreNLP jars (downloaded, then copied)", echo)
         if run.returncode != 0 or not (tmp / f"stanford-corenlp-{CORENLP_VERSION}.jar").exists():
             tail = (run.stdout + run.stderr).strip().splitlines()[-3:] or ["(no output)"]
             raise ParserError("Maven could not fetch the CoreNLP jars: " + " | ".join(tail))

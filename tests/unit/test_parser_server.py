@@ -139,3 +139,18 @@ def test_block_list_is_all_of_ipv4_but_loopback():
     assert not any(ipaddress.ip_address("127.0.0.1") in n for n in nets)
     for ip in ("0.0.0.1", "10.0.0.1", "126.255.255.255", "128.0.0.1", "192.0.2.2", "255.255.255.255"):
         assert any(ipaddress.ip_address(ip) in n for n in nets), ip
+
+
+def test_a_long_fetch_reports_the_megabytes_that_arrive(tmp_path):
+    """A first `relgraph parser start` downloads 1.2 GB: it must say how far along it is."""
+    from relgraph import procs
+
+    script = ("import time, pathlib\n"
+              f"p = pathlib.Path({str(tmp_path)!r})\n"
+              "for i in range(4):\n"
+              "    (p / f'part{i}').write_bytes(b'x' * (1 << 20)); time.sleep(0.4)\n")
+    lines: list[str] = []
+    run = procs.run_with_progress([sys.executable, "-c", script], [tmp_path], 4, "fetching", lines.append, every=0.5)
+    assert run.returncode == 0
+    assert lines and all(line.startswith("fetching: ") and line.endswith("of about 4 MB") for line in lines)
+    assert int(lines[-1].split()[1]) >= 2  # the count grows as the files arrive
