@@ -111,26 +111,32 @@ def lemmatize(lang: str, word: str) -> str:
 
 
 def _candidates(ctx: Ctx) -> list[int]:
-    """Sentences with an event or proposal word and someone who could take part in it (a leader,
-    "the two leaders", a pronoun; for proposals also a state)."""
+    """The sentences worth parsing: an event word with someone who could take part (a leader,
+    "the two leaders", a pronoun), a place or a sector (a re-mention: "the talks were held at
+    ...", "the talks covered energy"); a proposal word with a leader or a state; a discuss or
+    cooperate word with a sector. Most sentences of an article are none of these."""
     L = lex(ctx.lang)
     ev_keys = ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words", "agree_verbs")
-    prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns", "discuss_verbs", "cooperate_words",
-                 "topic_nouns")
+    prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
+    topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
     sector_ks = {ctx.sent_of(h.start) for h in getattr(ctx, "sector_hits", ())}
+    place_ks = {ctx.sent_of(m.start) for _, m in ctx.place_hits}
     out = []
     for k, s in enumerate(ctx.sents):
         person = any(s.start <= h.start < s.end for h in ctx.leader_hits) or ctx.has("plural_leaders", k) \
             or _third_person_start(ctx, k)
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
-        sector = k in sector_ks
-        if not person and not state and not sector:
+        sector, place = k in sector_ks, k in place_ks
+        if not (person or state or sector or place):
             continue
         # each word as a verb would be read after parsing (lemma, form, participle and stem rules)
         toks = [Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
                 for w in re.findall(r"\w[\w-]*", ctx.text[s.start:s.end])]
-        if ((person or sector) and any(L.has(key, x) for x in toks for key in ev_keys)) \
-                or any(L.has(key, x) for x in toks for key in prop_keys):
+
+        def has(keys: tuple[str, ...]) -> bool:
+            return any(L.has(key, x) for x in toks for key in keys)
+        if ((person or place or sector) and has(ev_keys)) or ((person or state) and has(prop_keys)) \
+                or (sector and has(topic_keys)):
             out.append(k)
     return out
 

@@ -14,6 +14,7 @@ import os
 import sys
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 
 from relgraph.errors import ParserError
 from relgraph.loaders.nlp import Parse, Tok
@@ -172,29 +173,62 @@ def _natasha():
 
 
 def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
+    """natasha on all of a call's sentences at once (one Doc, one sentence each: the model runs
+    in batches), offsets relative to each sentence."""
     from natasha import Doc
     from natasha.doc import DocSent, DocToken
     from razdel import tokenize as rtok
 
     syntax, morph = _natasha()
     lemma = _lemmatizer("ru")
-    out = []
+    text = "\n".join(segs)
+    doc = Doc(text)
+    doc.tokens, doc.sents, bases = [], [], []
+    base = 0
     for seg in segs:
-        doc = Doc(seg)
-        doc.tokens = [DocToken(t.start, t.stop, t.text) for t in rtok(seg)]
-        if not doc.tokens:
-            out.append(())
-            continue
-        doc.sents = [DocSent(0, len(seg), seg, tokens=doc.tokens)]
+        toks = [DocToken(base + x.start, base + x.stop, x.text) for x in rtok(seg)]
+        bases.append(base)
+        if toks:
+            doc.sents.append(DocSent(base, base + len(seg), seg, tokens=toks))
+            doc.tokens.extend(toks)
+        base += len(seg) + 1
+    if doc.sents:
         doc.parse_syntax(syntax)
         doc.tag_morph(morph)
-        toks = []
-        for n, t in enumerate(doc.tokens, 1):
-            head = int(t.head_id.split("_")[1])
-            toks.append(Tok(n, t.text, lemma(t.text), t.pos or "X", head, _deprel(t.rel or "dep"),
-                            t.start, t.stop, dict(t.feats or {})))
-        out.append(tuple(toks))
+    by_start = {s.start: s for s in doc.sents}
+    out = []
+    for seg, base in zip(segs, bases):
+        sent = by_start.get(base)
+        if sent is None:
+            out.append(())
+            continue
+        out.append(tuple(
+            Tok(n, x.text, lemma(x.text), x.pos or "X", int(x.head_id.split("_")[1]), _deprel(x.rel or "dep"),
+                x.start - base, x.stop - base, dict(x.feats or {}))
+            for n, x in enumerate(sent.tokens, 1)))
     return out
+
+
+def tree(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """The same tokens as a tree: a head outside the sentence, or a cycle of heads (natasha's
+    parser can make one: a word its own head, two words each other's), is cut by attaching the
+    token to the root, so that every walk up a parse ends."""
+    toks = list(toks)
+    n = len(toks)
+    for k, t in enumerate(toks):
+        if not 0 <= t.head <= n or t.head == t.i:
+            toks[k] = replace(t, head=0, deprel="root" if t.head == t.i else t.deprel)
+    for k in range(n):
+        seen: set[int] = set()
+        cur = toks[k]
+        while cur.head:
+            if cur.i in seen:
+                j = cur.i - 1
+                toks[j] = replace(toks[j], head=0)
+                break
+            seen.add(cur.i)
+            cur = toks[cur.head - 1]
+    return tuple(toks)
 
 
 # -- the entry point -----------------------------------------------------------------------------
@@ -209,7 +243,7 @@ def parse(lang: str, text: str, spans: list[tuple[int, int]]) -> list[Parse]:
     fresh: dict[str, tuple[Tok, ...]] = {}
     if todo:
         parsed = _russian(todo) if lang == "ru" else _corenlp(lang, todo)
-        fresh = dict(zip(todo, parsed))
+        fresh = {seg: tree(toks) for seg, toks in zip(todo, parsed)}
         for seg, toks in fresh.items():
             _remember(lang, seg, toks)
     found = [toks if toks is not None else fresh.get(seg, ()) for seg, toks in zip(segs, found)]

@@ -154,3 +154,22 @@ def test_a_long_fetch_reports_the_megabytes_that_arrive(tmp_path):
     assert run.returncode == 0
     assert lines and all(line.startswith("fetching: ") and line.endswith("of about 4 MB") for line in lines)
     assert int(lines[-1].split()[1]) >= 2  # the count grows as the files arrive
+
+
+def test_a_cycle_of_heads_is_cut_so_every_walk_up_ends():
+    """natasha can make a word its own head, or two words each other's: the client cuts both."""
+    from relgraph.loaders.nlp import Parse, Tok
+    from relgraph.loaders.nlp.client import tree
+
+    def tok(i, head):
+        return Tok(i, "w", "w", "X", head, "dep", i, i + 1)
+    toks = tree((tok(1, 1), tok(2, 3), tok(3, 2), tok(4, 0), tok(5, 9)))
+    p = Parse(0, 5, toks)
+    for t in toks:
+        seen, cur = set(), t
+        while cur.head:
+            assert cur.i not in seen
+            seen.add(cur.i)
+            cur = p.tok(cur.head)
+    assert toks[3].head == 0 and toks[2].head == 2  # the tree's own edges are kept
+    assert len(p.subtree(4)) == 1
