@@ -46,6 +46,13 @@ class Lex:
         ws = self.words.get(key, frozenset())
         if fold(t.lemma) in ws or fold(t.form) in ws:
             return True
+        if self.lang == "es" and t.upos in ("VERB", "ADJ", "AUX"):
+            # participles: "previsto" -> prever, "propuesto" -> proponer, "celebrada" -> celebrar
+            form = re.sub(r"(?:o|a|os|as)$", "", fold(t.form))
+            for end, infs in (("ad", ("ar",)), ("id", ("er", "ir")), ("ist", ("er",)), ("puest", ("poner",)),
+                              ("ech", ("acer",)), ("ich", ("ecir",))):
+                if form.endswith(end) and any(form[:-len(end)] + i in ws for i in infs):
+                    return True
         if t.upos in ("VERB", "AUX") and self.lang in _ENDINGS:
             # a verb the lemmatiser took for a noun ("espera" -> espera): its stem and an infinitive
             ends, infs = _ENDINGS[self.lang]
@@ -768,11 +775,11 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     groups: list[dict] = []
     for ev in events:
-        if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status \
-                and _compatible(groups[-1]["date"], ev.date):
-            # "the meeting took place at ...": the meeting just reported, named again
+        if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status:
+            # "the summit will take place at ... on ...": the meeting just reported, named again;
+            # the date in the noun's own clause is the meeting's (the one before may be the trip's)
             groups[-1]["events"].append(ev)
-            groups[-1]["date"] = groups[-1]["date"] or ev.date
+            groups[-1]["date"] = ev.date or groups[-1]["date"]
             continue
         if ev.kind != "meet" or len(_states_of(ctx, ev.leaders)) < 2:
             continue
@@ -1046,6 +1053,27 @@ def _clause_head(ctx: Ctx, p: Parse, t: Tok) -> int:
         return cur.i
 
 
+def _same_clause(ctx: Ctx, p: Parse, a: Tok, b: Tok) -> bool:
+    """Do ``a`` and ``b`` stand in one clause? Also when a parser made the reporting verb ("...,
+    as a spokesman said") the root and hung the reported clause, or half of it, under it."""
+    ca, cb = _clause_head(ctx, p, a), _clause_head(ctx, p, b)
+    if ca == cb:
+        return True
+    says = [(m.start, m.end) for m in ctx.triggers.get("say", ()) if p.start <= m.start < p.end]
+
+    def reporting(i: int) -> bool:
+        return any(s <= p.tok(i).start < e for s, e in says)
+
+    def below(i: int, j: int) -> bool:
+        cur, steps = p.tok(i), 0
+        while cur.head and steps < len(p.toks):
+            if cur.head == j:
+                return True
+            cur, steps = p.tok(cur.head), steps + 1
+        return False
+    return (reporting(cb) and below(ca, cb)) or (reporting(ca) and below(cb, ca))
+
+
 def _ceremonial(L: Lex, p: Parse, t: Tok) -> bool:
     """"military band", "garde d'honneur", "военный оркестр": a ceremony, not a sector."""
     cur, steps = t, 0
@@ -1083,7 +1111,7 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
                 continue  # "the defence minister", "ministre de l'Agriculture"
             if _ceremonial(L, p, word):
                 continue
-            if any(word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _clause_head(ctx, p, pt) == _clause_head(ctx, p, word))
+            if any(word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _same_clause(ctx, p, pt, word))
                    for pt in preds) or \
                     any(L.has("cooperate_words", p.tok(i)) for i in ids):
                 ev = ctx.sent_ev(k)

@@ -144,3 +144,18 @@ def test_a_parse_starts_a_stopped_server_and_stop_then_status_says_down(tmp_path
     r = subprocess.run([sys.executable, "-m", "relgraph", "parser", "status"], capture_output=True, text=True)
     assert r.returncode == 1 and "not running" in r.stdout
     assert s.stop() == "not running"
+
+
+@pytest.mark.parametrize("lang, sentence, contraction, case, noun", [
+    ("fr", "Le président a reçu son homologue au palais présidentiel.", "au", "à", "palais"),
+    ("de", "Der Kanzler empfing seinen Gast im Kanzleramt.", "im", "in", "Kanzleramt"),
+    ("es", "El presidente viajó al palacio real.", "al", "al", "palacio"),
+])
+def test_contractions_split_so_the_place_is_an_oblique_with_its_preposition(lang, sentence, contraction, case, noun):
+    """Without the mwt annotator "au palais" came out as AUX + VERB and the tree went wrong."""
+    client.clear_cache()
+    (p,) = parse(lang, sentence, [(0, len(sentence))])
+    n = next(t for t in p.toks if t.form == noun)
+    assert n.upos in ("NOUN", "PROPN") and n.deprel == "obl"
+    marker = next(c for c in p.children(n.i) if c.deprel == "case")
+    assert marker.form.lower() == case and sentence[marker.start:marker.end] == contraction
