@@ -257,7 +257,9 @@ def rows(doc: dict) -> dict[str, list[dict]]:
             "id": meeting_id(m, art, i), "date": m["date"], "status": m["status"], "duration": m["duration"],
             "precision": m.get("precision"), "place_id": m["place_id"], "sectors": list(m["sectors"]),
             "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid]} for pid in ids],
-            "states": sorted({leader_state.get(pid) for pid in ids if leader_state.get(pid)}),
+            # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
+            "states": sorted({leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
+                              for pid in ids} - {None}),
             **_first(m["evidence"]),
         })
     for kind in ROW_KINDS:

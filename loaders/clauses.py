@@ -436,6 +436,26 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
     return out
 
 
+def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
+    """Unnamed counterparts as ``ISO3:role`` ("VNM:president"): a title with its state in the
+    clause, naming nobody the text identifies, of a state not already taking part."""
+    from relgraph.loaders.mentions import titles
+
+    out = []
+    for th in titles(ctx):
+        if not th.state or th.state in known or not (p.start <= th.m.start < p.end):
+            continue
+        if not _tok_ids(p, th.m.start, th.end) & ids:
+            continue
+        if any(h.start < th.end + 40 and th.m.start <= h.start for h in ctx.leader_hits):
+            continue  # "the Japanese prime minister Fumio Kishida": a person after all
+        oid = f"{th.state}:{th.role}"
+        ctx.leader_info.setdefault(oid, {"name": oid, "state": th.state, "role": th.role, "aliases": []})
+        known = known | {th.state}
+        out.append(oid)
+    return out
+
+
 def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
     """"the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
@@ -622,6 +642,12 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         if pr.kind == "visit" and not subject:
             subject = list(extra)
     places, dests = _places(ctx, L, pr, dom)
+    if pr.kind in ("meet", "agree") and leaders and len(_states_of(ctx, leaders)) < 2:
+        # "X met the Japanese foreign minister": an office of a state the clause names, no person
+        for office in _offices(ctx, p, dom, _states_of(ctx, leaders)):
+            leaders.append(office)
+            if pr.kind == "agree" and set(_tok_ids(p, p.start, p.end)) & subj:
+                subject.append(office)
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
@@ -748,6 +774,11 @@ def _states_of(ctx: Ctx, ids: list[str]) -> set[str]:
 
 def _compatible(a: DateMention | None, b: DateMention | None) -> bool:
     return a is None or b is None or a.value == b.value or a.value.startswith(b.value) or b.value.startswith(a.value)
+
+
+def is_office(pid: str) -> bool:
+    """An unnamed actor written ``ISO3:role``."""
+    return len(pid) > 4 and pid[3] == ":" and pid[:3].isupper()
 
 
 def _same_party(a: set[str], b: set[str]) -> bool:
@@ -887,7 +918,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             continue
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
-            if st and st != host:
+            if st and st != host and not is_office(lid):
                 found.append(VisitFact(ctx.leader_info[lid]["name"], lid, ctx.places[pid]["name"], pid, host,
                                        m.date, m.status, m.evidence[:1]))
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there

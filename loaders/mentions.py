@@ -174,6 +174,11 @@ class _TitleHit:
     j: int               # token after the title phrase
 
 
+def titles(ctx: Ctx) -> list[_TitleHit]:
+    """Titles in the text (\"the Russian president\", \"Premier ministre japonais\") with the state they name."""
+    return _titles(ctx)
+
+
 def _titles(ctx: Ctx) -> list[_TitleHit]:
     out = []
     toks = ctx.toks

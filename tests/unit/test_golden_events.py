@@ -27,6 +27,12 @@ GOLDEN = {
         "meetings": {(frozenset({"Annalena Baerbock", "Subrahmanyam Jaishankar"}), "New Delhi", "2022-12-05", "held")},
         "visits": {("Annalena Baerbock", "New Delhi", "held")},
     },
+    "more/en_unnamed_minister.txt": {
+        # the counterpart is an office the text does not name: ISO3:role, not a guessed person;
+        # the negated meeting is none
+        "meetings": {(frozenset({"Joe Biden", "JPN:foreign minister"}), "White House", "2024-03-04", "held")},
+        "visits": set(),  # an office is no traveller the graph can name
+    },
     "ru_vstrecha.txt": {
         "meetings": {(frozenset({"Vladimir Putin", "Alexander Lukashenko"}), "Minsk", "2024-05-24", "held")},
         "visits": {("Vladimir Putin", "Minsk", "held")},
