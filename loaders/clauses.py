@@ -126,7 +126,7 @@ def _candidates(ctx: Ctx) -> list[int]:
     ev_keys = ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words", "agree_verbs")
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
-    sector_ks = {ctx.sent_of(h.start) for h in getattr(ctx, "sector_hits", ())}
+    sector_ks = {ctx.sent_of(h.start) for h in ctx.sector_hits}
     place_ks = {ctx.sent_of(m.start) for _, m in ctx.place_hits}
     out = []
     for k, s in enumerate(ctx.sents):
@@ -419,9 +419,8 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
 
 
 def _topics(ctx: Ctx) -> dict[int, str | None]:
-    cached = getattr(ctx, "_topics", None)
-    if cached is not None:
-        return cached
+    if ctx.topics is not None:
+        return ctx.topics
     out: dict[int, str | None] = {}
     cur: str | None = None
     for k, s in enumerate(ctx.sents):
@@ -432,7 +431,7 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
         if hs and not _third_person_start(ctx, k):
             cur = hs[0].lid
         out[k] = cur
-    ctx._topics = out  # type: ignore[attr-defined]
+    ctx.topics = out
     return out
 
 
@@ -683,9 +682,8 @@ def lead_ks(ctx: Ctx) -> list[int]:
 
 def parsed(ctx: Ctx) -> dict[int, Parse]:
     """Parses of the sentences an event or a proposal can be in (one parser call per article)."""
-    cached = getattr(ctx, "_parses", None)
-    if cached is not None:
-        return cached
+    if ctx.parses is not None:
+        return ctx.parses
     ks = _candidates(ctx)
     dl = ctx.dateline
     spans = []
@@ -695,7 +693,7 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
         spans.append((start, s.end))
     parses = parse(ctx.lang, ctx.text, spans) if ks else []
     out = dict(zip(ks, parses))
-    ctx._parses = out  # type: ignore[attr-defined]
+    ctx.parses = out
     return out
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
 
 from unidecode import unidecode
 
@@ -62,6 +63,11 @@ class Ctx:
     dateline: tuple[int, int] | None = None
     dateline_date: DateMention | None = None
     dateline_agency: tuple[int, int] | None = None     # the text in its brackets or slashes
+    sector_hits: list[Match] = field(default_factory=list)         # sector words (clauses.read_sectors)
+    # set by clauses.parsed / clauses._topics: the parses of the sentences worth parsing, and the
+    # person each sentence is about (for "he" / "il" / "er")
+    parses: dict[int, Any] | None = None
+    topics: dict[int, str | None] | None = None
 
     def sent_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1

@@ -59,7 +59,7 @@ def extract(article: Article) -> ArticleFacts:
     sources = find_sources(ctx)
     sector_hits = [h for h in rd.sector_gazetteer(lang).find(text, ctx.index) if h.value != "-"]
 
-    ctx.sector_hits = sector_hits  # type: ignore[attr-defined]
+    ctx.sector_hits = sector_hits
     events = read_events(ctx)
     meetings = clause_meetings(ctx, events, sector_hits)
     meetings = meetings_on_trips(ctx, events, meetings)
