@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import (HEADS_OF_STATE, Ctx, LeaderHit, is_headline, is_cap, latin,
@@ -201,170 +201,312 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     return out
 
 
-def _leader_from_ref(ctx: Ctx, lid: str) -> None:
-    if lid in ctx.leader_info:
-        return
-    info = rd.leaders()[lid]
-    ctx.leader_info[lid] = {"name": info.name, "state": info.state, "role": info.role_on(ctx.pub)}
+# -- leaders ---------------------------------------------------------------------------------
+# find_leaders runs named passes in a fixed order. Each pass reads what the passes before it
+# found and returns that with its own finds added; ctx is written once, at the end. The order
+# matters: a later pass skips the tokens an earlier one claimed, and mentions that start at the
+# same offset keep the order they were found in.
+
+_GENERIC_TITLES = ("counterpart", "leader", "minister", "head of state")
 
 
-def find_leaders(ctx: Ctx) -> None:
-    toks = ctx.toks
-    text = ctx.text
-    hits: list[LeaderHit] = []
-    taken: set[int] = set()
-    tok_index = {t.start: i for i, t in enumerate(toks)}
-    in_places = [(m.start, m.end) for _, m in ctx.place_hits]
-    for m in rd.leader_gazetteer().find(text, ctx.index):
+@dataclass(frozen=True)
+class Person:
+    """A leader the article names: from the reference data, or a new person named after a title."""
+    name: str
+    state: str | None
+    role: str | None
+
+    def info(self) -> dict:
+        return {"name": self.name, "state": self.state, "role": self.role}
+
+
+@dataclass(frozen=True)
+class LeaderMention:
+    """One place in the text that refers to a leader, and how it was found."""
+    lid: str
+    start: int
+    end: int
+    tok: int                         # its first token
+    how: str                         # name, short name, title+name, surname, anaphor, title, honorific
+    claims: tuple[int, int] = (0, 0)  # tokens later passes may not read as another name
+
+    @property
+    def explicit(self) -> bool:
+        """Named, not referred to by a title alone ("le président russe")."""
+        return self.how not in ("anaphor", "title")
+
+    def hit(self) -> LeaderHit:
+        return LeaderHit(self.lid, self.start, self.end, self.tok, explicit=self.explicit)
+
+
+@dataclass(frozen=True)
+class _Found:
+    """What the passes have found so far: mentions in the order found, and the people they name."""
+    mentions: tuple[LeaderMention, ...] = ()
+    people: dict[str, Person] = field(default_factory=dict)
+
+    def taken(self) -> set[int]:
+        return {k for h in self.mentions for k in range(*h.claims)}
+
+
+def _from_ref(ctx: Ctx, people: dict[str, Person], lid: str) -> None:
+    if lid not in people:
+        info = rd.leaders()[lid]
+        people[lid] = Person(info.name, info.state, info.role_on(ctx.pub))
+
+
+def _place_spans(ctx: Ctx) -> list[tuple[int, int]]:
+    return [(m.start, m.end) for _, m in ctx.place_hits]
+
+
+def _named(ctx: Ctx, found: _Found) -> _Found:
+    """Full names the reference data knows ("Talia Morgenstern-Ruiz said")."""
+    mentions, people = list(found.mentions), dict(found.people)
+    in_places = _place_spans(ctx)
+    for m in rd.leader_gazetteer().find(ctx.text, ctx.index):
         if any(s <= m.start and m.end <= e for s, e in in_places):
             continue  # "place Kim Il Sung" is a square, not the man
-        hits.append(LeaderHit(m.value, m.start, m.end, m.i))
-        taken.update(range(m.i, m.j))
-        _leader_from_ref(ctx, m.value)
+        mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "name", (m.i, m.j)))
+        _from_ref(ctx, people, m.value)
+    return _Found(tuple(mentions), people)
+
+
+def _short_names(ctx: Ctx, found: _Found) -> _Found:
+    """A known leader's short name, once the leader or their state is in the text ("Ruiz arrived")."""
+    mentions, people = list(found.mentions), dict(found.people)
+    taken = found.taken()
     mentioned_states = {iso3 for iso3, _, _ in ctx.state_hits}
-    for m in rd.leader_short_gazetteer().find(text, ctx.index):
-        if any(k in taken for k in range(m.i, m.j)) or not is_cap(toks[m.i]):
+    for m in rd.leader_short_gazetteer().find(ctx.text, ctx.index):
+        if any(k in taken for k in range(m.i, m.j)) or not is_cap(ctx.toks[m.i]):
             continue
         info = rd.leaders()[m.value]
-        if m.value in ctx.leader_info or info.state in mentioned_states:
-            hits.append(LeaderHit(m.value, m.start, m.end, m.i))
+        if m.value in people or info.state in mentioned_states:
+            mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "short name", (m.i, m.j)))
             taken.update(range(m.i, m.j))
-            _leader_from_ref(ctx, m.value)
+            _from_ref(ctx, people, m.value)
+    return _Found(tuple(mentions), people)
 
-    titles = _titles(ctx)
-    stop = stopwords(ctx)
-    state_toks = {k for _, _, m in ctx.state_hits for k in range(m.i, m.j)}
+
+@dataclass(frozen=True)
+class _NameBarriers:
+    """Tokens a name after a title cannot run into, and the institutions a title may name."""
+    states: set[int]
+    places: set[int]
+    titles: set[int]
+    events: set[int]
+    institutions: set[int]
+    state_of: dict[int, str]
+    stop: set[str]
+
+
+def _barriers(ctx: Ctx, titles: list[_TitleHit]) -> _NameBarriers:
     place_toks = set()
     for pid, m in ctx.place_hits:
         if m.j and not glued_to_name(ctx, pid, m):  # "Vuong Dinh Hue": Hue ends a name here
             place_toks.update(range(m.i, m.j))
-    title_toks = {k for t in titles for k in range(t.m.i, t.m.j)}
-    month_like = set()
-    for d in ctx.dates if ctx.dates else ():
-        month_like.add(d.start)
-    # Named people after a title: "le président russe Vladimir Poutine", "Prime Minister Pham Minh Chinh"
-    events = {k for key in ("meeting", "visit", "proposal", "say") for m in ctx.triggers.get(key, ())
-              for k in range(m.i, m.j)}
-    inst_toks = {k for m in rd.word_gazetteer(ctx.lang, "institutions").find(text, ctx.index) for k in range(m.i, m.j)}
-    state_of_tok = {k: iso3 for iso3, _, m in ctx.state_hits for k in range(m.i, m.j)}
-    connectors_fold = {"of", "the", "de", "la", "l", "du", "des", "del", "der", "des", "el"}
+    return _NameBarriers(
+        states={k for _, _, m in ctx.state_hits for k in range(m.i, m.j)},
+        places=place_toks,
+        titles={k for t in titles for k in range(t.m.i, t.m.j)},
+        events={k for key in ("meeting", "visit", "proposal", "say") for m in ctx.triggers.get(key, ())
+                for k in range(m.i, m.j)},
+        institutions={k for m in rd.word_gazetteer(ctx.lang, "institutions").find(ctx.text, ctx.index)
+                      for k in range(m.i, m.j)},
+        state_of={k: iso3 for iso3, _, m in ctx.state_hits for k in range(m.i, m.j)},
+        stop=stopwords(ctx),
+    )
+
+
+_INSTITUTION_CONNECTORS = {"of", "the", "de", "la", "l", "du", "des", "del", "der", "el"}
+
+
+def _past_institution(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[int, str | None]:
+    """Where the name starts after a title that names an institution ("Speaker of the Assembly
+    Ines Okafor"), and the state that closes the institution's name, if any."""
+    toks = ctx.toks
+    inst_state = None
+    if k < len(toks) and (toks[k].fold in _INSTITUTION_CONNECTORS or k in b.institutions):
+        last_inst = None
+        for kk in range(k, min(k + 8, len(toks))):
+            if kk > k and toks[kk].sep == "|":
+                break
+            if kk in b.institutions or (last_inst is not None and kk in b.states):
+                last_inst = kk  # "Совета безопасности России": the state closes the phrase
+                if kk in b.state_of:
+                    inst_state = b.state_of[kk]
+            elif last_inst is not None and is_cap(toks[kk]):
+                break  # the name begins
+        if last_inst is not None:
+            k = last_inst + 1
+            while k < len(toks) and k - last_inst <= 2 and toks[k].text.islower() and toks[k].sep == " " \
+                    and k + 1 < len(toks) and is_cap(toks[k + 1]):
+                k += 1  # "l'Assemblée nationale Anatole Dubreuil"
+    return k, inst_state
+
+
+def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
+    """The capitalised words of a name from token ``k`` on, and the token after them."""
+    toks, text = ctx.toks, ctx.text
+    run: list[Token] = []
+    while k < len(toks) and is_cap(toks[k]) and len(run) < 5 and k not in b.states \
+            and k not in b.places and k not in b.titles and toks[k].fold not in b.stop and k not in b.events \
+            and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1)) \
+            and (not run or "\n" not in text[run[-1].end:toks[k].start]):
+        run.append(toks[k])
+        k += 1
+    return run, k
+
+
+def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
+    """A name right after a title, known or new ("the Valdorian foreign minister Ines Okafor")."""
+    mentions, people = list(found.mentions), dict(found.people)
+    taken = found.taken()
+    toks, text = ctx.toks, ctx.text
+    tok_index = {t.start: i for i, t in enumerate(toks)}
+    b = _barriers(ctx, titles)
     for t in titles:
         k = t.j
         if is_headline(ctx, t.m.start):
             continue  # in a Title Case Headline every word looks like a name
         # a name follows the title directly, or after a comma (apposition: "de Brasil, Luiz Inácio Lula")
-        if k < len(toks) and toks[k].sep == "|" and ctx.text[toks[k - 1].end:toks[k].start].strip() != ",":
+        if k < len(toks) and toks[k].sep == "|" and text[toks[k - 1].end:toks[k].start].strip() != ",":
             continue
-        hit = next((h for h in hits if h.tok == k), None)
-        if hit is not None:
-            li = ctx.leader_info[hit.lid]
-            if t.role not in ("counterpart", "leader", "minister", "head of state") and li.get("generic_role"):
-                li["role"] = t.role
+        if any(h.tok == k for h in mentions):
+            continue  # already named
+        k, inst_state = _past_institution(ctx, k, b)
+        run, k = _name_run(ctx, k, b)
+        if len(run) < 2 or (t.role == "counterpart" and not t.state):
             continue
-        # "Chairman of the National Assembly Vuong Dinh Hue": past the institution, the name
-        inst_state = None
-        if k < len(toks) and (toks[k].fold in connectors_fold or k in inst_toks):
-            last_inst = None
-            for kk in range(k, min(k + 8, len(toks))):
-                if kk > k and toks[kk].sep == "|":
-                    break
-                if kk in inst_toks or (last_inst is not None and kk in state_toks):
-                    last_inst = kk  # "Совета безопасности России": the state closes the phrase
-                    if kk in state_of_tok:
-                        inst_state = state_of_tok[kk]
-                elif last_inst is not None and is_cap(toks[kk]):
-                    break  # the name begins
-            if last_inst is not None:
-                k = last_inst + 1
-                while k < len(toks) and k - last_inst <= 2 and toks[k].text.islower() and toks[k].sep == " " \
-                        and k + 1 < len(toks) and is_cap(toks[k + 1]):
-                    k += 1  # "l'Assemblée nationale Anatole Dubreuil"
-        run: list[Token] = []
-        while k < len(toks) and is_cap(toks[k]) and len(run) < 5 and k not in state_toks \
-                and k not in place_toks and k not in title_toks and toks[k].fold not in stop and k not in events \
-                and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1)) \
-                and (not run or "\n" not in text[run[-1].end:toks[k].start]):
-            run.append(toks[k])
-            k += 1
-        if len(run) >= 2 and (t.role != "counterpart" or t.state):
-            name_text = text[run[0].start:run[-1].end]
-            if "\n" in name_text:
-                continue
-            # "Antony J. Blinken": without its initials the name may be a known one
-            plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
-            known = rd.leader_gazetteer().find(plain)
-            if known and known[0].form == plain:
-                _leader_from_ref(ctx, known[0].value)
-                if not any(h.start == run[0].start for h in hits):
-                    hits.append(LeaderHit(known[0].value, run[0].start, run[-1].end, tok_index.get(run[0].start, 0)))
-                continue
-            if any(kk in taken for kk in range(tok_index.get(run[0].start, 0), k)):
-                continue
-            name = latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
-            lid = "rg:" + slug(name)
-            ctx.leader_info.setdefault(lid, {"name": name, "state": t.state or inst_state,
-                                             "role": None if t.role == "counterpart" else t.role})
-            hits.append(LeaderHit(lid, run[0].start, run[-1].end, tok_index.get(run[0].start, 0)))
-            taken.update(range(tok_index.get(run[0].start, 0), k))
-    # "Petro" after "Gustavo Petro": the surname of a person introduced by a title, later on
+        if "\n" in text[run[0].start:run[-1].end]:
+            continue
+        first = tok_index.get(run[0].start, 0)
+        # "Antony J. Blinken": without its initials the name may be a known one
+        plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
+        known = rd.leader_gazetteer().find(plain)
+        if known and known[0].form == plain:
+            _from_ref(ctx, people, known[0].value)
+            if not any(h.start == run[0].start for h in mentions):
+                mentions.append(LeaderMention(known[0].value, run[0].start, run[-1].end, first, "title+name"))
+            continue
+        if any(kk in taken for kk in range(first, k)):
+            continue
+        name = latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
+        lid = "rg:" + slug(name)
+        people.setdefault(lid, Person(name, t.state or inst_state, None if t.role == "counterpart" else t.role))
+        mentions.append(LeaderMention(lid, run[0].start, run[-1].end, first, "title+name", (first, k)))
+        taken.update(range(first, k))
+    return _Found(tuple(mentions), people)
+
+
+def _surnames(ctx: Ctx, found: _Found) -> _Found:
+    """The surname alone of a new person named in full elsewhere ("Okafor" after "Ines Okafor")."""
     surnames: dict[str, str] = {}
-    for lid, li in ctx.leader_info.items():
-        parts = li["name"].split()
+    for lid, p in found.people.items():
+        parts = p.name.split()
         if lid not in rd.leaders() and len(parts) >= 2 and len(parts[-1]) >= 4:
             surnames.setdefault(fold(parts[-1]), lid)
-    if surnames:  # the headline may use the surname before the body gives the full name
-        for i, tk in enumerate(toks):
-            lid = surnames.get(tk.fold)
-            if lid and is_cap(tk) and i not in taken \
-                    and not any(h.start <= tk.start < h.end for h in hits):
-                hits.append(LeaderHit(lid, tk.start, tk.end, i))
-                taken.add(i)
-    # Anaphors: "le président russe", "le dirigeant de la RPDC", "son homologue nord-coréen"
+    if not surnames:
+        return found
+    # the whole text: a headline may use the surname before the body gives the full name
+    mentions = list(found.mentions)
+    taken = found.taken()
+    for i, tk in enumerate(ctx.toks):
+        lid = surnames.get(tk.fold)
+        if lid and is_cap(tk) and i not in taken and not any(h.start <= tk.start < h.end for h in mentions):
+            mentions.append(LeaderMention(lid, tk.start, tk.end, i, "surname", (i, i + 1)))
+            taken.add(i)
+    return _Found(tuple(mentions), found.people)
+
+
+def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
+    """A title with a state and no name, for the first leader of that state ("the Valdorian minister")."""
+    mentions = list(found.mentions)
     by_state: dict[str, list[str]] = defaultdict(list)
-    for h in hits:
-        st = ctx.leader_info[h.lid]["state"]
+    for h in mentions:
+        st = found.people[h.lid].state
         if st and h.lid not in by_state[st]:
             by_state[st].append(h.lid)
+    in_places = _place_spans(ctx)
+    toks = ctx.toks
     for t in titles:
-        if any(s <= t.m.start < e for s, e in [(m.start, m.end) for _, m in ctx.place_hits]):
+        if any(s <= t.m.start < e for s, e in in_places):
             continue
-        if t.state and by_state.get(t.state) and not any(h.start >= t.m.start and h.start <= t.end + 2 for h in hits):
-            nxt = t.j
-            if nxt < len(toks) and any(h.tok == nxt for h in hits):
+        if t.state and by_state.get(t.state) and not any(t.m.start <= h.start <= t.end + 2 for h in mentions):
+            if t.j < len(toks) and any(h.tok == t.j for h in mentions):
                 continue
-            hits.append(LeaderHit(by_state[t.state][0], t.m.start, t.end, t.m.i, explicit=False))
-    # "The Secretary", "le chef de l'État": a bare title names the one leader of the article with that role
-    in_place = [(m.start, m.end) for _, m in ctx.place_hits]
+            mentions.append(LeaderMention(by_state[t.state][0], t.m.start, t.end, t.m.i, "anaphor"))
+    return _Found(tuple(mentions), found.people)
+
+
+def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
+    """A bare title for the one person of the article holding it ("the Chancellor said")."""
+    mentions = list(found.mentions)
+    in_places = _place_spans(ctx)
     for t in titles:
-        if t.state or any(h.start >= t.m.start and h.start <= t.end + 2 for h in hits):
+        if t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions):
             continue
-        if any(s <= t.m.start < e for s, e in in_place):
+        if any(s <= t.m.start < e for s, e in in_places):
             continue  # "the Prime Minister's Office" is a building
         roles = HEADS_OF_STATE if t.role == "head of state" else {t.role}
-        same_role = {lid for lid, li in ctx.leader_info.items() if li["role"] in roles}
+        same_role = {lid for lid, p in found.people.items() if p.role in roles}
         if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):
-            hits.append(LeaderHit(same_role.pop(), t.m.start, t.end, t.m.i, explicit=False))
-    # "M. Kim", "Mr Xi": an honorific and one token of a leader's name already seen
-    honor = rd.word_gazetteer(ctx.lang, "honorifics").find(text, ctx.index)
-    for m in honor:
-        if m.j < len(toks):
-            nt = toks[m.j]
-            cands = [lid for lid, li in ctx.leader_info.items()
-                     if nt.fold in {fold(w) for w in re.findall(r"\w+", li["name"])}
-                     or any(fold(w) == nt.fold for h in hits if h.lid == lid for w in re.findall(r"\w+", text[h.start:h.end]))]
-            if len(set(cands)) == 1 and not any(h.start <= nt.start < h.end for h in hits):
-                hits.append(LeaderHit(cands[0], m.start, nt.end, m.i))
-    # a name inside a place's name is the place ("place Kim Il Sung"), whatever rule found it
-    hits = [h for h in hits if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end)
-                                       for s, e in in_places)]
-    hits.sort(key=lambda h: h.start)
-    ctx.leader_hits = hits
-    # A title right before an unknown person's name gives the role; known people keep the
-    # office the reference data gives for the publication date
+            mentions.append(LeaderMention(same_role.pop(), t.m.start, t.end, t.m.i, "title"))
+    return _Found(tuple(mentions), found.people)
+
+
+def _honorifics(ctx: Ctx, found: _Found) -> _Found:
+    """An honorific and one word of a name already seen ("Mme Okafor", "Mr Ruiz")."""
+    mentions = list(found.mentions)
+    toks, text = ctx.toks, ctx.text
+    for m in rd.word_gazetteer(ctx.lang, "honorifics").find(text, ctx.index):
+        if m.j >= len(toks):
+            continue
+        nt = toks[m.j]
+        cands = [lid for lid, p in found.people.items()
+                 if nt.fold in {fold(w) for w in re.findall(r"\w+", p.name)}
+                 or any(fold(w) == nt.fold for h in mentions if h.lid == lid
+                        for w in re.findall(r"\w+", text[h.start:h.end]))]
+        if len(set(cands)) == 1 and not any(h.start <= nt.start < h.end for h in mentions):
+            mentions.append(LeaderMention(cands[0], m.start, nt.end, m.i, "honorific"))
+    return _Found(tuple(mentions), found.people)
+
+
+def _resolve(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
+    """Drops names inside a place's name ("Ruiz Square") and gives a new person the title before
+    their name as role ("Deputy Speaker Ines Okafor"); mentions come out in text order."""
+    in_places = _place_spans(ctx)
+    # whatever pass found it, a name inside a place's name is the place ("place Kim Il Sung")
+    kept = sorted((h for h in found.mentions
+                   if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in in_places)),
+                  key=lambda h: h.start)
+    # known people keep the office the reference data gives for the publication date
+    people = dict(found.people)
     for t in titles:
-        for h in hits:
+        for h in kept:
             if h.explicit and h.lid.startswith("rg:") and h.lid not in rd.leaders() and 0 <= h.start - t.end <= 3 \
-                    and t.role not in ("counterpart", "minister", "leader", "head of state"):
-                ctx.leader_info[h.lid]["role"] = t.role
+                    and t.role not in _GENERIC_TITLES:
+                people[h.lid] = replace(people[h.lid], role=t.role)
+    return _Found(tuple(kept), people)
 
 
+def find_leaders(ctx: Ctx) -> None:
+    """Leaders in the text, known or new, named or referred to by a title: sets
+    ``ctx.leader_hits`` (in text order) and adds the people they name to ``ctx.leader_info``."""
+    before = {lid: Person(li["name"], li["state"], li["role"]) for lid, li in ctx.leader_info.items()}
+    found = _Found((), before)
+    found = _named(ctx, found)
+    found = _short_names(ctx, found)
+    titles = _titles(ctx)
+    found = _titled(ctx, titles, found)
+    found = _surnames(ctx, found)
+    found = _anaphors(ctx, titles, found)
+    found = _bare_titles(ctx, titles, found)
+    found = _honorifics(ctx, found)
+    found = _resolve(ctx, titles, found)
+    ctx.leader_hits = [h.hit() for h in found.mentions]
+    for lid, p in found.people.items():
+        if lid not in ctx.leader_info:
+            ctx.leader_info[lid] = p.info()
+        elif before[lid].role != p.role:
+            ctx.leader_info[lid]["role"] = p.role
