@@ -107,6 +107,7 @@ class Event:
     status: str
     start: int                  # the predicate's offset (evidence anchor)
     noun: bool = False          # an event noun ("the meeting took place in ..."), maybe a re-mention
+    during: bool = False        # "during the talks, ...": the frame of another clause, a re-mention
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -292,6 +293,14 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
                 if c.deprel in ("nsubj", "nsubj:pass"):
                     subj |= d
         prev = g
+    if pr.head.deprel == "acl:relcl" and pr.head.head and not any(
+            p.tok(i).upos in ("PROPN", "NOUN") for i in subj) and not any(
+            c.deprel in ("obj", "nsubj:pass") and c.upos == "PRON" for c in p.children(pr.head.i)):
+        # "Sheinbaum, who met Carney in June": the noun the relative clause hangs on
+        ante = p.tok(pr.head.head)
+        d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
+        subj |= d
+        dom |= d
     if pr.head.deprel == "conj" and not subj:
         first = p.tok(pr.head.head)
         for c in p.children(first.i):
@@ -324,6 +333,15 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return False
 
 
+def _then(L: Lex, p: Parse, c: Tok) -> bool:
+    """"then"/"тогда" alone, or "time"/"époque"/"время" with "at the"/"à l'"/"в то" before it."""
+    if c.upos == "ADV":
+        return True
+    case = _case_of(p, c)
+    det = [x for x in p.children(c.i) if x.deprel == "det"]
+    return bool(case) and (bool(det) or c.upos == "NOUN") and not any(x.deprel == "amod" for x in p.children(c.i))
+
+
 def _habitual(L: Lex, pr: Pred) -> bool:
     """"X often visits Y": a habit, not an event."""
     heads = [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]
@@ -351,6 +369,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "hope"
         if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN":
             return "recall"
+        if c.deprel in ("advmod", "obl") and L.has("then_words", c) and _then(L, p, c):
+            return "recall"  # "at the time", "damals", "тогда": back in the past just told
         if c.deprel == "amod" and L.has("next", c) and pr.head.upos == "NOUN":
             return "plan"
     if pr.head.feats.get("Mood") == "Cnd" or any(g.feats.get("Mood") == "Cnd" for g in pr.gov):
@@ -455,6 +475,11 @@ def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
     return out
 
 
+_PRINCIPALS = {"president", "prime minister", "chancellor", "king", "queen", "emir", "crown prince",
+               "supreme leader", "general secretary", "leader", "head of state", "foreign minister",
+               "secretary of state", "vice president"}
+
+
 def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
     """"the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
@@ -464,7 +489,10 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         return []
     out: list[str] = []
     states: set[str] = set()
-    for h in reversed([h for h in ctx.leader_hits if h.start < before]):
+    earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
+    # "the two leaders" are leaders: a spokesman or an aide named in between is not one of them
+    ranked = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS] + earlier
+    for h in ranked:
         st = ctx.leader_info[h.lid]["state"]
         if st and st not in states and h.lid not in out:
             out.append(h.lid)
@@ -515,6 +543,14 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     return bool(words) and (words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ()))
 
 
+def _names_something_else(p: Parse, t: Tok) -> bool:
+    """A place word that modifies another name ("the Shanghai Cooperation Organisation", "Minsk
+    agreements", "der Moskauer Kreml" aside): a compound or a possessor, not a location."""
+    if t.deprel in ("compound", "nmod:poss") and t.head:
+        return p.tok(t.head).upos in ("NOUN", "PROPN")
+    return False
+
+
 def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, Match]], list[str]]:
     """Places in the event's clause under a locative or directional marker, and states named as
     a destination ("to China", "en Russie")."""
@@ -528,6 +564,8 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
         if not ids:
             continue
         top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
+        if _names_something_else(p, top):
+            continue
         if _located(ctx, L, p, top, pr, m.start):
             out.append((pid, m))
     dests = []
@@ -634,6 +672,13 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not subject:
         subject = _pronoun_referent(ctx, L, p, subj, p.start)
         leaders = subject + [x for x in leaders if x not in subject]
+    if pr.kind == "meet" and len(_states_of(ctx, leaders)) < 2:
+        # "Macron received him at the Élysée": the person the text is about, if of another state
+        for c in p.children(pr.head.i):
+            if c.deprel in ("obj", "iobj", "obl", "nsubj:pass") and c.upos == "PRON" and L.has("object_pronouns", c):
+                ref = _topics(ctx).get(pr.k) or _topics(ctx).get(pr.k - 1)
+                if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
+                    leaders.append(ref)
     if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind in ("meet", "visit"):
         # "the two leaders met", "les deux présidents iront à Dresde"
         extra = _plural_referents(ctx, p, subj if pr.kind == "visit" else dom, p.start)
@@ -662,7 +707,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
             return None
         kind = "meet"
     return Event(kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
-                 pr.head.upos in ("NOUN", "PROPN"))
+                 pr.head.upos in ("NOUN", "PROPN"), pr.during)
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
@@ -779,6 +824,21 @@ def is_office(pid: str) -> bool:
     return len(pid) > 4 and pid[3] == ":" and pid[:3].isupper()
 
 
+def _event_city(ctx: Ctx, ev: Event) -> str | None:
+    for pid, _ in ev.places:
+        c = pid if ctx.places[pid]["kind"] == "city" else city_of(ctx, pid, [ev.k])
+        if c:
+            return c
+    return None
+
+
+def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
+    """A dinner in Paris and talks in Marseille are two meetings, whoever took part."""
+    mine = _event_city(ctx, ev)
+    theirs = {c for e in evs if (c := _event_city(ctx, e))}
+    return mine is None or not theirs or mine in theirs
+
+
 def _same_party(a: set[str], b: set[str]) -> bool:
     """The same participants, or one more named in one mention: a welcome of four leaders at a
     summit and a bilateral of two of them are two meetings."""
@@ -810,11 +870,16 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             groups[-1]["events"].append(ev)
             groups[-1]["date"] = ev.date or groups[-1]["date"]
             continue
+        if ev.kind == "meet" and ev.during and groups and groups[-1]["status"] == ev.status \
+                and (set(ev.leaders) & groups[-1]["ids"] or len(_states_of(ctx, ev.leaders)) < 2):
+            # "during the talks, attended by ...": the talks just reported; who else was there
+            groups[-1]["events"].append(ev)
+            continue
         if ev.kind != "meet" or len(_states_of(ctx, ev.leaders)) < 2:
             continue
         ids = set(ev.leaders)
         same = next((g for g in groups if g["status"] == ev.status and _compatible(g["date"], ev.date)
-                     and _same_party(ids, g["ids"])), None)
+                     and _same_party(ids, g["ids"]) and _same_city(ctx, g["events"], ev)), None)
         if same is None:
             groups.append({"ids": ids, "order": list(ev.leaders), "status": ev.status, "date": ev.date,
                            "events": [ev]})
@@ -856,7 +921,7 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     """A meeting the text places nowhere, held while one participant is on the one trip the text
     reports to the other's country: it was held in that city ("she arrived in Delhi ... then met
     her counterpart")."""
-    trips: dict[tuple[str, str], set[str]] = {}
+    trips: dict[tuple[str, str], set[tuple[str, int]]] = {}
     for ev in events:
         if ev.kind != "visit" or ev.status != "held":
             continue
@@ -864,16 +929,18 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
             for pid, _ in ev.places:
                 c = city_of(ctx, pid, [ev.k]) if ctx.places[pid]["kind"] != "city" else pid
                 if c and ctx.places[c]["state"]:
-                    trips.setdefault((lid, ctx.places[c]["state"]), set()).add(c)
+                    trips.setdefault((lid, ctx.places[c]["state"]), set()).add((c, ev.k))
     out = []
     for m in facts:
         if m.place_id is None and m.status == "held":
+            first = min(ctx.sent_of(e.start) for e in m.evidence)
             options = set()
             for a in m.participant_ids:
                 for b in m.participant_ids:
                     st = ctx.leader_info[b]["state"]
                     if a != b and st and st != ctx.leader_info[a]["state"]:
-                        options |= trips.get((a, st), set())
+                        # the arrival told before the meeting (a trip told after may be the next leg)
+                        options |= {c for c, k in trips.get((a, st), set()) if k <= first}
             if len(options) == 1:
                 (c,) = options
                 m = replace(m, place=ctx.places[c]["name"], place_id=c, city_id=c)
@@ -1016,19 +1083,21 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     out: list[ProposalFact] = []
     seen: set[tuple] = set()
     for k, p in parsed(ctx).items():
+        if ctx.sents[k].para == -1:
+            continue  # a headline compresses: the body says who proposed what
         for t in p.toks:
             if not _is_proposal(L, p, t):
                 continue
             pr = Pred("propose", k, p, t, _governors(p, t))
             if _negated(ctx, L, pr):
                 continue
-            if any(_is_proposal(L, p, g) for g in pr.gov if g.deprel in ("xcomp", "ccomp", "obj") or not g.deprel.startswith("~")):
+            if any(_is_proposal(L, p, p.tok(g.i)) for g in pr.gov):
                 continue  # "asked X to press Y to ...": what is asked, not a second proposal
             if any(c.deprel in ("aux", "aux:pass") and (L.has("cond_aux", c) or fold(c.lemma) in {"may", "might", "could", "pouvoir", "poder", "können", "мочь"})
                    for c in p.children(t.i)) or t.feats.get("Mood") == "Cnd":
                 continue  # "X could propose": speculation
-            if any(L.has("hope_verbs", g) and not L.has("propose_verbs", g) and not g.deprel.startswith("~") for g in pr.gov):
-                continue  # "wants to propose", "refused to offer"
+            if any(L.has("hope_verbs", g) and not L.has("propose_verbs", g) for g in pr.gov):
+                continue  # "wants to propose", "refused to offer", "hopes that X will be invited"
             lid, state = _proposer(ctx, L, pr)
             span = _object_span(p, t)
             if span is None:
