@@ -6,13 +6,10 @@ its owner can read. Everything lives under ``relgraph_home()`` (``RELGRAPH_HOME`
 """
 from __future__ import annotations
 
-import fcntl
 import os
-import re
 import secrets
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from contextlib import contextmanager
@@ -21,7 +18,7 @@ from importlib import resources
 from pathlib import Path
 
 from relgraph.errors import ServerError
-from relgraph.procs import run_with_progress
+from relgraph import procs
 from relgraph.settings import relgraph_home
 
 NEO4J_VERSION = "5.26.31"
@@ -45,13 +42,6 @@ JVM_FLAGS = [
 ]
 
 
-def _port(name: str, default: int) -> int:
-    raw = os.environ.get(name)
-    if not raw:
-        return default
-    if not raw.isdigit():
-        raise ServerError(f"{name}={raw!r} is not a port number")
-    return int(raw)
 
 
 def new_password() -> str:
@@ -76,8 +66,8 @@ class LocalServer:
     def default(cls) -> "LocalServer":
         return cls(
             home=relgraph_home(),
-            bolt_port=_port("RELGRAPH_BOLT_PORT", 7687),
-            http_port=_port("RELGRAPH_HTTP_PORT", 7474),
+            bolt_port=procs.env_port("RELGRAPH_BOLT_PORT", 7687, ServerError),
+            http_port=procs.env_port("RELGRAPH_HTTP_PORT", 7474, ServerError),
         )
 
     # -- paths -------------------------------------------------------------------------------
@@ -141,7 +131,7 @@ class LocalServer:
             if echo:
                 echo(f"fetching Neo4j {NEO4J_VERSION} jars with Maven into {self.lib} ...")
             # Maven is quiet; the megabytes arriving in its repository (then copied here) show progress
-            run = run_with_progress(
+            run = procs.run_with_progress(
                 [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
                  "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
                 [Path.home() / ".m2" / "repository", tmp], 2 * 140, "fetching Neo4j jars (downloaded, then copied)", echo)
@@ -203,7 +193,7 @@ class LocalServer:
             pid = int(self.pid_file.read_text().strip())
         except (OSError, ValueError):
             return None
-        if _alive(pid) and _is_ours(pid, self.neo4j_home):
+        if procs.alive(pid) and _is_ours(pid, self.neo4j_home):
             return pid
         self.pid_file.unlink(missing_ok=True)
         return None
@@ -212,12 +202,8 @@ class LocalServer:
     def _locked(self):
         """One `relgraph db` command at a time per home (two starts would race for the ports)."""
         self.secure_home()
-        with open(self.home / ".lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)
-            try:
-                yield
-            finally:
-                fcntl.flock(lock, fcntl.LOCK_UN)
+        with procs.locked(self.home / ".lock"):
+            yield
 
     def start(self, *, timeout: float = 180.0, echo=None) -> str:
         """Start the server and wait until Bolt answers; idempotent."""
@@ -228,7 +214,7 @@ class LocalServer:
         if self.pid():
             return "already running"
         for port in (self.bolt_port, self.http_port):
-            if not _port_free(port):
+            if not procs.port_free(port):
                 raise ServerError(f"port {port} on 127.0.0.1 is taken by another program: stop it, or set "
                                   "RELGRAPH_BOLT_PORT / RELGRAPH_HTTP_PORT to free ports")
         self.install(echo=echo)
@@ -251,7 +237,7 @@ class LocalServer:
                 self.pid_file.unlink(missing_ok=True)
                 raise ServerError(f"the server exited at start (code {proc.returncode}); "
                                   f"last log line: {self.last_log_line()}")
-            if not _port_free(self.bolt_port) and self._bolt_ready():
+            if not procs.port_free(self.bolt_port) and self._bolt_ready():
                 return "started"
             time.sleep(0.5)
         raise ServerError(f"the server did not answer on Bolt within {timeout:.0f}s; see {self.console_log}")
@@ -276,11 +262,11 @@ class LocalServer:
             return "not running"
         os.kill(pid, signal.SIGTERM)  # Neo4j's shutdown hook checkpoints and closes the store
         deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline and _alive(pid):
+        while time.monotonic() < deadline and procs.alive(pid):
             time.sleep(0.2)
-        if _alive(pid):
+        if procs.alive(pid):
             os.kill(pid, signal.SIGKILL)
-            while _alive(pid):
+            while procs.alive(pid):
                 time.sleep(0.1)
             self.pid_file.unlink(missing_ok=True)
             return "killed after the graceful stop timed out"
@@ -321,7 +307,7 @@ def java_binary() -> str:
         if not c or not Path(c).exists() or c in seen:
             continue
         seen.append(c)
-        v = _java_major(c)
+        v = procs.java_major(c)
         if v in (17, 21):
             return c
     if seen:
@@ -330,28 +316,8 @@ def java_binary() -> str:
     raise ServerError("Java is not installed: Neo4j 5.26 needs Java 17 (apt-get install openjdk-17-jre-headless)")
 
 
-def _java_major(java: str) -> int | None:
-    try:
-        out = subprocess.run([java, "-version"], capture_output=True, text=True, timeout=30).stderr
-    except (OSError, subprocess.TimeoutExpired):
-        return None
-    m = re.search(r'version "(\d+)', out)
-    return int(m.group(1)) if m else None
 
 
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    # a zombie child of this process counts as dead
-    try:
-        with open(f"/proc/{pid}/stat") as f:
-            return f.read().split(")")[-1].split()[0] != "Z"
-    except OSError:
-        return True
 
 
 def _is_ours(pid: int, neo4j_home: Path) -> bool:
@@ -363,12 +329,3 @@ def _is_ours(pid: int, neo4j_home: Path) -> bool:
         return False
     return MAIN_CLASS.encode() in args and f"--home-dir={neo4j_home}".encode() in args
 
-
-def _port_free(port: int) -> bool:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        try:
-            s.bind(("127.0.0.1", port))
-        except OSError:
-            return False
-        return True
