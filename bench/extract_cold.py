@@ -45,7 +45,13 @@ def _alarm(signum, frame):
 
 
 def digest(facts) -> str:
-    return hashlib.sha256(json.dumps(facts.to_json(), sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+    """The extraction's fingerprint, without the file it was read from (``article.path``)."""
+    return digest_json(facts.to_json())
+
+
+def digest_json(obj: dict) -> str:
+    obj = dict(obj, article={k: v for k, v in obj["article"].items() if k != "path"})
+    return hashlib.sha256(json.dumps(obj, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
 
 
 def main(argv=None) -> int:

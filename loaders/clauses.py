@@ -530,8 +530,9 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
         elif cur.feats.get("Case") == "Loc" and found is None:
             found = True
         if cur.head == pr.head.i or not cur.head or cur.i == pr.head.i:
-            # a bare object of "visit" / "посетить" is where the visit goes
-            if pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i:
+            # a bare object of "visit" / "посетить" is where the visit goes (the place itself, not
+            # a word it depends on: "arrived from Lisbon" is no destination)
+            if pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i and cur.i == t.i:
                 return True
             break
         cur = p.tok(cur.head)
@@ -870,8 +871,7 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             groups[-1]["events"].append(ev)
             groups[-1]["date"] = ev.date or groups[-1]["date"]
             continue
-        if ev.kind == "meet" and ev.during and groups and groups[-1]["status"] == ev.status \
-                and (set(ev.leaders) & groups[-1]["ids"] or len(_states_of(ctx, ev.leaders)) < 2):
+        if ev.kind == "meet" and ev.during and groups and groups[-1]["status"] == ev.status:
             # "during the talks, attended by ...": the talks just reported; who else was there
             groups[-1]["events"].append(ev)
             continue

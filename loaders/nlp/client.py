@@ -132,9 +132,15 @@ def _corenlp(lang: str, segs: list[str]) -> list[tuple[Tok, ...]]:
         k = bisect.bisect_right(starts, conv(sent["tokens"][0]["characterOffsetBegin"])) - 1
         toks, base, off = out[k], starts[k], len(out[k])
         deps = {d["dependent"]: d for d in sent["basicDependencies"]}
+        # German separable verbs: "kündigte ... an" is ankündigen, "lud ... ein" einladen
+        particle = {d["governor"]: sent["tokens"][d["dependent"] - 1]["word"].lower()
+                    for d in sent["basicDependencies"] if d["dep"] == "compound:prt" and d["governor"]}
         for t in sent["tokens"]:
             d = deps.get(t["index"], {"governor": 0, "dep": "root"})
-            toks.append(Tok(off + t["index"], t["word"], lemma(t["word"]),
+            lem = lemma(t["word"])
+            if t["index"] in particle and lang == "de":
+                lem = particle[t["index"]] + lem
+            toks.append(Tok(off + t["index"], t["word"], lem,
                             t["pos"] if lang != "en" else _upos_en(t["pos"]),
                             (d["governor"] + off) if d["governor"] else 0, _deprel(d["dep"]),
                             conv(t["characterOffsetBegin"]) - base, conv(t["characterOffsetEnd"]) - base))
