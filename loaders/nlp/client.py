@@ -179,39 +179,29 @@ def _natasha():
 
 
 def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
-    """natasha on all of a call's sentences at once (one Doc, one sentence each: the model runs
-    in batches), offsets relative to each sentence."""
+    """natasha, one sentence at a time: a sentence's parse must not depend on which others share
+    its batch (padding changes the model's arithmetic), so that an extraction is a function of
+    the article's text alone, whatever was parsed or cached before."""
     from natasha import Doc
     from natasha.doc import DocSent, DocToken
     from razdel import tokenize as rtok
 
     syntax, morph = _natasha()
     lemma = _lemmatizer("ru")
-    text = "\n".join(segs)
-    doc = Doc(text)
-    doc.tokens, doc.sents, bases = [], [], []
-    base = 0
-    for seg in segs:
-        toks = [DocToken(base + x.start, base + x.stop, x.text) for x in rtok(seg)]
-        bases.append(base)
-        if toks:
-            doc.sents.append(DocSent(base, base + len(seg), seg, tokens=toks))
-            doc.tokens.extend(toks)
-        base += len(seg) + 1
-    if doc.sents:
-        doc.parse_syntax(syntax)
-        doc.tag_morph(morph)
-    by_start = {s.start: s for s in doc.sents}
     out = []
-    for seg, base in zip(segs, bases):
-        sent = by_start.get(base)
-        if sent is None:
+    for seg in segs:
+        doc = Doc(seg)
+        doc.tokens = [DocToken(x.start, x.stop, x.text) for x in rtok(seg)]
+        if not doc.tokens:
             out.append(())
             continue
+        doc.sents = [DocSent(0, len(seg), seg, tokens=doc.tokens)]
+        doc.parse_syntax(syntax)
+        doc.tag_morph(morph)
         out.append(tuple(
             Tok(n, x.text, lemma(x.text), x.pos or "X", int(x.head_id.split("_")[1]), _deprel(x.rel or "dep"),
-                x.start - base, x.stop - base, dict(x.feats or {}))
-            for n, x in enumerate(sent.tokens, 1)))
+                x.start, x.stop, dict(x.feats or {}))
+            for n, x in enumerate(doc.tokens, 1)))
     return out
 
 
