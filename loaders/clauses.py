@@ -467,7 +467,7 @@ def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
         if not _tok_ids(p, th.m.start, th.end) & ids:
             continue
         if any(h.start < th.end + 40 and th.m.start <= h.start for h in ctx.leader_hits):
-            continue  # "the Japanese prime minister Fumio Kishida": a person after all
+            continue  # "the Italian premier Giorgia Meloni": a person after all
         oid = f"{th.state}:{th.role}"
         ctx.leader_info.setdefault(oid, {"name": oid, "state": th.state, "role": th.role, "aliases": []})
         known = known | {th.state}
@@ -681,7 +681,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
                 if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
                     leaders.append(ref)
     if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind in ("meet", "visit"):
-        # "the two leaders met", "les deux présidents iront à Dresde"
+        # "the two leaders met", "les deux ministres se rendront à Lyon"
         extra = _plural_referents(ctx, p, subj if pr.kind == "visit" else dom, p.start)
         leaders += [x for x in extra if x not in leaders]
         if pr.kind == "visit" and not subject:
@@ -866,7 +866,7 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     groups: list[dict] = []
     for ev in events:
         if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status:
-            # "the summit will take place at ... on ...": the meeting just reported, named again;
+            # "the talks are to be held in ... on ...": the meeting just reported, named again;
             # the date in the noun's own clause is the meeting's (the one before may be the trip's)
             groups[-1]["events"].append(ev)
             groups[-1]["date"] = ev.date or groups[-1]["date"]
@@ -1034,7 +1034,7 @@ def _is_proposal(L: Lex, p: Parse, t: Tok) -> bool:
 
 def _proposer(ctx: Ctx, L: Lex, pr: Pred) -> tuple[str | None, str | None]:
     """(leader id, state) of whoever proposes: the subject, the agent of a passive, the owner of
-    a proposal noun ("Moscow's proposals", "l'invitation de son homologue"), or the person the
+    a proposal noun ("Ankara's offer", "la proposition du chancelier"), or the person the
     text is about when the subject is a pronoun."""
     p, t = pr.p, pr.head
     if L.has("need_nouns", t) and t.head:

@@ -15,7 +15,7 @@ from relgraph.loaders.records import SourceRef, StatementFact
 
 def read_statements(ctx: Ctx, sources: list[SourceRef]) -> list[StatementFact]:
     """Sentences with a saying verb and its speaker: a leader named in the sentence, a title
-    standing for one ("le chef de l'État a qualifié ..."), or the paragraph's last speaker."""
+    standing for one ("le président turc a estimé ..."), or the paragraph's last speaker."""
     out: list[StatementFact] = []
     broadcasters = [(e.start, s.name) for s in sources if s.kind == "broadcaster" for e in s.evidence]
     last: dict[int, str] = {}

@@ -110,7 +110,7 @@ def extract(article: Article) -> ArticleFacts:
             cities.append(ref)
         elif pid in event_places or not all(ctx.has("photo", ctx.sent_of(e.start)) or is_metonym(ctx, e.start)
                                             for e in evs):
-            # not when only named in picture credits ("Courtesy of the White House") or for the
+            # not when only named in picture credits ("Photo courtesy of the Kremlin") or for the
             # government it houses ("a indiqué l'Élysée")
             facilities.append(ref)
 

@@ -54,7 +54,7 @@ def find_places(ctx: Ctx) -> None:
             while k >= 0 and len(name_toks) < 5:
                 tk = toks[k]
                 if tk.text == "s" and tk.sep == "'" and k > 0 and is_cap(toks[k - 1]):
-                    name_toks.insert(0, tk)  # "Prime Minister's Office"
+                    name_toks.insert(0, tk)  # "President's Residence"
                     k -= 1
                     continue
                 if not (is_cap(tk) and toks[k + 1].sep in (" ", "'") and tk.fold not in stop
@@ -105,7 +105,7 @@ def glued_to_name(ctx: Ctx, pid: str, m: Match) -> bool:
 
 def locate_unknown(ctx: Ctx) -> None:
     """A facility the reference data does not know lies where the nearest known place named
-    before it lies ("BRASILIA ... Palacio de Planalto"; "in Tokyo ... the Prime Minister's Office")."""
+    before it lies ("ANKARA ... the Presidential Complex"; "in Rome ... Palazzo Chigi")."""
     known = sorted(((m.start, ctx.places[pid]["state"]) for pid, m in ctx.place_hits
                     if ctx.places[pid]["state"]), key=lambda x: x[0])
     if not known:
@@ -447,7 +447,7 @@ def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         if t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions):
             continue
         if any(s <= t.m.start < e for s, e in in_places):
-            continue  # "the Prime Minister's Office" is a building
+            continue  # "the President's Residence" is a building
         roles = HEADS_OF_STATE if t.role == "head of state" else {t.role}
         same_role = {lid for lid, p in found.people.items() if p.role in roles}
         if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):

@@ -135,7 +135,7 @@ class StatementFact:
 
     speaker: str
     speaker_id: str
-    via: str | None                # the broadcaster, when the text names one ("à la chaîne Rossiya 1")
+    via: str | None                # the broadcaster, when the text names one ("told the BBC")
     evidence: tuple[Evidence, ...]
 
 

@@ -117,7 +117,7 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
             for m in rd.source_gazetteer().find(text[s:e]):
                 info = rd.sources()[m.value]
                 add(m.value, "credit" if info.kind == "agency" else "publisher", s + m.start, s + m.end, info.kind)
-    # the body: "selon Interfax", "a indiqué RIA Novosti", "TASS reported", "à la chaîne Rossiya 1", "avec AP"
+    # the body: "selon Interfax", "a indiqué RIA Novosti", "TASS reported", "told CNN", "avec AP"
     intro = ctx.triggers.get("credit_intro", [])
     broadcast = ctx.triggers.get("broadcast", [])
     verbs = rd.word_gazetteer(ctx.lang, "credit_verbs").find(text, ctx.index) + ctx.triggers.get("say", [])
