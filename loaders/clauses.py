@@ -393,6 +393,9 @@ _FUT_ES = re.compile(r"(?:rá|rán|ré|remos|réis|rás)$")
 
 
 def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """A future on the predicate or its governing verbs: Tense=Fut where the parser gives FEATS
+    (ru), the synthetic futures CoreNLP leaves unmarked ("rencontrera", "visitará"), or a future
+    auxiliary ("will", "wird" + infinitive, "va / vont", "va a", "будет")."""
     p = pr.p
     verbs = [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]
     for v in verbs:
@@ -401,7 +404,7 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         form = fold(v.form)
         if v.upos in ("VERB", "AUX"):
             if ctx.lang == "fr" and _FUT_FR.search(form) and fold(v.lemma) != form and len(form) > 4 \
-                    and not form.endswith(("era" + "it",)):
+                    and not form.endswith("erait"):
                 if not re.search(r"(?:ai|ais|ait|aient)$", form):
                     return True
             if ctx.lang == "es" and _FUT_ES.search(v.form.lower()):
@@ -414,7 +417,7 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                     continue
                 if ctx.lang == "es" and not re.match(r"(?:va|van|voy|vamos)$", fold(c.form)):
                     continue
-                if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut") :
+                if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut"):
                     continue
                 return True
     return False
@@ -625,8 +628,6 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         if date.precision == "day" and date.year_explicit and v[:4] < ctx.pub[:4]:
             return "past"
     if modality == "plan" or _future(ctx, L, pr):
-        return "planned"
-    if date and date.ahead and ctx.pub and date.value < ctx.pub[:10] and False:
         return "planned"
     return "held"
 
