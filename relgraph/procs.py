@@ -146,3 +146,25 @@ def run_with_progress(cmd: list[str], watch: list[Path], expected_mb: int, label
                     last = got
         out.seek(0)
         return subprocess.CompletedProcess(cmd, proc.returncode, out.read(), "")
+
+
+def maven_fetch(pom: Path, lib: Path, marker: str, label: str, expected_mb: int, watch: Path,
+                error: type[Exception], echo=None) -> None:
+    """Fetch a pom's runtime jars with Maven into ``lib`` (via ``lib.partial``, swapped in whole so
+    two versions' jars never mix), showing the megabytes that arrive; ``marker`` is a jar that must
+    be there afterwards. Failures raise ``error`` with one line."""
+    mvn = shutil.which("mvn")
+    if not mvn:
+        raise error(f"Maven (mvn) is not on PATH: install it (Debian: apt-get install maven) "
+                    f"so relgraph can fetch the {label} jars")
+    tmp = lib.parent / "lib.partial"
+    shutil.rmtree(tmp, ignore_errors=True)
+    # Maven is quiet; the megabytes arriving in its repository (then copied here) show progress
+    run = run_with_progress([mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
+                             "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
+                            [watch, tmp], 2 * expected_mb, f"fetching {label} jars (downloaded, then copied)", echo)
+    if run.returncode != 0 or not (tmp / marker).exists():
+        tail = (run.stdout + run.stderr).strip().splitlines()[-3:] or ["(no output)"]
+        raise error(f"Maven could not fetch the {label} jars: " + " | ".join(tail))
+    shutil.rmtree(lib, ignore_errors=True)
+    tmp.rename(lib)

@@ -120,27 +120,12 @@ class LocalServer:
         if self.installed() and not force:
             return False
         java_binary()  # fail early and clearly, before a long download
-        mvn = shutil.which("mvn")
-        if not mvn:
-            raise ServerError("Maven (mvn) is not on PATH: install it (Debian: apt-get install maven) "
-                              "so relgraph can fetch the Neo4j jars")
         self.neo4j_home.mkdir(parents=True, exist_ok=True)
-        tmp = self.neo4j_home / "lib.partial"
-        shutil.rmtree(tmp, ignore_errors=True)
+        if echo:
+            echo(f"fetching Neo4j {NEO4J_VERSION} jars with Maven into {self.lib} ...")
         with resources.as_file(resources.files(__package__) / "pom.xml") as pom:
-            if echo:
-                echo(f"fetching Neo4j {NEO4J_VERSION} jars with Maven into {self.lib} ...")
-            # Maven is quiet; the megabytes arriving in its repository (then copied here) show progress
-            run = procs.run_with_progress(
-                [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
-                 "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
-                [Path.home() / ".m2" / "repository", tmp], 2 * 140, "fetching Neo4j jars (downloaded, then copied)", echo)
-        if run.returncode != 0 or not (tmp / f"neo4j-{NEO4J_VERSION}.jar").exists():
-            tail = (run.stdout + run.stderr).strip().splitlines()[-3:]
-            raise ServerError("Maven could not fetch the Neo4j jars: " + " | ".join(tail))
-        # never mix the jars of two versions: swap the whole folder
-        shutil.rmtree(self.lib, ignore_errors=True)
-        tmp.rename(self.lib)
+            procs.maven_fetch(pom, self.lib, f"neo4j-{NEO4J_VERSION}.jar", "Neo4j", 140,
+                              Path.home() / ".m2" / "repository", ServerError, echo)
         return True
 
     def secure_home(self) -> None:

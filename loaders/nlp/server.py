@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import signal
 import subprocess
 import time
@@ -128,27 +127,12 @@ class ParserServer:
         if self.installed() and not force:
             return False
         java_binary()  # fail early and clearly, before a long download
-        mvn = shutil.which("mvn")
-        if not mvn:
-            raise ParserError("Maven (mvn) is not on PATH: install it (Debian: apt-get install maven) "
-                              "so relgraph can fetch the CoreNLP jars")
         self._secure_home()
-        tmp = self.home / "lib.partial"
-        shutil.rmtree(tmp, ignore_errors=True)
         if echo:
             echo("fetching CoreNLP jars with Maven (1.2 GB, first time only)...")
         with resources.as_file(resources.files(__package__) / "pom.xml") as pom:
-            # Maven is quiet; the megabytes arriving in its repository (then copied here) show progress
-            m2 = Path.home() / ".m2" / "repository" / "edu" / "stanford"
-            run = procs.run_with_progress(
-                [mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
-                 "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
-                [m2, tmp], 2 * 1230, "fetching CoreNLP jars (downloaded, then copied)", echo)
-        if run.returncode != 0 or not (tmp / f"stanford-corenlp-{CORENLP_VERSION}.jar").exists():
-            tail = (run.stdout + run.stderr).strip().splitlines()[-3:] or ["(no output)"]
-            raise ParserError("Maven could not fetch the CoreNLP jars: " + " | ".join(tail))
-        shutil.rmtree(self.lib, ignore_errors=True)  # never mix the jars of two versions
-        tmp.rename(self.lib)
+            procs.maven_fetch(pom, self.lib, f"stanford-corenlp-{CORENLP_VERSION}.jar", "CoreNLP", 1230,
+                              Path.home() / ".m2" / "repository" / "edu" / "stanford", ParserError, echo)
         return True
 
     def _secure_home(self) -> None:
