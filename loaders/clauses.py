@@ -25,6 +25,7 @@ from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
+from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
 from relgraph.loaders.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
@@ -108,6 +109,7 @@ class Event:
     start: int                  # the predicate's offset (evidence anchor)
     noun: bool = False          # an event noun ("the meeting took place in ..."), maybe a re-mention
     during: bool = False        # "during the talks, ...": the frame of another clause, a re-mention
+    anaphoric: bool = False     # "that meeting", "cette rencontre": a meeting already told, never a new one
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -342,6 +344,14 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     for c in p.children(pr.head.i):
         if c.deprel == "det" and L.has("negators", c):
             return True
+    # "Aucun président français n'avait fait le voyage", "no US president has visited": nobody did
+    for h in heads:
+        if h.deprel.startswith("~"):
+            break
+        for c in p.children(h.i):
+            if c.deprel in ("nsubj", "nsubj:pass") and any(
+                    x.deprel == "det" and L.has("negators", x) for x in p.children(c.i)):
+                return True
     # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
     # plan noun the predicate hangs on, or stands beside under the same verb
     frames = _frame_nouns(p, pr.head)
@@ -352,10 +362,10 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)):
                 return True
     if ctx.sents[pr.k].para == -1 and pr.head.upos in ("NOUN", "PROPN") and not _verb_above(p, pr.head) and any(
-            t.upos in ("VERB", "AUX") and any(L.has("negators", c) or c.feats.get("Polarity") == "Neg"
-                                               for c in p.children(t.i) if c.deprel in ("advmod", "neg"))
-            for t in p.toks):
-        return True  # "Peskov: a Putin-Zelensky meeting is not planned", parsed apart
+            L.has("negators", t) or t.feats.get("Polarity") == "Neg" for t in p.toks):
+        # "Peskov: a Putin-Zelensky meeting is not planned", "no date yet for a summit in X":
+        # a verbless headline the parser took apart; its negation is the noun's
+        return True
     return False
 
 
@@ -495,33 +505,14 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     if any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
         return [topic]
     role = _bare_title(ctx, p, subj)
-    if role and _fits(role, ctx.leader_info[topic].get("role")):
+    if role and role != "counterpart" and role_fits(role, ctx.leader_info[topic].get("role")):
         return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
     return []
-
-
-_GOVERNMENT = {"prime minister", "chancellor"}
-
-
-def _fits(title_role: str, role: str | None) -> bool:
-    """Can a bare title ("the president", "le chef de l'État", "глава государства") stand for a
-    person holding ``role``?"""
-    if not role:
-        return False
-    if title_role == role:
-        return True
-    if title_role == "head of state":
-        return role in HEADS_OF_STATE
-    if title_role == "leader":
-        return role in HEADS_OF_STATE or role in _GOVERNMENT
-    return title_role == "prime minister" and role in _GOVERNMENT
 
 
 def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
     """The role of a title in ``ids`` that names no state and no person ("the president",
     "el mandatario"), or None."""
-    from relgraph.loaders.mentions import titles
-
     for th in titles(ctx):
         if th.state or not (p.start <= th.m.start < p.end) or not (_tok_ids(p, th.m.start, th.end) & ids):
             continue
@@ -555,7 +546,6 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
 def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
     """Unnamed counterparts as ``ISO3:role`` ("VNM:president"): a title with its state in the
     clause, naming nobody the text identifies, of a state not already taking part."""
-    from relgraph.loaders.mentions import titles
 
     out = []
     for th in titles(ctx):
@@ -580,15 +570,26 @@ _PRINCIPALS = {"president", "prime minister", "chancellor", "king", "queen", "em
 def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
     """"the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
-    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids
+
+    def bare(m: Match) -> bool:
+        # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
+        tids = _tok_ids(p, m.start, m.end)
+        return not any(c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids
+                       for i in tids for c in p.children(i))
+    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
                for m in ctx.triggers.get("plural_leaders", ())) \
             and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
         return []
     out: list[str] = []
     states: set[str] = set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
-    # "the two leaders" are leaders: a spokesman or an aide named in between is not one of them
-    ranked = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS] + earlier
+    # "the two leaders" are leaders, and the ones the text is about: a spokesman, an aide or a
+    # king named in between is not one of them
+    told: dict[str, int] = {}
+    for h in earlier:
+        told[h.lid] = told.get(h.lid, 0) + 1
+    principals = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS]
+    ranked = sorted(principals, key=lambda h: -told[h.lid]) + earlier
     for h in ranked:
         st = ctx.leader_info[h.lid]["state"]
         if st and st not in states and h.lid not in out:
@@ -735,9 +736,23 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
             return "past"
         if date.precision == "day" and date.year_explicit and v[:4] < ctx.pub[:4]:
             return "past"
+        if date.precision == "day" and len(ctx.pub) >= 10 and len(v) >= 10 and _days(v, ctx.pub) > PAST_DAYS:
+            return "past"  # "they first met on June 17", told in a report of August: background
     if modality == "plan" or _future(ctx, L, pr):
         return "planned"
     return "held"
+
+
+# a report tells what happened in the last days; an event dated further back is background
+PAST_DAYS = 10
+
+
+def _days(a: str, b: str) -> int:
+    from datetime import date as _date
+    try:
+        return (_date.fromisoformat(b[:10]) - _date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
 
 
 PURPOSE = {"pour", "afin", "to", "para", "um", "чтобы", "in order"}
@@ -805,6 +820,13 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
+    if not dates and pr.head.deprel in ("acl:relcl", "advcl") and pr.head.head:
+        # "Modi visited Moscow last July, where the president received him": the time of the
+        # clause this one hangs on
+        up = p.tok(pr.head.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        dates = _dates(ctx, pr, _domain(p, up, skip={pr.head.i}))
     date = dates[0] if dates else None
     status = _status(ctx, L, pr, date, modality)
     if date and date.ahead and status == "planned":
@@ -816,8 +838,11 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         if not places or len(_states_of(ctx, subject)) < 2:
             return None
         kind = "meet"
+    anaphoric = pr.head.upos in ("NOUN", "PROPN") and any(
+        c.deprel == "det" and (L.has("demonstratives", c) or c.feats.get("PronType") == "Dem")
+        for c in p.children(pr.head.i))
     return Event(kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
-                 pr.head.upos in ("NOUN", "PROPN"), pr.during)
+                 pr.head.upos in ("NOUN", "PROPN"), pr.during, anaphoric)
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
@@ -976,6 +1001,12 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     groups: list[dict] = []
     for ev in events:
+        if ev.kind == "meet" and ev.anaphoric:
+            # "after that meeting", "cette rencontre": the one told before, whatever its status
+            prior = [g for g in groups if not ev.leaders or set(ev.leaders) & g["ids"]]
+            if prior:
+                prior[-1]["events"].append(ev)
+            continue
         if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status:
             # "the talks are to be held in ... on ...": the meeting just reported, named again;
             # the date in the noun's own clause is the meeting's (the one before may be the trip's)
@@ -1063,6 +1094,14 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     return out
 
 
+def _visit_target(ctx: Ctx, pid: str, host: str | None) -> tuple[str | None, str | None, str | None]:
+    """(place id, name, host) a visit goes to: a place the reference data knows, or only the
+    state when the text names a place it does not ("на Спиридоновке" is a street, not a city)."""
+    if pid.endswith("@") and host:
+        return None, rd.states()[host].name if host in rd.states() else None, host
+    return pid, ctx.places[pid]["name"], host
+
+
 def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[VisitFact]:
     """Visits from stated travel ("X visited / arrived in / will travel to C") and from a located
     meeting abroad in which the traveller takes part: one per traveller, city and status."""
@@ -1079,7 +1118,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             cities = [c] if c else []
         for pid in (cities or venues[:1]):
             st = ctx.places[pid]["state"] or next((ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None)
-            targets.append((pid, ctx.places[pid]["name"], st))
+            targets.append(_visit_target(ctx, pid, st))
         if not targets:
             targets = [(None, rd.states()[iso3].name, iso3) for iso3 in dict.fromkeys(ev.state_dest)]
         for lid in travellers:
@@ -1099,7 +1138,8 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
             if st and st != host and not is_office(lid):
-                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, ctx.places[pid]["name"], pid, host,
+                tpid, tname, _ = _visit_target(ctx, pid, host)
+                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host,
                                        m.date, m.status, m.evidence[:1]))
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}
