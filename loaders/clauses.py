@@ -417,6 +417,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
                 c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
                 for c in p.children(g.i) if c.i != pr.head.i):
             return "plan"  # "tiene previsto / programado reunirse": a plan carried by a participle
+    # the pluperfect: "il avait été reçu", "had met", "se habían reunido", "hatte getroffen" - an
+    # earlier meeting given as background (not "after they had met, ...": a sequence)
+    verb = next((v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None)
+    if verb is not None and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i)) \
+            and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i)):
+        return "recall"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -500,10 +506,16 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     """"He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
+    prons = [p.tok(i) for i in subj if p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i))]
+    if prons:
+        # "Macron's last visit dates from 2019: he was received by ...": the first person this
+        # sentence names before the pronoun, else the person the text is about
+        here = [h for h in ctx.leader_hits if p.start <= h.start < prons[0].start and h.explicit]
+        if here:
+            return [here[0].lid]
+        return [topic] if topic else []
     if not topic:
         return []
-    if any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
-        return [topic]
     role = _bare_title(ctx, p, subj)
     if role and role != "counterpart" and role_fits(role, ctx.leader_info[topic].get("role")):
         return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
@@ -726,6 +738,8 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
 def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str | None) -> str:
     if modality == "recall":
         return "past"
+    if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
+        return "planned"  # "visitará México en septiembre", told in August: this September
     if date and ctx.pub and date.value[:1] != "-":
         v = date.value
         if v[:len(ctx.pub)] > ctx.pub[:len(v)] or (len(v) >= 10 and v > ctx.pub):

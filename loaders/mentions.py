@@ -428,13 +428,27 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     return _Found(tuple(mentions), people)
 
 
+# states whose leaders' names put the family name first, as the press writes them
+_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM"}
+
+
 def _surnames(ctx: Ctx, found: _Found) -> _Found:
     """The surname alone of a new person named in full elsewhere ("Okafor" after "Ines Okafor")."""
-    surnames: dict[str, str] = {}
+    cands: dict[str, set[str]] = defaultdict(set)
+    named = {h.lid for h in found.mentions if h.how in ("name", "title+name")}
     for lid, p in found.people.items():
         parts = p.name.split()
-        if lid not in rd.leaders() and len(parts) >= 2 and len(parts[-1]) >= 4:
-            surnames.setdefault(fold(parts[-1]), lid)
+        if len(parts) < 2:
+            continue
+        if lid not in rd.leaders() and len(parts[-1]) >= 4:
+            cands[fold(parts[-1])].add(lid)
+        elif lid in named:
+            # a known person the article names in full, then by the family name alone ("Lee" after
+            # "Lee Jae-myung", "Sánchez" after "Pedro Sánchez"), when no one else here bears it
+            family = parts[0] if p.state in _FAMILY_FIRST else parts[-1]
+            if len(family) >= 3:
+                cands[fold(family)].add(lid)
+    surnames = {k: next(iter(v)) for k, v in cands.items() if len(v) == 1}
     if not surnames:
         return found
     # the whole text: a headline may use the surname before the body gives the full name
