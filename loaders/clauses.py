@@ -740,6 +740,8 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         return "past"
     if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
         return "planned"  # "visitará México en septiembre", told in August: this September
+    if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
+        return "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
     if date and ctx.pub and date.value[:1] != "-":
         v = date.value
         if v[:len(ctx.pub)] > ctx.pub[:len(v)] or (len(v) >= 10 and v > ctx.pub):
