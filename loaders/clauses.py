@@ -954,6 +954,12 @@ def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     named elsewhere may be a metonym or another stop of the trip)."""
     if ctx.places[pid]["kind"] == "city":
         return pid
+    ref = rd.places().get(pid)
+    if ref is not None and ref.city and ref.city in rd.places():
+        # the reference data knows where the venue is (the Akorda is in Astana)
+        c = rd.places()[ref.city]
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+        return c.id
     st = ctx.places[pid]["state"]
     if not st:
         return None
