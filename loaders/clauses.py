@@ -481,8 +481,9 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 return True
         for c in p.children(v.i):
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
-                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
-                    continue  # "wird ... getroffen": a passive, not a future
+                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)
+                                         or fold(c.form) not in {"wird", "werden", "werde", "wirst", "werdet"}):
+                    continue  # "wird ... getroffen", "ist ... empfangen worden": a passive, not a future
                 if ctx.lang == "fr" and not re.match(r"(?:va|vont|vais|allons|allez)$", fold(c.form)):
                     continue
                 if ctx.lang == "es" and not re.match(r"(?:va|van|voy|vamos)$", fold(c.form)):
@@ -893,6 +894,25 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
     return out
 
 
+def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """"In the afternoon, X was received by Y": a clause timed by a part of the day and no date of
+    its own happened on the day of the event told just before it (a day's programme)."""
+    L = lex(ctx.lang)
+    out: list[Event] = []
+    last: DateMention | None = None
+    for ev in events:
+        if ev.date is None and ev.status == "held" and last is not None and ev.kind in ("meet", "visit"):
+            p = parsed(ctx)[ev.k]
+            if any(L.has("day_parts", t) for t in p.toks):
+                ev = replace(ev, date=last)
+        if ev.date is not None and ev.date.precision == "day" and ev.status == "held":
+            last = ev.date
+        elif ev.date is not None or ev.status != "held":
+            last = None  # another day, or another time: the thread is lost
+        out.append(ev)
+    return out
+
+
 def read_events(ctx: Ctx) -> list[Event]:
     preds: list[Pred] = []
     for k, p in parsed(ctx).items():
@@ -908,7 +928,7 @@ def read_events(ctx: Ctx) -> list[Event]:
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
-    return events
+    return _same_day(ctx, events)
 
 
 def encounter(ctx: Ctx, preds: list[Pred]) -> str:
