@@ -315,6 +315,27 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
+    moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
+    if moving and pr.head.deprel == "acl" and pr.head.upos == "VERB" and pr.head.head and not subj and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i)):
+        # "Arrivé mercredi à Varsovie, le chancelier ...", parsed as a participle on its noun
+        ante = p.tok(pr.head.head)
+        if ante.upos in ("NOUN", "PROPN"):
+            d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
+            subj |= d
+            dom |= d
+    if moving and pr.head.deprel == "advcl" and pr.head.upos == "VERB" and pr.head.head and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "mark", "expl") for c in p.children(pr.head.i)):
+        # "Arrivé dimanche à Hanoï, Macron a ...", "Arriving in Delhi, she ...", "Прибыв в Минск,
+        # Путин ...": a participle's subject is the main clause's ("Nada más llegar a ..., Sánchez")
+        up = p.tok(pr.head.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        for c in p.children(up.i):
+            if c.deprel in ("nsubj", "nsubj:pass"):
+                d = _domain(p, c)
+                subj |= d
+                dom |= d
     if pr.head.deprel == "conj" and not subj:
         first = p.tok(pr.head.head)
         for c in p.children(first.i):
@@ -905,8 +926,8 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks):
                 ev = replace(ev, date=last)
-        if ev.date is not None and ev.date.precision == "day" and ev.status == "held":
-            last = ev.date
+        if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
+            last = ev.date  # a meeting's day (an arrival is often the evening before)
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost
         out.append(ev)

@@ -23,6 +23,42 @@ def find_states(ctx: Ctx) -> None:
         ctx.state_hits.append((iso3, kind, m))
 
 
+def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """"la capitale vietnamienne", "the Vietnamese capital", "la capital de China", "die russische
+    Hauptstadt", "столица Вьетнама": that state's capital city."""
+    toks = ctx.toks
+    words = {fold(w) for w in ctx.lex.get("capital_words", [])}
+    by_first = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
+    by_last = {m.j - 1: (iso3, m) for iso3, _, m in ctx.state_hits}
+    connectors = {"de", "du", "of", "del", "von", "der", "the", "la", "d", "l"}
+    for k, t in enumerate(toks):
+        if t.fold not in words:
+            continue
+        if ctx.lang in ("en", "es") and not any(toks[x].fold in ("the", "la") for x in range(max(0, k - 3), k)):
+            continue  # "Chinese capital" (money), "capital chino": the city takes "the" / "la"
+        hit = None
+        j = k + 1
+        while j < len(toks) and toks[j].fold in connectors and j - k <= 2:
+            j += 1
+        if j in by_first:
+            hit = by_first[j]
+        elif k - 1 in by_last:
+            hit = by_last[k - 1]
+        if hit is None:
+            continue
+        iso3, sm = hit
+        cid = rd.capitals().get(iso3)
+        if cid is None or cid not in rd.places():
+            continue
+        c = rd.places()[cid]
+        s, e = min(t.start, sm.start), max(t.end, sm.end)
+        if any(a <= s < b for a, b in taken):
+            continue
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+        ctx.place_hits.append((c.id, Match(min(k, sm.i), max(k + 1, sm.j), s, e, c.id, ctx.text[s:e])))
+        taken.append((s, e))
+
+
 def find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
@@ -84,6 +120,7 @@ def find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
+    _capitals(ctx, taken)
 
 
 def is_metonym(ctx: Ctx, pos: int) -> bool:
@@ -282,7 +319,7 @@ class _Found:
 def _from_ref(ctx: Ctx, people: dict[str, Person], lid: str) -> None:
     if lid not in people:
         info = rd.leaders()[lid]
-        people[lid] = Person(info.name, info.state, info.role_on(ctx.pub))
+        people[lid] = Person(info.name, info.state_on(ctx.pub), info.role_on(ctx.pub))
 
 
 def _place_spans(ctx: Ctx) -> list[tuple[int, int]]:
@@ -310,7 +347,7 @@ def _short_names(ctx: Ctx, found: _Found) -> _Found:
         if any(k in taken for k in range(m.i, m.j)) or not is_cap(ctx.toks[m.i]):
             continue
         info = rd.leaders()[m.value]
-        if m.value in people or info.state in mentioned_states:
+        if m.value in people or info.state_on(ctx.pub) in mentioned_states:
             mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "short name", (m.i, m.j)))
             taken.update(range(m.i, m.j))
             _from_ref(ctx, people, m.value)
@@ -529,8 +566,9 @@ def _holder(ctx: Ctx, state: str, role: str) -> str | None:
     if not ctx.pub or len(ctx.pub) < 10 or role not in _LOOKUP_ROLES:
         return None
     day = ctx.pub[:10]
-    out = {lid for lid, info in rd.leaders().items() if info.state == state and any(
-        r == role and (not a or a <= day) and (not b or day <= b) for r, a, b in info.roles)}
+    out = {lid for lid, info in rd.leaders().items() if any(
+        r == role and st == state and (not a or a <= day) and (not b or day <= b)
+        for (r, a, b), st in zip(info.roles, info.role_states))}
     return out.pop() if len(out) == 1 else None
 
 
