@@ -533,6 +533,13 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
         # "Macron's last visit dates from 2019: he was received by ...": the first person this
         # sentence names before the pronoun, else the person the text is about
         here = [h for h in ctx.leader_hits if p.start <= h.start < prons[0].start and h.explicit]
+        verb = p.tok(prons[0].head) if prons[0].head else prons[0]
+        if any(c.deprel in ("mark", "cc") and L.has("contrast_marks", c) for c in p.children(verb.i)) or (
+                verb.head and L.has("contrast_marks", p.tok(verb.head))):
+            # "Carney showed interest in ..., while she proposed ...": someone else than the
+            # person just named
+            others = {h.lid for h in here}
+            return [topic] if topic and topic not in others else []
         if here:
             return [here[0].lid]
         return [topic] if topic else []
@@ -1293,6 +1300,25 @@ def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
     return min(x.start for x in toks), max(x.end for x in toks)
 
 
+def _conjuncts(p: Parse, t: Tok, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of coordinated objects of ``t`` ("to buy grain and to open places"), or the
+    whole object span when it is one."""
+    objs = [c for c in p.children(t.i) if c.deprel in ("xcomp", "ccomp", "obj") and span[0] <= c.start < span[1]]
+    if len(objs) != 1:
+        return [span]
+    first = objs[0]
+    conj = [c for c in p.children(first.i) if c.deprel == "conj" and c.upos == first.upos]
+    if not conj:
+        return [span]
+    rest = {x.i for c in conj for x in p.subtree(c.i)}
+    head = [x for x in p.subtree(first.i) if x.i not in rest and x.upos != "PUNCT" and x.deprel != "cc"]
+    out = [(min(x.start for x in head), max(x.end for x in head))]
+    for c in conj:
+        sub = [x for x in p.subtree(c.i) if x.upos != "PUNCT" and not (x.deprel == "cc" and x.head == c.i)]
+        out.append((min(x.start for x in sub), max(x.end for x in sub)))
+    return out
+
+
 def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     """One proposal per proposal predicate (propose, invite, urge, ask, call for, an offer or
     invitation noun, "ready to"), keyed by its proposer and its object, with the sector named in
@@ -1330,6 +1356,24 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 hosts = [ctx.places[pid]["state"] for pid, _ in places if ctx.places[pid]["state"]] + dests
                 state = hosts[0] if hosts else None
             if lid is None and state is None:
+                continue
+            parts = _conjuncts(p, t, span)
+            part_secs = [next((h.value for h in sector_hits if a <= h.start < b and h.value not in ("-", "diplomacy")), None)
+                         for a, b in parts]
+            if len(parts) > 1 and not invitation and len({x for x in part_secs if x}) > 1:
+                # "proposed to buy more grain and to open more places for seasonal workers": two
+                # proposals, each in its sector
+                for (a, b), sec in zip(parts, part_secs):
+                    if sec is None:
+                        continue
+                    what = ctx.text[a:b].strip(" ,;.\"'«»“”„")
+                    key = (lid or state, sec, fold(what)[:60])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    project = "project:" + hashlib.sha1(f"{lid or state}|{sec}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+                    name = ctx.leader_info[lid]["name"] if lid else state
+                    out.append(ProposalFact(name, lid or state, what[:300], project, sec, (ctx.sent_ev(k),)))
                 continue
             secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
             sector = secs[0] if secs else None
