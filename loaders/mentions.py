@@ -202,6 +202,8 @@ def unknown_places(ctx: Ctx) -> None:
             continue
         if any(fm.i == index[run[0].start] for fm in heads):
             continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
+        if ctx.lang == "ru" and all("ADJF" in q.tag for q in _morph().parse(run[-1].text)[:1]):
+            continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
         name = latin(ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e])
         pid = slug(name) + "@"
@@ -229,6 +231,17 @@ def ru_nominative(name: str) -> str:
         best = max(parses, key=lambda q: ("Geox" in q.tag, q.tag.case == "loct", q.score))
         out.append("-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-")))
     return " ".join(out)
+
+
+def ru_name_nominative(word: str) -> str:
+    """A Russian first name or surname in the nominative ("Ламом" -> "Лам", "Джайшанкаром" ->
+    "Джайшанкар"); a word the analyser does not take for a name stays as written."""
+    parses = [q for q in _morph().parse(word)
+              if ({"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))) and q.tag.case != "nomn"]
+    if not parses or not re.match(r"[А-ЯЁ]", word):
+        return word
+    best = max(parses, key=lambda q: q.score)
+    return "-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-"))
 
 
 @dataclass(frozen=True)
@@ -449,6 +462,8 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         first = tok_index.get(run[0].start, 0)
         # "Antony J. Blinken": without its initials the name may be a known one
         plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
+        if ctx.lang == "ru":
+            plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))  # "с То Ламом": То Лам
         known = rd.leader_gazetteer().find(plain)
         if known and known[0].form == plain:
             _from_ref(ctx, people, known[0].value)
@@ -457,7 +472,10 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if any(kk in taken for kk in range(first, k)):
             continue
-        name = latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
+        words = [tk.text + ("." if len(tk.text) == 1 else "") for tk in run]
+        if ctx.lang == "ru":
+            words = [ru_name_nominative(w) for w in words]
+        name = latin(" ".join(words))
         lid = "rg:" + slug(name)
         people.setdefault(lid, Person(name, t.state or inst_state, None if t.role == "counterpart" else t.role))
         mentions.append(LeaderMention(lid, run[0].start, run[-1].end, first, "title+name", (first, k)))
