@@ -59,6 +59,25 @@ def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
         taken.append((s, e))
 
 
+def _ru_oblique_places(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """A Russian place name in a case the reference data does not list ("в Ханое", "в Анкаре"):
+    its nominative, looked up again."""
+    known = rd.places()
+    for k, tk in enumerate(ctx.toks):
+        if not is_cap(tk) or len(tk.text) < 4 or any(a <= tk.start < b for a, b in taken):
+            continue
+        nom = ru_nominative(tk.text)
+        if nom == tk.text:
+            continue
+        hits = [m for m in rd.place_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+        if len(hits) != 1:
+            continue
+        p = known[hits[0].value]
+        ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
+        ctx.place_hits.append((p.id, Match(k, k + 1, tk.start, tk.end, p.id, tk.text)))
+        taken.append((tk.start, tk.end))
+
+
 def find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
@@ -69,6 +88,8 @@ def find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
         ctx.place_hits.append((p.id, m))
         taken.append((m.start, m.end))
+    if ctx.lang == "ru":
+        _ru_oblique_places(ctx, taken)
     # "cosmodrome X", "X estate": a facility word next to a proper name
     toks = ctx.toks
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
@@ -348,6 +369,22 @@ def _named(ctx: Ctx, found: _Found) -> _Found:
             continue  # "place Kim Il Sung" is a square, not the man
         mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "name", (m.i, m.j)))
         _from_ref(ctx, people, m.value)
+    if ctx.lang == "ru":
+        # a full name in a case the reference data does not list ("с То Ламом"): its nominative
+        toks = ctx.toks
+        seen = {k for h in mentions for k in range(*h.claims)}
+        for k in range(len(toks) - 1):
+            a, b = toks[k], toks[k + 1]
+            if k in seen or k + 1 in seen or not (is_cap(a) and is_cap(b)) or b.sep != " ":
+                continue
+            if any(s <= a.start < e for s, e in in_places):
+                continue
+            nom = f"{ru_name_nominative(a.text)} {ru_name_nominative(b.text)}"
+            hits = [m for m in rd.leader_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+            if len(hits) == 1:
+                mentions.append(LeaderMention(hits[0].value, a.start, b.end, k, "name", (k, k + 2)))
+                _from_ref(ctx, people, hits[0].value)
+                seen.update((k, k + 1))
     return _Found(tuple(mentions), people)
 
 
