@@ -342,7 +342,7 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = Fals
         if res.statuses[i] != "replaced":
             res.statuses[i] = "loaded"
     if olds:
-        touched = tx.run(_TOUCHED, olds=olds).single()["ids"]
+        touched = tx.run(_TOUCHED, olds=olds).single(strict=True)["ids"]
         for q in _DELETE_EDGES.values():
             res.edges_deleted += tx.run(q, olds=olds).consume().counters.relationships_deleted
         c = tx.run(_DELETE_OLD, olds=olds).consume().counters
@@ -375,7 +375,7 @@ def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, 
     nodes, edges = {}, {}
     with driver.session(database=database) as s:
         for label in LABELS:
-            nodes[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+            nodes[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single(strict=True)["c"]
         for t in REL_TYPES:
-            edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single()["c"]
+            edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single(strict=True)["c"]
     return {"nodes": nodes, "edges": edges}

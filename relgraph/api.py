@@ -94,7 +94,7 @@ def run_query(driver, name: str | None = None, *, file: str | None = None, datab
 
     from relgraph import cypher
 
-    q = cypher.from_file(file) if file else cypher.get(name)
+    q = cypher.from_file(file) if file else cypher.get(name or "")
     bound = resolve_params(q, params)
     with driver.session(database=_db(database), default_access_mode=neo4j.READ_ACCESS) as s:
         result = s.run(neo4j.Query(q.text, metadata={"relgraph_query": q.name}), bound)
