@@ -11,7 +11,7 @@ from anyascii import anyascii
 
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold
-from relgraph.loaders.records import Article, Evidence
+from relgraph.records import Article, Evidence
 
 MAX_EVIDENCE = 8
 HEADS_OF_STATE = {"president", "king", "queen", "emir", "supreme leader"}

@@ -10,7 +10,7 @@ from collections import Counter
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import Ctx
 from relgraph.loaders.gazetteer import fold
-from relgraph.loaders.records import SourceRef, StatementFact
+from relgraph.records import SourceRef, StatementFact
 
 
 def read_statements(ctx: Ctx, sources: list[SourceRef]) -> list[StatementFact]:

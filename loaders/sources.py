@@ -9,7 +9,7 @@ import re
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx
 from relgraph.loaders.gazetteer import Match, fold
-from relgraph.loaders.records import Evidence, SourceRef
+from relgraph.records import Evidence, SourceRef
 
 # "Photo : AFP", "Foto: dpa", "Фото: ТАСС", "Crédit photo : …", "© Reuters": what follows credits a picture
 _PICTURE_WORDS = r"photos?|fotos?|фото\w*|bild|image[ns]?|imagen|crédits?(?:\s+\w+)?|credits?(?:\s+\w+)?"
