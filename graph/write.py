@@ -10,6 +10,7 @@ Labels and relationship types are literals of this module, never taken from inpu
 """
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -268,7 +269,9 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
     return out
 
 
+@functools.lru_cache(maxsize=1)
 def _version() -> str:
+    """The extractor's name and version, stored on each Article (read once: metadata is slow)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:

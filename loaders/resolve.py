@@ -58,7 +58,8 @@ def resolve_article(facts: ArticleFacts) -> ResolvedArticle:
                    for iso3 in wanted if iso3 and iso3 in info}
     sector_codes = {s.id: SectorCodes(codes.get(s.id, {}).get("cameo"), codes.get(s.id, {}).get("plover"))
                     for s in facts.sectors}
-    meeting_ids = tuple(meeting_id(m, facts.article.id, i) for i, m in enumerate(facts.meetings))
+    art = facts.article.id
+    meeting_ids = tuple(meeting_id(m, art, i) for i, m in enumerate(facts.meetings))
     return ResolvedArticle(facts, meeting_ids, state_names, sector_codes)
 
 

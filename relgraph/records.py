@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
+from functools import cached_property
 from typing import Any, NamedTuple
 
 SCHEMA = "relgraph.article/1"
@@ -42,8 +43,9 @@ class Article:
     body_start: int = 0           # where the body begins (after the title and header lines)
     header: tuple[tuple[str, int, int], ...] = ()  # (key, start, end) of the value of each header line
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The sha256 of the text (hashed once per record: the writer asks for it often)."""
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
