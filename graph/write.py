@@ -309,7 +309,10 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], for
     res = BatchResult({d.article.id: "unchanged" for d in docs})
     found = tx.run(_FIND, docs=[{"id": i, "doc": d.article.doc} for i, d in todo.items()]).data()
     holders = {i: d.article.doc for i, d in todo.items()}  # text id -> a document of the batch holding it
-    olds, meetings, projects, reassign = [], [], [], []
+    olds: list[str] = []
+    meetings: list[str] = []
+    projects: list[str] = []
+    reassign: list[dict[str, str]] = []
 
     def drop(article_id, ms, ps):
         if article_id not in olds:
