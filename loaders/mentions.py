@@ -23,6 +23,42 @@ def find_states(ctx: Ctx) -> None:
         ctx.state_hits.append((iso3, kind, m))
 
 
+def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """"la capitale vietnamienne", "the Vietnamese capital", "la capital de China", "die russische
+    Hauptstadt", "столица Вьетнама": that state's capital city."""
+    toks = ctx.toks
+    words = {fold(w) for w in ctx.lex.get("capital_words", [])}
+    by_first = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
+    by_last = {m.j - 1: (iso3, m) for iso3, _, m in ctx.state_hits}
+    connectors = {"de", "du", "of", "del", "von", "der", "the", "la", "d", "l"}
+    for k, t in enumerate(toks):
+        if t.fold not in words:
+            continue
+        if ctx.lang in ("en", "es") and not any(toks[x].fold in ("the", "la") for x in range(max(0, k - 3), k)):
+            continue  # "Chinese capital" (money), "capital chino": the city takes "the" / "la"
+        hit = None
+        j = k + 1
+        while j < len(toks) and toks[j].fold in connectors and j - k <= 2:
+            j += 1
+        if j in by_first:
+            hit = by_first[j]
+        elif k - 1 in by_last:
+            hit = by_last[k - 1]
+        if hit is None:
+            continue
+        iso3, sm = hit
+        cid = rd.capitals().get(iso3)
+        if cid is None or cid not in rd.places():
+            continue
+        c = rd.places()[cid]
+        s, e = min(t.start, sm.start), max(t.end, sm.end)
+        if any(a <= s < b for a, b in taken):
+            continue
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+        ctx.place_hits.append((c.id, Match(min(k, sm.i), max(k + 1, sm.j), s, e, c.id, ctx.text[s:e])))
+        taken.append((s, e))
+
+
 def find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
@@ -84,6 +120,7 @@ def find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
+    _capitals(ctx, taken)
 
 
 def is_metonym(ctx: Ctx, pos: int) -> bool:
@@ -165,6 +202,8 @@ def unknown_places(ctx: Ctx) -> None:
             continue
         if any(fm.i == index[run[0].start] for fm in heads):
             continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
+        if ctx.lang == "ru" and all("ADJF" in q.tag for q in _morph().parse(run[-1].text)[:1]):
+            continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
         name = latin(ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e])
         pid = slug(name) + "@"
@@ -192,6 +231,17 @@ def ru_nominative(name: str) -> str:
         best = max(parses, key=lambda q: ("Geox" in q.tag, q.tag.case == "loct", q.score))
         out.append("-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-")))
     return " ".join(out)
+
+
+def ru_name_nominative(word: str) -> str:
+    """A Russian first name or surname in the nominative ("Ламом" -> "Лам", "Джайшанкаром" ->
+    "Джайшанкар"); a word the analyser does not take for a name stays as written."""
+    parses = [q for q in _morph().parse(word)
+              if ({"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))) and q.tag.case != "nomn"]
+    if not parses or not re.match(r"[А-ЯЁ]", word):
+        return word
+    best = max(parses, key=lambda q: q.score)
+    return "-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-"))
 
 
 @dataclass(frozen=True)
@@ -282,7 +332,7 @@ class _Found:
 def _from_ref(ctx: Ctx, people: dict[str, Person], lid: str) -> None:
     if lid not in people:
         info = rd.leaders()[lid]
-        people[lid] = Person(info.name, info.state, info.role_on(ctx.pub))
+        people[lid] = Person(info.name, info.state_on(ctx.pub), info.role_on(ctx.pub))
 
 
 def _place_spans(ctx: Ctx) -> list[tuple[int, int]]:
@@ -310,7 +360,7 @@ def _short_names(ctx: Ctx, found: _Found) -> _Found:
         if any(k in taken for k in range(m.i, m.j)) or not is_cap(ctx.toks[m.i]):
             continue
         info = rd.leaders()[m.value]
-        if m.value in people or info.state in mentioned_states:
+        if m.value in people or info.state_on(ctx.pub) in mentioned_states:
             mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "short name", (m.i, m.j)))
             taken.update(range(m.i, m.j))
             _from_ref(ctx, people, m.value)
@@ -412,6 +462,8 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         first = tok_index.get(run[0].start, 0)
         # "Antony J. Blinken": without its initials the name may be a known one
         plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
+        if ctx.lang == "ru":
+            plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))  # "с То Ламом": То Лам
         known = rd.leader_gazetteer().find(plain)
         if known and known[0].form == plain:
             _from_ref(ctx, people, known[0].value)
@@ -420,7 +472,10 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if any(kk in taken for kk in range(first, k)):
             continue
-        name = latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
+        words = [tk.text + ("." if len(tk.text) == 1 else "") for tk in run]
+        if ctx.lang == "ru":
+            words = [ru_name_nominative(w) for w in words]
+        name = latin(" ".join(words))
         lid = "rg:" + slug(name)
         people.setdefault(lid, Person(name, t.state or inst_state, None if t.role == "counterpart" else t.role))
         mentions.append(LeaderMention(lid, run[0].start, run[-1].end, first, "title+name", (first, k)))
@@ -428,13 +483,27 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     return _Found(tuple(mentions), people)
 
 
+# states whose leaders' names put the family name first, as the press writes them
+_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM"}
+
+
 def _surnames(ctx: Ctx, found: _Found) -> _Found:
     """The surname alone of a new person named in full elsewhere ("Okafor" after "Ines Okafor")."""
-    surnames: dict[str, str] = {}
+    cands: dict[str, set[str]] = defaultdict(set)
+    named = {h.lid for h in found.mentions if h.how in ("name", "title+name")}
     for lid, p in found.people.items():
         parts = p.name.split()
-        if lid not in rd.leaders() and len(parts) >= 2 and len(parts[-1]) >= 4:
-            surnames.setdefault(fold(parts[-1]), lid)
+        if len(parts) < 2:
+            continue
+        if lid not in rd.leaders() and len(parts[-1]) >= 4:
+            cands[fold(parts[-1])].add(lid)
+        elif lid in named:
+            # a known person the article names in full, then by the family name alone ("Lee" after
+            # "Lee Jae-myung", "Sánchez" after "Pedro Sánchez"), when no one else here bears it
+            family = parts[0] if p.state in _FAMILY_FIRST else parts[-1]
+            if len(family) >= 3:
+                cands[fold(family)].add(lid)
+    surnames = {k: next(iter(v)) for k, v in cands.items() if len(v) == 1}
     if not surnames:
         return found
     # the whole text: a headline may use the surname before the body gives the full name
@@ -515,8 +584,9 @@ def _holder(ctx: Ctx, state: str, role: str) -> str | None:
     if not ctx.pub or len(ctx.pub) < 10 or role not in _LOOKUP_ROLES:
         return None
     day = ctx.pub[:10]
-    out = {lid for lid, info in rd.leaders().items() if info.state == state and any(
-        r == role and (not a or a <= day) and (not b or day <= b) for r, a, b in info.roles)}
+    out = {lid for lid, info in rd.leaders().items() if any(
+        r == role and st == state and (not a or a <= day) and (not b or day <= b)
+        for (r, a, b), st in zip(info.roles, info.role_states))}
     return out.pop() if len(out) == 1 else None
 
 
