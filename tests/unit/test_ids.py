@@ -1,17 +1,30 @@
 """The ids relgraph makes itself (meetings, projects, places the reference data lack) come from
 loaders/resolve.py, and the writer's record of an article carries them."""
+from dataclasses import replace
+
 import pytest
 
+from relgraph.loaders.read import parse_text
 from relgraph.loaders.resolve import meeting_id, place_id, project_id, resolve_article
-from relgraph.pipeline import extract_paths
+from relgraph.pipeline import extract_article, extract_paths
 from relgraph.records import Evidence, MeetingFact
 from tests.conftest import DATA
 
 
+# made-up venues no reference table will hold: the rules give them a place id of their own
+VENUES = {
+    "es": "Título\nFecha: 2024-05-02\n\nEl presidente Pedro Sánchez recibió el jueves a Emmanuel Macron "
+          "en el Palacio de Zorvalia, en Madrid.\n",
+    "en": "Title\nDate: 2024-05-02\n\nJoe Biden hosted Olaf Scholz on Thursday at the Brindlewick estate.\n",
+}
+
+
 @pytest.fixture(scope="module")
 def facts():
-    return [f for f in extract_paths([str(DATA / "more" / "es_lula_petro.txt"),
-                                      str(DATA / "more" / "ru_lavrov_fidan.txt")])]
+    found = list(extract_paths([str(DATA / "more" / "es_lula_petro.txt"), str(DATA / "more" / "ru_lavrov_fidan.txt")]))
+    for lang, text in VENUES.items():
+        found.append(extract_article(replace(parse_text(text, f"venue_{lang}.txt"), lang=lang)))
+    return found
 
 
 def test_extraction_ids_are_resolve_ids(facts):
