@@ -27,7 +27,7 @@ from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
-from relgraph.loaders.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
+from relgraph.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
 BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
