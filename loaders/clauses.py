@@ -27,6 +27,7 @@ from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
+from relgraph.loaders.resolve import project_id
 from relgraph.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
@@ -1323,8 +1324,6 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     """One proposal per proposal predicate (propose, invite, urge, ask, call for, an offer or
     invitation noun, "ready to"), keyed by its proposer and its object, with the sector named in
     what is proposed. Negated or hypothetical ones ("could propose") and agreements are none."""
-    import hashlib
-
     L = lex(ctx.lang)
     out: list[ProposalFact] = []
     seen: set[tuple] = set()
@@ -1371,7 +1370,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                     if key in seen:
                         continue
                     seen.add(key)
-                    project = "project:" + hashlib.sha1(f"{lid or state}|{sec}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+                    project = project_id(lid or state, sec, what)
                     name = ctx.leader_info[lid]["name"] if lid else state
                     out.append(ProposalFact(name, lid or state, what[:300], project, sec, (ctx.sent_ev(k),)))
                 continue
@@ -1389,7 +1388,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if key in seen:
                 continue
             seen.add(key)
-            project = "project:" + hashlib.sha1(f"{lid or state}|{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+            project = project_id(lid or state, sector, what)
             name = ctx.leader_info[lid]["name"] if lid else state
             out.append(ProposalFact(name, lid or state, what[:300], project, sector, (ctx.sent_ev(k),)))
     return out

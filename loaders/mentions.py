@@ -12,6 +12,7 @@ from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import (HEADS_OF_STATE, Ctx, LeaderHit, is_headline, is_cap, latin,
                                       sentence_initial, slug, stopwords)
 from relgraph.loaders.gazetteer import Match, Token, fold
+from relgraph.loaders.resolve import place_id
 
 def find_states(ctx: Ctx) -> None:
     for m in rd.state_gazetteer(ctx.lang).find(ctx.text, ctx.index):
@@ -137,7 +138,7 @@ def find_places(ctx: Ctx) -> None:
             name = f"{latin(proper)} {label}".strip() if label else latin(proper)
         else:  # English: the name as written, "Filoli estate"
             name = ctx.text[s:e]
-        pid = slug(name) + "@"
+        pid = place_id(name)
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
@@ -227,7 +228,7 @@ def unknown_places(ctx: Ctx) -> None:
             continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
         name = latin(ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e])
-        pid = slug(name) + "@"
+        pid = place_id(name)
         ctx.places.setdefault(pid, {"name": name, "kind": "city", "state": None})
         ctx.place_hits.append((pid, Match(run[0] and index[s], j, s, e, pid, ctx.text[s:e])))
         busy.update(range(index[s], j))
