@@ -411,6 +411,38 @@ def load(paths, quiet, workers, batch_size, force, settings):
         sys.exit(1)
 
 
+@cli.group(context_settings=CONTEXT)
+def spark():
+    """Extraction as an Apache Spark job (pip install 'relgraph[spark]').
+
+    \b
+    Example:
+      relgraph spark extract articles/ extracted/ --format parquet
+    """
+
+
+@spark.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.argument("output")
+@click.option("--master", help="Spark master URL [default: local[*], or spark-submit's]")
+@format_option("jsonl", "parquet", default="jsonl")
+def spark_extract(inputs, output, master, fmt):
+    """Extract INPUTS (files, folders, .jsonl) with Spark into the folder OUTPUT: what
+    `relgraph extract` prints, one row an article; bad documents become error rows.
+
+    \b
+    Example:
+      relgraph spark extract corpus.jsonl extracted/ --master 'local[2]'
+      relgraph import extracted/ --bulk
+    """
+    from relgraph.spark import run_extract
+
+    report = run_extract(inputs, output, master, fmt, echo=lambda m: click.echo(m, err=True))
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
 @cli.command("import")
 @click.argument("extracted", nargs=-1, required=True)
 @click.option("--bulk", is_flag=True, help="through neo4j-admin database import full (a first load)")
