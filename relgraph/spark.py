@@ -12,7 +12,7 @@ The parser: en/fr/de/es extraction parses sentences with a CoreNLP server. Each 
 managed parser server of its node's ``RELGRAPH_HOME`` on first need, under that home's lock: the
 executors of one machine share one server, and a cluster needs no shared service.
 
-Install: ``pip install 'relgraph[spark]'`` (PySpark 3.5, pinned to match the Neo4j connector build).
+Install: ``pip install 'relgraph[spark]'`` (PySpark 3.5, on Java 17).
 On a cluster, the executors need the same environment (see README "Large archives").
 """
 from __future__ import annotations
@@ -25,8 +25,6 @@ from dataclasses import dataclass
 
 from relgraph.errors import RelgraphError
 
-# the Neo4j Connector for Apache Spark build for Spark 3.5 / Scala 2.12 (the pyspark wheel's Scala)
-CONNECTOR = "org.neo4j:neo4j-connector-apache-spark_2.12:5.4.3_for_spark_3"
 _ENV = ("RELGRAPH_PARSER_URL", "RELGRAPH_PARSER_PORT", "RELGRAPH_PARSER_HOME", "RELGRAPH_HOME")
 
 
