@@ -2,7 +2,7 @@
 """The scale benchmark (not in CI): Spark extraction per core, and the bulk import against the
 transactional writer, as ratios within one run.
 
-    bench/scale.py                                    # defaults below, a few minutes on 2 cores
+    bench/scale.py  (or bench/run --scale)            # defaults below, about 15 minutes on 2 cores
     bench/scale.py --spark-articles 20000 --import-articles 1000000 --writer-articles 100000
 
 - Spark extraction of real-length articles (``bench/generate.py --words 260``) on ``local[1]`` and
@@ -114,7 +114,6 @@ def main(argv=None) -> int:
     ap.add_argument("--writer-articles", type=int, default=5_000)
     ap.add_argument("--base", type=int, default=40, help="real-length articles extracted as the copies' base")
     ap.add_argument("--skip-spark", action="store_true")
-    ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
 
     work = Path(tempfile.mkdtemp(prefix="relgraph-scale-"))
