@@ -124,7 +124,7 @@ def main(argv=None) -> int:
         if not args.skip_spark:
             log(f"Spark extraction of {args.spark_articles} real-length articles on local[1] and local[2] ...")
             results["spark"] = bench_spark(work, args.spark_articles)
-        from relgraph.loaders.pipeline import extract_paths
+        from relgraph.pipeline import extract_paths
 
         base = [f.to_json() for f in extract_paths([str(real_length(work, args.base))]) if hasattr(f, "to_json")]
         os.environ.update(RELGRAPH_HOME=str(work / "home"), RELGRAPH_BOLT_PORT="7691", RELGRAPH_HTTP_PORT="7478")
@@ -180,9 +180,9 @@ def main(argv=None) -> int:
         server.start(echo=log)
         with connect(settings) as driver:
             schema.install(driver)
-            for q in files.finish_statements():
-                with driver.session() as s:
-                    s.run(q).consume()
+            from relgraph.graph.bulk import finish
+
+            finish(driver, files)
             finish_secs = time.perf_counter() - t
             total = csv_secs + admin_secs + finish_secs
             results["import"] = {

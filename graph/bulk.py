@@ -1,4 +1,5 @@
-"""Bulk import: extraction-contract objects turned into ``neo4j-admin database import full`` input.
+"""Bulk import: resolved articles (``ResolvedArticle``, what the writer takes) turned into
+``neo4j-admin database import full`` input.
 
 The rows come from ``graph.write.rows`` (the very function the transactional writer UNWINDs), and
 the kinds are replayed in the writer's order, a batch of articles at a time, so that what the
@@ -203,7 +204,8 @@ class BulkBuilder:
         return {"article": row["article"], **extra, "quote": row["quote"], "start": row["start"], "end": row["end"]}
 
     # -- one batch, kind by kind in the writer's order ---------------------------------------
-    def add_batch(self, docs: list[dict]) -> None:
+    def add_batch(self, docs: list) -> None:
+        """``docs``: ``ResolvedArticle`` records (relgraph/records.py), what ``write.rows`` takes."""
         batch: dict[str, list[dict]] = {k: [] for k in KINDS}
         for d in docs:
             for k, v in write.rows(d).items():
@@ -335,9 +337,10 @@ def select(docs: Iterable[tuple[str, str]]) -> set[int]:
     return keep
 
 
-def build(docs: Iterable[dict], folder: str | Path, batch_size: int = 100,
+def build(docs: Iterable, folder: str | Path, batch_size: int = 100,
           on_batch: Callable[[int], None] | None = None) -> ImportFiles:
-    """The import files of ``docs`` (already selected by ``select``), a batch of articles at a time."""
+    """The import files of ``docs`` (``ResolvedArticle`` records, already selected by ``select``),
+    a batch of articles at a time."""
     b = BulkBuilder(folder)
     batch, done = [], 0
     for d in docs:
@@ -354,3 +357,15 @@ def build(docs: Iterable[dict], folder: str | Path, batch_size: int = 100,
         if on_batch:
             on_batch(done)
     return b.finish()
+
+
+def node_count(driver, database: str = "neo4j") -> int:
+    """How many nodes the database holds (an import replaces them all)."""
+    return driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database).records[0]["n"]
+
+
+def finish(driver, files: ImportFiles, database: str = "neo4j") -> None:
+    """Run ``finish_statements`` (the empty lists) on the imported database."""
+    for q in files.finish_statements():
+        with driver.session(database=database) as s:   # CALL ... IN TRANSACTIONS: an auto-commit query
+            s.run(q).consume()

@@ -69,12 +69,14 @@ def write_files(paths: Iterable[str], folder: str | Path, batch_size: int = 100,
         echo(f"{len(keep)} articles to import ({report.failed} failed, {report.skipped} skipped); writing CSV files ...")
 
     def docs():
+        from relgraph.loaders.resolve import resolve_article
+
         i = 0
         for item in extracted.read(paths):
             if item.doc is None:
                 continue
-            if i in keep:
-                yield item.doc
+            if i in keep:   # the record the writer takes, made as `relgraph load` makes it
+                yield resolve_article(extracted.facts(item.doc))
             i += 1
 
     step = max(batch_size, (len(keep) // 20) // batch_size * batch_size)
@@ -96,7 +98,7 @@ def bulk_import(paths: Iterable[str], settings: Settings, *, overwrite: bool = F
     """Import extraction output into the local server (or, for another server, write the files
     and return the command); see the module docstring."""
     from relgraph.graph import schema
-    from relgraph.graph.bulk import BulkError
+    from relgraph.graph.bulk import BulkError, finish, node_count
     from relgraph.graph.connect import connect
     from relgraph.graph.server import LocalServer
 
@@ -110,7 +112,7 @@ def bulk_import(paths: Iterable[str], settings: Settings, *, overwrite: bool = F
     started = time.monotonic()
     server.start(echo=echo)
     with connect(Settings(uri=server.bolt_uri, password=server.password(), database=settings.database)) as driver:
-        held = driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=settings.database).records[0]["n"]
+        held = node_count(driver, settings.database)
     if held and not overwrite:
         raise BulkError(f"the database {settings.database} holds {held} nodes: a bulk import replaces it "
                         "whole, so give --overwrite to do that (or use `relgraph load` to add articles)")
@@ -125,9 +127,7 @@ def bulk_import(paths: Iterable[str], settings: Settings, *, overwrite: bool = F
     with connect(Settings(uri=server.bolt_uri, password=server.password(), database=settings.database)) as driver:
         say("installing constraints and indexes")
         schema.install(driver, settings.database)
-        for q in files.finish_statements():
-            with driver.session(database=settings.database) as s:   # IN TRANSACTIONS: an auto-commit query
-                s.run(q).consume()
+        finish(driver, files, settings.database)
     if not out:
         shutil.rmtree(folder, ignore_errors=True)
     report.imported = True

@@ -1,7 +1,7 @@
 """Extraction as a Spark job: documents in, one ``relgraph.article/1`` row per article out.
 
 The executors run the same code as ``relgraph extract`` (``loaders.read`` to read a file or a JSON
-Lines line, ``loaders.pipeline.extract_article`` to extract), so the output is identical; a
+Lines line, ``relgraph.pipeline.extract_article`` to extract), so the output is identical; a
 document that cannot be read or extracted becomes an error row with the reason, never a failed
 task. Output: JSON Lines (a folder of part files; each line what ``relgraph extract`` prints, or
 ``{"error", "doc"}``) or Parquet (columns ``doc, id, json, error``: see ``relgraph.extracted``).
@@ -66,7 +66,7 @@ def session(master: str | None = None, app: str = "relgraph", packages: Iterable
 def _row(item) -> tuple:
     """(doc, id, json, error) of one work item: ("file", path) or ("line", path, n, text)."""
     from relgraph.errors import BadArticle
-    from relgraph.loaders.pipeline import _extract_item
+    from relgraph.pipeline import _extract_item
     from relgraph.loaders.read import jsonl_line, read_file
 
     where = item[1] if item[0] == "file" else f"{item[1]}:{item[2]}"

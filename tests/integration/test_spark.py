@@ -7,7 +7,7 @@ import json
 import pytest
 
 from relgraph.errors import BadArticle
-from relgraph.loaders.pipeline import extract_paths
+from relgraph.pipeline import extract_paths
 from tests.conftest import DATA, SHARED, run_cli
 
 pyspark = pytest.importorskip("pyspark", reason="pip install -e '.[test,spark]' (make install does)")

@@ -6,7 +6,11 @@ import csv
 import json
 
 from relgraph.graph import bulk, write
-from relgraph.loaders.pipeline import extract_paths
+from dataclasses import replace
+
+from relgraph import extracted
+from relgraph.loaders.resolve import resolve_article
+from relgraph.pipeline import extract_paths
 from relgraph.settings import Settings
 from tests.conftest import DATA, run_cli
 
@@ -22,13 +26,23 @@ def test_select_keeps_the_last_version_of_a_document_and_the_first_copy_of_a_tex
     assert bulk.select(docs) == {1, 2, 4}
 
 
+def _facts():
+    return list(extract_paths([str(DATA / "fr_summit.txt"), str(DATA / "en_visit.txt")]))
+
+
 def _docs():
-    return [f.to_json() for f in extract_paths([str(DATA / "fr_summit.txt"), str(DATA / "en_visit.txt")])]
+    return [f.to_json() for f in _facts()]
+
+
+def test_extraction_objects_read_back_as_the_records_they_came_from():
+    for f in _facts():
+        back = extracted.facts(json.loads(json.dumps(f.to_json())))
+        assert back.to_json() == f.to_json() and back.article.id == f.article.id
 
 
 def test_files_hold_every_row_with_typed_headers(tmp_path):
     docs = _docs()
-    files = bulk.build(docs, tmp_path / "out")
+    files = bulk.build([resolve_article(f) for f in _facts()], tmp_path / "out")
     assert files.articles == 2 and files.nodes["Article"] == 2
     paths = {(k, n): p for k, n, p in files.files}
     with open(paths[("nodes", "Article")], encoding="utf-8") as f:
@@ -43,9 +57,8 @@ def test_files_hold_every_row_with_typed_headers(tmp_path):
 
 
 def test_empty_lists_travel_as_markers_and_come_back_in_finish_cypher(tmp_path):
-    doc = _docs()[0]
-    doc["proposals"] = []   # the article then has no project: Article.projects == []
-    files = bulk.build([doc], tmp_path / "out")
+    f = replace(_facts()[0], proposals=())   # the article then has no project: Article.projects == []
+    files = bulk.build([resolve_article(f)], tmp_path / "out")
     assert ("nodes", "Article", "projects") in files.empty
     finish = (tmp_path / "out" / "finish.cypher").read_text(encoding="utf-8")
     assert "SET x.projects = [] REMOVE x._relgraph_empty_projects" in finish
