@@ -407,6 +407,74 @@ def load(paths, quiet, workers, batch_size, force, settings):
         sys.exit(1)
 
 
+@cli.group(context_settings=CONTEXT)
+def spark():
+    """Extraction as an Apache Spark job (pip install 'relgraph[spark]').
+
+    \b
+    Example:
+      relgraph spark extract articles/ extracted/ --format parquet
+    """
+
+
+@spark.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.argument("output")
+@click.option("--master", help="Spark master URL [default: local[*], or spark-submit's]")
+@format_option("jsonl", "parquet", default="jsonl")
+def spark_extract(inputs, output, master, fmt):
+    """Extract INPUTS (files, folders, .jsonl) with Spark into the folder OUTPUT: what
+    `relgraph extract` prints, one row an article; bad documents become error rows.
+
+    \b
+    Example:
+      relgraph spark extract corpus.jsonl extracted/ --master 'local[2]'
+      relgraph import extracted/ --bulk
+    """
+    from relgraph.spark import run_extract
+
+    report = run_extract(inputs, output, master, fmt, echo=lambda m: click.echo(m, err=True))
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command("import")
+@click.argument("extracted", nargs=-1, required=True)
+@click.option("--bulk", is_flag=True, help="through neo4j-admin database import full (a first load)")
+@click.option("--overwrite", is_flag=True, help="replace a database that holds data")
+@click.option("--out", help="folder for the CSV files (kept; default: a folder removed after a local import, "
+                            "./relgraph-import for another server)")
+@connection_options
+def import_(extracted, bulk, overwrite, out, settings):
+    """Bulk-import extraction output (JSON Lines or Parquet from `relgraph extract` or
+    `relgraph spark extract`) into an empty database.
+
+    The local server is stopped, imported into and started again, then gets its constraints and
+    indexes. For another server (--uri) the files are written and the command to run on its
+    machine is printed. The graph is the one `relgraph load` of the same articles gives.
+
+    \b
+    Example:
+      relgraph extract articles/ --format jsonl > extracted.jsonl
+      relgraph import extracted.jsonl --bulk
+    """
+    from relgraph.bulk import bulk_import
+
+    if not bulk:
+        raise click.UsageError("only --bulk imports are supported; `relgraph load` writes articles into a "
+                               "database that holds data")
+    report = bulk_import(extracted, settings, overwrite=overwrite, out=out,
+                         echo=lambda m: click.echo(m, err=True))
+    click.echo(report.summary())
+    if report.command:
+        click.echo(f"copy {report.folder} to the server's machine, stop the database, and run there, "
+                   f"from that folder:\n  {report.command}\nthen start it, run `relgraph db init --uri ...` "
+                   "for the constraints and indexes, and finish.cypher of that folder (cypher-shell -f)")
+    if report.failed:
+        sys.exit(1)
+
+
 @cli.command()
 @format_option("table", "json")
 @connection_options
