@@ -14,8 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from typing import TYPE_CHECKING
+
 from relgraph.errors import RelgraphError
 from relgraph.settings import Settings
+
+if TYPE_CHECKING:
+    from relgraph.graph.bulk import ImportFiles
 
 
 @dataclass
@@ -47,7 +52,7 @@ def _is_local(settings: Settings, server) -> bool:
 
 
 def write_files(paths: Iterable[str], folder: str | Path, batch_size: int = 100,
-                echo: Callable[[str], None] | None = None) -> tuple[BulkReport, object]:
+                echo: Callable[[str], None] | None = None) -> tuple[BulkReport, ImportFiles]:
     """Read the extraction output twice (which versions to keep, then the rows) into import files."""
     from relgraph import extracted
     from relgraph.graph import bulk

@@ -268,6 +268,7 @@ class LocalServer:
                                  *args], env=env, cwd=cwd or self.neo4j_home, stdin=subprocess.DEVNULL,
                                 stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
         lines: list[str] = []
+        assert proc.stdout is not None  # stdout=PIPE
         for line in proc.stdout:
             line = line.rstrip()
             if line:
