@@ -9,6 +9,7 @@ Labels and relationship types are literals of this module, never taken from inpu
 """
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
@@ -271,12 +272,14 @@ def rows(doc: dict) -> dict[str, list[dict]]:
         "pair_key": "-".join(sorted(doc["pair"])) if doc["pair"] else None,
         "meetings": [m["id"] for m in out["meetings"]],
         "projects": sorted({p["project"] for p in out["proposals"]}),
-        "extractor": _version(),
+        "extractor": extractor_version(),
     }]
     return out
 
 
-def _version() -> str:
+@functools.lru_cache(maxsize=1)
+def extractor_version() -> str:
+    """What each article records as its extractor: "relgraph 0.1.0"."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -369,7 +372,8 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = Fals
 
 
 def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, int]]:
-    """Node counts by label and edge counts by type (from the count store: constant time)."""
+    """Node counts by label and edge counts by type (from the count store: constant time), and
+    the versions: the graph's schema version, the one this relgraph writes, articles by extractor."""
     from relgraph.graph.models import LABELS
 
     nodes, edges = {}, {}
@@ -378,4 +382,8 @@ def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, 
             nodes[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
         for t in REL_TYPES:
             edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single()["c"]
-    return {"nodes": nodes, "edges": edges}
+    from relgraph.graph import schema
+
+    versions = {"schema": schema.graph_version(driver, database), "writes": schema.SCHEMA_VERSION,
+                "extractors": schema.extractor_versions(driver, database), "this_extractor": extractor_version()}
+    return {"nodes": nodes, "edges": edges, "versions": versions}

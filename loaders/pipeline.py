@@ -98,6 +98,16 @@ def load(driver, paths: Iterable[str], database: str = "neo4j",
 
     schema.install(driver, database)
     report = LoadReport()
+    # a graph of another schema version is refused with what to run (--force migrates it first)
+    found = schema.require_current(driver, database, migrate_older=force)
+    if found != schema.SCHEMA_VERSION:
+        report.warnings.append(f"the graph was migrated from schema version {found} to {schema.SCHEMA_VERSION}")
+    others = {v: n for v, n in schema.extractor_versions(driver, database).items() if v != _extractor()}
+    if others and not force:
+        report.warnings.append(
+            "the graph also holds articles extracted by another relgraph ("
+            + ", ".join(f"{n} by {v}" for v, n in others.items())
+            + f"; this is {_extractor()}): `relgraph load --force` on their files re-extracts them")
     batch: list[ArticleFacts] = []
     for item in extract_paths(paths, workers):
         if isinstance(item, BadArticle):
@@ -116,6 +126,12 @@ def load(driver, paths: Iterable[str], database: str = "neo4j",
     if batch:
         _flush(driver, batch, database, report, on_item, force)
     return report
+
+
+def _extractor() -> str:
+    from relgraph.graph.write import extractor_version
+
+    return extractor_version()
 
 
 def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item,

