@@ -10,7 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from relgraph.errors import BadArticle
+from relgraph.errors import BadArticle, BusyGraph
 from relgraph.loaders.extract import extract
 from relgraph.loaders.lang import detect
 from relgraph.loaders.read import read_paths
@@ -144,6 +144,14 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
     docs = [f.to_json() for f in batch]
     try:
         results = [(batch, write_articles(driver, docs, database, force))]
+    except BusyGraph as e:  # retries exhausted: each article of the batch says so, the load goes on
+        for f in batch:
+            report.failed += 1
+            msg = f"{f.article.path or f.article.doc}: {e}"
+            report.errors.append(msg)
+            if on_item:
+                on_item("failed", msg)
+        return
     except (Neo4jError, DriverError) as e:
         if len(batch) == 1 or _unavailable(e):
             if _unavailable(e):

@@ -3,6 +3,7 @@ an older schema version is refused, migrated and then loads, concurrent loads on
 inputs end with the graph one load makes, and a dump restores to the same graph."""
 from __future__ import annotations
 
+import json
 import os
 import subprocess
 import sys
@@ -53,8 +54,6 @@ def test_the_suite_refuses_a_populated_graph_it_did_not_make(driver, cli_env):
     assert count(driver, "MATCH (a:Article) RETURN count(a) AS n") == 0
     # what the suite leaves behind is its own: the next session starts without the override
     assert count(driver, "MATCH (m:RelgraphMeta {key: 'test-suite'}) RETURN count(m) AS n") == 1
-    again = inner_pytest(env)
-    assert again.returncode == 0, again.stdout[-3000:]
 
 
 # -- 5. version safety ------------------------------------------------------------------------
@@ -116,3 +115,98 @@ def test_load_force_migrates_and_a_newer_graph_is_refused(driver, cli_env):
         assert r.returncode == 4 and "has schema version 99" in r.stderr and "upgrade relgraph" in r.stderr
         assert len(r.stderr.strip().splitlines()) == 1
     assert graph_dump(driver) == before
+
+
+# -- 3. concurrent loads ---------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def chunks(tmp_path_factory):
+    """Four JSON Lines files of 10 generated articles each, in the languages extracted fastest
+    (the test is about writers racing, not about extraction)."""
+    folder = tmp_path_factory.mktemp("concurrent")
+    langs = sorted(generate.TEMPLATES)  # the generator writes them in turn
+    lines = [json.dumps(a, ensure_ascii=False) + "\n" for i, a in enumerate(generate.articles(100, seed=41))
+             if langs[i % len(langs)] in ("de", "en", "fr")]
+    out = []
+    for i in range(4):
+        p = folder / f"part{i}.jsonl"
+        p.write_text("".join(lines[i * 10:(i + 1) * 10]), encoding="utf-8")
+        out.append(str(p))
+    return out
+
+
+@pytest.fixture(scope="module")
+def single_load(chunks, session_driver, neo4j_settings):
+    """The graph one load of every article makes."""
+    from tests.conftest import wipe
+
+    wipe(session_driver, neo4j_settings.database)
+    report = load(session_driver, chunks, neo4j_settings.database)
+    assert report.loaded == 40 and report.failed == 0
+    return graph_dump(session_driver)
+
+
+@pytest.mark.parametrize("processes", [2, 4])
+def test_concurrent_loads_on_overlapping_inputs_make_the_graph_of_one_load(driver, cli_env, chunks, single_load,
+                                                                            processes):
+    # every process starts on the same file (its articles race to be created by all of them at
+    # once), then loads two of the three others, in an order of its own
+    rest = chunks[1:]
+    inputs = [[chunks[0], rest[i % 3], rest[(i + 1) % 3]] for i in range(processes)]
+    procs = [subprocess.Popen([sys.executable, "-m", "relgraph", "load", "-q", "--batch-size", "3", *files],
+                              env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+             for files in inputs]
+    outs = [p.communicate(timeout=600) for p in procs]
+    for p, (out, err) in zip(procs, outs):
+        assert p.returncode == 0, err[-2000:]
+        assert ", 0 failed;" in out and "Error" not in err
+    loaded = sum(int(out.split(" loaded")[0]) for out, _ in outs)
+    assert loaded == 40  # each article once; the other processes found it there
+    assert count(driver, "MATCH (a:Article) RETURN count(a) AS n") == 40
+    assert graph_dump(driver) == single_load
+
+
+def test_a_batch_that_loses_a_race_is_retried_and_exhausted_retries_are_one_line(driver):
+    """Another writer holds an article of the batch uncommitted: the batch waits, the constraint
+    refuses its copy, and the next attempt finds the article whole. With no attempt left, one line."""
+    import threading
+
+    from relgraph.errors import BusyGraph
+    from relgraph.graph.write import rows, write_articles
+    from relgraph.loaders.pipeline import extract_paths
+
+    (doc,) = [f.to_json() for f in extract_paths([ARTICLES[0]])]
+    article = rows(doc)["articles"][0]
+
+    def race(attempts):
+        box = {}
+        with driver.session() as s:
+            tx = s.begin_transaction()
+            tx.run("CREATE (a:Article {id: $id, doc: $doc})", id=article["article"], doc="elsewhere").consume()
+
+            def write():
+                try:
+                    box["result"] = write_articles(driver, [doc], attempts=attempts)
+                except BusyGraph as e:
+                    box["error"] = str(e)
+            t = threading.Thread(target=write)
+            t.start()
+            for _ in range(300):  # until the batch waits on the other writer's uncommitted article
+                if driver.execute_query("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' "
+                                        "RETURN count(*) AS n").records[0]["n"]:
+                    break
+                threading.Event().wait(0.1)
+            else:
+                pytest.fail("the batch never waited for the other writer")
+            tx.commit()
+            t.join(60)
+        return box
+
+    lost = race(attempts=1)
+    assert "result" not in lost
+    assert lost["error"].startswith("not written: 1 attempts collided with other writers (Neo4j said "
+                                    "Neo.ClientError.Schema.ConstraintValidationFailed")
+    assert lost["error"].endswith("load it again once the other loads are done")
+
+    driver.execute_query("MATCH (a:Article) DETACH DELETE a")
+    won = race(attempts=2)
+    assert won["result"].statuses == {article["article"]: "unchanged"}
