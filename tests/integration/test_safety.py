@@ -13,7 +13,7 @@ import pytest
 from relgraph.graph import schema
 from relgraph.graph.write import extractor_version
 from relgraph.loaders.pipeline import load
-from tests.conftest import ALLOW_WIPE, DATA, ROOT, run_cli
+from tests.conftest import ALLOW_WIPE, DATA, ROOT, backend, run_cli
 from tests.integration.test_load import graph_dump
 
 sys.path.insert(0, str(ROOT / "bench"))
@@ -210,3 +210,53 @@ def test_a_batch_that_loses_a_race_is_retried_and_exhausted_retries_are_one_line
     driver.execute_query("MATCH (a:Article) DETACH DELETE a")
     won = race(attempts=2)
     assert won["result"].statuses == {article["article"]: "unchanged"}
+
+
+# -- 2. backups ------------------------------------------------------------------------------
+@pytest.mark.skipif(backend() != "local", reason="dumps and restores the project's local server")
+def test_dump_reset_restore_gives_the_same_graph(driver, cli_env, neo4j_settings, tmp_path):
+    from relgraph.graph.connect import connect
+
+    load(driver, ARTICLES)
+    before = graph_dump(driver)
+    f = tmp_path / "graph.dump"
+
+    dumped = run_cli("db", "dump", str(f), env=cli_env)
+    assert dumped.returncode == 0, dumped.stderr
+    assert dumped.stderr.splitlines() == ["stopping Neo4j (a dump needs the database offline) ...",
+                                          f"dumping database 'neo4j' to {f} ...", "starting Neo4j again ..."]
+    assert dumped.stdout.startswith(f"dump written: {f} (") and f.stat().st_size > 0
+    assert graph_dump(driver) == before
+    again = run_cli("db", "dump", str(f), env=cli_env)
+    assert again.returncode == 1 and again.stderr.strip() == (
+        f"Error: {f} exists already: give another file name (a dump never overwrites one)")
+
+    nodes = count(driver, "MATCH (n) WHERE NOT n:RelgraphMeta RETURN count(n) AS n")
+    refused = run_cli("db", "restore", str(f), env=cli_env)
+    assert refused.returncode == 1
+    assert refused.stderr.strip() == (f"Error: the local graph (database 'neo4j') holds {nodes} nodes: a restore "
+                                      "replaces them; dump them first (`relgraph db dump`), then add --force; "
+                                      "nothing changed")
+
+    # from here until the restore, the session's driver stays away: it would remember a
+    # transaction of the reset that the restored database (dumped before it) never had
+    assert run_cli("db", "reset", "--yes", env=cli_env).returncode == 0
+    with connect(neo4j_settings) as other:
+        assert count(other) == 0
+    restored = run_cli("db", "restore", str(f), env=cli_env)
+    assert restored.returncode == 0, restored.stderr
+    assert restored.stderr.splitlines() == ["stopping Neo4j (a restore needs the database offline) ...",
+                                            f"loading {f} into database 'neo4j' ...", "starting Neo4j again ..."]
+    assert restored.stdout.startswith(f"restored {f}: {count(driver)} nodes")
+    assert graph_dump(driver) == before
+
+
+def test_restore_of_a_file_that_is_no_dump_changes_nothing(driver, cli_env, tmp_path):
+    load(driver, ARTICLES[:1])
+    before = graph_dump(driver)
+    bad = tmp_path / "notes.dump"
+    bad.write_text("not a dump\n", encoding="utf-8")
+    r = run_cli("db", "restore", "--force", str(bad), env=cli_env)
+    assert r.returncode == 1 and len(r.stderr.strip().splitlines()) == 1
+    assert r.stderr.startswith(f"Error: {bad} is not a Neo4j dump neo4j-admin can load (")
+    assert graph_dump(driver) == before
