@@ -22,9 +22,10 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.context import MAX_EVIDENCE, Ctx, LeaderHit
+from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
+from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
 from relgraph.loaders.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
@@ -108,6 +109,7 @@ class Event:
     start: int                  # the predicate's offset (evidence anchor)
     noun: bool = False          # an event noun ("the meeting took place in ..."), maybe a re-mention
     during: bool = False        # "during the talks, ...": the frame of another clause, a re-mention
+    anaphoric: bool = False     # "that meeting", "cette rencontre": a meeting already told, never a new one
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -152,7 +154,13 @@ def _candidates(ctx: Ctx) -> list[int]:
 def _third_person_start(ctx: Ctx, k: int) -> bool:
     s = ctx.sents[k]
     first = re.findall(r"\w+", ctx.text[s.start:min(s.end, s.start + 40)])[:2]
-    return any(fold(w) in lex(ctx.lang).words.get("third_person", ()) for w in first)
+    # compared with their accents: Spanish "él" (he) is no "el" (the)
+    return any(w.lower() in _third_person(ctx.lang) for w in first)
+
+
+@lru_cache(maxsize=None)
+def _third_person(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in rd.lexicon(lang).get("events", {}).get("third_person", ()))
 
 
 # -- predicates ------------------------------------------------------------------------------
@@ -219,15 +227,21 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
     is the topic of another predicate ("talks on X remain stalled") is no event."""
     g = p.tok(t.head) if t.head else None
     if g is not None and g.upos in ("VERB", "AUX", "ADJ", "NOUN"):
-        if t.deprel in ("obj", "nsubj:pass") and (L.has("light_verbs", g) or (kind == "visit" and L.has("visit_light", g))):
-            return Pred(kind, k, p, t, [g] + _governors(p, g))
+        if t.deprel in ("obj", "nsubj:pass") and (L.has("light_verbs", g) or (kind == "visit" and L.has("visit_light", g))
+                                                  or (kind == "meet" and L.has("meet_phase", g))):
+            return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
             if L.words.get("occur_objects") and fold(g.lemma) in {fold(w) for w in ("take", "avoir", "tener")}:
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):
                     return None
             return Pred(kind, k, p, t, [g] + _governors(p, g))
-        if t.deprel == "obl" and g.upos == "VERB" and L.has("visit_verbs", g) and kind == "visit":
-            return None  # "arrived on a visit": the verb is the event
+        if t.deprel == "obl" and g.upos == "VERB" and L.has("visit_verbs", g):
+            if kind == "visit":
+                return None  # "arrived on a visit": the verb is the event
+            if any(c.deprel == "case" and L.has("meet_goal_preps", c) for c in p.children(t.i)):
+                # "came to the talks with Y", "arrived for the summit": the traveller takes part,
+                # when and where the travel verb says
+                return Pred(kind, k, p, t, [g] + _governors(p, g))
     if any(c.deprel == "cop" for c in p.children(t.i)):
         return Pred(kind, k, p, t, [])  # "it was their first meeting"
     if _during(L, p, t) and g is not None:
@@ -330,7 +344,43 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     for c in p.children(pr.head.i):
         if c.deprel == "det" and L.has("negators", c):
             return True
+    # "Aucun président français n'avait fait le voyage", "no US president has visited": nobody did
+    for h in heads:
+        if h.deprel.startswith("~"):
+            break
+        for c in p.children(h.i):
+            if c.deprel in ("nsubj", "nsubj:pass") and any(
+                    x.deprel == "det" and L.has("negators", x) for x in p.children(c.i)):
+                return True
+    # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
+    # plan noun the predicate hangs on, or stands beside under the same verb
+    frames = _frame_nouns(p, pr.head)
+    if pr.head.head and pr.head.deprel in ("xcomp", "ccomp", "advcl"):
+        frames += [c for c in p.children(pr.head.head) if c.upos == "NOUN" and c.i < pr.head.i]
+    for n in frames:
+        if L.has("propose_nouns", n) or L.has("plan_nouns", n):
+            if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)):
+                return True
+    if ctx.sents[pr.k].para == -1 and pr.head.upos in ("NOUN", "PROPN") and not _verb_above(p, pr.head) and any(
+            L.has("negators", t) or t.feats.get("Polarity") == "Neg" for t in p.toks):
+        # "Peskov: a Putin-Zelensky meeting is not planned", "no date yet for a summit in X":
+        # a verbless headline the parser took apart; its negation is the noun's
+        return True
     return False
+
+
+def _frame_nouns(p: Parse, t: Tok) -> list[Tok]:
+    """Nouns the predicate's clause hangs on: "the invitation for Meloni to visit Rome", "son
+    intention de se rendre à ...", "план посетить ..."."""
+    out, cur = [], t
+    for _ in range(3):
+        if not cur.head or cur.deprel not in ("acl", "xcomp", "advcl", "ccomp", "nmod", "acl:relcl"):
+            break
+        cur = p.tok(cur.head)
+        if cur.upos != "NOUN":
+            break
+        out.append(cur)
+    return out
 
 
 def _then(L: Lex, p: Parse, c: Tok) -> bool:
@@ -351,6 +401,11 @@ def _habitual(L: Lex, pr: Pred) -> bool:
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """"hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
+    for n in _frame_nouns(p, pr.head):
+        if L.has("plan_nouns", n):
+            return "plan"  # "the plan to visit Rome"
+        if L.has("propose_nouns", n):
+            return "hope"  # "his invitation for Meloni to visit": asked for, not done
     for g in pr.gov:
         if L.has("recall_verbs", g):
             return "recall"
@@ -358,6 +413,16 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "hope"
         if L.has("plan_verbs", g):
             return "plan"
+        if not g.deprel.startswith("~") and any(
+                c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
+                for c in p.children(g.i) if c.i != pr.head.i):
+            return "plan"  # "tiene previsto / programado reunirse": a plan carried by a participle
+    # the pluperfect: "il avait été reçu", "had met", "se habían reunido", "hatte getroffen" - an
+    # earlier meeting given as background (not "after they had met, ...": a sequence)
+    verb = next((v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None)
+    if verb is not None and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i)) \
+            and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i)):
+        return "recall"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -371,6 +436,11 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "recall"
         if c.deprel in ("advmod", "obl") and L.has("then_words", c) and _then(L, p, c):
             return "recall"  # "at the time", "damals", "тогда": back in the past just told
+        if c.deprel == "advmod" and L.has("last_time", c) and not p.children(c.i):
+            return "recall"  # "they last met in Lima", "zuletzt trafen sie sich ..."
+        if c.deprel in ("obl", "obl:tmod", "nmod", "advmod") and L.has("time_nouns", c) and any(
+                L.has("last_time", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")):
+            return "recall"  # "pour la dernière fois", "por última vez", "в последний раз"
         if c.deprel == "amod" and L.has("next", c) and pr.head.upos == "NOUN":
             return "plan"
     if pr.head.feats.get("Mood") == "Cnd" or any(g.feats.get("Mood") == "Cnd" for g in pr.gov):
@@ -435,10 +505,37 @@ def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
 def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -> list[str]:
     """"He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
-    if not any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
-        return []
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
-    return [topic] if topic else []
+    prons = [p.tok(i) for i in subj if p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i))]
+    if prons:
+        # "Macron's last visit dates from 2019: he was received by ...": the first person this
+        # sentence names before the pronoun, else the person the text is about
+        here = [h for h in ctx.leader_hits if p.start <= h.start < prons[0].start and h.explicit]
+        if here:
+            return [here[0].lid]
+        return [topic] if topic else []
+    if not topic:
+        return []
+    role = _bare_title(ctx, p, subj)
+    if role and role != "counterpart" and role_fits(role, ctx.leader_info[topic].get("role")):
+        return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
+    return []
+
+
+def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
+    """The role of a title in ``ids`` that names no state and no person ("the president",
+    "el mandatario"), or None."""
+    for th in titles(ctx):
+        if th.state or not (p.start <= th.m.start < p.end) or not (_tok_ids(p, th.m.start, th.end) & ids):
+            continue
+        if any(th.m.start <= h.start < th.end + 40 for h in ctx.leader_hits):
+            continue  # "President Milei", "the president, Javier Milei": a name follows
+        t = min((p.tok(i) for i in _tok_ids(p, th.m.start, th.end)), key=lambda x: _depth(p, x))
+        if any(c.deprel in ("amod", "nmod", "appos", "flat", "compound") and c.start >= th.end
+               for c in p.children(t.i)):
+            continue  # "the president of the commission", "le président sortant"
+        return th.role
+    return None
 
 
 def _topics(ctx: Ctx) -> dict[int, str | None]:
@@ -461,7 +558,6 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
 def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
     """Unnamed counterparts as ``ISO3:role`` ("VNM:president"): a title with its state in the
     clause, naming nobody the text identifies, of a state not already taking part."""
-    from relgraph.loaders.mentions import titles
 
     out = []
     for th in titles(ctx):
@@ -486,15 +582,26 @@ _PRINCIPALS = {"president", "prime minister", "chancellor", "king", "queen", "em
 def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
     """"the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
-    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids
+
+    def bare(m: Match) -> bool:
+        # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
+        tids = _tok_ids(p, m.start, m.end)
+        return not any(c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids
+                       for i in tids for c in p.children(i))
+    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
                for m in ctx.triggers.get("plural_leaders", ())) \
             and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
         return []
     out: list[str] = []
     states: set[str] = set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
-    # "the two leaders" are leaders: a spokesman or an aide named in between is not one of them
-    ranked = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS] + earlier
+    # "the two leaders" are leaders, and the ones the text is about: a spokesman, an aide or a
+    # king named in between is not one of them
+    told: dict[str, int] = {}
+    for h in earlier:
+        told[h.lid] = told.get(h.lid, 0) + 1
+    principals = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS]
+    ranked = sorted(principals, key=lambda h: -told[h.lid]) + earlier
     for h in ranked:
         st = ctx.leader_info[h.lid]["state"]
         if st and st not in states and h.lid not in out:
@@ -524,6 +631,13 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     cur = t
     found = None
     while True:
+        if cur.i != t.i and cur.i != pr.head.i and cur.upos in ("NOUN", "PROPN") and any(
+                L.has(key, cur) for key in ("meet_nouns", "visit_nouns", "call_words")):
+            # another event on the way up: "on the sidelines of the summit in Astana", "during his
+            # visit to Paris" frame this one, there; "after / at the end of the visit to Paris"
+            # put it before or after, elsewhere
+            if _sequenced(L, p, cur):
+                return False
         case = _case_of(p, cur)
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
@@ -545,6 +659,13 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     dets = {"the", "le", "la", "les", "l'", "el", "los", "las", "der", "die", "das", "dem", "den"}
     words = [fold(w) for w in before if fold(w) not in dets]
     return bool(words) and (words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ()))
+
+
+def _sequenced(L: Lex, p: Parse, t: Tok) -> bool:
+    """An event noun placed before or after another: "after the visit", "à l'issue de la visite"."""
+    above = p.tok(t.head) if t.head else None
+    return any(c.deprel in ("case", "mark") and L.has("sequence_words", c) for c in p.children(t.i)) or (
+        above is not None and above.upos == "NOUN" and L.has("sequence_words", above))
 
 
 def _names_something_else(p: Parse, t: Tok) -> bool:
@@ -617,6 +738,10 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
 def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str | None) -> str:
     if modality == "recall":
         return "past"
+    if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
+        return "planned"  # "visitará México en septiembre", told in August: this September
+    if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
+        return "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
     if date and ctx.pub and date.value[:1] != "-":
         v = date.value
         if v[:len(ctx.pub)] > ctx.pub[:len(v)] or (len(v) >= 10 and v > ctx.pub):
@@ -627,9 +752,23 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
             return "past"
         if date.precision == "day" and date.year_explicit and v[:4] < ctx.pub[:4]:
             return "past"
+        if date.precision == "day" and len(ctx.pub) >= 10 and len(v) >= 10 and _days(v, ctx.pub) > PAST_DAYS:
+            return "past"  # "they first met on June 17", told in a report of August: background
     if modality == "plan" or _future(ctx, L, pr):
         return "planned"
     return "held"
+
+
+# a report tells what happened in the last days; an event dated further back is background
+PAST_DAYS = 10
+
+
+def _days(a: str, b: str) -> int:
+    from datetime import date as _date
+    try:
+        return (_date.fromisoformat(b[:10]) - _date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
 
 
 PURPOSE = {"pour", "afin", "to", "para", "um", "чтобы", "in order"}
@@ -697,6 +836,13 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
+    if not dates and pr.head.deprel in ("acl:relcl", "advcl") and pr.head.head:
+        # "Modi visited Moscow last July, where the president received him": the time of the
+        # clause this one hangs on
+        up = p.tok(pr.head.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        dates = _dates(ctx, pr, _domain(p, up, skip={pr.head.i}))
     date = dates[0] if dates else None
     status = _status(ctx, L, pr, date, modality)
     if date and date.ahead and status == "planned":
@@ -708,8 +854,11 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         if not places or len(_states_of(ctx, subject)) < 2:
             return None
         kind = "meet"
+    anaphoric = pr.head.upos in ("NOUN", "PROPN") and any(
+        c.deprel == "det" and (L.has("demonstratives", c) or c.feats.get("PronType") == "Dem")
+        for c in p.children(pr.head.i))
     return Event(kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
-                 pr.head.upos in ("NOUN", "PROPN"), pr.during)
+                 pr.head.upos in ("NOUN", "PROPN"), pr.during, anaphoric)
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
@@ -782,6 +931,8 @@ def _in_person(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     p = pr.p
     if any(L.has("in_person", t) for t in p.toks):
         return True
+    if any(L.has("visit_verbs", g) and not g.deprel.startswith("~") for g in pr.gov):
+        return True  # "will travel to Moscow for talks with ...": one goes there to meet
     dom, _ = _pred_domain(pr)
     places, _ = _places(ctx, L, pr, dom)
     return any(ctx.places[pid]["kind"] != "city" for pid, _ in places)
@@ -803,6 +954,12 @@ def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     named elsewhere may be a metonym or another stop of the trip)."""
     if ctx.places[pid]["kind"] == "city":
         return pid
+    ref = rd.places().get(pid)
+    if ref is not None and ref.city and ref.city in rd.places():
+        # the reference data knows where the venue is (the Akorda is in Astana)
+        c = rd.places()[ref.city]
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+        return c.id
     st = ctx.places[pid]["state"]
     if not st:
         return None
@@ -866,6 +1023,12 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     groups: list[dict] = []
     for ev in events:
+        if ev.kind == "meet" and ev.anaphoric:
+            # "after that meeting", "cette rencontre": the one told before, whatever its status
+            prior = [g for g in groups if not ev.leaders or set(ev.leaders) & g["ids"]]
+            if prior:
+                prior[-1]["events"].append(ev)
+            continue
         if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status:
             # "the talks are to be held in ... on ...": the meeting just reported, named again;
             # the date in the noun's own clause is the meeting's (the one before may be the trip's)
@@ -923,9 +1086,13 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     reports to the other's country: it was held in that city ("she arrived in Delhi ... then met
     her counterpart")."""
     trips: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    L = lex(ctx.lang)
     for ev in events:
         if ev.kind != "visit" or ev.status != "held":
             continue
+        head = parsed(ctx)[ev.k].at(ev.start) if ev.noun else None
+        if head is not None and _sequenced(L, parsed(ctx)[ev.k], head):
+            continue  # "after a visit to Paris, they met ...": a leg before the meeting
         for lid in ev.subject or ev.leaders[:1]:
             for pid, _ in ev.places:
                 c = city_of(ctx, pid, [ev.k]) if ctx.places[pid]["kind"] != "city" else pid
@@ -949,6 +1116,14 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     return out
 
 
+def _visit_target(ctx: Ctx, pid: str, host: str | None) -> tuple[str | None, str | None, str | None]:
+    """(place id, name, host) a visit goes to: a place the reference data knows, or only the
+    state when the text names a place it does not ("на Спиридоновке" is a street, not a city)."""
+    if pid.endswith("@") and host:
+        return None, rd.states()[host].name if host in rd.states() else None, host
+    return pid, ctx.places[pid]["name"], host
+
+
 def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[VisitFact]:
     """Visits from stated travel ("X visited / arrived in / will travel to C") and from a located
     meeting abroad in which the traveller takes part: one per traveller, city and status."""
@@ -965,7 +1140,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             cities = [c] if c else []
         for pid in (cities or venues[:1]):
             st = ctx.places[pid]["state"] or next((ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None)
-            targets.append((pid, ctx.places[pid]["name"], st))
+            targets.append(_visit_target(ctx, pid, st))
         if not targets:
             targets = [(None, rd.states()[iso3].name, iso3) for iso3 in dict.fromkeys(ev.state_dest)]
         for lid in travellers:
@@ -985,7 +1160,8 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
             if st and st != host and not is_office(lid):
-                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, ctx.places[pid]["name"], pid, host,
+                tpid, tname, _ = _visit_target(ctx, pid, host)
+                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host,
                                        m.date, m.status, m.evidence[:1]))
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}
@@ -993,7 +1169,9 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         key = (v.visitor_id, v.place_id or v.place, v.status)
         if key not in uniq or (uniq[key].date is None and v.date):
             uniq[key] = v
-    res = list(uniq.values())
+    # a meeting or a visit still to come on the trip the text reports as made: the same trip
+    made = {(v.visitor_id, v.place_id) for v in uniq.values() if v.status == "held" and v.place_id}
+    res = [v for v in uniq.values() if not (v.status == "planned" and (v.visitor_id, v.place_id) in made)]
     cities = {(v.visitor_id, v.host_state, v.status) for v in res
               if v.place_id and ctx.places[v.place_id]["kind"] == "city"}
     placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}

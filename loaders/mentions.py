@@ -4,6 +4,7 @@ alone), each resolved to its canonical id as it is found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -113,8 +114,15 @@ def locate_unknown(ctx: Ctx) -> None:
     for pid, m in ctx.place_hits:
         p = ctx.places[pid]
         if p["state"] is None:
-            before = [st for pos, st in known if pos < m.start]
-            p["state"] = before[-1] if before else known[0][1]
+            # only a place named close by: before it in this sentence or the two before, else after
+            # it in this sentence (an Istanbul paragraphs up says nothing of where "Alaska" is)
+            k = ctx.sent_of(m.start)
+            # a venue lies in a city just named; a town the data lacks is only placed by its own sentence
+            reach = 0 if p["kind"] == "city" else 2
+            before = [st for pos, st in known if pos < m.start and k - reach <= ctx.sent_of(pos)]
+            after = [st for pos, st in known if pos > m.start and ctx.sent_of(pos) == k]
+            if before or after:
+                p["state"] = before[-1] if before else after[0]
 
 
 def unknown_places(ctx: Ctx) -> None:
@@ -158,11 +166,32 @@ def unknown_places(ctx: Ctx) -> None:
         if any(fm.i == index[run[0].start] for fm in heads):
             continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
         s, e = run[0].start, run[-1].end
-        name = latin(ctx.text[s:e])
+        name = latin(ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e])
         pid = slug(name) + "@"
         ctx.places.setdefault(pid, {"name": name, "kind": "city", "state": None})
         ctx.place_hits.append((pid, Match(run[0] and index[s], j, s, e, pid, ctx.text[s:e])))
         busy.update(range(index[s], j))
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def ru_nominative(name: str) -> str:
+    """A Russian proper name as its nominative ("в Акорде" -> "Акорда", "на Аляске" -> "Аляска"),
+    word by word, keeping the capitals; a word the analyser cannot place stays as written."""
+    out = []
+    for word in name.split(" "):
+        parses = [q for q in _morph().parse(word) if "NOUN" in q.tag and q.tag.case != "nomn"]
+        if not parses or not re.match(r"[А-ЯЁ]", word):
+            out.append(word)
+            continue
+        best = max(parses, key=lambda q: ("Geox" in q.tag, q.tag.case == "loct", q.score))
+        out.append("-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-")))
+    return " ".join(out)
 
 
 @dataclass(frozen=True)
@@ -399,13 +428,27 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     return _Found(tuple(mentions), people)
 
 
+# states whose leaders' names put the family name first, as the press writes them
+_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM"}
+
+
 def _surnames(ctx: Ctx, found: _Found) -> _Found:
     """The surname alone of a new person named in full elsewhere ("Okafor" after "Ines Okafor")."""
-    surnames: dict[str, str] = {}
+    cands: dict[str, set[str]] = defaultdict(set)
+    named = {h.lid for h in found.mentions if h.how in ("name", "title+name")}
     for lid, p in found.people.items():
         parts = p.name.split()
-        if lid not in rd.leaders() and len(parts) >= 2 and len(parts[-1]) >= 4:
-            surnames.setdefault(fold(parts[-1]), lid)
+        if len(parts) < 2:
+            continue
+        if lid not in rd.leaders() and len(parts[-1]) >= 4:
+            cands[fold(parts[-1])].add(lid)
+        elif lid in named:
+            # a known person the article names in full, then by the family name alone ("Lee" after
+            # "Lee Jae-myung", "Sánchez" after "Pedro Sánchez"), when no one else here bears it
+            family = parts[0] if p.state in _FAMILY_FIRST else parts[-1]
+            if len(family) >= 3:
+                cands[fold(family)].add(lid)
+    surnames = {k: next(iter(v)) for k, v in cands.items() if len(v) == 1}
     if not surnames:
         return found
     # the whole text: a headline may use the surname before the body gives the full name
@@ -420,11 +463,12 @@ def _surnames(ctx: Ctx, found: _Found) -> _Found:
 
 
 def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
-    """A title with a state and no name, for the first leader of that state ("the Valdorian minister")."""
+    """A title with a state and no name ("the Valdorian president"), for the person holding that office."""
     mentions = list(found.mentions)
+    people = dict(found.people)
     by_state: dict[str, list[str]] = defaultdict(list)
     for h in mentions:
-        st = found.people[h.lid].state
+        st = people[h.lid].state
         if st and h.lid not in by_state[st]:
             by_state[st].append(h.lid)
     in_places = _place_spans(ctx)
@@ -432,11 +476,62 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     for t in titles:
         if any(s <= t.m.start < e for s, e in in_places):
             continue
-        if t.state and by_state.get(t.state) and not any(t.m.start <= h.start <= t.end + 2 for h in mentions):
-            if t.j < len(toks) and any(h.tok == t.j for h in mentions):
-                continue
-            mentions.append(LeaderMention(by_state[t.state][0], t.m.start, t.end, t.m.i, "anaphor"))
-    return _Found(tuple(mentions), found.people)
+        if not t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions):
+            continue
+        if t.j < len(toks) and any(h.tok == t.j for h in mentions):
+            continue
+        # the person of that state the article names who holds that office; else the holder of
+        # that office on the publication day in the reference data; else nobody (the clause
+        # reader makes an unnamed "RUS:vice premier" of it): "the Russian president" is never
+        # the Russian foreign minister
+        fits = [lid for lid in by_state.get(t.state, ()) if role_fits(t.role, people[lid].role)]
+        lid = fits[0] if fits else _holder(ctx, t.state, t.role)
+        if lid is None:
+            continue
+        if lid not in people:
+            _from_ref(ctx, people, lid)
+        mentions.append(LeaderMention(lid, t.m.start, t.end, t.m.i, "anaphor"))
+    return _Found(tuple(mentions), people)
+
+
+_GOVERNMENT = {"prime minister", "chancellor"}
+_RULERS = HEADS_OF_STATE | _GOVERNMENT | {"general secretary", "supreme leader"}
+
+
+def role_fits(title_role: str, role: str | None) -> bool:
+    """Can a title of ``title_role`` ("president", "leader", "head of state") name a person
+    holding ``role``?"""
+    if title_role == "counterpart":
+        return True  # "his Indian counterpart": whoever of that state the article names
+    if not role:
+        return False
+    if title_role == role:
+        return True
+    if title_role == "head of state":
+        return role in HEADS_OF_STATE
+    if title_role == "leader":
+        return role in _RULERS
+    if title_role == "minister":
+        return "minister" in role
+    if title_role in _GOVERNMENT:
+        return role in _GOVERNMENT
+    if title_role in ("foreign minister", "secretary of state"):
+        return role in ("foreign minister", "secretary of state")
+    return False
+
+
+_LOOKUP_ROLES = HEADS_OF_STATE | _GOVERNMENT | {"foreign minister", "secretary of state", "general secretary"}
+
+
+def _holder(ctx: Ctx, state: str, role: str) -> str | None:
+    """The one person the reference data gives as holding ``role`` in ``state`` on the
+    publication day, or None."""
+    if not ctx.pub or len(ctx.pub) < 10 or role not in _LOOKUP_ROLES:
+        return None
+    day = ctx.pub[:10]
+    out = {lid for lid, info in rd.leaders().items() if info.state == state and any(
+        r == role and (not a or a <= day) and (not b or day <= b) for r, a, b in info.roles)}
+    return out.pop() if len(out) == 1 else None
 
 
 def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:

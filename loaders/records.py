@@ -167,6 +167,8 @@ class ArticleFacts:
     def to_json(self) -> dict[str, Any]:
         """The extraction contract (design.md): what ``relgraph extract`` prints and the writer loads."""
         a = self.article
+        # the forms the text gives a place ("Pékin", "в Акорде"), next to its canonical name
+        seen = {f.id: list(f.aliases) for f in (*self.facilities, *self.places)}
         return {
             "schema": SCHEMA,
             "article": {"id": a.id, "title": a.title, "lang": a.lang, "published": a.published,
@@ -184,11 +186,13 @@ class ArticleFacts:
             "projects": [{"id": p.id, "name": p.name, "sector": p.sector, "evidence": _ev(p.evidence)}
                          for p in self.projects],
             "meetings": [{"participants": list(m.participants), "participant_ids": list(m.participant_ids),
-                          "place": m.place, "place_id": m.place_id, "city_id": m.city_id, "date": m.date,
+                          "place": m.place, "place_id": m.place_id, "place_aliases": seen.get(m.place_id, []),
+                          "city_id": m.city_id, "date": m.date,
                           "precision": m.precision, "duration": m.duration, "status": m.status,
                           "sectors": list(m.sectors), "evidence": _ev(m.evidence)} for m in self.meetings],
             "visits": [{"visitor": v.visitor, "visitor_id": v.visitor_id, "place": v.place,
-                        "place_id": v.place_id, "host_state": v.host_state, "date": v.date,
+                        "place_id": v.place_id, "place_aliases": seen.get(v.place_id, []),
+                        "host_state": v.host_state, "date": v.date,
                         "status": v.status, "evidence": _ev(v.evidence)} for v in self.visits],
             "proposals": [{"by": p.by, "by_id": p.by_id, "what": p.what, "project": p.project,
                            "sector": p.sector, "evidence": _ev(p.evidence)} for p in self.proposals],

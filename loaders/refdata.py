@@ -173,12 +173,15 @@ class PlaceInfo:
     kind: str
     state: str | None
     aliases: tuple[str, ...] = field(default=())
+    # a venue's city (the id of a ``city`` row of the same state), None for cities and for
+    # places outside any city (Camp David, a cosmodrome)
+    city: str | None = None
 
 
 @lru_cache(maxsize=None)
 def places() -> dict[str, PlaceInfo]:
     return {r["id"]: PlaceInfo(r["id"], r["name"], r["kind"], r.get("state") or None,
-                               tuple(split(r.get("aliases", ""))))
+                               tuple(split(r.get("aliases", ""))), r.get("city") or None)
             for r in read_tsv("places.tsv")}
 
 
