@@ -4,8 +4,8 @@ transaction, so an article is never half-written (a failed batch leaves nothing 
 Nodes are merged on their natural keys (constraints installed first); a node property that
 articles may give differently (a leader's role, a project's name) keeps the least value given, so
 the graph is the same whatever order articles arrive in, and whichever of several concurrent
-loads writes first. Fact edges are created under the article, each carrying its article id, quote and offsets. An article whose text is
-already in the graph is left alone ("unchanged"); a new version of a document (same URL or
+loads writes first. Fact edges are created under the article, each carrying its article id,
+quote and offsets. An article whose text is already in the graph is left alone ("unchanged"); a new version of a document (same URL or
 path, other text) replaces the old version's facts in the same transaction ("replaced").
 Labels and relationship types are literals of this module, never taken from input.
 """
