@@ -27,7 +27,8 @@ from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
-from relgraph.loaders.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
+from relgraph.loaders.resolve import project_id
+from relgraph.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
 BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
@@ -315,6 +316,27 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
+    moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
+    if moving and pr.head.deprel == "acl" and pr.head.upos == "VERB" and pr.head.head and not subj and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i)):
+        # "Arrivé mercredi à Varsovie, le chancelier ...", parsed as a participle on its noun
+        ante = p.tok(pr.head.head)
+        if ante.upos in ("NOUN", "PROPN"):
+            d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
+            subj |= d
+            dom |= d
+    if moving and pr.head.deprel == "advcl" and pr.head.upos == "VERB" and pr.head.head and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "mark", "expl") for c in p.children(pr.head.i)):
+        # "Arrivé dimanche à Hanoï, Macron a ...", "Arriving in Delhi, she ...", "Прибыв в Минск,
+        # Путин ...": a participle's subject is the main clause's ("Nada más llegar a ..., Sánchez")
+        up = p.tok(pr.head.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        for c in p.children(up.i):
+            if c.deprel in ("nsubj", "nsubj:pass"):
+                d = _domain(p, c)
+                subj |= d
+                dom |= d
     if pr.head.deprel == "conj" and not subj:
         first = p.tok(pr.head.head)
         for c in p.children(first.i):
@@ -481,8 +503,9 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 return True
         for c in p.children(v.i):
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
-                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
-                    continue  # "wird ... getroffen": a passive, not a future
+                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)
+                                         or fold(c.form) not in {"wird", "werden", "werde", "wirst", "werdet"}):
+                    continue  # "wird ... getroffen", "ist ... empfangen worden": a passive, not a future
                 if ctx.lang == "fr" and not re.match(r"(?:va|vont|vais|allons|allez)$", fold(c.form)):
                     continue
                 if ctx.lang == "es" and not re.match(r"(?:va|van|voy|vamos)$", fold(c.form)):
@@ -511,6 +534,13 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
         # "Macron's last visit dates from 2019: he was received by ...": the first person this
         # sentence names before the pronoun, else the person the text is about
         here = [h for h in ctx.leader_hits if p.start <= h.start < prons[0].start and h.explicit]
+        verb = p.tok(prons[0].head) if prons[0].head else prons[0]
+        if any(c.deprel in ("mark", "cc") and L.has("contrast_marks", c) for c in p.children(verb.i)) or (
+                verb.head and L.has("contrast_marks", p.tok(verb.head))):
+            # "Carney showed interest in ..., while she proposed ...": someone else than the
+            # person just named
+            others = {h.lid for h in here}
+            return [topic] if topic and topic not in others else []
         if here:
             return [here[0].lid]
         return [topic] if topic else []
@@ -893,6 +923,25 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
     return out
 
 
+def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """"In the afternoon, X was received by Y": a clause timed by a part of the day and no date of
+    its own happened on the day of the event told just before it (a day's programme)."""
+    L = lex(ctx.lang)
+    out: list[Event] = []
+    last: DateMention | None = None
+    for ev in events:
+        if ev.date is None and ev.status == "held" and last is not None and ev.kind in ("meet", "visit"):
+            p = parsed(ctx)[ev.k]
+            if any(L.has("day_parts", t) for t in p.toks):
+                ev = replace(ev, date=last)
+        if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
+            last = ev.date  # a meeting's day (an arrival is often the evening before)
+        elif ev.date is not None or ev.status != "held":
+            last = None  # another day, or another time: the thread is lost
+        out.append(ev)
+    return out
+
+
 def read_events(ctx: Ctx) -> list[Event]:
     preds: list[Pred] = []
     for k, p in parsed(ctx).items():
@@ -908,7 +957,7 @@ def read_events(ctx: Ctx) -> list[Event]:
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
-    return events
+    return _same_day(ctx, events)
 
 
 def encounter(ctx: Ctx, preds: list[Pred]) -> str:
@@ -1252,12 +1301,29 @@ def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
     return min(x.start for x in toks), max(x.end for x in toks)
 
 
+def _conjuncts(p: Parse, t: Tok, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of coordinated objects of ``t`` ("to buy grain and to open places"), or the
+    whole object span when it is one."""
+    objs = [c for c in p.children(t.i) if c.deprel in ("xcomp", "ccomp", "obj") and span[0] <= c.start < span[1]]
+    if len(objs) != 1:
+        return [span]
+    first = objs[0]
+    conj = [c for c in p.children(first.i) if c.deprel == "conj" and c.upos == first.upos]
+    if not conj:
+        return [span]
+    rest = {x.i for c in conj for x in p.subtree(c.i)}
+    head = [x for x in p.subtree(first.i) if x.i not in rest and x.upos != "PUNCT" and x.deprel != "cc"]
+    out = [(min(x.start for x in head), max(x.end for x in head))]
+    for c in conj:
+        sub = [x for x in p.subtree(c.i) if x.upos != "PUNCT" and not (x.deprel == "cc" and x.head == c.i)]
+        out.append((min(x.start for x in sub), max(x.end for x in sub)))
+    return out
+
+
 def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     """One proposal per proposal predicate (propose, invite, urge, ask, call for, an offer or
     invitation noun, "ready to"), keyed by its proposer and its object, with the sector named in
     what is proposed. Negated or hypothetical ones ("could propose") and agreements are none."""
-    import hashlib
-
     L = lex(ctx.lang)
     out: list[ProposalFact] = []
     seen: set[tuple] = set()
@@ -1290,6 +1356,24 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 state = hosts[0] if hosts else None
             if lid is None and state is None:
                 continue
+            parts = _conjuncts(p, t, span)
+            part_secs = [next((h.value for h in sector_hits if a <= h.start < b and h.value not in ("-", "diplomacy")), None)
+                         for a, b in parts]
+            if len(parts) > 1 and not invitation and len({x for x in part_secs if x}) > 1:
+                # "proposed to buy more grain and to open more places for seasonal workers": two
+                # proposals, each in its sector
+                for (a, b), sec in zip(parts, part_secs):
+                    if sec is None:
+                        continue
+                    what = ctx.text[a:b].strip(" ,;.\"'«»“”„")
+                    key = (lid or state, sec, fold(what)[:60])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    project = project_id(lid or state, sec, what)
+                    name = ctx.leader_info[lid]["name"] if lid else state
+                    out.append(ProposalFact(name, lid or state, what[:300], project, sec, (ctx.sent_ev(k),)))
+                continue
             secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
             sector = secs[0] if secs else None
             if invitation:
@@ -1304,7 +1388,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if key in seen:
                 continue
             seen.add(key)
-            project = "project:" + hashlib.sha1(f"{lid or state}|{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+            project = project_id(lid or state, sector, what)
             name = ctx.leader_info[lid]["name"] if lid else state
             out.append(ProposalFact(name, lid or state, what[:300], project, sector, (ctx.sent_ev(k),)))
     return out

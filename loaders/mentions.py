@@ -12,6 +12,7 @@ from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import (HEADS_OF_STATE, Ctx, LeaderHit, is_headline, is_cap, latin,
                                       sentence_initial, slug, stopwords)
 from relgraph.loaders.gazetteer import Match, Token, fold
+from relgraph.loaders.resolve import place_id
 
 def find_states(ctx: Ctx) -> None:
     for m in rd.state_gazetteer(ctx.lang).find(ctx.text, ctx.index):
@@ -21,6 +22,61 @@ def find_states(ctx: Ctx) -> None:
             if not ctx.text[m.end:m.end + 1] in "-‐‑":
                 continue
         ctx.state_hits.append((iso3, kind, m))
+
+
+def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """"la capitale vietnamienne", "the Vietnamese capital", "la capital de China", "die russische
+    Hauptstadt", "столица Вьетнама": that state's capital city."""
+    toks = ctx.toks
+    words = {fold(w) for w in ctx.lex.get("capital_words", [])}
+    by_first = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
+    by_last = {m.j - 1: (iso3, m) for iso3, _, m in ctx.state_hits}
+    connectors = {"de", "du", "of", "del", "von", "der", "the", "la", "d", "l"}
+    for k, t in enumerate(toks):
+        if t.fold not in words:
+            continue
+        if ctx.lang in ("en", "es") and not any(toks[x].fold in ("the", "la") for x in range(max(0, k - 3), k)):
+            continue  # "Chinese capital" (money), "capital chino": the city takes "the" / "la"
+        hit = None
+        j = k + 1
+        while j < len(toks) and toks[j].fold in connectors and j - k <= 2:
+            j += 1
+        if j in by_first:
+            hit = by_first[j]
+        elif k - 1 in by_last:
+            hit = by_last[k - 1]
+        if hit is None:
+            continue
+        iso3, sm = hit
+        cid = rd.capitals().get(iso3)
+        if cid is None or cid not in rd.places():
+            continue
+        c = rd.places()[cid]
+        s, e = min(t.start, sm.start), max(t.end, sm.end)
+        if any(a <= s < b for a, b in taken):
+            continue
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+        ctx.place_hits.append((c.id, Match(min(k, sm.i), max(k + 1, sm.j), s, e, c.id, ctx.text[s:e])))
+        taken.append((s, e))
+
+
+def _ru_oblique_places(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """A Russian place name in a case the reference data does not list ("в Ханое", "в Анкаре"):
+    its nominative, looked up again."""
+    known = rd.places()
+    for k, tk in enumerate(ctx.toks):
+        if not is_cap(tk) or len(tk.text) < 4 or any(a <= tk.start < b for a, b in taken):
+            continue
+        nom = ru_nominative(tk.text)
+        if nom == tk.text:
+            continue
+        hits = [m for m in rd.place_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+        if len(hits) != 1:
+            continue
+        p = known[hits[0].value]
+        ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
+        ctx.place_hits.append((p.id, Match(k, k + 1, tk.start, tk.end, p.id, tk.text)))
+        taken.append((tk.start, tk.end))
 
 
 def find_places(ctx: Ctx) -> None:
@@ -33,6 +89,8 @@ def find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
         ctx.place_hits.append((p.id, m))
         taken.append((m.start, m.end))
+    if ctx.lang == "ru":
+        _ru_oblique_places(ctx, taken)
     # "cosmodrome X", "X estate": a facility word next to a proper name
     toks = ctx.toks
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
@@ -80,10 +138,11 @@ def find_places(ctx: Ctx) -> None:
             name = f"{latin(proper)} {label}".strip() if label else latin(proper)
         else:  # English: the name as written, "Filoli estate"
             name = ctx.text[s:e]
-        pid = slug(name) + "@"
+        pid = place_id(name)
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
+    _capitals(ctx, taken)
 
 
 def is_metonym(ctx: Ctx, pos: int) -> bool:
@@ -165,9 +224,11 @@ def unknown_places(ctx: Ctx) -> None:
             continue
         if any(fm.i == index[run[0].start] for fm in heads):
             continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
+        if ctx.lang == "ru" and all("ADJF" in q.tag for q in _morph().parse(run[-1].text)[:1]):
+            continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
         name = latin(ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e])
-        pid = slug(name) + "@"
+        pid = place_id(name)
         ctx.places.setdefault(pid, {"name": name, "kind": "city", "state": None})
         ctx.place_hits.append((pid, Match(run[0] and index[s], j, s, e, pid, ctx.text[s:e])))
         busy.update(range(index[s], j))
@@ -192,6 +253,17 @@ def ru_nominative(name: str) -> str:
         best = max(parses, key=lambda q: ("Geox" in q.tag, q.tag.case == "loct", q.score))
         out.append("-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-")))
     return " ".join(out)
+
+
+def ru_name_nominative(word: str) -> str:
+    """A Russian first name or surname in the nominative ("Ламом" -> "Лам", "Джайшанкаром" ->
+    "Джайшанкар"); a word the analyser does not take for a name stays as written."""
+    parses = [q for q in _morph().parse(word)
+              if ({"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))) and q.tag.case != "nomn"]
+    if not parses or not re.match(r"[А-ЯЁ]", word):
+        return word
+    best = max(parses, key=lambda q: q.score)
+    return "-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-"))
 
 
 @dataclass(frozen=True)
@@ -282,7 +354,7 @@ class _Found:
 def _from_ref(ctx: Ctx, people: dict[str, Person], lid: str) -> None:
     if lid not in people:
         info = rd.leaders()[lid]
-        people[lid] = Person(info.name, info.state, info.role_on(ctx.pub))
+        people[lid] = Person(info.name, info.state_on(ctx.pub), info.role_on(ctx.pub))
 
 
 def _place_spans(ctx: Ctx) -> list[tuple[int, int]]:
@@ -298,6 +370,22 @@ def _named(ctx: Ctx, found: _Found) -> _Found:
             continue  # "place Kim Il Sung" is a square, not the man
         mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "name", (m.i, m.j)))
         _from_ref(ctx, people, m.value)
+    if ctx.lang == "ru":
+        # a full name in a case the reference data does not list ("с То Ламом"): its nominative
+        toks = ctx.toks
+        seen = {k for h in mentions for k in range(*h.claims)}
+        for k in range(len(toks) - 1):
+            a, b = toks[k], toks[k + 1]
+            if k in seen or k + 1 in seen or not (is_cap(a) and is_cap(b)) or b.sep != " ":
+                continue
+            if any(s <= a.start < e for s, e in in_places):
+                continue
+            nom = f"{ru_name_nominative(a.text)} {ru_name_nominative(b.text)}"
+            hits = [m for m in rd.leader_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+            if len(hits) == 1:
+                mentions.append(LeaderMention(hits[0].value, a.start, b.end, k, "name", (k, k + 2)))
+                _from_ref(ctx, people, hits[0].value)
+                seen.update((k, k + 1))
     return _Found(tuple(mentions), people)
 
 
@@ -310,7 +398,7 @@ def _short_names(ctx: Ctx, found: _Found) -> _Found:
         if any(k in taken for k in range(m.i, m.j)) or not is_cap(ctx.toks[m.i]):
             continue
         info = rd.leaders()[m.value]
-        if m.value in people or info.state in mentioned_states:
+        if m.value in people or info.state_on(ctx.pub) in mentioned_states:
             mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "short name", (m.i, m.j)))
             taken.update(range(m.i, m.j))
             _from_ref(ctx, people, m.value)
@@ -412,6 +500,8 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         first = tok_index.get(run[0].start, 0)
         # "Antony J. Blinken": without its initials the name may be a known one
         plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
+        if ctx.lang == "ru":
+            plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))  # "с То Ламом": То Лам
         known = rd.leader_gazetteer().find(plain)
         if known and known[0].form == plain:
             _from_ref(ctx, people, known[0].value)
@@ -420,7 +510,10 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if any(kk in taken for kk in range(first, k)):
             continue
-        name = latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
+        words = [tk.text + ("." if len(tk.text) == 1 else "") for tk in run]
+        if ctx.lang == "ru":
+            words = [ru_name_nominative(w) for w in words]
+        name = latin(" ".join(words))
         lid = "rg:" + slug(name)
         people.setdefault(lid, Person(name, t.state or inst_state, None if t.role == "counterpart" else t.role))
         mentions.append(LeaderMention(lid, run[0].start, run[-1].end, first, "title+name", (first, k)))
@@ -529,8 +622,9 @@ def _holder(ctx: Ctx, state: str, role: str) -> str | None:
     if not ctx.pub or len(ctx.pub) < 10 or role not in _LOOKUP_ROLES:
         return None
     day = ctx.pub[:10]
-    out = {lid for lid, info in rd.leaders().items() if info.state == state and any(
-        r == role and (not a or a <= day) and (not b or day <= b) for r, a, b in info.roles)}
+    out = {lid for lid, info in rd.leaders().items() if any(
+        r == role and st == state and (not a or a <= day) and (not b or day <= b)
+        for (r, a, b), st in zip(info.roles, info.role_states))}
     return out.pop() if len(out) == 1 else None
 
 

@@ -12,7 +12,7 @@ import pytest
 
 from relgraph.graph import schema
 from relgraph.graph.write import extractor_version
-from relgraph.loaders.pipeline import load
+from relgraph.pipeline import load
 from tests.conftest import ALLOW_WIPE, DATA, ROOT, backend, run_cli
 from tests.integration.test_load import graph_dump
 
@@ -172,9 +172,10 @@ def test_a_batch_that_loses_a_race_is_retried_and_exhausted_retries_are_one_line
 
     from relgraph.errors import BusyGraph
     from relgraph.graph.write import rows, write_articles
-    from relgraph.loaders.pipeline import extract_paths
+    from relgraph.loaders.resolve import resolve_article
+    from relgraph.pipeline import extract_paths
 
-    (doc,) = [f.to_json() for f in extract_paths([ARTICLES[0]])]
+    (doc,) = [resolve_article(f) for f in extract_paths([ARTICLES[0]])]
     article = rows(doc)["articles"][0]
 
     def race(attempts):

@@ -1,13 +1,16 @@
-"""Typed records passed between the stages: ``Article`` (read), ``ArticleFacts`` (extract and
-resolve), which serialises to the extraction contract ``relgraph.article/1`` of design.md.
+"""Typed records passed between the stages: ``Article`` (read), ``ArticleFacts`` (extract),
+which serialises to the extraction contract ``relgraph.article/1`` of design.md, and
+``ResolvedArticle`` (resolve), the facts with what the writer stores beside them.
 
 Everything here is pure data: frozen dataclasses, no database, no I/O.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 SCHEMA = "relgraph.article/1"
 
@@ -40,8 +43,9 @@ class Article:
     body_start: int = 0           # where the body begins (after the title and header lines)
     header: tuple[tuple[str, int, int], ...] = ()  # (key, start, end) of the value of each header line
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The sha256 of the text (hashed once per record: the writer asks for it often)."""
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
@@ -168,7 +172,7 @@ class ArticleFacts:
         """The extraction contract (design.md): what ``relgraph extract`` prints and the writer loads."""
         a = self.article
         # the forms the text gives a place ("Pékin", "в Акорде"), next to its canonical name
-        seen = {f.id: list(f.aliases) for f in (*self.facilities, *self.places)}
+        seen: dict[str | None, list[str]] = {f.id: list(f.aliases) for f in (*self.facilities, *self.places)}
         return {
             "schema": SCHEMA,
             "article": {"id": a.id, "title": a.title, "lang": a.lang, "published": a.published,
@@ -203,3 +207,29 @@ class ArticleFacts:
                             "evidence": _ev(st.evidence)} for st in self.statements],
             "warnings": list(self.warnings),
         }
+
+
+class StateName(NamedTuple):
+    name: str
+    wikidata: str | None
+
+
+class SectorCodes(NamedTuple):
+    cameo: str | None
+    plover: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class ResolvedArticle:
+    """What the writer takes (``graph/write.py``): an article's facts as extracted, the ids of its
+    meetings, and the reference data the graph stores with them. Made by
+    ``loaders.resolve.resolve_article``; the writer reads nothing else."""
+
+    facts: ArticleFacts
+    meeting_ids: tuple[str, ...]                  # one a meeting, in the order of facts.meetings
+    state_names: Mapping[str, StateName]          # the states of its leaders, facilities and places
+    sector_codes: Mapping[str, SectorCodes]       # each sector of facts.sectors
+
+    @property
+    def article(self) -> Article:
+        return self.facts.article
