@@ -236,6 +236,74 @@ def db_reset(yes, hard, settings):
     click.echo(f"{n} nodes deleted")
 
 
+@db.command("dump")
+@click.argument("file", required=False)
+@click.option("--database", default="neo4j", show_default=True, help="the database to dump")
+def db_dump(file, database):
+    """Back up the local server's graph into one file (neo4j-admin database dump).
+
+    The server is stopped for the dump and started again. FILE defaults to
+    relgraph-YYYYMMDD-HHMMSS.dump in the current folder; an existing file is never overwritten.
+
+    \b
+    Example:
+      relgraph db dump ~/backups/graph-monday.dump
+    """
+    from relgraph.graph.backup import dump
+
+    done = dump(_server(), file, database, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"dump written: {done.path} ({done.bytes / 2**20:.1f} MiB, {done.seconds:.0f}s)")
+
+
+@db.command("restore")
+@click.argument("file")
+@click.option("--force", is_flag=True, help="replace a graph that is not empty")
+@click.option("--database", default="neo4j", show_default=True, help="the database to replace")
+def db_restore(file, force, database):
+    """Replace the local server's graph by a dump (neo4j-admin database load).
+
+    Refuses when the graph holds anything, unless --force. The server is stopped for the load
+    and left running.
+
+    \b
+    Example:
+      relgraph db restore ~/backups/graph-monday.dump
+    """
+    from relgraph.graph.backup import restore
+    from relgraph.graph.schema import SCHEMA_VERSION
+
+    done = restore(_server(), file, database, force, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"restored {done.path}: {done.nodes} nodes ({done.seconds:.0f}s)")
+    if done.schema_version is not None and done.schema_version < SCHEMA_VERSION:
+        click.echo(f"the restored graph has schema version {done.schema_version}: run `relgraph db migrate` "
+                   "before loading into it")
+
+
+@db.command("migrate")
+@click.option("--batch-size", default=10000, show_default=True, type=click.IntRange(100, 1000000),
+              help="rows a transaction")
+@connection_options
+def db_migrate(batch_size, settings):
+    """Upgrade a graph written by an older relgraph to this version's schema, in place.
+
+    Safe to run again (an interrupted migration finishes); a current graph is left alone.
+
+    \b
+    Example:
+      relgraph db migrate
+    """
+    from relgraph.graph import schema
+    from relgraph.graph.connect import connect
+
+    with connect(settings) as driver:
+        before, after = schema.migrate(driver, settings.database, batch=batch_size,
+                                       echo=lambda m: click.echo(m, err=True))
+    if before == after:
+        click.echo(f"graph schema version {after}: already current, nothing to do")
+    else:
+        click.echo(f"graph migrated from schema version {before} to {after}")
+
+
 # -- the parser server -----------------------------------------------------------------------
 @cli.group(context_settings=CONTEXT)
 def parser():
@@ -479,7 +547,8 @@ def import_(extracted, bulk, overwrite, out, settings):
 @format_option("table", "json")
 @connection_options
 def stats(fmt, settings):
-    """Node counts by label and edge counts by type.
+    """Node counts by label, edge counts by type, the graph's schema version and the relgraph
+    versions that extracted its articles.
 
     \b
     Example:
@@ -496,6 +565,13 @@ def stats(fmt, settings):
         click.echo(f"{section}:")
         for k, v in st[section].items():
             click.echo(f"  {k:<12} {v}")
+    v = st["versions"]
+    graph = "none yet (empty graph)" if v["schema"] is None else v["schema"]
+    click.echo(f"versions:\n  schema       {graph} (this relgraph writes {v['writes']})")
+    for name, n in v["extractors"].items():
+        mark = "" if name == v["this_extractor"] else f" (this is {v['this_extractor']})"
+        plural = "" if n == 1 else "s"
+        click.echo(f"  extracted by {name}: {n} article{plural}{mark}")
 
 
 # -- questions -------------------------------------------------------------------------------
