@@ -331,6 +331,7 @@ def write_articles(driver: neo4j.Driver, docs: Sequence[ResolvedArticle], databa
         except (ConstraintError, TransientError) as e:
             last = e
             time.sleep(random.uniform(0.05, 0.25) * attempt)  # let the other writer finish
+    assert last is not None  # attempts >= 1, each one failed
     raise BusyGraph(f"not written: {attempts} attempts collided with other writers ({describe(last)}); "
                     "load it again once the other loads are done")
 

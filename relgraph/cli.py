@@ -563,13 +563,13 @@ def stats(fmt, settings):
         return
     for section in ("nodes", "edges"):
         click.echo(f"{section}:")
-        for k, v in st[section].items():
-            click.echo(f"  {k:<12} {v}")
-    v = st["versions"]
-    graph = "none yet (empty graph)" if v["schema"] is None else v["schema"]
-    click.echo(f"versions:\n  schema       {graph} (this relgraph writes {v['writes']})")
-    for name, n in v["extractors"].items():
-        mark = "" if name == v["this_extractor"] else f" (this is {v['this_extractor']})"
+        for k, count in st[section].items():
+            click.echo(f"  {k:<12} {count}")
+    ver = st["versions"]
+    graph = "none yet (empty graph)" if ver["schema"] is None else ver["schema"]
+    click.echo(f"versions:\n  schema       {graph} (this relgraph writes {ver['writes']})")
+    for name, n in ver["extractors"].items():
+        mark = "" if name == ver["this_extractor"] else f" (this is {ver['this_extractor']})"
         plural = "" if n == 1 else "s"
         click.echo(f"  extracted by {name}: {n} article{plural}{mark}")
 

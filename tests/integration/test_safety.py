@@ -4,7 +4,6 @@ inputs end with the graph one load makes, and a dump restores to the same graph.
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 
