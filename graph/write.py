@@ -406,7 +406,7 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], for
     return res
 
 
-def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, int]]:
+def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:
     """Node counts by label and edge counts by type (from the count store: constant time), and
     the versions: the graph's schema version, the one this relgraph writes, articles by extractor."""
     from relgraph.graph.models import LABELS
