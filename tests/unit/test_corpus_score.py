@@ -11,9 +11,9 @@ from tests.conftest import SHARED
 
 # Per category, just below what the clause-level extractor reaches on the dev corpus (within 0.03),
 # so that a regression in any one category fails CI. Not a target: the held-out score is.
-FLOORS = {"pair": 0.97, "states": 0.97, "leaders": 0.91, "facilities": 0.75, "meetings": 0.54,
-          "visits": 0.57, "sectors": 0.79, "sources": 0.94, "proposals": 0.56}
-FLOOR = 0.78
+FLOORS = {"pair": 0.97, "states": 0.97, "leaders": 0.91, "facilities": 0.75, "meetings": 0.65,
+          "visits": 0.56, "sectors": 0.79, "sources": 0.94, "proposals": 0.56}
+FLOOR = 0.79
 
 
 @pytest.mark.skipif(not (SHARED / "tools" / "score.py").exists(), reason="no ../shared corpus here")
