@@ -442,6 +442,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         if L.has("propose_nouns", n):
             return "hope"  # "his invitation for Meloni to visit": asked for, not done
     for g in pr.gov:
+        if L.has("ready_words", g) and g.upos == "ADJ" and not g.deprel.startswith("~"):
+            return "hope"  # "ready to meet Putin once a ceasefire holds": willing, not planned
         if L.has("recall_verbs", g):
             return "recall"
         if L.has("hope_verbs", g):
@@ -970,6 +972,21 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     return out
 
 
+def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """"The visit X was to make next week has been cancelled. He was to be received by Y": a
+    planned event told in, or right after, a sentence that cancels or postpones a visit or a
+    meeting is no plan any more."""
+    L = lex(ctx.lang)
+    off = set()
+    for k, p in parsed(ctx).items():
+        for t in p.toks:
+            if L.has("cancel_words", t):
+                near = [t] + p.children(t.i) + ([p.tok(t.head)] if t.head else [])
+                if any(L.has(key, x) for x in near for key in ("visit_nouns", "meet_nouns", "visit_verbs", "meet_verbs")):
+                    off.add(k)
+    return [ev for ev in events if not (ev.status == "planned" and (ev.k in off or ev.k - 1 in off))]
+
+
 def read_events(ctx: Ctx) -> list[Event]:
     preds: list[Pred] = []
     for k, p in parsed(ctx).items():
@@ -985,7 +1002,7 @@ def read_events(ctx: Ctx) -> list[Event]:
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
-    return _same_day(ctx, events)
+    return _same_day(ctx, _cancelled(ctx, events))
 
 
 def encounter(ctx: Ctx, preds: list[Pred]) -> str:
