@@ -19,7 +19,7 @@ from relgraph.settings import Settings
 # Parameters that name things are resolved by the loader's own reference data before the query
 # runs (never by building Cypher): states by ISO3 code, name or alias in any language; ``who``,
 # ``x`` and ``y`` by state, leader or place; sectors and dates are checked.
-STATE_PARAMS = {"a", "b", "state"}
+STATE_PARAMS = {"a", "b", "state", "to"}
 ENTITY_PARAMS = {"who", "x", "y"}
 DATE_PARAMS = {"since", "until"}
 

@@ -486,6 +486,33 @@ def query(name, params, file, fmt, settings):
 
 
 @cli.command()
+@click.argument("question", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["de", "en", "es", "fr", "ru"]), help="the question's language (default: detected)")
+@format_option("table", "json", "csv")
+@connection_options
+def ask(question, lang, fmt, settings):
+    """Ask in plain words (fr, en, es, de, ru): the question is mapped onto a stored question and
+    its parameters, which are printed before the answer; no Cypher is generated. A question that
+    maps onto none is refused with the closest stored questions (exit code 2).
+
+    \b
+    Example:
+      relgraph ask "Which sectors did Russia and North Korea discuss?"
+      relgraph ask "Welche Länder hat Scholz besucht?"
+      relgraph ask "Какие секторы обсуждали Россия и КНДР?" --format json
+    """
+    from relgraph.api import connect, run_query
+    from relgraph.questions import interpret
+
+    it = interpret(" ".join(question), lang)  # a refusal needs no database
+    click.echo(it.explain(), err=fmt != "table")
+    with connect(settings) as driver:
+        cols, rows = run_query(driver, it.name, database=settings.database,
+                               **{k: v for k, v in it.params.items() if v is not None})
+    _print_rows(cols, rows, fmt)
+
+
+@cli.command()
 @format_option("graphml", "json", "csv", default="graphml")
 @click.option("--pair", nargs=2, metavar="A B", help="only the subgraph of two states (codes, names or aliases)")
 @click.option("-o", "--output", help="file to write (a folder for csv); default: stdout (csv: ./relgraph-export)")

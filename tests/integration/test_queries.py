@@ -163,3 +163,45 @@ def test_statements_by(graph):
     got = rows(graph, "statements_by", who="Poutine")
     assert got and all(r["speaker"] == "Vladimir Putin" for r in got)
     assert "Rossiya 1" in {r["via"] for r in got}
+
+
+def test_ask_in_plain_words_runs_the_stored_question(graph, cli_env):
+    r = run_cli("ask", "Quels secteurs la Russie et la Corée du Nord ont-ils abordés ?", env=cli_env)
+    assert r.returncode == 0, r.stderr
+    first, *table = r.stdout.splitlines()
+    assert first.startswith("sectors_discussed(a=RUS (Russie), b=PRK (Corée du Nord))")
+    sectors = {ln.split()[0] for ln in table[2:-1]}
+    assert {"space", "transport"} <= sectors
+    # json keeps stdout valid JSON: the interpretation goes to stderr
+    r = run_cli("ask", "Где побывал Ким Чен Ын?", "--format", "json", env=cli_env)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith("visits_by(who=Q56226")
+    assert "Vladivostok" in {row["place"] for row in json.loads(r.stdout)}
+    r = run_cli("ask", "Quelle est la population de la France ?", env=cli_env)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith("Error: I cannot map that to a stored question; the closest are")
+
+
+def test_ask_from_python_returns_a_dataframe(graph, capsys):
+    import relgraph
+
+    df = relgraph.ask(graph, "What did Russia and North Korea propose?")
+    assert capsys.readouterr().out.startswith("proposals(a=RUS (Russia), b=PRK (North Korea))")
+    assert df.attrs["question"] == "proposals" and df.attrs["params"]["b"] == "PRK"
+    assert ("Vladimir Putin", "transport") in set(zip(df["by"], df["sector"]))
+    df = relgraph.ask(graph, "Wen hat Putin getroffen?", echo=None)
+    assert df.attrs["question"] == "meetings_of"
+    assert any("Kim Jong Un" in met for met in df["met"])
+
+
+def test_new_stored_questions(graph):
+    met = rows(graph, "meetings_of", who="Vladimir Poutine")
+    assert any(r["place"] == "Vostochny Cosmodrome" and "Kim Jong Un" in r["met"] for r in met)
+    assert rows(graph, "meetings_of", who="RUS", since="2031") == []
+    by = {(r["by"], tuple(r["partner"]), r["sector"]) for r in rows(graph, "proposals_by", who="Putin", to="PRK")}
+    assert ("Vladimir Putin", ("PRK",), "transport") in by
+    assert rows(graph, "proposals_by", who="Putin", to="Brazil") == []
+    kim = {r["place"] for r in rows(graph, "visits_by", who="Kim Jong-un", since="2023", until="2023")}
+    # with dates, only visits dated inside them: the planned, undated trip to Vladivostok is left out
+    assert "Vostochny Cosmodrome" in kim and "Vladivostok" not in kim
+    assert rows(graph, "visits_by", who="Kim Jong-un", since="2030") == []
