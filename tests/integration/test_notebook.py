@@ -6,6 +6,9 @@ Cells are found by their tags (``metadata.tags``), not by position.
 """
 from __future__ import annotations
 
+import json
+import re
+
 import nbformat
 from nbclient import NotebookClient
 
@@ -29,6 +32,16 @@ def text_of(cell) -> str:
         elif out.output_type in ("execute_result", "display_data"):
             parts.append(out.data.get("text/plain", ""))
     return "\n".join(parts)
+
+
+def viz_data(cell) -> dict:
+    """The graph a ``relgraph.show`` cell rendered: the JSON block of neo4j-viz's page."""
+    (html,) = [out.data["text/html"] for out in cell.get("outputs", [])
+               if out.output_type in ("execute_result", "display_data") and "text/html" in out.data]
+    assert "<script src=" not in html  # the viewer is inline: nothing to fetch
+    m = re.search(r'<script type="application/json" id="neo4j-viz-data">(.*?)</script>', html, re.S)
+    assert m, "the cell did not render a neo4j-viz page"
+    return json.loads(m.group(1))
 
 
 def has_png(cell) -> bool:
@@ -72,6 +85,25 @@ def test_analyst_notebook_runs_against_the_test_server(driver, cli_env, neo4j_se
     assert has_png(tagged(nb, "chart"))
     assert "distinct edges" in text_of(tagged(nb, "subgraph-query"))
     assert has_png(tagged(nb, "subgraph"))
+
+    pair = viz_data(tagged(nb, "show-pair"))
+    captions = {n["caption"] for n in pair["nodes"]}
+    assert {"Vladimir Putin", "Kim Jong Un", "Vostochny Cosmodrome", "Russia", "North Korea"} <= captions
+    colours = {n["properties"]["label"]: n["color"] for n in pair["nodes"]}
+    assert len(set(colours.values())) == len(colours)  # one colour per label
+    met = [r for r in pair["relationships"] if r["caption"] == "MET_AT"]
+    assert met and all(r["properties"]["quote"] and r["properties"]["article"].startswith("sha256:")
+                       for r in met)
+    assert any("Vostotchny" in r["properties"]["quote"] and r["properties"]["published"] == "2023-09-14"
+               for r in met)
+    assert "MENTIONS" not in {r["caption"] for r in pair["relationships"]}
+    kim = viz_data(tagged(nb, "show-leader"))
+    assert "Kim Jong Un" in {n["caption"] for n in kim["nodes"]}
+    assert {"ATTENDED", "VISITS"} <= {r["caption"] for r in kim["relationships"]}
+
+    asked = text_of(tagged(nb, "ask"))
+    assert asked.startswith("sectors_discussed(a=RUS (Russie), b=PRK (Corée du Nord))") and "space" in asked
+    assert "I cannot map that to a stored question" in text_of(tagged(nb, "ask-refused"))
 
     # the notebook wrote to the test server, not to some other database
     records, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n",
