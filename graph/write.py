@@ -118,11 +118,13 @@ WITH m, row
 CALL (m, row) {
   UNWIND row.participants AS p
   MATCH (l:Leader {id: p.id})
-  CREATE (l)-[:ATTENDED {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(m)
+  CREATE (l)-[:ATTENDED {article: row.article, quote: row.quote, start: row.start, end: row.end,
+                         plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(m)
   WITH l, p WHERE row.place_id IS NOT NULL
   MATCH (f:Facility {id: row.place_id})
   CREATE (l)-[:MET_AT {article: row.article, with: p.with, date: row.date, status: row.status,
-                       quote: row.quote, start: row.start, end: row.end}]->(f)
+                       quote: row.quote, start: row.start, end: row.end,
+                       plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(f)
 }
 CALL (m, row) {
   UNWIND row.states AS iso3
@@ -148,13 +150,15 @@ CALL (l, row) {
   WITH l, row WHERE row.place_id IS NOT NULL
   MATCH (f:Facility {id: row.place_id})
   CREATE (l)-[:VISITS {article: row.article, date: row.date, status: row.status, host_state: row.host_state,
-                       quote: row.quote, start: row.start, end: row.end}]->(f)
+                       quote: row.quote, start: row.start, end: row.end,
+                       plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(f)
 }
 CALL (l, row) {
   WITH l, row WHERE row.place_id IS NULL AND row.host_state IS NOT NULL
   MATCH (s:State {iso3: row.host_state})
   CREATE (l)-[:VISITS {article: row.article, date: row.date, status: row.status, host_state: row.host_state,
-                       quote: row.quote, start: row.start, end: row.end}]->(s)
+                       quote: row.quote, start: row.start, end: row.end,
+                       plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(s)
 }
 """
 
@@ -172,7 +176,8 @@ CALL (p, row) {
   OPTIONAL MATCH (l:Leader {id: row.by_id})
   OPTIONAL MATCH (s:State {iso3: row.by_id})
   WITH p, row, coalesce(l, s) AS by WHERE by IS NOT NULL
-  CREATE (by)-[:PROPOSES {article: row.article, what: row.what, quote: row.quote, start: row.start, end: row.end}]->(p)
+  CREATE (by)-[:PROPOSES {article: row.article, what: row.what, quote: row.quote, start: row.start, end: row.end,
+                          plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(p)
 }
 """
 
@@ -207,6 +212,11 @@ def meeting_id(m: dict, article: str, index: int) -> str:
     else:
         key = f"{article}|{index}"
     return "meeting:" + hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def _codes(fact: dict) -> dict:
+    """The PLOVER event type and mode and the CAMEO code the extraction gave a fact (or nulls)."""
+    return {k: fact.get(k) for k in ("plover_event", "plover_mode", "cameo")}
 
 
 ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals",
@@ -244,9 +254,10 @@ def rows(doc: dict) -> dict[str, list[dict]]:
                     for s in doc["sources"]],
         "meetings": [],
         "visits": [{"visitor_id": v["visitor_id"], "place_id": v["place_id"], "host_state": v["host_state"],
-                    "date": v["date"], "status": v["status"], **_first(v["evidence"])} for v in doc["visits"]],
+                    "date": v["date"], "status": v["status"], **_codes(v), **_first(v["evidence"])}
+                   for v in doc["visits"]],
         "proposals": [{"project": p["project"], "what": p["what"], "sector": p["sector"], "by_id": p["by_id"],
-                       **_first(p["evidence"])} for p in doc["proposals"]],
+                       **_codes(p), **_first(p["evidence"])} for p in doc["proposals"]],
         "statements": [{"speaker_id": st["speaker_id"], "via": st["via"], **_first(st["evidence"])}
                        for st in doc.get("statements", [])],
     }
@@ -256,7 +267,8 @@ def rows(doc: dict) -> dict[str, list[dict]]:
         out["meetings"].append({
             "id": meeting_id(m, art, i), "date": m["date"], "status": m["status"], "duration": m["duration"],
             "precision": m.get("precision"), "place_id": m["place_id"], "sectors": list(m["sectors"]),
-            "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid]} for pid in ids],
+            "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid],
+                              **_codes((m.get("codes") or {}).get(pid) or {})} for pid in ids],
             # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
             "states": sorted({leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
                               for pid in ids} - {None}),

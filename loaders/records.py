@@ -166,8 +166,10 @@ class ArticleFacts:
 
     def to_json(self) -> dict[str, Any]:
         """The extraction contract (design.md): what ``relgraph extract`` prints and the writer loads."""
+        from relgraph.loaders.event_codes import annotate
+
         a = self.article
-        return {
+        return annotate({
             "schema": SCHEMA,
             "article": {"id": a.id, "title": a.title, "lang": a.lang, "published": a.published,
                         "outlet": a.outlet, "url": a.url, "path": a.path, "doc": a.doc},
@@ -198,4 +200,4 @@ class ArticleFacts:
             "statements": [{"speaker": st.speaker, "speaker_id": st.speaker_id, "via": st.via,
                             "evidence": _ev(st.evidence)} for st in self.statements],
             "warnings": list(self.warnings),
-        }
+        })

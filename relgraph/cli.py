@@ -513,17 +513,19 @@ def ask(question, lang, fmt, settings):
 
 
 @cli.command()
-@format_option("graphml", "json", "csv", default="graphml")
+@format_option("graphml", "json", "csv", "plover", default="graphml")
 @click.option("--pair", nargs=2, metavar="A B", help="only the subgraph of two states (codes, names or aliases)")
 @click.option("-o", "--output", help="file to write (a folder for csv); default: stdout (csv: ./relgraph-export)")
 @connection_options
 def export(fmt, pair, output, settings):
-    """Export the graph, or one pair's subgraph, as GraphML, JSON (NetworkX) or CSV.
+    """Export the graph, or one pair's subgraph, as GraphML, JSON (NetworkX) or CSV; or its
+    meetings, visits and proposals as PLOVER events, one JSON object a line (--format plover).
 
     \b
     Example:
       relgraph export --format graphml --pair RUS PRK -o rus-prk.graphml
       relgraph export --format csv -o export/
+      relgraph export --format plover -o events.jsonl
     """
     from relgraph.api import connect
     from relgraph.graph.export import export as _export
@@ -540,7 +542,8 @@ def export(fmt, pair, output, settings):
             codes.append(code)
         pair = tuple(codes)
     with connect(settings) as driver:
-        result = _export(driver, fmt, output, pair or None, settings.database)
+        result = _export(driver, fmt, output, pair or None, settings.database,
+                         warn=lambda m: click.echo(f"warning: {m}", err=True))
     if output or fmt == "csv":
         click.echo(f"written: {result}", err=True)
     else:
