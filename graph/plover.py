@@ -6,9 +6,10 @@ CAMEO code) and ``relgraph`` (fact, status, article and node ids).
 
 Actors follow the manual's CONSULT rules: in a visit the visitors are the actors and the host the
 recipient; otherwise every participant is an actor and there is no recipient. A proposal's
-recipient is the other state of its article's main pair. ``date`` is the event's own date when the
-article fixes the day, else the article's publication date (``relgraph.date_from`` says which);
-an event with neither is left out, since PLOVER requires a date.
+recipient is the other state of its article's main pair. ``date`` is the event's own date (a month
+or a year as ``date`` .. ``enddate``); an intention (planned meeting or visit, proposal) and an
+undated event reported as happening take the article's publication date; ``relgraph.date_from``
+says which. A past event with no date is left out, since PLOVER requires one.
 """
 from __future__ import annotations
 
@@ -72,12 +73,25 @@ def _entity(p: dict) -> dict:
     return {k: v for k, v in e.items() if v is not None}
 
 
-def _date(event_date: str | None, art: dict) -> tuple[str | None, str | None]:
-    if event_date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", event_date):
-        return event_date, "event"
-    if art.get("published") and re.fullmatch(r"\d{4}-\d{2}-\d{2}", art["published"]):
-        return art["published"], "published"
-    return None, None
+def _date(event_date: str | None, art: dict, status: str | None = None) -> tuple[str | None, str | None, str | None]:
+    """(date, enddate, where the date comes from). An intention (AGREE: a planned meeting or visit,
+    a proposal) happens when it is reported: the publication date. An event dated to the month or
+    the year spans it (``date`` .. ``enddate``). A held event the article does not date is dated by
+    the article; a past one it does not date cannot be, and is left out."""
+    import calendar
+
+    published = art.get("published") if re.fullmatch(r"\d{4}-\d{2}-\d{2}", art.get("published") or "") else None
+    d = event_date or ""
+    if status == "planned" or (not d and status in (None, "held")) or d.startswith("--"):
+        return (published, None, "published") if published and status != "past" else (None, None, None)
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d):
+        return d, None, "event"
+    if re.fullmatch(r"\d{4}-\d{2}", d):
+        y, m = int(d[:4]), int(d[5:])
+        return f"{d}-01", f"{d}-{calendar.monthrange(y, m)[1]:02d}", "event month"
+    if re.fullmatch(r"\d{4}", d):
+        return f"{d}-01-01", f"{d}-12-31", "event year"
+    return None, None, None
 
 
 def _record(fact: str, node: str, art: dict, date: tuple, event: str, mode: str | None, cameo: str | None,
@@ -88,6 +102,7 @@ def _record(fact: str, node: str, art: dict, date: tuple, event: str, mode: str 
     rec = {
         "id": f"relgraph-{rid}",
         "date": date[0],
+        **({"enddate": date[1]} if date[1] else {}),
         "actor": actors,
         "event": [event],
         "quad_code": QUAD.get(event),
@@ -97,7 +112,7 @@ def _record(fact: str, node: str, art: dict, date: tuple, event: str, mode: str 
                       "language": art.get("lang"), "publication": art.get("outlet"), "coder": _coder(),
                       "codebook": CODEBOOK},
         "cameo": cameo,
-        "relgraph": {"fact": fact, "node": node, "article": art["id"], "status": status, "date_from": date[1]},
+        "relgraph": {"fact": fact, "node": node, "article": art["id"], "status": status, "date_from": date[2]},
     }
     if recipients:
         rec["recipient"] = recipients
@@ -124,7 +139,7 @@ def events(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: 
         proposals = s.run(_PROPOSALS, key=key).data()
     for r in meetings:
         art, people = r["art"], r["people"]
-        date = _date(r["date"], art)
+        date = _date(r["date"], art, r["status"])
         coded = [p for p in people if p["event"]]
         if not date[0] or not coded:
             skipped.append(f"meeting {r['node']} in {art['id']}: " + ("no date" if not date[0] else "no codes"))
@@ -141,7 +156,7 @@ def events(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: 
                            first["quote"], first["start"], first["end"], r["place"], r["status"]))
     for r in visits:
         art, v = r["art"], r["v"]
-        date = _date(v.get("date"), art)
+        date = _date(v.get("date"), art, v.get("status"))
         if not date[0] or not v.get("plover_event"):
             skipped.append(f"visit of {r['who']['id']} in {art['id']}: " + ("no date" if not date[0] else "no codes"))
             continue
@@ -151,7 +166,7 @@ def events(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: 
                            v.get("end"), r["place"], v.get("status")))
     for r in proposals:
         art, pr, who = r["art"], r["pr"], r["who"]
-        date = _date(None, art)
+        date = _date(None, art, "planned")  # a proposal is an intention, dated by its report
         if not date[0] or not pr.get("plover_event"):
             skipped.append(f"proposal {r['node']} in {art['id']}: " + ("no date" if not date[0] else "no codes"))
             continue
