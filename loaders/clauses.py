@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.context import MAX_EVIDENCE, Ctx, LeaderHit
+from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.nlp import Parse, Tok, parse
@@ -152,7 +152,13 @@ def _candidates(ctx: Ctx) -> list[int]:
 def _third_person_start(ctx: Ctx, k: int) -> bool:
     s = ctx.sents[k]
     first = re.findall(r"\w+", ctx.text[s.start:min(s.end, s.start + 40)])[:2]
-    return any(fold(w) in lex(ctx.lang).words.get("third_person", ()) for w in first)
+    # compared with their accents: Spanish "él" (he) is no "el" (the)
+    return any(w.lower() in _third_person(ctx.lang) for w in first)
+
+
+@lru_cache(maxsize=None)
+def _third_person(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in rd.lexicon(lang).get("events", {}).get("third_person", ()))
 
 
 # -- predicates ------------------------------------------------------------------------------
@@ -219,15 +225,21 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
     is the topic of another predicate ("talks on X remain stalled") is no event."""
     g = p.tok(t.head) if t.head else None
     if g is not None and g.upos in ("VERB", "AUX", "ADJ", "NOUN"):
-        if t.deprel in ("obj", "nsubj:pass") and (L.has("light_verbs", g) or (kind == "visit" and L.has("visit_light", g))):
-            return Pred(kind, k, p, t, [g] + _governors(p, g))
+        if t.deprel in ("obj", "nsubj:pass") and (L.has("light_verbs", g) or (kind == "visit" and L.has("visit_light", g))
+                                                  or (kind == "meet" and L.has("meet_phase", g))):
+            return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
             if L.words.get("occur_objects") and fold(g.lemma) in {fold(w) for w in ("take", "avoir", "tener")}:
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):
                     return None
             return Pred(kind, k, p, t, [g] + _governors(p, g))
-        if t.deprel == "obl" and g.upos == "VERB" and L.has("visit_verbs", g) and kind == "visit":
-            return None  # "arrived on a visit": the verb is the event
+        if t.deprel == "obl" and g.upos == "VERB" and L.has("visit_verbs", g):
+            if kind == "visit":
+                return None  # "arrived on a visit": the verb is the event
+            if any(c.deprel == "case" and L.has("meet_goal_preps", c) for c in p.children(t.i)):
+                # "came to the talks with Y", "arrived for the summit": the traveller takes part,
+                # when and where the travel verb says
+                return Pred(kind, k, p, t, [g] + _governors(p, g))
     if any(c.deprel == "cop" for c in p.children(t.i)):
         return Pred(kind, k, p, t, [])  # "it was their first meeting"
     if _during(L, p, t) and g is not None:
@@ -330,7 +342,35 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     for c in p.children(pr.head.i):
         if c.deprel == "det" and L.has("negators", c):
             return True
+    # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
+    # plan noun the predicate hangs on, or stands beside under the same verb
+    frames = _frame_nouns(p, pr.head)
+    if pr.head.head and pr.head.deprel in ("xcomp", "ccomp", "advcl"):
+        frames += [c for c in p.children(pr.head.head) if c.upos == "NOUN" and c.i < pr.head.i]
+    for n in frames:
+        if L.has("propose_nouns", n) or L.has("plan_nouns", n):
+            if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)):
+                return True
+    if ctx.sents[pr.k].para == -1 and pr.head.upos in ("NOUN", "PROPN") and not _verb_above(p, pr.head) and any(
+            t.upos in ("VERB", "AUX") and any(L.has("negators", c) or c.feats.get("Polarity") == "Neg"
+                                               for c in p.children(t.i) if c.deprel in ("advmod", "neg"))
+            for t in p.toks):
+        return True  # "Peskov: a Putin-Zelensky meeting is not planned", parsed apart
     return False
+
+
+def _frame_nouns(p: Parse, t: Tok) -> list[Tok]:
+    """Nouns the predicate's clause hangs on: "the invitation for Meloni to visit Rome", "son
+    intention de se rendre à ...", "план посетить ..."."""
+    out, cur = [], t
+    for _ in range(3):
+        if not cur.head or cur.deprel not in ("acl", "xcomp", "advcl", "ccomp", "nmod", "acl:relcl"):
+            break
+        cur = p.tok(cur.head)
+        if cur.upos != "NOUN":
+            break
+        out.append(cur)
+    return out
 
 
 def _then(L: Lex, p: Parse, c: Tok) -> bool:
@@ -351,6 +391,11 @@ def _habitual(L: Lex, pr: Pred) -> bool:
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """"hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
+    for n in _frame_nouns(p, pr.head):
+        if L.has("plan_nouns", n):
+            return "plan"  # "the plan to visit Rome"
+        if L.has("propose_nouns", n):
+            return "hope"  # "his invitation for Meloni to visit": asked for, not done
     for g in pr.gov:
         if L.has("recall_verbs", g):
             return "recall"
@@ -358,6 +403,10 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "hope"
         if L.has("plan_verbs", g):
             return "plan"
+        if not g.deprel.startswith("~") and any(
+                c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
+                for c in p.children(g.i) if c.i != pr.head.i):
+            return "plan"  # "tiene previsto / programado reunirse": a plan carried by a participle
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -371,6 +420,11 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "recall"
         if c.deprel in ("advmod", "obl") and L.has("then_words", c) and _then(L, p, c):
             return "recall"  # "at the time", "damals", "тогда": back in the past just told
+        if c.deprel == "advmod" and L.has("last_time", c) and not p.children(c.i):
+            return "recall"  # "they last met in Lima", "zuletzt trafen sie sich ..."
+        if c.deprel in ("obl", "obl:tmod", "nmod", "advmod") and L.has("time_nouns", c) and any(
+                L.has("last_time", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")):
+            return "recall"  # "pour la dernière fois", "por última vez", "в последний раз"
         if c.deprel == "amod" and L.has("next", c) and pr.head.upos == "NOUN":
             return "plan"
     if pr.head.feats.get("Mood") == "Cnd" or any(g.feats.get("Mood") == "Cnd" for g in pr.gov):
@@ -435,10 +489,50 @@ def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
 def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -> list[str]:
     """"He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
-    if not any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
-        return []
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
-    return [topic] if topic else []
+    if not topic:
+        return []
+    if any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
+        return [topic]
+    role = _bare_title(ctx, p, subj)
+    if role and _fits(role, ctx.leader_info[topic].get("role")):
+        return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
+    return []
+
+
+_GOVERNMENT = {"prime minister", "chancellor"}
+
+
+def _fits(title_role: str, role: str | None) -> bool:
+    """Can a bare title ("the president", "le chef de l'État", "глава государства") stand for a
+    person holding ``role``?"""
+    if not role:
+        return False
+    if title_role == role:
+        return True
+    if title_role == "head of state":
+        return role in HEADS_OF_STATE
+    if title_role == "leader":
+        return role in HEADS_OF_STATE or role in _GOVERNMENT
+    return title_role == "prime minister" and role in _GOVERNMENT
+
+
+def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
+    """The role of a title in ``ids`` that names no state and no person ("the president",
+    "el mandatario"), or None."""
+    from relgraph.loaders.mentions import titles
+
+    for th in titles(ctx):
+        if th.state or not (p.start <= th.m.start < p.end) or not (_tok_ids(p, th.m.start, th.end) & ids):
+            continue
+        if any(th.m.start <= h.start < th.end + 40 for h in ctx.leader_hits):
+            continue  # "President Milei", "the president, Javier Milei": a name follows
+        t = min((p.tok(i) for i in _tok_ids(p, th.m.start, th.end)), key=lambda x: _depth(p, x))
+        if any(c.deprel in ("amod", "nmod", "appos", "flat", "compound") and c.start >= th.end
+               for c in p.children(t.i)):
+            continue  # "the president of the commission", "le président sortant"
+        return th.role
+    return None
 
 
 def _topics(ctx: Ctx) -> dict[int, str | None]:
@@ -524,6 +618,13 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     cur = t
     found = None
     while True:
+        if cur.i != t.i and cur.i != pr.head.i and cur.upos in ("NOUN", "PROPN") and any(
+                L.has(key, cur) for key in ("meet_nouns", "visit_nouns", "call_words")):
+            # another event on the way up: "on the sidelines of the summit in Astana", "during his
+            # visit to Paris" frame this one, there; "after / at the end of the visit to Paris"
+            # put it before or after, elsewhere
+            if _sequenced(L, p, cur):
+                return False
         case = _case_of(p, cur)
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
@@ -545,6 +646,13 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     dets = {"the", "le", "la", "les", "l'", "el", "los", "las", "der", "die", "das", "dem", "den"}
     words = [fold(w) for w in before if fold(w) not in dets]
     return bool(words) and (words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ()))
+
+
+def _sequenced(L: Lex, p: Parse, t: Tok) -> bool:
+    """An event noun placed before or after another: "after the visit", "à l'issue de la visite"."""
+    above = p.tok(t.head) if t.head else None
+    return any(c.deprel in ("case", "mark") and L.has("sequence_words", c) for c in p.children(t.i)) or (
+        above is not None and above.upos == "NOUN" and L.has("sequence_words", above))
 
 
 def _names_something_else(p: Parse, t: Tok) -> bool:
@@ -782,6 +890,8 @@ def _in_person(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     p = pr.p
     if any(L.has("in_person", t) for t in p.toks):
         return True
+    if any(L.has("visit_verbs", g) and not g.deprel.startswith("~") for g in pr.gov):
+        return True  # "will travel to Moscow for talks with ...": one goes there to meet
     dom, _ = _pred_domain(pr)
     places, _ = _places(ctx, L, pr, dom)
     return any(ctx.places[pid]["kind"] != "city" for pid, _ in places)
@@ -923,9 +1033,13 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     reports to the other's country: it was held in that city ("she arrived in Delhi ... then met
     her counterpart")."""
     trips: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    L = lex(ctx.lang)
     for ev in events:
         if ev.kind != "visit" or ev.status != "held":
             continue
+        head = parsed(ctx)[ev.k].at(ev.start) if ev.noun else None
+        if head is not None and _sequenced(L, parsed(ctx)[ev.k], head):
+            continue  # "after a visit to Paris, they met ...": a leg before the meeting
         for lid in ev.subject or ev.leaders[:1]:
             for pid, _ in ev.places:
                 c = city_of(ctx, pid, [ev.k]) if ctx.places[pid]["kind"] != "city" else pid
@@ -993,7 +1107,9 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         key = (v.visitor_id, v.place_id or v.place, v.status)
         if key not in uniq or (uniq[key].date is None and v.date):
             uniq[key] = v
-    res = list(uniq.values())
+    # a meeting or a visit still to come on the trip the text reports as made: the same trip
+    made = {(v.visitor_id, v.place_id) for v in uniq.values() if v.status == "held" and v.place_id}
+    res = [v for v in uniq.values() if not (v.status == "planned" and (v.visitor_id, v.place_id) in made)]
     cities = {(v.visitor_id, v.host_state, v.status) for v in res
               if v.place_id and ctx.places[v.place_id]["kind"] == "city"}
     placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}
