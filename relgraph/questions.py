@@ -374,7 +374,7 @@ def interpret(text: str, lang: str | None = None) -> Interpretation:
         if first is None:
             first = (lg, cands, stop)
         if stop:
-            continue
+            break  # "why" or an unknown name: no other reading of the question answers it
         fits = [c for c in cands if c.problem is None]
         if not fits:
             continue
