@@ -66,7 +66,7 @@ def main(argv=None) -> int:
 
     from relgraph.loaders import extract as X
     from relgraph.loaders.nlp import client as C
-    from relgraph.loaders.pipeline import extract_article
+    from relgraph.pipeline import extract_article
     from relgraph.loaders.read import read_paths
 
     # -- instruments: sentences asked for and sentences sent to a parser; the extractor's Ctx --

@@ -34,6 +34,8 @@ def connect(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
                                       notifications_min_severity="OFF")
     except (ValueError, DriverError) as e:
         raise Neo4jUnavailable(f"bad Neo4j URI {settings.uri!r}: {e}") from e
+    # the driver carries its database: every relgraph call made with it uses this one
+    driver.relgraph_database = settings.database  # type: ignore[attr-defined]
     if verify:
         try:
             driver.verify_connectivity()  # one attempt, no retries: a down server fails fast
@@ -42,6 +44,18 @@ def connect(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
             driver.close()
             raise translate(e, settings) from e
     return driver
+
+
+def database_of(driver: neo4j.Driver) -> str:
+    """The database ``connect`` made ``driver`` for (``neo4j`` for a driver made elsewhere)."""
+    return getattr(driver, "relgraph_database", None) or "neo4j"
+
+
+def server_version(driver: neo4j.Driver) -> tuple[str, str]:
+    """(version, edition) of the server, e.g. ("5.26.31", "community")."""
+    rec = driver.execute_query("CALL dbms.components() YIELD name, versions, edition "
+                               "RETURN versions[0] AS v, edition AS e").records[0]
+    return rec["v"], rec["e"]
 
 
 def translate(e: BaseException, settings: Settings) -> BaseException:

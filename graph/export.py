@@ -51,7 +51,7 @@ def fetch(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: s
 def to_networkx(nodes, edges):
     import networkx as nx
 
-    g = nx.MultiDiGraph()
+    g: nx.MultiDiGraph = nx.MultiDiGraph()
     for n in nodes:
         g.add_node(n["id"], label=n["label"], **_flat(n["props"]))
     for e in edges:

@@ -1,5 +1,6 @@
-"""Write: articles' facts (the extraction contract) into Neo4j, a batch of articles per
-transaction, so an article is never half-written (a failed batch leaves nothing behind).
+"""Write: articles' resolved facts (``ResolvedArticle``, relgraph/records.py) into Neo4j, a batch
+of articles per transaction, so an article is never half-written (a failed batch leaves nothing
+behind). ``rows`` is the one place where the records become the queries' UNWIND rows.
 
 Nodes are merged on their natural keys (constraints installed first); fact edges are created
 under the article, each carrying its article id, quote and offsets. An article whose text is
@@ -9,12 +10,15 @@ Labels and relationship types are literals of this module, never taken from inpu
 """
 from __future__ import annotations
 
-import hashlib
+import functools
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import neo4j
 
 from relgraph.graph.models import REL_TYPES
+from relgraph.records import EventCode, Evidence, ResolvedArticle, SectorCodes
 
 # -- the queries, one per kind of row; every row carries the id of its article ---------------
 _FIND = """
@@ -199,88 +203,73 @@ class BatchResult:
     edges_deleted: int = 0
 
 
-def _first(evidence: list[dict]) -> dict:
-    e = evidence[0] if evidence else {"start": None, "end": None, "quote": None}
-    return {"quote": e["quote"], "start": e["start"], "end": e["end"]}
-
-
-def meeting_id(m: dict, article: str, index: int) -> str:
-    """Dated meetings with the same people on the same day are one node across articles."""
-    people = sorted(m.get("participant_ids") or m["participants"])
-    if m.get("date") and not str(m["date"]).startswith("--"):
-        key = "|".join(people) + "|" + m["date"]
-    else:
-        key = f"{article}|{index}"
-    return "meeting:" + hashlib.sha1(key.encode()).hexdigest()[:20]
-
-
-def _codes(fact: dict) -> dict:
-    """The PLOVER event type and mode and the CAMEO code the extraction gave a fact (or nulls)."""
-    return {k: fact.get(k) for k in ("plover_event", "plover_mode", "cameo")}
+def _first(evidence: Sequence[Evidence]) -> dict[str, Any]:
+    e = evidence[0] if evidence else None
+    return {"quote": e.quote, "start": e.start, "end": e.end} if e else {"quote": None, "start": None, "end": None}
 
 
 ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals",
              "statements")
 
 
-def rows(doc: dict) -> dict[str, list[dict]]:
-    """The UNWIND rows of each query, from one extraction-contract object; each row names its article."""
-    from relgraph.loaders import refdata as rd
+def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
+    """The UNWIND rows of each query, from one article's resolved facts; each row names its article.
 
-    a = doc["article"]
-    art = a["id"]
-    states = rd.states()
-    codes = rd.sector_codes()
+    The one place where records become rows: the queries above read exactly these keys.
+    """
+    f = r.facts
+    a = f.article
+    art = a.id
+    pair_key = "-".join(sorted(f.pair)) if f.pair else None
 
-    def state_extra(iso3):
-        s = states.get(iso3) if iso3 else None
+    def state_extra(iso3: str | None) -> dict[str, Any]:
+        s = r.state_names.get(iso3) if iso3 else None
         return {"state_name": s.name if s else None, "state_wikidata": s.wikidata if s else None}
 
-    leader_state = {l["id"]: l.get("state") for l in doc["leaders"]}
-    out: dict[str, list[dict]] = {
-        "states": [{"iso3": s["iso3"], "name": s["name"], "wikidata": s["wikidata"], "role": s["role"], **ev}
-                   for s in doc["states"] for ev in [_first(s["evidence"])]],
-        "leaders": [{"id": l["id"], "name": l["name"], "role": l["role"], "state": l["state"],
-                     **state_extra(l["state"]), **_first(l["evidence"])} for l in doc["leaders"]],
-        "facilities": [{"id": f["id"], "name": f["name"], "kind": f["kind"], "state": f["state"],
-                        **state_extra(f["state"]), **_first(f["evidence"])}
-                       for f in doc["facilities"] + doc.get("places", [])],
+    leader_state = {l.id: l.state for l in f.leaders}
+    out: dict[str, list[dict[str, Any]]] = {
+        "states": [{"iso3": s.iso3, "name": s.name, "wikidata": s.wikidata, "role": s.role, **_first(s.evidence)}
+                   for s in f.states],
+        "leaders": [{"id": l.id, "name": l.name, "role": l.role, "state": l.state,
+                     **state_extra(l.state), **_first(l.evidence)} for l in f.leaders],
+        "facilities": [{"id": x.id, "name": x.name, "kind": x.kind, "state": x.state,
+                        **state_extra(x.state), **_first(x.evidence)}
+                       for x in f.facilities + f.places],
         # the article's pair rides on its sector edges: "which pairs discussed X" reads no Article node
-        "sectors": [{"id": s["id"], "cameo": codes.get(s["id"], {}).get("cameo"),
-                     "plover": codes.get(s["id"], {}).get("plover"),
-                     "pair": "-".join(sorted(doc["pair"])) if doc["pair"] else None, **_first(s["evidence"])}
-                    for s in doc["sectors"]],
-        "sources": [{"name": s["name"], "kind": s["kind"], "type": s.get("type"), **_first(s["evidence"])}
-                    for s in doc["sources"]],
+        "sectors": [{"id": s.id, "cameo": codes.cameo, "plover": codes.plover, "pair": pair_key,
+                     **_first(s.evidence)}
+                    for s in f.sectors for codes in [r.sector_codes.get(s.id) or SectorCodes(None, None)]],
+        "sources": [{"name": s.name, "kind": s.kind, "type": s.type, **_first(s.evidence)} for s in f.sources],
         "meetings": [],
-        "visits": [{"visitor_id": v["visitor_id"], "place_id": v["place_id"], "host_state": v["host_state"],
-                    "date": v["date"], "status": v["status"], **_codes(v), **_first(v["evidence"])}
-                   for v in doc["visits"]],
-        "proposals": [{"project": p["project"], "what": p["what"], "sector": p["sector"], "by_id": p["by_id"],
-                       **_codes(p), **_first(p["evidence"])} for p in doc["proposals"]],
-        "statements": [{"speaker_id": st["speaker_id"], "via": st["via"], **_first(st["evidence"])}
-                       for st in doc.get("statements", [])],
+        "visits": [{"visitor_id": v.visitor_id, "place_id": v.place_id, "host_state": v.host_state,
+                    "date": v.date, "status": v.status, **_codes(r.visit_codes, i), **_first(v.evidence)}
+                   for i, v in enumerate(f.visits)],
+        "proposals": [{"project": p.project, "what": p.what, "sector": p.sector, "by_id": p.by_id,
+                       **_codes(r.proposal_codes, i), **_first(p.evidence)} for i, p in enumerate(f.proposals)],
+        "statements": [{"speaker_id": st.speaker_id, "via": st.via, **_first(st.evidence)}
+                       for st in f.statements],
     }
-    for i, m in enumerate(doc["meetings"]):
-        ids = m.get("participant_ids") or []
-        names = dict(zip(ids, m["participants"]))
+    for k, (mid, m) in enumerate(zip(r.meeting_ids, f.meetings)):
+        ids = list(m.participant_ids)
+        names = dict(zip(ids, m.participants))
+        by_person = r.meeting_codes[k] if k < len(r.meeting_codes) else {}
         out["meetings"].append({
-            "id": meeting_id(m, art, i), "date": m["date"], "status": m["status"], "duration": m["duration"],
-            "precision": m.get("precision"), "place_id": m["place_id"], "sectors": list(m["sectors"]),
+            "id": mid, "date": m.date, "status": m.status, "duration": m.duration,
+            "precision": m.precision, "place_id": m.place_id, "sectors": list(m.sectors),
             "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid],
-                              **_codes((m.get("codes") or {}).get(pid) or {})} for pid in ids],
+                              **_code(by_person.get(pid))} for pid in ids],
             # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
             "states": sorted({leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
                               for pid in ids} - {None}),
-            **_first(m["evidence"]),
+            **_first(m.evidence),
         })
     for kind in ROW_KINDS:
-        for r in out[kind]:
-            r["article"] = art
+        for row in out[kind]:
+            row["article"] = art
     out["articles"] = [{
-        "article": art, "doc": a["doc"], "title": a["title"], "lang": a["lang"], "published": a["published"],
-        "url": a["url"], "outlet": a["outlet"], "path": a["path"], "pair": doc["pair"],
-        "pair_key": "-".join(sorted(doc["pair"])) if doc["pair"] else None,
+        "article": art, "doc": a.doc, "title": a.title, "lang": a.lang, "published": a.published,
+        "url": a.url, "outlet": a.outlet, "path": a.path, "pair": list(f.pair) if f.pair else None,
+        "pair_key": pair_key,
         "meetings": [m["id"] for m in out["meetings"]],
         "projects": sorted({p["project"] for p in out["proposals"]}),
         "extractor": _version(),
@@ -288,7 +277,19 @@ def rows(doc: dict) -> dict[str, list[dict]]:
     return out
 
 
+def _code(c: EventCode | None) -> dict[str, str | None]:
+    """The PLOVER event type and mode and the CAMEO code of a fact (nulls when it has none)."""
+    return {"plover_event": c.plover_event, "plover_mode": c.plover_mode, "cameo": c.cameo} if c else \
+        {"plover_event": None, "plover_mode": None, "cameo": None}
+
+
+def _codes(codes: tuple[EventCode, ...], i: int) -> dict[str, str | None]:
+    return _code(codes[i] if i < len(codes) else None)
+
+
+@functools.lru_cache(maxsize=1)
 def _version() -> str:
+    """The extractor's name and version, stored on each Article (read once: metadata is slow)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -302,7 +303,7 @@ _QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), 
             ("proposals", _PROPOSALS), ("statements", _STATEMENTS))
 
 
-def write_articles(driver: neo4j.Driver, docs: list[dict], database: str = "neo4j",
+def write_articles(driver: neo4j.Driver, docs: Sequence[ResolvedArticle], database: str = "neo4j",
                    force: bool = False) -> BatchResult:
     """Write a batch of articles in one managed transaction (retried on transient errors).
 
@@ -313,20 +314,23 @@ def write_articles(driver: neo4j.Driver, docs: list[dict], database: str = "neo4
         return session.execute_write(_write_tx, docs, force)
 
 
-def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = False) -> BatchResult:
+def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False) -> BatchResult:
     """``force`` rewrites articles whose text is already loaded (after a new version of the rules)."""
     # one version per document: the last one given wins; one copy per text
-    by_doc: dict[str, dict] = {}
+    by_doc: dict[str, ResolvedArticle] = {}
     for d in docs:
-        by_doc.pop(d["article"]["doc"], None)
-        by_doc[d["article"]["doc"]] = d
-    todo: dict[str, dict] = {}
+        by_doc.pop(d.article.doc, None)
+        by_doc[d.article.doc] = d
+    todo: dict[str, ResolvedArticle] = {}
     for d in by_doc.values():
-        todo.setdefault(d["article"]["id"], d)
-    res = BatchResult({d["article"]["id"]: "unchanged" for d in docs})
-    found = tx.run(_FIND, docs=[{"id": i, "doc": d["article"]["doc"]} for i, d in todo.items()]).data()
-    holders = {i: d["article"]["doc"] for i, d in todo.items()}  # text id -> a document of the batch holding it
-    olds, meetings, projects, reassign = [], [], [], []
+        todo.setdefault(d.article.id, d)
+    res = BatchResult({d.article.id: "unchanged" for d in docs})
+    found = tx.run(_FIND, docs=[{"id": i, "doc": d.article.doc} for i, d in todo.items()]).data()
+    holders = {i: d.article.doc for i, d in todo.items()}  # text id -> a document of the batch holding it
+    olds: list[str] = []
+    meetings: list[str] = []
+    projects: list[str] = []
+    reassign: list[dict[str, str]] = []
 
     def drop(article_id, ms, ps):
         if article_id not in olds:
@@ -354,7 +358,7 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: list[dict], force: bool = Fals
         if res.statuses[i] != "replaced":
             res.statuses[i] = "loaded"
     if olds:
-        touched = tx.run(_TOUCHED, olds=olds).single()["ids"]
+        touched = tx.run(_TOUCHED, olds=olds).single(strict=True)["ids"]
         for q in _DELETE_EDGES.values():
             res.edges_deleted += tx.run(q, olds=olds).consume().counters.relationships_deleted
         c = tx.run(_DELETE_OLD, olds=olds).consume().counters
@@ -387,7 +391,7 @@ def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, 
     nodes, edges = {}, {}
     with driver.session(database=database) as s:
         for label in LABELS:
-            nodes[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single()["c"]
+            nodes[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single(strict=True)["c"]
         for t in REL_TYPES:
-            edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single()["c"]
+            edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single(strict=True)["c"]
     return {"nodes": nodes, "edges": edges}

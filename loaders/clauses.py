@@ -25,8 +25,10 @@ from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
+from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
-from relgraph.loaders.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
+from relgraph.loaders.resolve import project_id
+from relgraph.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
 BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
@@ -108,6 +110,7 @@ class Event:
     start: int                  # the predicate's offset (evidence anchor)
     noun: bool = False          # an event noun ("the meeting took place in ..."), maybe a re-mention
     during: bool = False        # "during the talks, ...": the frame of another clause, a re-mention
+    anaphoric: bool = False     # "that meeting", "cette rencontre": a meeting already told, never a new one
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -313,6 +316,27 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
+    moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
+    if moving and pr.head.deprel == "acl" and pr.head.upos == "VERB" and pr.head.head and not subj and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i)):
+        # "Arrivé mercredi à Varsovie, le chancelier ...", parsed as a participle on its noun
+        ante = p.tok(pr.head.head)
+        if ante.upos in ("NOUN", "PROPN"):
+            d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
+            subj |= d
+            dom |= d
+    if moving and pr.head.deprel == "advcl" and pr.head.upos == "VERB" and pr.head.head and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "mark", "expl") for c in p.children(pr.head.i)):
+        # "Arrivé dimanche à Hanoï, Macron a ...", "Arriving in Delhi, she ...", "Прибыв в Минск,
+        # Путин ...": a participle's subject is the main clause's ("Nada más llegar a ..., Sánchez")
+        up = p.tok(pr.head.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        for c in p.children(up.i):
+            if c.deprel in ("nsubj", "nsubj:pass"):
+                d = _domain(p, c)
+                subj |= d
+                dom |= d
     if pr.head.deprel == "conj" and not subj:
         first = p.tok(pr.head.head)
         for c in p.children(first.i):
@@ -342,6 +366,14 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     for c in p.children(pr.head.i):
         if c.deprel == "det" and L.has("negators", c):
             return True
+    # "Aucun président français n'avait fait le voyage", "no US president has visited": nobody did
+    for h in heads:
+        if h.deprel.startswith("~"):
+            break
+        for c in p.children(h.i):
+            if c.deprel in ("nsubj", "nsubj:pass") and any(
+                    x.deprel == "det" and L.has("negators", x) for x in p.children(c.i)):
+                return True
     # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
     # plan noun the predicate hangs on, or stands beside under the same verb
     frames = _frame_nouns(p, pr.head)
@@ -352,10 +384,10 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)):
                 return True
     if ctx.sents[pr.k].para == -1 and pr.head.upos in ("NOUN", "PROPN") and not _verb_above(p, pr.head) and any(
-            t.upos in ("VERB", "AUX") and any(L.has("negators", c) or c.feats.get("Polarity") == "Neg"
-                                               for c in p.children(t.i) if c.deprel in ("advmod", "neg"))
-            for t in p.toks):
-        return True  # "Peskov: a Putin-Zelensky meeting is not planned", parsed apart
+            L.has("negators", t) or t.feats.get("Polarity") == "Neg" for t in p.toks):
+        # "Peskov: a Putin-Zelensky meeting is not planned", "no date yet for a summit in X":
+        # a verbless headline the parser took apart; its negation is the noun's
+        return True
     return False
 
 
@@ -407,6 +439,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
                 c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
                 for c in p.children(g.i) if c.i != pr.head.i):
             return "plan"  # "tiene previsto / programado reunirse": a plan carried by a participle
+    # the pluperfect: "il avait été reçu", "had met", "se habían reunido", "hatte getroffen" - an
+    # earlier meeting given as background (not "after they had met, ...": a sequence)
+    verb = next((v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None)
+    if verb is not None and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i)) \
+            and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i)):
+        return "recall"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -465,8 +503,9 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 return True
         for c in p.children(v.i):
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
-                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
-                    continue  # "wird ... getroffen": a passive, not a future
+                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)
+                                         or fold(c.form) not in {"wird", "werden", "werde", "wirst", "werdet"}):
+                    continue  # "wird ... getroffen", "ist ... empfangen worden": a passive, not a future
                 if ctx.lang == "fr" and not re.match(r"(?:va|vont|vais|allons|allez)$", fold(c.form)):
                     continue
                 if ctx.lang == "es" and not re.match(r"(?:va|van|voy|vamos)$", fold(c.form)):
@@ -490,38 +529,32 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     """"He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
+    prons = [p.tok(i) for i in subj if p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i))]
+    if prons:
+        # "Macron's last visit dates from 2019: he was received by ...": the first person this
+        # sentence names before the pronoun, else the person the text is about
+        here = [h for h in ctx.leader_hits if p.start <= h.start < prons[0].start and h.explicit]
+        verb = p.tok(prons[0].head) if prons[0].head else prons[0]
+        if any(c.deprel in ("mark", "cc") and L.has("contrast_marks", c) for c in p.children(verb.i)) or (
+                verb.head and L.has("contrast_marks", p.tok(verb.head))):
+            # "Carney showed interest in ..., while she proposed ...": someone else than the
+            # person just named
+            others = {h.lid for h in here}
+            return [topic] if topic and topic not in others else []
+        if here:
+            return [here[0].lid]
+        return [topic] if topic else []
     if not topic:
         return []
-    if any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
-        return [topic]
     role = _bare_title(ctx, p, subj)
-    if role and _fits(role, ctx.leader_info[topic].get("role")):
+    if role and role != "counterpart" and role_fits(role, ctx.leader_info[topic].get("role")):
         return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
     return []
-
-
-_GOVERNMENT = {"prime minister", "chancellor"}
-
-
-def _fits(title_role: str, role: str | None) -> bool:
-    """Can a bare title ("the president", "le chef de l'État", "глава государства") stand for a
-    person holding ``role``?"""
-    if not role:
-        return False
-    if title_role == role:
-        return True
-    if title_role == "head of state":
-        return role in HEADS_OF_STATE
-    if title_role == "leader":
-        return role in HEADS_OF_STATE or role in _GOVERNMENT
-    return title_role == "prime minister" and role in _GOVERNMENT
 
 
 def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
     """The role of a title in ``ids`` that names no state and no person ("the president",
     "el mandatario"), or None."""
-    from relgraph.loaders.mentions import titles
-
     for th in titles(ctx):
         if th.state or not (p.start <= th.m.start < p.end) or not (_tok_ids(p, th.m.start, th.end) & ids):
             continue
@@ -555,7 +588,6 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
 def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
     """Unnamed counterparts as ``ISO3:role`` ("VNM:president"): a title with its state in the
     clause, naming nobody the text identifies, of a state not already taking part."""
-    from relgraph.loaders.mentions import titles
 
     out = []
     for th in titles(ctx):
@@ -580,15 +612,26 @@ _PRINCIPALS = {"president", "prime minister", "chancellor", "king", "queen", "em
 def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
     """"the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
-    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids
+
+    def bare(m: Match) -> bool:
+        # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
+        tids = _tok_ids(p, m.start, m.end)
+        return not any(c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids
+                       for i in tids for c in p.children(i))
+    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
                for m in ctx.triggers.get("plural_leaders", ())) \
             and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
         return []
     out: list[str] = []
     states: set[str] = set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
-    # "the two leaders" are leaders: a spokesman or an aide named in between is not one of them
-    ranked = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS] + earlier
+    # "the two leaders" are leaders, and the ones the text is about: a spokesman, an aide or a
+    # king named in between is not one of them
+    told: dict[str, int] = {}
+    for h in earlier:
+        told[h.lid] = told.get(h.lid, 0) + 1
+    principals = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS]
+    ranked = sorted(principals, key=lambda h: -told[h.lid]) + earlier
     for h in ranked:
         st = ctx.leader_info[h.lid]["state"]
         if st and st not in states and h.lid not in out:
@@ -725,6 +768,10 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
 def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str | None) -> str:
     if modality == "recall":
         return "past"
+    if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
+        return "planned"  # "visitará México en septiembre", told in August: this September
+    if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
+        return "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
     if date and ctx.pub and date.value[:1] != "-":
         v = date.value
         if v[:len(ctx.pub)] > ctx.pub[:len(v)] or (len(v) >= 10 and v > ctx.pub):
@@ -735,9 +782,23 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
             return "past"
         if date.precision == "day" and date.year_explicit and v[:4] < ctx.pub[:4]:
             return "past"
+        if date.precision == "day" and len(ctx.pub) >= 10 and len(v) >= 10 and _days(v, ctx.pub) > PAST_DAYS:
+            return "past"  # "they first met on June 17", told in a report of August: background
     if modality == "plan" or _future(ctx, L, pr):
         return "planned"
     return "held"
+
+
+# a report tells what happened in the last days; an event dated further back is background
+PAST_DAYS = 10
+
+
+def _days(a: str, b: str) -> int:
+    from datetime import date as _date
+    try:
+        return (_date.fromisoformat(b[:10]) - _date.fromisoformat(a[:10])).days
+    except ValueError:
+        return 0
 
 
 PURPOSE = {"pour", "afin", "to", "para", "um", "чтобы", "in order"}
@@ -805,6 +866,13 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
+    if not dates and pr.head.deprel in ("acl:relcl", "advcl") and pr.head.head:
+        # "Modi visited Moscow last July, where the president received him": the time of the
+        # clause this one hangs on
+        up = p.tok(pr.head.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        dates = _dates(ctx, pr, _domain(p, up, skip={pr.head.i}))
     date = dates[0] if dates else None
     status = _status(ctx, L, pr, date, modality)
     if date and date.ahead and status == "planned":
@@ -816,8 +884,11 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         if not places or len(_states_of(ctx, subject)) < 2:
             return None
         kind = "meet"
+    anaphoric = pr.head.upos in ("NOUN", "PROPN") and any(
+        c.deprel == "det" and (L.has("demonstratives", c) or c.feats.get("PronType") == "Dem")
+        for c in p.children(pr.head.i))
     return Event(kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
-                 pr.head.upos in ("NOUN", "PROPN"), pr.during)
+                 pr.head.upos in ("NOUN", "PROPN"), pr.during, anaphoric)
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
@@ -852,6 +923,25 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
     return out
 
 
+def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """"In the afternoon, X was received by Y": a clause timed by a part of the day and no date of
+    its own happened on the day of the event told just before it (a day's programme)."""
+    L = lex(ctx.lang)
+    out: list[Event] = []
+    last: DateMention | None = None
+    for ev in events:
+        if ev.date is None and ev.status == "held" and last is not None and ev.kind in ("meet", "visit"):
+            p = parsed(ctx)[ev.k]
+            if any(L.has("day_parts", t) for t in p.toks):
+                ev = replace(ev, date=last)
+        if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
+            last = ev.date  # a meeting's day (an arrival is often the evening before)
+        elif ev.date is not None or ev.status != "held":
+            last = None  # another day, or another time: the thread is lost
+        out.append(ev)
+    return out
+
+
 def read_events(ctx: Ctx) -> list[Event]:
     preds: list[Pred] = []
     for k, p in parsed(ctx).items():
@@ -867,7 +957,7 @@ def read_events(ctx: Ctx) -> list[Event]:
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
-    return events
+    return _same_day(ctx, events)
 
 
 def encounter(ctx: Ctx, preds: list[Pred]) -> str:
@@ -913,6 +1003,12 @@ def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     named elsewhere may be a metonym or another stop of the trip)."""
     if ctx.places[pid]["kind"] == "city":
         return pid
+    ref = rd.places().get(pid)
+    if ref is not None and ref.city and ref.city in rd.places():
+        # the reference data knows where the venue is (the Akorda is in Astana)
+        c = rd.places()[ref.city]
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+        return c.id
     st = ctx.places[pid]["state"]
     if not st:
         return None
@@ -976,6 +1072,12 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     groups: list[dict] = []
     for ev in events:
+        if ev.kind == "meet" and ev.anaphoric:
+            # "after that meeting", "cette rencontre": the one told before, whatever its status
+            prior = [g for g in groups if not ev.leaders or set(ev.leaders) & g["ids"]]
+            if prior:
+                prior[-1]["events"].append(ev)
+            continue
         if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status:
             # "the talks are to be held in ... on ...": the meeting just reported, named again;
             # the date in the noun's own clause is the meeting's (the one before may be the trip's)
@@ -1063,6 +1165,14 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     return out
 
 
+def _visit_target(ctx: Ctx, pid: str, host: str | None) -> tuple[str | None, str | None, str | None]:
+    """(place id, name, host) a visit goes to: a place the reference data knows, or only the
+    state when the text names a place it does not ("на Спиридоновке" is a street, not a city)."""
+    if pid.endswith("@") and host:
+        return None, rd.states()[host].name if host in rd.states() else None, host
+    return pid, ctx.places[pid]["name"], host
+
+
 def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[VisitFact]:
     """Visits from stated travel ("X visited / arrived in / will travel to C") and from a located
     meeting abroad in which the traveller takes part: one per traveller, city and status."""
@@ -1079,7 +1189,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             cities = [c] if c else []
         for pid in (cities or venues[:1]):
             st = ctx.places[pid]["state"] or next((ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None)
-            targets.append((pid, ctx.places[pid]["name"], st))
+            targets.append(_visit_target(ctx, pid, st))
         if not targets:
             targets = [(None, rd.states()[iso3].name, iso3) for iso3 in dict.fromkeys(ev.state_dest)]
         for lid in travellers:
@@ -1099,7 +1209,8 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
             if st and st != host and not is_office(lid):
-                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, ctx.places[pid]["name"], pid, host,
+                tpid, tname, _ = _visit_target(ctx, pid, host)
+                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host,
                                        m.date, m.status, m.evidence[:1]))
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}
@@ -1190,12 +1301,29 @@ def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
     return min(x.start for x in toks), max(x.end for x in toks)
 
 
+def _conjuncts(p: Parse, t: Tok, span: tuple[int, int]) -> list[tuple[int, int]]:
+    """The spans of coordinated objects of ``t`` ("to buy grain and to open places"), or the
+    whole object span when it is one."""
+    objs = [c for c in p.children(t.i) if c.deprel in ("xcomp", "ccomp", "obj") and span[0] <= c.start < span[1]]
+    if len(objs) != 1:
+        return [span]
+    first = objs[0]
+    conj = [c for c in p.children(first.i) if c.deprel == "conj" and c.upos == first.upos]
+    if not conj:
+        return [span]
+    rest = {x.i for c in conj for x in p.subtree(c.i)}
+    head = [x for x in p.subtree(first.i) if x.i not in rest and x.upos != "PUNCT" and x.deprel != "cc"]
+    out = [(min(x.start for x in head), max(x.end for x in head))]
+    for c in conj:
+        sub = [x for x in p.subtree(c.i) if x.upos != "PUNCT" and not (x.deprel == "cc" and x.head == c.i)]
+        out.append((min(x.start for x in sub), max(x.end for x in sub)))
+    return out
+
+
 def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     """One proposal per proposal predicate (propose, invite, urge, ask, call for, an offer or
     invitation noun, "ready to"), keyed by its proposer and its object, with the sector named in
     what is proposed. Negated or hypothetical ones ("could propose") and agreements are none."""
-    import hashlib
-
     L = lex(ctx.lang)
     out: list[ProposalFact] = []
     seen: set[tuple] = set()
@@ -1228,6 +1356,24 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 state = hosts[0] if hosts else None
             if lid is None and state is None:
                 continue
+            parts = _conjuncts(p, t, span)
+            part_secs = [next((h.value for h in sector_hits if a <= h.start < b and h.value not in ("-", "diplomacy")), None)
+                         for a, b in parts]
+            if len(parts) > 1 and not invitation and len({x for x in part_secs if x}) > 1:
+                # "proposed to buy more grain and to open more places for seasonal workers": two
+                # proposals, each in its sector
+                for (a, b), sec in zip(parts, part_secs):
+                    if sec is None:
+                        continue
+                    what = ctx.text[a:b].strip(" ,;.\"'«»“”„")
+                    key = (lid or state, sec, fold(what)[:60])
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    project = project_id(lid or state, sec, what)
+                    name = ctx.leader_info[lid]["name"] if lid else state
+                    out.append(ProposalFact(name, lid or state, what[:300], project, sec, (ctx.sent_ev(k),)))
+                continue
             secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
             sector = secs[0] if secs else None
             if invitation:
@@ -1242,7 +1388,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if key in seen:
                 continue
             seen.add(key)
-            project = "project:" + hashlib.sha1(f"{lid or state}|{sector}|{fold(what)[:200]}".encode()).hexdigest()[:16]
+            project = project_id(lid or state, sector, what)
             name = ctx.leader_info[lid]["name"] if lid else state
             out.append(ProposalFact(name, lid or state, what[:300], project, sector, (ctx.sent_ev(k),)))
     return out

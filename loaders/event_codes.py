@@ -1,5 +1,6 @@
 """PLOVER event types and modes, and the nearest CAMEO codes, for the meetings, visits and
-proposals of an extraction, so that the graph joins with POLECAT (PLOVER) and GDELT (CAMEO).
+proposals of an article (``resolve_article`` puts them in the writer's record), so that the graph
+joins with POLECAT (PLOVER) and GDELT (CAMEO).
 
 The codes come from ``data/event_codes.tsv`` (one row per case, each with the line of the PLOVER
 manual or of its CAMEO2PLOVER table it rests on); this module only decides the case:
@@ -15,9 +16,11 @@ Phone calls have a row (CONSULT/phone, 041) but are not read as events today.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import lru_cache
 
 from relgraph.loaders.refdata import read_tsv
+from relgraph.records import ArticleFacts, EventCode, MeetingFact, ProposalFact, VisitFact
 
 
 @lru_cache(maxsize=1)
@@ -25,27 +28,28 @@ def table() -> dict[tuple[str, str], dict[str, str]]:
     return {(r["fact"], r["case"]): r for r in read_tsv("event_codes.tsv")}
 
 
-def codes(fact: str, case: str) -> dict[str, str | None]:
-    """``{"plover_event", "plover_mode", "cameo"}`` for a fact and its case (see the table)."""
+def codes(fact: str, case: str) -> EventCode:
+    """The PLOVER event type and mode and the CAMEO code of a fact and its case (see the table)."""
     r = table()[(fact, case)]
-    return {"plover_event": r["plover_event"], "plover_mode": r["plover_mode"] or None, "cameo": r["cameo"]}
+    return EventCode(r["plover_event"], r["plover_mode"] or None, r["cameo"])
 
 
-def _leader_state(pid: str, leaders: dict[str, str | None]) -> str | None:
+def _leader_state(pid: str, leaders: Mapping[str, str | None]) -> str | None:
     if leaders.get(pid):
         return leaders[pid]
     # an unnamed counterpart is written ISO3:role ("VNM:president")
     return pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None
 
 
-def meeting_codes(m: dict, leaders: dict[str, str | None], place_state: dict[str, str | None]) -> dict[str, dict]:
-    """The codes of each participant (by id) of one meeting of the extraction contract."""
-    ids = m.get("participant_ids") or []
+def meeting_codes(m: MeetingFact, leaders: Mapping[str, str | None],
+                  place_state: Mapping[str, str | None]) -> dict[str, EventCode]:
+    """The codes of each participant (by id) of one meeting."""
+    ids = list(m.participant_ids)
     states = {pid: _leader_state(pid, leaders) for pid in ids}
     involved = {s for s in states.values() if s}
-    if m.get("status") == "planned":
+    if m.status == "planned":
         return {pid: codes("meeting", "planned") for pid in ids}
-    where = place_state.get(m.get("place_id") or "") or place_state.get(m.get("city_id") or "")
+    where = place_state.get(m.place_id or "") or place_state.get(m.city_id or "")
     if len(involved) >= 3:
         case = "multilateral"
     elif where and where in involved and len(involved) == 2:
@@ -57,23 +61,20 @@ def meeting_codes(m: dict, leaders: dict[str, str | None], place_state: dict[str
     return {pid: codes("meeting", case) for pid in ids}
 
 
-def visit_codes(v: dict) -> dict:
-    return codes("visit", "planned" if v.get("status") == "planned" else "held")
+def visit_codes(v: VisitFact) -> EventCode:
+    return codes("visit", "planned" if v.status == "planned" else "held")
 
 
-def proposal_codes(p: dict) -> dict:
-    sector = p.get("sector") or "default"
+def proposal_codes(p: ProposalFact) -> EventCode:
+    sector = p.sector or "default"
     return codes("proposal", sector if ("proposal", sector) in table() else "default")
 
 
-def annotate(doc: dict) -> dict:
-    """Add the codes to the meetings (per participant), visits and proposals of a contract object."""
-    leaders = {x["id"]: x.get("state") for x in doc.get("leaders", [])}
-    place_state = {f["id"]: f.get("state") for f in doc.get("facilities", []) + doc.get("places", [])}
-    for m in doc.get("meetings", []):
-        m["codes"] = meeting_codes(m, leaders, place_state)
-    for v in doc.get("visits", []):
-        v.update(visit_codes(v))
-    for p in doc.get("proposals", []):
-        p.update(proposal_codes(p))
-    return doc
+def codes_for(facts: ArticleFacts) -> tuple[tuple[dict[str, EventCode], ...], tuple[EventCode, ...],
+                                            tuple[EventCode, ...]]:
+    """(per meeting: codes by participant id, per visit, per proposal), in the order of ``facts``."""
+    leaders = {x.id: x.state for x in facts.leaders}
+    place_state = {f.id: f.state for f in (*facts.facilities, *facts.places)}
+    return (tuple(meeting_codes(m, leaders, place_state) for m in facts.meetings),
+            tuple(visit_codes(v) for v in facts.visits),
+            tuple(proposal_codes(p) for p in facts.proposals))

@@ -10,7 +10,7 @@ from collections import Counter
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import Ctx
 from relgraph.loaders.gazetteer import fold
-from relgraph.loaders.records import SourceRef, StatementFact
+from relgraph.records import SourceRef, StatementFact
 
 
 def read_statements(ctx: Ctx, sources: list[SourceRef]) -> list[StatementFact]:
@@ -42,7 +42,7 @@ def read_statements(ctx: Ctx, sources: list[SourceRef]) -> list[StatementFact]:
 
 def main_pair(ctx: Ctx, meetings, visits, proposals) -> tuple[tuple[str, str] | None, set[str]]:
     score: Counter[str] = Counter()
-    for iso3, kind, _ in ctx.state_hits:
+    for iso3, _kind, _ in ctx.state_hits:
         score[iso3] += 1
     for h in ctx.leader_hits:
         st = ctx.leader_info[h.lid]["state"]

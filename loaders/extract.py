@@ -18,7 +18,7 @@ from relgraph.loaders.events import main_pair, read_statements
 from relgraph.loaders.gazetteer import TokenIndex, tokenize
 from relgraph.loaders.mentions import (find_leaders, find_places, find_states, glued_to_name, is_metonym,
                                        locate_unknown, unknown_places)
-from relgraph.loaders.records import (Article, ArticleFacts, Evidence, FacilityRef, LeaderRef, ProjectRef,
+from relgraph.records import (Article, ArticleFacts, Evidence, FacilityRef, LeaderRef, ProjectRef,
                                       StateRef)
 from relgraph.loaders.sources import find_sources
 

@@ -4,6 +4,7 @@ alone), each resolved to its canonical id as it is found.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
@@ -11,6 +12,7 @@ from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import (HEADS_OF_STATE, Ctx, LeaderHit, is_headline, is_cap, latin,
                                       sentence_initial, slug, stopwords)
 from relgraph.loaders.gazetteer import Match, Token, fold
+from relgraph.loaders.resolve import place_id
 
 def find_states(ctx: Ctx) -> None:
     for m in rd.state_gazetteer(ctx.lang).find(ctx.text, ctx.index):
@@ -20,6 +22,61 @@ def find_states(ctx: Ctx) -> None:
             if not ctx.text[m.end:m.end + 1] in "-‐‑":
                 continue
         ctx.state_hits.append((iso3, kind, m))
+
+
+def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """"la capitale vietnamienne", "the Vietnamese capital", "la capital de China", "die russische
+    Hauptstadt", "столица Вьетнама": that state's capital city."""
+    toks = ctx.toks
+    words = {fold(w) for w in ctx.lex.get("capital_words", [])}
+    by_first = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
+    by_last = {m.j - 1: (iso3, m) for iso3, _, m in ctx.state_hits}
+    connectors = {"de", "du", "of", "del", "von", "der", "the", "la", "d", "l"}
+    for k, t in enumerate(toks):
+        if t.fold not in words:
+            continue
+        if ctx.lang in ("en", "es") and not any(toks[x].fold in ("the", "la") for x in range(max(0, k - 3), k)):
+            continue  # "Chinese capital" (money), "capital chino": the city takes "the" / "la"
+        hit = None
+        j = k + 1
+        while j < len(toks) and toks[j].fold in connectors and j - k <= 2:
+            j += 1
+        if j in by_first:
+            hit = by_first[j]
+        elif k - 1 in by_last:
+            hit = by_last[k - 1]
+        if hit is None:
+            continue
+        iso3, sm = hit
+        cid = rd.capitals().get(iso3)
+        if cid is None or cid not in rd.places():
+            continue
+        c = rd.places()[cid]
+        s, e = min(t.start, sm.start), max(t.end, sm.end)
+        if any(a <= s < b for a, b in taken):
+            continue
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+        ctx.place_hits.append((c.id, Match(min(k, sm.i), max(k + 1, sm.j), s, e, c.id, ctx.text[s:e])))
+        taken.append((s, e))
+
+
+def _ru_oblique_places(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """A Russian place name in a case the reference data does not list ("в Ханое", "в Анкаре"):
+    its nominative, looked up again."""
+    known = rd.places()
+    for k, tk in enumerate(ctx.toks):
+        if not is_cap(tk) or len(tk.text) < 4 or any(a <= tk.start < b for a, b in taken):
+            continue
+        nom = ru_nominative(tk.text)
+        if nom == tk.text:
+            continue
+        hits = [m for m in rd.place_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+        if len(hits) != 1:
+            continue
+        p = known[hits[0].value]
+        ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
+        ctx.place_hits.append((p.id, Match(k, k + 1, tk.start, tk.end, p.id, tk.text)))
+        taken.append((tk.start, tk.end))
 
 
 def find_places(ctx: Ctx) -> None:
@@ -32,6 +89,8 @@ def find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
         ctx.place_hits.append((p.id, m))
         taken.append((m.start, m.end))
+    if ctx.lang == "ru":
+        _ru_oblique_places(ctx, taken)
     # "cosmodrome X", "X estate": a facility word next to a proper name
     toks = ctx.toks
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
@@ -79,10 +138,11 @@ def find_places(ctx: Ctx) -> None:
             name = f"{latin(proper)} {label}".strip() if label else latin(proper)
         else:  # English: the name as written, "Filoli estate"
             name = ctx.text[s:e]
-        pid = slug(name) + "@"
+        pid = place_id(name)
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
+    _capitals(ctx, taken)
 
 
 def is_metonym(ctx: Ctx, pos: int) -> bool:
@@ -113,8 +173,15 @@ def locate_unknown(ctx: Ctx) -> None:
     for pid, m in ctx.place_hits:
         p = ctx.places[pid]
         if p["state"] is None:
-            before = [st for pos, st in known if pos < m.start]
-            p["state"] = before[-1] if before else known[0][1]
+            # only a place named close by: before it in this sentence or the two before, else after
+            # it in this sentence (an Istanbul paragraphs up says nothing of where "Alaska" is)
+            k = ctx.sent_of(m.start)
+            # a venue lies in a city just named; a town the data lacks is only placed by its own sentence
+            reach = 0 if p["kind"] == "city" else 2
+            before = [st for pos, st in known if pos < m.start and k - reach <= ctx.sent_of(pos)]
+            after = [st for pos, st in known if pos > m.start and ctx.sent_of(pos) == k]
+            if before or after:
+                p["state"] = before[-1] if before else after[0]
 
 
 def unknown_places(ctx: Ctx) -> None:
@@ -157,12 +224,46 @@ def unknown_places(ctx: Ctx) -> None:
             continue
         if any(fm.i == index[run[0].start] for fm in heads):
             continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
+        if ctx.lang == "ru" and all("ADJF" in q.tag for q in _morph().parse(run[-1].text)[:1]):
+            continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
-        name = latin(ctx.text[s:e])
-        pid = slug(name) + "@"
+        name = latin(ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e])
+        pid = place_id(name)
         ctx.places.setdefault(pid, {"name": name, "kind": "city", "state": None})
         ctx.place_hits.append((pid, Match(run[0] and index[s], j, s, e, pid, ctx.text[s:e])))
         busy.update(range(index[s], j))
+
+
+@lru_cache(maxsize=1)
+def _morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
+
+
+def ru_nominative(name: str) -> str:
+    """A Russian proper name as its nominative ("в Акорде" -> "Акорда", "на Аляске" -> "Аляска"),
+    word by word, keeping the capitals; a word the analyser cannot place stays as written."""
+    out = []
+    for word in name.split(" "):
+        parses = [q for q in _morph().parse(word) if "NOUN" in q.tag and q.tag.case != "nomn"]
+        if not parses or not re.match(r"[А-ЯЁ]", word):
+            out.append(word)
+            continue
+        best = max(parses, key=lambda q: ("Geox" in q.tag, q.tag.case == "loct", q.score))
+        out.append("-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-")))
+    return " ".join(out)
+
+
+def ru_name_nominative(word: str) -> str:
+    """A Russian first name or surname in the nominative ("Ламом" -> "Лам", "Джайшанкаром" ->
+    "Джайшанкар"); a word the analyser does not take for a name stays as written."""
+    parses = [q for q in _morph().parse(word)
+              if ({"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))) and q.tag.case != "nomn"]
+    if not parses or not re.match(r"[А-ЯЁ]", word):
+        return word
+    best = max(parses, key=lambda q: q.score)
+    return "-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-"))
 
 
 @dataclass(frozen=True)
@@ -253,7 +354,7 @@ class _Found:
 def _from_ref(ctx: Ctx, people: dict[str, Person], lid: str) -> None:
     if lid not in people:
         info = rd.leaders()[lid]
-        people[lid] = Person(info.name, info.state, info.role_on(ctx.pub))
+        people[lid] = Person(info.name, info.state_on(ctx.pub), info.role_on(ctx.pub))
 
 
 def _place_spans(ctx: Ctx) -> list[tuple[int, int]]:
@@ -269,6 +370,22 @@ def _named(ctx: Ctx, found: _Found) -> _Found:
             continue  # "place Kim Il Sung" is a square, not the man
         mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "name", (m.i, m.j)))
         _from_ref(ctx, people, m.value)
+    if ctx.lang == "ru":
+        # a full name in a case the reference data does not list ("с То Ламом"): its nominative
+        toks = ctx.toks
+        seen = {k for h in mentions for k in range(*h.claims)}
+        for k in range(len(toks) - 1):
+            a, b = toks[k], toks[k + 1]
+            if k in seen or k + 1 in seen or not (is_cap(a) and is_cap(b)) or b.sep != " ":
+                continue
+            if any(s <= a.start < e for s, e in in_places):
+                continue
+            nom = f"{ru_name_nominative(a.text)} {ru_name_nominative(b.text)}"
+            hits = [m for m in rd.leader_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+            if len(hits) == 1:
+                mentions.append(LeaderMention(hits[0].value, a.start, b.end, k, "name", (k, k + 2)))
+                _from_ref(ctx, people, hits[0].value)
+                seen.update((k, k + 1))
     return _Found(tuple(mentions), people)
 
 
@@ -281,7 +398,7 @@ def _short_names(ctx: Ctx, found: _Found) -> _Found:
         if any(k in taken for k in range(m.i, m.j)) or not is_cap(ctx.toks[m.i]):
             continue
         info = rd.leaders()[m.value]
-        if m.value in people or info.state in mentioned_states:
+        if m.value in people or info.state_on(ctx.pub) in mentioned_states:
             mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "short name", (m.i, m.j)))
             taken.update(range(m.i, m.j))
             _from_ref(ctx, people, m.value)
@@ -383,6 +500,8 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         first = tok_index.get(run[0].start, 0)
         # "Antony J. Blinken": without its initials the name may be a known one
         plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
+        if ctx.lang == "ru":
+            plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))  # "с То Ламом": То Лам
         known = rd.leader_gazetteer().find(plain)
         if known and known[0].form == plain:
             _from_ref(ctx, people, known[0].value)
@@ -391,7 +510,10 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if any(kk in taken for kk in range(first, k)):
             continue
-        name = latin(" ".join(tk.text + ("." if len(tk.text) == 1 else "") for tk in run))
+        words = [tk.text + ("." if len(tk.text) == 1 else "") for tk in run]
+        if ctx.lang == "ru":
+            words = [ru_name_nominative(w) for w in words]
+        name = latin(" ".join(words))
         lid = "rg:" + slug(name)
         people.setdefault(lid, Person(name, t.state or inst_state, None if t.role == "counterpart" else t.role))
         mentions.append(LeaderMention(lid, run[0].start, run[-1].end, first, "title+name", (first, k)))
@@ -399,13 +521,27 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     return _Found(tuple(mentions), people)
 
 
+# states whose leaders' names put the family name first, as the press writes them
+_FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM"}
+
+
 def _surnames(ctx: Ctx, found: _Found) -> _Found:
     """The surname alone of a new person named in full elsewhere ("Okafor" after "Ines Okafor")."""
-    surnames: dict[str, str] = {}
+    cands: dict[str, set[str]] = defaultdict(set)
+    named = {h.lid for h in found.mentions if h.how in ("name", "title+name")}
     for lid, p in found.people.items():
         parts = p.name.split()
-        if lid not in rd.leaders() and len(parts) >= 2 and len(parts[-1]) >= 4:
-            surnames.setdefault(fold(parts[-1]), lid)
+        if len(parts) < 2:
+            continue
+        if lid not in rd.leaders() and len(parts[-1]) >= 4:
+            cands[fold(parts[-1])].add(lid)
+        elif lid in named:
+            # a known person the article names in full, then by the family name alone ("Lee" after
+            # "Lee Jae-myung", "Sánchez" after "Pedro Sánchez"), when no one else here bears it
+            family = parts[0] if p.state in _FAMILY_FIRST else parts[-1]
+            if len(family) >= 3:
+                cands[fold(family)].add(lid)
+    surnames = {k: next(iter(v)) for k, v in cands.items() if len(v) == 1}
     if not surnames:
         return found
     # the whole text: a headline may use the surname before the body gives the full name
@@ -420,11 +556,12 @@ def _surnames(ctx: Ctx, found: _Found) -> _Found:
 
 
 def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
-    """A title with a state and no name, for the first leader of that state ("the Valdorian minister")."""
+    """A title with a state and no name ("the Valdorian president"), for the person holding that office."""
     mentions = list(found.mentions)
+    people = dict(found.people)
     by_state: dict[str, list[str]] = defaultdict(list)
     for h in mentions:
-        st = found.people[h.lid].state
+        st = people[h.lid].state
         if st and h.lid not in by_state[st]:
             by_state[st].append(h.lid)
     in_places = _place_spans(ctx)
@@ -432,11 +569,63 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     for t in titles:
         if any(s <= t.m.start < e for s, e in in_places):
             continue
-        if t.state and by_state.get(t.state) and not any(t.m.start <= h.start <= t.end + 2 for h in mentions):
-            if t.j < len(toks) and any(h.tok == t.j for h in mentions):
-                continue
-            mentions.append(LeaderMention(by_state[t.state][0], t.m.start, t.end, t.m.i, "anaphor"))
-    return _Found(tuple(mentions), found.people)
+        if not t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions):
+            continue
+        if t.j < len(toks) and any(h.tok == t.j for h in mentions):
+            continue
+        # the person of that state the article names who holds that office; else the holder of
+        # that office on the publication day in the reference data; else nobody (the clause
+        # reader makes an unnamed "RUS:vice premier" of it): "the Russian president" is never
+        # the Russian foreign minister
+        fits = [lid for lid in by_state.get(t.state, ()) if role_fits(t.role, people[lid].role)]
+        lid = fits[0] if fits else _holder(ctx, t.state, t.role)
+        if lid is None:
+            continue
+        if lid not in people:
+            _from_ref(ctx, people, lid)
+        mentions.append(LeaderMention(lid, t.m.start, t.end, t.m.i, "anaphor"))
+    return _Found(tuple(mentions), people)
+
+
+_GOVERNMENT = {"prime minister", "chancellor"}
+_RULERS = HEADS_OF_STATE | _GOVERNMENT | {"general secretary", "supreme leader"}
+
+
+def role_fits(title_role: str, role: str | None) -> bool:
+    """Can a title of ``title_role`` ("president", "leader", "head of state") name a person
+    holding ``role``?"""
+    if title_role == "counterpart":
+        return True  # "his Indian counterpart": whoever of that state the article names
+    if not role:
+        return False
+    if title_role == role:
+        return True
+    if title_role == "head of state":
+        return role in HEADS_OF_STATE
+    if title_role == "leader":
+        return role in _RULERS
+    if title_role == "minister":
+        return "minister" in role
+    if title_role in _GOVERNMENT:
+        return role in _GOVERNMENT
+    if title_role in ("foreign minister", "secretary of state"):
+        return role in ("foreign minister", "secretary of state")
+    return False
+
+
+_LOOKUP_ROLES = HEADS_OF_STATE | _GOVERNMENT | {"foreign minister", "secretary of state", "general secretary"}
+
+
+def _holder(ctx: Ctx, state: str, role: str) -> str | None:
+    """The one person the reference data gives as holding ``role`` in ``state`` on the
+    publication day, or None."""
+    if not ctx.pub or len(ctx.pub) < 10 or role not in _LOOKUP_ROLES:
+        return None
+    day = ctx.pub[:10]
+    out = {lid for lid, info in rd.leaders().items() if any(
+        r == role and st == state and (not a or a <= day) and (not b or day <= b)
+        for (r, a, b), st in zip(info.roles, info.role_states))}
+    return out.pop() if len(out) == 1 else None
 
 
 def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:

@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from relgraph.errors import BadArticle
-from relgraph.loaders.records import Article
+from relgraph.records import Article
 
 MAX_BYTES = 10 * 1024 * 1024          # one article; a JSON Lines batch is streamed, each line capped alike
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}

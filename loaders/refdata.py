@@ -63,6 +63,12 @@ def states() -> dict[str, StateInfo]:
 
 
 @lru_cache(maxsize=None)
+def capitals() -> dict[str, str]:
+    """ISO3 -> the place id of the state's capital (loaders/data/capitals.tsv)."""
+    return {r["iso3"]: r["city"] for r in read_tsv("capitals.tsv")}
+
+
+@lru_cache(maxsize=None)
 def state_aliases() -> list[dict[str, str]]:
     return read_tsv("state_aliases.tsv")
 
@@ -125,25 +131,38 @@ class LeaderInfo:
     roles: tuple[tuple[str, str, str], ...]   # (role, start, end)
     aliases: tuple[str, ...]
     short: tuple[str, ...]
+    role_states: tuple[str, ...] = ()          # the state of each office in ``roles`` (Donald Tusk: EUU, then POL)
+
+    def _office_on(self, day: str | None) -> int:
+        idx = range(len(self.roles))
+        if day:
+            held = [i for i in idx if (not self.roles[i][1] or self.roles[i][1] <= day)
+                    and (not self.roles[i][2] or day <= self.roles[i][2])]
+            if held:
+                return min(held, key=lambda i: ROLE_RANK.get(self.roles[i][0], 99))
+        return sorted(idx, key=lambda i: (self.roles[i][1] or "", -ROLE_RANK.get(self.roles[i][0], 99)))[-1]
 
     def role_on(self, day: str | None) -> str:
         """The office held on ``day`` (ISO), else the most recent one; the state office first
         when several are held at once (Xi Jinping: president, not general secretary)."""
-        if day:
-            held = [r for r in self.roles if (not r[1] or r[1] <= day) and (not r[2] or day <= r[2])]
-            if held:
-                return min(held, key=lambda r: ROLE_RANK.get(r[0], 99))[0]
-        return sorted(self.roles, key=lambda r: (r[1] or "", -ROLE_RANK.get(r[0], 99)))[-1][0]
+        return self.roles[self._office_on(day)][0]
+
+    def state_on(self, day: str | None) -> str:
+        """The state of the office held on ``day`` (Tusk in 2024: Poland, not the EU)."""
+        i = self._office_on(day)
+        return self.role_states[i] if i < len(self.role_states) and self.role_states[i] else self.state
 
 
 @lru_cache(maxsize=None)
 def leaders() -> dict[str, LeaderInfo]:
     acc: dict[str, dict] = {}
     for r in read_tsv("leaders.tsv"):
-        d = acc.setdefault(r["id"], {"name": r["name"], "state": r["state"], "roles": [],
+        d = acc.setdefault(r["id"], {"name": r["name"], "state": r["state"], "roles": [], "states": [],
                                      "aliases": split(r.get("aliases", "")), "short": split(r.get("short", ""))})
         d["roles"].append((r["role"], r.get("start", ""), r.get("end", "")))
-    return {k: LeaderInfo(k, d["name"], d["state"], tuple(d["roles"]), tuple(d["aliases"]), tuple(d["short"]))
+        d["states"].append(r["state"])
+    return {k: LeaderInfo(k, d["name"], d["state"], tuple(d["roles"]), tuple(d["aliases"]), tuple(d["short"]),
+                          tuple(d["states"]))
             for k, d in acc.items()}
 
 
@@ -173,12 +192,15 @@ class PlaceInfo:
     kind: str
     state: str | None
     aliases: tuple[str, ...] = field(default=())
+    # a venue's city (the id of a ``city`` row of the same state), None for cities and for
+    # places outside any city (Camp David, a cosmodrome)
+    city: str | None = None
 
 
 @lru_cache(maxsize=None)
 def places() -> dict[str, PlaceInfo]:
     return {r["id"]: PlaceInfo(r["id"], r["name"], r["kind"], r.get("state") or None,
-                               tuple(split(r.get("aliases", ""))))
+                               tuple(split(r.get("aliases", ""))), r.get("city") or None)
             for r in read_tsv("places.tsv")}
 
 

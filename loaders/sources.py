@@ -9,7 +9,7 @@ import re
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx
 from relgraph.loaders.gazetteer import Match, fold
-from relgraph.loaders.records import Evidence, SourceRef
+from relgraph.records import Evidence, SourceRef
 
 # "Photo : AFP", "Foto: dpa", "Фото: ТАСС", "Crédit photo : …", "© Reuters": what follows credits a picture
 _PICTURE_WORDS = r"photos?|fotos?|фото\w*|bild|image[ns]?|imagen|crédits?(?:\s+\w+)?|credits?(?:\s+\w+)?"
@@ -126,7 +126,7 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
             continue
         info = rd.sources()[m.value]
         line_start = text.rfind("\n", 0, m.start) + 1
-        near = lambda ms: any(0 <= m.start - x.end <= 25 and x.start >= line_start for x in ms)
+        near = lambda ms: any(0 <= m.start - x.end <= 25 and x.start >= line_start for x in ms)  # noqa: B023 (called at once, in this iteration)
         if info.kind == "broadcaster" or near(broadcast):
             add(m.value, "broadcaster", m.start, m.end, info.kind)
         elif _credited(text, m, intro, verbs, line_start):

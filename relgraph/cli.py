@@ -151,7 +151,7 @@ def db_status():
     Example:
       relgraph db status
     """
-    from relgraph.graph.connect import connect
+    from relgraph.graph.connect import connect, server_version
     from relgraph.settings import Settings
 
     s = _server()
@@ -160,9 +160,8 @@ def db_status():
         click.echo(f"Neo4j is not running (home {s.neo4j_home}); start it with `relgraph db start`")
         sys.exit(1)
     with connect(Settings(uri=s.bolt_uri, password=s.password())) as driver:
-        rec = driver.execute_query("CALL dbms.components() YIELD name, versions, edition "
-                                   "RETURN versions[0] AS v, edition AS e").records[0]
-    click.echo(f"Neo4j {rec['v']} {rec['e']} running (pid {pid})\n"
+        version, edition = server_version(driver)
+    click.echo(f"Neo4j {version} {edition} running (pid {pid})\n"
                f"  Bolt     {s.bolt_uri}\n  Browser  {s.browser_url}\n  home     {s.neo4j_home}\n"
                f"  user     neo4j (password: `relgraph db password`)")
 
@@ -341,7 +340,7 @@ def extract(files, fmt):
       relgraph extract article.txt --format json
     """
     from relgraph.errors import BadArticle
-    from relgraph.loaders.pipeline import extract_paths
+    from relgraph.pipeline import extract_paths
 
     failed = 0
     pretty = []
@@ -386,11 +385,9 @@ def load(paths, quiet, workers, batch_size, force, settings):
     from tqdm import tqdm
 
     from relgraph.api import connect, load as _load
-    from relgraph.loaders.read import expand
+    from relgraph.pipeline import count_articles
 
-    files = [p for p, _ in expand(paths)]
-    # an article a file, unless a JSON Lines batch holds an unknown number of them
-    total = None if any(p.lower().endswith((".jsonl", ".ndjson")) for p in files) else len(files)
+    total = count_articles(paths)
     bar = tqdm(total=total, unit="article", disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
                dynamic_ncols=True)
 
@@ -401,8 +398,7 @@ def load(paths, quiet, workers, batch_size, force, settings):
         bar.update(1)
 
     with connect(settings) as driver:
-        report = _load(driver, paths, settings.database, on_item=on_item, workers=workers,
-                       batch_size=batch_size, force=force)
+        report = _load(driver, paths, on_item=on_item, workers=workers, batch_size=batch_size, force=force)
     bar.close()
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
@@ -421,11 +417,10 @@ def stats(fmt, settings):
     Example:
       relgraph stats --format json
     """
-    from relgraph.graph.connect import connect
-    from relgraph.graph.write import stats as _stats
+    from relgraph.api import connect, stats as _stats
 
     with connect(settings) as driver:
-        st = _stats(driver, settings.database)
+        st = _stats(driver)
     if fmt == "json":
         click.echo(json.dumps(st, indent=2, sort_keys=True))
         return
@@ -468,20 +463,13 @@ def query(name, params, file, fmt, settings):
       relgraph query sectors_discussed -p a RUS -p b PRK
       relgraph query sectors_discussed -p a Russie -p b "North Korea" --format json
     """
-    from relgraph.api import connect, run_query
+    from relgraph.api import bind_query, connect, run_query
 
     if not name and not file:
         raise click.UsageError("give a question NAME (see `relgraph queries`) or --file")
-    given: dict[str, str] = {}
-    for k, v in params:
-        given[k] = v
-    from relgraph import cypher
-
-    q = cypher.from_file(file) if file else cypher.get(name)
-    from relgraph.api import resolve_params
-    resolve_params(q, given)  # fail on bad parameters before connecting
+    bound = bind_query(name, file=file, **dict(params))  # bad parameters fail before connecting
     with connect(settings) as driver:
-        cols, rows = run_query(driver, name, file=file, database=settings.database, **given)
+        cols, rows = run_query(driver, bound)
     _print_rows(cols, rows, fmt)
 
 
@@ -527,20 +515,8 @@ def export(fmt, pair, output, settings):
       relgraph export --format csv -o export/
       relgraph export --format plover -o events.jsonl
     """
-    from relgraph.api import connect
-    from relgraph.graph.export import export as _export
+    from relgraph.api import connect, export as _export
 
-    if pair:
-        from relgraph.loaders.refdata import resolve_state
-        from relgraph.errors import UnknownState
-
-        codes = []
-        for v in pair:
-            code = resolve_state(v)
-            if not code:
-                raise UnknownState(f"--pair {v!r}: no state of that name, code or alias")
-            codes.append(code)
-        pair = tuple(codes)
     with connect(settings) as driver:
         result = _export(driver, fmt, output, pair or None, settings.database,
                          warn=lambda m: click.echo(f"warning: {m}", err=True))

@@ -1,13 +1,16 @@
 """The graph in a notebook, interactive: ``relgraph.show(driver, a="RUS", b="PRK")`` draws a pair's
-subgraph with Neo4j's ``neo4j-viz`` (pan, zoom, click or hover an edge to read its quote, its
-article and its date), as Neo4j Browser does, but inside the notebook and offline: the page
-embeds the viewer's JavaScript and CSS, nothing is fetched when it renders.
+subgraph with ``gravis`` (d3 force layout: pan, zoom, drag; hover or click an edge to read its
+quote, its article and its date), inside the notebook and offline: the page embeds d3 and the
+viewer, nothing is fetched when it renders.
 
-``neo4j-viz`` is GPL-3.0 and an optional extra (``pip install 'relgraph[viz]'``): relgraph
-imports it only here, only when a view is drawn. Nodes are coloured by label (a fixed colour
-per label, with a legend), edges are captioned with their type.
+Neo4j's own ``neo4j-viz`` was the first choice, but it is GPL-3.0 and relgraph's dependencies
+must be permissive (tests/unit/test_licences.py); gravis is Apache-2.0. Nodes are coloured by
+label (a fixed colour per label), edges are captioned with their type; every string shown is
+HTML-escaped, since hover texts are HTML.
 """
 from __future__ import annotations
+
+import html
 
 from relgraph.errors import RelgraphError, UnknownName
 
@@ -18,10 +21,6 @@ EDGE_PROPS = ("quote", "article", "date", "published", "status", "article_title"
               "role", "what", "via", "host_state", "with", "plover_event", "plover_mode", "cameo")
 
 
-class ViewUnavailable(RelgraphError):
-    """neo4j-viz, the optional viewer, is not installed."""
-
-
 def subgraph(driver, a: str | None = None, b: str | None = None, *, state: str | None = None,
              leader: str | None = None, result=None, database: str | None = None, provenance: bool = False):
     """(nodes, edges) of one pair (``a``, ``b``), one ``state``, one ``leader`` or a query ``result``;
@@ -30,7 +29,7 @@ def subgraph(driver, a: str | None = None, b: str | None = None, *, state: str |
     from relgraph.graph import view
     from relgraph.loaders.resolve import resolve_entity, resolve_state
 
-    db = _db(database)
+    db = _db(driver, database)
     if sum((bool(a or b), bool(state), bool(leader), result is not None)) != 1:
         raise RelgraphError("show one thing: a pair (a=..., b=...), state=..., leader=... or result=...")
     if result is not None:
@@ -64,43 +63,54 @@ def caption(node: dict) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def to_viz(nodes: list[dict], edges: list[dict]):
-    """A ``neo4j_viz.VisualizationGraph``: coloured by label, edges captioned by type, the quote,
-    article and date of each edge among its properties (shown on hover and click)."""
-    try:
-        from neo4j_viz import Node, Relationship, VisualizationGraph
-    except ImportError:
-        raise ViewUnavailable("relgraph.show needs the optional viewer: pip install 'relgraph[viz]' "
-                              "(neo4j-viz, GPL-3.0)") from None
+def _hover(title: str, props: dict, keys) -> str:
+    """Hover text: one escaped ``key: value`` line per property (a quote can hold any character)."""
+    lines = [html.escape(title)]
+    for k in keys:
+        v = props.get(k)
+        if v is not None and v != "" and v != []:
+            v = ", ".join(map(str, v)) if isinstance(v, (list, tuple)) else str(v)
+            lines.append(f"<b>{html.escape(k)}</b>: {html.escape(v)}")
+    return "<br>".join(lines)
 
-    vnodes = [Node(id=n["id"], caption=caption(n), color=COLOURS.get(n["label"], "#17becf"),
-                   properties={"label": n["label"], "key": n["id"],
-                               **{k: _plain(v) for k, v in n["props"].items() if v is not None}})
-              for n in nodes]
-    rels = []
-    for i, e in enumerate(edges):
-        props = {"type": e["type"], **{k: _plain(e["props"][k]) for k in EDGE_PROPS if e["props"].get(k) is not None}}
-        rels.append(Relationship(id=f"r{i}", source=e["source"], target=e["target"], caption=e["type"],
-                                 properties=props))
-    vg = VisualizationGraph(nodes=vnodes, relationships=rels)
-    present = sorted({n["label"] for n in nodes})
-    vg.set_legend(nodes={label: COLOURS.get(label, "#17becf") for label in present})
-    return vg
+
+def to_viz(nodes: list[dict], edges: list[dict]):
+    """A ``gravis`` figure: nodes coloured by label, edges captioned with their type, the quote,
+    article and date of each edge (and a node's properties) on hover and click."""
+    import gravis as gv
+
+    gnodes = {}
+    for n in nodes:
+        props = {k: _plain(v) for k, v in n["props"].items() if v is not None}
+        text = _hover(f"{n['label']}: {caption(n)}", props, sorted(props))
+        gnodes[n["id"]] = {"label": html.escape(caption(n)),
+                           "metadata": {"color": COLOURS.get(n["label"], "#17becf"), "label_kind": n["label"],
+                                        "hover": text, "click": text}}
+    gedges = []
+    for e in edges:
+        props = {k: _plain(e["props"][k]) for k in EDGE_PROPS if e["props"].get(k) is not None}
+        text = _hover(e["type"], props, EDGE_PROPS)
+        gedges.append({"source": e["source"], "target": e["target"], "label": e["type"],
+                       "metadata": {"hover": text, "click": text, "quote": html.escape(str(props.get("quote", ""))),
+                                    "article": props.get("article"), "date": props.get("date") or props.get("published")}})
+    data = {"graph": {"directed": True, "nodes": gnodes, "edges": gedges}}
+    return gv.d3(data, show_edge_label=True, edge_label_data_source="label", node_label_data_source="label",
+                 edge_curvature=0.2, zoom_factor=0.8, details_height=120)
 
 
 def show(driver, a: str | None = None, b: str | None = None, *, state: str | None = None,
          leader: str | None = None, result=None, database: str | None = None, provenance: bool = False,
-         height: str = "600px"):
-    """Render a subgraph in the notebook (an ``IPython.display.HTML`` that embeds its viewer).
+         ):
+    """Render a subgraph in the notebook (a gravis figure: its page embeds the viewer's code).
 
     >>> relgraph.show(driver, a="RUS", b="PRK")        # a pair
     >>> relgraph.show(driver, state="Corée du Nord")   # one state's articles
     >>> relgraph.show(driver, leader="Ким Чен Ын")     # a leader, its meetings and proposals
-    >>> relgraph.show(driver, result=driver.execute_query("MATCH p=(:Leader)-[:VISITS]->() RETURN p"))
+    >>> relgraph.show(driver, result=eager_result)    # any result holding nodes, relationships or paths
     """
     nodes, edges = subgraph(driver, a, b, state=state, leader=leader, result=result, database=database,
                             provenance=provenance)
-    return to_viz(nodes, edges).render(height=height, theme="light")
+    return to_viz(nodes, edges)
 
 
 def _plain(v):

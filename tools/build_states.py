@@ -504,12 +504,12 @@ def build() -> tuple[list[dict], list[tuple[str, str, str, str]], list[str]]:
         rows.append((iso3, lang, kind, form))
 
     # stems must not be too short and must not swallow another state's form
-    for iso3, lang, kind, form in rows:
+    for iso3, lang, _kind, form in rows:
         if form.endswith("*"):
             stem = form[:-1].casefold()
             if len(stem) < 4:
                 problems.append(f"stem too short: {lang} {form}")
-            for iso3b, langb, kindb, formb in rows:
+            for iso3b, langb, _kindb, formb in rows:
                 # a longer multi-word form (Китайская Республика) wins over the stem by longest match
                 if langb == lang and iso3b != iso3 and " " not in formb and formb.casefold().startswith(stem) \
                         and formb.casefold() != stem and (len(formb) > len(stem)) \

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from relgraph.loaders.pipeline import load
+from relgraph.pipeline import load
 from tests.conftest import DATA, ROOT, backend
 
 LOCAL = backend() == "local"  # the Browser page and `relgraph db` belong to the local server

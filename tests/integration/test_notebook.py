@@ -35,13 +35,13 @@ def text_of(cell) -> str:
 
 
 def viz_data(cell) -> dict:
-    """The graph a ``relgraph.show`` cell rendered: the JSON block of neo4j-viz's page."""
+    """The graph a ``relgraph.show`` cell rendered: gravis's data in the page it displayed."""
     (html,) = [out.data["text/html"] for out in cell.get("outputs", [])
                if out.output_type in ("execute_result", "display_data") and "text/html" in out.data]
-    assert "<script src=" not in html  # the viewer is inline: nothing to fetch
-    m = re.search(r'<script type="application/json" id="neo4j-viz-data">(.*?)</script>', html, re.S)
-    assert m, "the cell did not render a neo4j-viz page"
-    return json.loads(m.group(1))
+    assert not re.search(r"<script[^>]*\bsrc=", html)  # the viewer is inline: nothing to fetch
+    m = re.search(r"state\.rawData = (\[.*?\]);\n", html, re.S)
+    assert m, "the cell did not render a gravis page"
+    return json.loads(m.group(1))[0]
 
 
 def has_png(cell) -> bool:
@@ -87,19 +87,18 @@ def test_analyst_notebook_runs_against_the_test_server(driver, cli_env, neo4j_se
     assert has_png(tagged(nb, "subgraph"))
 
     pair = viz_data(tagged(nb, "show-pair"))
-    captions = {n["caption"] for n in pair["nodes"]}
+    captions = {n["label"] for n in pair["nodes"].values()}
     assert {"Vladimir Putin", "Kim Jong Un", "Vostochny Cosmodrome", "Russia", "North Korea"} <= captions
-    colours = {n["properties"]["label"]: n["color"] for n in pair["nodes"]}
+    colours = {n["metadata"]["label_kind"]: n["metadata"]["color"] for n in pair["nodes"].values()}
     assert len(set(colours.values())) == len(colours)  # one colour per label
-    met = [r for r in pair["relationships"] if r["caption"] == "MET_AT"]
-    assert met and all(r["properties"]["quote"] and r["properties"]["article"].startswith("sha256:")
-                       for r in met)
-    assert any("Vostotchny" in r["properties"]["quote"] and r["properties"]["published"] == "2023-09-14"
-               for r in met)
-    assert "MENTIONS" not in {r["caption"] for r in pair["relationships"]}
+    met = [e for e in pair["edges"] if e["label"] == "MET_AT"]
+    assert met and all(e["metadata"]["quote"] and e["metadata"]["article"].startswith("sha256:") for e in met)
+    assert any("Vostotchny" in e["metadata"]["quote"] and e["metadata"]["date"] == "2023-09-13"
+               and "2023-09-13" in e["metadata"]["hover"] for e in met)
+    assert "MENTIONS" not in {e["label"] for e in pair["edges"]}
     kim = viz_data(tagged(nb, "show-leader"))
-    assert "Kim Jong Un" in {n["caption"] for n in kim["nodes"]}
-    assert {"ATTENDED", "VISITS"} <= {r["caption"] for r in kim["relationships"]}
+    assert "Kim Jong Un" in {n["label"] for n in kim["nodes"].values()}
+    assert {"ATTENDED", "VISITS"} <= {e["label"] for e in kim["edges"]}
 
     asked = text_of(tagged(nb, "ask"))
     assert asked.startswith("sectors_discussed(a=RUS (Russie), b=PRK (Corée du Nord))") and "space" in asked

@@ -10,7 +10,7 @@ import pytest
 
 from relgraph import cypher
 from relgraph.api import query_df, resolve_params, run_query
-from relgraph.loaders.pipeline import load
+from relgraph.pipeline import load
 from tests.conftest import DATA, run_cli
 
 EXAMPLES = sorted(DATA.glob("*.txt")) + sorted((DATA.parent.parent / "examples").glob("*.txt"))

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from relgraph.graph.write import ROW_KINDS
-from relgraph.loaders.pipeline import extract_paths, load
+from relgraph.pipeline import extract_paths, load
 from tests.conftest import ROOT, backend, run_cli
 from tests.integration.test_load import graph_dump
 
@@ -160,9 +160,10 @@ def test_debug_shows_the_traceback_and_default_does_not(tmp_path, cli_env):
 def test_rows_name_their_article():
     """Every row the writer sends carries its article id: a batch can never mix two articles' facts."""
     from relgraph.graph.write import rows
+    from relgraph.loaders.resolve import resolve_article
     from tests.conftest import DATA
 
     (f,) = list(extract_paths([str(DATA / "fr_summit.txt")]))
-    r = rows(f.to_json())
+    r = rows(resolve_article(f))
     for kind in ROW_KINDS:
         assert all(row["article"] == f.article.id for row in r[kind])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from relgraph.loaders.pipeline import load
+from relgraph.pipeline import load
 
 ARTICLES = [
     ("fr", "Le dirigeant nord-coréen Kim Jong-un a visité le cosmodrome Vostotchny, en Russie, avec le "

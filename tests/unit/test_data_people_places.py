@@ -16,7 +16,7 @@ import pytest
 DATA = Path(__file__).resolve().parents[2] / "loaders" / "data"
 
 LEADERS_HEADER = ["id", "name", "state", "role", "start", "end", "aliases", "short"]
-PLACES_HEADER = ["id", "name", "kind", "state", "aliases"]
+PLACES_HEADER = ["id", "name", "kind", "state", "aliases", "city"]
 SOURCES_HEADER = ["name", "kind", "aliases"]
 
 LEADER_ROLES = {
@@ -279,6 +279,20 @@ def test_places_cells(places):
                 assert len(a) >= 6 and "*" not in a[:-1], f"stem shorter than 5 letters: {a}"
             else:
                 assert "*" not in a, a
+
+
+def test_places_city_is_a_city_of_the_same_state(places):
+    by_id = {r["id"]: r for r in places}
+    for r in places:
+        if r["kind"] == "city":
+            assert r["city"] == "", f"{r['id']}: a city lies in no city"
+            continue
+        if not r["city"]:
+            continue  # Camp David, a cosmodrome: in no city
+        city = by_id.get(r["city"])
+        assert city is not None, f"{r['id']}: unknown city {r['city']}"
+        assert city["kind"] == "city", f"{r['id']}: {r['city']} is a {city['kind']}"
+        assert city["state"] == r["state"], f"{r['id']}: {r['city']} is in {city['state']}"
 
 
 def test_places_no_alias_shared_by_two_ids(places):

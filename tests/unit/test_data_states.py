@@ -289,3 +289,23 @@ def test_acronyms_are_case_sensitive(aliases):
     assert ("en", "US") in acronyms
     assert ("en", "us") not in acronyms
     assert ("en", "Us") not in acronyms
+
+
+CAPITALS = DATA / "capitals.tsv"
+PLACES = DATA / "places.tsv"
+
+
+def test_every_capital_is_a_city_of_its_state(states):
+    """loaders/data/capitals.tsv ("the Vietnamese capital" -> Hanoi): each row names a state of
+    states.tsv and a city row of places.tsv in that state; no state twice."""
+    header, rows = _read(CAPITALS)
+    assert header == ["iso3", "city"]
+    _, places = _read(PLACES)
+    cities = {r[0]: r[3] for r in places if r[2] == "city"}
+    iso3s = {s["iso3"] for s in states}
+    seen = set()
+    for iso3, city in rows:
+        assert iso3 in iso3s and iso3 not in seen, iso3
+        seen.add(iso3)
+        assert cities.get(city) == iso3, (iso3, city)
+    assert {"FRA", "RUS", "CHN", "VNM", "KAZ", "USA"} <= seen

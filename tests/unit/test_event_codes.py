@@ -1,10 +1,12 @@
 """PLOVER and CAMEO codes of meetings, visits and proposals (loaders/event_codes.py and its table
-loaders/data/event_codes.tsv), on contract objects written for the rules, no parser needed."""
+loaders/data/event_codes.tsv), on records written for the rules, no parser needed."""
 from __future__ import annotations
 
 import pytest
 
-from relgraph.loaders.event_codes import annotate, table
+from relgraph.loaders.event_codes import codes_for, table
+from relgraph.records import (Article, ArticleFacts, FacilityRef, LeaderRef, MeetingFact, ProposalFact,
+                              VisitFact)
 
 # the PLOVER manual's event categories and the modes it defines for the ones we use
 PLOVER_EVENTS = {"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -23,17 +25,16 @@ def test_every_row_is_a_plover_event_with_a_valid_mode_a_cameo_code_and_a_source
         assert r["cameo_name"] and ("PLOVER" in r["source"] or "C2P" in r["source"]), (fact, case)
 
 
-def doc(meetings=(), visits=(), proposals=()):
-    return {
-        "leaders": [{"id": "Q7747", "state": "RUS"}, {"id": "Q56226", "state": "PRK"}, {"id": "Q15031", "state": "CHN"}],
-        "facilities": [{"id": "vostochny@RUS", "state": "RUS"}, {"id": "astana@KAZ", "state": "KAZ"}],
-        "places": [{"id": "pyongyang@PRK", "state": "PRK"}],
-        "meetings": list(meetings), "visits": list(visits), "proposals": list(proposals),
-    }
+def facts(meetings=(), visits=(), proposals=()):
+    leaders = tuple(LeaderRef(i, i, (), st, None, ()) for i, st in (("Q7747", "RUS"), ("Q56226", "PRK"), ("Q15031", "CHN")))
+    fac = tuple(FacilityRef(i, i, "site", st, (), ()) for i, st in (("vostochny@RUS", "RUS"), ("astana@KAZ", "KAZ")))
+    places = (FacilityRef("pyongyang@PRK", "Pyongyang", "city", "PRK", (), ()),)
+    return ArticleFacts(Article.__new__(Article), leaders=leaders, facilities=fac, places=places,
+                        meetings=tuple(meetings), visits=tuple(visits), proposals=tuple(proposals))
 
 
 def meeting(ids, place=None, status="held", city=None):
-    return {"participant_ids": ids, "place_id": place, "city_id": city, "status": status}
+    return MeetingFact((), None, place, None, None, None, status, (), (), tuple(ids), city)
 
 
 @pytest.mark.parametrize("m, expected", [
@@ -52,21 +53,21 @@ def meeting(ids, place=None, status="held", city=None):
      {p: ("CONSULT", "third-party", "044") for p in ("Q7747", "VNM:president")}),
 ])
 def test_meeting_codes(m, expected):
-    got = annotate(doc(meetings=[m]))["meetings"][0]["codes"]
-    assert {p: (c["plover_event"], c["plover_mode"], c["cameo"]) for p, c in got.items()} == expected
+    (got,), _, _ = codes_for(facts(meetings=[m]))
+    assert {p: tuple(c) for p, c in got.items()} == expected
 
 
 @pytest.mark.parametrize("status, expected", [
     ("held", ("CONSULT", "visit", "042")), ("past", ("CONSULT", "visit", "042")), ("planned", ("AGREE", None, "036")),
 ])
 def test_visit_codes(status, expected):
-    v = annotate(doc(visits=[{"status": status}]))["visits"][0]
-    assert (v["plover_event"], v["plover_mode"], v["cameo"]) == expected
+    _, (v,), _ = codes_for(facts(visits=[VisitFact("Kim", "Q56226", None, None, "RUS", None, status, ())]))
+    assert tuple(v) == expected
 
 
 @pytest.mark.parametrize("sector, cameo", [
     ("trade", "0311"), ("defence", "0312"), ("humanitarian", "0333"), ("diplomacy", "036"), ("space", "030"), (None, "030"),
 ])
 def test_proposal_codes(sector, cameo):
-    p = annotate(doc(proposals=[{"sector": sector}]))["proposals"][0]
-    assert (p["plover_event"], p["plover_mode"], p["cameo"]) == ("AGREE", None, cameo)
+    _, _, (p,) = codes_for(facts(proposals=[ProposalFact("Putin", "Q7747", "x", "project:1", sector, ())]))
+    assert tuple(p) == ("AGREE", None, cameo)

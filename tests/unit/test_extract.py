@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from relgraph.loaders.dates import find_dates
 from relgraph.loaders.extract import extract
 from relgraph.loaders.gazetteer import tokenize
-from relgraph.loaders.pipeline import extract_article
+from relgraph.pipeline import extract_article
 from relgraph.loaders.read import parse_text, read_file
 from tests.conftest import DATA
 

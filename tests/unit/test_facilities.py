@@ -6,7 +6,7 @@ from dataclasses import replace
 
 import pytest
 
-from relgraph.loaders.pipeline import extract_article
+from relgraph.pipeline import extract_article
 from relgraph.loaders.read import parse_text
 
 _HEAD = "Titre\nDate: 2021-03-05\n\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relgraph.loaders.pipeline import extract_paths
+from relgraph.pipeline import extract_paths
 from tests.conftest import DATA
 
 GOLDEN = {

@@ -2,7 +2,7 @@
 
 The texts in ``tests/data/probes/<lang>/<class>.txt`` were written for the project (see the README
 there). Each is read and extracted exactly as ``relgraph extract FILE`` does
-(``relgraph.loaders.pipeline.extract_paths``: the file is read with its ``Date:`` header as the
+(``relgraph.pipeline.extract_paths``: the file is read with its ``Date:`` header as the
 publication date, the language is detected, then extracted), and checked against its entry in
 ``tests/data/probes/expect.json``. The entries say what the text states, nothing more; an entry
 holds any of these keys:
@@ -55,13 +55,12 @@ from __future__ import annotations
 
 import functools
 import json
-from pathlib import Path
 
 import pytest
 
 from relgraph.errors import BadArticle
 from relgraph.loaders.lang import detect
-from relgraph.loaders.pipeline import extract_paths
+from relgraph.pipeline import extract_paths
 from relgraph.loaders.read import read_file
 from relgraph.loaders.refdata import SECTORS
 from tests.conftest import DATA

@@ -122,7 +122,7 @@ def test_an_unreadable_entry_in_a_folder_is_reported_and_the_rest_is_read(tmp_pa
 
 
 def test_unsupported_language_is_one_clear_line(tmp_path):
-    from relgraph.loaders.pipeline import extract_paths
+    from relgraph.pipeline import extract_paths
 
     f = tmp_path / "it.txt"
     f.write_text("Il presidente del Consiglio ha incontrato il cancelliere tedesco a Roma per discutere "

@@ -68,7 +68,7 @@ def test_dateline_gives_the_publication_date_only_when_the_year_is_known():
 
 
 def test_ctx_dateline_spans_the_dateline():
-    from relgraph.loaders.pipeline import extract_article
+    from relgraph.pipeline import extract_article
 
     text = "Titre\nDate: 2021-03-05\n\nLYON, 3 février (AFP) - Le ministre a parlé à Paris.\n"
     a = parse_text(text, "x.txt")
@@ -166,7 +166,7 @@ def test_no_duration_without_a_unit_after_a_number(lang, span):
 
 # -- sources by kind ---------------------------------------------------------------------------
 def _sources(text: str, lang: str) -> set[tuple[str, str]]:
-    from relgraph.loaders.pipeline import extract_article
+    from relgraph.pipeline import extract_article
 
     a = parse_text(text, f"x.{lang}.txt")
     from dataclasses import replace

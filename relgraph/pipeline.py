@@ -1,7 +1,10 @@
-"""The stages strung together: ``read → extract → write``, and ``load()`` that returns a report.
+"""The stages strung together, above both wings: ``read → extract`` (loaders) with worker
+processes, then ``resolve → write`` (graph) in batches, and ``load()`` that returns a report.
 
-``extract_paths`` is pure (no database): what ``relgraph extract`` prints is exactly what
-``load`` writes. Bad inputs are reported one line each and never stop the batch.
+``extract_paths`` is pure (no database): what ``relgraph extract`` prints is exactly the facts
+``load`` resolves and writes. Bad inputs are reported one line each and never stop the batch.
+This module is the only one that uses both ``relgraph.loaders`` and ``relgraph.graph``
+(tests/unit/test_architecture.py).
 """
 from __future__ import annotations
 
@@ -14,7 +17,8 @@ from relgraph.errors import BadArticle
 from relgraph.loaders.extract import extract
 from relgraph.loaders.lang import detect
 from relgraph.loaders.read import read_paths
-from relgraph.loaders.records import Article, ArticleFacts
+from relgraph.loaders.resolve import resolve_article
+from relgraph.records import Article, ArticleFacts
 
 
 def extract_article(article: Article) -> ArticleFacts:
@@ -34,6 +38,15 @@ def _extract_item(item: Article | BadArticle) -> ArticleFacts | BadArticle:
     except Exception as e:  # a rule that breaks on one article must not stop the batch
         return BadArticle(item.path or item.doc, f"extraction failed ({type(e).__name__}: {e}); "
                                                  "please report this article")
+
+
+def count_articles(paths: Iterable[str]) -> int | None:
+    """How many articles ``paths`` hold, for a progress bar: one a file, or None (unknown) when a
+    JSON Lines batch is among them."""
+    from relgraph.loaders.read import expand
+
+    files = [p for p, _ in expand(paths)]
+    return None if any(p.lower().endswith((".jsonl", ".ndjson")) for p in files) else len(files)
 
 
 def extract_paths(paths: Iterable[str], workers: int = 1) -> Iterator[ArticleFacts | BadArticle]:
@@ -86,7 +99,7 @@ class LoadReport:
         return text
 
 
-def load(driver, paths: Iterable[str], database: str = "neo4j",
+def load(driver, paths: Iterable[str], database: str | None = None,
          on_item: Callable[[str, str], None] | None = None, workers: int = 1,
          batch_size: int = 100, force: bool = False) -> LoadReport:
     """Read, extract and write every article under ``paths``.
@@ -95,7 +108,9 @@ def load(driver, paths: Iterable[str], database: str = "neo4j",
     extraction runs in ``workers`` processes. Bad inputs are counted and reported, never raised.
     """
     from relgraph.graph import schema
+    from relgraph.graph.connect import database_of
 
+    database = database or database_of(driver)
     schema.install(driver, database)
     report = LoadReport()
     batch: list[ArticleFacts] = []
@@ -125,7 +140,7 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
     from relgraph.graph.connect import describe
     from relgraph.graph.write import write_articles
 
-    docs = [f.to_json() for f in batch]
+    docs = [resolve_article(f) for f in batch]
     try:
         results = [(batch, write_articles(driver, docs, database, force))]
     except (Neo4jError, DriverError) as e:

@@ -1,13 +1,16 @@
-"""Typed records passed between the stages: ``Article`` (read), ``ArticleFacts`` (extract and
-resolve), which serialises to the extraction contract ``relgraph.article/1`` of design.md.
+"""Typed records passed between the stages: ``Article`` (read), ``ArticleFacts`` (extract),
+which serialises to the extraction contract ``relgraph.article/1`` of design.md, and
+``ResolvedArticle`` (resolve), the facts with what the writer stores beside them.
 
 Everything here is pure data: frozen dataclasses, no database, no I/O.
 """
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from functools import cached_property
+from typing import Any, NamedTuple
 
 SCHEMA = "relgraph.article/1"
 
@@ -40,8 +43,9 @@ class Article:
     body_start: int = 0           # where the body begins (after the title and header lines)
     header: tuple[tuple[str, int, int], ...] = ()  # (key, start, end) of the value of each header line
 
-    @property
+    @cached_property
     def id(self) -> str:
+        """The sha256 of the text (hashed once per record: the writer asks for it often)."""
         return "sha256:" + hashlib.sha256(self.text.encode("utf-8")).hexdigest()
 
 
@@ -166,10 +170,10 @@ class ArticleFacts:
 
     def to_json(self) -> dict[str, Any]:
         """The extraction contract (design.md): what ``relgraph extract`` prints and the writer loads."""
-        from relgraph.loaders.event_codes import annotate
-
         a = self.article
-        return annotate({
+        # the forms the text gives a place ("Pékin", "в Акорде"), next to its canonical name
+        seen: dict[str | None, list[str]] = {f.id: list(f.aliases) for f in (*self.facilities, *self.places)}
+        return {
             "schema": SCHEMA,
             "article": {"id": a.id, "title": a.title, "lang": a.lang, "published": a.published,
                         "outlet": a.outlet, "url": a.url, "path": a.path, "doc": a.doc},
@@ -186,11 +190,13 @@ class ArticleFacts:
             "projects": [{"id": p.id, "name": p.name, "sector": p.sector, "evidence": _ev(p.evidence)}
                          for p in self.projects],
             "meetings": [{"participants": list(m.participants), "participant_ids": list(m.participant_ids),
-                          "place": m.place, "place_id": m.place_id, "city_id": m.city_id, "date": m.date,
+                          "place": m.place, "place_id": m.place_id, "place_aliases": seen.get(m.place_id, []),
+                          "city_id": m.city_id, "date": m.date,
                           "precision": m.precision, "duration": m.duration, "status": m.status,
                           "sectors": list(m.sectors), "evidence": _ev(m.evidence)} for m in self.meetings],
             "visits": [{"visitor": v.visitor, "visitor_id": v.visitor_id, "place": v.place,
-                        "place_id": v.place_id, "host_state": v.host_state, "date": v.date,
+                        "place_id": v.place_id, "place_aliases": seen.get(v.place_id, []),
+                        "host_state": v.host_state, "date": v.date,
                         "status": v.status, "evidence": _ev(v.evidence)} for v in self.visits],
             "proposals": [{"by": p.by, "by_id": p.by_id, "what": p.what, "project": p.project,
                            "sector": p.sector, "evidence": _ev(p.evidence)} for p in self.proposals],
@@ -200,4 +206,42 @@ class ArticleFacts:
             "statements": [{"speaker": st.speaker, "speaker_id": st.speaker_id, "via": st.via,
                             "evidence": _ev(st.evidence)} for st in self.statements],
             "warnings": list(self.warnings),
-        })
+        }
+
+
+class StateName(NamedTuple):
+    name: str
+    wikidata: str | None
+
+
+class SectorCodes(NamedTuple):
+    cameo: str | None
+    plover: str | None
+
+
+class EventCode(NamedTuple):
+    """A meeting, visit or proposal coded for event data (``loaders/data/event_codes.tsv``)."""
+
+    plover_event: str | None
+    plover_mode: str | None
+    cameo: str | None
+
+
+@dataclass(frozen=True, eq=False)
+class ResolvedArticle:
+    """What the writer takes (``graph/write.py``): an article's facts as extracted, the ids of its
+    meetings, and the reference data the graph stores with them. Made by
+    ``loaders.resolve.resolve_article``; the writer reads nothing else."""
+
+    facts: ArticleFacts
+    meeting_ids: tuple[str, ...]                  # one a meeting, in the order of facts.meetings
+    state_names: Mapping[str, StateName]          # the states of its leaders, facilities and places
+    sector_codes: Mapping[str, SectorCodes]       # each sector of facts.sectors
+    # PLOVER event type and mode and CAMEO code: per participant of each meeting, per visit, per proposal
+    meeting_codes: tuple[Mapping[str, EventCode], ...] = ()
+    visit_codes: tuple[EventCode, ...] = ()
+    proposal_codes: tuple[EventCode, ...] = ()
+
+    @property
+    def article(self) -> Article:
+        return self.facts.article
