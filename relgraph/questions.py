@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -258,7 +259,7 @@ def _fill(name: str, things: list[Thing]) -> Candidate:
                 break
         if p not in cand.params and not q.params[p]["optional"]:
             want = {"state": "a state", "actor": "a leader or a state", "any": "a state, leader or place",
-                    "sector": "a sector"}.get(kind, p)
+                    "sector": "a sector"}.get(kind or "", p)
             cand.problem = f"needs {want} for {p}"
             return cand
     if dates:
@@ -276,7 +277,7 @@ def _fill(name: str, things: list[Thing]) -> Candidate:
     return cand
 
 
-def _fill_dates(cand: Candidate, dates: list[Thing], takes: list[str]) -> str | None:
+def _fill_dates(cand: Candidate, dates: list[Thing], takes: Sequence[str]) -> str | None:
     if len(dates) == 2 and dates[0].role != "until" and dates[1].role != "since":
         pairs = [("since", dates[0]), ("until", dates[1])]   # "between 2022 and 2024", "from ... to ..."
     elif len(dates) == 1:
@@ -385,6 +386,7 @@ def interpret(text: str, lang: str | None = None) -> Interpretation:
             raise CannotMap(f"I cannot map that to a stored question: it fits {names} equally well; "
                             f"the closest are {'; '.join(c.summary() for c in [best, *ties])}")
         return Interpretation(text, lg, best.name, best.params, best.sources, tuple(best.cues))
+    assert first is not None  # at least one language was tried
     lg, cands, stop = first
     if stop:
         if stop[0].startswith("who or what"):

@@ -52,7 +52,7 @@ def subgraph(driver, a: str | None = None, b: str | None = None, *, state: str |
         if not iso3:
             raise UnknownName(f"{p}={v!r}: a pair needs two states (ISO3 code, name or alias)")
         codes.append(iso3)
-    return view.of_pair(driver, tuple(codes), db, provenance)
+    return view.of_pair(driver, (codes[0], codes[1]), db, provenance)
 
 
 def caption(node: dict) -> str:
