@@ -13,11 +13,12 @@ from pathlib import Path
 
 import neo4j
 
-from relgraph.graph.models import REL_TYPES
+from relgraph.graph.models import META_LABEL, REL_TYPES
 
 # Nodes are named by their natural key ("State:RUS", "Leader:Q7747"): stable across exports.
 _KEY = "labels(n)[0] + ':' + coalesce(n.iso3, n.id, n.name)"
-_ALL = f"MATCH (n) RETURN {_KEY} AS id, labels(n)[0] AS label, properties(n) AS props"
+# the graph's own bookkeeping (its schema version) is no fact: it is not exported
+_ALL = f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN {_KEY} AS id, labels(n)[0] AS label, properties(n) AS props"
 _EDGE = ("labels(a)[0] + ':' + coalesce(a.iso3, a.id, a.name) AS source, "
          "labels(b)[0] + ':' + coalesce(b.iso3, b.id, b.name) AS target, type(r) AS type, properties(r) AS props")
 _ALL_EDGES = f"MATCH (a)-[r]->(b) RETURN {_EDGE}"

@@ -221,7 +221,16 @@ class Meeting(StructuredNode):
     involves = RelationshipTo(State, "INVOLVES", model=Involves)
 
 
+class RelgraphMeta(StructuredNode):
+    """Facts about the graph itself, one node a ``key``: ``schema`` holds the schema version the
+    graph is written in (``graph.schema``). Not a fact of any article: exports and stats skip it."""
+
+    key = StringProperty(unique_index=True, required=True)
+    version = IntegerProperty()
+
+
 NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting)
+META_LABEL = RelgraphMeta.__label__
 # The relationship types the writer may use, from the models above: never from input.
 REL_TYPES = ("MET_AT", "VISITS", "PROPOSES", "REPORTED_BY", "ATTENDED", "HELD_AT", "DISCUSSED",
              "IN_SECTOR", "LEADS", "LOCATED_IN", "MENTIONS", "INVOLVES", "STATED")

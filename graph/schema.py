@@ -1,8 +1,14 @@
-"""Installs the schema of ``graph.models``: uniqueness constraints on natural keys, indexes.
+"""Installs the schema of ``graph.models``: uniqueness constraints on natural keys, indexes;
+records and checks the graph's schema version, and migrates older graphs in place.
 
 neomodel derives the constraints and indexes from the models and skips those that already
 exist, so ``install`` is idempotent; it must run before the first write (MERGE on a key
 without a constraint behind it scans the whole label).
+
+The schema version is a number kept in the graph, on ``(:RelgraphMeta {key: 'schema'})``. A graph
+that holds articles but no such node was written before versions were recorded: version 1.
+``require_current`` stops a load into a graph of another version with one line saying what to
+run; ``migrate`` upgrades an older graph in place, in batched transactions.
 """
 from __future__ import annotations
 
@@ -11,7 +17,14 @@ import io
 import neo4j
 
 from relgraph.graph import models
+from relgraph.errors import IncompatibleGraph
 from relgraph.graph.connect import bind_neomodel
+
+# What each version added (a migration step below fills it in on an older graph):
+#   1  graphs written before the version was recorded
+#   2  the version node itself; Article.pair_key (the pair index questions start from),
+#      Article.extractor (which relgraph read the article), ``pair`` on sector MENTIONS edges
+SCHEMA_VERSION = 2
 
 
 def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
@@ -20,7 +33,7 @@ def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
 
     bind_neomodel(driver, database)
     sink = io.StringIO()  # neomodel narrates each step; relgraph reports the result instead
-    for model in models.NODE_MODELS:
+    for model in (*models.NODE_MODELS, models.RelgraphMeta):
         db.install_labels(model, quiet=True, stdout=sink)
     return constraint_names(driver, database)
 
@@ -47,3 +60,90 @@ def clear(driver: neo4j.Driver, database: str = "neo4j") -> int:
         s.run("MATCH ()-[r]->() CALL (r) { DELETE r } IN TRANSACTIONS OF 20000 ROWS").consume()
         summary = s.run("MATCH (n) CALL (n) { DELETE n } IN TRANSACTIONS OF 20000 ROWS").consume()
     return summary.counters.nodes_deleted
+
+
+# -- versions --------------------------------------------------------------------------------
+_VERSION = f"MATCH (m:{models.META_LABEL} {{key: 'schema'}}) RETURN m.version AS v"
+_SET_VERSION = f"MERGE (m:{models.META_LABEL} {{key: 'schema'}}) SET m.version = $v"
+
+
+def graph_version(driver: neo4j.Driver, database: str = "neo4j") -> int | None:
+    """The graph's schema version; 1 for articles written before versions were recorded; None
+    for a graph without articles (it takes the current version at its first write)."""
+    recs = driver.execute_query(_VERSION, database_=database).records
+    if recs and recs[0]["v"] is not None:
+        return int(recs[0]["v"])
+    n = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=database).records[0]["n"]
+    return 1 if n else None
+
+
+def extractor_versions(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, int]:
+    """Articles by the relgraph version that extracted them ("unknown" before it was recorded)."""
+    recs = driver.execute_query("MATCH (a:Article) RETURN coalesce(a.extractor, 'unknown') AS v, count(*) AS n "
+                                "ORDER BY v", database_=database).records
+    return {r["v"]: r["n"] for r in recs}
+
+
+def require_current(driver: neo4j.Driver, database: str = "neo4j", *, migrate_older: bool = False, echo=None) -> int:
+    """Check that relgraph can write into this graph; record the version in a graph without one.
+
+    An older graph is refused with the command that upgrades it (or migrated, with
+    ``migrate_older``: what ``load --force`` does); a newer one is always refused. Returns the
+    version the graph had (the current one for a graph without articles)."""
+    v = graph_version(driver, database)
+    if v is None:
+        driver.execute_query(_SET_VERSION, v=SCHEMA_VERSION, database_=database)
+        return SCHEMA_VERSION
+    if v > SCHEMA_VERSION:
+        raise IncompatibleGraph(f"the graph in database {database!r} has schema version {v}, newer than this "
+                                f"relgraph writes ({SCHEMA_VERSION}): upgrade relgraph before loading into it")
+    if v < SCHEMA_VERSION:
+        if not migrate_older:
+            raise IncompatibleGraph(f"the graph in database {database!r} has schema version {v}; this relgraph "
+                                    f"writes version {SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in "
+                                    "place (or `relgraph load --force ...` to migrate and re-extract)")
+        migrate(driver, database, echo=echo)
+    return v
+
+
+# Each step: (what it does, the batched statement). Every step touches only what is missing, so a
+# migration interrupted half-way is finished by running it again.
+_STEPS_TO_2 = (
+    ("the pair key of each article",
+     "MATCH (a:Article) WHERE a.pair_key IS NULL AND size(a.pair) = 2 "
+     "CALL (a) { SET a.pair_key = CASE WHEN a.pair[0] <= a.pair[1] THEN a.pair[0] + '-' + a.pair[1] "
+     "ELSE a.pair[1] + '-' + a.pair[0] END } IN TRANSACTIONS OF $batch ROWS",
+     "properties_set"),
+    ("the pair on sector mentions",
+     "MATCH (a:Article)-[m:MENTIONS {role: 'sector'}]->(:Sector) WHERE m.pair IS NULL AND a.pair_key IS NOT NULL "
+     "CALL (a, m) { SET m.pair = a.pair_key } IN TRANSACTIONS OF $batch ROWS",
+     "properties_set"),
+    ("the extractor of each article (unknown before it was recorded)",
+     "MATCH (a:Article) WHERE a.extractor IS NULL "
+     "CALL (a) { SET a.extractor = 'unknown' } IN TRANSACTIONS OF $batch ROWS",
+     "properties_set"),
+)
+
+
+def migrate(driver: neo4j.Driver, database: str = "neo4j", *, batch: int = 10000, echo=None) -> tuple[int, int]:
+    """Upgrade an older graph to ``SCHEMA_VERSION`` in place, ``batch`` rows a transaction;
+    returns (version before, version after). A graph already current is left alone."""
+    before = graph_version(driver, database)
+    if before is None or before == SCHEMA_VERSION:
+        if before is None:
+            driver.execute_query(_SET_VERSION, v=SCHEMA_VERSION, database_=database)
+        return before or SCHEMA_VERSION, SCHEMA_VERSION
+    if before > SCHEMA_VERSION:
+        raise IncompatibleGraph(f"the graph has schema version {before}, newer than this relgraph knows "
+                                f"({SCHEMA_VERSION}): upgrade relgraph; nothing was changed")
+    install(driver, database)
+    # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
+    with driver.session(database=database) as s:
+        for i, (what, q, counter) in enumerate(_STEPS_TO_2, 1):
+            if echo:
+                echo(f"migrating to schema version {SCHEMA_VERSION}, step {i}/{len(_STEPS_TO_2)}: {what} ...")
+            c = s.run(q, batch=batch).consume().counters
+            if echo:
+                echo(f"  {getattr(c, counter)} set")
+    driver.execute_query(_SET_VERSION, v=SCHEMA_VERSION, database_=database)
+    return before, SCHEMA_VERSION

@@ -2,15 +2,19 @@
 of articles per transaction, so an article is never half-written (a failed batch leaves nothing
 behind). ``rows`` is the one place where the records become the queries' UNWIND rows.
 
-Nodes are merged on their natural keys (constraints installed first); fact edges are created
-under the article, each carrying its article id, quote and offsets. An article whose text is
-already in the graph is left alone ("unchanged"); a new version of a document (same URL or
-path, other text) replaces the old version's facts in the same transaction ("replaced").
+Nodes are merged on their natural keys (constraints installed first); a node property that
+articles may give differently (a leader's role, a project's name) keeps the least value given, so
+the graph is the same whatever order articles arrive in, and whichever of several concurrent
+loads writes first. Fact edges are created under the article, each carrying its article id,
+quote and offsets. An article whose text is already in the graph is left alone ("unchanged");
+a new version of a document (same URL or path, other text) replaces the old version's facts in the same transaction ("replaced").
 Labels and relationship types are literals of this module, never taken from input.
 """
 from __future__ import annotations
 
 import functools
+import random
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -65,7 +69,9 @@ _STATES = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (s:State {iso3: row.iso3})
-  ON CREATE SET s.name = row.name, s.wikidata = row.wikidata
+// a property articles may give differently keeps the least value given: the same graph in any order
+SET s.name = coalesce(CASE WHEN row.name < s.name THEN row.name END, s.name, row.name),
+    s.wikidata = coalesce(CASE WHEN row.wikidata < s.wikidata THEN row.wikidata END, s.wikidata, row.wikidata)
 CREATE (a)-[:MENTIONS {article: row.article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
@@ -73,11 +79,14 @@ _LEADERS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (l:Leader {id: row.id})
-  ON CREATE SET l.name = row.name, l.role = row.role, l.state = row.state
+SET l.name = coalesce(CASE WHEN row.name < l.name THEN row.name END, l.name, row.name),
+    l.role = coalesce(CASE WHEN row.role < l.role THEN row.role END, l.role, row.role),
+    l.state = coalesce(CASE WHEN row.state < l.state THEN row.state END, l.state, row.state)
 CREATE (a)-[:MENTIONS {article: row.article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(l)
 WITH l, row WHERE row.state IS NOT NULL
 MERGE (s:State {iso3: row.state})
-  ON CREATE SET s.name = row.state_name, s.wikidata = row.state_wikidata
+SET s.name = coalesce(CASE WHEN row.state_name < s.name THEN row.state_name END, s.name, row.state_name),
+    s.wikidata = coalesce(CASE WHEN row.state_wikidata < s.wikidata THEN row.state_wikidata END, s.wikidata, row.state_wikidata)
 CREATE (l)-[:LEADS {article: row.article, role: row.role, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
@@ -85,11 +94,14 @@ _FACILITIES = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (f:Facility {id: row.id})
-  ON CREATE SET f.name = row.name, f.kind = row.kind, f.state = row.state
+SET f.name = coalesce(CASE WHEN row.name < f.name THEN row.name END, f.name, row.name),
+    f.kind = coalesce(CASE WHEN row.kind < f.kind THEN row.kind END, f.kind, row.kind),
+    f.state = coalesce(CASE WHEN row.state < f.state THEN row.state END, f.state, row.state)
 CREATE (a)-[:MENTIONS {article: row.article, role: row.kind, quote: row.quote, start: row.start, end: row.end}]->(f)
 WITH f, row WHERE row.state IS NOT NULL
 MERGE (s:State {iso3: row.state})
-  ON CREATE SET s.name = row.state_name, s.wikidata = row.state_wikidata
+SET s.name = coalesce(CASE WHEN row.state_name < s.name THEN row.state_name END, s.name, row.state_name),
+    s.wikidata = coalesce(CASE WHEN row.state_wikidata < s.wikidata THEN row.state_wikidata END, s.wikidata, row.state_wikidata)
 CREATE (f)-[:LOCATED_IN {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
@@ -97,7 +109,8 @@ _SECTORS = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (s:Sector {id: row.id})
-  ON CREATE SET s.cameo = row.cameo, s.plover = row.plover
+SET s.cameo = coalesce(CASE WHEN row.cameo < s.cameo THEN row.cameo END, s.cameo, row.cameo),
+    s.plover = coalesce(CASE WHEN row.plover < s.plover THEN row.plover END, s.plover, row.plover)
 CREATE (a)-[:MENTIONS {article: row.article, role: 'sector', pair: row.pair, quote: row.quote, start: row.start,
                        end: row.end}]->(s)
 """
@@ -106,7 +119,7 @@ _SOURCES = """
 UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (s:Source {name: row.name})
-  ON CREATE SET s.kind = row.type
+SET s.kind = coalesce(CASE WHEN row.type < s.kind THEN row.type END, s.kind, row.type)
 CREATE (a)-[:REPORTED_BY {article: row.article, kind: row.kind, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
@@ -115,9 +128,13 @@ UNWIND $rows AS row
 MERGE (m:Meeting {id: row.id})
   ON CREATE SET m.date = row.date, m.status = row.status, m.duration = row.duration,
                 m.precision = row.precision
-  // announced first (planned), reported later (held): the node says what has happened
-  ON MATCH SET m.status = CASE WHEN row.status = 'held' THEN 'held' ELSE m.status END,
-               m.duration = coalesce(m.duration, row.duration)
+  // announced first (planned), reported later (held): the node says what has happened; between
+  // other statuses and durations, the least value given, so that the order of articles cannot matter
+  ON MATCH SET m.status = CASE WHEN 'held' IN [m.status, row.status] THEN 'held'
+                               ELSE coalesce(CASE WHEN row.status < m.status THEN row.status END, m.status, row.status) END,
+               m.duration = coalesce(CASE WHEN row.duration < m.duration THEN row.duration END, m.duration, row.duration),
+               m.precision = coalesce(CASE WHEN row.precision < m.precision THEN row.precision END, m.precision,
+                                      row.precision)
 WITH m, row
 CALL (m, row) {
   UNWIND row.participants AS p
@@ -169,7 +186,7 @@ CALL (l, row) {
 _PROPOSALS = """
 UNWIND $rows AS row
 MERGE (p:Project {id: row.project})
-  ON CREATE SET p.name = row.what
+SET p.name = coalesce(CASE WHEN row.what < p.name THEN row.what END, p.name, row.what)
 WITH p, row
 CALL (p, row) {
   WITH p, row WHERE row.sector IS NOT NULL
@@ -272,7 +289,7 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         "pair_key": pair_key,
         "meetings": [m["id"] for m in out["meetings"]],
         "projects": sorted({p["project"] for p in out["proposals"]}),
-        "extractor": _version(),
+        "extractor": extractor_version(),
     }]
     return out
 
@@ -288,8 +305,8 @@ def _codes(codes: tuple[EventCode, ...], i: int) -> dict[str, str | None]:
 
 
 @functools.lru_cache(maxsize=1)
-def _version() -> str:
-    """The extractor's name and version, stored on each Article (read once: metadata is slow)."""
+def extractor_version() -> str:
+    """What each article records as its extractor, "relgraph 0.1.0" (read once: metadata is slow)."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
@@ -303,15 +320,38 @@ _QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), 
             ("proposals", _PROPOSALS), ("statements", _STATEMENTS))
 
 
+# How many times a batch is tried when another writer gets in its way. Each try is a managed
+# transaction, which the driver itself retries on transient errors (deadlocks, a leader switch)
+# for up to ``max_transaction_retry_time`` (graph.connect); a try also ends when another load
+# created one of the batch's articles first (a uniqueness constraint refuses the second one): the
+# next try finds it in the graph and leaves it alone.
+ATTEMPTS = 5
+
+
 def write_articles(driver: neo4j.Driver, docs: Sequence[ResolvedArticle], database: str = "neo4j",
-                   force: bool = False) -> BatchResult:
-    """Write a batch of articles in one managed transaction (retried on transient errors).
+                   force: bool = False, attempts: int = ATTEMPTS) -> BatchResult:
+    """Write a batch of articles in one managed transaction (retried, ``attempts`` at most, when
+    concurrent writers collide; then ``BusyGraph``).
 
     Each query of the transaction handles every article of the batch (one UNWIND each), so a
     batch costs a dozen round trips whatever its size. The batch commits whole or not at all.
     """
-    with driver.session(database=database) as session:
-        return session.execute_write(_write_tx, docs, force)
+    from neo4j.exceptions import ConstraintError, TransientError
+
+    from relgraph.errors import BusyGraph
+    from relgraph.graph.connect import describe
+
+    last: Exception | None = None
+    for attempt in range(1, attempts + 1):
+        try:
+            with driver.session(database=database) as session:
+                return session.execute_write(_write_tx, docs, force)
+        except (ConstraintError, TransientError) as e:
+            last = e
+            time.sleep(random.uniform(0.05, 0.25) * attempt)  # let the other writer finish
+    assert last is not None  # attempts >= 1, each one failed
+    raise BusyGraph(f"not written: {attempts} attempts collided with other writers ({describe(last)}); "
+                    "load it again once the other loads are done")
 
 
 def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False) -> BatchResult:
@@ -384,8 +424,9 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], for
     return res
 
 
-def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, int]]:
-    """Node counts by label and edge counts by type (from the count store: constant time)."""
+def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:
+    """Node counts by label and edge counts by type (from the count store: constant time), and
+    the versions: the graph's schema version, the one this relgraph writes, articles by extractor."""
     from relgraph.graph.models import LABELS
 
     nodes, edges = {}, {}
@@ -394,4 +435,8 @@ def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, dict[str, 
             nodes[label] = s.run(f"MATCH (n:{label}) RETURN count(n) AS c").single(strict=True)["c"]
         for t in REL_TYPES:
             edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single(strict=True)["c"]
-    return {"nodes": nodes, "edges": edges}
+    from relgraph.graph import schema
+
+    versions = {"schema": schema.graph_version(driver, database), "writes": schema.SCHEMA_VERSION,
+                "extractors": schema.extractor_versions(driver, database), "this_extractor": extractor_version()}
+    return {"nodes": nodes, "edges": edges, "versions": versions}

@@ -316,6 +316,11 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
+    if pr.head.deprel in ("acl:relcl", "advcl", "acl") and pr.head.head and any(
+            c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(pr.head.i)):
+        # "flew on to Warsaw, where Tusk received him": the place the relative adverb stands for
+        ante = p.tok(pr.head.head)
+        dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
     moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
     if moving and pr.head.deprel == "acl" and pr.head.upos == "VERB" and pr.head.head and not subj and not any(
             c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i)):
@@ -347,6 +352,13 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
     return dom, subj
 
 
+@lru_cache(maxsize=1)
+def _where_words() -> frozenset[str]:
+    """The relative adverbs of place of the five languages, folded ("where", "où", "wo", "где"):
+    distinct words, so one set serves every language."""
+    return frozenset(fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("where_words", ()))
+
+
 def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
     return {t.i for t in p.toks if t.start < end and start < t.end}
 
@@ -376,12 +388,13 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 return True
     # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
     # plan noun the predicate hangs on, or stands beside under the same verb
-    frames = _frame_nouns(p, pr.head)
+    frames = _frame_nouns(p, pr.head) + [n for g in pr.gov if not g.deprel.startswith("~") for n in _frame_nouns(p, g)]
     if pr.head.head and pr.head.deprel in ("xcomp", "ccomp", "advcl"):
         frames += [c for c in p.children(pr.head.head) if c.upos == "NOUN" and c.i < pr.head.i]
     for n in frames:
         if L.has("propose_nouns", n) or L.has("plan_nouns", n):
-            if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)):
+            if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)) or (
+                    n.head and L.has("negators", p.tok(n.head))):  # "у него нет планов посетить"
                 return True
     if ctx.sents[pr.k].para == -1 and pr.head.upos in ("NOUN", "PROPN") and not _verb_above(p, pr.head) and any(
             L.has("negators", t) or t.feats.get("Polarity") == "Neg" for t in p.toks):
@@ -844,12 +857,27 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         subject = _pronoun_referent(ctx, L, p, subj, p.start)
         leaders = subject + [x for x in leaders if x not in subject]
     if pr.kind == "meet" and len(_states_of(ctx, leaders)) < 2:
-        # "Macron received him at the Élysée": the person the text is about, if of another state
+        # "Macron received him at the Élysée", "empfing ihn Tusk": the person the text is about
+        # (here, or in the sentence before when this one names the host first), of another state
         for c in p.children(pr.head.i):
             if c.deprel in ("obj", "iobj", "obl", "nsubj:pass") and c.upos == "PRON" and L.has("object_pronouns", c):
-                ref = _topics(ctx).get(pr.k) or _topics(ctx).get(pr.k - 1)
-                if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
-                    leaders.append(ref)
+                for ref in (_topics(ctx).get(pr.k), _topics(ctx).get(pr.k - 1)):
+                    if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
+                        leaders.append(ref)
+                        break
+        if pr.head.upos == "NOUN" and len(_states_of(ctx, leaders)) == 1 and not subject and any(
+                _case_of(p, c) in L.words.get("companion_case", ()) for c in p.children(pr.head.i)
+                if _leaders_in(ctx, p, {x.i for x in p.subtree(c.i)})):
+            # "the meeting with President Nawrocki went coolly": with the person the text is about
+            # (the one of another state it has named most so far)
+            states = _states_of(ctx, leaders)
+            told: dict[str, int] = {}
+            for h in ctx.leader_hits:
+                if h.start < p.start and h.explicit and ctx.leader_info[h.lid]["state"] not in states \
+                        and not is_office(h.lid):
+                    told[h.lid] = told.get(h.lid, 0) + 1
+            if told:
+                leaders.insert(0, max(told, key=lambda x: told[x]))
     if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind in ("meet", "visit"):
         # "the two leaders met", "les deux ministres se rendront à Lyon"
         extra = _plural_referents(ctx, p, subj if pr.kind == "visit" else dom, p.start)
@@ -1107,6 +1135,12 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     for g in groups:
         evs = g["events"]
         places = [pl for e in evs for pl in e.places]
+        city_states = {ctx.places[pid]["state"] for pid, _ in places if ctx.places[pid]["kind"] == "city"} - {None}
+        if city_states:
+            # "in Warsaw, where Tusk received him in the chancellery": a venue of another state
+            # than the city named (Berlin's "Kanzleramt") is a name that fits two buildings
+            places = [pl for pl in places if ctx.places[pl[0]]["kind"] == "city"
+                      or ctx.places[pl[0]]["state"] in city_states or ctx.places[pl[0]]["state"] is None]
         venues = list(dict.fromkeys(pid for pid, _ in places if ctx.places[pid]["kind"] != "city"))
         cities = list(dict.fromkeys(pid for pid, _ in places if ctx.places[pid]["kind"] == "city"))
         if len(venues) > 1 and cities:

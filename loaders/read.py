@@ -203,38 +203,37 @@ def read_jsonl(path: str) -> Iterator[Article | BadArticle]:
             if not raw.strip():
                 continue
             seen = True
-            if len(raw) > MAX_BYTES:
-                yield BadArticle(path, f"line is over the {MAX_BYTES // 2**20} MiB limit", n)
-                continue
-            try:
-                obj = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
-            except UnicodeDecodeError:
-                yield BadArticle(path, "line is not UTF-8", n)
-                continue
-            except json.JSONDecodeError as e:
-                yield BadArticle(path, f"not JSON ({e.msg} at column {e.colno})", n)
-                continue
-            if not isinstance(obj, dict):
-                yield BadArticle(path, "line is not a JSON object", n)
-                continue
-            text = obj.get("text")
-            if not isinstance(text, str) or not text.strip():
-                yield BadArticle(path, 'no "text" field with the article text', n)
-                continue
-            if "\x00" in text:
-                yield BadArticle(path, '"text" holds NUL characters', n)
-                continue
-            url = obj.get("url") if isinstance(obj.get("url"), str) else None
-            title = obj.get("title") if isinstance(obj.get("title"), str) else None
-            outlet = obj.get("outlet") if isinstance(obj.get("outlet"), str) else None
-            # a line's document is its URL, else its "id", else its text: never its line number,
-            # which changes when a line is inserted above it
-            key = url or (f"id:{obj['id']}" if isinstance(obj.get("id"), (str, int)) else None)
-            art = Article(text=text, doc="", title=title, published=header_date(obj.get("published") or obj.get("date")),
-                          url=url, outlet=outlet, path=f"{path}:{n}")
-            yield replace(art, doc=key or art.id)
+            yield jsonl_line(raw, path, n)
         if not seen:
             yield BadArticle(path, "empty file")
+
+
+def jsonl_line(raw: bytes, path: str, n: int) -> Article | BadArticle:
+    """Line ``n`` of a JSON Lines file as an article (also how the Spark job reads a line)."""
+    if len(raw) > MAX_BYTES:
+        return BadArticle(path, f"line is over the {MAX_BYTES // 2**20} MiB limit", n)
+    try:
+        obj = json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+    except UnicodeDecodeError:
+        return BadArticle(path, "line is not UTF-8", n)
+    except json.JSONDecodeError as e:
+        return BadArticle(path, f"not JSON ({e.msg} at column {e.colno})", n)
+    if not isinstance(obj, dict):
+        return BadArticle(path, "line is not a JSON object", n)
+    text = obj.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return BadArticle(path, 'no "text" field with the article text', n)
+    if "\x00" in text:
+        return BadArticle(path, '"text" holds NUL characters', n)
+    url = obj.get("url") if isinstance(obj.get("url"), str) else None
+    title = obj.get("title") if isinstance(obj.get("title"), str) else None
+    outlet = obj.get("outlet") if isinstance(obj.get("outlet"), str) else None
+    # a line's document is its URL, else its "id", else its text: never its line number,
+    # which changes when a line is inserted above it
+    key = url or (f"id:{obj['id']}" if isinstance(obj.get("id"), (str, int)) else None)
+    art = Article(text=text, doc="", title=title, published=header_date(obj.get("published") or obj.get("date")),
+                  url=url, outlet=outlet, path=f"{path}:{n}")
+    return replace(art, doc=key or art.id)
 
 
 def iso_date(value) -> str | None:

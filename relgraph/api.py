@@ -161,7 +161,7 @@ def query_df(driver: neo4j.Driver, name: str | None = None, *, file: str | None 
     return pd.DataFrame(rows, columns=cols)
 
 
-def stats(driver: neo4j.Driver, database: str | None = None) -> dict[str, dict[str, int]]:
+def stats(driver: neo4j.Driver, database: str | None = None) -> dict[str, Any]:
     """Node counts by label and edge counts by type."""
     from relgraph.graph.write import stats as _stats
 

@@ -236,6 +236,74 @@ def db_reset(yes, hard, settings):
     click.echo(f"{n} nodes deleted")
 
 
+@db.command("dump")
+@click.argument("file", required=False)
+@click.option("--database", default="neo4j", show_default=True, help="the database to dump")
+def db_dump(file, database):
+    """Back up the local server's graph into one file (neo4j-admin database dump).
+
+    The server is stopped for the dump and started again. FILE defaults to
+    relgraph-YYYYMMDD-HHMMSS.dump in the current folder; an existing file is never overwritten.
+
+    \b
+    Example:
+      relgraph db dump ~/backups/graph-monday.dump
+    """
+    from relgraph.graph.backup import dump
+
+    done = dump(_server(), file, database, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"dump written: {done.path} ({done.bytes / 2**20:.1f} MiB, {done.seconds:.0f}s)")
+
+
+@db.command("restore")
+@click.argument("file")
+@click.option("--force", is_flag=True, help="replace a graph that is not empty")
+@click.option("--database", default="neo4j", show_default=True, help="the database to replace")
+def db_restore(file, force, database):
+    """Replace the local server's graph by a dump (neo4j-admin database load).
+
+    Refuses when the graph holds anything, unless --force. The server is stopped for the load
+    and left running.
+
+    \b
+    Example:
+      relgraph db restore ~/backups/graph-monday.dump
+    """
+    from relgraph.graph.backup import restore
+    from relgraph.graph.schema import SCHEMA_VERSION
+
+    done = restore(_server(), file, database, force, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"restored {done.path}: {done.nodes} nodes ({done.seconds:.0f}s)")
+    if done.schema_version is not None and done.schema_version < SCHEMA_VERSION:
+        click.echo(f"the restored graph has schema version {done.schema_version}: run `relgraph db migrate` "
+                   "before loading into it")
+
+
+@db.command("migrate")
+@click.option("--batch-size", default=10000, show_default=True, type=click.IntRange(100, 1000000),
+              help="rows a transaction")
+@connection_options
+def db_migrate(batch_size, settings):
+    """Upgrade a graph written by an older relgraph to this version's schema, in place.
+
+    Safe to run again (an interrupted migration finishes); a current graph is left alone.
+
+    \b
+    Example:
+      relgraph db migrate
+    """
+    from relgraph.graph import schema
+    from relgraph.graph.connect import connect
+
+    with connect(settings) as driver:
+        before, after = schema.migrate(driver, settings.database, batch=batch_size,
+                                       echo=lambda m: click.echo(m, err=True))
+    if before == after:
+        click.echo(f"graph schema version {after}: already current, nothing to do")
+    else:
+        click.echo(f"graph migrated from schema version {before} to {after}")
+
+
 # -- the parser server -----------------------------------------------------------------------
 @cli.group(context_settings=CONTEXT)
 def parser():
@@ -407,11 +475,80 @@ def load(paths, quiet, workers, batch_size, force, settings):
         sys.exit(1)
 
 
+@cli.group(context_settings=CONTEXT)
+def spark():
+    """Extraction as an Apache Spark job (pip install 'relgraph[spark]').
+
+    \b
+    Example:
+      relgraph spark extract articles/ extracted/ --format parquet
+    """
+
+
+@spark.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.argument("output")
+@click.option("--master", help="Spark master URL [default: local[*], or spark-submit's]")
+@format_option("jsonl", "parquet", default="jsonl")
+def spark_extract(inputs, output, master, fmt):
+    """Extract INPUTS (files, folders, .jsonl) with Spark into the folder OUTPUT: what
+    `relgraph extract` prints, one row an article; bad documents become error rows.
+
+    \b
+    Example:
+      relgraph spark extract corpus.jsonl extracted/ --master 'local[2]'
+      relgraph import extracted/ --bulk
+    """
+    from relgraph.spark import run_extract
+
+    report = run_extract(inputs, output, master, fmt, echo=lambda m: click.echo(m, err=True))
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+@cli.command("import")
+@click.argument("extracted", nargs=-1, required=True)
+@click.option("--bulk", is_flag=True, help="through neo4j-admin database import full (a first load)")
+@click.option("--overwrite", is_flag=True, help="replace a database that holds data")
+@click.option("--out", help="folder for the CSV files (kept; default: a folder removed after a local import, "
+                            "./relgraph-import for another server)")
+@connection_options
+def import_(extracted, bulk, overwrite, out, settings):
+    """Bulk-import extraction output (JSON Lines or Parquet from `relgraph extract` or
+    `relgraph spark extract`) into an empty database.
+
+    The local server is stopped, imported into and started again, then gets its constraints and
+    indexes. For another server (--uri) the files are written and the command to run on its
+    machine is printed. The graph is the one `relgraph load` of the same articles gives.
+
+    \b
+    Example:
+      relgraph extract articles/ --format jsonl > extracted.jsonl
+      relgraph import extracted.jsonl --bulk
+    """
+    from relgraph.bulk import bulk_import
+
+    if not bulk:
+        raise click.UsageError("only --bulk imports are supported; `relgraph load` writes articles into a "
+                               "database that holds data")
+    report = bulk_import(extracted, settings, overwrite=overwrite, out=out,
+                         echo=lambda m: click.echo(m, err=True))
+    click.echo(report.summary())
+    if report.command:
+        click.echo(f"copy {report.folder} to the server's machine, stop the database, and run there, "
+                   f"from that folder:\n  {report.command}\nthen start it, run `relgraph db init --uri ...` "
+                   "for the constraints and indexes, and finish.cypher of that folder (cypher-shell -f)")
+    if report.failed:
+        sys.exit(1)
+
+
 @cli.command()
 @format_option("table", "json")
 @connection_options
 def stats(fmt, settings):
-    """Node counts by label and edge counts by type.
+    """Node counts by label, edge counts by type, the graph's schema version and the relgraph
+    versions that extracted its articles.
 
     \b
     Example:
@@ -426,8 +563,15 @@ def stats(fmt, settings):
         return
     for section in ("nodes", "edges"):
         click.echo(f"{section}:")
-        for k, v in st[section].items():
-            click.echo(f"  {k:<12} {v}")
+        for k, count in st[section].items():
+            click.echo(f"  {k:<12} {count}")
+    ver = st["versions"]
+    graph = "none yet (empty graph)" if ver["schema"] is None else ver["schema"]
+    click.echo(f"versions:\n  schema       {graph} (this relgraph writes {ver['writes']})")
+    for name, n in ver["extractors"].items():
+        mark = "" if name == ver["this_extractor"] else f" (this is {ver['this_extractor']})"
+        plural = "" if n == 1 else "s"
+        click.echo(f"  extracted by {name}: {n} article{plural}{mark}")
 
 
 # -- questions -------------------------------------------------------------------------------

@@ -43,6 +43,16 @@ class Neo4jUnavailable(RelgraphError):
     exit_code = 3
 
 
+class IncompatibleGraph(RelgraphError):
+    """The graph was written in a schema version this relgraph does not write."""
+
+    exit_code = 4
+
+
+class BusyGraph(RelgraphError):
+    """A write kept meeting other writers' locks until its retries ran out."""
+
+
 class ServerError(RelgraphError):
     """The local server cannot be installed, started or stopped."""
 

@@ -13,7 +13,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 
-from relgraph.errors import BadArticle
+from relgraph.errors import BadArticle, BusyGraph
 from relgraph.loaders.extract import extract
 from relgraph.loaders.lang import detect
 from relgraph.loaders.read import read_paths
@@ -113,6 +113,16 @@ def load(driver, paths: Iterable[str], database: str | None = None,
     database = database or database_of(driver)
     schema.install(driver, database)
     report = LoadReport()
+    # a graph of another schema version is refused with what to run (--force migrates it first)
+    found = schema.require_current(driver, database, migrate_older=force)
+    if found != schema.SCHEMA_VERSION:
+        report.warnings.append(f"the graph was migrated from schema version {found} to {schema.SCHEMA_VERSION}")
+    others = {v: n for v, n in schema.extractor_versions(driver, database).items() if v != _extractor()}
+    if others and not force:
+        report.warnings.append(
+            "the graph also holds articles extracted by another relgraph ("
+            + ", ".join(f"{n} by {v}" for v, n in others.items())
+            + f"; this is {_extractor()}): `relgraph load --force` on their files re-extracts them")
     batch: list[ArticleFacts] = []
     for item in extract_paths(paths, workers):
         if isinstance(item, BadArticle):
@@ -133,6 +143,12 @@ def load(driver, paths: Iterable[str], database: str | None = None,
     return report
 
 
+def _extractor() -> str:
+    from relgraph.graph.write import extractor_version
+
+    return extractor_version()
+
+
 def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item,
            force: bool = False) -> None:
     from neo4j.exceptions import DriverError, Neo4jError
@@ -143,6 +159,14 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
     docs = [resolve_article(f) for f in batch]
     try:
         results = [(batch, write_articles(driver, docs, database, force))]
+    except BusyGraph as e:  # retries exhausted: each article of the batch says so, the load goes on
+        for f in batch:
+            report.failed += 1
+            msg = f"{f.article.path or f.article.doc}: {e}"
+            report.errors.append(msg)
+            if on_item:
+                on_item("failed", msg)
+        return
     except (Neo4jError, DriverError) as e:
         if len(batch) == 1 or _unavailable(e):
             if _unavailable(e):

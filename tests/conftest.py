@@ -5,6 +5,12 @@
 3. the project's own local server (``relgraph db start``), started if needed.
 
 Each integration test starts from an empty graph. Nothing here mocks Neo4j.
+
+The suite wipes its database, so it never starts on a graph it did not make: the database must
+be empty or hold the suite's marker node ``(:RelgraphMeta {key: 'test-suite'})``, which the
+suite writes into the empty database it starts on and puts back after every wipe. Anything else
+(an analyst's graph behind ``NEO4J_URI``, or in the local server) stops the integration tests
+with one line and nothing deleted; ``RELGRAPH_TEST_ALLOW_WIPE=1`` lets them wipe it.
 """
 from __future__ import annotations
 
@@ -64,21 +70,49 @@ def neo4j_settings():
         server.stop()
 
 
+MARKER = "MERGE (:RelgraphMeta {key: 'test-suite'})"
+ALLOW_WIPE = "RELGRAPH_TEST_ALLOW_WIPE"
+
+
+def foreign_nodes(driver, database: str) -> int:
+    """The nodes in the database when the suite's marker is not there (0: the suite may wipe it)."""
+    marked = driver.execute_query("MATCH (m:RelgraphMeta {key: 'test-suite'}) RETURN count(m) AS n",
+                                  database_=database).records[0]["n"]
+    if marked:
+        return 0
+    return driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database).records[0]["n"]
+
+
+def wipe(driver, database: str = "neo4j") -> None:
+    """Delete every node and edge (the schema stays), then put the suite's marker back."""
+    driver.execute_query("MATCH (n) DETACH DELETE n", database_=database)
+    driver.execute_query(MARKER, database_=database)
+
+
 @pytest.fixture(scope="session")
 def session_driver(neo4j_settings):
     from relgraph.graph import schema
     from relgraph.graph.connect import connect
 
     driver = connect(neo4j_settings)
-    schema.install(driver, neo4j_settings.database)
+    db = neo4j_settings.database
+    foreign = foreign_nodes(driver, db)
+    if foreign and os.environ.get(ALLOW_WIPE) != "1":
+        driver.close()
+        pytest.fail(f"refusing to test against {neo4j_settings.uri} (database {db!r}): it holds {foreign} nodes "
+                    "this test suite did not make, and the tests delete everything; point NEO4J_URI at an empty "
+                    f"database, or set {ALLOW_WIPE}=1 to let them wipe it", pytrace=False)
+    driver.execute_query(MARKER, database_=db)
+    schema.install(driver, db)
     yield driver
+    driver.execute_query(MARKER, database_=db)  # whatever the last test left, the suite made it
     driver.close()
 
 
 @pytest.fixture
 def driver(session_driver, neo4j_settings):
-    """A driver on an empty graph (the schema stays installed)."""
-    session_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.database)
+    """A driver on an empty graph (the schema stays installed; the suite's marker is back)."""
+    wipe(session_driver, neo4j_settings.database)
     return session_driver
 
 

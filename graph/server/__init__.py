@@ -258,6 +258,29 @@ class LocalServer:
         self.pid_file.unlink(missing_ok=True)
         return "stopped"
 
+    def admin(self, *args: str, echo=None, cwd: Path | None = None) -> str:
+        """Run ``neo4j-admin ARGS`` (``org.neo4j.cli.AdminTool`` from this server's jars), its output
+        line by line to ``echo``; raises ``ServerError`` with its last error line when it fails."""
+        self.install(echo=echo)
+        self.write_conf()
+        env = dict(os.environ, NEO4J_HOME=str(self.neo4j_home), NEO4J_CONF=str(self.conf_dir))
+        proc = subprocess.Popen([java_binary(), "-cp", f"{self.conf_dir}/*:{self.lib}/*", "org.neo4j.cli.AdminTool",
+                                 *args], env=env, cwd=cwd or self.neo4j_home, stdin=subprocess.DEVNULL,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+        lines: list[str] = []
+        assert proc.stdout is not None  # stdout=PIPE
+        for line in proc.stdout:
+            line = line.rstrip()
+            if line:
+                lines.append(line)
+                del lines[:-200]
+                if echo:
+                    echo(line)
+        if proc.wait() != 0:
+            errors = [ln for ln in lines if "rror" in ln or "xception" in ln] or lines or ["(no output)"]
+            raise ServerError(f"neo4j-admin {' '.join(args[:3])} failed (code {proc.returncode}): {errors[-1][:300]}")
+        return "\n".join(lines)
+
     def password(self) -> str:
         try:
             return self.password_file.read_text(encoding="utf-8").strip()

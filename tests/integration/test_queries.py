@@ -11,14 +11,14 @@ import pytest
 from relgraph import cypher
 from relgraph.api import query_df, resolve_params, run_query
 from relgraph.pipeline import load
-from tests.conftest import DATA, run_cli
+from tests.conftest import DATA, run_cli, wipe
 
 EXAMPLES = sorted(DATA.glob("*.txt")) + sorted((DATA.parent.parent / "examples").glob("*.txt"))
 
 
 @pytest.fixture(scope="module")
 def graph(session_driver, neo4j_settings):
-    session_driver.execute_query("MATCH (n) DETACH DELETE n", database_=neo4j_settings.database)
+    wipe(session_driver, neo4j_settings.database)
     report = load(session_driver, [str(p) for p in EXAMPLES], neo4j_settings.database)
     assert report.failed == 0 and report.loaded == len(EXAMPLES)
     return session_driver
@@ -151,7 +151,7 @@ def test_export_json_and_csv(graph, cli_env, tmp_path):
 
     r = run_cli("export", "--format", "json", env=cli_env)
     g = nx.node_link_graph(json.loads(r.stdout), edges="links")
-    assert g.number_of_nodes() == graph.execute_query("MATCH (n) RETURN count(n) AS c").records[0]["c"]
+    assert g.number_of_nodes() == graph.execute_query("MATCH (n) WHERE NOT n:RelgraphMeta RETURN count(n) AS c").records[0]["c"]
     r = run_cli("export", "--format", "csv", "-o", str(tmp_path / "csv"), env=cli_env)
     assert r.returncode == 0
     nodes = (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8").splitlines()

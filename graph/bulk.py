@@ -1,0 +1,371 @@
+"""Bulk import: resolved articles (``ResolvedArticle``, what the writer takes) turned into
+``neo4j-admin database import full`` input.
+
+The rows come from ``graph.write.rows`` (the very function the transactional writer UNWINDs), and
+the kinds are replayed in the writer's order, a batch of articles at a time, so that what the
+writer's ``MERGE ... ON CREATE SET`` / ``MATCH`` would leave (first values win, an edge only to a
+node that exists) is what the files hold. ``tests/integration/test_bulk.py`` compares the whole
+graph after an import with the graph after ``relgraph load`` of the same articles.
+
+Files: one CSV per (label, set of properties) and per (type, start label, end label, set of
+properties), header on the first line, so that a property missing from a node is absent (as a
+Cypher null is), never an empty string. Ids are the natural keys, one id space per label.
+"""
+from __future__ import annotations
+
+import csv
+import re
+import shlex
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from relgraph.errors import RelgraphError
+from relgraph.graph import write
+
+# The natural key of each label: the same properties the writer MERGEs on.
+KEYS = {"Article": "id", "State": "iso3", "Leader": "id", "Facility": "id", "Sector": "id",
+        "Source": "name", "Meeting": "id", "Project": "id"}
+# Kinds of rows, in the order the writer runs their queries; a kind the writer gains must get
+# a method here (tests/unit/test_bulk.py checks the two lists against each other).
+KINDS = ("articles", *write.ROW_KINDS)
+ARRAY_DELIMITER = "\x1f"   # the ASCII unit separator: no name or quote holds it
+ARRAY_DELIMITER_OPTION = "U+001F"
+
+
+class BulkError(RelgraphError):
+    """Extraction output that cannot be imported, or an import that failed."""
+
+
+def _csv_type(v) -> str:
+    if isinstance(v, bool):
+        return "boolean"
+    if isinstance(v, int):
+        return "long"
+    if isinstance(v, float):
+        return "double"
+    if isinstance(v, (list, tuple)):
+        inner = {_csv_type(x) for x in v} or {"string"}
+        if len(inner) != 1 or "[]" in next(iter(inner)):
+            raise BulkError(f"a list property of mixed or nested types cannot be imported: {v!r}")
+        return next(iter(inner)) + "[]"
+    return "string"
+
+
+def _cell(v):
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (list, tuple)):
+        parts = [_cell(x) for x in v]
+        if any(ARRAY_DELIMITER in str(p) for p in parts):
+            raise BulkError("a list value holds the array delimiter U+001F")
+        return ARRAY_DELIMITER.join(str(p) for p in parts)
+    return v
+
+
+def _clean(props: dict) -> dict:
+    """Cypher stores no null property; neither do the files."""
+    return {k: v for k, v in props.items() if v is not None}
+
+
+EMPTY = "_relgraph_empty_"   # marks a property that is an empty list (restored after the import)
+_NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+
+
+def _mark_empty(props: dict, found: set, what: tuple[str, str]) -> dict:
+    """neo4j-admin reads an empty array field as no value, while Cypher stores ``[]``: such a
+    property travels as a boolean marker that ``finish_statements`` turns back into ``[]``."""
+    out = {}
+    for k, v in props.items():
+        if isinstance(v, (list, tuple)) and not v:
+            if not _NAME.match(k):
+                raise BulkError(f"property name {k!r} cannot be imported")
+            out[EMPTY + k] = True
+            found.add((*what, k))
+        else:
+            out[k] = v
+    return out
+
+
+class _Files:
+    """CSV writers opened on demand, one per header."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.open: dict[tuple, tuple] = {}   # key -> (file, writer, path)
+        self.counts: dict[str, int] = {}
+
+    def write(self, kind: str, name: str, header_key: tuple, header: list[str], values: list) -> None:
+        key = (kind, name, header_key)
+        if key not in self.open:
+            n = sum(1 for k in self.open if k[0] == kind and k[1] == name)
+            path = self.folder / kind / f"{name}-{n}.csv"
+            path.parent.mkdir(parents=True, exist_ok=True)
+            f = open(path, "w", newline="", encoding="utf-8")
+            w = csv.writer(f, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
+            w.writerow(header)
+            self.open[key] = (f, w, path)
+        self.open[key][1].writerow(values)
+        self.counts[name] = self.counts.get(name, 0) + 1
+
+    def close(self) -> list[tuple[str, str, str]]:
+        """(nodes|relationships, label or type, path) of every file written."""
+        out = []
+        for (kind, name, _), (f, _, path) in self.open.items():
+            f.close()
+            out.append((kind, name.split("-")[0] if kind == "relationships" else name, str(path)))
+        return out
+
+
+@dataclass
+class ImportFiles:
+    folder: Path
+    files: list[tuple[str, str, str]]            # (nodes|relationships, label or type, path)
+    nodes: dict[str, int] = field(default_factory=dict)
+    edges: dict[str, int] = field(default_factory=dict)
+    articles: int = 0
+    empty: list[tuple[str, str, str]] = field(default_factory=list)   # see _mark_empty
+
+    def finish_statements(self) -> list[str]:
+        """Cypher to run once after the import (also written to finish.cypher): the empty lists."""
+        out = []
+        for kind, name, prop in self.empty:
+            marker = EMPTY + prop
+            pattern = f"MATCH (x:{name})" if kind == "nodes" else f"MATCH ()-[x:{name}]->()"
+            out.append(f"{pattern} WHERE x.{marker} IS NOT NULL "
+                       f"CALL (x) {{ SET x.{prop} = [] REMOVE x.{marker} }} IN TRANSACTIONS OF 10000 ROWS")
+        return out
+
+    def arguments(self, relative: bool = False) -> list[str]:
+        """The ``neo4j-admin database import full DATABASE`` options (after the database name: an
+        option taking several files would swallow a name that follows it)."""
+        def p(path: str) -> str:
+            return str(Path(path).relative_to(self.folder)) if relative else path
+        args = ["--overwrite-destination=true", "--multiline-fields=true",
+                f"--array-delimiter={ARRAY_DELIMITER_OPTION}", "--bad-tolerance=0", "--skip-bad-relationships=false"]
+        args += [f"--nodes={label}={p(path)}" for kind, label, path in self.files if kind == "nodes"]
+        args += [f"--relationships={t}={p(path)}" for kind, t, path in self.files if kind == "relationships"]
+        return args
+
+    def command(self, database: str = "neo4j") -> str:
+        """What to run on the server's machine, from the folder the files are copied to."""
+        return " ".join(["neo4j-admin", "database", "import", "full", shlex.quote(database),
+                         *[shlex.quote(a) for a in self.arguments(relative=True)]])
+
+
+class BulkBuilder:
+    """Feed batches of extraction objects; ``finish`` writes the node files and returns all files.
+
+    Article nodes and every edge are streamed to disk; the other nodes (states, leaders, places,
+    sectors, sources, meetings, projects: far fewer than articles) are kept until the end, because
+    a later article may update a meeting (announced, then held).
+    """
+
+    def __init__(self, folder: str | Path):
+        self.folder = Path(folder)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.files = _Files(self.folder)
+        self.nodes: dict[str, dict[str, dict]] = {label: {} for label in KEYS if label != "Article"}
+        self.articles: set[str] = set()
+        self.edge_counts: dict[str, int] = {}
+        self.empty: set[tuple[str, str, str]] = set()   # (nodes|relationships, label or type, property)
+
+    # -- primitives: what MERGE, MATCH and CREATE do ------------------------------------------
+    def _exists(self, label: str, key) -> bool:
+        if key is None:
+            return False
+        return key in self.articles if label == "Article" else key in self.nodes[label]
+
+    def _merge(self, label: str, key, on_create: dict | None = None) -> dict:
+        node = self.nodes[label].get(key)
+        if node is None:
+            node = self.nodes[label][key] = _clean(on_create or {})
+        return node
+
+    def _edge(self, rel: str, start: tuple[str, str], end: tuple[str, str], props: dict) -> None:
+        props = _mark_empty(_clean(props), self.empty, ("relationships", rel))
+        names = sorted(props)
+        types = [_csv_type(props[k]) for k in names]
+        header = [f":START_ID({start[0]})", f":END_ID({end[0]})", *[f"{k}:{t}" for k, t in zip(names, types)]]
+        self.files.write("relationships", f"{rel}-{start[0]}-{end[0]}", tuple(header), header,
+                         [start[1], end[1], *[_cell(props[k]) for k in names]])
+        self.edge_counts[rel] = self.edge_counts.get(rel, 0) + 1
+
+    def _node_row(self, label: str, key, props: dict) -> None:
+        props = _mark_empty({k: v for k, v in _clean(props).items() if k != KEYS[label]}, self.empty,
+                            ("nodes", label))
+        names = sorted(props)
+        types = [_csv_type(props[k]) for k in names]
+        header = [f"{KEYS[label]}:ID({label})", *[f"{k}:{t}" for k, t in zip(names, types)]]
+        self.files.write("nodes", label, tuple(header), header, [key, *[_cell(props[k]) for k in names]])
+
+    @staticmethod
+    def _fact(row: dict, **extra) -> dict:
+        return {"article": row["article"], **extra, "quote": row["quote"], "start": row["start"], "end": row["end"]}
+
+    # -- one batch, kind by kind in the writer's order ---------------------------------------
+    def add_batch(self, docs: list) -> None:
+        """``docs``: ``ResolvedArticle`` records (relgraph/records.py), what ``write.rows`` takes."""
+        batch: dict[str, list[dict]] = {k: [] for k in KINDS}
+        for d in docs:
+            for k, v in write.rows(d).items():
+                batch[k].extend(v)
+        for kind in KINDS:
+            for row in batch[kind]:
+                getattr(self, "_" + kind)(row)
+
+    def _articles(self, row: dict) -> None:
+        art = row["article"]
+        if art in self.articles:
+            raise BulkError(f"article {art} is given twice")
+        self.articles.add(art)
+        props = {k: v for k, v in row.items() if k != "article"}
+        self._node_row("Article", art, props)
+
+    def _states(self, row: dict) -> None:
+        self._merge("State", row["iso3"], {"name": row["name"], "wikidata": row["wikidata"]})
+        self._edge("MENTIONS", ("Article", row["article"]), ("State", row["iso3"]), self._fact(row, role=row["role"]))
+
+    def _state_of(self, row: dict) -> None:
+        self._merge("State", row["state"], {"name": row["state_name"], "wikidata": row["state_wikidata"]})
+
+    def _leaders(self, row: dict) -> None:
+        self._merge("Leader", row["id"], {"name": row["name"], "role": row["role"], "state": row["state"]})
+        self._edge("MENTIONS", ("Article", row["article"]), ("Leader", row["id"]), self._fact(row, role=row["role"]))
+        if row["state"] is not None:
+            self._state_of(row)
+            self._edge("LEADS", ("Leader", row["id"]), ("State", row["state"]), self._fact(row, role=row["role"]))
+
+    def _facilities(self, row: dict) -> None:
+        self._merge("Facility", row["id"], {"name": row["name"], "kind": row["kind"], "state": row["state"]})
+        self._edge("MENTIONS", ("Article", row["article"]), ("Facility", row["id"]),
+                   self._fact(row, role=row["kind"]))
+        if row["state"] is not None:
+            self._state_of(row)
+            self._edge("LOCATED_IN", ("Facility", row["id"]), ("State", row["state"]), self._fact(row))
+
+    def _sectors(self, row: dict) -> None:
+        self._merge("Sector", row["id"], {"cameo": row["cameo"], "plover": row["plover"]})
+        self._edge("MENTIONS", ("Article", row["article"]), ("Sector", row["id"]),
+                   self._fact(row, role="sector", pair=row["pair"]))
+
+    def _sources(self, row: dict) -> None:
+        self._merge("Source", row["name"], {"kind": row["type"]})
+        self._edge("REPORTED_BY", ("Article", row["article"]), ("Source", row["name"]),
+                   self._fact(row, kind=row["kind"]))
+
+    def _meetings(self, row: dict) -> None:
+        mid = row["id"]
+        m = self.nodes["Meeting"].get(mid)
+        if m is None:
+            self._merge("Meeting", mid, {"date": row["date"], "status": row["status"], "duration": row["duration"],
+                                         "precision": row["precision"]})
+        else:  # announced first (planned), reported later (held)
+            if row["status"] == "held":
+                m["status"] = "held"
+            if m.get("duration") is None and row["duration"] is not None:
+                m["duration"] = row["duration"]
+        place = row["place_id"] if self._exists("Facility", row["place_id"]) else None
+        for p in row["participants"]:
+            if not self._exists("Leader", p["id"]):
+                continue
+            self._edge("ATTENDED", ("Leader", p["id"]), ("Meeting", mid), self._fact(row))
+            if place is not None:
+                self._edge("MET_AT", ("Leader", p["id"]), ("Facility", place),
+                           self._fact(row, **{"with": p["with"], "date": row["date"], "status": row["status"]}))
+        for iso3 in row["states"]:
+            if self._exists("State", iso3):
+                self._edge("INVOLVES", ("Meeting", mid), ("State", iso3), self._fact(row))
+        for sid in row["sectors"]:
+            self._merge("Sector", sid)
+            self._edge("DISCUSSED", ("Meeting", mid), ("Sector", sid), self._fact(row))
+        if place is not None:
+            self._edge("HELD_AT", ("Meeting", mid), ("Facility", place), self._fact(row))
+
+    def _visits(self, row: dict) -> None:
+        if not self._exists("Leader", row["visitor_id"]):
+            return
+        props = self._fact(row, date=row["date"], status=row["status"], host_state=row["host_state"])
+        if row["place_id"] is not None:
+            if self._exists("Facility", row["place_id"]):
+                self._edge("VISITS", ("Leader", row["visitor_id"]), ("Facility", row["place_id"]), props)
+        elif row["host_state"] is not None and self._exists("State", row["host_state"]):
+            self._edge("VISITS", ("Leader", row["visitor_id"]), ("State", row["host_state"]), props)
+
+    def _proposals(self, row: dict) -> None:
+        self._merge("Project", row["project"], {"name": row["what"]})
+        if row["sector"] is not None:
+            self._merge("Sector", row["sector"])
+            self._edge("IN_SECTOR", ("Project", row["project"]), ("Sector", row["sector"]), self._fact(row))
+        by = ("Leader" if self._exists("Leader", row["by_id"])
+              else "State" if self._exists("State", row["by_id"]) else None)
+        if by:
+            self._edge("PROPOSES", (by, row["by_id"]), ("Project", row["project"]), self._fact(row, what=row["what"]))
+
+    def _statements(self, row: dict) -> None:
+        if self._exists("Leader", row["speaker_id"]) and self._exists("Article", row["article"]):
+            self._edge("STATED", ("Leader", row["speaker_id"]), ("Article", row["article"]),
+                       self._fact(row, via=row["via"]))
+
+    # -- the end -------------------------------------------------------------------------------
+    def finish(self) -> ImportFiles:
+        for label, nodes in self.nodes.items():
+            for key, props in nodes.items():
+                self._node_row(label, key, props)
+        counts = {label: len(n) for label, n in self.nodes.items()}
+        counts["Article"] = len(self.articles)
+        files = ImportFiles(self.folder, self.files.close(), counts, dict(self.edge_counts), len(self.articles),
+                            sorted(self.empty))
+        (self.folder / "finish.cypher").write_text("".join(q + ";\n" for q in files.finish_statements()),
+                                                   encoding="utf-8")
+        return files
+
+
+def select(docs: Iterable[tuple[str, str]]) -> set[int]:
+    """Which positions to import, given (text id, document) in input order: as the writer does,
+    the last version of a document wins, and of several documents with one text the first."""
+    last: dict[str, int] = {}
+    ids: list[str] = []
+    for i, (art, doc) in enumerate(docs):
+        last[doc] = i
+        ids.append(art)
+    keep, seen = set(), set()
+    for i in sorted(last.values()):
+        if ids[i] not in seen:
+            seen.add(ids[i])
+            keep.add(i)
+    return keep
+
+
+def build(docs: Iterable, folder: str | Path, batch_size: int = 100,
+          on_batch: Callable[[int], None] | None = None) -> ImportFiles:
+    """The import files of ``docs`` (``ResolvedArticle`` records, already selected by ``select``),
+    a batch of articles at a time."""
+    b = BulkBuilder(folder)
+    batch, done = [], 0
+    for d in docs:
+        batch.append(d)
+        if len(batch) >= batch_size:
+            b.add_batch(batch)
+            done += len(batch)
+            batch = []
+            if on_batch:
+                on_batch(done)
+    if batch:
+        b.add_batch(batch)
+        done += len(batch)
+        if on_batch:
+            on_batch(done)
+    return b.finish()
+
+
+def node_count(driver, database: str = "neo4j") -> int:
+    """How many nodes the database holds (an import replaces them all)."""
+    return driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database).records[0]["n"]
+
+
+def finish(driver, files: ImportFiles, database: str = "neo4j") -> None:
+    """Run ``finish_statements`` (the empty lists) on the imported database."""
+    for q in files.finish_statements():
+        with driver.session(database=database) as s:   # CALL ... IN TRANSACTIONS: an auto-commit query
+            s.run(q).consume()

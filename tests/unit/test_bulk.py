@@ -1,0 +1,88 @@
+"""Bulk import files without a server: the writer's kinds, the files and the command for a remote
+server, which versions are kept, empty lists. (tests/integration/test_bulk.py imports for real.)"""
+from __future__ import annotations
+
+import csv
+import json
+
+from relgraph.graph import bulk, write
+from dataclasses import replace
+
+from relgraph import extracted
+from relgraph.loaders.resolve import resolve_article
+from relgraph.pipeline import extract_paths
+from relgraph.settings import Settings
+from tests.conftest import DATA, run_cli
+
+
+def test_every_kind_the_writer_writes_is_replayed_in_its_order():
+    # a kind added to graph/write.py must get a method in graph/bulk.py (and the same order)
+    assert list(bulk.KINDS) == [k for k, _ in write._QUERIES]
+    assert all(callable(getattr(bulk.BulkBuilder, "_" + k, None)) for k in bulk.KINDS)
+
+
+def test_select_keeps_the_last_version_of_a_document_and_the_first_copy_of_a_text():
+    docs = [("t1", "a"), ("t2", "b"), ("t3", "a"), ("t2", "c"), ("t4", "d")]
+    assert bulk.select(docs) == {1, 2, 4}
+
+
+def _facts():
+    return list(extract_paths([str(DATA / "fr_summit.txt"), str(DATA / "en_visit.txt")]))
+
+
+def _docs():
+    return [f.to_json() for f in _facts()]
+
+
+def test_extraction_objects_read_back_as_the_records_they_came_from():
+    for f in _facts():
+        back = extracted.facts(json.loads(json.dumps(f.to_json())))
+        assert back.to_json() == f.to_json() and back.article.id == f.article.id
+
+
+def test_files_hold_every_row_with_typed_headers(tmp_path):
+    docs = _docs()
+    files = bulk.build([resolve_article(f) for f in _facts()], tmp_path / "out")
+    assert files.articles == 2 and files.nodes["Article"] == 2
+    paths = {(k, n): p for k, n, p in files.files}
+    with open(paths[("nodes", "Article")], encoding="utf-8") as f:
+        header = next(csv.reader(f))
+    assert header[0] == "id:ID(Article)" and "published:string" in header
+    rel = [p for k, n, p in files.files if n == "MENTIONS" and "Article-State" in p][0]
+    with open(rel, encoding="utf-8") as f:
+        rows = list(csv.reader(f))
+    assert rows[0][:2] == [":START_ID(Article)", ":END_ID(State)"] and "start:long" in rows[0]
+    assert len(rows) - 1 == sum(len(d["states"]) for d in docs)
+    assert sum(files.edges.values()) > 50
+
+
+def test_empty_lists_travel_as_markers_and_come_back_in_finish_cypher(tmp_path):
+    f = replace(_facts()[0], proposals=())   # the article then has no project: Article.projects == []
+    files = bulk.build([resolve_article(f)], tmp_path / "out")
+    assert ("nodes", "Article", "projects") in files.empty
+    finish = (tmp_path / "out" / "finish.cypher").read_text(encoding="utf-8")
+    assert "SET x.projects = [] REMOVE x._relgraph_empty_projects" in finish
+
+
+def test_remote_server_gets_the_files_and_the_command(tmp_path):
+    src = tmp_path / "x.jsonl"
+    src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in _docs()), encoding="utf-8")
+    from relgraph.bulk import bulk_import
+
+    report = bulk_import([str(src)], Settings(uri="bolt://db.example.org:7687", password="x"),
+                         out=str(tmp_path / "files"))
+    assert not report.imported and report.articles == 2
+    assert report.command.startswith("neo4j-admin database import full neo4j --overwrite-destination=true")
+    assert "--nodes=Article=nodes/Article-0.csv" in report.command
+    assert (tmp_path / "files" / "nodes" / "Article-0.csv").exists()
+
+
+def test_cli_prints_the_command_and_names_bad_lines(tmp_path):
+    src = tmp_path / "x.jsonl"
+    src.write_text(json.dumps(_docs()[0], ensure_ascii=False) + "\n[1]\n", encoding="utf-8")
+    res = run_cli("import", str(src), "--bulk", "--uri", "bolt://db.example.org:7687", "--password", "x",
+                  "--out", str(tmp_path / "files"))
+    assert res.returncode == 1 and f"{src}:2: not a JSON object" in res.stderr
+    assert "neo4j-admin database import full neo4j" in res.stdout and "finish.cypher" in res.stdout
+    no_bulk = run_cli("import", str(src))
+    assert no_bulk.returncode == 2 and "--bulk" in no_bulk.stderr
