@@ -1,5 +1,6 @@
 """Export the graph (or one pair's part of it) for Gephi and NetworkX users: GraphML, JSON
-(NetworkX node-link) or CSV (nodes.csv and edges.csv).
+(NetworkX node-link) or CSV (nodes.csv and edges.csv); and its events for event-data tools:
+PLOVER JSON Lines (``plover``), one event per meeting, visit or proposal an article reports.
 
 The subgraph of a pair is every fact edge asserted by an article whose main pair it is, with
 the nodes those edges touch. Lists become JSON strings, since GraphML has no list type.
@@ -59,10 +60,24 @@ def to_networkx(nodes, edges):
     return g
 
 
-def export(driver: neo4j.Driver, fmt: str, out: str | None, pair=None, database: str = "neo4j") -> str:
-    """Write the export; returns what was written (a path, or the text for stdout)."""
+def export(driver: neo4j.Driver, fmt: str, out: str | None, pair=None, database: str = "neo4j",
+           warn=None) -> str:
+    """Write the export; returns what was written (a path, or the text for stdout). ``warn`` is
+    told (one line) about facts a format cannot hold, such as undated events in PLOVER."""
     import networkx as nx
 
+    if fmt == "plover":
+        from relgraph.graph.plover import events
+
+        skipped: list[str] = []
+        text = "\n".join(json.dumps(e, ensure_ascii=False) for e in events(driver, pair, database, skipped))
+        if skipped and warn:
+            warn(f"{len(skipped)} events left out (PLOVER needs a date and codes; `relgraph load --force` "
+                 f"adds the codes to articles loaded before them), e.g. {skipped[0]}")
+        if out:
+            Path(out).write_text(text + ("\n" if text else ""), encoding="utf-8")
+            return out
+        return text
     nodes, edges = fetch(driver, pair, database)
     if fmt == "csv":
         folder = Path(out or "relgraph-export")

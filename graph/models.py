@@ -31,28 +31,38 @@ class Fact(StructuredRel):
     end = IntegerProperty()
 
 
-class MetAt(Fact):
+class Event(Fact):
+    """A meeting, visit or proposal, coded for event data: its PLOVER event type and mode
+    (``CONSULT``/``visit``, ``AGREE``) and the nearest CAMEO code (``042``), from
+    ``loaders/data/event_codes.tsv``."""
+
+    plover_event = StringProperty()
+    plover_mode = StringProperty()
+    cameo = StringProperty()
+
+
+class MetAt(Event):
     """A leader met another leader at a place."""
 
-    # (:Leader)-[:MET_AT {with, date, status, article, quote, start, end}]->(:Facility)
+    # (:Leader)-[:MET_AT {with, date, status, plover_event, plover_mode, cameo, article, quote, start, end}]->(:Facility)
     with_ = ArrayProperty(StringProperty(), db_property="with")
     date = StringProperty()
     status = StringProperty()
 
 
-class Visits(Fact):
+class Visits(Event):
     """A leader visited a place or a state (PLOVER: the visitor is the actor)."""
 
-    # (:Leader)-[:VISITS {date, status, host_state, article, quote, start, end}]->(:Facility|:State)
+    # (:Leader)-[:VISITS {date, status, host_state, plover_event, plover_mode, cameo, article, quote, start, end}]->(:Facility|:State)
     date = StringProperty()
     status = StringProperty()
     host_state = StringProperty()
 
 
-class Proposes(Fact):
+class Proposes(Event):
     """A leader or a state proposed (or invited to) a project."""
 
-    # (:Leader|:State)-[:PROPOSES {article, quote, start, end}]->(:Project)
+    # (:Leader|:State)-[:PROPOSES {what, plover_event, plover_mode, cameo, article, quote, start, end}]->(:Project)
     what = StringProperty()
 
 
@@ -63,10 +73,10 @@ class ReportedBy(Fact):
     kind = StringProperty()
 
 
-class Attended(Fact):
-    """A leader took part in a meeting."""
+class Attended(Event):
+    """A leader took part in a meeting (CAMEO 042 for a visitor, 043 for the host ...)."""
 
-    # (:Leader)-[:ATTENDED {article, quote, start, end}]->(:Meeting)
+    # (:Leader)-[:ATTENDED {plover_event, plover_mode, cameo, article, quote, start, end}]->(:Meeting)
 
 
 class HeldAt(Fact):

@@ -22,7 +22,7 @@ from typing import Any
 import neo4j
 
 from relgraph.graph.models import REL_TYPES
-from relgraph.records import Evidence, ResolvedArticle, SectorCodes
+from relgraph.records import EventCode, Evidence, ResolvedArticle, SectorCodes
 
 # -- the queries, one per kind of row; every row carries the id of its article ---------------
 _FIND = """
@@ -139,11 +139,13 @@ WITH m, row
 CALL (m, row) {
   UNWIND row.participants AS p
   MATCH (l:Leader {id: p.id})
-  CREATE (l)-[:ATTENDED {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(m)
+  CREATE (l)-[:ATTENDED {article: row.article, quote: row.quote, start: row.start, end: row.end,
+                         plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(m)
   WITH l, p WHERE row.place_id IS NOT NULL
   MATCH (f:Facility {id: row.place_id})
   CREATE (l)-[:MET_AT {article: row.article, with: p.with, date: row.date, status: row.status,
-                       quote: row.quote, start: row.start, end: row.end}]->(f)
+                       quote: row.quote, start: row.start, end: row.end,
+                       plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(f)
 }
 CALL (m, row) {
   UNWIND row.states AS iso3
@@ -169,13 +171,15 @@ CALL (l, row) {
   WITH l, row WHERE row.place_id IS NOT NULL
   MATCH (f:Facility {id: row.place_id})
   CREATE (l)-[:VISITS {article: row.article, date: row.date, status: row.status, host_state: row.host_state,
-                       quote: row.quote, start: row.start, end: row.end}]->(f)
+                       quote: row.quote, start: row.start, end: row.end,
+                       plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(f)
 }
 CALL (l, row) {
   WITH l, row WHERE row.place_id IS NULL AND row.host_state IS NOT NULL
   MATCH (s:State {iso3: row.host_state})
   CREATE (l)-[:VISITS {article: row.article, date: row.date, status: row.status, host_state: row.host_state,
-                       quote: row.quote, start: row.start, end: row.end}]->(s)
+                       quote: row.quote, start: row.start, end: row.end,
+                       plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(s)
 }
 """
 
@@ -193,7 +197,8 @@ CALL (p, row) {
   OPTIONAL MATCH (l:Leader {id: row.by_id})
   OPTIONAL MATCH (s:State {iso3: row.by_id})
   WITH p, row, coalesce(l, s) AS by WHERE by IS NOT NULL
-  CREATE (by)-[:PROPOSES {article: row.article, what: row.what, quote: row.quote, start: row.start, end: row.end}]->(p)
+  CREATE (by)-[:PROPOSES {article: row.article, what: row.what, quote: row.quote, start: row.start, end: row.end,
+                          plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(p)
 }
 """
 
@@ -254,19 +259,22 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         "sources": [{"name": s.name, "kind": s.kind, "type": s.type, **_first(s.evidence)} for s in f.sources],
         "meetings": [],
         "visits": [{"visitor_id": v.visitor_id, "place_id": v.place_id, "host_state": v.host_state,
-                    "date": v.date, "status": v.status, **_first(v.evidence)} for v in f.visits],
+                    "date": v.date, "status": v.status, **_codes(r.visit_codes, i), **_first(v.evidence)}
+                   for i, v in enumerate(f.visits)],
         "proposals": [{"project": p.project, "what": p.what, "sector": p.sector, "by_id": p.by_id,
-                       **_first(p.evidence)} for p in f.proposals],
+                       **_codes(r.proposal_codes, i), **_first(p.evidence)} for i, p in enumerate(f.proposals)],
         "statements": [{"speaker_id": st.speaker_id, "via": st.via, **_first(st.evidence)}
                        for st in f.statements],
     }
-    for mid, m in zip(r.meeting_ids, f.meetings):
+    for k, (mid, m) in enumerate(zip(r.meeting_ids, f.meetings)):
         ids = list(m.participant_ids)
         names = dict(zip(ids, m.participants))
+        by_person = r.meeting_codes[k] if k < len(r.meeting_codes) else {}
         out["meetings"].append({
             "id": mid, "date": m.date, "status": m.status, "duration": m.duration,
             "precision": m.precision, "place_id": m.place_id, "sectors": list(m.sectors),
-            "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid]} for pid in ids],
+            "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid],
+                              **_code(by_person.get(pid))} for pid in ids],
             # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
             "states": sorted({leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
                               for pid in ids} - {None}),
@@ -284,6 +292,16 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         "extractor": extractor_version(),
     }]
     return out
+
+
+def _code(c: EventCode | None) -> dict[str, str | None]:
+    """The PLOVER event type and mode and the CAMEO code of a fact (nulls when it has none)."""
+    return {"plover_event": c.plover_event, "plover_mode": c.plover_mode, "cameo": c.cameo} if c else \
+        {"plover_event": None, "plover_mode": None, "cameo": None}
+
+
+def _codes(codes: tuple[EventCode, ...], i: int) -> dict[str, str | None]:
+    return _code(codes[i] if i < len(codes) else None)
 
 
 @functools.lru_cache(maxsize=1)

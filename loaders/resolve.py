@@ -47,7 +47,8 @@ def place_id(name: str) -> str:
 
 def resolve_article(facts: ArticleFacts) -> ResolvedArticle:
     """The writer's record of one article: its facts, its meetings' ids, the names of the states
-    its leaders and places belong to, and the CAMEO and PLOVER codes of its sectors."""
+    its leaders and places belong to, the CAMEO and PLOVER codes of its sectors, and those of its
+    meetings, visits and proposals (``loaders/event_codes.py``)."""
     from relgraph.loaders import refdata as rd
 
     info = rd.states()
@@ -60,7 +61,11 @@ def resolve_article(facts: ArticleFacts) -> ResolvedArticle:
                     for s in facts.sectors}
     art = facts.article.id
     meeting_ids = tuple(meeting_id(m, art, i) for i, m in enumerate(facts.meetings))
-    return ResolvedArticle(facts, meeting_ids, state_names, sector_codes)
+    from relgraph.loaders.event_codes import codes_for
+
+    meeting_codes, visit_codes, proposal_codes = codes_for(facts)
+    return ResolvedArticle(facts, meeting_ids, state_names, sector_codes, meeting_codes, visit_codes,
+                           proposal_codes)
 
 
 def resolve_entity(value: str, param: str = "x") -> str:

@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 # Parameters that name things are resolved by the loader's own reference data before the query
 # runs (never by building Cypher): states by ISO3 code, name or alias in any language; ``who``,
 # ``x`` and ``y`` by state, leader or place; sectors and dates are checked.
-STATE_PARAMS = {"a", "b", "state"}
+STATE_PARAMS = {"a", "b", "state", "to"}
 ENTITY_PARAMS = {"who", "x", "y"}
 DATE_PARAMS = {"since", "until"}
 
@@ -169,10 +169,11 @@ def stats(driver: neo4j.Driver, database: str | None = None) -> dict[str, Any]:
 
 
 def export(driver: neo4j.Driver, fmt: str, output: str | None = None, pair: tuple[str, str] | None = None,
-           database: str | None = None) -> str:
+           database: str | None = None, warn: Callable[[str], None] | None = None) -> str:
     """Export the graph, or the subgraph of a ``pair`` of states (codes, names or aliases), as
-    ``graphml``, ``json`` or ``csv``; returns the path written, or the text when ``output`` is None."""
+    ``graphml``, ``json``, ``csv`` or ``plover`` (events, one JSON a line); returns the path written,
+    or the text when ``output`` is None. ``warn`` hears about facts the format cannot hold."""
     from relgraph.graph.export import export as _export
 
     codes = (resolve_state(pair[0], "--pair"), resolve_state(pair[1], "--pair")) if pair else None
-    return _export(driver, fmt, output, codes, _db(driver, database))
+    return _export(driver, fmt, output, codes, _db(driver, database), warn=warn)

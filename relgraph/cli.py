@@ -618,22 +618,52 @@ def query(name, params, file, fmt, settings):
 
 
 @cli.command()
-@format_option("graphml", "json", "csv", default="graphml")
+@click.argument("question", nargs=-1, required=True)
+@click.option("--lang", type=click.Choice(["de", "en", "es", "fr", "ru"]), help="the question's language (default: detected)")
+@format_option("table", "json", "csv")
+@connection_options
+def ask(question, lang, fmt, settings):
+    """Ask in plain words (fr, en, es, de, ru): the question is mapped onto a stored question and
+    its parameters, which are printed before the answer; no Cypher is generated. A question that
+    maps onto none is refused with the closest stored questions (exit code 2).
+
+    \b
+    Example:
+      relgraph ask "Which sectors did Russia and North Korea discuss?"
+      relgraph ask "Welche Länder hat Scholz besucht?"
+      relgraph ask "Какие секторы обсуждали Россия и КНДР?" --format json
+    """
+    from relgraph.api import connect, run_query
+    from relgraph.questions import interpret
+
+    it = interpret(" ".join(question), lang)  # a refusal needs no database
+    click.echo(it.explain(), err=fmt != "table")
+    with connect(settings) as driver:
+        cols, rows = run_query(driver, it.name, database=settings.database,
+                               **{k: v for k, v in it.params.items() if v is not None})
+    _print_rows(cols, rows, fmt)
+
+
+@cli.command()
+@format_option("graphml", "json", "csv", "plover", default="graphml")
 @click.option("--pair", nargs=2, metavar="A B", help="only the subgraph of two states (codes, names or aliases)")
 @click.option("-o", "--output", help="file to write (a folder for csv); default: stdout (csv: ./relgraph-export)")
 @connection_options
 def export(fmt, pair, output, settings):
-    """Export the graph, or one pair's subgraph, as GraphML, JSON (NetworkX) or CSV.
+    """Export the graph, or one pair's subgraph, as GraphML, JSON (NetworkX) or CSV; or its
+    meetings, visits and proposals as PLOVER events, one JSON object a line (--format plover).
 
     \b
     Example:
       relgraph export --format graphml --pair RUS PRK -o rus-prk.graphml
       relgraph export --format csv -o export/
+      relgraph export --format plover -o events.jsonl
     """
     from relgraph.api import connect, export as _export
 
     with connect(settings) as driver:
-        result = _export(driver, fmt, output, pair or None)
+        result = _export(driver, fmt, output, pair or None, settings.database,
+                         warn=lambda m: click.echo(f"warning: {m}", err=True))
     if output or fmt == "csv":
         click.echo(f"written: {result}", err=True)
     else:

@@ -219,6 +219,14 @@ class SectorCodes(NamedTuple):
     plover: str | None
 
 
+class EventCode(NamedTuple):
+    """A meeting, visit or proposal coded for event data (``loaders/data/event_codes.tsv``)."""
+
+    plover_event: str | None
+    plover_mode: str | None
+    cameo: str | None
+
+
 @dataclass(frozen=True, eq=False)
 class ResolvedArticle:
     """What the writer takes (``graph/write.py``): an article's facts as extracted, the ids of its
@@ -229,6 +237,10 @@ class ResolvedArticle:
     meeting_ids: tuple[str, ...]                  # one a meeting, in the order of facts.meetings
     state_names: Mapping[str, StateName]          # the states of its leaders, facilities and places
     sector_codes: Mapping[str, SectorCodes]       # each sector of facts.sectors
+    # PLOVER event type and mode and CAMEO code: per participant of each meeting, per visit, per proposal
+    meeting_codes: tuple[Mapping[str, EventCode], ...] = ()
+    visit_codes: tuple[EventCode, ...] = ()
+    proposal_codes: tuple[EventCode, ...] = ()
 
     @property
     def article(self) -> Article:

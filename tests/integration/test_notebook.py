@@ -6,6 +6,9 @@ Cells are found by their tags (``metadata.tags``), not by position.
 """
 from __future__ import annotations
 
+import json
+import re
+
 import nbformat
 from nbclient import NotebookClient
 
@@ -29,6 +32,16 @@ def text_of(cell) -> str:
         elif out.output_type in ("execute_result", "display_data"):
             parts.append(out.data.get("text/plain", ""))
     return "\n".join(parts)
+
+
+def viz_data(cell) -> dict:
+    """The graph a ``relgraph.show`` cell rendered: gravis's data in the page it displayed."""
+    (html,) = [out.data["text/html"] for out in cell.get("outputs", [])
+               if out.output_type in ("execute_result", "display_data") and "text/html" in out.data]
+    assert not re.search(r"<script[^>]*\bsrc=", html)  # the viewer is inline: nothing to fetch
+    m = re.search(r"state\.rawData = (\[.*?\]);\n", html, re.S)
+    assert m, "the cell did not render a gravis page"
+    return json.loads(m.group(1))[0]
 
 
 def has_png(cell) -> bool:
@@ -72,6 +85,24 @@ def test_analyst_notebook_runs_against_the_test_server(driver, cli_env, neo4j_se
     assert has_png(tagged(nb, "chart"))
     assert "distinct edges" in text_of(tagged(nb, "subgraph-query"))
     assert has_png(tagged(nb, "subgraph"))
+
+    pair = viz_data(tagged(nb, "show-pair"))
+    captions = {n["label"] for n in pair["nodes"].values()}
+    assert {"Vladimir Putin", "Kim Jong Un", "Vostochny Cosmodrome", "Russia", "North Korea"} <= captions
+    colours = {n["metadata"]["label_kind"]: n["metadata"]["color"] for n in pair["nodes"].values()}
+    assert len(set(colours.values())) == len(colours)  # one colour per label
+    met = [e for e in pair["edges"] if e["label"] == "MET_AT"]
+    assert met and all(e["metadata"]["quote"] and e["metadata"]["article"].startswith("sha256:") for e in met)
+    assert any("Vostotchny" in e["metadata"]["quote"] and e["metadata"]["date"] == "2023-09-13"
+               and "2023-09-13" in e["metadata"]["hover"] for e in met)
+    assert "MENTIONS" not in {e["label"] for e in pair["edges"]}
+    kim = viz_data(tagged(nb, "show-leader"))
+    assert "Kim Jong Un" in {n["label"] for n in kim["nodes"].values()}
+    assert {"ATTENDED", "VISITS"} <= {e["label"] for e in kim["edges"]}
+
+    asked = text_of(tagged(nb, "ask"))
+    assert asked.startswith("sectors_discussed(a=RUS (Russie), b=PRK (Corée du Nord))") and "space" in asked
+    assert "I cannot map that to a stored question" in text_of(tagged(nb, "ask-refused"))
 
     # the notebook wrote to the test server, not to some other database
     records, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n",

@@ -3,6 +3,7 @@ expected answers on a small graph loaded from articles the team wrote."""
 from __future__ import annotations
 
 import json
+import re
 
 import neo4j
 import pytest
@@ -163,3 +164,110 @@ def test_statements_by(graph):
     got = rows(graph, "statements_by", who="Poutine")
     assert got and all(r["speaker"] == "Vladimir Putin" for r in got)
     assert "Rossiya 1" in {r["via"] for r in got}
+
+
+def test_ask_in_plain_words_runs_the_stored_question(graph, cli_env):
+    r = run_cli("ask", "Quels secteurs la Russie et la Corée du Nord ont-ils abordés ?", env=cli_env)
+    assert r.returncode == 0, r.stderr
+    first, *table = r.stdout.splitlines()
+    assert first.startswith("sectors_discussed(a=RUS (Russie), b=PRK (Corée du Nord))")
+    sectors = {ln.split()[0] for ln in table[2:-1]}
+    assert {"space", "transport"} <= sectors
+    # json keeps stdout valid JSON: the interpretation goes to stderr
+    r = run_cli("ask", "Где побывал Ким Чен Ын?", "--format", "json", env=cli_env)
+    assert r.returncode == 0, r.stderr
+    assert r.stderr.startswith("visits_by(who=Q56226")
+    assert "Vladivostok" in {row["place"] for row in json.loads(r.stdout)}
+    r = run_cli("ask", "Quelle est la population de la France ?", env=cli_env)
+    assert r.returncode == 2 and r.stdout == ""
+    assert r.stderr.startswith("Error: I cannot map that to a stored question; the closest are")
+
+
+def test_ask_from_python_returns_a_dataframe(graph, capsys):
+    import relgraph
+
+    df = relgraph.ask(graph, "What did Russia and North Korea propose?")
+    assert capsys.readouterr().out.startswith("proposals(a=RUS (Russia), b=PRK (North Korea))")
+    assert df.attrs["question"] == "proposals" and df.attrs["params"]["b"] == "PRK"
+    assert ("Vladimir Putin", "transport") in set(zip(df["by"], df["sector"]))
+    df = relgraph.ask(graph, "Wen hat Putin getroffen?", echo=None)
+    assert df.attrs["question"] == "meetings_of"
+    assert any("Kim Jong Un" in met for met in df["met"])
+
+
+def test_new_stored_questions(graph):
+    met = rows(graph, "meetings_of", who="Vladimir Poutine")
+    assert any(r["place"] == "Vostochny Cosmodrome" and "Kim Jong Un" in r["met"] for r in met)
+    assert rows(graph, "meetings_of", who="RUS", since="2031") == []
+    by = {(r["by"], tuple(r["partner"]), r["sector"]) for r in rows(graph, "proposals_by", who="Putin", to="PRK")}
+    assert ("Vladimir Putin", ("PRK",), "transport") in by
+    assert rows(graph, "proposals_by", who="Putin", to="Brazil") == []
+    kim = {r["place"] for r in rows(graph, "visits_by", who="Kim Jong-un", since="2023", until="2023")}
+    # with dates, only visits dated inside them: the planned, undated trip to Vladivostok is left out
+    assert "Vostochny Cosmodrome" in kim and "Vladivostok" not in kim
+    assert rows(graph, "visits_by", who="Kim Jong-un", since="2030") == []
+
+
+# The PLOVER manual (openeventdata/PLOVER, PLOVER_MANUAL.tex, chapter "Data Fields"): the JSON
+# fields of an event (required: id, date, actor, event), of an entity, of text_info, of cite_info
+# and of event_loc. Providers may add fields of their own: relgraph adds `cameo` and `relgraph`.
+PLOVER_FIELDS = {"id", "has_event", "date", "time", "enddate", "endtime", "actor", "recipient", "event",
+                 "event_loc", "event_text", "quad_code", "event_scale", "mode", "context", "link", "text",
+                 "text_info", "cite_info", "coder", "coded_date", "coded_time", "comment"}
+PLOVER_REQUIRED = {"id", "date", "actor", "event"}
+ENTITY_FIELDS = {"code", "sector", "entity_text", "identifier_id", "identifier_text", "religion", "ethnicity",
+                 "office", "gender", "age"}
+TEXT_INFO = {"sequence", "start", "end", "text_story"}
+CITE_INFO = {"corpus", "citation", "url", "title", "language", "publication", "license", "copyright", "coder",
+             "codebook", "version"}
+LOCATION = {"extracted_place", "resolved_place", "geonameid", "lat", "lon", "city", "district", "province",
+            "country", "country_code", "feature_class", "feature_code", "resolution"}
+CONSULT_MODES = {"visit", "third-party", "multilateral", "phone"}
+
+
+def test_events_carry_plover_and_cameo_codes(graph):
+    rec, _, _ = graph.execute_query(
+        "MATCH (l:Leader)-[at:ATTENDED]->(m:Meeting)-[:HELD_AT]->(:Facility {id: 'vostochny-cosmodrome@RUS'}) "
+        "RETURN DISTINCT l.name AS who, at.plover_event AS event, at.plover_mode AS mode, at.cameo AS cameo")
+    assert {(r["who"], r["event"], r["mode"], r["cameo"]) for r in rec} == {
+        ("Kim Jong Un", "CONSULT", "visit", "042"), ("Vladimir Putin", "CONSULT", "visit", "043")}
+    rec, _, _ = graph.execute_query(
+        "MATCH ()-[r:VISITS|PROPOSES|MET_AT|ATTENDED]->() RETURN type(r) AS t, r.plover_event AS e, r.cameo AS c")
+    assert rec and all(r["e"] in ("CONSULT", "AGREE") and r["c"] for r in rec)
+    planned = graph.execute_query("MATCH ()-[v:VISITS {status: 'planned'}]->() RETURN DISTINCT v.plover_event AS e, "
+                                  "v.cameo AS c").records
+    assert [(r["e"], r["c"]) for r in planned] == [("AGREE", "036")]
+
+
+def test_export_plover_events_follow_the_specification(graph, cli_env, tmp_path):
+    out = tmp_path / "events.jsonl"
+    r = run_cli("export", "--format", "plover", "-o", str(out), env=cli_env)
+    assert r.returncode == 0, r.stderr
+    events = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len({e["id"] for e in events}) == len(events) > 0
+    for e in events:
+        assert PLOVER_REQUIRED <= set(e), e
+        assert set(e) - PLOVER_FIELDS <= {"cameo", "relgraph"}, set(e) - PLOVER_FIELDS
+        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}", e["date"])
+        assert e["actor"] and all(set(a) <= ENTITY_FIELDS and re.fullmatch(r"[A-Z]{3}", a["code"]) for a in e["actor"])
+        assert all(set(a) <= ENTITY_FIELDS for a in e.get("recipient", []))
+        assert e["event"] in (["CONSULT"], ["AGREE"]) and e["quad_code"] == 1
+        assert set(e.get("mode", [])) <= (CONSULT_MODES if e["event"] == ["CONSULT"] else set())
+        assert set(e["text_info"]) <= TEXT_INFO and set(e["cite_info"]) <= CITE_INFO
+        assert set(e.get("event_loc", {})) <= LOCATION
+        assert e["event_text"] and e["cite_info"]["citation"].startswith("sha256:")
+    facts = {(e["relgraph"]["fact"], e["event"][0], tuple(e.get("mode", [])), e["cameo"],
+              tuple(a["code"] for a in e["actor"]), tuple(a["code"] for a in e.get("recipient", []))) for e in events}
+    # the Vostochny summit: Kim Jong Un visits, Russia hosts; his planned trips are intentions
+    assert ("meeting", "CONSULT", ("visit",), "042", ("PRK",), ("RUS",)) in facts
+    assert ("visit", "AGREE", (), "036", ("PRK",), ("RUS",)) in facts
+    assert ("proposal", "AGREE", (), "0311", ("RUS",), ("PRK",)) in facts
+    summit = [e for e in events if e["relgraph"]["fact"] == "meeting" and e.get("event_loc", {}).get(
+        "resolved_place") == "Vostochny Cosmodrome"]
+    assert summit and all(e["actor"][0]["identifier_id"] == "Q56226" for e in summit)
+    # one pair's events only
+    r = run_cli("export", "--format", "plover", "--pair", "USA", "Vietnam", env=cli_env)
+    pair = [json.loads(line) for line in r.stdout.splitlines()]
+    codes = [{a["code"] for a in e["actor"] + e.get("recipient", [])} for e in pair]
+    assert pair and all(c & {"USA", "VNM"} for c in codes) and {"USA", "VNM"} in codes
+    assert len(pair) < len(events)

@@ -50,3 +50,11 @@ def test_query_with_missing_parameter_fails_before_connecting():
 def test_unknown_query_fails_cleanly():
     r = CliRunner().invoke(cli, ["query", "who_is_who"])
     assert r.exit_code == 1 and "no stored question" in r.output
+
+
+def test_ask_refuses_before_connecting_with_exit_2():
+    r = CliRunner().invoke(cli, ["ask", "Why", "did", "Putin", "meet", "Kim", "Jong", "Un?"],
+                           env={"NEO4J_URI": "bolt://127.0.0.1:1"})
+    assert r.exit_code == 2
+    assert r.output.startswith("Error: I cannot map that to a stored question")
+    assert "meetings_between" in r.output
