@@ -36,8 +36,9 @@ demo: install
 	$(BIN)/relgraph load examples/kim_putin_vostochny_fr.txt
 	$(BIN)/relgraph query sectors_discussed -p a Russie -p b "North Korea"
 
-# Lint (ruff) and types (mypy), settings in pyproject.toml; a few seconds.
+# Layout (ruff format --check), lint (ruff) and types (mypy), settings in pyproject.toml; a few seconds.
 lint: install
+	$(BIN)/ruff format --check relgraph graph loaders cypher tests bench tools
 	$(BIN)/ruff check relgraph graph loaders cypher tests bench tools
 	$(BIN)/mypy
 

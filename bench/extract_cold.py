@@ -19,6 +19,7 @@ caller can check that the benchmark extracted what ``relgraph extract`` does). A
 extraction runs past HANG_S seconds is interrupted, reported under "hung" with the line it was
 in, and left out of the rates (a bug to fix in the extractor, not a speed).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -128,8 +129,7 @@ def main(argv=None) -> int:
     def where(e: BaseException, i: int | None, art) -> dict:
         frames = [f for f in traceback.extract_tb(e.__traceback__) if "/loaders/" in f.filename]
         at = frames[-1] if frames else traceback.extract_tb(e.__traceback__)[-1]
-        return {"article": i, "url": art.url, "at": f"{Path(at.filename).name}:{at.lineno} {at.name}",
-                "text": art.text}
+        return {"article": i, "url": art.url, "at": f"{Path(at.filename).name}:{at.lineno} {at.name}", "text": art.text}
 
     if args.warmup:  # lexicons, gazetteers, natasha, the JVM's JIT: as in a long-running loader
         for art in read_paths([args.warmup]):
@@ -163,8 +163,15 @@ def main(argv=None) -> int:
             ta[r][i] = dt
             tp[r][i] = times_in_parse[-1]
             if r == 0:
-                info[i] = {"lang": c.lang, "spans": [(s.start, s.end) for s in c.sents], "words": len(art.text.split()),
-                           "sents": len(c.sents), "asked": asked, "parsed": sent, "digest": digest(facts)}
+                info[i] = {
+                    "lang": c.lang,
+                    "spans": [(s.start, s.end) for s in c.sents],
+                    "words": len(art.text.split()),
+                    "sents": len(c.sents),
+                    "asked": asked,
+                    "parsed": sent,
+                    "digest": digest(facts),
+                }
             else:
                 stable = stable and info[i]["digest"] == digest(facts) and info[i]["parsed"] == sent
             if not b_first:
@@ -179,30 +186,41 @@ def main(argv=None) -> int:
         rates_b = [n / sum(tb[r][i] for i in idx) for r in range(args.repeats)]
         sents = sum(info[i]["sents"] for i in idx)
         parsed = sum(info[i]["parsed"] for i in idx)
-        return {"articles": n,
-                "words_median": statistics.median(info[i]["words"] for i in idx),
-                "sentences_per_article": sents / n,
-                "parsed_per_article": parsed / n,
-                "share_parsed": parsed / sents,
-                "cache_hits": sum(info[i]["asked"] - info[i]["parsed"] for i in idx),
-                "extract_per_s": statistics.median(rates_a), "extract_min": min(rates_a), "extract_max": max(rates_a),
-                "extract_ms_median": statistics.median(ta[r][i] * 1000 for r in range(args.repeats) for i in idx),
-                "parse_all_per_s": statistics.median(rates_b), "parse_all_min": min(rates_b),
-                "parse_all_max": max(rates_b),
-                "ratio": statistics.median(a / b for a, b in zip(rates_a, rates_b)),
-                "share_time_in_parser": sum(tp[r][i] for r in range(args.repeats) for i in idx)
-                / sum(ta[r][i] for r in range(args.repeats) for i in idx)}
+        return {
+            "articles": n,
+            "words_median": statistics.median(info[i]["words"] for i in idx),
+            "sentences_per_article": sents / n,
+            "parsed_per_article": parsed / n,
+            "share_parsed": parsed / sents,
+            "cache_hits": sum(info[i]["asked"] - info[i]["parsed"] for i in idx),
+            "extract_per_s": statistics.median(rates_a),
+            "extract_min": min(rates_a),
+            "extract_max": max(rates_a),
+            "extract_ms_median": statistics.median(ta[r][i] * 1000 for r in range(args.repeats) for i in idx),
+            "parse_all_per_s": statistics.median(rates_b),
+            "parse_all_min": min(rates_b),
+            "parse_all_max": max(rates_b),
+            "ratio": statistics.median(a / b for a, b in zip(rates_a, rates_b)),
+            "share_time_in_parser": sum(tp[r][i] for r in range(args.repeats) for i in idx)
+            / sum(ta[r][i] for r in range(args.repeats) for i in idx),
+        }
 
     ok = [i for i, d in enumerate(info) if not d.get("hung")]
     langs = sorted({info[i]["lang"] for i in ok})
     rows = {lang: row([i for i in ok if info[i]["lang"] == lang]) for lang in langs}
     rows["all"] = row(ok)
-    out = {"rows": rows, "repeats": args.repeats, "cpu": args.cpu,
-           "affinity": sorted(os.sched_getaffinity(0)),
-           "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-           "stable": stable, "digests": [d.get("digest") for d in info],
-           "hung": hung, "hang_s": HANG_S,
-           "parse_all_sentences_sent": sum(d.get("all_parsed", 0) for d in info)}
+    out = {
+        "rows": rows,
+        "repeats": args.repeats,
+        "cpu": args.cpu,
+        "affinity": sorted(os.sched_getaffinity(0)),
+        "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+        "stable": stable,
+        "digests": [d.get("digest") for d in info],
+        "hung": hung,
+        "hang_s": HANG_S,
+        "parse_all_sentences_sent": sum(d.get("all_parsed", 0) for d in info),
+    }
     print(json.dumps(out))
     return 0
 

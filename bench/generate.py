@@ -14,6 +14,7 @@ sentences name a leader next to an event word, as in the wire stories the extrac
     python bench/generate.py 10000 -o /tmp/corpus-10k.jsonl --seed 7
     python bench/generate.py 500 --words 260 -o /tmp/real-length.jsonl
 """
+
 from __future__ import annotations
 
 import argparse
@@ -74,14 +75,22 @@ def articles(n: int, seed: int = 7, words: int | None = None) -> Iterator[dict]:
         secs = rnd.sample(sectors[lang], 3)
         past = day - dt.timedelta(days=rnd.randrange(400, 2000))
         v = {
-            "a_name": names.get((a, lang), rd.states()[a].name), "b_name": names.get((b, lang), rd.states()[b].name),
-            "a_adj": adjectives.get((a, lang), ""), "b_adj": adjectives.get((b, lang), ""),
-            "a_leader": la.name, "b_leader": lb.name,
-            "city": rnd.choice(cities[b]), "city_2": rnd.choice(cities[b]),
+            "a_name": names.get((a, lang), rd.states()[a].name),
+            "b_name": names.get((b, lang), rd.states()[b].name),
+            "a_adj": adjectives.get((a, lang), ""),
+            "b_adj": adjectives.get((b, lang), ""),
+            "a_leader": la.name,
+            "b_leader": lb.name,
+            "city": rnd.choice(cities[b]),
+            "city_2": rnd.choice(cities[b]),
             "date_words": f"{day.day} {months[day.month]} {day.year}",
-            "sector_1": secs[0], "sector_2": secs[1], "sector_3": secs[2],
-            "agency": rnd.choice(agencies), "agency_2": rnd.choice(agencies),
-            "past_month": months[past.month], "past_year": past.year,
+            "sector_1": secs[0],
+            "sector_2": secs[1],
+            "sector_3": secs[2],
+            "agency": rnd.choice(agencies),
+            "agency_2": rnd.choice(agencies),
+            "past_month": months[past.month],
+            "past_year": past.year,
         }
         if words:
             yield _real_length(rnd, t, v, words, seed, i, day)
@@ -91,9 +100,13 @@ def articles(n: int, seed: int = 7, words: int | None = None) -> Iterator[dict]:
         body += [p.format(**v) for p in extra]
         body += [t["body"][-1].format(**v)] * rnd.randrange(4, 16)  # length varies, about 250 to 650 words
         text = "\n\n".join(body) + "\n\n" + t["credit"].format(**v) + "\n"
-        yield {"title": t["title"].format(**v), "text": t["title"].format(**v) + "\n\n" + text,
-               "published": (day + dt.timedelta(days=1)).isoformat(),
-               "url": f"https://bench.example/{seed}/{i}", "outlet": "Bench Wire"}
+        yield {
+            "title": t["title"].format(**v),
+            "text": t["title"].format(**v) + "\n\n" + text,
+            "published": (day + dt.timedelta(days=1)).isoformat(),
+            "url": f"https://bench.example/{seed}/{i}",
+            "outlet": "Bench Wire",
+        }
 
 
 def _real_length(rnd: random.Random, t: dict, v: dict, words: int, seed: int, i: int, day: dt.date) -> dict:
@@ -112,11 +125,16 @@ def _real_length(rnd: random.Random, t: dict, v: dict, words: int, seed: int, i:
     paras, k = [lead], 0
     while k < len(sents):
         step = rnd.choice((1, 2))
-        paras.append(" ".join(sents[k:k + step]))
+        paras.append(" ".join(sents[k : k + step]))
         k += step
     text = title + "\n\n" + "\n\n".join(paras) + "\n\n" + credit + "\n"
-    return {"title": title, "text": text, "published": (day + dt.timedelta(days=1)).isoformat(),
-            "url": f"https://bench.example/{seed}/w{words}/{i}", "outlet": "Bench Wire"}
+    return {
+        "title": title,
+        "text": text,
+        "published": (day + dt.timedelta(days=1)).isoformat(),
+        "url": f"https://bench.example/{seed}/w{words}/{i}",
+        "outlet": "Bench Wire",
+    }
 
 
 def write(n: int, out: Path, seed: int = 7, words: int | None = None) -> Path:

@@ -19,6 +19,7 @@ transactional writer, as ratios within one run.
 It runs its own Neo4j (the project's local server under a temporary RELGRAPH_HOME on ports
 7691/7478, jars copied from RELGRAPH_HOME or ~/.local/share/relgraph) and deletes it afterwards.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,8 +46,11 @@ def log(msg: str) -> None:
 
 def real_length(work: Path, n: int) -> Path:
     out = work / f"real-{n}.jsonl"
-    subprocess.run([sys.executable, str(HERE / "generate.py"), str(n), "--words", "260", "-o", str(out), "--seed", "11"],
-                   check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "generate.py"), str(n), "--words", "260", "-o", str(out), "--seed", "11"],
+        check=True,
+        capture_output=True,
+    )
     return out
 
 
@@ -56,13 +60,30 @@ def bench_spark(work: Path, n: int) -> dict:
     for cores in (1, 2):
         out = work / f"spark-{cores}"
         t = time.perf_counter()
-        run = subprocess.run([sys.executable, "-m", "relgraph", "spark", "extract", str(corpus), str(out),
-                              "--master", f"local[{cores}]"], capture_output=True, text=True)
+        run = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "relgraph",
+                "spark",
+                "extract",
+                str(corpus),
+                str(out),
+                "--master",
+                f"local[{cores}]",
+            ],
+            capture_output=True,
+            text=True,
+        )
         secs = time.perf_counter() - t
         if run.returncode not in (0, 1):
             raise RuntimeError(run.stderr.strip().splitlines()[-1])
-        res[f"local[{cores}]"] = {"seconds": round(secs, 1), "articles_per_s": round(n / secs, 2),
-                                  "per_core": round(n / secs / cores, 2), "summary": run.stdout.strip()}
+        res[f"local[{cores}]"] = {
+            "seconds": round(secs, 1),
+            "articles_per_s": round(n / secs, 2),
+            "per_core": round(n / secs / cores, 2),
+            "summary": run.stdout.strip(),
+        }
     r1, r2 = res["local[1]"]["articles_per_s"], res["local[2]"]["articles_per_s"]
     res["scaling_efficiency"] = round(r2 / (2 * r1), 2)
     return res
@@ -76,7 +97,7 @@ def synthetic(base: list[dict], n: int):
         d["article"]["id"] = art
         d["article"]["doc"] = f"bench://{i}"
         d["article"]["path"] = None
-        for m in d["meetings"]:      # undated meetings are per article; dated ones merge across copies
+        for m in d["meetings"]:  # undated meetings are per article; dated ones merge across copies
             m["date"] = None
         yield d
 
@@ -100,6 +121,7 @@ class Peak:
                         except OSError:
                             pass
                 time.sleep(0.5)
+
         threading.Thread(target=run, daemon=True).start()
 
 
@@ -152,10 +174,13 @@ def main(argv=None) -> int:
             log(f"baseline: the transactional writer on {len(docs)} articles ...")
             t = time.perf_counter()
             for i in range(0, len(docs), 100):
-                write_articles(driver, docs[i:i + 100])
+                write_articles(driver, docs[i : i + 100])
             secs = time.perf_counter() - t
-            results["writer"] = {"articles": len(docs), "seconds": round(secs, 1),
-                                 "articles_per_s": round(len(docs) / secs, 1)}
+            results["writer"] = {
+                "articles": len(docs),
+                "seconds": round(secs, 1),
+                "articles_per_s": round(len(docs) / secs, 1),
+            }
             schema.clear(driver)
 
         # the bulk import
@@ -186,15 +211,22 @@ def main(argv=None) -> int:
             finish_secs = time.perf_counter() - t
             total = csv_secs + admin_secs + finish_secs
             results["import"] = {
-                "articles": report.articles, "nodes": sum(report.nodes.values()), "edges": sum(report.edges.values()),
-                "csv_seconds": round(csv_secs, 1), "admin_seconds": round(admin_secs, 1),
-                "restart_schema_seconds": round(finish_secs, 1), "seconds": round(total, 1),
+                "articles": report.articles,
+                "nodes": sum(report.nodes.values()),
+                "edges": sum(report.edges.values()),
+                "csv_seconds": round(csv_secs, 1),
+                "admin_seconds": round(admin_secs, 1),
+                "restart_schema_seconds": round(finish_secs, 1),
+                "seconds": round(total, 1),
                 "articles_per_s": round(report.articles / total, 1),
-                "csv_peak_rss_mb": round(csv_rss / 2**20), "admin_peak_rss_mb": round(peak.peak / 2**20),
-                "csv_mb": round(du(work / "csv") / 2**20), "store_mb": round(du(server.data / "databases" / "neo4j") / 2**20),
+                "csv_peak_rss_mb": round(csv_rss / 2**20),
+                "admin_peak_rss_mb": round(peak.peak / 2**20),
+                "csv_mb": round(du(work / "csv") / 2**20),
+                "store_mb": round(du(server.data / "databases" / "neo4j") / 2**20),
             }
-            results["speedup_per_article"] = round(results["import"]["articles_per_s"]
-                                                   / results["writer"]["articles_per_s"], 1)
+            results["speedup_per_article"] = round(
+                results["import"]["articles_per_s"] / results["writer"]["articles_per_s"], 1
+            )
             log("stored questions on the imported graph ...")
             bench = SourceFileLoader("bench_run", str(HERE / "run")).load_module()
             results["queries"] = bench.bench_queries(driver, 20)

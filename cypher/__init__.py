@@ -4,6 +4,7 @@ Each file starts with ``//`` lines: a description, then ``// param NAME: ... (ex
 lines for every parameter, then ``// returns: ...``. The body uses ``$parameters`` only, so the
 same file runs in Neo4j Browser after ``:param name => value``.
 """
+
 from __future__ import annotations
 
 import re
@@ -21,7 +22,7 @@ _PARAM_USE = re.compile(r"\$(\w+)")
 class StoredQuery:
     name: str
     description: str
-    params: dict[str, dict]          # name -> {"doc", "example", "optional"}
+    params: dict[str, dict]  # name -> {"doc", "example", "optional"}
     returns: str
     text: str
 

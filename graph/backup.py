@@ -6,6 +6,7 @@ tool (``org.neo4j.cli.AdminTool``, in the jars the server already runs from) and
 again if it was running. Each step is one line through ``echo``. A restore refuses to replace a
 graph that holds anything unless ``force``; the archive is checked before the server is stopped.
 """
+
 from __future__ import annotations
 
 import os
@@ -23,7 +24,7 @@ class Done:
     path: Path
     bytes: int
     seconds: float
-    nodes: int | None = None          # restore: the nodes of the restored graph
+    nodes: int | None = None  # restore: the nodes of the restored graph
     schema_version: int | None = None  # restore: the restored graph's schema version
 
 
@@ -33,9 +34,14 @@ def default_name() -> str:
 
 def _admin(server: LocalServer, *args: str, stdin=None, stdout=None) -> subprocess.CompletedProcess:
     env = dict(os.environ, NEO4J_HOME=str(server.neo4j_home), NEO4J_CONF=str(server.conf_dir))
-    return subprocess.run([java_binary(), "-cp", f"{server.lib}/*", "org.neo4j.cli.AdminTool", *args],
-                          env=env, stdin=stdin, stdout=stdout if stdout is not None else subprocess.PIPE,
-                          stderr=subprocess.PIPE, text=stdout is None)
+    return subprocess.run(
+        [java_binary(), "-cp", f"{server.lib}/*", "org.neo4j.cli.AdminTool", *args],
+        env=env,
+        stdin=stdin,
+        stdout=stdout if stdout is not None else subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=stdout is None,
+    )
 
 
 def _why(run: subprocess.CompletedProcess) -> str:
@@ -46,12 +52,13 @@ def _why(run: subprocess.CompletedProcess) -> str:
 
 def _check(server: LocalServer) -> None:
     if not server.installed() or not (server.data / "databases").exists():
-        raise ServerError(f"no local database under {server.neo4j_home}: `relgraph db start` makes one "
-                          "(dump and restore work on the local server; see the README for a remote one)")
+        raise ServerError(
+            f"no local database under {server.neo4j_home}: `relgraph db start` makes one "
+            "(dump and restore work on the local server; see the README for a remote one)"
+        )
 
 
-def dump(server: LocalServer, path: str | os.PathLike | None = None, database: str = "neo4j",
-         echo=None) -> Done:
+def dump(server: LocalServer, path: str | os.PathLike | None = None, database: str = "neo4j", echo=None) -> Done:
     """Write ``database`` of the local server to one archive file (never over an existing file)."""
     say = echo or (lambda m: None)
     _check(server)
@@ -83,8 +90,9 @@ def dump(server: LocalServer, path: str | os.PathLike | None = None, database: s
     return Done(target, target.stat().st_size, time.monotonic() - t0)
 
 
-def restore(server: LocalServer, path: str | os.PathLike, database: str = "neo4j", force: bool = False,
-            echo=None) -> Done:
+def restore(
+    server: LocalServer, path: str | os.PathLike, database: str = "neo4j", force: bool = False, echo=None
+) -> Done:
     """Replace ``database`` of the local server by an archive ``dump`` wrote. Refuses (nothing
     changed) when the graph holds any node, unless ``force``. The server is left running.
 
@@ -103,8 +111,10 @@ def restore(server: LocalServer, path: str | os.PathLike, database: str = "neo4j
             server._start(180.0, echo)
         nodes = _nodes(server, database)
         if nodes and not force:
-            raise ServerError(f"the local graph (database {database!r}) holds {nodes} nodes: a restore replaces "
-                              "them; dump them first (`relgraph db dump`), then add --force; nothing changed")
+            raise ServerError(
+                f"the local graph (database {database!r}) holds {nodes} nodes: a restore replaces "
+                "them; dump them first (`relgraph db dump`), then add --force; nothing changed"
+            )
         with open(source, "rb") as f:
             info = _admin(server, "database", "load", database, "--info", "--from-stdin", stdin=f)
         if info.returncode != 0:
@@ -113,8 +123,7 @@ def restore(server: LocalServer, path: str | os.PathLike, database: str = "neo4j
         server._stop(60.0)
         say(f"loading {source} into database {database!r} ...")
         with open(source, "rb") as f:
-            run = _admin(server, "database", "load", database, "--from-stdin", "--overwrite-destination=true",
-                         stdin=f)
+            run = _admin(server, "database", "load", database, "--from-stdin", "--overwrite-destination=true", stdin=f)
         say("starting Neo4j again ...")
         server._start(180.0, echo)
         if run.returncode != 0:
@@ -137,5 +146,6 @@ def _driver(server: LocalServer):
 def _nodes(server: LocalServer, database: str) -> int:
     """Nodes a restore would replace (the graph's own schema-version node is not content)."""
     with _driver(server) as driver:
-        return driver.execute_query("MATCH (n) WHERE NOT n:RelgraphMeta RETURN count(n) AS n",
-                                    database_=database).records[0]["n"]
+        return driver.execute_query(
+            "MATCH (n) WHERE NOT n:RelgraphMeta RETURN count(n) AS n", database_=database
+        ).records[0]["n"]

@@ -11,6 +11,7 @@ Files: one CSV per (label, set of properties) and per (type, start label, end la
 properties), header on the first line, so that a property missing from a node is absent (as a
 Cypher null is), never an empty string. Ids are the natural keys, one id space per label.
 """
+
 from __future__ import annotations
 
 import csv
@@ -24,12 +25,20 @@ from relgraph.errors import RelgraphError
 from relgraph.graph import write
 
 # The natural key of each label: the same properties the writer MERGEs on.
-KEYS = {"Article": "id", "State": "iso3", "Leader": "id", "Facility": "id", "Sector": "id",
-        "Source": "name", "Meeting": "id", "Project": "id"}
+KEYS = {
+    "Article": "id",
+    "State": "iso3",
+    "Leader": "id",
+    "Facility": "id",
+    "Sector": "id",
+    "Source": "name",
+    "Meeting": "id",
+    "Project": "id",
+}
 # Kinds of rows, in the order the writer runs their queries; a kind the writer gains must get
 # a method here (tests/unit/test_bulk.py checks the two lists against each other).
 KINDS = ("articles", *write.ROW_KINDS)
-ARRAY_DELIMITER = "\x1f"   # the ASCII unit separator: no name or quote holds it
+ARRAY_DELIMITER = "\x1f"  # the ASCII unit separator: no name or quote holds it
 ARRAY_DELIMITER_OPTION = "U+001F"
 
 
@@ -68,7 +77,7 @@ def _clean(props: dict) -> dict:
     return {k: v for k, v in props.items() if v is not None}
 
 
-EMPTY = "_relgraph_empty_"   # marks a property that is an empty list (restored after the import)
+EMPTY = "_relgraph_empty_"  # marks a property that is an empty list (restored after the import)
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 
 
@@ -92,7 +101,7 @@ class _Files:
 
     def __init__(self, folder: Path):
         self.folder = folder
-        self.open: dict[tuple, tuple] = {}   # key -> (file, writer, path)
+        self.open: dict[tuple, tuple] = {}  # key -> (file, writer, path)
         self.counts: dict[str, int] = {}
 
     def write(self, kind: str, name: str, header_key: tuple, header: list[str], values: list) -> None:
@@ -120,11 +129,11 @@ class _Files:
 @dataclass
 class ImportFiles:
     folder: Path
-    files: list[tuple[str, str, str]]            # (nodes|relationships, label or type, path)
+    files: list[tuple[str, str, str]]  # (nodes|relationships, label or type, path)
     nodes: dict[str, int] = field(default_factory=dict)
     edges: dict[str, int] = field(default_factory=dict)
     articles: int = 0
-    empty: list[tuple[str, str, str]] = field(default_factory=list)   # see _mark_empty
+    empty: list[tuple[str, str, str]] = field(default_factory=list)  # see _mark_empty
 
     def finish_statements(self) -> list[str]:
         """Cypher to run once after the import (also written to finish.cypher): the empty lists."""
@@ -132,25 +141,42 @@ class ImportFiles:
         for kind, name, prop in self.empty:
             marker = EMPTY + prop
             pattern = f"MATCH (x:{name})" if kind == "nodes" else f"MATCH ()-[x:{name}]->()"
-            out.append(f"{pattern} WHERE x.{marker} IS NOT NULL "
-                       f"CALL (x) {{ SET x.{prop} = [] REMOVE x.{marker} }} IN TRANSACTIONS OF 10000 ROWS")
+            out.append(
+                f"{pattern} WHERE x.{marker} IS NOT NULL "
+                f"CALL (x) {{ SET x.{prop} = [] REMOVE x.{marker} }} IN TRANSACTIONS OF 10000 ROWS"
+            )
         return out
 
     def arguments(self, relative: bool = False) -> list[str]:
         """The ``neo4j-admin database import full DATABASE`` options (after the database name: an
         option taking several files would swallow a name that follows it)."""
+
         def p(path: str) -> str:
             return str(Path(path).relative_to(self.folder)) if relative else path
-        args = ["--overwrite-destination=true", "--multiline-fields=true",
-                f"--array-delimiter={ARRAY_DELIMITER_OPTION}", "--bad-tolerance=0", "--skip-bad-relationships=false"]
+
+        args = [
+            "--overwrite-destination=true",
+            "--multiline-fields=true",
+            f"--array-delimiter={ARRAY_DELIMITER_OPTION}",
+            "--bad-tolerance=0",
+            "--skip-bad-relationships=false",
+        ]
         args += [f"--nodes={label}={p(path)}" for kind, label, path in self.files if kind == "nodes"]
         args += [f"--relationships={t}={p(path)}" for kind, t, path in self.files if kind == "relationships"]
         return args
 
     def command(self, database: str = "neo4j") -> str:
         """What to run on the server's machine, from the folder the files are copied to."""
-        return " ".join(["neo4j-admin", "database", "import", "full", shlex.quote(database),
-                         *[shlex.quote(a) for a in self.arguments(relative=True)]])
+        return " ".join(
+            [
+                "neo4j-admin",
+                "database",
+                "import",
+                "full",
+                shlex.quote(database),
+                *[shlex.quote(a) for a in self.arguments(relative=True)],
+            ]
+        )
 
 
 class BulkBuilder:
@@ -168,7 +194,7 @@ class BulkBuilder:
         self.nodes: dict[str, dict[str, dict]] = {label: {} for label in KEYS if label != "Article"}
         self.articles: set[str] = set()
         self.edge_counts: dict[str, int] = {}
-        self.empty: set[tuple[str, str, str]] = set()   # (nodes|relationships, label or type, property)
+        self.empty: set[tuple[str, str, str]] = set()  # (nodes|relationships, label or type, property)
 
     # -- primitives: what MERGE, MATCH and CREATE do ------------------------------------------
     def _exists(self, label: str, key) -> bool:
@@ -187,13 +213,17 @@ class BulkBuilder:
         names = sorted(props)
         types = [_csv_type(props[k]) for k in names]
         header = [f":START_ID({start[0]})", f":END_ID({end[0]})", *[f"{k}:{t}" for k, t in zip(names, types)]]
-        self.files.write("relationships", f"{rel}-{start[0]}-{end[0]}", tuple(header), header,
-                         [start[1], end[1], *[_cell(props[k]) for k in names]])
+        self.files.write(
+            "relationships",
+            f"{rel}-{start[0]}-{end[0]}",
+            tuple(header),
+            header,
+            [start[1], end[1], *[_cell(props[k]) for k in names]],
+        )
         self.edge_counts[rel] = self.edge_counts.get(rel, 0) + 1
 
     def _node_row(self, label: str, key, props: dict) -> None:
-        props = _mark_empty({k: v for k, v in _clean(props).items() if k != KEYS[label]}, self.empty,
-                            ("nodes", label))
+        props = _mark_empty({k: v for k, v in _clean(props).items() if k != KEYS[label]}, self.empty, ("nodes", label))
         names = sorted(props)
         types = [_csv_type(props[k]) for k in names]
         header = [f"{KEYS[label]}:ID({label})", *[f"{k}:{t}" for k, t in zip(names, types)]]
@@ -238,28 +268,40 @@ class BulkBuilder:
 
     def _facilities(self, row: dict) -> None:
         self._merge("Facility", row["id"], {"name": row["name"], "kind": row["kind"], "state": row["state"]})
-        self._edge("MENTIONS", ("Article", row["article"]), ("Facility", row["id"]),
-                   self._fact(row, role=row["kind"]))
+        self._edge("MENTIONS", ("Article", row["article"]), ("Facility", row["id"]), self._fact(row, role=row["kind"]))
         if row["state"] is not None:
             self._state_of(row)
             self._edge("LOCATED_IN", ("Facility", row["id"]), ("State", row["state"]), self._fact(row))
 
     def _sectors(self, row: dict) -> None:
         self._merge("Sector", row["id"], {"cameo": row["cameo"], "plover": row["plover"]})
-        self._edge("MENTIONS", ("Article", row["article"]), ("Sector", row["id"]),
-                   self._fact(row, role="sector", pair=row["pair"]))
+        self._edge(
+            "MENTIONS",
+            ("Article", row["article"]),
+            ("Sector", row["id"]),
+            self._fact(row, role="sector", pair=row["pair"]),
+        )
 
     def _sources(self, row: dict) -> None:
         self._merge("Source", row["name"], {"kind": row["type"]})
-        self._edge("REPORTED_BY", ("Article", row["article"]), ("Source", row["name"]),
-                   self._fact(row, kind=row["kind"]))
+        self._edge(
+            "REPORTED_BY", ("Article", row["article"]), ("Source", row["name"]), self._fact(row, kind=row["kind"])
+        )
 
     def _meetings(self, row: dict) -> None:
         mid = row["id"]
         m = self.nodes["Meeting"].get(mid)
         if m is None:
-            self._merge("Meeting", mid, {"date": row["date"], "status": row["status"], "duration": row["duration"],
-                                         "precision": row["precision"]})
+            self._merge(
+                "Meeting",
+                mid,
+                {
+                    "date": row["date"],
+                    "status": row["status"],
+                    "duration": row["duration"],
+                    "precision": row["precision"],
+                },
+            )
         else:  # announced first (planned), reported later (held)
             if row["status"] == "held":
                 m["status"] = "held"
@@ -271,8 +313,12 @@ class BulkBuilder:
                 continue
             self._edge("ATTENDED", ("Leader", p["id"]), ("Meeting", mid), self._fact(row))
             if place is not None:
-                self._edge("MET_AT", ("Leader", p["id"]), ("Facility", place),
-                           self._fact(row, **{"with": p["with"], "date": row["date"], "status": row["status"]}))
+                self._edge(
+                    "MET_AT",
+                    ("Leader", p["id"]),
+                    ("Facility", place),
+                    self._fact(row, **{"with": p["with"], "date": row["date"], "status": row["status"]}),
+                )
         for iso3 in row["states"]:
             if self._exists("State", iso3):
                 self._edge("INVOLVES", ("Meeting", mid), ("State", iso3), self._fact(row))
@@ -297,15 +343,21 @@ class BulkBuilder:
         if row["sector"] is not None:
             self._merge("Sector", row["sector"])
             self._edge("IN_SECTOR", ("Project", row["project"]), ("Sector", row["sector"]), self._fact(row))
-        by = ("Leader" if self._exists("Leader", row["by_id"])
-              else "State" if self._exists("State", row["by_id"]) else None)
+        by = (
+            "Leader"
+            if self._exists("Leader", row["by_id"])
+            else "State"
+            if self._exists("State", row["by_id"])
+            else None
+        )
         if by:
             self._edge("PROPOSES", (by, row["by_id"]), ("Project", row["project"]), self._fact(row, what=row["what"]))
 
     def _statements(self, row: dict) -> None:
         if self._exists("Leader", row["speaker_id"]) and self._exists("Article", row["article"]):
-            self._edge("STATED", ("Leader", row["speaker_id"]), ("Article", row["article"]),
-                       self._fact(row, via=row["via"]))
+            self._edge(
+                "STATED", ("Leader", row["speaker_id"]), ("Article", row["article"]), self._fact(row, via=row["via"])
+            )
 
     # -- the end -------------------------------------------------------------------------------
     def finish(self) -> ImportFiles:
@@ -314,10 +366,12 @@ class BulkBuilder:
                 self._node_row(label, key, props)
         counts = {label: len(n) for label, n in self.nodes.items()}
         counts["Article"] = len(self.articles)
-        files = ImportFiles(self.folder, self.files.close(), counts, dict(self.edge_counts), len(self.articles),
-                            sorted(self.empty))
-        (self.folder / "finish.cypher").write_text("".join(q + ";\n" for q in files.finish_statements()),
-                                                   encoding="utf-8")
+        files = ImportFiles(
+            self.folder, self.files.close(), counts, dict(self.edge_counts), len(self.articles), sorted(self.empty)
+        )
+        (self.folder / "finish.cypher").write_text(
+            "".join(q + ";\n" for q in files.finish_statements()), encoding="utf-8"
+        )
         return files
 
 
@@ -337,8 +391,9 @@ def select(docs: Iterable[tuple[str, str]]) -> set[int]:
     return keep
 
 
-def build(docs: Iterable, folder: str | Path, batch_size: int = 100,
-          on_batch: Callable[[int], None] | None = None) -> ImportFiles:
+def build(
+    docs: Iterable, folder: str | Path, batch_size: int = 100, on_batch: Callable[[int], None] | None = None
+) -> ImportFiles:
     """The import files of ``docs`` (``ResolvedArticle`` records, already selected by ``select``),
     a batch of articles at a time."""
     b = BulkBuilder(folder)
@@ -367,5 +422,5 @@ def node_count(driver, database: str = "neo4j") -> int:
 def finish(driver, files: ImportFiles, database: str = "neo4j") -> None:
     """Run ``finish_statements`` (the empty lists) on the imported database."""
     for q in files.finish_statements():
-        with driver.session(database=database) as s:   # CALL ... IN TRANSACTIONS: an auto-commit query
+        with driver.session(database=database) as s:  # CALL ... IN TRANSACTIONS: an auto-commit query
             s.run(q).consume()

@@ -3,6 +3,7 @@
 Driver errors that a user can meet (server down, wrong password, unknown database) become
 ``Neo4jUnavailable`` with one line saying what to do.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,14 +25,18 @@ def connect(settings: Settings, *, verify: bool = True) -> neo4j.Driver:
     """A driver for ``settings``; with ``verify``, one round trip proves the server and the password."""
     if settings.password is None:
         raise Neo4jUnavailable(
-            f"no password for {settings.uri}: set NEO4J_PASSWORD, or run `relgraph db start` "
-            "to use the local server")
+            f"no password for {settings.uri}: set NEO4J_PASSWORD, or run `relgraph db start` to use the local server"
+        )
     try:
-        driver = GraphDatabase.driver(settings.uri, auth=(settings.user, settings.password),
-                                      connection_timeout=10, max_transaction_retry_time=30,
-                                      user_agent="relgraph",
-                                      # "property does not exist yet" on an empty graph is noise
-                                      notifications_min_severity="OFF")
+        driver = GraphDatabase.driver(
+            settings.uri,
+            auth=(settings.user, settings.password),
+            connection_timeout=10,
+            max_transaction_retry_time=30,
+            user_agent="relgraph",
+            # "property does not exist yet" on an empty graph is noise
+            notifications_min_severity="OFF",
+        )
     except (ValueError, DriverError) as e:
         raise Neo4jUnavailable(f"bad Neo4j URI {settings.uri!r}: {e}") from e
     # the driver carries its database: every relgraph call made with it uses this one
@@ -53,20 +58,23 @@ def database_of(driver: neo4j.Driver) -> str:
 
 def server_version(driver: neo4j.Driver) -> tuple[str, str]:
     """(version, edition) of the server, e.g. ("5.26.31", "community")."""
-    rec = driver.execute_query("CALL dbms.components() YIELD name, versions, edition "
-                               "RETURN versions[0] AS v, edition AS e").records[0]
+    rec = driver.execute_query(
+        "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS v, edition AS e"
+    ).records[0]
     return rec["v"], rec["e"]
 
 
 def translate(e: BaseException, settings: Settings) -> BaseException:
     """The one-line error a user should see for a driver exception (others pass through)."""
     if isinstance(e, AuthError):
-        return Neo4jUnavailable(f"Neo4j at {settings.uri} refused the credentials of user "
-                                f"{settings.user!r}: check NEO4J_USER / NEO4J_PASSWORD")
-    if isinstance(e, (ServiceUnavailable, OSError)) or (
-            isinstance(e, DriverError) and not isinstance(e, Neo4jError)):
-        return Neo4jUnavailable(f"Neo4j is not reachable at {settings.uri}: start it with "
-                                "`relgraph db start`, or set NEO4J_URI")
+        return Neo4jUnavailable(
+            f"Neo4j at {settings.uri} refused the credentials of user "
+            f"{settings.user!r}: check NEO4J_USER / NEO4J_PASSWORD"
+        )
+    if isinstance(e, (ServiceUnavailable, OSError)) or (isinstance(e, DriverError) and not isinstance(e, Neo4jError)):
+        return Neo4jUnavailable(
+            f"Neo4j is not reachable at {settings.uri}: start it with `relgraph db start`, or set NEO4J_URI"
+        )
     if isinstance(e, ClientError) and "DatabaseNotFound" in (e.code or ""):
         return Neo4jUnavailable(f"database {settings.database!r} does not exist on {settings.uri}")
     return e

@@ -5,6 +5,7 @@ PLOVER JSON Lines (``plover``), one event per meeting, visit or proposal an arti
 The subgraph of a pair is every fact edge asserted by an article whose main pair it is, with
 the nodes those edges touch. Lists become JSON strings, since GraphML has no list type.
 """
+
 from __future__ import annotations
 
 import csv
@@ -19,20 +20,27 @@ from relgraph.graph.models import META_LABEL, REL_TYPES
 _KEY = "labels(n)[0] + ':' + coalesce(n.iso3, n.id, n.name)"
 # the graph's own bookkeeping (its schema version) is no fact: it is not exported
 _ALL = f"MATCH (n) WHERE NOT n:{META_LABEL} RETURN {_KEY} AS id, labels(n)[0] AS label, properties(n) AS props"
-_EDGE = ("labels(a)[0] + ':' + coalesce(a.iso3, a.id, a.name) AS source, "
-         "labels(b)[0] + ':' + coalesce(b.iso3, b.id, b.name) AS target, type(r) AS type, properties(r) AS props")
+_EDGE = (
+    "labels(a)[0] + ':' + coalesce(a.iso3, a.id, a.name) AS source, "
+    "labels(b)[0] + ':' + coalesce(b.iso3, b.id, b.name) AS target, type(r) AS type, properties(r) AS props"
+)
 _ALL_EDGES = f"MATCH (a)-[r]->(b) RETURN {_EDGE}"
 # one typed pattern per relationship type, so that each uses its `article` index
 _PAIR_EDGES = "\nUNION ALL\n".join(
     f"MATCH (art:Article {{pair_key: $key}}) MATCH (a)-[r:{t} {{article: art.id}}]->(b) "
-    f"RETURN {_EDGE}, elementId(a) AS ea, elementId(b) AS eb" for t in REL_TYPES)
+    f"RETURN {_EDGE}, elementId(a) AS ea, elementId(b) AS eb"
+    for t in REL_TYPES
+)
 _NODES = f"UNWIND $ids AS i MATCH (n) WHERE elementId(n) = i RETURN {_KEY} AS id, labels(n)[0] AS label, properties(n) AS props"
 
 
 def _flat(props: dict) -> dict:
     """Properties as scalars; ``id`` is dropped because the node's own id carries it."""
-    return {k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
-            for k, v in props.items() if v is not None and k != "id"}
+    return {
+        k: (json.dumps(v, ensure_ascii=False) if isinstance(v, (list, dict)) else v)
+        for k, v in props.items()
+        if v is not None and k != "id"
+    }
 
 
 def fetch(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: str = "neo4j"):
@@ -60,8 +68,7 @@ def to_networkx(nodes, edges):
     return g
 
 
-def export(driver: neo4j.Driver, fmt: str, out: str | None, pair=None, database: str = "neo4j",
-           warn=None) -> str:
+def export(driver: neo4j.Driver, fmt: str, out: str | None, pair=None, database: str = "neo4j", warn=None) -> str:
     """Write the export; returns what was written (a path, or the text for stdout). ``warn`` is
     told (one line) about facts a format cannot hold, such as undated events in PLOVER."""
     import networkx as nx
@@ -72,8 +79,10 @@ def export(driver: neo4j.Driver, fmt: str, out: str | None, pair=None, database:
         skipped: list[str] = []
         text = "\n".join(json.dumps(e, ensure_ascii=False) for e in events(driver, pair, database, skipped))
         if skipped and warn:
-            warn(f"{len(skipped)} events left out (PLOVER needs a date and codes; `relgraph load --force` "
-                 f"adds the codes to articles loaded before them), e.g. {skipped[0]}")
+            warn(
+                f"{len(skipped)} events left out (PLOVER needs a date and codes; `relgraph load --force` "
+                f"adds the codes to articles loaded before them), e.g. {skipped[0]}"
+            )
         if out:
             Path(out).write_text(text + ("\n" if text else ""), encoding="utf-8")
             return out

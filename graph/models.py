@@ -8,6 +8,7 @@ Every fact edge is one article's assertion: it carries ``article`` (the article 
 ``start`` and ``end`` (offsets into the text as read), so two articles reporting the same fact
 give two edges, and counting edges counts sources.
 """
+
 from __future__ import annotations
 
 from neomodel import (
@@ -232,6 +233,19 @@ class RelgraphMeta(StructuredNode):
 NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting)
 META_LABEL = RelgraphMeta.__label__
 # The relationship types the writer may use, from the models above: never from input.
-REL_TYPES = ("MET_AT", "VISITS", "PROPOSES", "REPORTED_BY", "ATTENDED", "HELD_AT", "DISCUSSED",
-             "IN_SECTOR", "LEADS", "LOCATED_IN", "MENTIONS", "INVOLVES", "STATED")
+REL_TYPES = (
+    "MET_AT",
+    "VISITS",
+    "PROPOSES",
+    "REPORTED_BY",
+    "ATTENDED",
+    "HELD_AT",
+    "DISCUSSED",
+    "IN_SECTOR",
+    "LEADS",
+    "LOCATED_IN",
+    "MENTIONS",
+    "INVOLVES",
+    "STATED",
+)
 LABELS = tuple(m.__label__ for m in NODE_MODELS)

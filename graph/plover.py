@@ -11,6 +11,7 @@ or a year as ``date`` .. ``enddate``); an intention (planned meeting or visit, p
 undated event reported as happening take the article's publication date; ``relgraph.date_from``
 says which. A past event with no date is left out, since PLOVER requires one.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -21,9 +22,24 @@ import neo4j
 
 CODEBOOK = "PLOVER manual draft 0.8 (2021); CAMEO2PLOVER-2021"
 # the manual's quad categories: 1 verbal cooperation, 2 material cooperation, 3 verbal conflict, 4 material conflict
-QUAD = {"AGREE": 1, "CONSULT": 1, "SUPPORT": 1, "CONCEDE": 1, "COOPERATE": 2, "AID": 2, "RETREAT": 2,
-        "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3, "SANCTION": 3,
-        "PROTEST": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4}
+QUAD = {
+    "AGREE": 1,
+    "CONSULT": 1,
+    "SUPPORT": 1,
+    "CONCEDE": 1,
+    "COOPERATE": 2,
+    "AID": 2,
+    "RETREAT": 2,
+    "REQUEST": 3,
+    "ACCUSE": 3,
+    "REJECT": 3,
+    "THREATEN": 3,
+    "SANCTION": 3,
+    "PROTEST": 4,
+    "MOBILIZE": 4,
+    "COERCE": 4,
+    "ASSAULT": 4,
+}
 
 _ARTICLES = "MATCH (art:Article) WHERE $key IS NULL OR art.pair_key = $key"
 _ART = "art {.id, .title, .url, .published, .lang, .outlet, .pair} AS art"
@@ -94,9 +110,22 @@ def _date(event_date: str | None, art: dict, status: str | None = None) -> tuple
     return None, None, None
 
 
-def _record(fact: str, node: str, art: dict, date: tuple, event: str, mode: str | None, cameo: str | None,
-            actors: list[dict], recipients: list[dict], quote: str | None, start, end, place: dict | None,
-            status: str | None = None) -> dict:
+def _record(
+    fact: str,
+    node: str,
+    art: dict,
+    date: tuple,
+    event: str,
+    mode: str | None,
+    cameo: str | None,
+    actors: list[dict],
+    recipients: list[dict],
+    quote: str | None,
+    start,
+    end,
+    place: dict | None,
+    status: str | None = None,
+) -> dict:
     where = (place or {}).get("id") or (place or {}).get("iso3")
     rid = hashlib.sha1(f"{fact}|{node}|{where}|{art['id']}|{start}".encode()).hexdigest()[:20]
     rec = {
@@ -108,9 +137,15 @@ def _record(fact: str, node: str, art: dict, date: tuple, event: str, mode: str 
         "quad_code": QUAD.get(event),
         "event_text": [quote] if quote else [],
         "text_info": {"start": start, "end": end},
-        "cite_info": {"citation": art["id"], "url": art.get("url"), "title": art.get("title"),
-                      "language": art.get("lang"), "publication": art.get("outlet"), "coder": _coder(),
-                      "codebook": CODEBOOK},
+        "cite_info": {
+            "citation": art["id"],
+            "url": art.get("url"),
+            "title": art.get("title"),
+            "language": art.get("lang"),
+            "publication": art.get("outlet"),
+            "coder": _coder(),
+            "codebook": CODEBOOK,
+        },
         "cameo": cameo,
         "relgraph": {"fact": fact, "node": node, "article": art["id"], "status": status, "date_from": date[2]},
     }
@@ -119,14 +154,18 @@ def _record(fact: str, node: str, art: dict, date: tuple, event: str, mode: str 
     if mode:
         rec["mode"] = [mode]
     if place and place.get("name"):
-        rec["event_loc"] = {"extracted_place": place["name"], "resolved_place": place["name"],
-                            "country_code": place.get("state") or place.get("iso3")}
+        rec["event_loc"] = {
+            "extracted_place": place["name"],
+            "resolved_place": place["name"],
+            "country_code": place.get("state") or place.get("iso3"),
+        }
     rec["cite_info"] = {k: v for k, v in rec["cite_info"].items() if v is not None}
     return rec
 
 
-def events(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: str = "neo4j",
-           skipped: list[str] | None = None) -> list[dict]:
+def events(
+    driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: str = "neo4j", skipped: list[str] | None = None
+) -> list[dict]:
     """PLOVER records of the graph's meetings, visits and proposals (of one pair's articles with
     ``pair``). Facts that cannot be coded (no date, or loaded before events carried codes) are
     named in ``skipped``."""
@@ -152,8 +191,24 @@ def events(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: 
         else:
             actors, recipients, cameo = [_entity(p) for p in coded], [], coded[0]["cameo"]
         first = min(people, key=lambda p: p["start"] if p["start"] is not None else 1 << 60)
-        out.append(_record("meeting", r["node"], art, date, coded[0]["event"], mode, cameo, actors, recipients,
-                           first["quote"], first["start"], first["end"], r["place"], r["status"]))
+        out.append(
+            _record(
+                "meeting",
+                r["node"],
+                art,
+                date,
+                coded[0]["event"],
+                mode,
+                cameo,
+                actors,
+                recipients,
+                first["quote"],
+                first["start"],
+                first["end"],
+                r["place"],
+                r["status"],
+            )
+        )
     for r in visits:
         art, v = r["art"], r["v"]
         date = _date(v.get("date"), art, v.get("status"))
@@ -161,9 +216,24 @@ def events(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: 
             skipped.append(f"visit of {r['who']['id']} in {art['id']}: " + ("no date" if not date[0] else "no codes"))
             continue
         host = v.get("host_state")
-        out.append(_record("visit", r["who"]["id"], art, date, v["plover_event"], v.get("plover_mode"), v.get("cameo"),
-                           [_entity(r["who"])], [{"code": host}] if host else [], v.get("quote"), v.get("start"),
-                           v.get("end"), r["place"], v.get("status")))
+        out.append(
+            _record(
+                "visit",
+                r["who"]["id"],
+                art,
+                date,
+                v["plover_event"],
+                v.get("plover_mode"),
+                v.get("cameo"),
+                [_entity(r["who"])],
+                [{"code": host}] if host else [],
+                v.get("quote"),
+                v.get("start"),
+                v.get("end"),
+                r["place"],
+                v.get("status"),
+            )
+        )
     for r in proposals:
         art, pr, who = r["art"], r["pr"], r["who"]
         date = _date(None, art, "planned")  # a proposal is an intention, dated by its report
@@ -172,8 +242,21 @@ def events(driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: 
             continue
         own = who.get("state") or who.get("iso3")
         others = [{"code": c} for c in (art.get("pair") or []) if c != own]
-        rec = _record("proposal", r["node"], art, date, pr["plover_event"], pr.get("plover_mode"), pr.get("cameo"),
-                      [_entity(who)], others, pr.get("quote"), pr.get("start"), pr.get("end"), None)
+        rec = _record(
+            "proposal",
+            r["node"],
+            art,
+            date,
+            pr["plover_event"],
+            pr.get("plover_mode"),
+            pr.get("cameo"),
+            [_entity(who)],
+            others,
+            pr.get("quote"),
+            pr.get("start"),
+            pr.get("end"),
+            None,
+        )
         rec["relgraph"]["sector"] = r["sector"]
         rec["relgraph"]["what"] = pr.get("what")
         out.append(rec)

@@ -10,6 +10,7 @@ that holds articles but no such node was written before versions were recorded: 
 ``require_current`` stops a load into a graph of another version with one line saying what to
 run; ``migrate`` upgrades an older graph in place, in batched transactions.
 """
+
 from __future__ import annotations
 
 import io
@@ -39,15 +40,14 @@ def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
 
 
 def constraint_names(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
-    records, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name",
-                                         database_=database)
+    records, _, _ = driver.execute_query("SHOW CONSTRAINTS YIELD name RETURN name ORDER BY name", database_=database)
     return [r["name"] for r in records]
 
 
 def index_names(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
     records, _, _ = driver.execute_query(
-        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name ORDER BY name",
-        database_=database)
+        "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name ORDER BY name", database_=database
+    )
     return [r["name"] for r in records]
 
 
@@ -79,8 +79,9 @@ def graph_version(driver: neo4j.Driver, database: str = "neo4j") -> int | None:
 
 def extractor_versions(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, int]:
     """Articles by the relgraph version that extracted them ("unknown" before it was recorded)."""
-    recs = driver.execute_query("MATCH (a:Article) RETURN coalesce(a.extractor, 'unknown') AS v, count(*) AS n "
-                                "ORDER BY v", database_=database).records
+    recs = driver.execute_query(
+        "MATCH (a:Article) RETURN coalesce(a.extractor, 'unknown') AS v, count(*) AS n ORDER BY v", database_=database
+    ).records
     return {r["v"]: r["n"] for r in recs}
 
 
@@ -95,13 +96,17 @@ def require_current(driver: neo4j.Driver, database: str = "neo4j", *, migrate_ol
         driver.execute_query(_SET_VERSION, v=SCHEMA_VERSION, database_=database)
         return SCHEMA_VERSION
     if v > SCHEMA_VERSION:
-        raise IncompatibleGraph(f"the graph in database {database!r} has schema version {v}, newer than this "
-                                f"relgraph writes ({SCHEMA_VERSION}): upgrade relgraph before loading into it")
+        raise IncompatibleGraph(
+            f"the graph in database {database!r} has schema version {v}, newer than this "
+            f"relgraph writes ({SCHEMA_VERSION}): upgrade relgraph before loading into it"
+        )
     if v < SCHEMA_VERSION:
         if not migrate_older:
-            raise IncompatibleGraph(f"the graph in database {database!r} has schema version {v}; this relgraph "
-                                    f"writes version {SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in "
-                                    "place (or `relgraph load --force ...` to migrate and re-extract)")
+            raise IncompatibleGraph(
+                f"the graph in database {database!r} has schema version {v}; this relgraph "
+                f"writes version {SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in "
+                "place (or `relgraph load --force ...` to migrate and re-extract)"
+            )
         migrate(driver, database, echo=echo)
     return v
 
@@ -109,19 +114,25 @@ def require_current(driver: neo4j.Driver, database: str = "neo4j", *, migrate_ol
 # Each step: (what it does, the batched statement). Every step touches only what is missing, so a
 # migration interrupted half-way is finished by running it again.
 _STEPS_TO_2 = (
-    ("the pair key of each article",
-     "MATCH (a:Article) WHERE a.pair_key IS NULL AND size(a.pair) = 2 "
-     "CALL (a) { SET a.pair_key = CASE WHEN a.pair[0] <= a.pair[1] THEN a.pair[0] + '-' + a.pair[1] "
-     "ELSE a.pair[1] + '-' + a.pair[0] END } IN TRANSACTIONS OF $batch ROWS",
-     "properties_set"),
-    ("the pair on sector mentions",
-     "MATCH (a:Article)-[m:MENTIONS {role: 'sector'}]->(:Sector) WHERE m.pair IS NULL AND a.pair_key IS NOT NULL "
-     "CALL (a, m) { SET m.pair = a.pair_key } IN TRANSACTIONS OF $batch ROWS",
-     "properties_set"),
-    ("the extractor of each article (unknown before it was recorded)",
-     "MATCH (a:Article) WHERE a.extractor IS NULL "
-     "CALL (a) { SET a.extractor = 'unknown' } IN TRANSACTIONS OF $batch ROWS",
-     "properties_set"),
+    (
+        "the pair key of each article",
+        "MATCH (a:Article) WHERE a.pair_key IS NULL AND size(a.pair) = 2 "
+        "CALL (a) { SET a.pair_key = CASE WHEN a.pair[0] <= a.pair[1] THEN a.pair[0] + '-' + a.pair[1] "
+        "ELSE a.pair[1] + '-' + a.pair[0] END } IN TRANSACTIONS OF $batch ROWS",
+        "properties_set",
+    ),
+    (
+        "the pair on sector mentions",
+        "MATCH (a:Article)-[m:MENTIONS {role: 'sector'}]->(:Sector) WHERE m.pair IS NULL AND a.pair_key IS NOT NULL "
+        "CALL (a, m) { SET m.pair = a.pair_key } IN TRANSACTIONS OF $batch ROWS",
+        "properties_set",
+    ),
+    (
+        "the extractor of each article (unknown before it was recorded)",
+        "MATCH (a:Article) WHERE a.extractor IS NULL "
+        "CALL (a) { SET a.extractor = 'unknown' } IN TRANSACTIONS OF $batch ROWS",
+        "properties_set",
+    ),
 )
 
 
@@ -134,8 +145,10 @@ def migrate(driver: neo4j.Driver, database: str = "neo4j", *, batch: int = 10000
             driver.execute_query(_SET_VERSION, v=SCHEMA_VERSION, database_=database)
         return before or SCHEMA_VERSION, SCHEMA_VERSION
     if before > SCHEMA_VERSION:
-        raise IncompatibleGraph(f"the graph has schema version {before}, newer than this relgraph knows "
-                                f"({SCHEMA_VERSION}): upgrade relgraph; nothing was changed")
+        raise IncompatibleGraph(
+            f"the graph has schema version {before}, newer than this relgraph knows "
+            f"({SCHEMA_VERSION}): upgrade relgraph; nothing was changed"
+        )
     install(driver, database)
     # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
     with driver.session(database=database) as s:

@@ -6,6 +6,7 @@ Nodes are named by their natural key ("State:RUS", "Leader:Q7747") as in ``graph
 default the provenance edges (``MENTIONS``, ``REPORTED_BY``) are left out: every fact edge
 already names its article, and the article nodes would crowd the picture.
 """
+
 from __future__ import annotations
 
 import neo4j
@@ -17,12 +18,15 @@ FACTS = tuple(t for t in REL_TYPES if t not in PROVENANCE)
 
 _KEY = "labels({v})[0] + ':' + coalesce({v}.iso3, {v}.id, {v}.name)"
 _NODE = "{{id: " + _KEY + ", label: labels({v})[0], props: properties({v})}}"
-_RETURN = (f"RETURN {_NODE.format(v='x')} AS source, {_NODE.format(v='y')} AS target, type(r) AS type, "
-           "properties(r) AS props, art.published AS published, art.title AS title, art.url AS url")
+_RETURN = (
+    f"RETURN {_NODE.format(v='x')} AS source, {_NODE.format(v='y')} AS target, type(r) AS type, "
+    "properties(r) AS props, art.published AS published, art.title AS title, art.url AS url"
+)
 # one typed pattern per relationship type, so that each uses its `article` index
 _BY_ARTICLES = "\nUNION ALL\n".join(
-    f"UNWIND $ids AS id MATCH (x)-[r:{t} {{article: id}}]->(y) "
-    f"OPTIONAL MATCH (art:Article {{id: id}}) {_RETURN}" for t in REL_TYPES)
+    f"UNWIND $ids AS id MATCH (x)-[r:{t} {{article: id}}]->(y) OPTIONAL MATCH (art:Article {{id: id}}) {_RETURN}"
+    for t in REL_TYPES
+)
 
 _PAIR_ARTICLES = "MATCH (art:Article {pair_key: $key}) RETURN art.id AS id"
 _STATE_ARTICLES = """
@@ -139,8 +143,13 @@ def of_result(result) -> tuple[list[dict], list[dict]]:
         label = sorted(n.labels)[0] if n.labels else "Node"
         return f"{label}:{n.get('iso3') or n.get('id') or n.get('name') or n.element_id}"
 
-    nodes = [{"id": key(n), "label": sorted(n.labels)[0] if n.labels else "Node", "props": dict(n)}
-             for n in found_nodes.values()]
-    edges = [{"source": key(r.start_node), "target": key(r.end_node), "type": r.type, "props": dict(r)}
-             for r in found_rels.values() if r.start_node is not None and r.end_node is not None]
+    nodes = [
+        {"id": key(n), "label": sorted(n.labels)[0] if n.labels else "Node", "props": dict(n)}
+        for n in found_nodes.values()
+    ]
+    edges = [
+        {"source": key(r.start_node), "target": key(r.end_node), "type": r.type, "props": dict(r)}
+        for r in found_rels.values()
+        if r.start_node is not None and r.end_node is not None
+    ]
     return nodes, edges

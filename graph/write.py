@@ -10,6 +10,7 @@ quote and offsets. An article whose text is already in the graph is left alone (
 a new version of a document (same URL or path, other text) replaces the old version's facts in the same transaction ("replaced").
 Labels and relationship types are literals of this module, never taken from input.
 """
+
 from __future__ import annotations
 
 import functools
@@ -213,7 +214,7 @@ CREATE (l)-[:STATED {article: row.article, via: row.via, quote: row.quote, start
 
 @dataclass
 class BatchResult:
-    statuses: dict[str, str]   # article id -> loaded | unchanged | replaced
+    statuses: dict[str, str]  # article id -> loaded | unchanged | replaced
     nodes_created: int = 0
     edges_created: int = 0
     nodes_deleted: int = 0
@@ -225,8 +226,7 @@ def _first(evidence: Sequence[Evidence]) -> dict[str, Any]:
     return {"quote": e.quote, "start": e.start, "end": e.end} if e else {"quote": None, "start": None, "end": None}
 
 
-ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals",
-             "statements")
+ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals", "statements")
 
 
 def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
@@ -245,59 +245,108 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
 
     leader_state = {l.id: l.state for l in f.leaders}
     out: dict[str, list[dict[str, Any]]] = {
-        "states": [{"iso3": s.iso3, "name": s.name, "wikidata": s.wikidata, "role": s.role, **_first(s.evidence)}
-                   for s in f.states],
-        "leaders": [{"id": l.id, "name": l.name, "role": l.role, "state": l.state,
-                     **state_extra(l.state), **_first(l.evidence)} for l in f.leaders],
-        "facilities": [{"id": x.id, "name": x.name, "kind": x.kind, "state": x.state,
-                        **state_extra(x.state), **_first(x.evidence)}
-                       for x in f.facilities + f.places],
+        "states": [
+            {"iso3": s.iso3, "name": s.name, "wikidata": s.wikidata, "role": s.role, **_first(s.evidence)}
+            for s in f.states
+        ],
+        "leaders": [
+            {"id": l.id, "name": l.name, "role": l.role, "state": l.state, **state_extra(l.state), **_first(l.evidence)}
+            for l in f.leaders
+        ],
+        "facilities": [
+            {"id": x.id, "name": x.name, "kind": x.kind, "state": x.state, **state_extra(x.state), **_first(x.evidence)}
+            for x in f.facilities + f.places
+        ],
         # the article's pair rides on its sector edges: "which pairs discussed X" reads no Article node
-        "sectors": [{"id": s.id, "cameo": codes.cameo, "plover": codes.plover, "pair": pair_key,
-                     **_first(s.evidence)}
-                    for s in f.sectors for codes in [r.sector_codes.get(s.id) or SectorCodes(None, None)]],
+        "sectors": [
+            {"id": s.id, "cameo": codes.cameo, "plover": codes.plover, "pair": pair_key, **_first(s.evidence)}
+            for s in f.sectors
+            for codes in [r.sector_codes.get(s.id) or SectorCodes(None, None)]
+        ],
         "sources": [{"name": s.name, "kind": s.kind, "type": s.type, **_first(s.evidence)} for s in f.sources],
         "meetings": [],
-        "visits": [{"visitor_id": v.visitor_id, "place_id": v.place_id, "host_state": v.host_state,
-                    "date": v.date, "status": v.status, **_codes(r.visit_codes, i), **_first(v.evidence)}
-                   for i, v in enumerate(f.visits)],
-        "proposals": [{"project": p.project, "what": p.what, "sector": p.sector, "by_id": p.by_id,
-                       **_codes(r.proposal_codes, i), **_first(p.evidence)} for i, p in enumerate(f.proposals)],
-        "statements": [{"speaker_id": st.speaker_id, "via": st.via, **_first(st.evidence)}
-                       for st in f.statements],
+        "visits": [
+            {
+                "visitor_id": v.visitor_id,
+                "place_id": v.place_id,
+                "host_state": v.host_state,
+                "date": v.date,
+                "status": v.status,
+                **_codes(r.visit_codes, i),
+                **_first(v.evidence),
+            }
+            for i, v in enumerate(f.visits)
+        ],
+        "proposals": [
+            {
+                "project": p.project,
+                "what": p.what,
+                "sector": p.sector,
+                "by_id": p.by_id,
+                **_codes(r.proposal_codes, i),
+                **_first(p.evidence),
+            }
+            for i, p in enumerate(f.proposals)
+        ],
+        "statements": [{"speaker_id": st.speaker_id, "via": st.via, **_first(st.evidence)} for st in f.statements],
     }
     for k, (mid, m) in enumerate(zip(r.meeting_ids, f.meetings)):
         ids = list(m.participant_ids)
         names = dict(zip(ids, m.participants))
         by_person = r.meeting_codes[k] if k < len(r.meeting_codes) else {}
-        out["meetings"].append({
-            "id": mid, "date": m.date, "status": m.status, "duration": m.duration,
-            "precision": m.precision, "place_id": m.place_id, "sectors": list(m.sectors),
-            "participants": [{"id": pid, "with": [names[o] for o in ids if o != pid],
-                              **_code(by_person.get(pid))} for pid in ids],
-            # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
-            "states": sorted({leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
-                              for pid in ids} - {None}),
-            **_first(m.evidence),
-        })
+        out["meetings"].append(
+            {
+                "id": mid,
+                "date": m.date,
+                "status": m.status,
+                "duration": m.duration,
+                "precision": m.precision,
+                "place_id": m.place_id,
+                "sectors": list(m.sectors),
+                "participants": [
+                    {"id": pid, "with": [names[o] for o in ids if o != pid], **_code(by_person.get(pid))} for pid in ids
+                ],
+                # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
+                "states": sorted(
+                    {
+                        leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
+                        for pid in ids
+                    }
+                    - {None}
+                ),
+                **_first(m.evidence),
+            }
+        )
     for kind in ROW_KINDS:
         for row in out[kind]:
             row["article"] = art
-    out["articles"] = [{
-        "article": art, "doc": a.doc, "title": a.title, "lang": a.lang, "published": a.published,
-        "url": a.url, "outlet": a.outlet, "path": a.path, "pair": list(f.pair) if f.pair else None,
-        "pair_key": pair_key,
-        "meetings": [m["id"] for m in out["meetings"]],
-        "projects": sorted({p["project"] for p in out["proposals"]}),
-        "extractor": extractor_version(),
-    }]
+    out["articles"] = [
+        {
+            "article": art,
+            "doc": a.doc,
+            "title": a.title,
+            "lang": a.lang,
+            "published": a.published,
+            "url": a.url,
+            "outlet": a.outlet,
+            "path": a.path,
+            "pair": list(f.pair) if f.pair else None,
+            "pair_key": pair_key,
+            "meetings": [m["id"] for m in out["meetings"]],
+            "projects": sorted({p["project"] for p in out["proposals"]}),
+            "extractor": extractor_version(),
+        }
+    ]
     return out
 
 
 def _code(c: EventCode | None) -> dict[str, str | None]:
     """The PLOVER event type and mode and the CAMEO code of a fact (nulls when it has none)."""
-    return {"plover_event": c.plover_event, "plover_mode": c.plover_mode, "cameo": c.cameo} if c else \
-        {"plover_event": None, "plover_mode": None, "cameo": None}
+    return (
+        {"plover_event": c.plover_event, "plover_mode": c.plover_mode, "cameo": c.cameo}
+        if c
+        else {"plover_event": None, "plover_mode": None, "cameo": None}
+    )
 
 
 def _codes(codes: tuple[EventCode, ...], i: int) -> dict[str, str | None]:
@@ -315,9 +364,18 @@ def extractor_version() -> str:
         return "relgraph"
 
 
-_QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), ("facilities", _FACILITIES),
-            ("sectors", _SECTORS), ("sources", _SOURCES), ("meetings", _MEETINGS), ("visits", _VISITS),
-            ("proposals", _PROPOSALS), ("statements", _STATEMENTS))
+_QUERIES = (
+    ("articles", _ARTICLE),
+    ("states", _STATES),
+    ("leaders", _LEADERS),
+    ("facilities", _FACILITIES),
+    ("sectors", _SECTORS),
+    ("sources", _SOURCES),
+    ("meetings", _MEETINGS),
+    ("visits", _VISITS),
+    ("proposals", _PROPOSALS),
+    ("statements", _STATEMENTS),
+)
 
 
 # How many times a batch is tried when another writer gets in its way. Each try is a managed
@@ -328,8 +386,13 @@ _QUERIES = (("articles", _ARTICLE), ("states", _STATES), ("leaders", _LEADERS), 
 ATTEMPTS = 5
 
 
-def write_articles(driver: neo4j.Driver, docs: Sequence[ResolvedArticle], database: str = "neo4j",
-                   force: bool = False, attempts: int = ATTEMPTS) -> BatchResult:
+def write_articles(
+    driver: neo4j.Driver,
+    docs: Sequence[ResolvedArticle],
+    database: str = "neo4j",
+    force: bool = False,
+    attempts: int = ATTEMPTS,
+) -> BatchResult:
     """Write a batch of articles in one managed transaction (retried, ``attempts`` at most, when
     concurrent writers collide; then ``BusyGraph``).
 
@@ -350,8 +413,10 @@ def write_articles(driver: neo4j.Driver, docs: Sequence[ResolvedArticle], databa
             last = e
             time.sleep(random.uniform(0.05, 0.25) * attempt)  # let the other writer finish
     assert last is not None  # attempts >= 1, each one failed
-    raise BusyGraph(f"not written: {attempts} attempts collided with other writers ({describe(last)}); "
-                    "load it again once the other loads are done")
+    raise BusyGraph(
+        f"not written: {attempts} attempts collided with other writers ({describe(last)}); "
+        "load it again once the other loads are done"
+    )
 
 
 def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False) -> BatchResult:
@@ -437,6 +502,10 @@ def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:
             edges[t] = s.run(f"MATCH ()-[r:{t}]->() RETURN count(r) AS c").single(strict=True)["c"]
     from relgraph.graph import schema
 
-    versions = {"schema": schema.graph_version(driver, database), "writes": schema.SCHEMA_VERSION,
-                "extractors": schema.extractor_versions(driver, database), "this_extractor": extractor_version()}
+    versions = {
+        "schema": schema.graph_version(driver, database),
+        "writes": schema.SCHEMA_VERSION,
+        "extractors": schema.extractor_versions(driver, database),
+        "this_extractor": extractor_version(),
+    }
     return {"nodes": nodes, "edges": edges, "versions": versions}

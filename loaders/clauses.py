@@ -15,6 +15,7 @@ pronoun or "the two leaders" whose referents the text has just named).
 Passes, each over typed records: ``_candidates`` (sentences an event can be in) -> parse ->
 ``_predicates`` -> ``_arguments`` -> ``_event`` -> ``merge_meetings`` / ``visits``.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,8 +33,22 @@ from relgraph.records import Evidence, MeetingFact, ProposalFact, SectorRef, Vis
 
 # relations that open another clause: its arguments are not the predicate's
 BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
-CORE = {"nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "obl:arg", "dep", "conj",
-        "flat", "compound", "nmod:poss", "appos"}
+CORE = {
+    "nsubj",
+    "nsubj:pass",
+    "obj",
+    "iobj",
+    "obl",
+    "obl:agent",
+    "nmod",
+    "obl:arg",
+    "dep",
+    "conj",
+    "flat",
+    "compound",
+    "nmod:poss",
+    "appos",
+}
 
 
 @dataclass(frozen=True)
@@ -51,9 +66,15 @@ class Lex:
         if self.lang == "es" and t.upos in ("VERB", "ADJ", "AUX"):
             # participles: "previsto" -> prever, "propuesto" -> proponer, "celebrada" -> celebrar
             form = re.sub(r"(?:o|a|os|as)$", "", fold(t.form))
-            for end, infs in (("ad", ("ar",)), ("id", ("er", "ir")), ("ist", ("er",)), ("puest", ("poner",)),
-                              ("ech", ("acer",)), ("ich", ("ecir",))):
-                if form.endswith(end) and any(form[:-len(end)] + i in ws for i in infs):
+            for end, infs in (
+                ("ad", ("ar",)),
+                ("id", ("er", "ir")),
+                ("ist", ("er",)),
+                ("puest", ("poner",)),
+                ("ech", ("acer",)),
+                ("ich", ("ecir",)),
+            ):
+                if form.endswith(end) and any(form[: -len(end)] + i in ws for i in infs):
                     return True
         if t.upos in ("VERB", "AUX") and self.lang in _ENDINGS:
             # a verb the lemmatiser took for a noun ("espera" -> espera): its stem and an infinitive
@@ -88,29 +109,29 @@ def lex(lang: str) -> Lex:
 class Pred:
     """An event predicate in one parsed sentence."""
 
-    kind: str                  # meet | visit | call
-    k: int                     # sentence index
+    kind: str  # meet | visit | call
+    k: int  # sentence index
     p: Parse
-    head: Tok                  # the verb or noun
-    gov: list[Tok] = field(default_factory=list)   # verbs that govern it (xcomp, light verb, occur verb)
-    during: bool = False       # "during the talks": the event is the frame of another clause
+    head: Tok  # the verb or noun
+    gov: list[Tok] = field(default_factory=list)  # verbs that govern it (xcomp, light verb, occur verb)
+    during: bool = False  # "during the talks": the event is the frame of another clause
 
 
 @dataclass
 class Event:
     kind: str
     k: int
-    leaders: list[str]          # leader ids, in text order
-    subject: list[str]          # leader ids in subject position (travellers, hosts)
+    leaders: list[str]  # leader ids, in text order
+    subject: list[str]  # leader ids in subject position (travellers, hosts)
     place: tuple[str, Match] | None
     places: list[tuple[str, Match]]
-    state_dest: list[str]       # states named as a destination ("to China")
+    state_dest: list[str]  # states named as a destination ("to China")
     date: DateMention | None
     status: str
-    start: int                  # the predicate's offset (evidence anchor)
-    noun: bool = False          # an event noun ("the meeting took place in ..."), maybe a re-mention
-    during: bool = False        # "during the talks, ...": the frame of another clause, a re-mention
-    anaphoric: bool = False     # "that meeting", "cette rencontre": a meeting already told, never a new one
+    start: int  # the predicate's offset (evidence anchor)
+    noun: bool = False  # an event noun ("the meeting took place in ..."), maybe a re-mention
+    during: bool = False  # "during the talks, ...": the frame of another clause, a re-mention
+    anaphoric: bool = False  # "that meeting", "cette rencontre": a meeting already told, never a new one
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -134,27 +155,36 @@ def _candidates(ctx: Ctx) -> list[int]:
     place_ks = {ctx.sent_of(m.start) for _, m in ctx.place_hits}
     out = []
     for k, s in enumerate(ctx.sents):
-        person = any(s.start <= h.start < s.end for h in ctx.leader_hits) or ctx.has("plural_leaders", k) \
+        person = (
+            any(s.start <= h.start < s.end for h in ctx.leader_hits)
+            or ctx.has("plural_leaders", k)
             or _third_person_start(ctx, k)
+        )
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
         sector, place = k in sector_ks, k in place_ks
         if not (person or state or sector or place):
             continue
         # each word as a verb would be read after parsing (lemma, form, participle and stem rules)
-        toks = [Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
-                for w in re.findall(r"\w[\w-]*", ctx.text[s.start:s.end])]
+        toks = [
+            Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
+            for w in re.findall(r"\w[\w-]*", ctx.text[s.start : s.end])
+        ]
 
         def has(keys: tuple[str, ...]) -> bool:
             return any(L.has(key, x) for x in toks for key in keys)
-        if ((person or place or sector) and has(ev_keys)) or ((person or state) and has(prop_keys)) \
-                or (sector and has(topic_keys)):
+
+        if (
+            ((person or place or sector) and has(ev_keys))
+            or ((person or state) and has(prop_keys))
+            or (sector and has(topic_keys))
+        ):
             out.append(k)
     return out
 
 
 def _third_person_start(ctx: Ctx, k: int) -> bool:
     s = ctx.sents[k]
-    first = re.findall(r"\w+", ctx.text[s.start:min(s.end, s.start + 40)])[:2]
+    first = re.findall(r"\w+", ctx.text[s.start : min(s.end, s.start + 40)])[:2]
     # compared with their accents: Spanish "él" (he) is no "el" (the)
     return any(w.lower() in _third_person(ctx.lang) for w in first)
 
@@ -166,10 +196,11 @@ def _third_person(lang: str) -> frozenset[str]:
 
 # -- predicates ------------------------------------------------------------------------------
 def _is_call_marked(L: Lex, p: Parse, t: Tok) -> bool:
-    """"by phone", "par téléphone", "telefonisch", "по телефону", "in a video call" on ``t``."""
+    """ "by phone", "par téléphone", "telefonisch", "по телефону", "in a video call" on ``t``."""
     for c in p.children(t.i):
-        if c.deprel in ("obl", "advmod", "nmod", "amod", "compound", "obj") and \
-                (L.has("call_markers", c) or L.has("call_words", c)):
+        if c.deprel in ("obl", "advmod", "nmod", "amod", "compound", "obj") and (
+            L.has("call_markers", c) or L.has("call_words", c)
+        ):
             return True
     return False
 
@@ -178,8 +209,11 @@ def _governors(p: Parse, t: Tok) -> list[Tok]:
     """Verbs up the chain that share the predicate's clause: xcomp, light verbs, occur verbs, conj."""
     out = []
     cur = t
-    while cur.head and cur.deprel in ("xcomp", "obj", "nsubj", "nsubj:pass", "conj", "obl", "nmod", "ccomp", "advcl", "csubj") \
-            and len(out) < 3:
+    while (
+        cur.head
+        and cur.deprel in ("xcomp", "obj", "nsubj", "nsubj:pass", "conj", "obl", "nmod", "ccomp", "advcl", "csubj")
+        and len(out) < 3
+    ):
         g = p.tok(cur.head)
         if cur.deprel in ("obl", "nmod") and g.upos not in ("VERB", "AUX"):
             break
@@ -198,9 +232,14 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
     out: list[Pred] = []
     headline = ctx.sents[k].para == -1
     for t in p.toks:
-        if t.upos in ("VERB", "AUX") or (t.upos in ("ADJ",) and ctx.lang == "de") \
-                or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t)):
-            if (L.has("call_words", t) and not _call_for(p, t)) or (L.has("meet_verbs", t) and _is_call_marked(L, p, t)):
+        if (
+            t.upos in ("VERB", "AUX")
+            or (t.upos in ("ADJ",) and ctx.lang == "de")
+            or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t))
+        ):
+            if (L.has("call_words", t) and not _call_for(p, t)) or (
+                L.has("meet_verbs", t) and _is_call_marked(L, p, t)
+            ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif L.has("meet_verbs", t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
@@ -228,8 +267,11 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
     is the topic of another predicate ("talks on X remain stalled") is no event."""
     g = p.tok(t.head) if t.head else None
     if g is not None and g.upos in ("VERB", "AUX", "ADJ", "NOUN"):
-        if t.deprel in ("obj", "nsubj:pass") and (L.has("light_verbs", g) or (kind == "visit" and L.has("visit_light", g))
-                                                  or (kind == "meet" and L.has("meet_phase", g))):
+        if t.deprel in ("obj", "nsubj:pass") and (
+            L.has("light_verbs", g)
+            or (kind == "visit" and L.has("visit_light", g))
+            or (kind == "meet" and L.has("meet_phase", g))
+        ):
             return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
             if L.words.get("occur_objects") and fold(g.lemma) in {fold(w) for w in ("take", "avoir", "tener")}:
@@ -279,7 +321,9 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
         for c in p.children(j):
             if c.i in skip:
                 continue
-            if c.deprel in BOUNDARY or (c.deprel == "conj" and c.upos in ("VERB",) and p.tok(j).upos in ("VERB", "AUX")):
+            if c.deprel in BOUNDARY or (
+                c.deprel == "conj" and c.upos in ("VERB",) and p.tok(j).upos in ("VERB", "AUX")
+            ):
                 continue
             todo.append(c.i)
     return out
@@ -291,8 +335,9 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
     dom = _domain(p, pr.head)
     subj: set[int] = set()
     for c in p.children(pr.head.i):
-        if c.deprel in ("nsubj", "nsubj:pass") or (c.deprel == "nmod" and pr.head.upos == "NOUN" and c.upos == "PROPN"
-                                                   and pr.kind == "visit"):
+        if c.deprel in ("nsubj", "nsubj:pass") or (
+            c.deprel == "nmod" and pr.head.upos == "NOUN" and c.upos == "PROPN" and pr.kind == "visit"
+        ):
             subj |= _domain(p, c)
     prev = pr.head
     for g in pr.gov:
@@ -308,30 +353,47 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
                 if c.deprel in ("nsubj", "nsubj:pass"):
                     subj |= d
         prev = g
-    if pr.head.deprel == "acl:relcl" and pr.head.head and not any(
-            p.tok(i).upos in ("PROPN", "NOUN") for i in subj) and not any(
-            c.deprel in ("obj", "nsubj:pass") and c.upos == "PRON" for c in p.children(pr.head.i)):
+    if (
+        pr.head.deprel == "acl:relcl"
+        and pr.head.head
+        and not any(p.tok(i).upos in ("PROPN", "NOUN") for i in subj)
+        and not any(c.deprel in ("obj", "nsubj:pass") and c.upos == "PRON" for c in p.children(pr.head.i))
+    ):
         # "Sheinbaum, who met Carney in June": the noun the relative clause hangs on
         ante = p.tok(pr.head.head)
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
-    if pr.head.deprel in ("acl:relcl", "advcl", "acl") and pr.head.head and any(
-            c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(pr.head.i)):
+    if (
+        pr.head.deprel in ("acl:relcl", "advcl", "acl")
+        and pr.head.head
+        and any(c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(pr.head.i))
+    ):
         # "flew on to Warsaw, where Tusk received him": the place the relative adverb stands for
         ante = p.tok(pr.head.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
     moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
-    if moving and pr.head.deprel == "acl" and pr.head.upos == "VERB" and pr.head.head and not subj and not any(
-            c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i)):
+    if (
+        moving
+        and pr.head.deprel == "acl"
+        and pr.head.upos == "VERB"
+        and pr.head.head
+        and not subj
+        and not any(c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i))
+    ):
         # "Arrivé mercredi à Varsovie, le chancelier ...", parsed as a participle on its noun
         ante = p.tok(pr.head.head)
         if ante.upos in ("NOUN", "PROPN"):
             d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
             subj |= d
             dom |= d
-    if moving and pr.head.deprel == "advcl" and pr.head.upos == "VERB" and pr.head.head and not any(
-            c.deprel in ("nsubj", "nsubj:pass", "mark", "expl") for c in p.children(pr.head.i)):
+    if (
+        moving
+        and pr.head.deprel == "advcl"
+        and pr.head.upos == "VERB"
+        and pr.head.head
+        and not any(c.deprel in ("nsubj", "nsubj:pass", "mark", "expl") for c in p.children(pr.head.i))
+    ):
         # "Arrivé dimanche à Hanoï, Macron a ...", "Arriving in Delhi, she ...", "Прибыв в Минск,
         # Путин ...": a participle's subject is the main clause's ("Nada más llegar a ..., Sánchez")
         up = p.tok(pr.head.head)
@@ -356,7 +418,9 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
 def _where_words() -> frozenset[str]:
     """The relative adverbs of place of the five languages, folded ("where", "où", "wo", "где"):
     distinct words, so one set serves every language."""
-    return frozenset(fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("where_words", ()))
+    return frozenset(
+        fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("where_words", ())
+    )
 
 
 def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
@@ -369,8 +433,9 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     for h in heads:
         hi = h.i
         for c in p.children(hi):
-            if c.deprel in ("advmod", "neg", "det", "cc:preconj", "aux", "mark", "case", "amod", "nmod", "obl") \
-                    and (L.has("negators", c) or c.feats.get("Polarity") == "Neg"):
+            if c.deprel in ("advmod", "neg", "det", "cc:preconj", "aux", "mark", "case", "amod", "nmod", "obl") and (
+                L.has("negators", c) or c.feats.get("Polarity") == "Neg"
+            ):
                 if c.deprel in ("case",) and fold(c.form) not in {"sans", "sin", "ohne", "без", "without"}:
                     continue
                 return True
@@ -384,7 +449,8 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             break
         for c in p.children(h.i):
             if c.deprel in ("nsubj", "nsubj:pass") and any(
-                    x.deprel == "det" and L.has("negators", x) for x in p.children(c.i)):
+                x.deprel == "det" and L.has("negators", x) for x in p.children(c.i)
+            ):
                 return True
     # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
     # plan noun the predicate hangs on, or stands beside under the same verb
@@ -394,10 +460,15 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     for n in frames:
         if L.has("propose_nouns", n) or L.has("plan_nouns", n):
             if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)) or (
-                    n.head and L.has("negators", p.tok(n.head))):  # "у него нет планов посетить"
+                n.head and L.has("negators", p.tok(n.head))
+            ):  # "у него нет планов посетить"
                 return True
-    if ctx.sents[pr.k].para == -1 and pr.head.upos in ("NOUN", "PROPN") and not _verb_above(p, pr.head) and any(
-            L.has("negators", t) or t.feats.get("Polarity") == "Neg" for t in p.toks):
+    if (
+        ctx.sents[pr.k].para == -1
+        and pr.head.upos in ("NOUN", "PROPN")
+        and not _verb_above(p, pr.head)
+        and any(L.has("negators", t) or t.feats.get("Polarity") == "Neg" for t in p.toks)
+    ):
         # "Peskov: a Putin-Zelensky meeting is not planned", "no date yet for a summit in X":
         # a verbless headline the parser took apart; its negation is the noun's
         return True
@@ -419,7 +490,7 @@ def _frame_nouns(p: Parse, t: Tok) -> list[Tok]:
 
 
 def _then(L: Lex, p: Parse, c: Tok) -> bool:
-    """"then"/"тогда" alone, or "time"/"époque"/"время" with "at the"/"à l'"/"в то" before it."""
+    """ "then"/"тогда" alone, or "time"/"époque"/"время" with "at the"/"à l'"/"в то" before it."""
     if c.upos == "ADV":
         return True
     case = _case_of(p, c)
@@ -428,13 +499,13 @@ def _then(L: Lex, p: Parse, c: Tok) -> bool:
 
 
 def _habitual(L: Lex, pr: Pred) -> bool:
-    """"X often visits Y": a habit, not an event."""
+    """ "X often visits Y": a habit, not an event."""
     heads = [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]
     return any(L.has("habitual", c) for h in heads for c in pr.p.children(h.i) if c.deprel in ("advmod", "obl", "aux"))
 
 
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
-    """"hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
+    """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
     for n in _frame_nouns(p, pr.head):
         if L.has("plan_nouns", n):
@@ -451,14 +522,21 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         if L.has("plan_verbs", g):
             return "plan"
         if not g.deprel.startswith("~") and any(
-                c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
-                for c in p.children(g.i) if c.i != pr.head.i):
+            c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
+            for c in p.children(g.i)
+            if c.i != pr.head.i
+        ):
             return "plan"  # "tiene previsto / programado reunirse": a plan carried by a participle
     # the pluperfect: "il avait été reçu", "had met", "se habían reunido", "hatte getroffen" - an
     # earlier meeting given as background (not "after they had met, ...": a sequence)
-    verb = next((v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None)
-    if verb is not None and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i)) \
-            and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i)):
+    verb = next(
+        (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None
+    )
+    if (
+        verb is not None
+        and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i))
+        and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i))
+    ):
         return "recall"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
@@ -475,8 +553,11 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "recall"  # "at the time", "damals", "тогда": back in the past just told
         if c.deprel == "advmod" and L.has("last_time", c) and not p.children(c.i):
             return "recall"  # "they last met in Lima", "zuletzt trafen sie sich ..."
-        if c.deprel in ("obl", "obl:tmod", "nmod", "advmod") and L.has("time_nouns", c) and any(
-                L.has("last_time", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")):
+        if (
+            c.deprel in ("obl", "obl:tmod", "nmod", "advmod")
+            and L.has("time_nouns", c)
+            and any(L.has("last_time", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod"))
+        ):
             return "recall"  # "pour la dernière fois", "por última vez", "в последний раз"
         if c.deprel == "amod" and L.has("next", c) and pr.head.upos == "NOUN":
             return "plan"
@@ -486,11 +567,15 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     for v in [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]:
         for c in p.children(v.i):
             if c.deprel in ("obl", "advmod", "nmod", "obl:tmod", "obj") and any(
-                    L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")):
+                L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")
+            ):
                 return "plan"
     # a headline's "X to visit Y": the English infinitive of announcements
-    if ctx.lang == "en" and pr.head.deprel == "root" and any(
-            c.deprel == "mark" and fold(c.form) == "to" for c in p.children(pr.head.i)):
+    if (
+        ctx.lang == "en"
+        and pr.head.deprel == "root"
+        and any(c.deprel == "mark" and fold(c.form) == "to" for c in p.children(pr.head.i))
+    ):
         return "plan"
     return None
 
@@ -510,16 +595,24 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             return True
         form = fold(v.form)
         if v.upos in ("VERB", "AUX"):
-            if ctx.lang == "fr" and _FUT_FR.search(form) and fold(v.lemma) != form and len(form) > 4 \
-                    and not form.endswith("erait"):
+            if (
+                ctx.lang == "fr"
+                and _FUT_FR.search(form)
+                and fold(v.lemma) != form
+                and len(form) > 4
+                and not form.endswith("erait")
+            ):
                 if not re.search(r"(?:ai|ais|ait|aient)$", form):
                     return True
             if ctx.lang == "es" and _FUT_ES.search(v.form.lower()):
                 return True
         for c in p.children(v.i):
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
-                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)
-                                         or fold(c.form) not in {"wird", "werden", "werde", "wirst", "werdet"}):
+                if ctx.lang == "de" and (
+                    v.form.lower().startswith("ge")
+                    or fold(v.form) != fold(v.lemma)
+                    or fold(c.form) not in {"wird", "werden", "werde", "wirst", "werdet"}
+                ):
                     continue  # "wird ... getroffen", "ist ... empfangen worden": a passive, not a future
                 if ctx.lang == "fr" and not re.match(r"(?:va|vont|vais|allons|allez)$", fold(c.form)):
                     continue
@@ -541,7 +634,7 @@ def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
 
 
 def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -> list[str]:
-    """"He met ...": the person the text is about, carried from sentence to sentence (the first
+    """ "He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
     prons = [p.tok(i) for i in subj if p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i))]
@@ -551,7 +644,8 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
         here = [h for h in ctx.leader_hits if p.start <= h.start < prons[0].start and h.explicit]
         verb = p.tok(prons[0].head) if prons[0].head else prons[0]
         if any(c.deprel in ("mark", "cc") and L.has("contrast_marks", c) for c in p.children(verb.i)) or (
-                verb.head and L.has("contrast_marks", p.tok(verb.head))):
+            verb.head and L.has("contrast_marks", p.tok(verb.head))
+        ):
             # "Carney showed interest in ..., while she proposed ...": someone else than the
             # person just named
             others = {h.lid for h in here}
@@ -576,8 +670,9 @@ def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
         if any(th.m.start <= h.start < th.end + 40 for h in ctx.leader_hits):
             continue  # "President Milei", "the president, Javier Milei": a name follows
         t = min((p.tok(i) for i in _tok_ids(p, th.m.start, th.end)), key=lambda x: _depth(p, x))
-        if any(c.deprel in ("amod", "nmod", "appos", "flat", "compound") and c.start >= th.end
-               for c in p.children(t.i)):
+        if any(
+            c.deprel in ("amod", "nmod", "appos", "flat", "compound") and c.start >= th.end for c in p.children(t.i)
+        ):
             continue  # "the president of the commission", "le président sortant"
         return th.role
     return None
@@ -619,23 +714,39 @@ def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
     return out
 
 
-_PRINCIPALS = {"president", "prime minister", "chancellor", "king", "queen", "emir", "crown prince",
-               "supreme leader", "general secretary", "leader", "head of state", "foreign minister",
-               "secretary of state", "vice president"}
+_PRINCIPALS = {
+    "president",
+    "prime minister",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "crown prince",
+    "supreme leader",
+    "general secretary",
+    "leader",
+    "head of state",
+    "foreign minister",
+    "secretary of state",
+    "vice president",
+}
 
 
 def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[str]:
-    """"the two leaders met": the last two leaders of different states the text named before."""
+    """ "the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
 
     def bare(m: Match) -> bool:
         # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
         tids = _tok_ids(p, m.start, m.end)
-        return not any(c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids
-                       for i in tids for c in p.children(i))
-    if not any(p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
-               for m in ctx.triggers.get("plural_leaders", ())) \
-            and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
+        return not any(
+            c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids for i in tids for c in p.children(i)
+        )
+
+    if not any(
+        p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
+        for m in ctx.triggers.get("plural_leaders", ())
+    ) and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
         return []
     out: list[str] = []
     states: set[str] = set()
@@ -676,8 +787,12 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     cur = t
     found = None
     while True:
-        if cur.i != t.i and cur.i != pr.head.i and cur.upos in ("NOUN", "PROPN") and any(
-                L.has(key, cur) for key in ("meet_nouns", "visit_nouns", "call_words")):
+        if (
+            cur.i != t.i
+            and cur.i != pr.head.i
+            and cur.upos in ("NOUN", "PROPN")
+            and any(L.has(key, cur) for key in ("meet_nouns", "visit_nouns", "call_words"))
+        ):
             # another event on the way up: "on the sidelines of the summit in Astana", "during his
             # visit to Paris" frame this one, there; "after / at the end of the visit to Paris"
             # put it before or after, elsewhere
@@ -700,17 +815,20 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
         cur = p.tok(cur.head)
     if found is not None:
         return found
-    before = re.findall(r"[\w']+", ctx.text[max(p.start, start - 16):start])[-2:]
+    before = re.findall(r"[\w']+", ctx.text[max(p.start, start - 16) : start])[-2:]
     dets = {"the", "le", "la", "les", "l'", "el", "los", "las", "der", "die", "das", "dem", "den"}
     words = [fold(w) for w in before if fold(w) not in dets]
-    return bool(words) and (words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ()))
+    return bool(words) and (
+        words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ())
+    )
 
 
 def _sequenced(L: Lex, p: Parse, t: Tok) -> bool:
     """An event noun placed before or after another: "after the visit", "à l'issue de la visite"."""
     above = p.tok(t.head) if t.head else None
     return any(c.deprel in ("case", "mark") and L.has("sequence_words", c) for c in p.children(t.i)) or (
-        above is not None and above.upos == "NOUN" and L.has("sequence_words", above))
+        above is not None and above.upos == "NOUN" and L.has("sequence_words", above)
+    )
 
 
 def _names_something_else(p: Parse, t: Tok) -> bool:
@@ -766,8 +884,13 @@ def _topic(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
         case = _case_of(p, cur)
         if case and case in L.words.get("topic_case", ()) and case not in L.words.get("locative_case", ()):
             return True
-        if case is None and cur.deprel in ("nmod",) and p.tok(cur.head).upos == "NOUN" and p.tok(cur.head).i != pr.head.i \
-                and cur.feats.get("Case") not in (None, "Loc"):
+        if (
+            case is None
+            and cur.deprel in ("nmod",)
+            and p.tok(cur.head).upos == "NOUN"
+            and p.tok(cur.head).i != pr.head.i
+            and cur.feats.get("Case") not in (None, "Loc")
+        ):
             return True  # a genitive of another noun
         cur = p.tok(cur.head)
     return False
@@ -776,8 +899,11 @@ def _topic(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
 def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
     p = pr.p
     dl = ctx.dateline
-    return [d for d in ctx.dates if p.start <= d.start < p.end and _tok_ids(p, d.start, d.end) & dom
-            and not (dl and dl[0] <= d.start < dl[1])]
+    return [
+        d
+        for d in ctx.dates
+        if p.start <= d.start < p.end and _tok_ids(p, d.start, d.end) & dom and not (dl and dl[0] <= d.start < dl[1])
+    ]
 
 
 def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str | None) -> str:
@@ -786,10 +912,12 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
     if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
         return "planned"  # "visitará México en septiembre", told in August: this September
     if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
-        return "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
+        return (
+            "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
+        )
     if date and ctx.pub and date.value[:1] != "-":
         v = date.value
-        if v[:len(ctx.pub)] > ctx.pub[:len(v)] or (len(v) >= 10 and v > ctx.pub):
+        if v[: len(ctx.pub)] > ctx.pub[: len(v)] or (len(v) >= 10 and v > ctx.pub):
             return "planned"
         if date.precision == "year" and v[:4] < ctx.pub[:4]:
             return "past"
@@ -810,6 +938,7 @@ PAST_DAYS = 10
 
 def _days(a: str, b: str) -> int:
     from datetime import date as _date
+
     try:
         return (_date.fromisoformat(b[:10]) - _date.fromisoformat(a[:10])).days
     except ValueError:
@@ -826,7 +955,9 @@ def _purpose_of(ctx: Ctx, L: Lex, pr: Pred) -> Pred | None:
     g = pr.gov[0]
     if not L.has("visit_verbs", g):
         return None
-    if g.deprel == "~advcl" and not any(c.deprel == "mark" and fold(c.form) in PURPOSE for c in pr.p.children(pr.head.i)):
+    if g.deprel == "~advcl" and not any(
+        c.deprel == "mark" and fold(c.form) in PURPOSE for c in pr.p.children(pr.head.i)
+    ):
         return None
     real = pr.p.tok(g.i)
     return Pred("visit", pr.k, pr.p, real, _governors(pr.p, real))
@@ -867,16 +998,27 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
                     if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
                         leaders.append(ref)
                         break
-        if pr.head.upos == "NOUN" and len(_states_of(ctx, leaders)) == 1 and not subject and any(
-                _case_of(p, c) in L.words.get("companion_case", ()) for c in p.children(pr.head.i)
-                if _leaders_in(ctx, p, {x.i for x in p.subtree(c.i)})):
+        if (
+            pr.head.upos == "NOUN"
+            and len(_states_of(ctx, leaders)) == 1
+            and not subject
+            and any(
+                _case_of(p, c) in L.words.get("companion_case", ())
+                for c in p.children(pr.head.i)
+                if _leaders_in(ctx, p, {x.i for x in p.subtree(c.i)})
+            )
+        ):
             # "the meeting with President Nawrocki went coolly": with the person the text is about
             # (the one of another state it has named most so far)
             states = _states_of(ctx, leaders)
             told: dict[str, int] = {}
             for h in ctx.leader_hits:
-                if h.start < p.start and h.explicit and ctx.leader_info[h.lid]["state"] not in states \
-                        and not is_office(h.lid):
+                if (
+                    h.start < p.start
+                    and h.explicit
+                    and ctx.leader_info[h.lid]["state"] not in states
+                    and not is_office(h.lid)
+                ):
                     told[h.lid] = told.get(h.lid, 0) + 1
             if told:
                 leaders.insert(0, max(told, key=lambda x: told[x]))
@@ -916,9 +1058,23 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         kind = "meet"
     anaphoric = pr.head.upos in ("NOUN", "PROPN") and any(
         c.deprel == "det" and (L.has("demonstratives", c) or c.feats.get("PronType") == "Dem")
-        for c in p.children(pr.head.i))
-    return Event(kind, pr.k, leaders, subject, place, places, dests, date, status, pr.head.start,
-                 pr.head.upos in ("NOUN", "PROPN"), pr.during, anaphoric)
+        for c in p.children(pr.head.i)
+    )
+    return Event(
+        kind,
+        pr.k,
+        leaders,
+        subject,
+        place,
+        places,
+        dests,
+        date,
+        status,
+        pr.head.start,
+        pr.head.upos in ("NOUN", "PROPN"),
+        pr.during,
+        anaphoric,
+    )
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
@@ -954,7 +1110,7 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
 
 
 def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
-    """"In the afternoon, X was received by Y": a clause timed by a part of the day and no date of
+    """ "In the afternoon, X was received by Y": a clause timed by a part of the day and no date of
     its own happened on the day of the event told just before it (a day's programme)."""
     L = lex(ctx.lang)
     out: list[Event] = []
@@ -973,7 +1129,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
 
 
 def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
-    """"The visit X was to make next week has been cancelled. He was to be received by Y": a
+    """ "The visit X was to make next week has been cancelled. He was to be received by Y": a
     planned event told in, or right after, a sentence that cancels or postpones a visit or a
     meeting is no plan any more."""
     L = lex(ctx.lang)
@@ -982,7 +1138,9 @@ def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
         for t in p.toks:
             if L.has("cancel_words", t):
                 near = [t] + p.children(t.i) + ([p.tok(t.head)] if t.head else [])
-                if any(L.has(key, x) for x in near for key in ("visit_nouns", "meet_nouns", "visit_verbs", "meet_verbs")):
+                if any(
+                    L.has(key, x) for x in near for key in ("visit_nouns", "meet_nouns", "visit_verbs", "meet_verbs")
+                ):
                     off.add(k)
     return [ev for ev in events if not (ev.status == "planned" and (ev.k in off or ev.k - 1 in off))]
 
@@ -1013,8 +1171,9 @@ def encounter(ctx: Ctx, preds: list[Pred]) -> str:
     if any(pr.kind == "call" and pr.k in lead for pr in preds):
         return "call"
     words = [t for k in lead if k in parsed(ctx) for t in parsed(ctx)[k].toks]
-    if any(L.has("letter_words", t) and t.upos in ("NOUN", "VERB") for t in words) and \
-            not any(pr.kind in ("meet", "visit") and pr.k in lead and pr.head.upos == "VERB" for pr in preds):
+    if any(L.has("letter_words", t) and t.upos in ("NOUN", "VERB") for t in words) and not any(
+        pr.kind in ("meet", "visit") and pr.k in lead and pr.head.upos == "VERB" for pr in preds
+    ):
         return "letter"
     if any(L.has("interview_words", t) and not L.has("meet_nouns", t) and t.upos == "NOUN" for t in words):
         return "interview"
@@ -1057,8 +1216,9 @@ def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     st = ctx.places[pid]["state"]
     if not st:
         return None
-    named = [(cid, m) for cid, m in ctx.place_hits
-             if ctx.places[cid]["kind"] == "city" and ctx.places[cid]["state"] == st]
+    named = [
+        (cid, m) for cid, m in ctx.place_hits if ctx.places[cid]["kind"] == "city" and ctx.places[cid]["state"] == st
+    ]
     near = [cid for cid, m in named if ctx.sent_of(m.start) in ks]
     return near[0] if near else None
 
@@ -1100,14 +1260,14 @@ def _same_party(a: set[str], b: set[str]) -> bool:
 
 
 def _duration(ctx: Ctx, ks: list[int]) -> str | None:
-    """"The talks lasted five hours": a duration in a sentence of the meeting that says how long
+    """ "The talks lasted five hours": a duration in a sentence of the meeting that says how long
     (a duration word such as "lasted", "durée", "dauerte", "продлились")."""
     from relgraph.loaders.dates import duration
 
     for k in ks:
         s = ctx.sents[k]
         if ctx.has("duration_intro", k):
-            d = duration(ctx.text[s.start:s.end], ctx.lang)
+            d = duration(ctx.text[s.start : s.end], ctx.lang)
             if d:
                 return d
     return None
@@ -1136,18 +1296,28 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
         if ev.kind != "meet" or len(_states_of(ctx, ev.leaders)) < 2:
             continue
         ids = set(ev.leaders)
-        same = next((g for g in groups if g["status"] == ev.status and _compatible(g["date"], ev.date)
-                     and _same_party(ids, g["ids"]) and _same_city(ctx, g["events"], ev)), None)
+        same = next(
+            (
+                g
+                for g in groups
+                if g["status"] == ev.status
+                and _compatible(g["date"], ev.date)
+                and _same_party(ids, g["ids"])
+                and _same_city(ctx, g["events"], ev)
+            ),
+            None,
+        )
         if same is None:
-            groups.append({"ids": ids, "order": list(ev.leaders), "status": ev.status, "date": ev.date,
-                           "events": [ev]})
+            groups.append({"ids": ids, "order": list(ev.leaders), "status": ev.status, "date": ev.date, "events": [ev]})
         else:
             same["events"].append(ev)
             for x in ev.leaders:
                 if x not in same["ids"]:
                     same["ids"].add(x)
                     same["order"].append(x)
-            same["date"] = same["date"] if same["date"] and same["date"].precision == "day" else (ev.date or same["date"])
+            same["date"] = (
+                same["date"] if same["date"] and same["date"].precision == "day" else (ev.date or same["date"])
+            )
     out = []
     for g in groups:
         evs = g["events"]
@@ -1156,8 +1326,13 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
         if city_states:
             # "in Warsaw, where Tusk received him in the chancellery": a venue of another state
             # than the city named (Berlin's "Kanzleramt") is a name that fits two buildings
-            places = [pl for pl in places if ctx.places[pl[0]]["kind"] == "city"
-                      or ctx.places[pl[0]]["state"] in city_states or ctx.places[pl[0]]["state"] is None]
+            places = [
+                pl
+                for pl in places
+                if ctx.places[pl[0]]["kind"] == "city"
+                or ctx.places[pl[0]]["state"] in city_states
+                or ctx.places[pl[0]]["state"] is None
+            ]
         venues = list(dict.fromkeys(pid for pid, _ in places if ctx.places[pid]["kind"] != "city"))
         cities = list(dict.fromkeys(pid for pid, _ in places if ctx.places[pid]["kind"] == "city"))
         if len(venues) > 1 and cities:
@@ -1168,16 +1343,30 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             city = city_of(ctx, pid, ks=[e.k for e in evs])
             cities = [city] if city else []
         ks = list(dict.fromkeys(e.k for e in evs))
-        secs = sorted({h.value for h in sector_hits for k in ks
-                       if ctx.sents[k].start <= h.start < ctx.sents[k].end and h.value != "-"})
+        secs = sorted(
+            {
+                h.value
+                for h in sector_hits
+                for k in ks
+                if ctx.sents[k].start <= h.start < ctx.sents[k].end and h.value != "-"
+            }
+        )
         date = g["date"]
-        out.append(MeetingFact(
-            participants=tuple(ctx.leader_info[i]["name"] for i in g["order"]),
-            place=ctx.places[pid]["name"] if pid else None, place_id=pid,
-            date=date.value if date else None, precision=date.precision if date else None,
-            duration=_duration(ctx, ks), status=g["status"], sectors=tuple(secs),
-            evidence=tuple(ctx.sent_ev(k) for k in ks[:MAX_EVIDENCE]), participant_ids=tuple(g["order"]),
-            city_id=cities[0] if cities else None))
+        out.append(
+            MeetingFact(
+                participants=tuple(ctx.leader_info[i]["name"] for i in g["order"]),
+                place=ctx.places[pid]["name"] if pid else None,
+                place_id=pid,
+                date=date.value if date else None,
+                precision=date.precision if date else None,
+                duration=_duration(ctx, ks),
+                status=g["status"],
+                sectors=tuple(secs),
+                evidence=tuple(ctx.sent_ev(k) for k in ks[:MAX_EVIDENCE]),
+                participant_ids=tuple(g["order"]),
+                city_id=cities[0] if cities else None,
+            )
+        )
     return out
 
 
@@ -1238,8 +1427,10 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         if not cities and venues:
             c = city_of(ctx, venues[0], [ev.k])
             cities = [c] if c else []
-        for pid in (cities or venues[:1]):
-            st = ctx.places[pid]["state"] or next((ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None)
+        for pid in cities or venues[:1]:
+            st = ctx.places[pid]["state"] or next(
+                (ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None
+            )
             targets.append(_visit_target(ctx, pid, st))
         if not targets:
             targets = [(None, rd.states()[iso3].name, iso3) for iso3 in dict.fromkeys(ev.state_dest)]
@@ -1248,8 +1439,18 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             for pid, name, host in targets[:2]:
                 if host is None or host == home:
                     continue
-                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, name, pid, host,
-                                       ev.date.value if ev.date else None, ev.status, (ctx.sent_ev(ev.k),)))
+                found.append(
+                    VisitFact(
+                        ctx.leader_info[lid]["name"],
+                        lid,
+                        name,
+                        pid,
+                        host,
+                        ev.date.value if ev.date else None,
+                        ev.status,
+                        (ctx.sent_ev(ev.k),),
+                    )
+                )
     for m in facts:
         pid = m.city_id or m.place_id
         if not pid:
@@ -1261,8 +1462,9 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             st = ctx.leader_info[lid]["state"]
             if st and st != host and not is_office(lid):
                 tpid, tname, _ = _visit_target(ctx, pid, host)
-                found.append(VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host,
-                                       m.date, m.status, m.evidence[:1]))
+                found.append(
+                    VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, m.evidence[:1])
+                )
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}
     for v in found:
@@ -1272,13 +1474,18 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
     # a meeting or a visit still to come on the trip the text reports as made: the same trip
     made = {(v.visitor_id, v.place_id) for v in uniq.values() if v.status == "held" and v.place_id}
     res = [v for v in uniq.values() if not (v.status == "planned" and (v.visitor_id, v.place_id) in made)]
-    cities = {(v.visitor_id, v.host_state, v.status) for v in res
-              if v.place_id and ctx.places[v.place_id]["kind"] == "city"}
+    cities = {
+        (v.visitor_id, v.host_state, v.status) for v in res if v.place_id and ctx.places[v.place_id]["kind"] == "city"
+    }
     placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}
-    return [v for v in res
-            if not (v.place_id is None and (v.visitor_id, v.host_state, v.status) in placed)
-            and not (v.place_id and ctx.places[v.place_id]["kind"] != "city"
-                     and (v.visitor_id, v.host_state, v.status) in cities)]
+    return [
+        v
+        for v in res
+        if not (v.place_id is None and (v.visitor_id, v.host_state, v.status) in placed)
+        and not (
+            v.place_id and ctx.places[v.place_id]["kind"] != "city" and (v.visitor_id, v.host_state, v.status) in cities
+        )
+    ]
 
 
 # -- proposals -------------------------------------------------------------------------------
@@ -1286,7 +1493,7 @@ _FOR = {"for", "on", "à", "a", "zu", "zum", "zur", "au", "aux"}
 
 
 def _call_for(p: Parse, t: Tok) -> bool:
-    """"called for a ceasefire", "a appelé à", "llamó a": a call for something, not a phone call."""
+    """ "called for a ceasefire", "a appelé à", "llamó a": a call for something, not a phone call."""
     for c in p.children(t.i):
         if c.deprel in ("obl", "xcomp", "obj", "ccomp", "advcl"):
             if any(g.deprel in ("case", "mark") and fold(g.form) in _FOR for g in p.children(c.i)):
@@ -1322,8 +1529,16 @@ def _proposer(ctx: Ctx, L: Lex, pr: Pred) -> tuple[str | None, str | None]:
     roles = ("nsubj",) if t.upos != "NOUN" else ("nmod", "nmod:poss", "det", "amod")
     ids: set[int] = set()
     for c in p.children(t.i):
-        if c.deprel in roles or c.deprel in ("obl:agent",) or (c.deprel == "obl" and _case_of(p, c) in {"by", "par", "por", "von", "de"}
-                                                               and t.upos == "VERB" and any(x.deprel == "nsubj:pass" for x in p.children(t.i))):
+        if (
+            c.deprel in roles
+            or c.deprel in ("obl:agent",)
+            or (
+                c.deprel == "obl"
+                and _case_of(p, c) in {"by", "par", "por", "von", "de"}
+                and t.upos == "VERB"
+                and any(x.deprel == "nsubj:pass" for x in p.children(t.i))
+            )
+        ):
             ids |= _domain(p, c)
     if not ids and t.upos != "NOUN":
         _, subj = _pred_domain(pr)
@@ -1343,8 +1558,24 @@ def _proposer(ctx: Ctx, L: Lex, pr: Pred) -> tuple[str | None, str | None]:
 def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
     toks: list[Tok] = []
     for c in p.children(t.i):
-        if c.deprel in ("nsubj", "nsubj:pass", "aux", "aux:pass", "punct", "cc", "advmod", "mark", "case", "det",
-                        "cop", "expl", "obl:agent", "nmod:poss", "conj", "parataxis"):
+        if c.deprel in (
+            "nsubj",
+            "nsubj:pass",
+            "aux",
+            "aux:pass",
+            "punct",
+            "cc",
+            "advmod",
+            "mark",
+            "case",
+            "det",
+            "cop",
+            "expl",
+            "obl:agent",
+            "nmod:poss",
+            "conj",
+            "parataxis",
+        ):
             continue
         toks.extend(p.subtree(c.i))
     if not toks:
@@ -1389,8 +1620,17 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 continue
             if any(_is_proposal(L, p, p.tok(g.i)) for g in pr.gov):
                 continue  # "asked X to press Y to ...": what is asked, not a second proposal
-            if any(c.deprel in ("aux", "aux:pass") and (L.has("cond_aux", c) or fold(c.lemma) in {"may", "might", "could", "pouvoir", "poder", "können", "мочь"})
-                   for c in p.children(t.i)) or t.feats.get("Mood") == "Cnd":
+            if (
+                any(
+                    c.deprel in ("aux", "aux:pass")
+                    and (
+                        L.has("cond_aux", c)
+                        or fold(c.lemma) in {"may", "might", "could", "pouvoir", "poder", "können", "мочь"}
+                    )
+                    for c in p.children(t.i)
+                )
+                or t.feats.get("Mood") == "Cnd"
+            ):
                 continue  # "X could propose": speculation
             if any(L.has("hope_verbs", g) and not L.has("propose_verbs", g) for g in pr.gov):
                 continue  # "wants to propose", "refused to offer", "hopes that X will be invited"
@@ -1408,8 +1648,10 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if lid is None and state is None:
                 continue
             parts = _conjuncts(p, t, span)
-            part_secs = [next((h.value for h in sector_hits if a <= h.start < b and h.value not in ("-", "diplomacy")), None)
-                         for a, b in parts]
+            part_secs = [
+                next((h.value for h in sector_hits if a <= h.start < b and h.value not in ("-", "diplomacy")), None)
+                for a, b in parts
+            ]
             if len(parts) > 1 and not invitation and len({x for x in part_secs if x}) > 1:
                 # "proposed to buy more grain and to open more places for seasonal workers": two
                 # proposals, each in its sector
@@ -1429,12 +1671,15 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             sector = secs[0] if secs else None
             if invitation:
                 inside = [x for x in p.toks if span[0] <= x.start < span[1]]
-                trip = any(L.has("visit_verbs", x) or L.has("visit_nouns", x) for x in inside) or any(
-                    span[0] <= m.start < span[1] for _, m in ctx.place_hits) or not secs
+                trip = (
+                    any(L.has("visit_verbs", x) or L.has("visit_nouns", x) for x in inside)
+                    or any(span[0] <= m.start < span[1] for _, m in ctx.place_hits)
+                    or not secs
+                )
                 sector = "diplomacy" if trip else sector  # an invitation to come is diplomacy; to a fund, its sector
             if sector is None:
-                continue  # a proposal of nothing the taxonomy names: "proposed to continue" 
-            what = ctx.text[span[0]:span[1]].strip(" ,;.\"'«»“”„")
+                continue  # a proposal of nothing the taxonomy names: "proposed to continue"
+            what = ctx.text[span[0] : span[1]].strip(" ,;.\"'«»“”„")
             key = (lid or state, sector, fold(what)[:60])
             if key in seen:
                 continue
@@ -1446,8 +1691,18 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
 
 
 # -- sectors ---------------------------------------------------------------------------------
-_TOPIC_KEYS = ("discuss_verbs", "cooperate_words", "agree_verbs", "meet_nouns", "propose_verbs",
-               "propose_nouns", "need_nouns", "visit_verbs", "visit_nouns", "topic_nouns")
+_TOPIC_KEYS = (
+    "discuss_verbs",
+    "cooperate_words",
+    "agree_verbs",
+    "meet_nouns",
+    "propose_verbs",
+    "propose_nouns",
+    "need_nouns",
+    "visit_verbs",
+    "visit_nouns",
+    "topic_nouns",
+)
 _CLAUSAL = {"root", "ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "xcomp"}
 
 
@@ -1483,11 +1738,12 @@ def _same_clause(ctx: Ctx, p: Parse, a: Tok, b: Tok) -> bool:
                 return True
             cur, steps = p.tok(cur.head), steps + 1
         return False
+
     return (reporting(cb) and below(ca, cb)) or (reporting(ca) and below(cb, ca))
 
 
 def _ceremonial(L: Lex, p: Parse, t: Tok) -> bool:
-    """"military band", "garde d'honneur", "военный оркестр": a ceremony, not a sector."""
+    """ "military band", "garde d'honneur", "военный оркестр": a ceremony, not a sector."""
     cur, steps = t, 0
     while steps < 3:
         if L.has("ceremony_nouns", cur):
@@ -1507,25 +1763,33 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
     titles = [(h.start, h.end) for h in ctx.leader_hits]
     by: dict[str, list[Evidence]] = {}
     for k, p in parsed(ctx).items():
-        hits = [h for h in sector_hits if p.start <= h.start < p.end and h.value != "-"
-                and not any(s <= h.start < e for s, e in titles)]
+        hits = [
+            h
+            for h in sector_hits
+            if p.start <= h.start < p.end and h.value != "-" and not any(s <= h.start < e for s, e in titles)
+        ]
         if not hits:
             continue
-        preds = [t for t in p.toks if any(L.has(key, t) for key in _TOPIC_KEYS)
-                 and t.upos in ("VERB", "NOUN", "PROPN", "ADJ", "AUX")]
+        preds = [
+            t
+            for t in p.toks
+            if any(L.has(key, t) for key in _TOPIC_KEYS) and t.upos in ("VERB", "NOUN", "PROPN", "ADJ", "AUX")
+        ]
         for h in hits:
             ids = _tok_ids(p, h.start, h.end)
             if not ids:
                 continue
             word = min((p.tok(i) for i in ids), key=lambda x: _depth(p, x))
             if word.deprel in ("amod", "compound", "nmod") and any(
-                    ctx.leader_hits and s <= p.tok(word.head).start < e for s, e in titles):
+                ctx.leader_hits and s <= p.tok(word.head).start < e for s, e in titles
+            ):
                 continue  # "the defence minister", "ministre de l'Agriculture"
             if _ceremonial(L, p, word):
                 continue
-            if any(word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _same_clause(ctx, p, pt, word))
-                   for pt in preds) or \
-                    any(L.has("cooperate_words", p.tok(i)) for i in ids):
+            if any(
+                word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _same_clause(ctx, p, pt, word))
+                for pt in preds
+            ) or any(L.has("cooperate_words", p.tok(i)) for i in ids):
                 ev = ctx.sent_ev(k)
                 if ev not in by.setdefault(h.value, []):
                     by[h.value].append(ev)

@@ -1,6 +1,7 @@
 """The shared state of one extraction: the article's tokens, sentences and trigger words, the
 mentions found so far, and the small text helpers every stage uses.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,8 +28,8 @@ def is_cap(t: Token) -> bool:
 class Sentence:
     start: int
     end: int
-    i: int            # first token index (into the body tokens)
-    j: int            # one past the last token index
+    i: int  # first token index (into the body tokens)
+    j: int  # one past the last token index
     para: int
 
 
@@ -38,7 +39,7 @@ class LeaderHit:
     start: int
     end: int
     tok: int
-    explicit: bool = True      # named, not an anaphor ("le président russe")
+    explicit: bool = True  # named, not an anaphor ("le président russe")
 
 
 @dataclass
@@ -52,9 +53,9 @@ class Ctx:
     pub: str | None
     state_hits: list[tuple[str, str, Match]] = field(default_factory=list)
     leader_hits: list[LeaderHit] = field(default_factory=list)
-    leader_info: dict[str, dict] = field(default_factory=dict)     # id -> name, state, role, aliases
+    leader_info: dict[str, dict] = field(default_factory=dict)  # id -> name, state, role, aliases
     place_hits: list[tuple[str, Match]] = field(default_factory=list)
-    places: dict[str, dict] = field(default_factory=dict)          # id -> name, kind, state, aliases
+    places: dict[str, dict] = field(default_factory=dict)  # id -> name, kind, state, aliases
     dates: list[DateMention] = field(default_factory=list)
     triggers: dict[str, list[Match]] = field(default_factory=dict)
     index: TokenIndex | None = None
@@ -62,8 +63,8 @@ class Ctx:
     # its place and date say where and when the story was filed, not where anything happened
     dateline: tuple[int, int] | None = None
     dateline_date: DateMention | None = None
-    dateline_agency: tuple[int, int] | None = None     # the text in its brackets or slashes
-    sector_hits: list[Match] = field(default_factory=list)         # sector words (clauses.read_sectors)
+    dateline_agency: tuple[int, int] | None = None  # the text in its brackets or slashes
+    sector_hits: list[Match] = field(default_factory=list)  # sector words (clauses.read_sectors)
     # set by clauses.parsed / clauses._topics: the parses of the sentences worth parsing, and the
     # person each sentence is about (for "he" / "il" / "er")
     parses: dict[int, Any] | None = None
@@ -101,8 +102,8 @@ def _wrapped(text: str, m: re.Match) -> bool:
     if gap.count("\n") != 1 or gap.strip(" \t\r\n"):
         return False
     line_start = text.rfind("\n", 0, m.start()) + 1
-    line = text[line_start:m.start()].rstrip()
-    nxt = text[m.end():m.end() + 1]
+    line = text[line_start : m.start()].rstrip()
+    nxt = text[m.end() : m.end() + 1]
     return len(line) >= 50 and not line.endswith((".", "!", "?", ":", "»", '"', "”")) and nxt.strip() != ""
 
 
@@ -112,13 +113,13 @@ def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str
     pos = body_start
     for m in _SENT_END.finditer(text, body_start):
         cut = m.end()
-        before = text[max(pos, m.start() - 4):m.start()]
+        before = text[max(pos, m.start() - 4) : m.start()]
         word = re.findall(r"\w+$", before)
         if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
             continue  # "M. Poutine", "U.S. officials"
         if _wrapped(text, m):
             continue  # a hard-wrapped line: the sentence goes on below
-        if text[pos:m.start()].strip():
+        if text[pos : m.start()].strip():
             spans.append((pos, m.start() + len(m.group().rstrip()), para))
         if m.group().count("\n") >= 1 and not _wrapped(text, m):
             para += 1
@@ -137,11 +138,12 @@ def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str
         ti = tj
     return out
 
+
 def is_headline(ctx: Ctx, pos: int) -> bool:
     """Is ``pos`` on a line written in Title Case (a headline, where capitals say nothing)?"""
     ls = ctx.text.rfind("\n", 0, pos) + 1
     le = ctx.text.find("\n", pos)
-    line = ctx.text[ls:le if le >= 0 else len(ctx.text)].strip()
+    line = ctx.text[ls : le if le >= 0 else len(ctx.text)].strip()
     if line.endswith((".", "!", "?", "»", '"')):
         return False  # a sentence, however many names it holds
     words = [w for w in re.findall(r"\w+", line) if len(w) > 3]
@@ -160,17 +162,37 @@ def stopwords(ctx: Ctx) -> set[str]:
     return words | {"le", "la", "les", "l", "the", "el", "los", "las", "der", "die", "das", "un", "une", "a"}
 
 
-
 # Where anyascii spells a letter of the Latin-1, Latin Extended-A or basic Cyrillic blocks other
 # than relgraph always has (ids such as ``rg:iurii-ushakov`` are made from these spellings and
 # stored in graphs already loaded), the old spelling wins: Й → I, Я → Ia, Ю → Iu, Ё → Io ...
 # tests/unit/test_translit.py holds both blocks, letter for letter.
-_KEEP = str.maketrans({
-    0xC6: "AE", 0xD7: "x", 0x138: "k", 0x14A: "NG", 0x152: "OE",
-    0x400: "Ie", 0x401: "Io", 0x403: "Gj", 0x407: "Yi", 0x40B: "Tsh", 0x40C: "Kj", 0x419: "I",
-    0x42E: "Iu", 0x42F: "Ia", 0x439: "i", 0x44E: "iu", 0x44F: "ia", 0x450: "ie", 0x451: "io",
-    0x453: "gj", 0x457: "yi", 0x45B: "tsh", 0x45C: "kj",
-})
+_KEEP = str.maketrans(
+    {
+        0xC6: "AE",
+        0xD7: "x",
+        0x138: "k",
+        0x14A: "NG",
+        0x152: "OE",
+        0x400: "Ie",
+        0x401: "Io",
+        0x403: "Gj",
+        0x407: "Yi",
+        0x40B: "Tsh",
+        0x40C: "Kj",
+        0x419: "I",
+        0x42E: "Iu",
+        0x42F: "Ia",
+        0x439: "i",
+        0x44E: "iu",
+        0x44F: "ia",
+        0x450: "ie",
+        0x451: "io",
+        0x453: "gj",
+        0x457: "yi",
+        0x45B: "tsh",
+        0x45C: "kj",
+    }
+)
 
 
 def ascii_of(s: str) -> str:

@@ -5,6 +5,7 @@ genitives such as "сентября" are known), relative words from the languag
 month without a year take the year that puts them nearest the publication date; with no
 publication date they are written ``--MM-DD``. Each date carries its precision.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -20,10 +21,10 @@ from relgraph.loaders.refdata import lexicon
 class DateMention:
     start: int
     end: int
-    value: str            # YYYY-MM-DD, --MM-DD, YYYY-MM or YYYY
-    precision: str        # day | month | year
+    value: str  # YYYY-MM-DD, --MM-DD, YYYY-MM or YYYY
+    precision: str  # day | month | year
     year_explicit: bool
-    ahead: str | None = None   # for a bare weekday: the next such day, when the text speaks of the future
+    ahead: str | None = None  # for a bare weekday: the next such day, when the text speaks of the future
 
 
 @lru_cache(maxsize=None)
@@ -70,7 +71,12 @@ def _year(tok: Token | None) -> int | None:
 def _day(tok: Token | None) -> int | None:
     if tok and tok.text.isdigit() and len(tok.text) <= 2 and 1 <= int(tok.text) <= 31:
         return int(tok.text)
-    if tok and tok.text[:-2].isdigit() and tok.fold[-2:] in ("er", "st", "nd", "rd", "th") and 1 <= int(tok.text[:-2]) <= 31:
+    if (
+        tok
+        and tok.text[:-2].isdigit()
+        and tok.fold[-2:] in ("er", "st", "nd", "rd", "th")
+        and 1 <= int(tok.text[:-2]) <= 31
+    ):
         return int(tok.text[:-2])
     if tok and tok.text[:-1].isdigit() and tok.fold[-1:] in ("e", "º") and 1 <= int(tok.text[:-1]) <= 31:
         return int(tok.text[:-1])
@@ -104,7 +110,12 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
         k = i - 1
         if k >= 0 and toks[k].fold == "de" and lang == "es":
             k -= 1
-        if k >= 0 and _day(toks[k]) is not None and toks[k + 1].sep in (" ", ".", "'") and "\n" not in text[toks[k].end:toks[k + 1].start]:
+        if (
+            k >= 0
+            and _day(toks[k]) is not None
+            and toks[k + 1].sep in (" ", ".", "'")
+            and "\n" not in text[toks[k].end : toks[k + 1].start]
+        ):
             day_tok = toks[k]
         start_i = k if day_tok else i
         # "September 13", "September 13, 2023"
@@ -114,7 +125,11 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
         y = j
         if y < len(toks) and toks[y].fold == "de" and lang in ("es", "fr"):
             y += 1
-        year = _year(toks[y]) if y < len(toks) and toks[y].sep in (" ", ".", "|") and len(text[toks[y - 1].end:toks[y].start]) <= 2 else None
+        year = (
+            _year(toks[y])
+            if y < len(toks) and toks[y].sep in (" ", ".", "|") and len(text[toks[y - 1].end : toks[y].start]) <= 2
+            else None
+        )
         if year:
             j = y + 1
         end = toks[j - 1].end
@@ -170,8 +185,6 @@ def _iso(y: int, m: int, d: int) -> str | None:
         return None
 
 
-
-
 # -- bare months and years ---------------------------------------------------------------------
 @lru_cache(maxsize=None)
 def _wide_months(lang: str) -> tuple[Gazetteer, bool]:
@@ -205,7 +218,7 @@ def _at(g: Gazetteer, text: str, toks: list[Token], i: int, j: int) -> bool:
 def _form_before(g: Gazetteer, text: str, toks: list[Token], j: int, width: int = 3) -> int | None:
     """The first token of a form of ``g`` that ends right before token ``j`` on the same line."""
     for w in range(width, 0, -1):
-        if j - w >= 0 and _at(g, text, toks, j - w, j) and "\n" not in text[toks[j - w].start:toks[j].start]:
+        if j - w >= 0 and _at(g, text, toks, j - w, j) and "\n" not in text[toks[j - w].start : toks[j].start]:
             return j - w
     return None
 
@@ -213,14 +226,19 @@ def _form_before(g: Gazetteer, text: str, toks: list[Token], j: int, width: int 
 def _form_after(g: Gazetteer, text: str, toks: list[Token], i: int, width: int = 2) -> int:
     """The token after a form of ``g`` that starts at token ``i`` on the same line, else 0."""
     for w in range(width, 0, -1):
-        if 0 < i and i + w <= len(toks) and _at(g, text, toks, i, i + w) \
-                and "\n" not in text[toks[i - 1].end:toks[i + w - 1].end]:
+        if (
+            0 < i
+            and i + w <= len(toks)
+            and _at(g, text, toks, i, i + w)
+            and "\n" not in text[toks[i - 1].end : toks[i + w - 1].end]
+        ):
             return i + w
     return 0
 
 
-def month_year_mentions(text: str, toks: list[Token], lang: str, pub: dt.date | None,
-                        taken: set[int]) -> list[DateMention]:
+def month_year_mentions(
+    text: str, toks: list[Token], lang: str, pub: dt.date | None, taken: set[int]
+) -> list[DateMention]:
     """A month named alone ("en mars", "last December", "в декабре прошлого года") and a bare
     year ("in 2019", "в 2019 году"), when a temporal word or a modifier says it is a time.
 
@@ -231,7 +249,9 @@ def month_year_mentions(text: str, toks: list[Token], lang: str, pub: dt.date | 
     cannot be placed and is left out.
     """
     wide, upper = _wide_months(lang)
-    intro, past, nxt, yearw = (_words(lang, k) for k in ("period_intro", "past_words_weekday", "next_words", "year_words"))
+    intro, past, nxt, yearw = (
+        _words(lang, k) for k in ("period_intro", "past_words_weekday", "next_words", "year_words")
+    )
     out: list[DateMention] = []
     for m in wide.find(text, toks):
         if any(k in taken for k in range(m.i, m.j)) or pub is None:
@@ -244,8 +264,13 @@ def month_year_mentions(text: str, toks: list[Token], lang: str, pub: dt.date | 
         b_next = _form_before(nxt, text, toks, m.i)
         a_past = _form_after(past, text, toks, m.j)
         a_next = _form_after(nxt, text, toks, m.j)
-        if b_past is None and b_next is None and not a_past and not a_next \
-                and _form_before(intro, text, toks, m.i) is None:
+        if (
+            b_past is None
+            and b_next is None
+            and not a_past
+            and not a_next
+            and _form_before(intro, text, toks, m.i) is None
+        ):
             continue
         end_j = max(m.j, a_past, a_next)
         shift = None  # "прошлого года": the year before the publication's
@@ -280,7 +305,7 @@ def month_year_mentions(text: str, toks: list[Token], lang: str, pub: dt.date | 
 
 
 # -- durations ---------------------------------------------------------------------------------
-_AND = {"and", "et", "y", "und", "с", "e"}   # "two and a half", "deux heures et demie", "два с половиной"
+_AND = {"and", "et", "y", "und", "с", "e"}  # "two and a half", "deux heures et demie", "два с половиной"
 _DIGITS = re.compile(r"(\d+(?:[.,]\d+)?)[\s\u00a0-]*$")
 
 
@@ -303,8 +328,11 @@ def duration(span: str, lang: str) -> str | None:
     units = []
     for key, scale in (("hours", 60), ("minutes", 1), ("days", 1440)):
         for m in word_gazetteer(lang, key).find(span, toks):
-            if key == "hours" and len(m.form if hasattr(m, "form") else span[m.start:m.end]) == 1 \
-                    and not (m.i and toks[m.i - 1].text.isdigit()):
+            if (
+                key == "hours"
+                and len(m.form if hasattr(m, "form") else span[m.start : m.end]) == 1
+                and not (m.i and toks[m.i - 1].text.isdigit())
+            ):
                 continue  # French "h" only after a figure
             units.append((m.i, m.j, scale))
     units.sort()
@@ -314,7 +342,7 @@ def duration(span: str, lang: str) -> str | None:
         qty = _quantity(span, toks, i, j, lang)
         if qty is None:
             continue
-        if last_j is not None and not all(t.fold in _AND for t in toks[last_j:_first_number(toks, i, lang)]):
+        if last_j is not None and not all(t.fold in _AND for t in toks[last_j : _first_number(toks, i, lang)]):
             break  # a second, separate duration
         total += qty * scale
         last_j = j
@@ -336,8 +364,8 @@ def _first_number(toks: list[Token], i: int, lang: str) -> int:
 
 def _quantity(span: str, toks: list[Token], i: int, j: int, lang: str) -> float | None:
     """How many units the number words (or figures) right before unit tokens i..j-1 say."""
-    m = _DIGITS.search(span[:toks[i].start].replace(",", "."))
-    if m and span[:toks[i].start].rstrip()[-1:].isdigit():
+    m = _DIGITS.search(span[: toks[i].start].replace(",", "."))
+    if m and span[: toks[i].start].rstrip()[-1:].isdigit():
         value = float(m.group(1))
     else:
         words = []
@@ -361,9 +389,8 @@ def _quantity(span: str, toks: list[Token], i: int, j: int, lang: str) -> float 
             if any(v == 0.5 for v in values[1:]):
                 value += 0.5  # "two and a half", "два с половиной"
     # "une heure et demie", "hora y media", "час с половиной"
-    after = toks[j:j + 3]
-    if value == int(value) and after and after[0].fold in _AND and \
-            any(_number(t, lang) == 0.5 for t in after[1:]):
+    after = toks[j : j + 3]
+    if value == int(value) and after and after[0].fold in _AND and any(_number(t, lang) == 0.5 for t in after[1:]):
         value += 0.5
     return value
 
@@ -376,8 +403,9 @@ _DATELINE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:[ -][A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3})"
     r"(?:\s*,\s*(?P<date>[\w .]{1,24}?))?\s*\.?\s*"
     r"(?:\((?P<a1>[^()\n]{2,80})\)|/(?P<a2>[^/\n]{2,40})/)"
-    r"(?P<tail>\s*\.?\s*(?:-{1,2}|[—–:])|\.?[ \t]*(?=\n|$)|\.(?=\s))")
-DATELINE_LINES = 8       # a dateline opens the story: among its first lines
+    r"(?P<tail>\s*\.?\s*(?:-{1,2}|[—–:])|\.?[ \t]*(?=\n|$)|\.(?=\s))"
+)
+DATELINE_LINES = 8  # a dateline opens the story: among its first lines
 
 
 @dataclass(frozen=True)
@@ -385,7 +413,7 @@ class Dateline:
     start: int
     end: int
     place: tuple[int, int]
-    agency: tuple[int, int]               # the text inside the brackets or slashes
+    agency: tuple[int, int]  # the text inside the brackets or slashes
     date: DateMention | None
 
 
@@ -440,7 +468,7 @@ def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
         else:
             from relgraph.loaders.refdata import languages
 
-            for lg in ([lang] if lang else list(languages())):
+            for lg in [lang] if lang else list(languages()):
                 ds = find_dates(text, tokenize(text, s, e), lg, published)
                 if ds:
                     date = ds[0]
@@ -451,8 +479,13 @@ def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
                     break
         if date is None and not known:
             return None
-    return Dateline(pos + m.start(), pos + m.end(), (pos + m.start("place"), pos + m.end("place")),
-                    (pos + m.start(agency_g), pos + m.end(agency_g)), date)
+    return Dateline(
+        pos + m.start(),
+        pos + m.end(),
+        (pos + m.start("place"), pos + m.end("place")),
+        (pos + m.start(agency_g), pos + m.end(agency_g)),
+        date,
+    )
 
 
 def published_from_dateline(text: str, body_start: int, url: str | None = None) -> str | None:

@@ -14,6 +14,7 @@ manual or of its CAMEO2PLOVER table it rests on); this module only decides the c
 
 Phone calls have a row (CONSULT/phone, 041) but are not read as events today.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -41,8 +42,9 @@ def _leader_state(pid: str, leaders: Mapping[str, str | None]) -> str | None:
     return pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None
 
 
-def meeting_codes(m: MeetingFact, leaders: Mapping[str, str | None],
-                  place_state: Mapping[str, str | None]) -> dict[str, EventCode]:
+def meeting_codes(
+    m: MeetingFact, leaders: Mapping[str, str | None], place_state: Mapping[str, str | None]
+) -> dict[str, EventCode]:
     """The codes of each participant (by id) of one meeting."""
     ids = list(m.participant_ids)
     states = {pid: _leader_state(pid, leaders) for pid in ids}
@@ -70,11 +72,14 @@ def proposal_codes(p: ProposalFact) -> EventCode:
     return codes("proposal", sector if ("proposal", sector) in table() else "default")
 
 
-def codes_for(facts: ArticleFacts) -> tuple[tuple[dict[str, EventCode], ...], tuple[EventCode, ...],
-                                            tuple[EventCode, ...]]:
+def codes_for(
+    facts: ArticleFacts,
+) -> tuple[tuple[dict[str, EventCode], ...], tuple[EventCode, ...], tuple[EventCode, ...]]:
     """(per meeting: codes by participant id, per visit, per proposal), in the order of ``facts``."""
     leaders = {x.id: x.state for x in facts.leaders}
     place_state = {f.id: f.state for f in (*facts.facilities, *facts.places)}
-    return (tuple(meeting_codes(m, leaders, place_state) for m in facts.meetings),
-            tuple(visit_codes(v) for v in facts.visits),
-            tuple(proposal_codes(p) for p in facts.proposals))
+    return (
+        tuple(meeting_codes(m, leaders, place_state) for m in facts.meetings),
+        tuple(visit_codes(v) for v in facts.visits),
+        tuple(proposal_codes(p) for p in facts.proposals),
+    )

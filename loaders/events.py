@@ -2,6 +2,7 @@
 
 Meetings, visits, proposals and sectors are read from clause structure in ``clauses.py``.
 """
+
 from __future__ import annotations
 
 import re
@@ -27,7 +28,7 @@ def read_statements(ctx: Ctx, sources: list[SourceRef]) -> list[StatementFact]:
                 last[s.para] = hs[0].lid  # the subject comes first, mostly
             continue
         says = [m.start for m in ctx.triggers["say"] if s.start <= m.start < s.end]
-        first_word = fold((re.findall(r"\w+", ctx.text[s.start:s.end]) or [""])[0])
+        first_word = fold((re.findall(r"\w+", ctx.text[s.start : s.end]) or [""])[0])
         if first_word in pronouns or not hs:
             speaker = last.get(s.para)  # "Il a ajouté que ...": the paragraph's subject
         else:
@@ -73,5 +74,3 @@ def main_pair(ctx: Ctx, meetings, visits, proposals) -> tuple[tuple[str, str] | 
     if pair:
         actors |= set(pair)
     return pair, actors
-
-

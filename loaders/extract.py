@@ -6,21 +6,36 @@ sentences: meetings, visits and proposals, with their participants, place, date 
 Every fact keeps the span of the text it was read from. Nothing here names an article: the rules
 are keyed to the language lexicons in ``data/lang`` and to the reference data.
 """
+
 from __future__ import annotations
 
 from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.clauses import meetings as clause_meetings, meetings_on_trips, read_events, read_proposals, read_sectors, visits as clause_visits
+from relgraph.loaders.clauses import (
+    meetings as clause_meetings,
+    meetings_on_trips,
+    read_events,
+    read_proposals,
+    read_sectors,
+    visits as clause_visits,
+)
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
 from relgraph.loaders.dates import find_dates, mark_dateline
 from relgraph.loaders.events import main_pair, read_statements
 from relgraph.loaders.gazetteer import TokenIndex, tokenize
-from relgraph.loaders.mentions import (find_leaders, find_places, find_states, glued_to_name, is_metonym,
-                                       locate_unknown, unknown_places)
-from relgraph.records import (Article, ArticleFacts, Evidence, FacilityRef, LeaderRef, ProjectRef,
-                                      StateRef)
+from relgraph.loaders.mentions import (
+    find_leaders,
+    find_places,
+    find_states,
+    glued_to_name,
+    is_metonym,
+    locate_unknown,
+    unknown_places,
+)
+from relgraph.records import Article, ArticleFacts, Evidence, FacilityRef, LeaderRef, ProjectRef, StateRef
 from relgraph.loaders.sources import find_sources
+
 
 def extract(article: Article) -> ArticleFacts:
     """All facts of one article, each with evidence into ``article.text``."""
@@ -43,16 +58,34 @@ def extract(article: Article) -> ArticleFacts:
     mark_dateline(ctx)
     # sentences hold indexes into ``toks``; the finders below work on body tokens, by offsets
 
-    for key in ("meeting", "visit", "proposal", "say", "past", "remote", "locative", "credit_intro", "photo", "broadcast", "continuation", "plural_leaders",
-                "honorifics", "duration_intro", "hours"):
+    for key in (
+        "meeting",
+        "visit",
+        "proposal",
+        "say",
+        "past",
+        "remote",
+        "locative",
+        "credit_intro",
+        "photo",
+        "broadcast",
+        "continuation",
+        "plural_leaders",
+        "honorifics",
+        "duration_intro",
+        "hours",
+    ):
         ctx.triggers[key] = rd.word_gazetteer(lang, key).find(text, ctx.index)
 
     find_states(ctx)
     find_places(ctx)
     find_leaders(ctx)
     names = [(h.start, h.end) for h in ctx.leader_hits if h.explicit]
-    ctx.place_hits = [(pid, m) for pid, m in ctx.place_hits
-                      if not any(s <= m.start and m.end <= e for s, e in names) and not glued_to_name(ctx, pid, m)]
+    ctx.place_hits = [
+        (pid, m)
+        for pid, m in ctx.place_hits
+        if not any(s <= m.start and m.end <= e for s, e in names) and not glued_to_name(ctx, pid, m)
+    ]
     ctx.dates = find_dates(text, ctx.index, lang, article.published)
     unknown_places(ctx)
     locate_unknown(ctx)
@@ -76,14 +109,18 @@ def extract(article: Article) -> ArticleFacts:
     for iso3 in actors:
         if iso3 not in by_state and iso3 in info:
             # a state the text names only through its leader: the leader's mentions are the evidence
-            evs = [ctx.ev(h.start, h.end) for h in ctx.leader_hits
-                   if h.explicit and ctx.leader_info[h.lid]["state"] == iso3]
+            evs = [
+                ctx.ev(h.start, h.end)
+                for h in ctx.leader_hits
+                if h.explicit and ctx.leader_info[h.lid]["state"] == iso3
+            ]
             if evs:
                 by_state[iso3] = evs
     for iso3, evs in by_state.items():
         s = info[iso3]
-        states.append(StateRef(iso3, s.name, s.wikidata, "actor" if iso3 in actors else "mentioned",
-                               tuple(evs[:MAX_EVIDENCE])))
+        states.append(
+            StateRef(iso3, s.name, s.wikidata, "actor" if iso3 in actors else "mentioned", tuple(evs[:MAX_EVIDENCE]))
+        )
     states.sort(key=lambda s: (s.role != "actor", -len(by_state[s.iso3]), s.iso3))
 
     leaders = []
@@ -108,8 +145,9 @@ def extract(article: Article) -> ArticleFacts:
         # facilities are venues and sites; cities are places (both become Facility nodes)
         if p["kind"] == "city":
             cities.append(ref)
-        elif pid in event_places or not all(ctx.has("photo", ctx.sent_of(e.start)) or is_metonym(ctx, e.start)
-                                            for e in evs):
+        elif pid in event_places or not all(
+            ctx.has("photo", ctx.sent_of(e.start)) or is_metonym(ctx, e.start) for e in evs
+        ):
             # not when only named in picture credits ("Photo courtesy of the Kremlin") or for the
             # government it houses ("a indiqué l'Élysée")
             facilities.append(ref)
@@ -123,10 +161,19 @@ def extract(article: Article) -> ArticleFacts:
 
     statements = read_statements(ctx, sources)
     warnings = () if by_state else ("names no state: loaded as an article with no facts",)
-    return ArticleFacts(article=article, pair=pair, states=tuple(states), leaders=tuple(leaders),
-                        facilities=tuple(facilities), places=tuple(cities), projects=tuple(projects),
-                        meetings=tuple(meetings),
-                        visits=tuple(visits), proposals=tuple(proposals), sectors=tuple(sectors),
-                        sources=tuple(sources), statements=tuple(statements), warnings=warnings)
-
-
+    return ArticleFacts(
+        article=article,
+        pair=pair,
+        states=tuple(states),
+        leaders=tuple(leaders),
+        facilities=tuple(facilities),
+        places=tuple(cities),
+        projects=tuple(projects),
+        meetings=tuple(meetings),
+        visits=tuple(visits),
+        proposals=tuple(proposals),
+        sectors=tuple(sectors),
+        sources=tuple(sources),
+        statements=tuple(statements),
+        warnings=warnings,
+    )

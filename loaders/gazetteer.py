@@ -6,6 +6,7 @@ dict keyed by their first token, so a lookup costs a few dict probes per token w
 of the lexicon. A form ending in ``*`` is a stem (its last token matches any word that starts
 with it: ``Путин*`` finds Путина, Путиным); acronyms can be matched case-sensitively.
 """
+
 from __future__ import annotations
 
 import re
@@ -64,7 +65,7 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
     out: list[Token] = []
     prev = start
     for m in WORD_RE.finditer(text, start, len(text) if end is None else end):
-        out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), _sep_class(text[prev:m.start()])))
+        out.append(Token(m.start(), m.end(), m.group(), fold(m.group()), _sep_class(text[prev : m.start()])))
         prev = m.end()
     return out
 
@@ -72,9 +73,9 @@ def tokenize(text: str, start: int = 0, end: int | None = None) -> list[Token]:
 @dataclass(frozen=True, slots=True)
 class Entry:
     folds: tuple[str, ...]
-    seps: tuple[str, ...]      # separator class before tokens 1..n-1
+    seps: tuple[str, ...]  # separator class before tokens 1..n-1
     exact: tuple[str, ...] | None  # original tokens when case-sensitive
-    stems: tuple[bool, ...]    # which tokens are stems ("сельск* хозяйств*")
+    stems: tuple[bool, ...]  # which tokens are stems ("сельск* хозяйств*")
     value: Any
 
     @property
@@ -84,12 +85,12 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    i: int          # first token index
-    j: int          # one past the last token index
-    start: int      # character offsets
+    i: int  # first token index
+    j: int  # one past the last token index
+    start: int  # character offsets
     end: int
     value: Any
-    form: str       # the text as written
+    form: str  # the text as written
 
 
 class Gazetteer:
@@ -106,7 +107,7 @@ class Gazetteer:
         toks = tokenize(form.replace("*", ""))
         if not toks:
             return
-        stems = tuple(form[t.end:t.end + 1] == "*" for t in _tokenize_marked(form))
+        stems = tuple(form[t.end : t.end + 1] == "*" for t in _tokenize_marked(form))
         entry = Entry(
             folds=tuple(t.fold for t in toks),
             seps=tuple(t.sep if t.sep != "|" else "." for t in toks[1:]),

@@ -2,6 +2,7 @@
 others, so that an article in an unsupported language is recognised and refused rather than
 read with the wrong rules.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -17,8 +18,7 @@ _OTHERS = ("IT", "PT", "NL", "PL", "UK", "TR", "ZH", "JA", "KO", "AR", "VI", "SV
 def _detector():
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
-    codes = [getattr(IsoCode639_1, c.upper()) for c in languages()] + \
-            [getattr(IsoCode639_1, c) for c in _OTHERS]
+    codes = [getattr(IsoCode639_1, c.upper()) for c in languages()] + [getattr(IsoCode639_1, c) for c in _OTHERS]
     return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
 
 
@@ -33,12 +33,15 @@ def detect(text: str, path: str = "<text>") -> str:
         return code
     # Refuse only when the other language is clear: a Spanish text that looks a little
     # Portuguese is still read as Spanish.
-    conf = {v.language.iso_code_639_1.name.lower(): v.value
-            for v in _detector().compute_language_confidence_values(text[:3000])}
+    conf = {
+        v.language.iso_code_639_1.name.lower(): v.value
+        for v in _detector().compute_language_confidence_values(text[:3000])
+    }
     best = max(languages(), key=lambda c: conf.get(c, 0.0))
     if len(text.split()) < 12:
         return best  # "Putin met Kim." says too little to refuse it
     if conf.get(code, 0.0) >= 0.75 or conf.get(best, 0.0) < 0.15:
-        raise BadArticle(path, f"unsupported language {lang.name.title()} ({code}); "
-                               f"relgraph reads {', '.join(languages())}")
+        raise BadArticle(
+            path, f"unsupported language {lang.name.title()} ({code}); relgraph reads {', '.join(languages())}"
+        )
     return best

@@ -1,6 +1,7 @@
 """Mentions: states, places and facilities, titles and leaders (known, new, or named by a title
 alone), each resolved to its canonical id as it is found.
 """
+
 from __future__ import annotations
 
 import re
@@ -9,23 +10,33 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.context import (HEADS_OF_STATE, Ctx, LeaderHit, is_headline, is_cap, latin,
-                                      sentence_initial, slug, stopwords)
+from relgraph.loaders.context import (
+    HEADS_OF_STATE,
+    Ctx,
+    LeaderHit,
+    is_headline,
+    is_cap,
+    latin,
+    sentence_initial,
+    slug,
+    stopwords,
+)
 from relgraph.loaders.gazetteer import Match, Token, fold
 from relgraph.loaders.resolve import place_id
+
 
 def find_states(ctx: Ctx) -> None:
     for m in rd.state_gazetteer(ctx.lang).find(ctx.text, ctx.index):
         iso3, kind = m.value
         if kind == "prefix":
             # "russo-nord-coréen": a combining form counts only when a hyphen follows it
-            if not ctx.text[m.end:m.end + 1] in "-‐‑":
+            if not ctx.text[m.end : m.end + 1] in "-‐‑":
                 continue
         ctx.state_hits.append((iso3, kind, m))
 
 
 def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
-    """"la capitale vietnamienne", "the Vietnamese capital", "la capital de China", "die russische
+    """ "la capitale vietnamienne", "the Vietnamese capital", "la capital de China", "die russische
     Hauptstadt", "столица Вьетнама": that state's capital city."""
     toks = ctx.toks
     words = {fold(w) for w in ctx.lex.get("capital_words", [])}
@@ -83,7 +94,7 @@ def find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
     for m in rd.place_gazetteer().find(ctx.text, ctx.index):
-        if not any(is_cap(t) for t in ctx.toks[m.i:m.j]):
+        if not any(is_cap(t) for t in ctx.toks[m.i : m.j]):
             continue  # "la paz" is peace, "La Paz" a city: places are proper names
         p = known[m.value]
         ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
@@ -104,8 +115,13 @@ def find_places(ctx: Ctx) -> None:
             k = m.j
             while k < len(toks) and toks[k].fold in connectors and k - m.j < 2 and toks[k].sep != "|":
                 k += 1
-            while k < len(toks) and is_cap(toks[k]) and toks[k].sep in (" ", "'") and len(name_toks) < 4 \
-                    and toks[k].fold not in stop:
+            while (
+                k < len(toks)
+                and is_cap(toks[k])
+                and toks[k].sep in (" ", "'")
+                and len(name_toks) < 4
+                and toks[k].fold not in stop
+            ):
                 name_toks.append(toks[k])
                 k += 1
         if not name_toks and order in ("before", "either"):
@@ -116,8 +132,12 @@ def find_places(ctx: Ctx) -> None:
                     name_toks.insert(0, tk)  # "President's Residence"
                     k -= 1
                     continue
-                if not (is_cap(tk) and toks[k + 1].sep in (" ", "'") and tk.fold not in stop
-                        and not sentence_initial(ctx, tk)):
+                if not (
+                    is_cap(tk)
+                    and toks[k + 1].sep in (" ", "'")
+                    and tk.fold not in stop
+                    and not sentence_initial(ctx, tk)
+                ):
                     break
                 name_toks.insert(0, tk)
                 k -= 1
@@ -131,7 +151,7 @@ def find_places(ctx: Ctx) -> None:
                 if s <= pm.start and pm.end <= e and ctx.places[pid]["kind"] == kind:
                     ctx.place_hits[idx] = (pid, Match(pm.i, pm.j, s, e, pid, ctx.text[s:e]))
             continue
-        proper = ctx.text[name_toks[0].start:name_toks[-1].end]
+        proper = ctx.text[name_toks[0].start : name_toks[-1].end]
         if any(sm.value[1] not in ("metonym", "capital") for sm in rd.state_gazetteer(ctx.lang).find(proper)):
             continue  # "palais de France" names no palace
         if order == "after" or not label:
@@ -166,8 +186,10 @@ def glued_to_name(ctx: Ctx, pid: str, m: Match) -> bool:
 def locate_unknown(ctx: Ctx) -> None:
     """A facility the reference data does not know lies where the nearest known place named
     before it lies ("ANKARA ... the Presidential Complex"; "in Rome ... Palazzo Chigi")."""
-    known = sorted(((m.start, ctx.places[pid]["state"]) for pid, m in ctx.place_hits
-                    if ctx.places[pid]["state"]), key=lambda x: x[0])
+    known = sorted(
+        ((m.start, ctx.places[pid]["state"]) for pid, m in ctx.place_hits if ctx.places[pid]["state"]),
+        key=lambda x: x[0],
+    )
     if not known:
         return
     for pid, m in ctx.place_hits:
@@ -211,13 +233,23 @@ def unknown_places(ctx: Ctx) -> None:
     heads = rd.facility_words(ctx.lang).find(ctx.text, ctx.index)
     for m in ctx.triggers.get("locative", ()):
         k = ctx.sent_of(m.start)
-        if not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k)) \
-                or ctx.has("remote", k) or is_headline(ctx, m.start):
+        if (
+            not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k))
+            or ctx.has("remote", k)
+            or is_headline(ctx, m.start)
+        ):
             continue  # "la situation au Proche-Orient" names a region, not where anyone went
         j = m.j
         run = []
-        while j < len(toks) and is_cap(toks[j]) and j not in busy and toks[j].fold not in stop and len(run) < 3 \
-                and (not run or toks[j].sep == " ") and not (run == [] and toks[j].sep == "|"):
+        while (
+            j < len(toks)
+            and is_cap(toks[j])
+            and j not in busy
+            and toks[j].fold not in stop
+            and len(run) < 3
+            and (not run or toks[j].sep == " ")
+            and not (run == [] and toks[j].sep == "|")
+        ):
             run.append(toks[j])
             j += 1
         if not run or any(len(t.text) < 3 for t in run) or sentence_initial(ctx, run[0]):
@@ -258,8 +290,11 @@ def ru_nominative(name: str) -> str:
 def ru_name_nominative(word: str) -> str:
     """A Russian first name or surname in the nominative ("Ламом" -> "Лам", "Джайшанкаром" ->
     "Джайшанкар"); a word the analyser does not take for a name stays as written."""
-    parses = [q for q in _morph().parse(word)
-              if ({"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))) and q.tag.case != "nomn"]
+    parses = [
+        q
+        for q in _morph().parse(word)
+        if ({"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))) and q.tag.case != "nomn"
+    ]
     if not parses or not re.match(r"[А-ЯЁ]", word):
         return word
     best = max(parses, key=lambda q: q.score)
@@ -270,9 +305,9 @@ def ru_name_nominative(word: str) -> str:
 class _TitleHit:
     role: str
     m: Match
-    state: str | None    # the state named in the title phrase ("président russe", "of Vietnam")
-    end: int             # end of the title phrase (after the state)
-    j: int               # token after the title phrase
+    state: str | None  # the state named in the title phrase ("président russe", "of Vietnam")
+    end: int  # end of the title phrase (after the state)
+    j: int  # token after the title phrase
 
 
 def titles(ctx: Ctx) -> list[_TitleHit]:
@@ -314,6 +349,7 @@ _GENERIC_TITLES = ("counterpart", "leader", "minister", "head of state")
 @dataclass(frozen=True)
 class Person:
     """A leader the article names: from the reference data, or a new person named after a title."""
+
     name: str
     state: str | None
     role: str | None
@@ -325,11 +361,12 @@ class Person:
 @dataclass(frozen=True)
 class LeaderMention:
     """One place in the text that refers to a leader, and how it was found."""
+
     lid: str
     start: int
     end: int
-    tok: int                         # its first token
-    how: str                         # name, short name, title+name, surname, anaphor, title, honorific
+    tok: int  # its first token
+    how: str  # name, short name, title+name, surname, anaphor, title, honorific
     claims: tuple[int, int] = (0, 0)  # tokens later passes may not read as another name
 
     @property
@@ -344,6 +381,7 @@ class LeaderMention:
 @dataclass(frozen=True)
 class _Found:
     """What the passes have found so far: mentions in the order found, and the people they name."""
+
     mentions: tuple[LeaderMention, ...] = ()
     people: dict[str, Person] = field(default_factory=dict)
 
@@ -408,6 +446,7 @@ def _short_names(ctx: Ctx, found: _Found) -> _Found:
 @dataclass(frozen=True)
 class _NameBarriers:
     """Tokens a name after a title cannot run into, and the institutions a title may name."""
+
     states: set[int]
     places: set[int]
     titles: set[int]
@@ -426,10 +465,15 @@ def _barriers(ctx: Ctx, titles: list[_TitleHit]) -> _NameBarriers:
         states={k for _, _, m in ctx.state_hits for k in range(m.i, m.j)},
         places=place_toks,
         titles={k for t in titles for k in range(t.m.i, t.m.j)},
-        events={k for key in ("meeting", "visit", "proposal", "say") for m in ctx.triggers.get(key, ())
-                for k in range(m.i, m.j)},
-        institutions={k for m in rd.word_gazetteer(ctx.lang, "institutions").find(ctx.text, ctx.index)
-                      for k in range(m.i, m.j)},
+        events={
+            k
+            for key in ("meeting", "visit", "proposal", "say")
+            for m in ctx.triggers.get(key, ())
+            for k in range(m.i, m.j)
+        },
+        institutions={
+            k for m in rd.word_gazetteer(ctx.lang, "institutions").find(ctx.text, ctx.index) for k in range(m.i, m.j)
+        },
         state_of={k: iso3 for iso3, _, m in ctx.state_hits for k in range(m.i, m.j)},
         stop=stopwords(ctx),
     )
@@ -456,8 +500,14 @@ def _past_institution(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[int, str | No
                 break  # the name begins
         if last_inst is not None:
             k = last_inst + 1
-            while k < len(toks) and k - last_inst <= 2 and toks[k].text.islower() and toks[k].sep == " " \
-                    and k + 1 < len(toks) and is_cap(toks[k + 1]):
+            while (
+                k < len(toks)
+                and k - last_inst <= 2
+                and toks[k].text.islower()
+                and toks[k].sep == " "
+                and k + 1 < len(toks)
+                and is_cap(toks[k + 1])
+            ):
                 k += 1  # "l'Assemblée nationale Anatole Dubreuil"
     return k, inst_state
 
@@ -466,10 +516,18 @@ def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
     """The capitalised words of a name from token ``k`` on, and the token after them."""
     toks, text = ctx.toks, ctx.text
     run: list[Token] = []
-    while k < len(toks) and is_cap(toks[k]) and len(run) < 5 and k not in b.states \
-            and k not in b.places and k not in b.titles and toks[k].fold not in b.stop and k not in b.events \
-            and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1)) \
-            and (not run or "\n" not in text[run[-1].end:toks[k].start]):
+    while (
+        k < len(toks)
+        and is_cap(toks[k])
+        and len(run) < 5
+        and k not in b.states
+        and k not in b.places
+        and k not in b.titles
+        and toks[k].fold not in b.stop
+        and k not in b.events
+        and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1))
+        and (not run or "\n" not in text[run[-1].end : toks[k].start])
+    ):
         run.append(toks[k])
         k += 1
     return run, k
@@ -487,7 +545,7 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         if is_headline(ctx, t.m.start):
             continue  # in a Title Case Headline every word looks like a name
         # a name follows the title directly, or after a comma (apposition: "de Brasil, Luiz Inácio Lula")
-        if k < len(toks) and toks[k].sep == "|" and text[toks[k - 1].end:toks[k].start].strip() != ",":
+        if k < len(toks) and toks[k].sep == "|" and text[toks[k - 1].end : toks[k].start].strip() != ",":
             continue
         if any(h.tok == k for h in mentions):
             continue  # already named
@@ -495,7 +553,7 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         run, k = _name_run(ctx, k, b)
         if len(run) < 2 or (t.role == "counterpart" and not t.state):
             continue
-        if "\n" in text[run[0].start:run[-1].end]:
+        if "\n" in text[run[0].start : run[-1].end]:
             continue
         first = tok_index.get(run[0].start, 0)
         # "Antony J. Blinken": without its initials the name may be a known one
@@ -622,9 +680,14 @@ def _holder(ctx: Ctx, state: str, role: str) -> str | None:
     if not ctx.pub or len(ctx.pub) < 10 or role not in _LOOKUP_ROLES:
         return None
     day = ctx.pub[:10]
-    out = {lid for lid, info in rd.leaders().items() if any(
-        r == role and st == state and (not a or a <= day) and (not b or day <= b)
-        for (r, a, b), st in zip(info.roles, info.role_states))}
+    out = {
+        lid
+        for lid, info in rd.leaders().items()
+        if any(
+            r == role and st == state and (not a or a <= day) and (not b or day <= b)
+            for (r, a, b), st in zip(info.roles, info.role_states)
+        )
+    }
     return out.pop() if len(out) == 1 else None
 
 
@@ -652,10 +715,14 @@ def _honorifics(ctx: Ctx, found: _Found) -> _Found:
         if m.j >= len(toks):
             continue
         nt = toks[m.j]
-        cands = [lid for lid, p in found.people.items()
-                 if nt.fold in {fold(w) for w in re.findall(r"\w+", p.name)}
-                 or any(fold(w) == nt.fold for h in mentions if h.lid == lid
-                        for w in re.findall(r"\w+", text[h.start:h.end]))]
+        cands = [
+            lid
+            for lid, p in found.people.items()
+            if nt.fold in {fold(w) for w in re.findall(r"\w+", p.name)}
+            or any(
+                fold(w) == nt.fold for h in mentions if h.lid == lid for w in re.findall(r"\w+", text[h.start : h.end])
+            )
+        ]
         if len(set(cands)) == 1 and not any(h.start <= nt.start < h.end for h in mentions):
             mentions.append(LeaderMention(cands[0], m.start, nt.end, m.i, "honorific"))
     return _Found(tuple(mentions), found.people)
@@ -666,15 +733,25 @@ def _resolve(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     their name as role ("Deputy Speaker Ines Okafor"); mentions come out in text order."""
     in_places = _place_spans(ctx)
     # whatever pass found it, a name inside a place's name is the place ("place Kim Il Sung")
-    kept = sorted((h for h in found.mentions
-                   if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in in_places)),
-                  key=lambda h: h.start)
+    kept = sorted(
+        (
+            h
+            for h in found.mentions
+            if not any(s <= h.start and h.end <= e and (s, e) != (h.start, h.end) for s, e in in_places)
+        ),
+        key=lambda h: h.start,
+    )
     # known people keep the office the reference data gives for the publication date
     people = dict(found.people)
     for t in titles:
         for h in kept:
-            if h.explicit and h.lid.startswith("rg:") and h.lid not in rd.leaders() and 0 <= h.start - t.end <= 3 \
-                    and t.role not in _GENERIC_TITLES:
+            if (
+                h.explicit
+                and h.lid.startswith("rg:")
+                and h.lid not in rd.leaders()
+                and 0 <= h.start - t.end <= 3
+                and t.role not in _GENERIC_TITLES
+            ):
                 people[h.lid] = replace(people[h.lid], role=t.role)
     return _Found(tuple(kept), people)
 

@@ -4,6 +4,7 @@ The text is kept exactly as decoded (header lines included for plain text), beca
 evidence offset points into it. Each input that cannot be read yields a ``BadArticle`` naming
 the file (and line) instead of stopping the batch.
 """
+
 from __future__ import annotations
 
 import glob
@@ -19,7 +20,7 @@ from pathlib import Path
 from relgraph.errors import BadArticle
 from relgraph.records import Article
 
-MAX_BYTES = 10 * 1024 * 1024          # one article; a JSON Lines batch is streamed, each line capped alike
+MAX_BYTES = 10 * 1024 * 1024  # one article; a JSON Lines batch is streamed, each line capped alike
 TEXT_SUFFIXES = {".txt", ".text", ".md", ""}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
@@ -79,8 +80,11 @@ def read_bytes(path: str) -> bytes:
             raise BadArticle(path, "not a regular file (a pipe, a device or a socket)")
         size = os.path.getsize(path)
         if size > MAX_BYTES:
-            raise BadArticle(path, f"file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit "
-                                   "for one article (split it, or use JSON Lines)")
+            raise BadArticle(
+                path,
+                f"file is {size / 2**20:.0f} MiB, over the {MAX_BYTES // 2**20} MiB limit "
+                "for one article (split it, or use JSON Lines)",
+            )
         with open(path, "rb") as f:
             return f.read()
     except PermissionError:
@@ -110,8 +114,9 @@ def decode(data: bytes, path: str) -> str:
     except UnicodeDecodeError:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1251",
-                                               "koi8_r", "utf_16", "mac_roman"]).best()
+        best = from_bytes(
+            data, cp_isolation=["cp1252", "latin_1", "iso8859_15", "cp1251", "koi8_r", "utf_16", "mac_roman"]
+        ).best()
         if best is None:
             raise BadArticle(path, "binary file or unknown encoding") from None
         text = str(best)
@@ -126,8 +131,9 @@ def decode(data: bytes, path: str) -> str:
 def read_file(path: str) -> Article:
     data = read_bytes(path)
     suffix = Path(path).suffix.lower()
-    if suffix in HTML_SUFFIXES or (suffix not in TEXT_SUFFIXES and data.lstrip()[:15].lower()
-                                   .startswith((b"<!doctype html", b"<html"))):
+    if suffix in HTML_SUFFIXES or (
+        suffix not in TEXT_SUFFIXES and data.lstrip()[:15].lower().startswith((b"<!doctype html", b"<html"))
+    ):
         return parse_html(decode(data, path), path)
     return parse_text(decode(data, path), path)
 
@@ -165,17 +171,26 @@ def parse_text(text: str, path: str, doc: str | None = None) -> Article:
         from relgraph.loaders.dates import published_from_dateline
 
         published = published_from_dateline(text, pos, url)
-    return Article(text=text, doc=url or _doc(path), title=title, published=published, url=url,
-                   outlet=meta.get("source") or None, path=path, body_start=pos,
-                   header=tuple(header))
+    return Article(
+        text=text,
+        doc=url or _doc(path),
+        title=title,
+        published=published,
+        url=url,
+        outlet=meta.get("source") or None,
+        path=path,
+        body_start=pos,
+        header=tuple(header),
+    )
 
 
 def parse_html(html: str, path: str) -> Article:
     """An HTML page: the article text, title, date and site name, by trafilatura."""
     import trafilatura
 
-    doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False,
-                                      include_tables=False, favor_recall=True)
+    doc = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False, favor_recall=True
+    )
     text = getattr(doc, "text", None) if doc is not None else None
     if not text or len(text.split()) < MIN_HTML_WORDS:
         # trafilatura returns a menu or a cookie banner when there is no article: not news
@@ -185,9 +200,16 @@ def parse_html(html: str, path: str) -> Article:
     url = getattr(doc, "url", None) or None
     # Offsets point into exactly this string: the title line, then the extracted body.
     full = f"{title}\n\n{text}" if title else text
-    return Article(text=full, doc=url or _doc(path), title=title, published=date,
-                   url=url, outlet=getattr(doc, "sitename", None) or None, path=path,
-                   body_start=len(title) + 2 if title else 0)
+    return Article(
+        text=full,
+        doc=url or _doc(path),
+        title=title,
+        published=date,
+        url=url,
+        outlet=getattr(doc, "sitename", None) or None,
+        path=path,
+        body_start=len(title) + 2 if title else 0,
+    )
 
 
 def read_jsonl(path: str) -> Iterator[Article | BadArticle]:
@@ -231,8 +253,15 @@ def jsonl_line(raw: bytes, path: str, n: int) -> Article | BadArticle:
     # a line's document is its URL, else its "id", else its text: never its line number,
     # which changes when a line is inserted above it
     key = url or (f"id:{obj['id']}" if isinstance(obj.get("id"), (str, int)) else None)
-    art = Article(text=text, doc="", title=title, published=header_date(obj.get("published") or obj.get("date")),
-                  url=url, outlet=outlet, path=f"{path}:{n}")
+    art = Article(
+        text=text,
+        doc="",
+        title=title,
+        published=header_date(obj.get("published") or obj.get("date")),
+        url=url,
+        outlet=outlet,
+        path=f"{path}:{n}",
+    )
     return replace(art, doc=key or art.id)
 
 
@@ -265,10 +294,16 @@ def header_date(value) -> str | None:
 
     from relgraph.loaders.refdata import languages
 
-    when = dateparser.parse(value.strip(), languages=list(languages()),
-                            settings={"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DAY_OF_MONTH": "first",
-                                      "RETURN_AS_TIMEZONE_AWARE": False,
-                                      "PARSERS": ["custom-formats", "absolute-time"]})
+    when = dateparser.parse(
+        value.strip(),
+        languages=list(languages()),
+        settings={
+            "REQUIRE_PARTS": ["day", "month", "year"],
+            "PREFER_DAY_OF_MONTH": "first",
+            "RETURN_AS_TIMEZONE_AWARE": False,
+            "PARSERS": ["custom-formats", "absolute-time"],
+        },
+    )
     return when.date().isoformat() if when else None
 
 

@@ -4,6 +4,7 @@ sector and facility lexicons, and one rule lexicon per language (``data/lang/<la
 A language is a data change: drop a ``lang/xx.json`` and add ``xx`` rows to the TSV files, and
 ``languages()`` picks it up; month and weekday names come from CLDR (Babel).
 """
+
 from __future__ import annotations
 
 import csv
@@ -15,9 +16,28 @@ from importlib import resources
 
 from relgraph.loaders.gazetteer import Gazetteer, fold
 
-SECTORS = ("space", "defence", "aviation", "transport", "energy", "agriculture", "trade", "finance",
-           "humanitarian", "health", "culture", "technology", "nuclear", "security", "diplomacy",
-           "tourism", "science", "migration", "environment", "maritime")
+SECTORS = (
+    "space",
+    "defence",
+    "aviation",
+    "transport",
+    "energy",
+    "agriculture",
+    "trade",
+    "finance",
+    "humanitarian",
+    "health",
+    "culture",
+    "technology",
+    "nuclear",
+    "security",
+    "diplomacy",
+    "tourism",
+    "science",
+    "migration",
+    "environment",
+    "maritime",
+)
 
 
 def _data():
@@ -30,8 +50,10 @@ def read_tsv(name: str) -> list[dict[str, str]]:
     if not f.is_file():
         return []
     lines = [ln for ln in f.read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
-    return [{k: (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)]
+    return [
+        {k: (v or "").strip() for k, v in row.items()}
+        for row in csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE)
+    ]
 
 
 def split(cell: str) -> list[str]:
@@ -58,8 +80,7 @@ class StateInfo:
 
 @lru_cache(maxsize=None)
 def states() -> dict[str, StateInfo]:
-    return {r["iso3"]: StateInfo(r["iso3"], r["name"], r.get("wikidata") or None)
-            for r in read_tsv("states.tsv")}
+    return {r["iso3"]: StateInfo(r["iso3"], r["name"], r.get("wikidata") or None) for r in read_tsv("states.tsv")}
 
 
 @lru_cache(maxsize=None)
@@ -119,25 +140,47 @@ def resolve_state(text: str) -> str | None:
 
 
 # -- leaders ---------------------------------------------------------------------------------
-ROLE_RANK = {r: i for i, r in enumerate((
-    "president", "king", "queen", "emir", "supreme leader", "chancellor", "prime minister",
-    "crown prince", "vice president", "general secretary", "chairman", "secretary of state",
-    "foreign minister"))}
+ROLE_RANK = {
+    r: i
+    for i, r in enumerate(
+        (
+            "president",
+            "king",
+            "queen",
+            "emir",
+            "supreme leader",
+            "chancellor",
+            "prime minister",
+            "crown prince",
+            "vice president",
+            "general secretary",
+            "chairman",
+            "secretary of state",
+            "foreign minister",
+        )
+    )
+}
+
+
 @dataclass(frozen=True)
 class LeaderInfo:
     id: str
     name: str
     state: str
-    roles: tuple[tuple[str, str, str], ...]   # (role, start, end)
+    roles: tuple[tuple[str, str, str], ...]  # (role, start, end)
     aliases: tuple[str, ...]
     short: tuple[str, ...]
-    role_states: tuple[str, ...] = ()          # the state of each office in ``roles`` (Donald Tusk: EUU, then POL)
+    role_states: tuple[str, ...] = ()  # the state of each office in ``roles`` (Donald Tusk: EUU, then POL)
 
     def _office_on(self, day: str | None) -> int:
         idx = range(len(self.roles))
         if day:
-            held = [i for i in idx if (not self.roles[i][1] or self.roles[i][1] <= day)
-                    and (not self.roles[i][2] or day <= self.roles[i][2])]
+            held = [
+                i
+                for i in idx
+                if (not self.roles[i][1] or self.roles[i][1] <= day)
+                and (not self.roles[i][2] or day <= self.roles[i][2])
+            ]
             if held:
                 return min(held, key=lambda i: ROLE_RANK.get(self.roles[i][0], 99))
         return sorted(idx, key=lambda i: (self.roles[i][1] or "", -ROLE_RANK.get(self.roles[i][0], 99)))[-1]
@@ -157,13 +200,25 @@ class LeaderInfo:
 def leaders() -> dict[str, LeaderInfo]:
     acc: dict[str, dict] = {}
     for r in read_tsv("leaders.tsv"):
-        d = acc.setdefault(r["id"], {"name": r["name"], "state": r["state"], "roles": [], "states": [],
-                                     "aliases": split(r.get("aliases", "")), "short": split(r.get("short", ""))})
+        d = acc.setdefault(
+            r["id"],
+            {
+                "name": r["name"],
+                "state": r["state"],
+                "roles": [],
+                "states": [],
+                "aliases": split(r.get("aliases", "")),
+                "short": split(r.get("short", "")),
+            },
+        )
         d["roles"].append((r["role"], r.get("start", ""), r.get("end", "")))
         d["states"].append(r["state"])
-    return {k: LeaderInfo(k, d["name"], d["state"], tuple(d["roles"]), tuple(d["aliases"]), tuple(d["short"]),
-                          tuple(d["states"]))
-            for k, d in acc.items()}
+    return {
+        k: LeaderInfo(
+            k, d["name"], d["state"], tuple(d["roles"]), tuple(d["aliases"]), tuple(d["short"]), tuple(d["states"])
+        )
+        for k, d in acc.items()
+    }
 
 
 @lru_cache(maxsize=None)
@@ -199,9 +254,17 @@ class PlaceInfo:
 
 @lru_cache(maxsize=None)
 def places() -> dict[str, PlaceInfo]:
-    return {r["id"]: PlaceInfo(r["id"], r["name"], r["kind"], r.get("state") or None,
-                               tuple(split(r.get("aliases", ""))), r.get("city") or None)
-            for r in read_tsv("places.tsv")}
+    return {
+        r["id"]: PlaceInfo(
+            r["id"],
+            r["name"],
+            r["kind"],
+            r.get("state") or None,
+            tuple(split(r.get("aliases", ""))),
+            r.get("city") or None,
+        )
+        for r in read_tsv("places.tsv")
+    }
 
 
 @lru_cache(maxsize=None)
@@ -222,8 +285,9 @@ class SourceInfo:
 
 @lru_cache(maxsize=None)
 def sources() -> dict[str, SourceInfo]:
-    return {r["name"]: SourceInfo(r["name"], r["kind"], tuple(split(r.get("aliases", ""))))
-            for r in read_tsv("sources.tsv")}
+    return {
+        r["name"]: SourceInfo(r["name"], r["kind"], tuple(split(r.get("aliases", "")))) for r in read_tsv("sources.tsv")
+    }
 
 
 @lru_cache(maxsize=None)

@@ -10,6 +10,7 @@ The ids of the nodes relgraph makes itself are made here: meetings (``meeting_id
 article's facts into the record the writer takes (``ResolvedArticle``): the facts, the meetings'
 ids, and the reference data the graph stores beside them (state names, sector codes).
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -53,19 +54,19 @@ def resolve_article(facts: ArticleFacts) -> ResolvedArticle:
 
     info = rd.states()
     codes = rd.sector_codes()
-    wanted: Sequence[str | None] = ([x.state for x in facts.leaders]
-                                    + [x.state for x in (*facts.facilities, *facts.places)])
-    state_names = {iso3: StateName(info[iso3].name, info[iso3].wikidata)
-                   for iso3 in wanted if iso3 and iso3 in info}
-    sector_codes = {s.id: SectorCodes(codes.get(s.id, {}).get("cameo"), codes.get(s.id, {}).get("plover"))
-                    for s in facts.sectors}
+    wanted: Sequence[str | None] = [x.state for x in facts.leaders] + [
+        x.state for x in (*facts.facilities, *facts.places)
+    ]
+    state_names = {iso3: StateName(info[iso3].name, info[iso3].wikidata) for iso3 in wanted if iso3 and iso3 in info}
+    sector_codes = {
+        s.id: SectorCodes(codes.get(s.id, {}).get("cameo"), codes.get(s.id, {}).get("plover")) for s in facts.sectors
+    }
     art = facts.article.id
     meeting_ids = tuple(meeting_id(m, art, i) for i, m in enumerate(facts.meetings))
     from relgraph.loaders.event_codes import codes_for
 
     meeting_codes, visit_codes, proposal_codes = codes_for(facts)
-    return ResolvedArticle(facts, meeting_ids, state_names, sector_codes, meeting_codes, visit_codes,
-                           proposal_codes)
+    return ResolvedArticle(facts, meeting_ids, state_names, sector_codes, meeting_codes, visit_codes, proposal_codes)
 
 
 def resolve_entity(value: str, param: str = "x") -> str:
@@ -92,5 +93,3 @@ def resolve_entity(value: str, param: str = "x") -> str:
         if hits and fold(hits[0].form) == fold(value.strip()):
             return hits[0].value
     raise UnknownName(f"-p {param} {value!r}: no state, leader or place of that name")
-
-

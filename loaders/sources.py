@@ -2,6 +2,7 @@
 header's Source line and agencies credited in the body ("selon Interfax", "TASS reported"), each
 with its kind. An agency the body only talks about ("an AFP journalist") is no source.
 """
+
 from __future__ import annotations
 
 import re
@@ -49,7 +50,7 @@ def _parts(names: str, offset: int, sep: str = r"[/,;]|\s+via\s+"):
 
 def _proper(m: Match, text: str) -> bool:
     """A source is a proper name: "el país" (the country) is not El País."""
-    quote = text[m.start:m.end]
+    quote = text[m.start : m.end]
     return quote != quote.lower() or m.value == m.value.lower()
 
 
@@ -57,7 +58,7 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
     text = ctx.text
     found: dict[tuple[str, str], list[Evidence]] = {}
     types: dict[str, str | None] = {}
-    claimed: list[tuple[int, int]] = []     # spans already read as credit or photo lines
+    claimed: list[tuple[int, int]] = []  # spans already read as credit or photo lines
 
     def add(name: str, kind: str, s: int, e: int, typ: str | None) -> None:
         found.setdefault((name, kind), []).append(Evidence.at(text, s, e))
@@ -73,7 +74,7 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
             continue
         photo = _PHOTO_MARK.search(raw)
         if photo:  # everything after the mark credits the picture
-            for p, s in _parts(raw[photo.end():], ls + photo.end()):
+            for p, s in _parts(raw[photo.end() :], ls + photo.end()):
                 k = _known(p)
                 if k:
                     add(k[0], "photo", s, s + len(p), k[1])
@@ -94,8 +95,9 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
         knowns = [(p, s, _known(p)) for p, s in parts]
         if not any(k for _, _, k in knowns):
             continue
-        picture = bool({fold(w) for w in words} & _PICTURE_PARTS - {"afp"}) or \
-            any(k is None and _person(p) for p, _, k in knowns)
+        picture = bool({fold(w) for w in words} & _PICTURE_PARTS - {"afp"}) or any(
+            k is None and _person(p) for p, _, k in knowns
+        )
         if not picture and any(k is None and not p.isupper() for p, _, k in knowns):
             continue  # a short line of prose that names an agency: read below, with the body
         # "Name / Agency", "Pool via Agency": a picture credit; "TASS/VNA/CVN", "AFP": the report's
@@ -103,7 +105,7 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
             if k:
                 add(k[0], "photo" if picture else "credit", s, s + len(p), k[1])
             elif not picture and p.isupper():
-                add(p, "credit", s, s + len(p), None)   # an acronym the reference data lacks
+                add(p, "credit", s, s + len(p), None)  # an acronym the reference data lacks
         claimed.append((ls, le))
     # the dateline: "MOSCOU, 13 septembre (AFP) -", "Berlin (dpa) -"
     if ctx.dateline_agency:
@@ -152,12 +154,19 @@ def _credited(text: str, m: Match, intro: list[Match], verbs: list[Match], line_
         if x.start >= line_start and 0 <= m.start - x.end <= 60 and not _CLAUSE_STOP.search(text, x.end, m.start):
             return True
     for x in verbs:
-        gap = text[x.end:m.start]
-        if 0 <= m.start - x.end <= 8 and x.start >= line_start and not re.search(r"[.;:!?\n]", gap) \
-                and len(re.findall(r"\w+", gap)) <= 1:
+        gap = text[x.end : m.start]
+        if (
+            0 <= m.start - x.end <= 8
+            and x.start >= line_start
+            and not re.search(r"[.;:!?\n]", gap)
+            and len(re.findall(r"\w+", gap)) <= 1
+        ):
             return True
-        after = text[m.end:x.start]
-        if 0 <= x.start - m.end <= 30 and not re.search(r"[.;:!?\n,]", re.sub(r"\([^()]*\)", "", after)) \
-                and len(re.findall(r"\w+", re.sub(r"\([^()]*\)", "", after))) <= 1:
+        after = text[m.end : x.start]
+        if (
+            0 <= x.start - m.end <= 30
+            and not re.search(r"[.;:!?\n,]", re.sub(r"\([^()]*\)", "", after))
+            and len(re.findall(r"\w+", re.sub(r"\([^()]*\)", "", after))) <= 1
+        ):
             return True
     return False

@@ -8,6 +8,7 @@
 The driver carries its database (the one ``connect`` was given), so no call here reads the
 environment again. Importing this module loads neither wing: the reference data load on first use.
 """
+
 from __future__ import annotations
 
 import re
@@ -48,9 +49,15 @@ def _db(driver: neo4j.Driver, database: str | None) -> str:
     return database or database_of(driver)
 
 
-def load(driver: neo4j.Driver, paths: Iterable[str], database: str | None = None,
-         on_item: Callable[[str, str], None] | None = None, workers: int = 1, batch_size: int = 100,
-         force: bool = False) -> LoadReport:
+def load(
+    driver: neo4j.Driver,
+    paths: Iterable[str],
+    database: str | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+    workers: int = 1,
+    batch_size: int = 100,
+    force: bool = False,
+) -> LoadReport:
     """Read, extract, resolve and write articles; returns a ``LoadReport`` (``.summary()``, ``.errors``).
 
     >>> relgraph.load(driver, ["articles/", "batch.jsonl"], workers=2).summary()
@@ -58,8 +65,9 @@ def load(driver: neo4j.Driver, paths: Iterable[str], database: str | None = None
     """
     from relgraph.pipeline import load as _load
 
-    return _load(driver, paths, _db(driver, database), on_item=on_item, workers=workers,
-                 batch_size=batch_size, force=force)
+    return _load(
+        driver, paths, _db(driver, database), on_item=on_item, workers=workers, batch_size=batch_size, force=force
+    )
 
 
 def resolve_entity(value: str, param: str = "x") -> str:
@@ -84,8 +92,9 @@ def resolve_params(query: StoredQuery, given: dict[str, Any]) -> dict[str, Any]:
     declared = query.params
     unknown = sorted(set(given) - set(declared))
     if unknown:
-        raise MissingParameter(f"{query.name} takes no parameter {', '.join(unknown)} "
-                               f"(it takes: {', '.join(declared) or 'none'})")
+        raise MissingParameter(
+            f"{query.name} takes no parameter {', '.join(unknown)} (it takes: {', '.join(declared) or 'none'})"
+        )
     missing = [p for p, d in declared.items() if p not in given and not d["optional"]]
     if missing:
         ex = " ".join(f"-p {p} {declared[p]['example'] or 'VALUE'}" for p in missing)
@@ -137,8 +146,14 @@ def bind_query(name: str | None = None, *, file: str | None = None, **params: An
     return BoundQuery(q, resolve_params(q, params))
 
 
-def run_query(driver: neo4j.Driver, name: str | BoundQuery | None = None, *, file: str | None = None,
-              database: str | None = None, **params: Any) -> tuple[list[str], list[list[Any]]]:
+def run_query(
+    driver: neo4j.Driver,
+    name: str | BoundQuery | None = None,
+    *,
+    file: str | None = None,
+    database: str | None = None,
+    **params: Any,
+) -> tuple[list[str], list[list[Any]]]:
     """Run a stored question (or an analyst's .cypher file): (columns, rows).
 
     ``name`` may be a ``BoundQuery`` already (from ``bind_query``): its parameters are not resolved again.
@@ -149,8 +164,14 @@ def run_query(driver: neo4j.Driver, name: str | BoundQuery | None = None, *, fil
     return query.run(driver, bound.query.text, bound.params, bound.query.name, _db(driver, database))
 
 
-def query_df(driver: neo4j.Driver, name: str | None = None, *, file: str | None = None,
-             database: str | None = None, **params: Any) -> pandas.DataFrame:
+def query_df(
+    driver: neo4j.Driver,
+    name: str | None = None,
+    *,
+    file: str | None = None,
+    database: str | None = None,
+    **params: Any,
+) -> pandas.DataFrame:
     """A stored question as a pandas DataFrame, for notebooks.
 
     >>> query_df(driver, "sectors_discussed", a="RUS", b="PRK")
@@ -168,8 +189,14 @@ def stats(driver: neo4j.Driver, database: str | None = None) -> dict[str, Any]:
     return _stats(driver, _db(driver, database))
 
 
-def export(driver: neo4j.Driver, fmt: str, output: str | None = None, pair: tuple[str, str] | None = None,
-           database: str | None = None, warn: Callable[[str], None] | None = None) -> str:
+def export(
+    driver: neo4j.Driver,
+    fmt: str,
+    output: str | None = None,
+    pair: tuple[str, str] | None = None,
+    database: str | None = None,
+    warn: Callable[[str], None] | None = None,
+) -> str:
     """Export the graph, or the subgraph of a ``pair`` of states (codes, names or aliases), as
     ``graphml``, ``json``, ``csv`` or ``plover`` (events, one JSON a line); returns the path written,
     or the text when ``output`` is None. ``warn`` hears about facts the format cannot hold."""

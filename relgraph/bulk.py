@@ -6,6 +6,7 @@ node and relationship CSV files (``graph.bulk``), which the local server imports
 written and the command to run on its machine is returned. A database holding data is refused
 unless ``overwrite``: the import replaces the whole database.
 """
+
 from __future__ import annotations
 
 import shutil
@@ -27,18 +28,20 @@ if TYPE_CHECKING:
 class BulkReport:
     articles: int = 0
     failed: int = 0
-    skipped: int = 0                     # older versions of a document, second copies of a text
+    skipped: int = 0  # older versions of a document, second copies of a text
     nodes: dict[str, int] = field(default_factory=dict)
     edges: dict[str, int] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     folder: str | None = None
-    command: str | None = None           # for a remote server: what to run there
+    command: str | None = None  # for a remote server: what to run there
     imported: bool = False
     seconds: float = 0.0
 
     def summary(self) -> str:
-        what = (f"{self.articles} articles, {sum(self.nodes.values())} nodes and {sum(self.edges.values())} edges; "
-                f"{self.failed} failed, {self.skipped} skipped (older versions or copies)")
+        what = (
+            f"{self.articles} articles, {sum(self.nodes.values())} nodes and {sum(self.edges.values())} edges; "
+            f"{self.failed} failed, {self.skipped} skipped (older versions or copies)"
+        )
         if self.imported:
             return f"imported {what} in {self.seconds:.0f}s"
         return f"wrote import files for {what} to {self.folder}"
@@ -51,8 +54,9 @@ def _is_local(settings: Settings, server) -> bool:
     return u.hostname in ("127.0.0.1", "localhost") and (u.port or 7687) == server.bolt_port
 
 
-def write_files(paths: Iterable[str], folder: str | Path, batch_size: int = 100,
-                echo: Callable[[str], None] | None = None) -> tuple[BulkReport, ImportFiles]:
+def write_files(
+    paths: Iterable[str], folder: str | Path, batch_size: int = 100, echo: Callable[[str], None] | None = None
+) -> tuple[BulkReport, ImportFiles]:
     """Read the extraction output twice (which versions to keep, then the rows) into import files."""
     from relgraph import extracted
     from relgraph.graph import bulk
@@ -71,7 +75,9 @@ def write_files(paths: Iterable[str], folder: str | Path, batch_size: int = 100,
     keep = bulk.select(keys)
     report.skipped = len(keys) - len(keep)
     if echo:
-        echo(f"{len(keep)} articles to import ({report.failed} failed, {report.skipped} skipped); writing CSV files ...")
+        echo(
+            f"{len(keep)} articles to import ({report.failed} failed, {report.skipped} skipped); writing CSV files ..."
+        )
 
     def docs():
         from relgraph.loaders.resolve import resolve_article
@@ -80,7 +86,7 @@ def write_files(paths: Iterable[str], folder: str | Path, batch_size: int = 100,
         for item in extracted.read(paths):
             if item.doc is None:
                 continue
-            if i in keep:   # the record the writer takes, made as `relgraph load` makes it
+            if i in keep:  # the record the writer takes, made as `relgraph load` makes it
                 yield resolve_article(extracted.facts(item.doc))
             i += 1
 
@@ -98,8 +104,15 @@ def write_files(paths: Iterable[str], folder: str | Path, batch_size: int = 100,
     return report, files
 
 
-def bulk_import(paths: Iterable[str], settings: Settings, *, overwrite: bool = False, out: str | None = None,
-                batch_size: int = 100, echo: Callable[[str], None] | None = None) -> BulkReport:
+def bulk_import(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    overwrite: bool = False,
+    out: str | None = None,
+    batch_size: int = 100,
+    echo: Callable[[str], None] | None = None,
+) -> BulkReport:
     """Import extraction output into the local server (or, for another server, write the files
     and return the command); see the module docstring."""
     from relgraph.graph import schema
@@ -119,8 +132,10 @@ def bulk_import(paths: Iterable[str], settings: Settings, *, overwrite: bool = F
     with connect(Settings(uri=server.bolt_uri, password=server.password(), database=settings.database)) as driver:
         held = node_count(driver, settings.database)
     if held and not overwrite:
-        raise BulkError(f"the database {settings.database} holds {held} nodes: a bulk import replaces it "
-                        "whole, so give --overwrite to do that (or use `relgraph load` to add articles)")
+        raise BulkError(
+            f"the database {settings.database} holds {held} nodes: a bulk import replaces it "
+            "whole, so give --overwrite to do that (or use `relgraph load` to add articles)"
+        )
     folder = Path(out) if out else server.neo4j_home / "import" / "relgraph-bulk"
     report, files = write_files(paths, folder, batch_size, echo)
     say(f"stopping the local server for the import ({server.stop()})")

@@ -4,6 +4,7 @@ Each command parses its arguments, calls one library function and formats the re
 ``RelgraphError`` becomes one line on stderr and a non-zero exit code (``--debug`` shows the
 traceback). Heavy imports happen inside the commands, so ``relgraph --help`` stays fast.
 """
+
 from __future__ import annotations
 
 import csv
@@ -45,10 +46,15 @@ class Group(click.Group):
 
 def connection_options(f):
     """--uri/--user/--password/--database, over NEO4J_* and the local server's settings."""
+
     @click.option("--uri", envvar="NEO4J_URI", help="Bolt URI [env NEO4J_URI; default: the local server]")
     @click.option("--user", envvar="NEO4J_USER", help="user [env NEO4J_USER; default neo4j]")
-    @click.option("--password", envvar="NEO4J_PASSWORD", show_envvar=False,
-                  help="password [env NEO4J_PASSWORD; default: the local server's]")
+    @click.option(
+        "--password",
+        envvar="NEO4J_PASSWORD",
+        show_envvar=False,
+        help="password [env NEO4J_PASSWORD; default: the local server's]",
+    )
     @click.option("--database", envvar="NEO4J_DATABASE", help="database [env NEO4J_DATABASE; default neo4j]")
     @functools.wraps(f)
     def wrapper(*args, uri, user, password, database, **kw):
@@ -56,12 +62,14 @@ def connection_options(f):
 
         kw["settings"] = Settings.from_env(uri=uri, user=user, password=password, database=database)
         return f(*args, **kw)
+
     return wrapper
 
 
 def format_option(*choices, default="table"):
-    return click.option("--format", "fmt", type=click.Choice(choices), default=default, show_default=True,
-                        help="output format")
+    return click.option(
+        "--format", "fmt", type=click.Choice(choices), default=default, show_default=True, help="output format"
+    )
 
 
 @click.group(cls=Group, context_settings=CONTEXT)
@@ -161,9 +169,11 @@ def db_status():
         sys.exit(1)
     with connect(Settings(uri=s.bolt_uri, password=s.password())) as driver:
         version, edition = server_version(driver)
-    click.echo(f"Neo4j {version} {edition} running (pid {pid})\n"
-               f"  Bolt     {s.bolt_uri}\n  Browser  {s.browser_url}\n  home     {s.neo4j_home}\n"
-               f"  user     neo4j (password: `relgraph db password`)")
+    click.echo(
+        f"Neo4j {version} {edition} running (pid {pid})\n"
+        f"  Bolt     {s.bolt_uri}\n  Browser  {s.browser_url}\n  home     {s.neo4j_home}\n"
+        f"  user     neo4j (password: `relgraph db password`)"
+    )
 
 
 @db.command("password")
@@ -275,13 +285,16 @@ def db_restore(file, force, database):
     done = restore(_server(), file, database, force, echo=lambda m: click.echo(m, err=True))
     click.echo(f"restored {done.path}: {done.nodes} nodes ({done.seconds:.0f}s)")
     if done.schema_version is not None and done.schema_version < SCHEMA_VERSION:
-        click.echo(f"the restored graph has schema version {done.schema_version}: run `relgraph db migrate` "
-                   "before loading into it")
+        click.echo(
+            f"the restored graph has schema version {done.schema_version}: run `relgraph db migrate` "
+            "before loading into it"
+        )
 
 
 @db.command("migrate")
-@click.option("--batch-size", default=10000, show_default=True, type=click.IntRange(100, 1000000),
-              help="rows a transaction")
+@click.option(
+    "--batch-size", default=10000, show_default=True, type=click.IntRange(100, 1000000), help="rows a transaction"
+)
 @connection_options
 def db_migrate(batch_size, settings):
     """Upgrade a graph written by an older relgraph to this version's schema, in place.
@@ -296,8 +309,9 @@ def db_migrate(batch_size, settings):
     from relgraph.graph.connect import connect
 
     with connect(settings) as driver:
-        before, after = schema.migrate(driver, settings.database, batch=batch_size,
-                                       echo=lambda m: click.echo(m, err=True))
+        before, after = schema.migrate(
+            driver, settings.database, batch=batch_size, echo=lambda m: click.echo(m, err=True)
+        )
     if before == after:
         click.echo(f"graph schema version {after}: already current, nothing to do")
     else:
@@ -375,8 +389,10 @@ def parser_status():
         click.echo(f"parser is not running (home {s.home}); start it with `relgraph parser start`")
         sys.exit(1)
     rss = f"{st.rss / 2**30:.2f} GiB" if st.rss else "?"
-    click.echo(f"parser running (pid {st.pid})\n  URL      {st.url}\n  memory   {rss} resident\n"
-               f"  warmed   {' '.join(st.warmed) or 'none yet'} (ru: natasha, in process)\n  home     {s.home}")
+    click.echo(
+        f"parser running (pid {st.pid})\n  URL      {st.url}\n  memory   {rss} resident\n"
+        f"  warmed   {' '.join(st.warmed) or 'none yet'} (ru: natasha, in process)\n  home     {s.home}"
+    )
 
 
 @parser.command("logs")
@@ -432,10 +448,14 @@ def extract(files, fmt):
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
 @click.option("-q", "--quiet", is_flag=True, help="no progress bar")
-@click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="extraction processes")
-@click.option("--batch-size", default=100, show_default=True, type=click.IntRange(1, 10000),
-              help="articles per transaction (each article is written whole or not at all)")
+@click.option("-w", "--workers", default=1, show_default=True, type=click.IntRange(1, 64), help="extraction processes")
+@click.option(
+    "--batch-size",
+    default=100,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    help="articles per transaction (each article is written whole or not at all)",
+)
 @click.option("--force", is_flag=True, help="re-extract and rewrite articles already loaded (after an upgrade)")
 @connection_options
 def load(paths, quiet, workers, batch_size, force, settings):
@@ -456,8 +476,9 @@ def load(paths, quiet, workers, batch_size, force, settings):
     from relgraph.pipeline import count_articles
 
     total = count_articles(paths)
-    bar = tqdm(total=total, unit="article", disable=quiet or not sys.stderr.isatty(), file=sys.stderr,
-               dynamic_ncols=True)
+    bar = tqdm(
+        total=total, unit="article", disable=quiet or not sys.stderr.isatty(), file=sys.stderr, dynamic_ncols=True
+    )
 
     def on_item(status, what):
         if status == "failed":
@@ -511,8 +532,11 @@ def spark_extract(inputs, output, master, fmt):
 @click.argument("extracted", nargs=-1, required=True)
 @click.option("--bulk", is_flag=True, help="through neo4j-admin database import full (a first load)")
 @click.option("--overwrite", is_flag=True, help="replace a database that holds data")
-@click.option("--out", help="folder for the CSV files (kept; default: a folder removed after a local import, "
-                            "./relgraph-import for another server)")
+@click.option(
+    "--out",
+    help="folder for the CSV files (kept; default: a folder removed after a local import, "
+    "./relgraph-import for another server)",
+)
 @connection_options
 def import_(extracted, bulk, overwrite, out, settings):
     """Bulk-import extraction output (JSON Lines or Parquet from `relgraph extract` or
@@ -530,15 +554,17 @@ def import_(extracted, bulk, overwrite, out, settings):
     from relgraph.bulk import bulk_import
 
     if not bulk:
-        raise click.UsageError("only --bulk imports are supported; `relgraph load` writes articles into a "
-                               "database that holds data")
-    report = bulk_import(extracted, settings, overwrite=overwrite, out=out,
-                         echo=lambda m: click.echo(m, err=True))
+        raise click.UsageError(
+            "only --bulk imports are supported; `relgraph load` writes articles into a database that holds data"
+        )
+    report = bulk_import(extracted, settings, overwrite=overwrite, out=out, echo=lambda m: click.echo(m, err=True))
     click.echo(report.summary())
     if report.command:
-        click.echo(f"copy {report.folder} to the server's machine, stop the database, and run there, "
-                   f"from that folder:\n  {report.command}\nthen start it, run `relgraph db init --uri ...` "
-                   "for the constraints and indexes, and finish.cypher of that folder (cypher-shell -f)")
+        click.echo(
+            f"copy {report.folder} to the server's machine, stop the database, and run there, "
+            f"from that folder:\n  {report.command}\nthen start it, run `relgraph db init --uri ...` "
+            "for the constraints and indexes, and finish.cypher of that folder (cypher-shell -f)"
+        )
     if report.failed:
         sys.exit(1)
 
@@ -587,15 +613,26 @@ def queries():
 
     for name in cypher.names():
         q = cypher.get(name)
-        params = " ".join(("[" if d["optional"] else "") + f"-p {p} {shlex.quote(d['example'] or 'VALUE')}"
-                          + ("]" if d["optional"] else "") for p, d in q.params.items())
+        params = " ".join(
+            ("[" if d["optional"] else "")
+            + f"-p {p} {shlex.quote(d['example'] or 'VALUE')}"
+            + ("]" if d["optional"] else "")
+            for p, d in q.params.items()
+        )
         click.echo(f"{name}\n  {q.description}\n  relgraph query {name} {params}".rstrip())
 
 
 @cli.command()
 @click.argument("name", required=False)
-@click.option("-p", "--param", "params", nargs=2, multiple=True, metavar="NAME VALUE",
-              help="a query parameter (repeatable); states by ISO3 code, name or alias")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    nargs=2,
+    multiple=True,
+    metavar="NAME VALUE",
+    help="a query parameter (repeatable); states by ISO3 code, name or alias",
+)
 @click.option("--file", "file", type=click.Path(dir_okay=False), help="run your own .cypher file instead")
 @format_option("table", "json", "csv")
 @connection_options
@@ -619,7 +656,9 @@ def query(name, params, file, fmt, settings):
 
 @cli.command()
 @click.argument("question", nargs=-1, required=True)
-@click.option("--lang", type=click.Choice(["de", "en", "es", "fr", "ru"]), help="the question's language (default: detected)")
+@click.option(
+    "--lang", type=click.Choice(["de", "en", "es", "fr", "ru"]), help="the question's language (default: detected)"
+)
 @format_option("table", "json", "csv")
 @connection_options
 def ask(question, lang, fmt, settings):
@@ -639,8 +678,9 @@ def ask(question, lang, fmt, settings):
     it = interpret(" ".join(question), lang)  # a refusal needs no database
     click.echo(it.explain(), err=fmt != "table")
     with connect(settings) as driver:
-        cols, rows = run_query(driver, it.name, database=settings.database,
-                               **{k: v for k, v in it.params.items() if v is not None})
+        cols, rows = run_query(
+            driver, it.name, database=settings.database, **{k: v for k, v in it.params.items() if v is not None}
+        )
     _print_rows(cols, rows, fmt)
 
 
@@ -662,8 +702,9 @@ def export(fmt, pair, output, settings):
     from relgraph.api import connect, export as _export
 
     with connect(settings) as driver:
-        result = _export(driver, fmt, output, pair or None, settings.database,
-                         warn=lambda m: click.echo(f"warning: {m}", err=True))
+        result = _export(
+            driver, fmt, output, pair or None, settings.database, warn=lambda m: click.echo(f"warning: {m}", err=True)
+        )
     if output or fmt == "csv":
         click.echo(f"written: {result}", err=True)
     else:

@@ -3,6 +3,7 @@
 Every failure a user can cause or meet (a bad file, an unknown question, a server that is down)
 is a ``RelgraphError`` subclass; the CLI prints its message as one line and exits non-zero.
 """
+
 from __future__ import annotations
 
 

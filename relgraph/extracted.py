@@ -7,6 +7,7 @@ the line ``relgraph extract`` prints) and ``error`` (why the document could not 
 null otherwise). The Spark job's JSON Lines output writes an error row as
 ``{"error": "...", "doc": "..."}``. A folder (a Spark output) stands for its part files.
 """
+
 from __future__ import annotations
 
 import json
@@ -15,16 +16,30 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from relgraph.errors import RelgraphError
-from relgraph.records import (SCHEMA, Article, ArticleFacts, Evidence, FacilityRef, LeaderRef, MeetingFact,
-                              ProjectRef, ProposalFact, SectorRef, SourceRef, StatementFact, StateRef, VisitFact)
+from relgraph.records import (
+    SCHEMA,
+    Article,
+    ArticleFacts,
+    Evidence,
+    FacilityRef,
+    LeaderRef,
+    MeetingFact,
+    ProjectRef,
+    ProposalFact,
+    SectorRef,
+    SourceRef,
+    StatementFact,
+    StateRef,
+    VisitFact,
+)
 
 PARQUET_COLUMNS = ("doc", "id", "json", "error")
 
 
 @dataclass
 class Item:
-    where: str                  # file:line (JSON Lines) or file#row (Parquet)
-    doc: dict | None            # the extraction object, or None for an error row
+    where: str  # file:line (JSON Lines) or file#row (Parquet)
+    doc: dict | None  # the extraction object, or None for an error row
     error: str | None = None
 
 
@@ -37,8 +52,13 @@ def files(paths: Iterable[str]) -> list[Path]:
     out = []
     for p in map(Path, paths):
         if p.is_dir():
-            parts = sorted(f for f in p.iterdir() if f.is_file() and not f.name.startswith((".", "_"))
-                           and (f.name.startswith("part-") or f.suffix in (".jsonl", ".json", ".parquet")))
+            parts = sorted(
+                f
+                for f in p.iterdir()
+                if f.is_file()
+                and not f.name.startswith((".", "_"))
+                and (f.name.startswith("part-") or f.suffix in (".jsonl", ".json", ".parquet"))
+            )
             if not parts:
                 raise ExtractedError(f"{p}: no extraction output in this folder (part-* or .jsonl/.parquet files)")
             out += parts
@@ -111,38 +131,83 @@ def facts(obj: dict) -> ArticleFacts:
 
     The contract holds no article text, so the text is empty and the article's id (the hash of
     the text) is the one the object gives."""
+
     def ev(items) -> tuple[Evidence, ...]:
         return tuple(Evidence(e["start"], e["end"], e["quote"]) for e in items or ())
 
     a = obj["article"]
-    art = Article(text="", doc=a.get("doc") or a["id"], title=a.get("title"), lang=a.get("lang"),
-                  published=a.get("published"), url=a.get("url"), outlet=a.get("outlet"), path=a.get("path"))
-    art.__dict__["id"] = a["id"]   # ``id`` is a cached property of the text: the given id stands in
-    fac = lambda f: FacilityRef(f["id"], f["name"], f["kind"], f.get("state"), tuple(f.get("aliases") or ()),
-                                ev(f["evidence"]))
+    art = Article(
+        text="",
+        doc=a.get("doc") or a["id"],
+        title=a.get("title"),
+        lang=a.get("lang"),
+        published=a.get("published"),
+        url=a.get("url"),
+        outlet=a.get("outlet"),
+        path=a.get("path"),
+    )
+    art.__dict__["id"] = a["id"]  # ``id`` is a cached property of the text: the given id stands in
+    fac = lambda f: FacilityRef(
+        f["id"], f["name"], f["kind"], f.get("state"), tuple(f.get("aliases") or ()), ev(f["evidence"])
+    )
     return ArticleFacts(
         article=art,
         pair=tuple(obj["pair"]) if obj.get("pair") else None,
-        states=tuple(StateRef(s["iso3"], s["name"], s.get("wikidata"), s["role"], ev(s["evidence"]))
-                     for s in obj.get("states", ())),
-        leaders=tuple(LeaderRef(x["id"], x["name"], tuple(x.get("aliases") or ()), x.get("state"), x.get("role"),
-                                ev(x["evidence"])) for x in obj.get("leaders", ())),
+        states=tuple(
+            StateRef(s["iso3"], s["name"], s.get("wikidata"), s["role"], ev(s["evidence"]))
+            for s in obj.get("states", ())
+        ),
+        leaders=tuple(
+            LeaderRef(
+                x["id"], x["name"], tuple(x.get("aliases") or ()), x.get("state"), x.get("role"), ev(x["evidence"])
+            )
+            for x in obj.get("leaders", ())
+        ),
         facilities=tuple(fac(f) for f in obj.get("facilities", ())),
         places=tuple(fac(f) for f in obj.get("places", ())),
-        projects=tuple(ProjectRef(p["id"], p["name"], p.get("sector"), ev(p["evidence"]))
-                       for p in obj.get("projects", ())),
-        meetings=tuple(MeetingFact(tuple(m["participants"]), m.get("place"), m.get("place_id"), m.get("date"),
-                                   m.get("precision"), m.get("duration"), m["status"], tuple(m.get("sectors") or ()),
-                                   ev(m["evidence"]), tuple(m.get("participant_ids") or ()), m.get("city_id"))
-                       for m in obj.get("meetings", ())),
-        visits=tuple(VisitFact(v["visitor"], v["visitor_id"], v.get("place"), v.get("place_id"), v.get("host_state"),
-                               v.get("date"), v["status"], ev(v["evidence"])) for v in obj.get("visits", ())),
-        proposals=tuple(ProposalFact(p.get("by"), p.get("by_id"), p["what"], p["project"], p.get("sector"),
-                                     ev(p["evidence"])) for p in obj.get("proposals", ())),
+        projects=tuple(
+            ProjectRef(p["id"], p["name"], p.get("sector"), ev(p["evidence"])) for p in obj.get("projects", ())
+        ),
+        meetings=tuple(
+            MeetingFact(
+                tuple(m["participants"]),
+                m.get("place"),
+                m.get("place_id"),
+                m.get("date"),
+                m.get("precision"),
+                m.get("duration"),
+                m["status"],
+                tuple(m.get("sectors") or ()),
+                ev(m["evidence"]),
+                tuple(m.get("participant_ids") or ()),
+                m.get("city_id"),
+            )
+            for m in obj.get("meetings", ())
+        ),
+        visits=tuple(
+            VisitFact(
+                v["visitor"],
+                v["visitor_id"],
+                v.get("place"),
+                v.get("place_id"),
+                v.get("host_state"),
+                v.get("date"),
+                v["status"],
+                ev(v["evidence"]),
+            )
+            for v in obj.get("visits", ())
+        ),
+        proposals=tuple(
+            ProposalFact(p.get("by"), p.get("by_id"), p["what"], p["project"], p.get("sector"), ev(p["evidence"]))
+            for p in obj.get("proposals", ())
+        ),
         sectors=tuple(SectorRef(s["id"], ev(s["evidence"])) for s in obj.get("sectors", ())),
-        sources=tuple(SourceRef(s["name"], s["kind"], ev(s["evidence"]), s.get("type"))
-                      for s in obj.get("sources", ())),
-        statements=tuple(StatementFact(st["speaker"], st["speaker_id"], st.get("via"), ev(st["evidence"]))
-                         for st in obj.get("statements", ())),
+        sources=tuple(
+            SourceRef(s["name"], s["kind"], ev(s["evidence"]), s.get("type")) for s in obj.get("sources", ())
+        ),
+        statements=tuple(
+            StatementFact(st["speaker"], st["speaker_id"], st.get("via"), ev(st["evidence"]))
+            for st in obj.get("statements", ())
+        ),
         warnings=tuple(obj.get("warnings") or ()),
     )

@@ -6,6 +6,7 @@ processes, then ``resolve → write`` (graph) in batches, and ``load()`` that re
 This module is the only one that uses both ``relgraph.loaders`` and ``relgraph.graph``
 (tests/unit/test_architecture.py).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -36,8 +37,9 @@ def _extract_item(item: Article | BadArticle) -> ArticleFacts | BadArticle:
     except BadArticle as e:
         return e
     except Exception as e:  # a rule that breaks on one article must not stop the batch
-        return BadArticle(item.path or item.doc, f"extraction failed ({type(e).__name__}: {e}); "
-                                                 "please report this article")
+        return BadArticle(
+            item.path or item.doc, f"extraction failed ({type(e).__name__}: {e}); please report this article"
+        )
 
 
 def count_articles(paths: Iterable[str]) -> int | None:
@@ -82,7 +84,7 @@ class LoadReport:
     failed: int = 0
     nodes_created: int = 0
     edges_created: int = 0
-    nodes_deleted: int = 0   # by replacements: the old versions' facts
+    nodes_deleted: int = 0  # by replacements: the old versions' facts
     edges_deleted: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
@@ -92,16 +94,24 @@ class LoadReport:
         return self.failed == 0
 
     def summary(self) -> str:
-        text = (f"{self.loaded} loaded, {self.replaced} replaced, {self.unchanged} unchanged, "
-                f"{self.failed} failed; {self.nodes_created} nodes and {self.edges_created} edges created")
+        text = (
+            f"{self.loaded} loaded, {self.replaced} replaced, {self.unchanged} unchanged, "
+            f"{self.failed} failed; {self.nodes_created} nodes and {self.edges_created} edges created"
+        )
         if self.nodes_deleted or self.edges_deleted:
             text += f", {self.nodes_deleted} nodes and {self.edges_deleted} edges of old versions deleted"
         return text
 
 
-def load(driver, paths: Iterable[str], database: str | None = None,
-         on_item: Callable[[str, str], None] | None = None, workers: int = 1,
-         batch_size: int = 100, force: bool = False) -> LoadReport:
+def load(
+    driver,
+    paths: Iterable[str],
+    database: str | None = None,
+    on_item: Callable[[str, str], None] | None = None,
+    workers: int = 1,
+    batch_size: int = 100,
+    force: bool = False,
+) -> LoadReport:
     """Read, extract and write every article under ``paths``.
 
     Articles are written ``batch_size`` to a transaction (each article whole or not at all);
@@ -122,7 +132,8 @@ def load(driver, paths: Iterable[str], database: str | None = None,
         report.warnings.append(
             "the graph also holds articles extracted by another relgraph ("
             + ", ".join(f"{n} by {v}" for v, n in others.items())
-            + f"; this is {_extractor()}): `relgraph load --force` on their files re-extracts them")
+            + f"; this is {_extractor()}): `relgraph load --force` on their files re-extracts them"
+        )
     batch: list[ArticleFacts] = []
     for item in extract_paths(paths, workers):
         if isinstance(item, BadArticle):
@@ -149,8 +160,7 @@ def _extractor() -> str:
     return extractor_version()
 
 
-def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item,
-           force: bool = False) -> None:
+def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item, force: bool = False) -> None:
     from neo4j.exceptions import DriverError, Neo4jError
 
     from relgraph.graph.connect import describe

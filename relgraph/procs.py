@@ -3,6 +3,7 @@
 Pid checks that survive recycled pids, a free-port probe on 127.0.0.1, a per-home lock, Java
 lookup and the resident memory of a process. No relgraph imports: loaders and graph may both use it.
 """
+
 from __future__ import annotations
 
 import fcntl
@@ -125,8 +126,9 @@ def _tree_bytes(paths: list[Path]) -> int:
     return total
 
 
-def run_with_progress(cmd: list[str], watch: list[Path], expected_mb: int, label: str, echo=None,
-                      every: float = 5.0) -> subprocess.CompletedProcess:
+def run_with_progress(
+    cmd: list[str], watch: list[Path], expected_mb: int, label: str, echo=None, every: float = 5.0
+) -> subprocess.CompletedProcess:
     """Run ``cmd`` (a quiet Maven fetch), telling ``echo`` every few seconds how many megabytes
     have arrived under the ``watch`` folders, so that a first start never sits silent."""
     import tempfile
@@ -148,21 +150,37 @@ def run_with_progress(cmd: list[str], watch: list[Path], expected_mb: int, label
         return subprocess.CompletedProcess(cmd, proc.returncode, out.read(), "")
 
 
-def maven_fetch(pom: Path, lib: Path, marker: str, label: str, expected_mb: int, watch: Path,
-                error: type[Exception], echo=None) -> None:
+def maven_fetch(
+    pom: Path, lib: Path, marker: str, label: str, expected_mb: int, watch: Path, error: type[Exception], echo=None
+) -> None:
     """Fetch a pom's runtime jars with Maven into ``lib`` (via ``lib.partial``, swapped in whole so
     two versions' jars never mix), showing the megabytes that arrive; ``marker`` is a jar that must
     be there afterwards. Failures raise ``error`` with one line."""
     mvn = shutil.which("mvn")
     if not mvn:
-        raise error(f"Maven (mvn) is not on PATH: install it (Debian: apt-get install maven) "
-                    f"so relgraph can fetch the {label} jars")
+        raise error(
+            f"Maven (mvn) is not on PATH: install it (Debian: apt-get install maven) "
+            f"so relgraph can fetch the {label} jars"
+        )
     tmp = lib.parent / "lib.partial"
     shutil.rmtree(tmp, ignore_errors=True)
     # Maven is quiet; the megabytes arriving in its repository (then copied here) show progress
-    run = run_with_progress([mvn, "-B", "-q", "-f", str(pom), "dependency:copy-dependencies",
-                             "-DincludeScope=runtime", f"-DoutputDirectory={tmp}"],
-                            [watch, tmp], 2 * expected_mb, f"fetching {label} jars (downloaded, then copied)", echo)
+    run = run_with_progress(
+        [
+            mvn,
+            "-B",
+            "-q",
+            "-f",
+            str(pom),
+            "dependency:copy-dependencies",
+            "-DincludeScope=runtime",
+            f"-DoutputDirectory={tmp}",
+        ],
+        [watch, tmp],
+        2 * expected_mb,
+        f"fetching {label} jars (downloaded, then copied)",
+        echo,
+    )
     if run.returncode != 0 or not (tmp / marker).exists():
         tail = (run.stdout + run.stderr).strip().splitlines()[-3:] or ["(no output)"]
         raise error(f"Maven could not fetch the {label} jars: " + " | ".join(tail))

@@ -19,6 +19,7 @@ The fitting question with the most cue weight wins (then the fewest leader-to-st
 conversions); a tie, no cue, no fit, or a "why" question is refused with the closest stored
 questions, never guessed. No Cypher is generated: the stored file runs with its parameters.
 """
+
 from __future__ import annotations
 
 import json
@@ -33,8 +34,18 @@ from relgraph.errors import RelgraphError
 
 CUE, HINT = 2, 1
 # the type of each parameter name used by the stored questions (relgraph.api resolves the same names)
-SLOT_TYPES = {"a": "state", "b": "state", "state": "state", "to": "state", "who": "actor", "x": "any",
-              "y": "any", "sector": "sector", "since": "date", "until": "date"}
+SLOT_TYPES = {
+    "a": "state",
+    "b": "state",
+    "state": "state",
+    "to": "state",
+    "who": "actor",
+    "x": "any",
+    "y": "any",
+    "sector": "sector",
+    "since": "date",
+    "until": "date",
+}
 
 
 class CannotMap(RelgraphError):
@@ -47,12 +58,12 @@ class CannotMap(RelgraphError):
 class Thing:
     """Something the question names: a leader, state, place, sector or date."""
 
-    kind: str        # leader | state | place | sector | date
-    value: str       # the graph key (QID, ISO3, place id, sector id) or an ISO date prefix
-    text: str        # as written
+    kind: str  # leader | state | place | sector | date
+    value: str  # the graph key (QID, ISO3, place id, sector id) or an ISO date prefix
+    text: str  # as written
     start: int
-    state: str | None = None   # a leader's state
-    role: str = ""             # dates: since | until | in
+    state: str | None = None  # a leader's state
+    role: str = ""  # dates: since | until | in
 
 
 @dataclass
@@ -61,9 +72,9 @@ class Candidate:
     cues: list[str]
     score: int
     params: dict[str, Any] = field(default_factory=dict)
-    sources: dict[str, str] = field(default_factory=dict)   # param -> text it came from
+    sources: dict[str, str] = field(default_factory=dict)  # param -> text it came from
     cost: int = 0
-    problem: str | None = None     # why it does not fit; None when it does
+    problem: str | None = None  # why it does not fit; None when it does
 
     def summary(self) -> str:
         from relgraph import cypher
@@ -93,8 +104,11 @@ class Interpretation:
 
     def explain(self) -> str:
         """One line: the stored question, its parameters (with the words they came from), the cues."""
-        ps = ", ".join(f"{k}={v}" + (f" ({self.sources[k]})" if self.sources.get(k, str(v)) != str(v) else "")
-                       for k, v in self.params.items() if v is not None)
+        ps = ", ".join(
+            f"{k}={v}" + (f" ({self.sources[k]})" if self.sources.get(k, str(v)) != str(v) else "")
+            for k, v in self.params.items()
+            if v is not None
+        )
         return f"{self.name}({ps})  [{self.lang}; cues: {', '.join(self.cues)}]  = {self.command()}"
 
 
@@ -151,7 +165,7 @@ def find_things(text: str, lang: str) -> list[Thing]:
     toks = tokenize(text)
     index = TokenIndex(toks)
     leaders = rd.leaders()
-    found: list[tuple[int, int, int, Thing]] = []   # (start, -length, priority, thing)
+    found: list[tuple[int, int, int, Thing]] = []  # (start, -length, priority, thing)
     for gaz in (rd.leader_gazetteer(), rd.leader_short_gazetteer()):
         for m in gaz.find(text, index):
             info = leaders[m.value]
@@ -170,7 +184,7 @@ def find_things(text: str, lang: str) -> list[Thing]:
             continue
         found.append((m.start, -(m.end - m.start), 1, Thing("state", iso3, m.form, m.start)))
     for m in rd.place_gazetteer().find(text, index):
-        if any(t.text[:1].isupper() for t in toks[m.i:m.j]):
+        if any(t.text[:1].isupper() for t in toks[m.i : m.j]):
             found.append((m.start, -(m.end - m.start), 2, Thing("place", m.value, m.form, m.start)))
     found.sort(key=lambda f: (f[1], f[2], f[0]))
     taken: list[tuple[int, int]] = []
@@ -205,11 +219,11 @@ def _dates(text: str, toks, lang: str, taken: list[tuple[int, int]]) -> list[Thi
     for s, e, value in sorted(spans):
         if any(s < te and ts < e for ts, te in taken):
             continue
-        before = text[max(0, s - 30):s]
+        before = text[max(0, s - 30) : s]
         role = "in"
         for g, r in ((since, "since"), (until, "until")):
             hits = g.find(before)
-            if hits and not before[hits[-1].end:].strip(" ,.'’").split()[1:]:
+            if hits and not before[hits[-1].end :].strip(" ,.'’").split()[1:]:
                 role = r  # the preposition right before the date (an article between is fine)
         out.append(Thing("date", value, text[s:e], s, role=role))
     return out
@@ -258,8 +272,12 @@ def _fill(name: str, things: list[Thing]) -> Candidate:
                 entities.pop(i)
                 break
         if p not in cand.params and not q.params[p]["optional"]:
-            want = {"state": "a state", "actor": "a leader or a state", "any": "a state, leader or place",
-                    "sector": "a sector"}.get(kind or "", p)
+            want = {
+                "state": "a state",
+                "actor": "a leader or a state",
+                "any": "a state, leader or place",
+                "sector": "a sector",
+            }.get(kind or "", p)
             cand.problem = f"needs {want} for {p}"
             return cand
     if dates:
@@ -279,7 +297,7 @@ def _fill(name: str, things: list[Thing]) -> Candidate:
 
 def _fill_dates(cand: Candidate, dates: list[Thing], takes: Sequence[str]) -> str | None:
     if len(dates) == 2 and dates[0].role != "until" and dates[1].role != "since":
-        pairs = [("since", dates[0]), ("until", dates[1])]   # "between 2022 and 2024", "from ... to ..."
+        pairs = [("since", dates[0]), ("until", dates[1])]  # "between 2022 and 2024", "from ... to ..."
     elif len(dates) == 1:
         d = dates[0]
         pairs = [("since", d), ("until", d)] if d.role == "in" else [(d.role, d)]
@@ -300,7 +318,7 @@ def _as(kind: str, t: Thing) -> str | None:
     if t.kind == "state":
         return t.value
     if t.kind == "leader":
-        return t.state   # "Putin and Kim" as a pair of states: RUS and PRK
+        return t.state  # "Putin and Kim" as a pair of states: RUS and PRK
     return None
 
 
@@ -323,14 +341,20 @@ def unknown_names(text: str, lang: str, things: list[Thing]) -> list[str]:
     if lang == "de":
         return []
     known = [(t.start, t.start + len(t.text)) for t in things]
-    for g in [*_cue_gazetteers(lang).values(), _words(lang, "since"), _words(lang, "until"),
-              _words(lang, "unanswerable"), _words(lang, "ignore"), word_gazetteer(lang, "titles")]:
+    for g in [
+        *_cue_gazetteers(lang).values(),
+        _words(lang, "since"),
+        _words(lang, "until"),
+        _words(lang, "unanswerable"),
+        _words(lang, "ignore"),
+        word_gazetteer(lang, "titles"),
+    ]:
         known += [(m.start, m.end) for m in g.find(text)]
     out = []
     for k, t in enumerate(tokenize(text)):
         if k == 0 or not t.text[:1].isupper() or t.text.isdigit():
             continue
-        if text[max(0, t.start - 2):t.start].strip() in ("?", "!", ".", "¿", "¡"):
+        if text[max(0, t.start - 2) : t.start].strip() in ("?", "!", ".", "¿", "¡"):
             continue  # a new sentence
         if not any(s <= t.start < e for s, e in known):
             out.append(t.text)
@@ -383,8 +407,10 @@ def interpret(text: str, lang: str | None = None) -> Interpretation:
         ties = [c for c in fits[1:] if (c.score, c.cost) == (best.score, best.cost)]
         if ties:
             names = ", ".join(c.name for c in [best, *ties])
-            raise CannotMap(f"I cannot map that to a stored question: it fits {names} equally well; "
-                            f"the closest are {'; '.join(c.summary() for c in [best, *ties])}")
+            raise CannotMap(
+                f"I cannot map that to a stored question: it fits {names} equally well; "
+                f"the closest are {'; '.join(c.summary() for c in [best, *ties])}"
+            )
         return Interpretation(text, lg, best.name, best.params, best.sources, tuple(best.cues))
     assert first is not None  # at least one language was tried
     lg, cands, stop = first

@@ -4,6 +4,7 @@ which serialises to the extraction contract ``relgraph.article/1`` of design.md,
 
 Everything here is pure data: frozen dataclasses, no database, no I/O.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -33,14 +34,14 @@ class Article:
     """One article as read; ``text`` is exactly what evidence offsets point into."""
 
     text: str
-    doc: str                      # where it came from: URL, or path (plus :line for JSON Lines)
+    doc: str  # where it came from: URL, or path (plus :line for JSON Lines)
     title: str | None = None
     lang: str | None = None
     published: str | None = None  # ISO date
     url: str | None = None
     outlet: str | None = None
     path: str | None = None
-    body_start: int = 0           # where the body begins (after the title and header lines)
+    body_start: int = 0  # where the body begins (after the title and header lines)
     header: tuple[tuple[str, int, int], ...] = ()  # (key, start, end) of the value of each header line
 
     @cached_property
@@ -58,7 +59,7 @@ class StateRef:
     iso3: str
     name: str
     wikidata: str | None
-    role: str                      # actor | mentioned
+    role: str  # actor | mentioned
     evidence: tuple[Evidence, ...]
 
 
@@ -96,13 +97,13 @@ class MeetingFact:
     place: str | None
     place_id: str | None
     date: str | None
-    precision: str | None          # day | month | year
-    duration: str | None           # ISO 8601, e.g. PT5H
-    status: str                    # held | planned | past
+    precision: str | None  # day | month | year
+    duration: str | None  # ISO 8601, e.g. PT5H
+    status: str  # held | planned | past
     sectors: tuple[str, ...]
     evidence: tuple[Evidence, ...]
     participant_ids: tuple[str, ...] = ()
-    city_id: str | None = None     # the city, when the place is a venue in it
+    city_id: str | None = None  # the city, when the place is a venue in it
 
 
 @dataclass(frozen=True)
@@ -139,16 +140,16 @@ class StatementFact:
 
     speaker: str
     speaker_id: str
-    via: str | None                # the broadcaster, when the text names one ("told the BBC")
+    via: str | None  # the broadcaster, when the text names one ("told the BBC")
     evidence: tuple[Evidence, ...]
 
 
 @dataclass(frozen=True)
 class SourceRef:
     name: str
-    kind: str                      # credit | publisher | photo | broadcaster
+    kind: str  # credit | publisher | photo | broadcaster
     evidence: tuple[Evidence, ...]
-    type: str | None = None        # agency | outlet | broadcaster, from reference data
+    type: str | None = None  # agency | outlet | broadcaster, from reference data
 
 
 @dataclass(frozen=True)
@@ -158,7 +159,7 @@ class ArticleFacts:
     states: tuple[StateRef, ...] = ()
     leaders: tuple[LeaderRef, ...] = ()
     facilities: tuple[FacilityRef, ...] = ()
-    places: tuple[FacilityRef, ...] = ()          # cities: where meetings and visits happen
+    places: tuple[FacilityRef, ...] = ()  # cities: where meetings and visits happen
     projects: tuple[ProjectRef, ...] = ()
     meetings: tuple[MeetingFact, ...] = ()
     visits: tuple[VisitFact, ...] = ()
@@ -175,36 +176,107 @@ class ArticleFacts:
         seen: dict[str | None, list[str]] = {f.id: list(f.aliases) for f in (*self.facilities, *self.places)}
         return {
             "schema": SCHEMA,
-            "article": {"id": a.id, "title": a.title, "lang": a.lang, "published": a.published,
-                        "outlet": a.outlet, "url": a.url, "path": a.path, "doc": a.doc},
+            "article": {
+                "id": a.id,
+                "title": a.title,
+                "lang": a.lang,
+                "published": a.published,
+                "outlet": a.outlet,
+                "url": a.url,
+                "path": a.path,
+                "doc": a.doc,
+            },
             "pair": list(self.pair) if self.pair else None,
-            "states": [{"iso3": s.iso3, "name": s.name, "wikidata": s.wikidata, "role": s.role,
-                        "evidence": _ev(s.evidence)} for s in self.states],
-            "leaders": [{"id": x.id, "name": x.name, "aliases": list(x.aliases), "state": x.state,
-                         "role": x.role, "evidence": _ev(x.evidence)} for x in self.leaders],
-            "facilities": [{"id": f.id, "name": f.name, "kind": f.kind, "state": f.state,
-                            "aliases": list(f.aliases), "evidence": _ev(f.evidence)}
-                           for f in self.facilities],
-            "places": [{"id": f.id, "name": f.name, "kind": f.kind, "state": f.state,
-                        "aliases": list(f.aliases), "evidence": _ev(f.evidence)} for f in self.places],
-            "projects": [{"id": p.id, "name": p.name, "sector": p.sector, "evidence": _ev(p.evidence)}
-                         for p in self.projects],
-            "meetings": [{"participants": list(m.participants), "participant_ids": list(m.participant_ids),
-                          "place": m.place, "place_id": m.place_id, "place_aliases": seen.get(m.place_id, []),
-                          "city_id": m.city_id, "date": m.date,
-                          "precision": m.precision, "duration": m.duration, "status": m.status,
-                          "sectors": list(m.sectors), "evidence": _ev(m.evidence)} for m in self.meetings],
-            "visits": [{"visitor": v.visitor, "visitor_id": v.visitor_id, "place": v.place,
-                        "place_id": v.place_id, "place_aliases": seen.get(v.place_id, []),
-                        "host_state": v.host_state, "date": v.date,
-                        "status": v.status, "evidence": _ev(v.evidence)} for v in self.visits],
-            "proposals": [{"by": p.by, "by_id": p.by_id, "what": p.what, "project": p.project,
-                           "sector": p.sector, "evidence": _ev(p.evidence)} for p in self.proposals],
+            "states": [
+                {"iso3": s.iso3, "name": s.name, "wikidata": s.wikidata, "role": s.role, "evidence": _ev(s.evidence)}
+                for s in self.states
+            ],
+            "leaders": [
+                {
+                    "id": x.id,
+                    "name": x.name,
+                    "aliases": list(x.aliases),
+                    "state": x.state,
+                    "role": x.role,
+                    "evidence": _ev(x.evidence),
+                }
+                for x in self.leaders
+            ],
+            "facilities": [
+                {
+                    "id": f.id,
+                    "name": f.name,
+                    "kind": f.kind,
+                    "state": f.state,
+                    "aliases": list(f.aliases),
+                    "evidence": _ev(f.evidence),
+                }
+                for f in self.facilities
+            ],
+            "places": [
+                {
+                    "id": f.id,
+                    "name": f.name,
+                    "kind": f.kind,
+                    "state": f.state,
+                    "aliases": list(f.aliases),
+                    "evidence": _ev(f.evidence),
+                }
+                for f in self.places
+            ],
+            "projects": [
+                {"id": p.id, "name": p.name, "sector": p.sector, "evidence": _ev(p.evidence)} for p in self.projects
+            ],
+            "meetings": [
+                {
+                    "participants": list(m.participants),
+                    "participant_ids": list(m.participant_ids),
+                    "place": m.place,
+                    "place_id": m.place_id,
+                    "place_aliases": seen.get(m.place_id, []),
+                    "city_id": m.city_id,
+                    "date": m.date,
+                    "precision": m.precision,
+                    "duration": m.duration,
+                    "status": m.status,
+                    "sectors": list(m.sectors),
+                    "evidence": _ev(m.evidence),
+                }
+                for m in self.meetings
+            ],
+            "visits": [
+                {
+                    "visitor": v.visitor,
+                    "visitor_id": v.visitor_id,
+                    "place": v.place,
+                    "place_id": v.place_id,
+                    "place_aliases": seen.get(v.place_id, []),
+                    "host_state": v.host_state,
+                    "date": v.date,
+                    "status": v.status,
+                    "evidence": _ev(v.evidence),
+                }
+                for v in self.visits
+            ],
+            "proposals": [
+                {
+                    "by": p.by,
+                    "by_id": p.by_id,
+                    "what": p.what,
+                    "project": p.project,
+                    "sector": p.sector,
+                    "evidence": _ev(p.evidence),
+                }
+                for p in self.proposals
+            ],
             "sectors": [{"id": s.id, "evidence": _ev(s.evidence)} for s in self.sectors],
-            "sources": [{"name": s.name, "kind": s.kind, "type": s.type, "evidence": _ev(s.evidence)}
-                        for s in self.sources],
-            "statements": [{"speaker": st.speaker, "speaker_id": st.speaker_id, "via": st.via,
-                            "evidence": _ev(st.evidence)} for st in self.statements],
+            "sources": [
+                {"name": s.name, "kind": s.kind, "type": s.type, "evidence": _ev(s.evidence)} for s in self.sources
+            ],
+            "statements": [
+                {"speaker": st.speaker, "speaker_id": st.speaker_id, "via": st.via, "evidence": _ev(st.evidence)}
+                for st in self.statements
+            ],
             "warnings": list(self.warnings),
         }
 
@@ -234,9 +306,9 @@ class ResolvedArticle:
     ``loaders.resolve.resolve_article``; the writer reads nothing else."""
 
     facts: ArticleFacts
-    meeting_ids: tuple[str, ...]                  # one a meeting, in the order of facts.meetings
-    state_names: Mapping[str, StateName]          # the states of its leaders, facilities and places
-    sector_codes: Mapping[str, SectorCodes]       # each sector of facts.sectors
+    meeting_ids: tuple[str, ...]  # one a meeting, in the order of facts.meetings
+    state_names: Mapping[str, StateName]  # the states of its leaders, facilities and places
+    sector_codes: Mapping[str, SectorCodes]  # each sector of facts.sectors
     # PLOVER event type and mode and CAMEO code: per participant of each meeting, per visit, per proposal
     meeting_codes: tuple[Mapping[str, EventCode], ...] = ()
     visit_codes: tuple[EventCode, ...] = ()

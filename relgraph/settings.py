@@ -4,6 +4,7 @@
 top, and everything that talks to Neo4j receives it (or the driver made from it). With no
 ``NEO4J_*`` variables, the local server managed by ``relgraph db`` is used, password included.
 """
+
 from __future__ import annotations
 
 import os
@@ -31,7 +32,7 @@ def local_password(home: Path | None = None) -> str | None:
 
 @dataclass(frozen=True)
 class Settings:
-    uri: str = "bolt://127.0.0.1:7687"   # the local server (its port follows RELGRAPH_BOLT_PORT)
+    uri: str = "bolt://127.0.0.1:7687"  # the local server (its port follows RELGRAPH_BOLT_PORT)
     user: str = "neo4j"
     password: str | None = None
     database: str = "neo4j"

@@ -15,6 +15,7 @@ executors of one machine share one server, and a cluster needs no shared service
 Install: ``pip install 'relgraph[spark]'`` (PySpark 3.5, on Java 17).
 On a cluster, the executors need the same environment (see README "Large archives").
 """
+
 from __future__ import annotations
 
 import json
@@ -46,7 +47,7 @@ def session(master: str | None = None, app: str = "relgraph", packages: Iterable
     from pyspark.sql import SparkSession
 
     b = SparkSession.builder.appName(app)
-    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:   # not launched by spark-submit
+    if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # not launched by spark-submit
         master = master or "local[*]"
         b = b.master(master)
         if master.startswith("local"):
@@ -112,8 +113,7 @@ def work_items(spark, inputs: Iterable[str]):
             bad.append(("error", path, str(err)))
         elif os.path.splitext(path)[1].lower() in JSONL_SUFFIXES:
             lines = sc.textFile(path).zipWithIndex()
-            rdds.append(lines.filter(lambda li: li[0].strip())
-                        .map(lambda li, p=path: ("line", p, li[1] + 1, li[0])))
+            rdds.append(lines.filter(lambda li: li[0].strip()).map(lambda li, p=path: ("line", p, li[1] + 1, li[0])))
         else:
             files.append(("file", path))
     if files:
@@ -139,8 +139,13 @@ def extract_dataframe(df, path_column: str | None = None):
     def item(pair):
         row, i = pair
         obj = {k: row[k] for k in keep if row[k] is not None}
-        return ("line", (row[name] if name else None) or "dataframe", i + 1, json.dumps(obj, ensure_ascii=False,
-                                                                                       default=str))
+        return (
+            "line",
+            (row[name] if name else None) or "dataframe",
+            i + 1,
+            json.dumps(obj, ensure_ascii=False, default=str),
+        )
+
     return extract_items(df.sparkSession, rows.map(item))
 
 
@@ -154,15 +159,18 @@ class SparkReport:
         return f"{self.articles} articles extracted, {self.failed} failed; written to {self.output}"
 
 
-def run_extract(inputs: Iterable[str], output: str, master: str | None = None, fmt: str = "jsonl",
-                echo=None) -> SparkReport:
+def run_extract(
+    inputs: Iterable[str], output: str, master: str | None = None, fmt: str = "jsonl", echo=None
+) -> SparkReport:
     """``relgraph spark extract``: extract ``inputs`` with Spark into ``output`` (a folder)."""
     say = echo or (lambda m: None)
     spark = session(master)
     try:
         items, bad = work_items(spark, inputs)
-        say(f"Spark {spark.version} on {spark.sparkContext.master}: extracting "
-            f"{items.getNumPartitions()} partitions into {output} ({fmt}) ...")
+        say(
+            f"Spark {spark.version} on {spark.sparkContext.master}: extracting "
+            f"{items.getNumPartitions()} partitions into {output} ({fmt}) ..."
+        )
         df = extract_items(spark, items)
         if bad:
             df = df.union(spark.createDataFrame([(p, None, None, e) for _, p, e in bad], _schema()))
@@ -173,7 +181,8 @@ def run_extract(inputs: Iterable[str], output: str, master: str | None = None, f
             from pyspark.sql import functions as F
 
             line = F.when(F.col("error").isNull(), F.col("json")).otherwise(
-                F.to_json(F.struct(F.col("error"), F.col("doc"))))
+                F.to_json(F.struct(F.col("error"), F.col("doc")))
+            )
             df.select(line.alias("value")).write.mode("overwrite").text(output)
         failed = df.filter(df.error.isNotNull()).count()
         total = df.count()

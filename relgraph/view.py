@@ -8,6 +8,7 @@ must be permissive (tests/unit/test_licences.py); gravis is Apache-2.0. Nodes ar
 label (a fixed colour per label), edges are captioned with their type; every string shown is
 HTML-escaped, since hover texts are HTML.
 """
+
 from __future__ import annotations
 
 import html
@@ -15,14 +16,48 @@ import html
 from relgraph.errors import RelgraphError, UnknownName
 
 # one colour per label, the same in every view (a legend shows them)
-COLOURS = {"State": "#d62728", "Leader": "#1f77b4", "Meeting": "#ff7f0e", "Facility": "#2ca02c",
-           "Sector": "#9467bd", "Project": "#8c564b", "Article": "#7f7f7f", "Source": "#bcbd22"}
-EDGE_PROPS = ("quote", "article", "date", "published", "status", "article_title", "url", "start", "end",
-              "role", "what", "via", "host_state", "with", "plover_event", "plover_mode", "cameo")
+COLOURS = {
+    "State": "#d62728",
+    "Leader": "#1f77b4",
+    "Meeting": "#ff7f0e",
+    "Facility": "#2ca02c",
+    "Sector": "#9467bd",
+    "Project": "#8c564b",
+    "Article": "#7f7f7f",
+    "Source": "#bcbd22",
+}
+EDGE_PROPS = (
+    "quote",
+    "article",
+    "date",
+    "published",
+    "status",
+    "article_title",
+    "url",
+    "start",
+    "end",
+    "role",
+    "what",
+    "via",
+    "host_state",
+    "with",
+    "plover_event",
+    "plover_mode",
+    "cameo",
+)
 
 
-def subgraph(driver, a: str | None = None, b: str | None = None, *, state: str | None = None,
-             leader: str | None = None, result=None, database: str | None = None, provenance: bool = False):
+def subgraph(
+    driver,
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    state: str | None = None,
+    leader: str | None = None,
+    result=None,
+    database: str | None = None,
+    provenance: bool = False,
+):
     """(nodes, edges) of one pair (``a``, ``b``), one ``state``, one ``leader`` or a query ``result``;
     names in any language are resolved as the stored questions resolve them."""
     from relgraph.api import _db
@@ -83,24 +118,56 @@ def to_viz(nodes: list[dict], edges: list[dict]):
     for n in nodes:
         props = {k: _plain(v) for k, v in n["props"].items() if v is not None}
         text = _hover(f"{n['label']}: {caption(n)}", props, sorted(props))
-        gnodes[n["id"]] = {"label": html.escape(caption(n)),
-                           "metadata": {"color": COLOURS.get(n["label"], "#17becf"), "label_kind": n["label"],
-                                        "hover": text, "click": text}}
+        gnodes[n["id"]] = {
+            "label": html.escape(caption(n)),
+            "metadata": {
+                "color": COLOURS.get(n["label"], "#17becf"),
+                "label_kind": n["label"],
+                "hover": text,
+                "click": text,
+            },
+        }
     gedges = []
     for e in edges:
         props = {k: _plain(e["props"][k]) for k in EDGE_PROPS if e["props"].get(k) is not None}
         text = _hover(e["type"], props, EDGE_PROPS)
-        gedges.append({"source": e["source"], "target": e["target"], "label": e["type"],
-                       "metadata": {"hover": text, "click": text, "quote": html.escape(str(props.get("quote", ""))),
-                                    "article": props.get("article"), "date": props.get("date") or props.get("published")}})
+        gedges.append(
+            {
+                "source": e["source"],
+                "target": e["target"],
+                "label": e["type"],
+                "metadata": {
+                    "hover": text,
+                    "click": text,
+                    "quote": html.escape(str(props.get("quote", ""))),
+                    "article": props.get("article"),
+                    "date": props.get("date") or props.get("published"),
+                },
+            }
+        )
     data = {"graph": {"directed": True, "nodes": gnodes, "edges": gedges}}
-    return gv.d3(data, show_edge_label=True, edge_label_data_source="label", node_label_data_source="label",
-                 edge_curvature=0.2, zoom_factor=0.8, details_height=120)
+    return gv.d3(
+        data,
+        show_edge_label=True,
+        edge_label_data_source="label",
+        node_label_data_source="label",
+        edge_curvature=0.2,
+        zoom_factor=0.8,
+        details_height=120,
+    )
 
 
-def show(driver, a: str | None = None, b: str | None = None, *, state: str | None = None,
-         leader: str | None = None, result=None, database: str | None = None, provenance: bool = False,
-         ):
+def show(
+    driver,
+    a: str | None = None,
+    b: str | None = None,
+    *,
+    state: str | None = None,
+    leader: str | None = None,
+    result=None,
+    database: str | None = None,
+    provenance: bool = False,
+):
     """Render a subgraph in the notebook (a gravis figure: its page embeds the viewer's code).
 
     >>> relgraph.show(driver, a="RUS", b="PRK")        # a pair
@@ -108,8 +175,9 @@ def show(driver, a: str | None = None, b: str | None = None, *, state: str | Non
     >>> relgraph.show(driver, leader="Ким Чен Ын")     # a leader, its meetings and proposals
     >>> relgraph.show(driver, result=eager_result)    # any result holding nodes, relationships or paths
     """
-    nodes, edges = subgraph(driver, a, b, state=state, leader=leader, result=result, database=database,
-                            provenance=provenance)
+    nodes, edges = subgraph(
+        driver, a, b, state=state, leader=leader, result=result, database=database, provenance=provenance
+    )
     return to_viz(nodes, edges)
 
 

@@ -12,6 +12,7 @@ suite writes into the empty database it starts on and puts back after every wipe
 (an analyst's graph behind ``NEO4J_URI``, or in the local server) stops the integration tests
 with one line and nothing deleted; ``RELGRAPH_TEST_ALLOW_WIPE=1`` lets them wipe it.
 """
+
 from __future__ import annotations
 
 import functools
@@ -76,8 +77,9 @@ ALLOW_WIPE = "RELGRAPH_TEST_ALLOW_WIPE"
 
 def foreign_nodes(driver, database: str) -> int:
     """The nodes in the database when the suite's marker is not there (0: the suite may wipe it)."""
-    marked = driver.execute_query("MATCH (m:RelgraphMeta {key: 'test-suite'}) RETURN count(m) AS n",
-                                  database_=database).records[0]["n"]
+    marked = driver.execute_query(
+        "MATCH (m:RelgraphMeta {key: 'test-suite'}) RETURN count(m) AS n", database_=database
+    ).records[0]["n"]
     if marked:
         return 0
     return driver.execute_query("MATCH (n) RETURN count(n) AS n", database_=database).records[0]["n"]
@@ -99,9 +101,12 @@ def session_driver(neo4j_settings):
     foreign = foreign_nodes(driver, db)
     if foreign and os.environ.get(ALLOW_WIPE) != "1":
         driver.close()
-        pytest.fail(f"refusing to test against {neo4j_settings.uri} (database {db!r}): it holds {foreign} nodes "
-                    "this test suite did not make, and the tests delete everything; point NEO4J_URI at an empty "
-                    f"database, or set {ALLOW_WIPE}=1 to let them wipe it", pytrace=False)
+        pytest.fail(
+            f"refusing to test against {neo4j_settings.uri} (database {db!r}): it holds {foreign} nodes "
+            "this test suite did not make, and the tests delete everything; point NEO4J_URI at an empty "
+            f"database, or set {ALLOW_WIPE}=1 to let them wipe it",
+            pytrace=False,
+        )
     driver.execute_query(MARKER, database_=db)
     schema.install(driver, db)
     yield driver
@@ -120,15 +125,20 @@ def driver(session_driver, neo4j_settings):
 def cli_env(neo4j_settings):
     """Environment for running the ``relgraph`` command against the test server."""
     env = dict(os.environ)
-    env.update(NEO4J_URI=neo4j_settings.uri, NEO4J_USER=neo4j_settings.user,
-               NEO4J_PASSWORD=neo4j_settings.password, NEO4J_DATABASE=neo4j_settings.database)
+    env.update(
+        NEO4J_URI=neo4j_settings.uri,
+        NEO4J_USER=neo4j_settings.user,
+        NEO4J_PASSWORD=neo4j_settings.password,
+        NEO4J_DATABASE=neo4j_settings.database,
+    )
     return env
 
 
 def run_cli(*args, env=None, input=None) -> subprocess.CompletedProcess:
     """The real console script, as a user runs it."""
-    return subprocess.run([sys.executable, "-m", "relgraph", *args], capture_output=True, text=True,
-                          env=env, input=input, timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "relgraph", *args], capture_output=True, text=True, env=env, input=input, timeout=600
+    )
 
 
 def pytest_collection_modifyitems(items):

@@ -21,6 +21,7 @@ Every (lang, form) maps to one state: forms are compared case-insensitively (acr
 a repeated form of the same state is kept once (first kind wins, in KIND_ORDER), and a form claimed by two
 states aborts the build.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -261,6 +262,7 @@ def parse_states() -> list[dict]:
 
 # ---------------------------------------------------------------- inflection
 
+
 def fr_adj(b: str) -> list[str]:
     if b.endswith("e"):
         return [b, b + "s"]
@@ -307,8 +309,18 @@ def en_adj(b: str) -> list[str]:
 
 ADJ = {"fr": fr_adj, "es": es_adj, "de": de_adj, "en": en_adj}
 
-DE_GEN_MULTI = {"Sri Lanka", "Costa Rica", "San Marino", "El Salvador", "Burkina Faso", "Trinidad und Tobago",
-                "Bosnien und Herzegowina", "Antigua und Barbuda", "St. Lucia", "Saint Lucia"}
+DE_GEN_MULTI = {
+    "Sri Lanka",
+    "Costa Rica",
+    "San Marino",
+    "El Salvador",
+    "Burkina Faso",
+    "Trinidad und Tobago",
+    "Bosnien und Herzegowina",
+    "Antigua und Barbuda",
+    "St. Lucia",
+    "Saint Lucia",
+}
 DE_NO_GEN = {"Philippinen", "Malediven", "Seychellen", "Komoren", "Salomonen", "Marshallinseln"}
 
 
@@ -375,6 +387,7 @@ def ru_decline(phrase: str) -> list[str]:
 
 # ---------------------------------------------------------------- variants
 
+
 def variants(lang: str, form: str) -> list[str]:
     out = [form]
     for f in list(out):
@@ -394,6 +407,7 @@ def variants(lang: str, form: str) -> list[str]:
 
 
 # ---------------------------------------------------------------- overlay
+
 
 def read_overlay() -> list[tuple[str, str, str, str]]:
     """(iso3, lang, kind, form) in overlay order, after inflection/declension."""
@@ -442,8 +456,11 @@ _PYC_SKIP = {"TWN", "PSE", "VAT", "COD", "COG", "KOR", "PRK", "MKD", "CZE", "FSM
 
 
 def pycountry_officials(have: set[tuple[str, str]]) -> list[tuple[str, str, str, str]]:
-    trans = {lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
-             for lang in LANGS if lang != "en"}
+    trans = {
+        lang: gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang], fallback=True)
+        for lang in LANGS
+        if lang != "en"
+    }
     out = []
     for c in pycountry.countries:
         iso3 = c.alpha_3
@@ -511,9 +528,15 @@ def build() -> tuple[list[dict], list[tuple[str, str, str, str]], list[str]]:
                 problems.append(f"stem too short: {lang} {form}")
             for iso3b, langb, _kindb, formb in rows:
                 # a longer multi-word form (Китайская Республика) wins over the stem by longest match
-                if langb == lang and iso3b != iso3 and " " not in formb and formb.casefold().startswith(stem) \
-                        and formb.casefold() != stem and (len(formb) > len(stem)) \
-                        and formb[len(stem):len(stem) + 1].isalpha():
+                if (
+                    langb == lang
+                    and iso3b != iso3
+                    and " " not in formb
+                    and formb.casefold().startswith(stem)
+                    and formb.casefold() != stem
+                    and (len(formb) > len(stem))
+                    and formb[len(stem) : len(stem) + 1].isalpha()
+                ):
                     problems.append(f"stem {lang} {form} ({iso3}) also matches {formb} ({iso3b})")
 
     order = {s["iso3"]: n for n, s in enumerate(states)}

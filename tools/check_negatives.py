@@ -5,6 +5,7 @@ expected.json gives. Exit 1 when any text gets an invented held meeting or visit
 
     .venv/bin/python tools/check_negatives.py [eval/negatives]
 """
+
 from __future__ import annotations
 
 import json
@@ -18,8 +19,9 @@ def main(argv: list[str]) -> int:
     expected = json.loads((folder / "expected.json").read_text(encoding="utf-8"))
     files = sorted(str(folder / name) for name in expected)
     relgraph = Path(sys.executable).with_name("relgraph")
-    out = subprocess.run([str(relgraph), "extract", "--format", "jsonl", *files],
-                         capture_output=True, text=True, check=False).stdout.splitlines()
+    out = subprocess.run(
+        [str(relgraph), "extract", "--format", "jsonl", *files], capture_output=True, text=True, check=False
+    ).stdout.splitlines()
     invented = 0
     by_lang: dict[str, list[int]] = {}
     for path, line in zip(files, out):

@@ -4,6 +4,7 @@ Jars come from Maven Central through Maven (``pom.xml`` beside this file), the s
 Java 17 bound to 127.0.0.1, with authentication on and a generated password kept in a file only
 its owner can read. Everything lives under ``relgraph_home()`` (``RELGRAPH_HOME``).
 """
+
 from __future__ import annotations
 
 import os
@@ -28,20 +29,28 @@ MAIN_CLASS = "org.neo4j.server.CommunityEntryPoint"
 # the server JVM ourselves, so they are spelled out here. Heap sized for a 2-core, 24 GiB box
 # shared with the Python side: 2 GiB heap, 2 GiB page cache (set in the conf).
 JVM_FLAGS = [
-    "-Xms1g", "-Xmx2g",
-    "-XX:+UseG1GC", "-XX:-OmitStackTraceInFastThrow", "-XX:+UnlockExperimentalVMOptions",
-    "-XX:+TrustFinalNonStaticFields", "-XX:+DisableExplicitGC",
-    "-Djdk.nio.maxCachedBufferSize=1024", "-Dio.netty.tryReflectionSetAccessible=true",
-    "-Djdk.tls.ephemeralDHKeySize=2048", "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
-    "-XX:FlightRecorderOptions=stackdepth=256", "-XX:+UnlockDiagnosticVMOptions",
+    "-Xms1g",
+    "-Xmx2g",
+    "-XX:+UseG1GC",
+    "-XX:-OmitStackTraceInFastThrow",
+    "-XX:+UnlockExperimentalVMOptions",
+    "-XX:+TrustFinalNonStaticFields",
+    "-XX:+DisableExplicitGC",
+    "-Djdk.nio.maxCachedBufferSize=1024",
+    "-Dio.netty.tryReflectionSetAccessible=true",
+    "-Djdk.tls.ephemeralDHKeySize=2048",
+    "-Djdk.tls.rejectClientInitiatedRenegotiation=true",
+    "-XX:FlightRecorderOptions=stackdepth=256",
+    "-XX:+UnlockDiagnosticVMOptions",
     "-XX:+DebugNonSafepoints",
-    "--add-opens=java.base/java.nio=ALL-UNNAMED", "--add-opens=java.base/java.io=ALL-UNNAMED",
-    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
-    "-Dlog4j2.disable.jmx=true", "-Dlog4j.layout.jsonTemplate.maxStringLength=32768",
+    "--add-opens=java.base/java.nio=ALL-UNNAMED",
+    "--add-opens=java.base/java.io=ALL-UNNAMED",
+    "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
+    "--enable-native-access=ALL-UNNAMED",
+    "-Dlog4j2.disable.jmx=true",
+    "-Dlog4j.layout.jsonTemplate.maxStringLength=32768",
     "-Dfile.encoding=UTF-8",
 ]
-
-
 
 
 def new_password() -> str:
@@ -124,8 +133,16 @@ class LocalServer:
         if echo:
             echo(f"fetching Neo4j {NEO4J_VERSION} jars with Maven into {self.lib} ...")
         with resources.as_file(resources.files(__package__) / "pom.xml") as pom:
-            procs.maven_fetch(pom, self.lib, f"neo4j-{NEO4J_VERSION}.jar", "Neo4j", 140,
-                              Path.home() / ".m2" / "repository", ServerError, echo)
+            procs.maven_fetch(
+                pom,
+                self.lib,
+                f"neo4j-{NEO4J_VERSION}.jar",
+                "Neo4j",
+                140,
+                Path.home() / ".m2" / "repository",
+                ServerError,
+                echo,
+            )
         return True
 
     def secure_home(self) -> None:
@@ -136,8 +153,7 @@ class LocalServer:
     def write_conf(self) -> Path:
         """Write neo4j.conf from the template; rewritten at every start so it follows the ports."""
         template = (resources.files(__package__) / "neo4j.conf").read_text(encoding="utf-8")
-        conf = template.format(home=self.neo4j_home,
-                               bolt_port=self.bolt_port, http_port=self.http_port)
+        conf = template.format(home=self.neo4j_home, bolt_port=self.bolt_port, http_port=self.http_port)
         self.conf_dir.mkdir(parents=True, exist_ok=True)
         for d in ("data", "logs", "run", "import", "plugins"):
             (self.neo4j_home / d).mkdir(parents=True, exist_ok=True)
@@ -152,8 +168,10 @@ class LocalServer:
         if self.password_file.exists():
             return
         if system_db.exists():
-            raise ServerError(f"the local database exists but its password file {self.password_file} "
-                              "is gone: run `relgraph db reset --hard --yes` to start afresh")
+            raise ServerError(
+                f"the local database exists but its password file {self.password_file} "
+                "is gone: run `relgraph db reset --hard --yes` to start afresh"
+            )
         password = new_password()
         self.home.mkdir(parents=True, exist_ok=True)
         # the file first (owner-only), then the server: a crash in between leaves a known password
@@ -163,9 +181,19 @@ class LocalServer:
         env = dict(os.environ, NEO4J_HOME=str(self.neo4j_home), NEO4J_CONF=str(self.conf_dir))
         # "@file": picocli reads the argument from the file, so the password is never in argv (ps)
         run = subprocess.run(
-            [java_binary(), "-cp", f"{self.lib}/*", "org.neo4j.cli.AdminTool",
-             "dbms", "set-initial-password", f"@{self.password_file}"],
-            env=env, capture_output=True, text=True)
+            [
+                java_binary(),
+                "-cp",
+                f"{self.lib}/*",
+                "org.neo4j.cli.AdminTool",
+                "dbms",
+                "set-initial-password",
+                f"@{self.password_file}",
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
         if run.returncode != 0:
             self.password_file.unlink(missing_ok=True)
             out = (run.stderr or run.stdout).strip().splitlines() or ["(no output)"]
@@ -200,19 +228,33 @@ class LocalServer:
             return "already running"
         for port in (self.bolt_port, self.http_port):
             if not procs.port_free(port):
-                raise ServerError(f"port {port} on 127.0.0.1 is taken by another program: stop it, or set "
-                                  "RELGRAPH_BOLT_PORT / RELGRAPH_HTTP_PORT to free ports")
+                raise ServerError(
+                    f"port {port} on 127.0.0.1 is taken by another program: stop it, or set "
+                    "RELGRAPH_BOLT_PORT / RELGRAPH_HTTP_PORT to free ports"
+                )
         self.install(echo=echo)
         self.write_conf()
         self.ensure_password()
         self.logs.mkdir(parents=True, exist_ok=True)
-        cmd = [java_binary(), *JVM_FLAGS,
-               "-cp", f"{self.neo4j_home}/plugins/*:{self.conf_dir}/*:{self.lib}/*",
-               MAIN_CLASS, f"--home-dir={self.neo4j_home}", f"--config-dir={self.conf_dir}",
-               "--console-mode"]
+        cmd = [
+            java_binary(),
+            *JVM_FLAGS,
+            "-cp",
+            f"{self.neo4j_home}/plugins/*:{self.conf_dir}/*:{self.lib}/*",
+            MAIN_CLASS,
+            f"--home-dir={self.neo4j_home}",
+            f"--config-dir={self.conf_dir}",
+            "--console-mode",
+        ]
         log = open(self.console_log, "ab")
-        proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                start_new_session=True, cwd=self.neo4j_home)
+        proc = subprocess.Popen(
+            cmd,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+            cwd=self.neo4j_home,
+        )
         log.close()
         self.pid_file.parent.mkdir(parents=True, exist_ok=True)
         self.pid_file.write_text(f"{proc.pid}\n")
@@ -220,8 +262,9 @@ class LocalServer:
         while time.monotonic() < deadline:
             if proc.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
-                raise ServerError(f"the server exited at start (code {proc.returncode}); "
-                                  f"last log line: {self.last_log_line()}")
+                raise ServerError(
+                    f"the server exited at start (code {proc.returncode}); last log line: {self.last_log_line()}"
+                )
             if not procs.port_free(self.bolt_port) and self._bolt_ready():
                 return "started"
             time.sleep(0.5)
@@ -230,6 +273,7 @@ class LocalServer:
     def _bolt_ready(self) -> bool:
         from neo4j import GraphDatabase
         from neo4j.exceptions import Neo4jError, DriverError
+
         try:
             with GraphDatabase.driver(self.bolt_uri, auth=("neo4j", self.password())) as d:
                 d.execute_query("RETURN 1")
@@ -264,9 +308,16 @@ class LocalServer:
         self.install(echo=echo)
         self.write_conf()
         env = dict(os.environ, NEO4J_HOME=str(self.neo4j_home), NEO4J_CONF=str(self.conf_dir))
-        proc = subprocess.Popen([java_binary(), "-cp", f"{self.conf_dir}/*:{self.lib}/*", "org.neo4j.cli.AdminTool",
-                                 *args], env=env, cwd=cwd or self.neo4j_home, stdin=subprocess.DEVNULL,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, errors="replace")
+        proc = subprocess.Popen(
+            [java_binary(), "-cp", f"{self.conf_dir}/*:{self.lib}/*", "org.neo4j.cli.AdminTool", *args],
+            env=env,
+            cwd=cwd or self.neo4j_home,
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            errors="replace",
+        )
         lines: list[str] = []
         assert proc.stdout is not None  # stdout=PIPE
         for line in proc.stdout:
@@ -319,13 +370,11 @@ def java_binary() -> str:
         if v in (17, 21):
             return c
     if seen:
-        raise ServerError("Neo4j 5.26 needs Java 17 or 21; none found (set RELGRAPH_JAVA or JAVA_HOME to "
-                          "a JDK 17, e.g. apt-get install openjdk-17-jre-headless)")
+        raise ServerError(
+            "Neo4j 5.26 needs Java 17 or 21; none found (set RELGRAPH_JAVA or JAVA_HOME to "
+            "a JDK 17, e.g. apt-get install openjdk-17-jre-headless)"
+        )
     raise ServerError("Java is not installed: Neo4j 5.26 needs Java 17 (apt-get install openjdk-17-jre-headless)")
-
-
-
-
 
 
 def _is_ours(pid: int, neo4j_home: Path) -> bool:
@@ -336,4 +385,3 @@ def _is_ours(pid: int, neo4j_home: Path) -> bool:
     except OSError:
         return False
     return MAIN_CLASS.encode() in args and f"--home-dir={neo4j_home}".encode() in args
-

@@ -10,6 +10,7 @@ offline parser, with every token's character offsets into the article text.
 ``parse(lang, text, spans)`` is the one entry point: ``spans`` are (start, end) offsets of the
 sentences to parse in ``text``; the result is one ``Parse`` per span, in order.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass, field
@@ -21,11 +22,11 @@ class Tok:
 
     i: int
     form: str
-    lemma: str                    # lower-cased lemma (simplemma)
-    upos: str                     # UD part of speech (NOUN, VERB, PROPN, ADP ...)
+    lemma: str  # lower-cased lemma (simplemma)
+    upos: str  # UD part of speech (NOUN, VERB, PROPN, ADP ...)
     head: int
-    deprel: str                   # UD relation, subtypes kept only for :pass, :agent, :relcl
-    start: int                    # offsets into the article text
+    deprel: str  # UD relation, subtypes kept only for :pass, :agent, :relcl
+    start: int  # offsets into the article text
     end: int
     feats: dict = field(default_factory=dict, compare=False, hash=False)  # UD FEATS where the parser gives them
 

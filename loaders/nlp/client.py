@@ -6,6 +6,7 @@ Parses are kept in an in-process LRU cache keyed by (language, sentence text), s
 an article does not parse it again. ``RELGRAPH_PARSER_URL`` points at a server run by hand instead
 (never started or stopped by relgraph).
 """
+
 from __future__ import annotations
 
 import bisect
@@ -43,6 +44,7 @@ def _lemmatizer(lang: str):
 
     def lemma(word: str) -> str:
         return simplemma.lemmatize(word, lang=lang).lower()
+
     return lemma
 
 
@@ -73,8 +75,9 @@ def clear_cache() -> None:
 
 
 def _shift(toks: tuple[Tok, ...], by: int) -> tuple[Tok, ...]:
-    return tuple(Tok(t.i, t.form, t.lemma, t.upos, t.head, t.deprel, t.start + by, t.end + by, dict(t.feats))
-                 for t in toks)
+    return tuple(
+        Tok(t.i, t.form, t.lemma, t.upos, t.head, t.deprel, t.start + by, t.end + by, dict(t.feats)) for t in toks
+    )
 
 
 # -- CoreNLP -------------------------------------------------------------------------------------
@@ -118,8 +121,9 @@ def _corenlp(lang: str, segs: list[str]) -> list[tuple[Tok, ...]]:
         doc = annotate(url, lang, body)
     except ParserError:
         if server is not None and server.pid() is None:
-            raise ParserError(f"the parser server died (last log line: {server.last_log_line()}); "
-                              "`relgraph parser start` restarts it") from None
+            raise ParserError(
+                f"the parser server died (last log line: {server.last_log_line()}); `relgraph parser start` restarts it"
+            ) from None
         raise
     # CoreNLP counts offsets in UTF-16 units: map them back to code points past the BMP
     u16 = _utf16_to_cp(body) if any(ord(c) > 0xFFFF for c in body) else None
@@ -133,17 +137,28 @@ def _corenlp(lang: str, segs: list[str]) -> list[tuple[Tok, ...]]:
         toks, base, off = out[k], starts[k], len(out[k])
         deps = {d["dependent"]: d for d in sent["basicDependencies"]}
         # German separable verbs: "kündigte ... an" is ankündigen, "lud ... ein" einladen
-        particle = {d["governor"]: sent["tokens"][d["dependent"] - 1]["word"].lower()
-                    for d in sent["basicDependencies"] if d["dep"] == "compound:prt" and d["governor"]}
+        particle = {
+            d["governor"]: sent["tokens"][d["dependent"] - 1]["word"].lower()
+            for d in sent["basicDependencies"]
+            if d["dep"] == "compound:prt" and d["governor"]
+        }
         for t in sent["tokens"]:
             d = deps.get(t["index"], {"governor": 0, "dep": "root"})
             lem = lemma(t["word"])
             if t["index"] in particle and lang == "de":
                 lem = particle[t["index"]] + lem
-            toks.append(Tok(off + t["index"], t["word"], lem,
-                            t["pos"] if lang != "en" else _upos_en(t["pos"]),
-                            (d["governor"] + off) if d["governor"] else 0, _deprel(d["dep"]),
-                            conv(t["characterOffsetBegin"]) - base, conv(t["characterOffsetEnd"]) - base))
+            toks.append(
+                Tok(
+                    off + t["index"],
+                    t["word"],
+                    lem,
+                    t["pos"] if lang != "en" else _upos_en(t["pos"]),
+                    (d["governor"] + off) if d["governor"] else 0,
+                    _deprel(d["dep"]),
+                    conv(t["characterOffsetBegin"]) - base,
+                    conv(t["characterOffsetEnd"]) - base,
+                )
+            )
     return [tuple(toks) for toks in out]
 
 
@@ -156,10 +171,36 @@ def _utf16_to_cp(text: str) -> list[int]:
     return m
 
 
-_EN = {"NN": "NOUN", "NNS": "NOUN", "NNP": "PROPN", "NNPS": "PROPN", "VB": "VERB", "VBD": "VERB", "VBG": "VERB",
-       "VBN": "VERB", "VBP": "VERB", "VBZ": "VERB", "MD": "AUX", "JJ": "ADJ", "JJR": "ADJ", "JJS": "ADJ",
-       "RB": "ADV", "RBR": "ADV", "RBS": "ADV", "IN": "ADP", "DT": "DET", "PRP": "PRON", "PRP$": "PRON",
-       "CD": "NUM", "CC": "CCONJ", "TO": "PART", "POS": "PART", "WDT": "PRON", "WP": "PRON", "WRB": "ADV"}
+_EN = {
+    "NN": "NOUN",
+    "NNS": "NOUN",
+    "NNP": "PROPN",
+    "NNPS": "PROPN",
+    "VB": "VERB",
+    "VBD": "VERB",
+    "VBG": "VERB",
+    "VBN": "VERB",
+    "VBP": "VERB",
+    "VBZ": "VERB",
+    "MD": "AUX",
+    "JJ": "ADJ",
+    "JJR": "ADJ",
+    "JJS": "ADJ",
+    "RB": "ADV",
+    "RBR": "ADV",
+    "RBS": "ADV",
+    "IN": "ADP",
+    "DT": "DET",
+    "PRP": "PRON",
+    "PRP$": "PRON",
+    "CD": "NUM",
+    "CC": "CCONJ",
+    "TO": "PART",
+    "POS": "PART",
+    "WDT": "PRON",
+    "WP": "PRON",
+    "WRB": "ADV",
+}
 
 
 def _upos_en(tag: str) -> str:
@@ -198,10 +239,22 @@ def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
         doc.sents = [DocSent(0, len(seg), seg, tokens=doc.tokens)]
         doc.parse_syntax(syntax)
         doc.tag_morph(morph)
-        out.append(tuple(
-            Tok(n, x.text, lemma(x.text), x.pos or "X", int(x.head_id.split("_")[1]), _deprel(x.rel or "dep"),
-                x.start, x.stop, dict(x.feats or {}))
-            for n, x in enumerate(doc.tokens, 1)))
+        out.append(
+            tuple(
+                Tok(
+                    n,
+                    x.text,
+                    lemma(x.text),
+                    x.pos or "X",
+                    int(x.head_id.split("_")[1]),
+                    _deprel(x.rel or "dep"),
+                    x.start,
+                    x.stop,
+                    dict(x.feats or {}),
+                )
+                for n, x in enumerate(doc.tokens, 1)
+            )
+        )
     return out
 
 

@@ -5,6 +5,7 @@ Managed like the local Neo4j: jars from Maven Central through Maven (``pom.xml``
 linked), its pid, log and lock under one home (``relgraph_home()/parser`` or ``RELGRAPH_PARSER_HOME``).
 ``start()`` returns once the server answers and all four languages are loaded (warmed up).
 """
+
 from __future__ import annotations
 
 import json
@@ -36,14 +37,20 @@ MWT_LANGS = {"fr", "de", "es"}
 def annotators(lang: str) -> str:
     return "tokenize,ssplit,mwt,pos,depparse" if lang in MWT_LANGS else ANNOTATORS
 
+
 # Measured here (2 cores, Java 17, G1): with all four languages loaded (tokenize, ssplit, pos,
 # depparse) the live heap is 1.6 GB after a full GC. -Xmx2500m lets the JVM grow to ~2.65 GiB
 # resident, over the 2.5 GiB budget, and a tighter old generation (SerialGC) thrashes in full
 # GCs (a 90 s request); 2200m keeps 600 MB of headroom: 2.29 GiB resident after warm-up,
 # 2.33 GiB after batches in every language, no full GC.
-JVM_FLAGS = ["-Xms1g", "-Xmx2200m", "-XX:+UseG1GC", "-Dfile.encoding=UTF-8",
-             # IPv4 only, so that the block list (below) covers every remote address
-             "-Djava.net.preferIPv4Stack=true"]
+JVM_FLAGS = [
+    "-Xms1g",
+    "-Xmx2200m",
+    "-XX:+UseG1GC",
+    "-Dfile.encoding=UTF-8",
+    # IPv4 only, so that the block list (below) covers every remote address
+    "-Djava.net.preferIPv4Stack=true",
+]
 
 # One short sentence per language: the first request of a language loads its tagger and parser
 # (7-11 s each); afterwards CoreNLP keeps the annotators in its pool, whatever language came last.
@@ -61,8 +68,16 @@ WARM_UP = {
 # ``-stanford true`` (that flag does nothing else off corenlp.stanford.edu) and for IPv4 clients
 # only, hence -Djava.net.preferIPv4Stack=true. These subnets are all of IPv4 but 127.0.0.0/8: the
 # port stays reachable from other hosts, but parses nothing for them (tested in tests/integration).
-_NOT_LOOPBACK = ["0.0.0.0/2", "64.0.0.0/3", "96.0.0.0/4", "112.0.0.0/5", "120.0.0.0/6",
-                 "124.0.0.0/7", "126.0.0.0/8", "128.0.0.0/1"]
+_NOT_LOOPBACK = [
+    "0.0.0.0/2",
+    "64.0.0.0/3",
+    "96.0.0.0/4",
+    "112.0.0.0/5",
+    "120.0.0.0/6",
+    "124.0.0.0/7",
+    "126.0.0.0/8",
+    "128.0.0.0/1",
+]
 
 
 @dataclass(frozen=True)
@@ -70,8 +85,8 @@ class ParserStatus:
     running: bool
     url: str
     pid: int | None = None
-    rss: int | None = None           # bytes resident
-    warmed: tuple[str, ...] = ()     # languages loaded since this pid started
+    rss: int | None = None  # bytes resident
+    warmed: tuple[str, ...] = ()  # languages loaded since this pid started
 
 
 @dataclass(frozen=True)
@@ -119,8 +134,10 @@ class ParserServer:
 
     # -- install -----------------------------------------------------------------------------
     def installed(self) -> bool:
-        return all((self.lib / f"stanford-corenlp-{CORENLP_VERSION}{c}.jar").exists()
-                   for c in ("", "-models", "-models-french", "-models-german", "-models-spanish"))
+        return all(
+            (self.lib / f"stanford-corenlp-{CORENLP_VERSION}{c}.jar").exists()
+            for c in ("", "-models", "-models-french", "-models-german", "-models-spanish")
+        )
 
     def install(self, *, force: bool = False, echo=None) -> bool:
         """Fetch the CoreNLP jars with Maven into ``lib/``; False when they were already there."""
@@ -131,8 +148,16 @@ class ParserServer:
         if echo:
             echo("fetching CoreNLP jars with Maven (1.2 GB, first time only)...")
         with resources.as_file(resources.files(__package__) / "pom.xml") as pom:
-            procs.maven_fetch(pom, self.lib, f"stanford-corenlp-{CORENLP_VERSION}.jar", "CoreNLP", 1230,
-                              Path.home() / ".m2" / "repository" / "edu" / "stanford", ParserError, echo)
+            procs.maven_fetch(
+                pom,
+                self.lib,
+                f"stanford-corenlp-{CORENLP_VERSION}.jar",
+                "CoreNLP",
+                1230,
+                Path.home() / ".m2" / "repository" / "edu" / "stanford",
+                ParserError,
+                echo,
+            )
         return True
 
     def _secure_home(self) -> None:
@@ -172,8 +197,10 @@ class ParserServer:
             self._warm_up(pid, timeout, echo)  # a start interrupted during warm-up left some cold
             return "already running"
         if not _port_frees(self.port, 5.0):  # a server stopped a moment ago may still hold it
-            raise ParserError(f"port {self.port} on 127.0.0.1 is taken by another program: stop it, "
-                              "or set RELGRAPH_PARSER_PORT to a free port")
+            raise ParserError(
+                f"port {self.port} on 127.0.0.1 is taken by another program: stop it, "
+                "or set RELGRAPH_PARSER_PORT to a free port"
+            )
         java = java_binary()
         self.install(echo=echo)
         if echo:
@@ -183,20 +210,49 @@ class ParserServer:
         blocklist = self.run_dir / "blocklist.txt"
         blocklist.write_text("\n".join(_NOT_LOOPBACK) + "\n", encoding="utf-8")
         self.warmed_file.unlink(missing_ok=True)
-        cmd = [java, *JVM_FLAGS, f"-Djava.io.tmpdir={self.tmp_dir}", "-cp", f"{self.lib}/*", MAIN_CLASS,
-               "-port", str(self.port), "-status_port", str(self.port), "-timeout", "120000",
-               "-threads", "2", "-quiet", "true", "-server_id", "relgraph-parser",
-               "-maxCharLength", "1000000", "-stanford", "true", "-blockList", str(blocklist)]
+        cmd = [
+            java,
+            *JVM_FLAGS,
+            f"-Djava.io.tmpdir={self.tmp_dir}",
+            "-cp",
+            f"{self.lib}/*",
+            MAIN_CLASS,
+            "-port",
+            str(self.port),
+            "-status_port",
+            str(self.port),
+            "-timeout",
+            "120000",
+            "-threads",
+            "2",
+            "-quiet",
+            "true",
+            "-server_id",
+            "relgraph-parser",
+            "-maxCharLength",
+            "1000000",
+            "-stanford",
+            "true",
+            "-blockList",
+            str(blocklist),
+        ]
         with open(self.log_file, "ab") as log:
-            proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
-                                    start_new_session=True, cwd=self.home)
+            proc = subprocess.Popen(
+                cmd,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+                cwd=self.home,
+            )
         self.pid_file.write_text(f"{proc.pid}\n")
         deadline = time.monotonic() + timeout
         while not self._answers():
             if proc.poll() is not None:
                 self.pid_file.unlink(missing_ok=True)
-                raise ParserError(f"the parser server exited at start (code {proc.returncode}); "
-                                  f"last log line: {self.last_log_line()}")
+                raise ParserError(
+                    f"the parser server exited at start (code {proc.returncode}); last log line: {self.last_log_line()}"
+                )
             if time.monotonic() > deadline:
                 raise ParserError(f"the parser server did not answer within {timeout:.0f}s; see {self.log_file}")
             time.sleep(0.3)
@@ -276,10 +332,10 @@ def _port_frees(port: int, wait: float) -> bool:
 
 def annotate(url: str, lang: str, body: str, *, timeout: float = 300.0) -> dict:
     """One CoreNLP request: ``body`` is one sentence a line; returns the JSON document."""
-    props = {"annotators": annotators(lang), "outputFormat": "json", "pipelineLanguage": lang,
-             "ssplit.eolonly": "true"}
-    req = urllib.request.Request(url + "/?" + urllib.parse.urlencode({"properties": json.dumps(props)}),
-                                 data=body.encode("utf-8"), method="POST")
+    props = {"annotators": annotators(lang), "outputFormat": "json", "pipelineLanguage": lang, "ssplit.eolonly": "true"}
+    req = urllib.request.Request(
+        url + "/?" + urllib.parse.urlencode({"properties": json.dumps(props)}), data=body.encode("utf-8"), method="POST"
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
             return json.load(r)
@@ -298,5 +354,6 @@ def java_binary() -> str:
         return java
     if seen:
         raise ParserError(f"the parser needs Java 8 or newer; {seen[0]} is older (set RELGRAPH_JAVA or JAVA_HOME)")
-    raise ParserError("Java is not installed: the parser (CoreNLP) needs Java 8 or newer "
-                      "(apt-get install openjdk-17-jre-headless)")
+    raise ParserError(
+        "Java is not installed: the parser (CoreNLP) needs Java 8 or newer (apt-get install openjdk-17-jre-headless)"
+    )

@@ -5,6 +5,7 @@ share of sentences parsed under 1 (the extractor parses only the sentences an ev
 no cache hit (the measure is cold), no article interrupted as hung, and the benchmark's extractions
 equal to what `relgraph extract` prints for the same articles.
 """
+
 from __future__ import annotations
 
 import json
@@ -23,16 +24,25 @@ import generate  # noqa: E402  (bench/generate.py)
 
 @pytest.fixture(scope="module")
 def quick():
-    r = subprocess.run([sys.executable, str(ROOT / "bench" / "run"), "--quick", "--json"],
-                       capture_output=True, text=True, timeout=1200)
+    r = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run"), "--quick", "--json"], capture_output=True, text=True, timeout=1200
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     return json.loads(r.stdout)
 
 
 def test_bench_quick_reports_every_measure(quick):
     out = quick
-    for key in ("extract_articles_per_s", "write_edges_per_s", "neomodel_edges_per_s",
-                "write_ratio_vs_neomodel", "help_s", "query_p95_ms", "load", "cold"):
+    for key in (
+        "extract_articles_per_s",
+        "write_edges_per_s",
+        "neomodel_edges_per_s",
+        "write_ratio_vs_neomodel",
+        "help_s",
+        "query_p95_ms",
+        "load",
+        "cold",
+    ):
         assert key in out, key
     assert set(out["query_p95_ms"]) == set(cypher.names())
     assert out["load"]["1000"]["loaded"] == 1000 and out["load"]["1000"]["failed"] == 0
@@ -65,8 +75,12 @@ def test_real_length_section_extracts_what_relgraph_extract_prints(quick, tmp_pa
     arts = [a for i, a in enumerate(generate.articles(c["per_lang"] * 5, c["seed"], c["words"])) if i not in hung]
     corpus = tmp_path / "cold.jsonl"
     corpus.write_text("".join(json.dumps(a, ensure_ascii=False) + "\n" for a in arts), encoding="utf-8")
-    r = subprocess.run([sys.executable, "-m", "relgraph", "extract", str(corpus), "--format", "jsonl"],
-                       capture_output=True, text=True, timeout=600)
+    r = subprocess.run(
+        [sys.executable, "-m", "relgraph", "extract", str(corpus), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
     assert r.returncode == 0, r.stderr[-3000:]
     # the same facts, read from another copy of the file (``article.path`` differs)
     printed = [extract_cold.digest_json(json.loads(line)) for line in r.stdout.splitlines() if line.strip()]

@@ -6,6 +6,7 @@ with the test credentials, sets the parameters with ``:param`` lines, pastes
 ``cypher/sectors_discussed.cypher`` whole (its ``//`` header included) and reads the result table.
 Every request that is not to the loopback address (web fonts, telemetry) is refused in the page.
 """
+
 from __future__ import annotations
 
 import json
@@ -21,10 +22,16 @@ from tests.conftest import DATA, ROOT, backend
 LOCAL = backend() == "local"  # the Browser page and `relgraph db` belong to the local server
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
-TIMEOUT_MS = 60_000   # for every wait (Playwright's and expect's): the app boots in seconds; CI gets room
+TIMEOUT_MS = 60_000  # for every wait (Playwright's and expect's): the app boots in seconds; CI gets room
 LOOPBACK = re.compile(r"^(https?|wss?)://(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?(/|$)")
 
 pytestmark = pytest.mark.skipif(not LOCAL, reason="the Browser page is served by the project's local server")
@@ -77,9 +84,9 @@ def _run(page, text: str):
 
 def _frame(page, command_text: str):
     """The newest result frame whose command contains ``command_text`` (frames stack newest first)."""
-    return (page.get_by_test_id("frame")
-            .filter(has=page.get_by_test_id("frameCommand").filter(has_text=command_text))
-            .first)
+    return (
+        page.get_by_test_id("frame").filter(has=page.get_by_test_id("frameCommand").filter(has_text=command_text)).first
+    )
 
 
 def _table(frame) -> tuple[list[str], list[dict]]:
@@ -116,8 +123,7 @@ def _driver_answer(driver, settings) -> str:
 
     try:
         _, data = run_query(driver, "sectors_discussed", database=settings.database, a="RUS", b="PRK")
-        n = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n",
-                                 database_=settings.database).records[0]["n"]
+        n = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=settings.database).records[0]["n"]
         return f"through the driver now: sectors {[r[0] for r in data]}, {n} Article node(s) in the graph"
     except Exception as e:
         return f"through the driver now: {e}"
@@ -148,20 +154,29 @@ def test_stored_question_runs_in_neo4j_browser(driver, neo4j_settings, page, tmp
         for line in (":param a => 'RUS'", ":param b => 'PRK'", ":param since => null", ":param until => null"):
             _run(page, line)
             expect(_frame(page, line).get_by_test_id("frameStatusbar")).to_contain_text(
-                "Successfully set your parameters", timeout=TIMEOUT_MS)
+                "Successfully set your parameters", timeout=TIMEOUT_MS
+            )
 
         _run(page, question)
         frame = _frame(page, "Which sectors did two states discuss?")
         # done: the status bar says "... completed after 2 ms." ("completed in less than 1 ms.",
         # "Completed after ..." with no records), or the frame shows an error message instead
-        done = (frame.get_by_test_id("frameStatusbar").filter(has_text=re.compile(r"\bcompleted\b", re.I))
-                .or_(frame.get_by_test_id("cypherFrameErrorMessage")))
+        done = (
+            frame.get_by_test_id("frameStatusbar")
+            .filter(has_text=re.compile(r"\bcompleted\b", re.I))
+            .or_(frame.get_by_test_id("cypherFrameErrorMessage"))
+        )
         expect(done.first).to_be_visible(timeout=TIMEOUT_MS)
-        expect(frame.get_by_test_id("frameCommand")).to_contain_text("ORDER BY articles DESC, sector",
-                                                                     timeout=TIMEOUT_MS)
+        expect(frame.get_by_test_id("frameCommand")).to_contain_text(
+            "ORDER BY articles DESC, sector", timeout=TIMEOUT_MS
+        )
         if not frame.get_by_role("table").is_visible():
-            raise AssertionError("no result table; the frame says:\n" + frame.inner_text()
-                                 + "\n" + _driver_answer(driver, neo4j_settings))
+            raise AssertionError(
+                "no result table; the frame says:\n"
+                + frame.inner_text()
+                + "\n"
+                + _driver_answer(driver, neo4j_settings)
+            )
 
         headers, rows = _table(frame)
         assert headers == ["sector", "articles", "quotes"]

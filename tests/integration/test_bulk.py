@@ -1,5 +1,6 @@
 """`relgraph import --bulk` against the real local server: the graph it leaves equals the graph
 `relgraph load` leaves for the same articles; a database holding data is refused without --overwrite."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,7 +13,8 @@ from tests.integration.test_load import graph_dump
 CORPUS = SHARED / "corpus" / "articles"
 
 pytestmark = pytest.mark.skipif(
-    backend() != "local", reason="neo4j-admin import runs beside the local server's store (the default backend)")
+    backend() != "local", reason="neo4j-admin import runs beside the local server's store (the default backend)"
+)
 
 
 def _articles() -> list[str]:
@@ -40,15 +42,15 @@ def _diff(got: list, want: list) -> tuple[list, list]:
 def _forget_bookmarks(driver) -> None:
     """The import replaced the database: its transaction ids start again, and a driver that waits
     for a bookmark of the old store would time out (a user reopens drivers after an import)."""
-    with driver.session() as s:          # a session of its own starts from no bookmark
-        s.execute_read(lambda tx: tx.run("RETURN 1").consume())   # retried past pooled connections the restart broke
+    with driver.session() as s:  # a session of its own starts from no bookmark
+        s.execute_read(lambda tx: tx.run("RETURN 1").consume())  # retried past pooled connections the restart broke
         fresh = s.last_bookmarks().raw_values
     mgr = driver.execute_query_bookmark_manager
     mgr.update_bookmarks(mgr.get_bookmarks(), fresh)
 
 
 def test_bulk_import_gives_the_graph_load_gives(driver, cli_env, extracted, tmp_path):
-    assert len(open(extracted, encoding='utf-8').readlines()) == len(_articles())
+    assert len(open(extracted, encoding="utf-8").readlines()) == len(_articles())
     report = load(driver, _articles())
     assert report.failed == 0 and report.loaded == len(_articles())
     loaded = graph_dump(driver)
@@ -65,8 +67,8 @@ def test_bulk_import_gives_the_graph_load_gives(driver, cli_env, extracted, tmp_
     assert f"{mixed}:2: not JSON" in res.stderr and "Traceback" not in res.stderr
     assert f"imported {len(_articles())} articles" in res.stdout and "1 failed" in res.stdout
     imported = graph_dump(driver)
-    assert _diff(imported[0], loaded[0]) == ([], [])     # nodes: labels and every property
-    assert _diff(imported[1], loaded[1]) == ([], [])     # edges: type, every property, both ends
+    assert _diff(imported[0], loaded[0]) == ([], [])  # nodes: labels and every property
+    assert _diff(imported[1], loaded[1]) == ([], [])  # edges: type, every property, both ends
     # the schema is in place again (natural keys are unique, questions use their indexes)
     assert constraints and schema.constraint_names(driver) == constraints
     assert schema.index_names(driver) == indexes

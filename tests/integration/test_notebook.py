@@ -4,6 +4,7 @@ The kernel inherits the ``NEO4J_*`` variables of the test server, so ``relgraph.
 notebook talks to the same Neo4j as the ``driver`` fixture (which starts from an empty graph).
 Cells are found by their tags (``metadata.tags``), not by position.
 """
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,11 @@ def text_of(cell) -> str:
 
 def viz_data(cell) -> dict:
     """The graph a ``relgraph.show`` cell rendered: gravis's data in the page it displayed."""
-    (html,) = [out.data["text/html"] for out in cell.get("outputs", [])
-               if out.output_type in ("execute_result", "display_data") and "text/html" in out.data]
+    (html,) = [
+        out.data["text/html"]
+        for out in cell.get("outputs", [])
+        if out.output_type in ("execute_result", "display_data") and "text/html" in out.data
+    ]
     assert not re.search(r"<script[^>]*\bsrc=", html)  # the viewer is inline: nothing to fetch
     m = re.search(r"state\.rawData = (\[.*?\]);\n", html, re.S)
     assert m, "the cell did not render a gravis page"
@@ -45,8 +49,10 @@ def viz_data(cell) -> dict:
 
 
 def has_png(cell) -> bool:
-    return any(out.output_type in ("execute_result", "display_data") and "image/png" in out.data
-               for out in cell.get("outputs", []))
+    return any(
+        out.output_type in ("execute_result", "display_data") and "image/png" in out.data
+        for out in cell.get("outputs", [])
+    )
 
 
 def test_committed_notebook_is_clean():
@@ -63,12 +69,12 @@ def test_analyst_notebook_runs_against_the_test_server(driver, cli_env, neo4j_se
     monkeypatch.setenv("MPLBACKEND", "Agg")  # never a GUI backend (the notebook embeds its figures)
 
     nb = nbformat.read(NOTEBOOK, as_version=4)
-    client = NotebookClient(nb, timeout=300, kernel_name="python3",
-                            resources={"metadata": {"path": str(NOTEBOOK.parent)}})
+    client = NotebookClient(
+        nb, timeout=300, kernel_name="python3", resources={"metadata": {"path": str(NOTEBOOK.parent)}}
+    )
     client.execute()  # raises CellExecutionError, with the cell and its traceback, on any error
 
-    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs
-              if o.output_type == "error"]
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
 
     assert neo4j_settings.uri in text_of(tagged(nb, "connect"))
@@ -93,8 +99,12 @@ def test_analyst_notebook_runs_against_the_test_server(driver, cli_env, neo4j_se
     assert len(set(colours.values())) == len(colours)  # one colour per label
     met = [e for e in pair["edges"] if e["label"] == "MET_AT"]
     assert met and all(e["metadata"]["quote"] and e["metadata"]["article"].startswith("sha256:") for e in met)
-    assert any("Vostotchny" in e["metadata"]["quote"] and e["metadata"]["date"] == "2023-09-13"
-               and "2023-09-13" in e["metadata"]["hover"] for e in met)
+    assert any(
+        "Vostotchny" in e["metadata"]["quote"]
+        and e["metadata"]["date"] == "2023-09-13"
+        and "2023-09-13" in e["metadata"]["hover"]
+        for e in met
+    )
     assert "MENTIONS" not in {e["label"] for e in pair["edges"]}
     kim = viz_data(tagged(nb, "show-leader"))
     assert "Kim Jong Un" in {n["label"] for n in kim["nodes"].values()}
@@ -105,6 +115,5 @@ def test_analyst_notebook_runs_against_the_test_server(driver, cli_env, neo4j_se
     assert "I cannot map that to a stored question" in text_of(tagged(nb, "ask-refused"))
 
     # the notebook wrote to the test server, not to some other database
-    records, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n",
-                                         database_=neo4j_settings.database)
+    records, _, _ = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n", database_=neo4j_settings.database)
     assert records[0]["n"] >= 7

@@ -3,6 +3,7 @@
 The session fixture (tests/conftest.py) has started the server; the last test runs a second one
 in a home of its own, started by a parse and then stopped.
 """
+
 from __future__ import annotations
 
 import socket
@@ -44,7 +45,7 @@ def test_negated_meeting_attaches_to_its_verb(lang, sentence, verb, lemma, neg, 
     assert where.head == v.i and where.deprel == "obl"
     assert [c.deprel for c in p.children(where.i)] == ["case"]
     # offsets into the article text, 1-based ids, lower-case lemmas
-    assert all(text[t.start:t.end] == t.form for t in p.toks)
+    assert all(text[t.start : t.end] == t.form for t in p.toks)
     assert [t.i for t in p.toks] == list(range(1, len(p.toks) + 1))
     assert all(t.lemma == t.lemma.lower() for t in p.toks)
 
@@ -64,7 +65,7 @@ def test_several_spans_in_one_call_come_back_in_order_with_their_offsets():
     ps = parse("en", text, spans)
     assert [(p.start, p.end) for p in ps] == spans
     assert [p.toks[0].form for p in ps] == ["Xi", "Then", "Lula"]
-    assert all(text[t.start:t.end] == t.form for p in ps for t in p.toks)
+    assert all(text[t.start : t.end] == t.form for p in ps for t in p.toks)
 
 
 def test_empty_span_list_and_empty_spans():
@@ -146,11 +147,14 @@ def test_a_parse_starts_a_stopped_server_and_stop_then_status_says_down(tmp_path
     assert s.stop() == "not running"
 
 
-@pytest.mark.parametrize("lang, sentence, contraction, case, noun", [
-    ("fr", "Le président a reçu son homologue au palais présidentiel.", "au", "à", "palais"),
-    ("de", "Der Kanzler empfing seinen Gast im Kanzleramt.", "im", "in", "Kanzleramt"),
-    ("es", "El presidente viajó al palacio real.", "al", "al", "palacio"),
-])
+@pytest.mark.parametrize(
+    "lang, sentence, contraction, case, noun",
+    [
+        ("fr", "Le président a reçu son homologue au palais présidentiel.", "au", "à", "palais"),
+        ("de", "Der Kanzler empfing seinen Gast im Kanzleramt.", "im", "in", "Kanzleramt"),
+        ("es", "El presidente viajó al palacio real.", "al", "al", "palacio"),
+    ],
+)
 def test_contractions_split_so_the_place_is_an_oblique_with_its_preposition(lang, sentence, contraction, case, noun):
     """Without the mwt annotator "au palais" came out as AUX + VERB and the tree went wrong."""
     client.clear_cache()
@@ -158,4 +162,4 @@ def test_contractions_split_so_the_place_is_an_oblique_with_its_preposition(lang
     n = next(t for t in p.toks if t.form == noun)
     assert n.upos in ("NOUN", "PROPN") and n.deprel == "obl"
     marker = next(c for c in p.children(n.i) if c.deprel == "case")
-    assert marker.form.lower() == case and sentence[marker.start:marker.end] == contraction
+    assert marker.form.lower() == case and sentence[marker.start : marker.end] == contraction

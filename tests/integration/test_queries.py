@@ -1,5 +1,6 @@
 """Every stored question against the real server: EXPLAIN with its documented example, and the
 expected answers on a small graph loaded from articles the team wrote."""
+
 from __future__ import annotations
 
 import json
@@ -39,7 +40,10 @@ def test_every_stored_question_passes_explain(graph, name):
 
 
 def test_meetings_between(graph):
-    got = {(r["status"], r["place"], frozenset(r["participants"])) for r in rows(graph, "meetings_between", a="RUS", b="PRK")}
+    got = {
+        (r["status"], r["place"], frozenset(r["participants"]))
+        for r in rows(graph, "meetings_between", a="RUS", b="PRK")
+    }
     assert ("held", "Vostochny Cosmodrome", frozenset({"Vladimir Putin", "Kim Jong Un"})) in got
     (biden,) = rows(graph, "meetings_between", a="VNM", b="USA")
     assert biden["date"] == "2023-09-10" and biden["place"] == "Hanoi"
@@ -88,7 +92,7 @@ def test_evidence_quotes_the_article(graph):
     assert ev and all(r["relation"] == "MET_AT" for r in ev)
     texts = {p.read_text(encoding="utf-8") for p in EXAMPLES}
     for r in ev:
-        assert any(t[r["start"]:r["end"]] == r["quote"] for t in texts)
+        assert any(t[r["start"] : r["end"]] == r["quote"] for t in texts)
 
 
 def test_leaders_of(graph):
@@ -124,8 +128,10 @@ def test_cli_query_formats_and_own_file(graph, cli_env, tmp_path):
     r = run_cli("query", "leaders_of", "-p", "state", "PRK", "--format", "csv", env=cli_env)
     assert r.stdout.splitlines()[0] == "leader,id,role,articles"
     mine = tmp_path / "mine.cypher"
-    mine.write_text("// Leaders by state\n// param state: a state (example: RUS)\n// returns: name\n"
-                    "MATCH (l:Leader {state: $state}) RETURN l.name AS name ORDER BY name\n")
+    mine.write_text(
+        "// Leaders by state\n// param state: a state (example: RUS)\n// returns: name\n"
+        "MATCH (l:Leader {state: $state}) RETURN l.name AS name ORDER BY name\n"
+    )
     r = run_cli("query", "--file", str(mine), "-p", "state", "Россия", "--format", "json", env=cli_env)
     assert r.returncode == 0 and {"name": "Vladimir Putin"} in json.loads(r.stdout)
     r = run_cli("query", "--file", str(mine), "-p", "country", "RUS", env=cli_env)
@@ -151,7 +157,10 @@ def test_export_json_and_csv(graph, cli_env, tmp_path):
 
     r = run_cli("export", "--format", "json", env=cli_env)
     g = nx.node_link_graph(json.loads(r.stdout), edges="links")
-    assert g.number_of_nodes() == graph.execute_query("MATCH (n) WHERE NOT n:RelgraphMeta RETURN count(n) AS c").records[0]["c"]
+    assert (
+        g.number_of_nodes()
+        == graph.execute_query("MATCH (n) WHERE NOT n:RelgraphMeta RETURN count(n) AS c").records[0]["c"]
+    )
     r = run_cli("export", "--format", "csv", "-o", str(tmp_path / "csv"), env=cli_env)
     assert r.returncode == 0
     nodes = (tmp_path / "csv" / "nodes.csv").read_text(encoding="utf-8").splitlines()
@@ -211,31 +220,92 @@ def test_new_stored_questions(graph):
 # The PLOVER manual (openeventdata/PLOVER, PLOVER_MANUAL.tex, chapter "Data Fields"): the JSON
 # fields of an event (required: id, date, actor, event), of an entity, of text_info, of cite_info
 # and of event_loc. Providers may add fields of their own: relgraph adds `cameo` and `relgraph`.
-PLOVER_FIELDS = {"id", "has_event", "date", "time", "enddate", "endtime", "actor", "recipient", "event",
-                 "event_loc", "event_text", "quad_code", "event_scale", "mode", "context", "link", "text",
-                 "text_info", "cite_info", "coder", "coded_date", "coded_time", "comment"}
+PLOVER_FIELDS = {
+    "id",
+    "has_event",
+    "date",
+    "time",
+    "enddate",
+    "endtime",
+    "actor",
+    "recipient",
+    "event",
+    "event_loc",
+    "event_text",
+    "quad_code",
+    "event_scale",
+    "mode",
+    "context",
+    "link",
+    "text",
+    "text_info",
+    "cite_info",
+    "coder",
+    "coded_date",
+    "coded_time",
+    "comment",
+}
 PLOVER_REQUIRED = {"id", "date", "actor", "event"}
-ENTITY_FIELDS = {"code", "sector", "entity_text", "identifier_id", "identifier_text", "religion", "ethnicity",
-                 "office", "gender", "age"}
+ENTITY_FIELDS = {
+    "code",
+    "sector",
+    "entity_text",
+    "identifier_id",
+    "identifier_text",
+    "religion",
+    "ethnicity",
+    "office",
+    "gender",
+    "age",
+}
 TEXT_INFO = {"sequence", "start", "end", "text_story"}
-CITE_INFO = {"corpus", "citation", "url", "title", "language", "publication", "license", "copyright", "coder",
-             "codebook", "version"}
-LOCATION = {"extracted_place", "resolved_place", "geonameid", "lat", "lon", "city", "district", "province",
-            "country", "country_code", "feature_class", "feature_code", "resolution"}
+CITE_INFO = {
+    "corpus",
+    "citation",
+    "url",
+    "title",
+    "language",
+    "publication",
+    "license",
+    "copyright",
+    "coder",
+    "codebook",
+    "version",
+}
+LOCATION = {
+    "extracted_place",
+    "resolved_place",
+    "geonameid",
+    "lat",
+    "lon",
+    "city",
+    "district",
+    "province",
+    "country",
+    "country_code",
+    "feature_class",
+    "feature_code",
+    "resolution",
+}
 CONSULT_MODES = {"visit", "third-party", "multilateral", "phone"}
 
 
 def test_events_carry_plover_and_cameo_codes(graph):
     rec, _, _ = graph.execute_query(
         "MATCH (l:Leader)-[at:ATTENDED]->(m:Meeting)-[:HELD_AT]->(:Facility {id: 'vostochny-cosmodrome@RUS'}) "
-        "RETURN DISTINCT l.name AS who, at.plover_event AS event, at.plover_mode AS mode, at.cameo AS cameo")
+        "RETURN DISTINCT l.name AS who, at.plover_event AS event, at.plover_mode AS mode, at.cameo AS cameo"
+    )
     assert {(r["who"], r["event"], r["mode"], r["cameo"]) for r in rec} == {
-        ("Kim Jong Un", "CONSULT", "visit", "042"), ("Vladimir Putin", "CONSULT", "visit", "043")}
+        ("Kim Jong Un", "CONSULT", "visit", "042"),
+        ("Vladimir Putin", "CONSULT", "visit", "043"),
+    }
     rec, _, _ = graph.execute_query(
-        "MATCH ()-[r:VISITS|PROPOSES|MET_AT|ATTENDED]->() RETURN type(r) AS t, r.plover_event AS e, r.cameo AS c")
+        "MATCH ()-[r:VISITS|PROPOSES|MET_AT|ATTENDED]->() RETURN type(r) AS t, r.plover_event AS e, r.cameo AS c"
+    )
     assert rec and all(r["e"] in ("CONSULT", "AGREE") and r["c"] for r in rec)
-    planned = graph.execute_query("MATCH ()-[v:VISITS {status: 'planned'}]->() RETURN DISTINCT v.plover_event AS e, "
-                                  "v.cameo AS c").records
+    planned = graph.execute_query(
+        "MATCH ()-[v:VISITS {status: 'planned'}]->() RETURN DISTINCT v.plover_event AS e, v.cameo AS c"
+    ).records
     assert [(r["e"], r["c"]) for r in planned] == [("AGREE", "036")]
 
 
@@ -256,14 +326,26 @@ def test_export_plover_events_follow_the_specification(graph, cli_env, tmp_path)
         assert set(e["text_info"]) <= TEXT_INFO and set(e["cite_info"]) <= CITE_INFO
         assert set(e.get("event_loc", {})) <= LOCATION
         assert e["event_text"] and e["cite_info"]["citation"].startswith("sha256:")
-    facts = {(e["relgraph"]["fact"], e["event"][0], tuple(e.get("mode", [])), e["cameo"],
-              tuple(a["code"] for a in e["actor"]), tuple(a["code"] for a in e.get("recipient", []))) for e in events}
+    facts = {
+        (
+            e["relgraph"]["fact"],
+            e["event"][0],
+            tuple(e.get("mode", [])),
+            e["cameo"],
+            tuple(a["code"] for a in e["actor"]),
+            tuple(a["code"] for a in e.get("recipient", [])),
+        )
+        for e in events
+    }
     # the Vostochny summit: Kim Jong Un visits, Russia hosts; his planned trips are intentions
     assert ("meeting", "CONSULT", ("visit",), "042", ("PRK",), ("RUS",)) in facts
     assert ("visit", "AGREE", (), "036", ("PRK",), ("RUS",)) in facts
     assert ("proposal", "AGREE", (), "0311", ("RUS",), ("PRK",)) in facts
-    summit = [e for e in events if e["relgraph"]["fact"] == "meeting" and e.get("event_loc", {}).get(
-        "resolved_place") == "Vostochny Cosmodrome"]
+    summit = [
+        e
+        for e in events
+        if e["relgraph"]["fact"] == "meeting" and e.get("event_loc", {}).get("resolved_place") == "Vostochny Cosmodrome"
+    ]
     assert summit and all(e["actor"][0]["identifier_id"] == "Q56226" for e in summit)
     # one pair's events only
     r = run_cli("export", "--format", "plover", "--pair", "USA", "Vietnam", env=cli_env)

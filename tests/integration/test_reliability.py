@@ -1,5 +1,6 @@
 """Reliability against the real server: kill -9 in the middle of a load, a server restarted
 during a load, a server that is down, hostile input through load and query."""
+
 from __future__ import annotations
 
 import json
@@ -30,14 +31,19 @@ def expected_mentions(path) -> dict[str, int]:
     out = {}
     for f in extract_paths([str(path)]):
         d = f.to_json()
-        out[d["article"]["id"]] = (len(d["states"]) + len(d["leaders"]) + len(d["facilities"])
-                                   + len(d["places"]) + len(d["sectors"]))
+        out[d["article"]["id"]] = (
+            len(d["states"]) + len(d["leaders"]) + len(d["facilities"]) + len(d["places"]) + len(d["sectors"])
+        )
     return out
 
 
 def test_kill_9_mid_load_leaves_no_partial_article_and_a_rerun_completes(driver, cli_env, corpus):
-    proc = subprocess.Popen([sys.executable, "-m", "relgraph", "load", "--batch-size", "5", "-q", str(corpus)],
-                            env=cli_env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "relgraph", "load", "--batch-size", "5", "-q", str(corpus)],
+        env=cli_env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 120
     n = 0
     while time.monotonic() < deadline and proc.poll() is None:
@@ -51,8 +57,12 @@ def test_kill_9_mid_load_leaves_no_partial_article_and_a_rerun_completes(driver,
 
     # every article in the graph is whole: all its mentions are there
     expected = expected_mentions(corpus)
-    got = {r["id"]: r["n"] for r in driver.execute_query(
-        "MATCH (a:Article) OPTIONAL MATCH (a)-[m:MENTIONS]->() RETURN a.id AS id, count(m) AS n").records}
+    got = {
+        r["id"]: r["n"]
+        for r in driver.execute_query(
+            "MATCH (a:Article) OPTIONAL MATCH (a)-[m:MENTIONS]->() RETURN a.id AS id, count(m) AS n"
+        ).records
+    }
     assert got and all(got[i] == expected[i] for i in got)
 
     rerun = run_cli("load", str(corpus), env=cli_env)
@@ -95,19 +105,35 @@ def test_server_down_before_a_load_is_one_line_and_exit_3(cli_env, corpus):
     env = dict(cli_env, NEO4J_URI="bolt://127.0.0.1:1")
     r = run_cli("load", str(corpus), env=env)
     assert r.returncode == 3
-    assert r.stderr.strip().splitlines() == ["Error: Neo4j is not reachable at bolt://127.0.0.1:1: start it with "
-                                             "`relgraph db start`, or set NEO4J_URI"]
+    assert r.stderr.strip().splitlines() == [
+        "Error: Neo4j is not reachable at bolt://127.0.0.1:1: start it with `relgraph db start`, or set NEO4J_URI"
+    ]
 
 
-HOSTILE = ["'}) DETACH DELETE n //", "`) MATCH (n) DETACH DELETE n //", "Robert\x00'); DROP", "\u202eevil\u202c",
-           "\\u0027 OR 1=1 --", "$a} RETURN 1 //"]
+HOSTILE = [
+    "'}) DETACH DELETE n //",
+    "`) MATCH (n) DETACH DELETE n //",
+    "Robert\x00'); DROP",
+    "\u202eevil\u202c",
+    "\\u0027 OR 1=1 --",
+    "$a} RETURN 1 //",
+]
 
 
 def test_hostile_text_is_stored_as_data(driver, tmp_path):
-    lines = [json.dumps({"title": h, "text": f"Le président russe Vladimir Poutine a rencontré le président "
-                                             f"{h} à Moscou pour discuter de l'agriculture. {h}",
-                         "published": "2023-01-05", "url": f"https://example.org/{i}", "outlet": h})
-             for i, h in enumerate(HOSTILE)]
+    lines = [
+        json.dumps(
+            {
+                "title": h,
+                "text": f"Le président russe Vladimir Poutine a rencontré le président "
+                f"{h} à Moscou pour discuter de l'agriculture. {h}",
+                "published": "2023-01-05",
+                "url": f"https://example.org/{i}",
+                "outlet": h,
+            }
+        )
+        for i, h in enumerate(HOSTILE)
+    ]
     f = tmp_path / "hostile.jsonl"
     f.write_text("\n".join(lines) + "\n", encoding="utf-8")
     report = load(driver, [str(f)])

@@ -1,6 +1,7 @@
 """An analyst's graph is never lost: the test suite refuses a graph it did not make, a graph of
 an older schema version is refused, migrated and then loads, concurrent loads on overlapping
 inputs end with the graph one load makes, and a dump restores to the same graph."""
+
 from __future__ import annotations
 
 import json
@@ -28,8 +29,14 @@ def count(driver, cypher: str = "MATCH (n) RETURN count(n) AS n") -> int:
 
 def inner_pytest(env: dict) -> subprocess.CompletedProcess:
     """A second test session against the same database, as an analyst would start one."""
-    return subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(INNER)],
-                          capture_output=True, text=True, env=env, cwd=ROOT, timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(INNER)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=300,
+    )
 
 
 # -- 1. the suite never wipes a graph it did not make ---------------------------------------
@@ -77,7 +84,8 @@ def test_an_old_graph_is_refused_then_migrated_then_loads(driver, cli_env):
     assert refused.stderr.strip().splitlines() == [
         f"Error: the graph in database 'neo4j' has schema version 1; this relgraph writes version "
         f"{schema.SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in place (or `relgraph load --force "
-        "...` to migrate and re-extract)"]
+        "...` to migrate and re-extract)"
+    ]
     assert graph_dump(driver) == old, "a refused load wrote something"
     stats = run_cli("stats", env=cli_env)
     assert f"schema       1 (this relgraph writes {schema.SCHEMA_VERSION})" in stats.stdout
@@ -88,8 +96,9 @@ def test_an_old_graph_is_refused_then_migrated_then_loads(driver, cli_env):
     assert migrated.stdout.strip() == f"graph migrated from schema version 1 to {schema.SCHEMA_VERSION}"
     assert "step 3/3" in migrated.stderr
     # every property the old graph lacked is back as a load writes it; who extracted it is unknown
-    assert {r["e"] for r in driver.execute_query("MATCH (a:Article) RETURN DISTINCT a.extractor AS e").records} \
-        == {"unknown"}
+    assert {r["e"] for r in driver.execute_query("MATCH (a:Article) RETURN DISTINCT a.extractor AS e").records} == {
+        "unknown"
+    }
     driver.execute_query("MATCH (a:Article) SET a.extractor = $e", e=extractor_version())
     assert graph_dump(driver) == current
     assert run_cli("db", "migrate", env=cli_env).stdout.startswith("graph schema version 2: already current")
@@ -123,12 +132,15 @@ def chunks(tmp_path_factory):
     (the test is about writers racing, not about extraction)."""
     folder = tmp_path_factory.mktemp("concurrent")
     langs = sorted(generate.TEMPLATES)  # the generator writes them in turn
-    lines = [json.dumps(a, ensure_ascii=False) + "\n" for i, a in enumerate(generate.articles(100, seed=41))
-             if langs[i % len(langs)] in ("de", "en", "fr")]
+    lines = [
+        json.dumps(a, ensure_ascii=False) + "\n"
+        for i, a in enumerate(generate.articles(100, seed=41))
+        if langs[i % len(langs)] in ("de", "en", "fr")
+    ]
     out = []
     for i in range(4):
         p = folder / f"part{i}.jsonl"
-        p.write_text("".join(lines[i * 10:(i + 1) * 10]), encoding="utf-8")
+        p.write_text("".join(lines[i * 10 : (i + 1) * 10]), encoding="utf-8")
         out.append(str(p))
     return out
 
@@ -145,15 +157,23 @@ def single_load(chunks, session_driver, neo4j_settings):
 
 
 @pytest.mark.parametrize("processes", [2, 4])
-def test_concurrent_loads_on_overlapping_inputs_make_the_graph_of_one_load(driver, cli_env, chunks, single_load,
-                                                                            processes):
+def test_concurrent_loads_on_overlapping_inputs_make_the_graph_of_one_load(
+    driver, cli_env, chunks, single_load, processes
+):
     # every process starts on the same file (its articles race to be created by all of them at
     # once), then loads two of the three others, in an order of its own
     rest = chunks[1:]
     inputs = [[chunks[0], rest[i % 3], rest[(i + 1) % 3]] for i in range(processes)]
-    procs = [subprocess.Popen([sys.executable, "-m", "relgraph", "load", "-q", "--batch-size", "3", *files],
-                              env=cli_env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-             for files in inputs]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "relgraph", "load", "-q", "--batch-size", "3", *files],
+            env=cli_env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for files in inputs
+    ]
     outs = [p.communicate(timeout=600) for p in procs]
     for p, (out, err) in zip(procs, outs):
         assert p.returncode == 0, err[-2000:]
@@ -188,11 +208,13 @@ def test_a_batch_that_loses_a_race_is_retried_and_exhausted_retries_are_one_line
                     box["result"] = write_articles(driver, [doc], attempts=attempts)
                 except BusyGraph as e:
                     box["error"] = str(e)
+
             t = threading.Thread(target=write)
             t.start()
             for _ in range(300):  # until the batch waits on the other writer's uncommitted article
-                if driver.execute_query("SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' "
-                                        "RETURN count(*) AS n").records[0]["n"]:
+                if driver.execute_query(
+                    "SHOW TRANSACTIONS YIELD status WHERE status STARTS WITH 'Blocked' RETURN count(*) AS n"
+                ).records[0]["n"]:
                     break
                 threading.Event().wait(0.1)
             else:
@@ -203,8 +225,10 @@ def test_a_batch_that_loses_a_race_is_retried_and_exhausted_retries_are_one_line
 
     lost = race(attempts=1)
     assert "result" not in lost
-    assert lost["error"].startswith("not written: 1 attempts collided with other writers (Neo4j said "
-                                    "Neo.ClientError.Schema.ConstraintValidationFailed")
+    assert lost["error"].startswith(
+        "not written: 1 attempts collided with other writers (Neo4j said "
+        "Neo.ClientError.Schema.ConstraintValidationFailed"
+    )
     assert lost["error"].endswith("load it again once the other loads are done")
 
     driver.execute_query("MATCH (a:Article) DETACH DELETE a")
@@ -223,20 +247,26 @@ def test_dump_reset_restore_gives_the_same_graph(driver, cli_env, neo4j_settings
 
     dumped = run_cli("db", "dump", str(f), env=cli_env)
     assert dumped.returncode == 0, dumped.stderr
-    assert dumped.stderr.splitlines() == ["stopping Neo4j (a dump needs the database offline) ...",
-                                          f"dumping database 'neo4j' to {f} ...", "starting Neo4j again ..."]
+    assert dumped.stderr.splitlines() == [
+        "stopping Neo4j (a dump needs the database offline) ...",
+        f"dumping database 'neo4j' to {f} ...",
+        "starting Neo4j again ...",
+    ]
     assert dumped.stdout.startswith(f"dump written: {f} (") and f.stat().st_size > 0
     assert graph_dump(driver) == before
     again = run_cli("db", "dump", str(f), env=cli_env)
     assert again.returncode == 1 and again.stderr.strip() == (
-        f"Error: {f} exists already: give another file name (a dump never overwrites one)")
+        f"Error: {f} exists already: give another file name (a dump never overwrites one)"
+    )
 
     nodes = count(driver, "MATCH (n) WHERE NOT n:RelgraphMeta RETURN count(n) AS n")
     refused = run_cli("db", "restore", str(f), env=cli_env)
     assert refused.returncode == 1
-    assert refused.stderr.strip() == (f"Error: the local graph (database 'neo4j') holds {nodes} nodes: a restore "
-                                      "replaces them; dump them first (`relgraph db dump`), then add --force; "
-                                      "nothing changed")
+    assert refused.stderr.strip() == (
+        f"Error: the local graph (database 'neo4j') holds {nodes} nodes: a restore "
+        "replaces them; dump them first (`relgraph db dump`), then add --force; "
+        "nothing changed"
+    )
 
     # from here until the restore, the session's driver stays away: it would remember a
     # transaction of the reset that the restored database (dumped before it) never had
@@ -245,8 +275,11 @@ def test_dump_reset_restore_gives_the_same_graph(driver, cli_env, neo4j_settings
         assert count(other) == 0
     restored = run_cli("db", "restore", str(f), env=cli_env)
     assert restored.returncode == 0, restored.stderr
-    assert restored.stderr.splitlines() == ["stopping Neo4j (a restore needs the database offline) ...",
-                                            f"loading {f} into database 'neo4j' ...", "starting Neo4j again ..."]
+    assert restored.stderr.splitlines() == [
+        "stopping Neo4j (a restore needs the database offline) ...",
+        f"loading {f} into database 'neo4j' ...",
+        "starting Neo4j again ...",
+    ]
     assert restored.stdout.startswith(f"restored {f}: {count(driver)} nodes")
     assert graph_dump(driver) == before
 

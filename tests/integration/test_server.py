@@ -1,4 +1,5 @@
 """The foundation against a real Neo4j: Bolt, the Browser, the schema, clean connection errors."""
+
 from __future__ import annotations
 
 import urllib.request
@@ -15,8 +16,9 @@ LOCAL = backend() == "local"  # the Browser page and `relgraph db` belong to the
 
 
 def test_bolt_answers_with_neo4j_5_26(driver):
-    rec = driver.execute_query("CALL dbms.components() YIELD name, versions, edition "
-                               "RETURN versions[0] AS v, edition AS e").records[0]
+    rec = driver.execute_query(
+        "CALL dbms.components() YIELD name, versions, edition RETURN versions[0] AS v, edition AS e"
+    ).records[0]
     assert rec["v"].startswith("5.26.")
     assert rec["e"] == "community"
 
@@ -26,9 +28,14 @@ def test_schema_twice_leaves_each_constraint_once(driver, neo4j_settings):
     second = schema.install(driver, neo4j_settings.database)
     assert first == second
     assert len(second) == len(set(second))
-    for name in ("constraint_unique_State_iso3", "constraint_unique_Leader_id",
-                 "constraint_unique_Article_id", "constraint_unique_Article_doc",
-                 "constraint_unique_Facility_id", "constraint_unique_Source_name"):
+    for name in (
+        "constraint_unique_State_iso3",
+        "constraint_unique_Leader_id",
+        "constraint_unique_Article_id",
+        "constraint_unique_Article_doc",
+        "constraint_unique_Facility_id",
+        "constraint_unique_Source_name",
+    ):
         assert second.count(name) == 1
     assert "index_MET_AT_article" in schema.index_names(driver, neo4j_settings.database)
 
@@ -44,10 +51,13 @@ def test_wrong_password_is_one_clean_error(neo4j_settings):
         connect(bad)
 
 
-@pytest.mark.parametrize("uri, password, expect", [
-    ("bolt://127.0.0.1:1", "whatever-123", "not reachable"),
-    (None, "not-the-password", "refused the credentials"),
-])
+@pytest.mark.parametrize(
+    "uri, password, expect",
+    [
+        ("bolt://127.0.0.1:1", "whatever-123", "not reachable"),
+        (None, "not-the-password", "refused the credentials"),
+    ],
+)
 def test_cli_connection_errors_have_no_traceback(cli_env, neo4j_settings, uri, password, expect):
     env = dict(cli_env, NEO4J_PASSWORD=password)
     if uri:

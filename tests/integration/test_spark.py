@@ -1,5 +1,6 @@
 """The Spark job gives what `relgraph extract` gives, on the dev corpus and on made-up articles;
 bad documents become error rows. One local Spark session for the module (a start costs ~15 s)."""
+
 from __future__ import annotations
 
 import json
@@ -16,11 +17,19 @@ CORPUS = SHARED / "corpus" / "articles"
 
 # made-up articles (no corpus phrase), one a line, and lines that are no article
 OWN = [
-    {"title": "Leaders talk trade", "text": "Berlin, 5 March 2024. The French president Emmanuel Macron met the "
-     "German chancellor Olaf Scholz in Berlin on Tuesday; the two discussed energy and defence.",
-     "published": "2024-03-05", "url": "https://example.org/own-1"},
-    {"title": "Visita oficial", "text": "El presidente de Brasil, Lula, viajó a Madrid el lunes y se reunió con "
-     "Pedro Sánchez para hablar de comercio y de agricultura.", "published": "2024-03-04"},
+    {
+        "title": "Leaders talk trade",
+        "text": "Berlin, 5 March 2024. The French president Emmanuel Macron met the "
+        "German chancellor Olaf Scholz in Berlin on Tuesday; the two discussed energy and defence.",
+        "published": "2024-03-05",
+        "url": "https://example.org/own-1",
+    },
+    {
+        "title": "Visita oficial",
+        "text": "El presidente de Brasil, Lula, viajó a Madrid el lunes y se reunió con "
+        "Pedro Sánchez para hablar de comercio y de agricultura.",
+        "published": "2024-03-04",
+    },
 ]
 
 
@@ -37,8 +46,15 @@ def spark():
 def inputs(tmp_path_factory):
     d = tmp_path_factory.mktemp("spark")
     jsonl = d / "own.jsonl"
-    jsonl.write_text(json.dumps(OWN[0], ensure_ascii=False) + "\n\n{not json\n" + json.dumps({"title": "no text"})
-                     + "\n" + json.dumps(OWN[1], ensure_ascii=False) + "\n", encoding="utf-8")
+    jsonl.write_text(
+        json.dumps(OWN[0], ensure_ascii=False)
+        + "\n\n{not json\n"
+        + json.dumps({"title": "no text"})
+        + "\n"
+        + json.dumps(OWN[1], ensure_ascii=False)
+        + "\n",
+        encoding="utf-8",
+    )
     empty = d / "empty.txt"
     empty.write_text("", encoding="utf-8")
     return [str(CORPUS), *sorted(str(p) for p in DATA.glob("*.txt")), str(jsonl), str(empty), str(d / "missing.txt")]
@@ -61,7 +77,7 @@ def test_spark_rows_equal_relgraph_extract(spark, inputs):
     rows = extract_items(spark, items).collect()
     good, bad = _expected(inputs)
     assert len(good) > 25
-    assert [r.json for r in rows if r.error is None] == good          # same objects, same order
+    assert [r.json for r in rows if r.error is None] == good  # same objects, same order
     errors = [r.error for r in rows if r.error is not None] + [e for _, _, e in missing]
     assert sorted(errors) == sorted(bad)
     assert any(":3: not JSON" in e for e in errors) and any('no "text" field' in e for e in errors)
@@ -71,8 +87,10 @@ def test_spark_rows_equal_relgraph_extract(spark, inputs):
 def test_a_dataframe_of_documents_extracts_like_json_lines(spark, tmp_path):
     from relgraph.spark import extract_dataframe
 
-    df = spark.createDataFrame([(o["text"], o["title"], o.get("url"), o["published"]) for o in OWN] + [
-        ("   ", "blank", None, None)], "text string, title string, url string, published string")
+    df = spark.createDataFrame(
+        [(o["text"], o["title"], o.get("url"), o["published"]) for o in OWN] + [("   ", "blank", None, None)],
+        "text string, title string, url string, published string",
+    )
     rows = extract_dataframe(df).collect()
     path = tmp_path / "same.jsonl"
     path.write_text("".join(json.dumps(o, ensure_ascii=False) + "\n" for o in OWN), encoding="utf-8")
@@ -90,12 +108,25 @@ def test_cli_writes_parquet_that_bulk_import_reads(tmp_path, inputs):
     from relgraph import extracted
 
     out = tmp_path / "out"
-    res = run_cli("spark", "extract", str(DATA / "fr_summit.txt"), inputs[-3], str(out), "--format", "parquet",
-                  "--master", "local[1]")
-    assert res.returncode == 1, res.stderr          # two bad lines in own.jsonl
+    res = run_cli(
+        "spark",
+        "extract",
+        str(DATA / "fr_summit.txt"),
+        inputs[-3],
+        str(out),
+        "--format",
+        "parquet",
+        "--master",
+        "local[1]",
+    )
+    assert res.returncode == 1, res.stderr  # two bad lines in own.jsonl
     assert "3 articles extracted, 2 failed" in res.stdout and "Traceback" not in res.stderr
     items = list(extracted.read([str(out)]))
     assert sorted(i.doc["article"]["title"] for i in items if i.doc) == sorted(
-        ["Leaders talk trade", "Visita oficial", json.loads(_expected([str(DATA / "fr_summit.txt")])[0][0])[
-            "article"]["title"]])
+        [
+            "Leaders talk trade",
+            "Visita oficial",
+            json.loads(_expected([str(DATA / "fr_summit.txt")])[0][0])["article"]["title"],
+        ]
+    )
     assert len([i for i in items if i.error]) == 2

@@ -5,6 +5,7 @@ never import the graph wing, the neo4j driver or neomodel; graph and cypher neve
 loaders; the shared base (records, errors, settings, processes) imports neither. Imports inside
 functions count. Only relgraph/pipeline.py and relgraph/api.py may use both wings.
 """
+
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,10 @@ def test_the_wings_are_one_way():
 
 def test_import_relgraph_is_cheap():
     """`import relgraph` loads neither wing, no driver, no DataFrame library, no language model."""
-    code = ("import sys, relgraph; print(' '.join(sorted(m for m in sys.modules if m.startswith(("
-            "'relgraph.loaders', 'relgraph.graph', 'neo4j', 'neomodel', 'pandas', 'lingua', 'natasha')))))")
+    code = (
+        "import sys, relgraph; print(' '.join(sorted(m for m in sys.modules if m.startswith(("
+        "'relgraph.loaders', 'relgraph.graph', 'neo4j', 'neomodel', 'pandas', 'lingua', 'natasha')))))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == ""
 
@@ -31,7 +34,10 @@ def test_no_cypher_outside_graph_and_cypher():
     import re
 
     cypher = re.compile(r"\b(MATCH|MERGE|UNWIND|RETURN|CALL)\b\s*[\(\{\w$]")
-    offenders = [f"{p.name}:{i}" for p in (ROOT / "relgraph").glob("*.py")
-                 for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
-                 if cypher.search(line) and not line.lstrip().startswith("#")]
+    offenders = [
+        f"{p.name}:{i}"
+        for p in (ROOT / "relgraph").glob("*.py")
+        for i, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
+        if cypher.search(line) and not line.lstrip().startswith("#")
+    ]
     assert offenders == []

@@ -1,6 +1,7 @@
 """Plain questions onto stored questions (relgraph.questions), no database: the phrasings table
 in tests/data/ask/phrasings.tsv, in five languages, mapped or refused; the lexicons cover every
 stored question; the refusal names the closest questions."""
+
 from __future__ import annotations
 
 import csv
@@ -18,8 +19,11 @@ LANGS = ("de", "en", "es", "fr", "ru")
 
 
 def _table():
-    lines = [ln for ln in (DATA / "ask" / "phrasings.tsv").read_text(encoding="utf-8").splitlines()
-             if ln and not ln.startswith("#")]
+    lines = [
+        ln
+        for ln in (DATA / "ask" / "phrasings.tsv").read_text(encoding="utf-8").splitlines()
+        if ln and not ln.startswith("#")
+    ]
     return list(csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
@@ -89,21 +93,31 @@ def test_explanation_names_the_question_its_parameters_and_the_command():
 
 
 def test_same_question_same_answer_whatever_the_language():
-    got = {interpret(q).command() for q in (
-        "Which sectors did Russia and North Korea discuss?",
-        "Quels secteurs la Russie et la Corée du Nord ont-ils abordés ?",
-        "¿Qué sectores discutieron Rusia y Corea del Norte?",
-        "Welche Sektoren haben Russland und Nordkorea besprochen?",
-        "Какие секторы обсуждали Россия и КНДР?")}
+    got = {
+        interpret(q).command()
+        for q in (
+            "Which sectors did Russia and North Korea discuss?",
+            "Quels secteurs la Russie et la Corée du Nord ont-ils abordés ?",
+            "¿Qué sectores discutieron Rusia y Corea del Norte?",
+            "Welche Sektoren haben Russland und Nordkorea besprochen?",
+            "Какие секторы обсуждали Россия и КНДР?",
+        )
+    }
     assert got == {"relgraph query sectors_discussed -p a RUS -p b PRK"}
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Which sectors did Russia and North Korea discuss between 2022 and 2023?", {"since": "2022", "until": "2023"}),
-    ("Which sectors did Russia and North Korea discuss until 2023?", {"since": None, "until": "2023"}),
-    ("Which sectors did Russia and North Korea discuss in September 2023?", {"since": "2023-09", "until": "2023-09"}),
-    ("Какие секторы обсуждали Россия и КНДР до 2024 года?", {"since": None, "until": "2024"}),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Which sectors did Russia and North Korea discuss between 2022 and 2023?", {"since": "2022", "until": "2023"}),
+        ("Which sectors did Russia and North Korea discuss until 2023?", {"since": None, "until": "2023"}),
+        (
+            "Which sectors did Russia and North Korea discuss in September 2023?",
+            {"since": "2023-09", "until": "2023-09"},
+        ),
+        ("Какие секторы обсуждали Россия и КНДР до 2024 года?", {"since": None, "until": "2024"}),
+    ],
+)
 def test_dates_fill_since_and_until(text, expected):
     it = interpret(text)
     assert {k: it.params.get(k) for k in expected} == expected

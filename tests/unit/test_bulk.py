@@ -1,5 +1,6 @@
 """Bulk import files without a server: the writer's kinds, the files and the command for a remote
 server, which versions are kept, empty lists. (tests/integration/test_bulk.py imports for real.)"""
+
 from __future__ import annotations
 
 import csv
@@ -57,7 +58,7 @@ def test_files_hold_every_row_with_typed_headers(tmp_path):
 
 
 def test_empty_lists_travel_as_markers_and_come_back_in_finish_cypher(tmp_path):
-    f = replace(_facts()[0], proposals=())   # the article then has no project: Article.projects == []
+    f = replace(_facts()[0], proposals=())  # the article then has no project: Article.projects == []
     files = bulk.build([resolve_article(f)], tmp_path / "out")
     assert ("nodes", "Article", "projects") in files.empty
     finish = (tmp_path / "out" / "finish.cypher").read_text(encoding="utf-8")
@@ -69,8 +70,9 @@ def test_remote_server_gets_the_files_and_the_command(tmp_path):
     src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in _docs()), encoding="utf-8")
     from relgraph.bulk import bulk_import
 
-    report = bulk_import([str(src)], Settings(uri="bolt://db.example.org:7687", password="x"),
-                         out=str(tmp_path / "files"))
+    report = bulk_import(
+        [str(src)], Settings(uri="bolt://db.example.org:7687", password="x"), out=str(tmp_path / "files")
+    )
     assert not report.imported and report.articles == 2
     assert report.command.startswith("neo4j-admin database import full neo4j --overwrite-destination=true")
     assert "--nodes=Article=nodes/Article-0.csv" in report.command
@@ -80,8 +82,17 @@ def test_remote_server_gets_the_files_and_the_command(tmp_path):
 def test_cli_prints_the_command_and_names_bad_lines(tmp_path):
     src = tmp_path / "x.jsonl"
     src.write_text(json.dumps(_docs()[0], ensure_ascii=False) + "\n[1]\n", encoding="utf-8")
-    res = run_cli("import", str(src), "--bulk", "--uri", "bolt://db.example.org:7687", "--password", "x",
-                  "--out", str(tmp_path / "files"))
+    res = run_cli(
+        "import",
+        str(src),
+        "--bulk",
+        "--uri",
+        "bolt://db.example.org:7687",
+        "--password",
+        "x",
+        "--out",
+        str(tmp_path / "files"),
+    )
     assert res.returncode == 1 and f"{src}:2: not a JSON object" in res.stderr
     assert "neo4j-admin database import full neo4j" in res.stdout and "finish.cypher" in res.stdout
     no_bulk = run_cli("import", str(src))

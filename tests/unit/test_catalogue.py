@@ -1,4 +1,5 @@
 """The stored questions keep their promises: documented parameters, used parameters, examples."""
+
 from __future__ import annotations
 
 import pytest
@@ -45,16 +46,26 @@ def test_parameters_are_checked_and_states_resolved():
         resolve_params(q, {"a": "RUS", "b": "PRK", "c": "x"})
     with pytest.raises(UnknownState):
         resolve_params(q, {"a": "Atlantis", "b": "PRK"})
-    assert resolve_params(q, {"a": "Russie", "b": "North Korea"}) == {"a": "RUS", "b": "PRK",
-                                                                      "since": None, "until": None}
+    assert resolve_params(q, {"a": "Russie", "b": "North Korea"}) == {
+        "a": "RUS",
+        "b": "PRK",
+        "since": None,
+        "until": None,
+    }
     with pytest.raises(MissingParameter, match="ISO date"):
         resolve_params(q, {"a": "RUS", "b": "PRK", "since": "last year"})
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("Kim Jong-un", "Q56226"), ("Ким Чен Ын", "Q56226"), ("Vladimir Poutine", "Q7747"),
-    ("Vostotchny", "vostochny-cosmodrome@RUS"), ("Corée du Nord", "PRK"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("Kim Jong-un", "Q56226"),
+        ("Ким Чен Ын", "Q56226"),
+        ("Vladimir Poutine", "Q7747"),
+        ("Vostotchny", "vostochny-cosmodrome@RUS"),
+        ("Corée du Nord", "PRK"),
+    ],
+)
 def test_entities_resolve_from_any_name(value, expected):
     from relgraph.api import resolve_entity
 

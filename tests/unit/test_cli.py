@@ -1,4 +1,5 @@
 """The CLI surface: help for every command, each in the README, one-line errors."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -53,8 +54,9 @@ def test_unknown_query_fails_cleanly():
 
 
 def test_ask_refuses_before_connecting_with_exit_2():
-    r = CliRunner().invoke(cli, ["ask", "Why", "did", "Putin", "meet", "Kim", "Jong", "Un?"],
-                           env={"NEO4J_URI": "bolt://127.0.0.1:1"})
+    r = CliRunner().invoke(
+        cli, ["ask", "Why", "did", "Putin", "meet", "Kim", "Jong", "Un?"], env={"NEO4J_URI": "bolt://127.0.0.1:1"}
+    )
     assert r.exit_code == 2
     assert r.output.startswith("Error: I cannot map that to a stored question")
     assert "meetings_between" in r.output

@@ -20,16 +20,41 @@ PLACES_HEADER = ["id", "name", "kind", "state", "aliases", "city"]
 SOURCES_HEADER = ["name", "kind", "aliases"]
 
 LEADER_ROLES = {
-    "president", "vice president", "prime minister", "chancellor", "king", "queen",
-    "emir", "crown prince", "supreme leader", "general secretary", "foreign minister",
-    "secretary of state", "chairman",
+    "president",
+    "vice president",
+    "prime minister",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "crown prince",
+    "supreme leader",
+    "general secretary",
+    "foreign minister",
+    "secretary of state",
+    "chairman",
     # Kim Yo Jong and the like: people who hold no office of the list but speak for a state
     "senior official",
 }
 PLACE_KINDS = {
-    "city", "cosmodrome", "launch site", "palace", "residence", "office", "guesthouse",
-    "square", "base", "fleet", "port", "plant", "nuclear site", "airport", "headquarters",
-    "estate", "venue", "border village",
+    "city",
+    "cosmodrome",
+    "launch site",
+    "palace",
+    "residence",
+    "office",
+    "guesthouse",
+    "square",
+    "base",
+    "fleet",
+    "port",
+    "plant",
+    "nuclear site",
+    "airport",
+    "headquarters",
+    "estate",
+    "venue",
+    "border village",
 }
 SOURCE_KINDS = {"agency", "outlet", "broadcaster"}
 
@@ -52,7 +77,7 @@ def read_tsv(name: str) -> tuple[list[str], list[dict[str, str]]]:
         i += 1
     header = lines[i].split("\t")
     rows = []
-    for n, line in enumerate(lines[i + 1:], start=i + 2):
+    for n, line in enumerate(lines[i + 1 :], start=i + 2):
         assert line != "", f"{name}:{n}: empty line"
         assert not line.startswith("#"), f"{name}:{n}: comment below the header"
         cells = line.split("\t")
@@ -103,6 +128,7 @@ def assert_stems_do_not_swallow_other_ids(forms_by_id: dict[str, set[str]]) -> N
 
 
 # ---------------------------------------------------------------- leaders
+
 
 @pytest.fixture(scope="module")
 def leaders() -> list[dict[str, str]]:
@@ -188,10 +214,7 @@ def test_leaders_the_kims_are_four_people(leaders):
     names = ["Kim Jong Un", "Kim Jong Il", "Kim Il Sung", "Kim Yo Jong"]
     people = [_person(leaders, n) for n in names]
     assert len({p["id"] for p in people}) == 4
-    forms = [
-        {fold(a) for a in items(p["aliases"])} | {fold(s.rstrip("*")) for s in items(p["short"])}
-        for p in people
-    ]
+    forms = [{fold(a) for a in items(p["aliases"])} | {fold(s.rstrip("*")) for s in items(p["short"])} for p in people]
     for i in range(4):
         for j in range(i + 1, 4):
             assert not forms[i] & forms[j], (names[i], names[j], forms[i] & forms[j])
@@ -256,6 +279,7 @@ def test_leaders_states_covered(leaders):
 
 # ---------------------------------------------------------------- places
 
+
 @pytest.fixture(scope="module")
 def places() -> list[dict[str, str]]:
     header, rows = read_tsv("places.tsv")
@@ -317,9 +341,21 @@ def test_places_spot_checks(places):
     assert vost["kind"] == "cosmodrome"
     assert {"Vostotchny", "Восточный"} <= set(items(vost["aliases"]))
     for pid in [
-        "moscow@RUS", "beijing@CHN", "pyongyang@PRK", "kremlin@RUS", "vladivostok@RUS",
-        "komsomolsk-on-amur@RUS", "white-house@USA", "elysee-palace@FRA", "hanoi@VNM",
-        "washington-d-c@USA", "paris@FRA", "berlin@DEU", "madrid@ESP", "minsk@BLR", "kyiv@UKR",
+        "moscow@RUS",
+        "beijing@CHN",
+        "pyongyang@PRK",
+        "kremlin@RUS",
+        "vladivostok@RUS",
+        "komsomolsk-on-amur@RUS",
+        "white-house@USA",
+        "elysee-palace@FRA",
+        "hanoi@VNM",
+        "washington-d-c@USA",
+        "paris@FRA",
+        "berlin@DEU",
+        "madrid@ESP",
+        "minsk@BLR",
+        "kyiv@UKR",
         "pacific-fleet@RUS",
     ]:
         assert pid in by_id, pid
@@ -328,6 +364,7 @@ def test_places_spot_checks(places):
 
 
 # ---------------------------------------------------------------- sources
+
 
 @pytest.fixture(scope="module")
 def sources() -> list[dict[str, str]]:

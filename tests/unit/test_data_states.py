@@ -1,4 +1,5 @@
 """The state reference data: loaders/data/states.tsv and loaders/data/state_aliases.tsv."""
+
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -92,21 +93,24 @@ def test_names_present(states):
     assert all(s["name"].strip() for s in states)
 
 
-@pytest.mark.parametrize("iso3,iso2,qid,status", [
-    ("RUS", "RU", "Q159", "member"),
-    ("PRK", "KP", "Q423", "member"),
-    ("KOR", "KR", "Q884", "member"),
-    ("CHN", "CN", "Q148", "member"),
-    ("USA", "US", "Q30", "member"),
-    ("FRA", "FR", "Q142", "member"),
-    ("DEU", "DE", "Q183", "member"),
-    ("GBR", "GB", "Q145", "member"),
-    ("VAT", "VA", "Q237", "observer"),
-    ("PSE", "PS", "Q219060", "observer"),
-    ("TWN", "TW", "Q865", "other"),
-    ("XKX", "XK", "Q1246", "other"),
-    ("SUN", "SU", "Q15180", "other"),
-])
+@pytest.mark.parametrize(
+    "iso3,iso2,qid,status",
+    [
+        ("RUS", "RU", "Q159", "member"),
+        ("PRK", "KP", "Q423", "member"),
+        ("KOR", "KR", "Q884", "member"),
+        ("CHN", "CN", "Q148", "member"),
+        ("USA", "US", "Q30", "member"),
+        ("FRA", "FR", "Q142", "member"),
+        ("DEU", "DE", "Q183", "member"),
+        ("GBR", "GB", "Q145", "member"),
+        ("VAT", "VA", "Q237", "observer"),
+        ("PSE", "PS", "Q219060", "observer"),
+        ("TWN", "TW", "Q865", "other"),
+        ("XKX", "XK", "Q1246", "other"),
+        ("SUN", "SU", "Q15180", "other"),
+    ],
+)
 def test_state_spot_checks(states, iso3, iso2, qid, status):
     by_iso3 = {s["iso3"]: s for s in states}
     assert by_iso3[iso3]["iso2"] == iso2
@@ -160,17 +164,51 @@ def test_no_iso3_codes_as_aliases(states, aliases):
     assert [a["form"] for a in aliases if a["form"] in codes] == []
 
 
-@pytest.mark.parametrize("lang,form", [
-    ("fr", "Corée"), ("en", "Korea"), ("es", "Corea"), ("de", "Korea"), ("ru", "Корея"),
-    ("fr", "coréen"), ("en", "Korean"), ("ru", "корейск*"), ("en", "us"), ("fr", "Maurice"), ("es", "Mauricio"),
-    ("en", "Congo"), ("fr", "Congo"), ("de", "Kongo"), ("ru", "Конго"), ("fr", "congolais"), ("en", "Congolese"),
-    ("fr", "Grenade"), ("es", "Granada"), ("fr", "Dominique"), ("fr", "Hollande"), ("fr", "Vienne"), ("ru", "Вена"),
-    ("ru", "Того"), ("es", "Santiago"), ("es", "Sofía"), ("es", "La Paz"), ("en", "America"), ("fr", "Amérique"),
-    ("en", "Brussels"), ("fr", "Bruxelles"), ("ru", "Белый дом"), ("en", "Male"),
-])
+@pytest.mark.parametrize(
+    "lang,form",
+    [
+        ("fr", "Corée"),
+        ("en", "Korea"),
+        ("es", "Corea"),
+        ("de", "Korea"),
+        ("ru", "Корея"),
+        ("fr", "coréen"),
+        ("en", "Korean"),
+        ("ru", "корейск*"),
+        ("en", "us"),
+        ("fr", "Maurice"),
+        ("es", "Mauricio"),
+        ("en", "Congo"),
+        ("fr", "Congo"),
+        ("de", "Kongo"),
+        ("ru", "Конго"),
+        ("fr", "congolais"),
+        ("en", "Congolese"),
+        ("fr", "Grenade"),
+        ("es", "Granada"),
+        ("fr", "Dominique"),
+        ("fr", "Hollande"),
+        ("fr", "Vienne"),
+        ("ru", "Вена"),
+        ("ru", "Того"),
+        ("es", "Santiago"),
+        ("es", "Sofía"),
+        ("es", "La Paz"),
+        ("en", "America"),
+        ("fr", "Amérique"),
+        ("en", "Brussels"),
+        ("fr", "Bruxelles"),
+        ("ru", "Белый дом"),
+        ("en", "Male"),
+    ],
+)
 def test_ambiguous_forms_absent(aliases, lang, form):
-    assert not [a for a in aliases if a["lang"] == lang and
-                (a["form"] == form if a["kind"] == "acronym" else a["form"].casefold() == form.casefold())]
+    assert not [
+        a
+        for a in aliases
+        if a["lang"] == lang
+        and (a["form"] == form if a["kind"] == "acronym" else a["form"].casefold() == form.casefold())
+    ]
 
 
 def test_members_have_names_and_adjectives(states, aliases):
@@ -195,92 +233,99 @@ def test_every_state_has_a_name_in_every_language(states, aliases):
     assert [(s["iso3"], lang) for s in states for lang in sorted(LANGS) if (s["iso3"], lang) not in have] == []
 
 
-@pytest.mark.parametrize("lang,form,iso3", [
-    ("fr", "RPDC", "PRK"),
-    ("fr", "nord-coréenne", "PRK"),
-    ("fr", "Corée du Nord", "PRK"),
-    ("fr", "République populaire démocratique de Corée", "PRK"),
-    ("fr", "République démocratique populaire de Corée", "PRK"),
-    ("en", "DPRK", "PRK"),
-    ("en", "Democratic People's Republic of Korea", "PRK"),
-    ("ru", "КНДР", "PRK"),
-    ("ru", "Северная Корея", "PRK"),
-    ("ru", "Северной Кореи", "PRK"),
-    ("ru", "северокорейск*", "PRK"),
-    ("es", "Corea del Norte", "PRK"),
-    ("es", "norcoreana", "PRK"),
-    ("de", "Nordkorea", "PRK"),
-    ("de", "nordkoreanischen", "PRK"),
-    ("de", "Pjöngjang", "PRK"),
-    ("en", "South Korea", "KOR"),
-    ("en", "Republic of Korea", "KOR"),
-    ("ru", "Южная Корея", "KOR"),
-    ("de", "Südkorea", "KOR"),
-    ("fr", "Moscou", "RUS"),
-    ("fr", "russes", "RUS"),
-    ("fr", "Kremlin", "RUS"),
-    ("fr", "russo-", "RUS"),
-    ("ru", "Россию", "RUS"),
-    ("ru", "Российская Федерация", "RUS"),
-    ("ru", "российск*", "RUS"),
-    ("ru", "Москвы", "RUS"),
-    ("ru", "РФ", "RUS"),
-    ("de", "Russlands", "RUS"),
-    ("de", "russischen", "RUS"),
-    ("en", "Russians", "RUS"),
-    ("es", "rusas", "RUS"),
-    ("ru", "Китаем", "CHN"),
-    ("ru", "КНР", "CHN"),
-    ("en", "PRC", "CHN"),
-    ("fr", "Pékin", "CHN"),
-    ("en", "Sino-", "CHN"),
-    ("es", "República Popular China", "CHN"),
-    ("fr", "République de Chine", "TWN"),
-    ("en", "US", "USA"),
-    ("en", "U.S.", "USA"),
-    ("es", "EE.UU.", "USA"),
-    ("ru", "США", "USA"),
-    ("fr", "États-Unis", "USA"),
-    ("fr", "Maison-Blanche", "USA"),
-    ("en", "White House", "USA"),
-    ("de", "Vereinigte Staaten", "USA"),
-    ("fr", "Élysée", "FRA"),
-    ("en", "Downing Street", "GBR"),
-    ("en", "UK", "GBR"),
-    ("de", "Bundesrepublik Deutschland", "DEU"),
-    ("ru", "ФРГ", "DEU"),
-    ("fr", "EAU", "ARE"),
-    ("en", "UAE", "ARE"),
-    ("ru", "ОАЭ", "ARE"),
-    ("fr", "RDC", "COD"),
-    ("en", "DRC", "COD"),
-    ("fr", "Viêt Nam", "VNM"),
-    ("fr", "Vietnam", "VNM"),
-    ("fr", "Niger", "NER"),
-    ("fr", "nigérien", "NER"),
-    ("fr", "Nigeria", "NGA"),
-    ("fr", "Nigéria", "NGA"),
-    ("fr", "Guinée", "GIN"),
-    ("fr", "Guinée-Bissau", "GNB"),
-    ("fr", "Guinée équatoriale", "GNQ"),
-    ("en", "Guinea-Bissau", "GNB"),
-    ("en", "Equatorial Guinea", "GNQ"),
-    ("en", "Guinea", "GIN"),
-    ("en", "Papua New Guinea", "PNG"),
-    ("fr", "île Maurice", "MUS"),
-    ("ru", "белорусск*", "BLR"),
-    ("ru", "Беларусь", "BLR"),
-    ("fr", "Côte d'Ivoire", "CIV"),
-    ("fr", "Côte d’Ivoire", "CIV"),
-    ("en", "USSR", "SUN"),
-    ("ru", "СССР", "SUN"),
-    ("en", "Holy See", "VAT"),
-    ("en", "Kosovo", "XKX"),
-    ("en", "Palestine", "PSE"),
-])
+@pytest.mark.parametrize(
+    "lang,form,iso3",
+    [
+        ("fr", "RPDC", "PRK"),
+        ("fr", "nord-coréenne", "PRK"),
+        ("fr", "Corée du Nord", "PRK"),
+        ("fr", "République populaire démocratique de Corée", "PRK"),
+        ("fr", "République démocratique populaire de Corée", "PRK"),
+        ("en", "DPRK", "PRK"),
+        ("en", "Democratic People's Republic of Korea", "PRK"),
+        ("ru", "КНДР", "PRK"),
+        ("ru", "Северная Корея", "PRK"),
+        ("ru", "Северной Кореи", "PRK"),
+        ("ru", "северокорейск*", "PRK"),
+        ("es", "Corea del Norte", "PRK"),
+        ("es", "norcoreana", "PRK"),
+        ("de", "Nordkorea", "PRK"),
+        ("de", "nordkoreanischen", "PRK"),
+        ("de", "Pjöngjang", "PRK"),
+        ("en", "South Korea", "KOR"),
+        ("en", "Republic of Korea", "KOR"),
+        ("ru", "Южная Корея", "KOR"),
+        ("de", "Südkorea", "KOR"),
+        ("fr", "Moscou", "RUS"),
+        ("fr", "russes", "RUS"),
+        ("fr", "Kremlin", "RUS"),
+        ("fr", "russo-", "RUS"),
+        ("ru", "Россию", "RUS"),
+        ("ru", "Российская Федерация", "RUS"),
+        ("ru", "российск*", "RUS"),
+        ("ru", "Москвы", "RUS"),
+        ("ru", "РФ", "RUS"),
+        ("de", "Russlands", "RUS"),
+        ("de", "russischen", "RUS"),
+        ("en", "Russians", "RUS"),
+        ("es", "rusas", "RUS"),
+        ("ru", "Китаем", "CHN"),
+        ("ru", "КНР", "CHN"),
+        ("en", "PRC", "CHN"),
+        ("fr", "Pékin", "CHN"),
+        ("en", "Sino-", "CHN"),
+        ("es", "República Popular China", "CHN"),
+        ("fr", "République de Chine", "TWN"),
+        ("en", "US", "USA"),
+        ("en", "U.S.", "USA"),
+        ("es", "EE.UU.", "USA"),
+        ("ru", "США", "USA"),
+        ("fr", "États-Unis", "USA"),
+        ("fr", "Maison-Blanche", "USA"),
+        ("en", "White House", "USA"),
+        ("de", "Vereinigte Staaten", "USA"),
+        ("fr", "Élysée", "FRA"),
+        ("en", "Downing Street", "GBR"),
+        ("en", "UK", "GBR"),
+        ("de", "Bundesrepublik Deutschland", "DEU"),
+        ("ru", "ФРГ", "DEU"),
+        ("fr", "EAU", "ARE"),
+        ("en", "UAE", "ARE"),
+        ("ru", "ОАЭ", "ARE"),
+        ("fr", "RDC", "COD"),
+        ("en", "DRC", "COD"),
+        ("fr", "Viêt Nam", "VNM"),
+        ("fr", "Vietnam", "VNM"),
+        ("fr", "Niger", "NER"),
+        ("fr", "nigérien", "NER"),
+        ("fr", "Nigeria", "NGA"),
+        ("fr", "Nigéria", "NGA"),
+        ("fr", "Guinée", "GIN"),
+        ("fr", "Guinée-Bissau", "GNB"),
+        ("fr", "Guinée équatoriale", "GNQ"),
+        ("en", "Guinea-Bissau", "GNB"),
+        ("en", "Equatorial Guinea", "GNQ"),
+        ("en", "Guinea", "GIN"),
+        ("en", "Papua New Guinea", "PNG"),
+        ("fr", "île Maurice", "MUS"),
+        ("ru", "белорусск*", "BLR"),
+        ("ru", "Беларусь", "BLR"),
+        ("fr", "Côte d'Ivoire", "CIV"),
+        ("fr", "Côte d’Ivoire", "CIV"),
+        ("en", "USSR", "SUN"),
+        ("ru", "СССР", "SUN"),
+        ("en", "Holy See", "VAT"),
+        ("en", "Kosovo", "XKX"),
+        ("en", "Palestine", "PSE"),
+    ],
+)
 def test_alias_spot_checks(aliases, lang, form, iso3):
-    found = {a["iso3"] for a in aliases if a["lang"] == lang and
-             (a["form"] == form if a["kind"] == "acronym" else a["form"].casefold() == form.casefold())}
+    found = {
+        a["iso3"]
+        for a in aliases
+        if a["lang"] == lang
+        and (a["form"] == form if a["kind"] == "acronym" else a["form"].casefold() == form.casefold())
+    }
     assert found == {iso3}
 
 

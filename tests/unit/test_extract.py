@@ -1,4 +1,5 @@
 """Extraction rules on small articles the team wrote (never corpus text), in five languages."""
+
 from __future__ import annotations
 
 import json
@@ -15,7 +16,11 @@ from relgraph.pipeline import extract_article
 from relgraph.loaders.read import parse_text, read_file
 from tests.conftest import DATA
 
-EXAMPLES = sorted(DATA.glob("*.txt")) + sorted((DATA / "more").glob("*.txt")) + sorted((DATA.parent.parent / "examples").glob("*.txt"))
+EXAMPLES = (
+    sorted(DATA.glob("*.txt"))
+    + sorted((DATA / "more").glob("*.txt"))
+    + sorted((DATA.parent.parent / "examples").glob("*.txt"))
+)
 
 
 def facts(text: str, lang: str, published: str | None = "2024-01-10"):
@@ -24,8 +29,19 @@ def facts(text: str, lang: str, published: str | None = "2024-01-10"):
 
 
 def evidence_items(obj):
-    for key in ("states", "leaders", "facilities", "places", "projects", "meetings", "visits", "proposals", "statements",
-                "sectors", "sources"):
+    for key in (
+        "states",
+        "leaders",
+        "facilities",
+        "places",
+        "projects",
+        "meetings",
+        "visits",
+        "proposals",
+        "statements",
+        "sectors",
+        "sources",
+    ):
         for item in obj[key]:
             yield key, item
 
@@ -38,43 +54,52 @@ def test_every_fact_has_exact_evidence(path):
     for key, item in evidence_items(obj):
         assert item["evidence"], (key, item)
         for e in item["evidence"]:
-            assert text[e["start"]:e["end"]] == e["quote"] != ""
+            assert text[e["start"] : e["end"]] == e["quote"] != ""
             n += 1
     assert n > 0 or path.name == "no_state.txt"
 
 
-@pytest.mark.parametrize("lang, text, expected", [
-    ("fr", "Le dirigeant nord-coréen a rencontré le président russe à Moscou.", {"PRK", "RUS"}),
-    ("fr", "La RPDC et la Fédération de Russie ont signé un accord.", {"PRK", "RUS"}),
-    ("en", "The DPRK and the United States held talks in Geneva.", {"PRK", "USA"}),
-    ("en", "Officials from Niger and Nigeria met in Abuja.", {"NER", "NGA"}),
-    ("en", "South Korea and North Korea exchanged fire.", {"KOR", "PRK"}),
-    ("en", "Guinea-Bissau, Guinea and Equatorial Guinea signed a treaty.", {"GNB", "GIN", "GNQ"}),
-    ("es", "El presidente chino recibió al jefe del Gobierno español en Pekín.", {"CHN", "ESP"}),
-    ("de", "Der russische Präsident reiste nach Nordkorea.", {"RUS", "PRK"}),
-    ("ru", "Президент России посетил КНДР.", {"RUS", "PRK"}),
-])
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "Le dirigeant nord-coréen a rencontré le président russe à Moscou.", {"PRK", "RUS"}),
+        ("fr", "La RPDC et la Fédération de Russie ont signé un accord.", {"PRK", "RUS"}),
+        ("en", "The DPRK and the United States held talks in Geneva.", {"PRK", "USA"}),
+        ("en", "Officials from Niger and Nigeria met in Abuja.", {"NER", "NGA"}),
+        ("en", "South Korea and North Korea exchanged fire.", {"KOR", "PRK"}),
+        ("en", "Guinea-Bissau, Guinea and Equatorial Guinea signed a treaty.", {"GNB", "GIN", "GNQ"}),
+        ("es", "El presidente chino recibió al jefe del Gobierno español en Pekín.", {"CHN", "ESP"}),
+        ("de", "Der russische Präsident reiste nach Nordkorea.", {"RUS", "PRK"}),
+        ("ru", "Президент России посетил КНДР.", {"RUS", "PRK"}),
+    ],
+)
 def test_states_from_names_adjectives_capitals_acronyms(lang, text, expected):
     assert {s["iso3"] for s in facts(text, lang)["states"]} == expected
 
 
 def test_a_state_named_in_passing_is_mentioned_not_actor():
-    obj = facts("Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un au "
-                "Kremlin. Ils ont discuté d'une route vers la Chine.", "fr")
+    obj = facts(
+        "Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un au "
+        "Kremlin. Ils ont discuté d'une route vers la Chine.",
+        "fr",
+    )
     roles = {s["iso3"]: s["role"] for s in obj["states"]}
     assert roles["RUS"] == roles["PRK"] == "actor" and roles["CHN"] == "mentioned"
     assert obj["pair"] == ["PRK", "RUS"]
 
 
-@pytest.mark.parametrize("lang, text, name", [
-    ("fr", "Le président russe Vladimir Poutine est arrivé.", "Vladimir Putin"),
-    ("en", "Russian President Vladimir Putin arrived.", "Vladimir Putin"),
-    ("es", "El presidente ruso, Vladímir Putin, llegó.", "Vladimir Putin"),
-    ("de", "Der russische Präsident Wladimir Putin kam an.", "Vladimir Putin"),
-    ("ru", "Президент России Владимир Путин прибыл.", "Vladimir Putin"),
-    ("fr", "Le dirigeant de la RPDC, Kim Jong Un, est arrivé.", "Kim Jong Un"),
-    ("ru", "Ким Чен Ын прибыл в Москву.", "Kim Jong Un"),
-])
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        ("fr", "Le président russe Vladimir Poutine est arrivé.", "Vladimir Putin"),
+        ("en", "Russian President Vladimir Putin arrived.", "Vladimir Putin"),
+        ("es", "El presidente ruso, Vladímir Putin, llegó.", "Vladimir Putin"),
+        ("de", "Der russische Präsident Wladimir Putin kam an.", "Vladimir Putin"),
+        ("ru", "Президент России Владимир Путин прибыл.", "Vladimir Putin"),
+        ("fr", "Le dirigeant de la RPDC, Kim Jong Un, est arrivé.", "Kim Jong Un"),
+        ("ru", "Ким Чен Ын прибыл в Москву.", "Kim Jong Un"),
+    ],
+)
 def test_leaders_have_one_canonical_name_in_every_language(lang, text, name):
     assert name in {l["name"] for l in facts(text, lang)["leaders"]}
 
@@ -91,28 +116,33 @@ def test_an_unknown_leader_after_a_title_is_kept():
     assert "Mwansa Kalaba" in names and "Emmanuel Macron" in names
 
 
-@pytest.mark.parametrize("lang, text, published, expected", [
-    ("fr", "le 13 septembre", "2023-09-14", "2023-09-13"),
-    ("fr", "le 13 septembre", None, "--09-13"),
-    ("fr", "le 28 décembre", "2024-01-03", "2023-12-28"),
-    ("en", "on Wednesday", "2023-11-16", "2023-11-15"),
-    ("en", "on September 10, 2023", None, "2023-09-10"),
-    ("en", "in April 2019", "2023-09-14", "2019-04"),
-    ("ru", "13 сентября 2023 года", None, "2023-09-13"),
-    ("ru", "в пятницу", "2024-05-24", "2024-05-24"),
-    ("de", "am 5. Dezember", "2022-12-06", "2022-12-05"),
-    ("es", "el 30 de marzo", "2023-03-31", "2023-03-30"),
-    ("fr", "hier", "2023-09-14", "2023-09-13"),
-])
+@pytest.mark.parametrize(
+    "lang, text, published, expected",
+    [
+        ("fr", "le 13 septembre", "2023-09-14", "2023-09-13"),
+        ("fr", "le 13 septembre", None, "--09-13"),
+        ("fr", "le 28 décembre", "2024-01-03", "2023-12-28"),
+        ("en", "on Wednesday", "2023-11-16", "2023-11-15"),
+        ("en", "on September 10, 2023", None, "2023-09-10"),
+        ("en", "in April 2019", "2023-09-14", "2019-04"),
+        ("ru", "13 сентября 2023 года", None, "2023-09-13"),
+        ("ru", "в пятницу", "2024-05-24", "2024-05-24"),
+        ("de", "am 5. Dezember", "2022-12-06", "2022-12-05"),
+        ("es", "el 30 de marzo", "2023-03-31", "2023-03-30"),
+        ("fr", "hier", "2023-09-14", "2023-09-13"),
+    ],
+)
 def test_dates_resolve_against_the_publication_date(lang, text, published, expected):
     ds = find_dates(text, tokenize(text), lang, published)
     assert ds and ds[0].value == expected
-    assert text[ds[0].start:ds[0].end] in text
+    assert text[ds[0].start : ds[0].end] in text
 
 
 def test_sources_by_kind():
-    obj = facts("Le président russe Vladimir Poutine a parlé à la chaîne Rossiya 1.\n\n"
-                "TASS/VNA/CVN\nPhoto : AFP/VNA/CVN\n", "fr")
+    obj = facts(
+        "Le président russe Vladimir Poutine a parlé à la chaîne Rossiya 1.\n\nTASS/VNA/CVN\nPhoto : AFP/VNA/CVN\n",
+        "fr",
+    )
     kinds = {(s["name"], s["kind"]) for s in obj["sources"]}
     assert {("TASS", "credit"), ("VNA", "credit"), ("CVN", "credit"), ("AFP", "photo")} <= kinds
     assert ("Rossiya 1", "broadcaster") in kinds
@@ -124,12 +154,23 @@ def test_dateline_credits_the_agency():
     assert ("Reuters", "credit") in {(s["name"], s["kind"]) for s in obj["sources"]}
 
 
-@pytest.mark.parametrize("lang, text, status", [
-    ("en", "US President Joe Biden met Chinese President Xi Jinping in Beijing on Monday.", "held"),
-    ("en", "US President Joe Biden will meet Chinese President Xi Jinping in Beijing next week.", "planned"),
-    ("en", "US President Joe Biden and Chinese President Xi Jinping had previously met in Beijing in 2017.", "past"),
-    ("fr", "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un à Vladivostok.", "held"),
-])
+@pytest.mark.parametrize(
+    "lang, text, status",
+    [
+        ("en", "US President Joe Biden met Chinese President Xi Jinping in Beijing on Monday.", "held"),
+        ("en", "US President Joe Biden will meet Chinese President Xi Jinping in Beijing next week.", "planned"),
+        (
+            "en",
+            "US President Joe Biden and Chinese President Xi Jinping had previously met in Beijing in 2017.",
+            "past",
+        ),
+        (
+            "fr",
+            "Le président russe Vladimir Poutine a rencontré le dirigeant nord-coréen Kim Jong-un à Vladivostok.",
+            "held",
+        ),
+    ],
+)
 def test_meeting_status(lang, text, status):
     ms = facts(text, lang)["meetings"]
     assert len(ms) == 1 and ms[0]["status"] == status
@@ -148,15 +189,17 @@ def test_invitation_is_a_proposal_in_diplomacy():
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400),
-       st.sampled_from(["fr", "en", "es", "de", "ru"]))
+@given(
+    st.text(alphabet=st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=400),
+    st.sampled_from(["fr", "en", "es", "de", "ru"]),
+)
 def test_random_text_never_crashes_and_evidence_is_exact(text, lang):
     a = parse_text(text, "random.txt")
     obj = extract(replace(a, lang=lang, published="2024-02-29")).to_json()
     json.dumps(obj)
     for _, item in evidence_items(obj):
         for e in item["evidence"]:
-            assert text[e["start"]:e["end"]] == e["quote"]
+            assert text[e["start"] : e["end"]] == e["quote"]
 
 
 MORE = DATA / "more"
@@ -166,46 +209,66 @@ def extracted(name):
     return extract_article(read_file(str(MORE / name))).to_json()
 
 
-@pytest.mark.parametrize("name, pair, meeting, place", [
-    ("es_lula_petro.txt", ["BRA", "COL"], {"Luiz Inácio Lula da Silva", "Gustavo Petro"}, "Planalto Palace"),
-    ("de_scholz_macron.txt", ["DEU", "FRA"], {"Olaf Scholz", "Emmanuel Macron"}, "Federal Chancellery"),
-    ("ru_xi_moscow.txt", ["CHN", "RUS"], {"Xi Jinping", "Vladimir Putin"}, "Kremlin"),
-    ("en_modi_albanese.txt", ["AUS", "IND"], {"Narendra Modi", "Anthony Albanese"}, "Sydney"),
-    ("fr_kishida_hanoi.txt", ["JPN", "VNM"], {"Fumio Kishida", "Pham Minh Chinh"}, "Hanoi"),  # met during the trip to Hanoi
-])
+@pytest.mark.parametrize(
+    "name, pair, meeting, place",
+    [
+        ("es_lula_petro.txt", ["BRA", "COL"], {"Luiz Inácio Lula da Silva", "Gustavo Petro"}, "Planalto Palace"),
+        ("de_scholz_macron.txt", ["DEU", "FRA"], {"Olaf Scholz", "Emmanuel Macron"}, "Federal Chancellery"),
+        ("ru_xi_moscow.txt", ["CHN", "RUS"], {"Xi Jinping", "Vladimir Putin"}, "Kremlin"),
+        ("en_modi_albanese.txt", ["AUS", "IND"], {"Narendra Modi", "Anthony Albanese"}, "Sydney"),
+        (
+            "fr_kishida_hanoi.txt",
+            ["JPN", "VNM"],
+            {"Fumio Kishida", "Pham Minh Chinh"},
+            "Hanoi",
+        ),  # met during the trip to Hanoi
+    ],
+)
 def test_pair_and_meeting_in_five_languages(name, pair, meeting, place):
     obj = extracted(name)
     assert obj["pair"] == pair
     assert any(set(m["participants"]) == meeting and m["place"] == place for m in obj["meetings"])
 
 
-@pytest.mark.parametrize("name, visitor, place, status", [
-    ("es_lula_petro.txt", "Luiz Inácio Lula da Silva", "Caracas", "planned"),
-    ("de_scholz_macron.txt", "Olaf Scholz", "Paris", "planned"),
-    ("ru_xi_moscow.txt", "Xi Jinping", "Moscow", "held"),
-    ("en_modi_albanese.txt", "Anthony Albanese", "New Delhi", "past"),
-    ("fr_kishida_hanoi.txt", "Fumio Kishida", "Manila", "planned"),
-])
+@pytest.mark.parametrize(
+    "name, visitor, place, status",
+    [
+        ("es_lula_petro.txt", "Luiz Inácio Lula da Silva", "Caracas", "planned"),
+        ("de_scholz_macron.txt", "Olaf Scholz", "Paris", "planned"),
+        ("ru_xi_moscow.txt", "Xi Jinping", "Moscow", "held"),
+        ("en_modi_albanese.txt", "Anthony Albanese", "New Delhi", "past"),
+        ("fr_kishida_hanoi.txt", "Fumio Kishida", "Manila", "planned"),
+    ],
+)
 def test_visits_with_status_in_five_languages(name, visitor, place, status):
     visits = {(v["visitor"], v["place"], v["status"]) for v in extracted(name)["visits"]}
     assert (visitor, place, status) in visits
 
 
-@pytest.mark.parametrize("name, by, sector", [
-    ("es_lula_petro.txt", "Gustavo Petro", "diplomacy"),
-    ("de_scholz_macron.txt", "Emmanuel Macron", "defence"),
-    ("ru_xi_moscow.txt", "Vladimir Putin", "diplomacy"),
-    ("en_modi_albanese.txt", "Narendra Modi", "diplomacy"),
-    ("fr_kishida_hanoi.txt", "Fumio Kishida", "transport"),
-])
+@pytest.mark.parametrize(
+    "name, by, sector",
+    [
+        ("es_lula_petro.txt", "Gustavo Petro", "diplomacy"),
+        ("de_scholz_macron.txt", "Emmanuel Macron", "defence"),
+        ("ru_xi_moscow.txt", "Vladimir Putin", "diplomacy"),
+        ("en_modi_albanese.txt", "Narendra Modi", "diplomacy"),
+        ("fr_kishida_hanoi.txt", "Fumio Kishida", "transport"),
+    ],
+)
 def test_proposals_in_five_languages(name, by, sector):
     assert (by, sector) in {(p["by"], p["sector"]) for p in extracted(name)["proposals"]}
 
 
-@pytest.mark.parametrize("name, source", [
-    ("es_lula_petro.txt", "EFE"), ("de_scholz_macron.txt", "dpa"), ("ru_xi_moscow.txt", "TASS"),
-    ("en_modi_albanese.txt", "Reuters"), ("fr_kishida_hanoi.txt", "Kyodo"),
-])
+@pytest.mark.parametrize(
+    "name, source",
+    [
+        ("es_lula_petro.txt", "EFE"),
+        ("de_scholz_macron.txt", "dpa"),
+        ("ru_xi_moscow.txt", "TASS"),
+        ("en_modi_albanese.txt", "Reuters"),
+        ("fr_kishida_hanoi.txt", "Kyodo"),
+    ],
+)
 def test_credited_agency_in_five_languages(name, source):
     assert (source, "credit") in {(s["name"], s["kind"]) for s in extracted(name)["sources"]}
 
@@ -224,15 +287,20 @@ def test_calendar_words_and_german_nouns_are_not_places():
 
 
 def test_statements_are_attributed_to_their_speaker_and_channel():
-    obj = facts("Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un. "
-                "Nous allons coopérer, a déclaré Vladimir Poutine à la chaîne Rossiya 1. "
-                "Il a ajouté que les relations étaient bonnes.", "fr")
+    obj = facts(
+        "Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un. "
+        "Nous allons coopérer, a déclaré Vladimir Poutine à la chaîne Rossiya 1. "
+        "Il a ajouté que les relations étaient bonnes.",
+        "fr",
+    )
     got = [(s["speaker"], s["via"]) for s in obj["statements"]]
     assert got == [("Vladimir Putin", "Rossiya 1"), ("Vladimir Putin", None)]
 
 
 def test_a_state_named_only_through_its_leader_is_an_actor():
-    roles = {s["iso3"]: (s["role"], s["evidence"][0]["quote"]) for s in extracted("de_steinmeier_ramaphosa.txt")["states"]}
+    roles = {
+        s["iso3"]: (s["role"], s["evidence"][0]["quote"]) for s in extracted("de_steinmeier_ramaphosa.txt")["states"]
+    }
     assert roles["DEU"][0] == "actor" and "Steinmeier" in roles["DEU"][1]
 
 
@@ -250,21 +318,30 @@ def test_ceremony_words_are_not_sectors_and_stems_work_inside_phrases():
     assert {"agriculture", "security", "energy"} <= ru
 
 
-@pytest.mark.parametrize("name, by, sector", [
-    ("en_erdogan_zelensky.txt", "Recep Tayyip Erdoğan", "agriculture"),
-    ("en_erdogan_zelensky.txt", "Volodymyr Zelensky", "diplomacy"),
-    ("de_steinmeier_ramaphosa.txt", "Cyril Ramaphosa", "diplomacy"),
-    ("ru_lavrov_fidan.txt", "Hakan Fidan", "diplomacy"),
-])
+@pytest.mark.parametrize(
+    "name, by, sector",
+    [
+        ("en_erdogan_zelensky.txt", "Recep Tayyip Erdoğan", "agriculture"),
+        ("en_erdogan_zelensky.txt", "Volodymyr Zelensky", "diplomacy"),
+        ("de_steinmeier_ramaphosa.txt", "Cyril Ramaphosa", "diplomacy"),
+        ("ru_lavrov_fidan.txt", "Hakan Fidan", "diplomacy"),
+    ],
+)
 def test_more_proposals(name, by, sector):
     assert (by, sector) in {(p["by"], p["sector"]) for p in extracted(name)["proposals"]}
 
 
-@pytest.mark.parametrize("lang, text, name", [
-    ("en", "Biden also met Chairman of the National Assembly Vuong Dinh Hue in Hanoi.", "Vuong Dinh Hue"),
-    ("fr", "Le président de l'Assemblée nationale Anatole Dubreuil a reçu le président russe Vladimir Poutine.",
-     "Anatole Dubreuil"),
-])
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        ("en", "Biden also met Chairman of the National Assembly Vuong Dinh Hue in Hanoi.", "Vuong Dinh Hue"),
+        (
+            "fr",
+            "Le président de l'Assemblée nationale Anatole Dubreuil a reçu le président russe Vladimir Poutine.",
+            "Anatole Dubreuil",
+        ),
+    ],
+)
 def test_a_title_with_its_institution_still_introduces_a_name(lang, text, name):
     assert name in {l["name"] for l in facts(text, lang)["leaders"]}
 
@@ -291,13 +368,17 @@ def test_two_leaders_talking_about_sectors_count_without_a_discussion_verb():
 def test_a_summit_with_many_leaders_and_a_bilateral_on_the_side():
     obj = extracted("en_g20_delhi.txt")
     assert obj["pair"] == ["IND", "USA"]
-    assert any(set(m["participants"]) == {"Narendra Modi", "Joe Biden"} and {"space", "technology"} <= set(m["sectors"])
-               for m in obj["meetings"])
+    assert any(
+        set(m["participants"]) == {"Narendra Modi", "Joe Biden"} and {"space", "technology"} <= set(m["sectors"])
+        for m in obj["meetings"]
+    )
 
 
 def test_hard_wrapped_text_keeps_names_and_sentences_whole():
-    text = ("Russian President Vladimir Putin met North Korean leader Kim Jong\nUn at the Vostochny Cosmodrome "
-            "on Wednesday, and the two\nleaders discussed space cooperation.\r\n")
+    text = (
+        "Russian President Vladimir Putin met North Korean leader Kim Jong\nUn at the Vostochny Cosmodrome "
+        "on Wednesday, and the two\nleaders discussed space cooperation.\r\n"
+    )
     obj = facts(text, "en", "2023-09-14")
     assert {l["name"] for l in obj["leaders"]} >= {"Vladimir Putin", "Kim Jong Un"}
     assert any(m["place"] == "Vostochny Cosmodrome" and m["date"] == "2023-09-13" for m in obj["meetings"])
@@ -307,10 +388,13 @@ _WORDS = sorted({w for p in EXAMPLES for w in p.read_text(encoding="utf-8").spli
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=120),
-       st.lists(st.sampled_from([" ", " ", " ", "\n", "\n\n", ", ", ". ", "\t"]), min_size=1, max_size=8),
-       st.sampled_from(["fr", "en", "es", "de", "ru"]), st.booleans(),
-       st.sampled_from([None, "2023-09-14", "2020-02-29"]))
+@given(
+    st.lists(st.sampled_from(_WORDS), min_size=1, max_size=120),
+    st.lists(st.sampled_from([" ", " ", " ", "\n", "\n\n", ", ", ". ", "\t"]), min_size=1, max_size=8),
+    st.sampled_from(["fr", "en", "es", "de", "ru"]),
+    st.booleans(),
+    st.sampled_from([None, "2023-09-14", "2020-02-29"]),
+)
 def test_shuffled_article_words_never_crash_and_quote_exactly(words, seps, lang, upper, published):
     """Words of real articles in random order reach every rule (titles, places, dates, events)."""
     text = "".join(w + seps[i % len(seps)] for i, w in enumerate(words))
@@ -318,7 +402,7 @@ def test_shuffled_article_words_never_crash_and_quote_exactly(words, seps, lang,
     obj = extract(replace(parse_text(text, "mix.txt"), lang=lang, published=published)).to_json()
     for _, item in evidence_items(obj):
         for e in item["evidence"]:
-            assert text[e["start"]:e["end"]] == e["quote"]
+            assert text[e["start"] : e["end"]] == e["quote"]
 
 
 def test_an_agency_after_a_preposition_is_no_place_and_the_venue_wins():
@@ -332,6 +416,10 @@ def test_an_agency_after_a_preposition_is_no_place_and_the_venue_wins():
 
 def test_leaders_agreeing_somewhere_met_there():
     obj = extracted("fr_kishida_yoon_tokyo.txt")
-    assert any(set(m["participants"]) == {"Fumio Kishida", "Yoon Suk Yeol"} and m["place"] == "Tokyo"
-               and m["date"] == "2023-03-16" for m in obj["meetings"])
+    assert any(
+        set(m["participants"]) == {"Fumio Kishida", "Yoon Suk Yeol"}
+        and m["place"] == "Tokyo"
+        and m["date"] == "2023-03-16"
+        for m in obj["meetings"]
+    )
     assert ("Fumio Kishida", "Seoul", "planned") in {(v["visitor"], v["place"], v["status"]) for v in obj["visits"]}

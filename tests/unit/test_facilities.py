@@ -1,5 +1,6 @@
 """Venues: named from reference data or by a venue head word, and a capitalised venue noun after
 a locative ("au Musée", "в Музее") is never invented as a city. Texts written for these tests."""
+
 from __future__ import annotations
 
 from dataclasses import replace
@@ -17,32 +18,45 @@ def _places(text: str, lang: str):
     return {p.name for p in f.places}, {p.name for p in f.facilities}
 
 
-@pytest.mark.parametrize("lang, text, venue", [
-    ("fr", "Le président Emmanuel Macron a reçu Xi Jinping au Grand Hall du Peuple.", "Great Hall of the People"),
-    ("en", "Joe Biden met Xi Jinping at the Great Hall of the People.", "Great Hall of the People"),
-    ("es", "Pedro Sánchez se reunió con Xi Jinping en el Palacio de la Moncloa.", "Moncloa Palace"),
-    ("de", "Olaf Scholz empfing Emmanuel Macron im Schloss Bellevue.", "Bellevue Palace"),
-    ("ru", "Владимир Путин встретился с Си Цзиньпином во Дворце Независимости.", "Palace of Independence"),
-    ("fr", "Emmanuel Macron a déposé une gerbe au Monument aux héros du peuple.", "Monument to the People's Heroes"),
-])
+@pytest.mark.parametrize(
+    "lang, text, venue",
+    [
+        ("fr", "Le président Emmanuel Macron a reçu Xi Jinping au Grand Hall du Peuple.", "Great Hall of the People"),
+        ("en", "Joe Biden met Xi Jinping at the Great Hall of the People.", "Great Hall of the People"),
+        ("es", "Pedro Sánchez se reunió con Xi Jinping en el Palacio de la Moncloa.", "Moncloa Palace"),
+        ("de", "Olaf Scholz empfing Emmanuel Macron im Schloss Bellevue.", "Bellevue Palace"),
+        ("ru", "Владимир Путин встретился с Си Цзиньпином во Дворце Независимости.", "Palace of Independence"),
+        (
+            "fr",
+            "Emmanuel Macron a déposé une gerbe au Monument aux héros du peuple.",
+            "Monument to the People's Heroes",
+        ),
+    ],
+)
 def test_named_venues_from_reference_data(lang, text, venue):
     assert venue in _places(text, lang)[1]
 
 
-@pytest.mark.parametrize("lang, text, word", [
-    ("en", "Joe Biden met Xi Jinping at the Monument on Friday.", "Monument"),
-    ("fr", "Emmanuel Macron a rencontré Xi Jinping au Musée mardi.", "Musée"),
-    ("es", "Pedro Sánchez se reunió con Xi Jinping en Museo el martes.", "Museo"),
-    ("de", "Olaf Scholz traf Xi Jinping im Museum am Dienstag.", "Museum"),
-    ("ru", "Владимир Путин встретился с Си Цзиньпином в Музее во вторник.", "Muzee"),
-])
+@pytest.mark.parametrize(
+    "lang, text, word",
+    [
+        ("en", "Joe Biden met Xi Jinping at the Monument on Friday.", "Monument"),
+        ("fr", "Emmanuel Macron a rencontré Xi Jinping au Musée mardi.", "Musée"),
+        ("es", "Pedro Sánchez se reunió con Xi Jinping en Museo el martes.", "Museo"),
+        ("de", "Olaf Scholz traf Xi Jinping im Museum am Dienstag.", "Museum"),
+        ("ru", "Владимир Путин встретился с Си Цзиньпином в Музее во вторник.", "Muzee"),
+    ],
+)
 def test_a_capitalised_venue_noun_after_a_locative_is_no_city(lang, text, word):
     assert word not in _places(text, lang)[0]
 
 
-@pytest.mark.parametrize("lang, text, city", [
-    ("fr", "Emmanuel Macron a rencontré Xi Jinping à Montauban mardi.", "Montauban"),
-    ("es", "Pedro Sánchez se reunió con Xi Jinping en Cuenca el martes.", "Cuenca"),
-])
+@pytest.mark.parametrize(
+    "lang, text, city",
+    [
+        ("fr", "Emmanuel Macron a rencontré Xi Jinping à Montauban mardi.", "Montauban"),
+        ("es", "Pedro Sánchez se reunió con Xi Jinping en Cuenca el martes.", "Cuenca"),
+    ],
+)
 def test_an_unknown_proper_name_after_a_locative_is_still_a_place(lang, text, city):
     assert city in _places(text, lang)[0]

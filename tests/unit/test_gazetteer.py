@@ -1,4 +1,5 @@
 """The phrase matcher under every lexicon."""
+
 from __future__ import annotations
 
 import pytest
@@ -16,7 +17,10 @@ def test_longest_match_wins():
     g.add("Guinée-Bissau", "GNB")
     g.add("Guinée équatoriale", "GNQ")
     assert names(g, "la Guinée-Bissau et la Guinée équatoriale, pas la Guinée.") == [
-        ("Guinée-Bissau", "GNB"), ("Guinée équatoriale", "GNQ"), ("Guinée", "GIN")]
+        ("Guinée-Bissau", "GNB"),
+        ("Guinée équatoriale", "GNQ"),
+        ("Guinée", "GIN"),
+    ]
 
 
 def test_case_sensitive_acronyms_do_not_match_words():
@@ -25,9 +29,14 @@ def test_case_sensitive_acronyms_do_not_match_words():
     assert names(g, "Let us talk about US policy") == [("US", "USA")]
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("Путина", ["Путина"]), ("Путиным", ["Путиным"]), ("Пут", []),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Путина", ["Путина"]),
+        ("Путиным", ["Путиным"]),
+        ("Пут", []),
+    ],
+)
 def test_stems_match_inflected_forms(text, expected):
     g = Gazetteer()
     g.add("Путин*", "Q7747")

@@ -1,5 +1,6 @@
 """Exact-set golden tests: the whole set of meetings and visits of a few team-written articles,
 one per language, must equal the expected one, so that any spurious event fails."""
+
 from __future__ import annotations
 
 import pytest
@@ -14,9 +15,11 @@ GOLDEN = {
         "visits": {("Kim Jong Un", "Vostochny Cosmodrome", "held"), ("Kim Jong Un", "Vladivostok", "planned")},
     },
     "en_visit.txt": {
-        "meetings": {(frozenset({"Joe Biden", "Nguyen Phu Trong"}), "Hanoi", "2023-09-10", "held"),
-                     # "a trip to India ..., where Biden met Modi": the relative clause names no city
-                     (frozenset({"Joe Biden", "Narendra Modi"}), None, None, "held")},
+        "meetings": {
+            (frozenset({"Joe Biden", "Nguyen Phu Trong"}), "Hanoi", "2023-09-10", "held"),
+            # "a trip to India ..., where Biden met Modi": the relative clause names no city
+            (frozenset({"Joe Biden", "Narendra Modi"}), None, None, "held"),
+        },
         "visits": {("Joe Biden", "Hanoi", "held")},
     },
     "es_reunion.txt": {
@@ -49,4 +52,4 @@ def test_the_events_are_exactly_the_expected_ones(name):
     assert visits == GOLDEN[name]["visits"]
     for fact in facts.meetings + facts.visits:
         for ev in fact.evidence:
-            assert facts.article.text[ev.start:ev.end] == ev.quote
+            assert facts.article.text[ev.start : ev.end] == ev.quote

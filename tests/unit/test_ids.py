@@ -1,5 +1,6 @@
 """The ids relgraph makes itself (meetings, projects, places the reference data lack) come from
 loaders/resolve.py, and the writer's record of an article carries them."""
+
 from dataclasses import replace
 
 import pytest
@@ -14,7 +15,7 @@ from tests.conftest import DATA
 # made-up venues no reference table will hold: the rules give them a place id of their own
 VENUES = {
     "es": "Título\nFecha: 2024-05-02\n\nEl presidente Pedro Sánchez recibió el jueves a Emmanuel Macron "
-          "en el Palacio de Zorvalia, en Madrid.\n",
+    "en el Palacio de Zorvalia, en Madrid.\n",
     "en": "Title\nDate: 2024-05-02\n\nJoe Biden hosted Olaf Scholz on Thursday at the Brindlewick estate.\n",
 }
 
@@ -39,13 +40,24 @@ def test_extraction_ids_are_resolve_ids(facts):
 
 
 def _meeting(date, people=("Q1", "Q2")):
-    return MeetingFact(participants=("A", "B"), place=None, place_id=None, date=date, precision="day",
-                       duration=None, status="held", sectors=(), evidence=(Evidence(0, 1, "x"),),
-                       participant_ids=people)
+    return MeetingFact(
+        participants=("A", "B"),
+        place=None,
+        place_id=None,
+        date=date,
+        precision="day",
+        duration=None,
+        status="held",
+        sectors=(),
+        evidence=(Evidence(0, 1, "x"),),
+        participant_ids=people,
+    )
 
 
 def test_a_dated_meeting_is_one_node_across_articles():
-    assert meeting_id(_meeting("2024-05-02"), "sha256:a", 0) == meeting_id(_meeting("2024-05-02", ("Q2", "Q1")), "sha256:b", 3)
+    assert meeting_id(_meeting("2024-05-02"), "sha256:a", 0) == meeting_id(
+        _meeting("2024-05-02", ("Q2", "Q1")), "sha256:b", 3
+    )
     assert meeting_id(_meeting("2024-05-02"), "sha256:a", 0) != meeting_id(_meeting("2024-05-03"), "sha256:a", 0)
     # undated, or day and month only: the article's own
     assert meeting_id(_meeting(None), "sha256:a", 0) != meeting_id(_meeting(None), "sha256:b", 0)

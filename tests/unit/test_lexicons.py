@@ -1,5 +1,6 @@
 """The language lexicons (``loaders/data/lang/*.json``) agree on their keys, so that a rule
 written for one language finds its words in every other: a language is a data change."""
+
 from __future__ import annotations
 
 import json

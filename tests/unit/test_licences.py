@@ -5,12 +5,16 @@ classifiers). A distribution offering a choice ("MPL-1.1 OR GPL-2.0-only") passe
 alternative is permitted. MPL-2.0 (file-level copyleft, used unmodified) is permitted; GPL, LGPL
 and AGPL are not, and neither is a distribution that declares no licence at all.
 """
+
 import re
 from importlib.metadata import distributions
 
 COPYLEFT = re.compile(r"\b(A?GPL|LGPL|GNU (Affero |Lesser |Library )?General Public)", re.I)
-PERMITTED = re.compile(r"\b(MIT|BSD|Apache|ISC|PSF|Python|MPL|Mozilla|0BSD|Zlib|CC0|CMU|CNRI|Unlicense"
-                       r"|Historical Permission|HPND|Kiwi|matplotlib)", re.I)
+PERMITTED = re.compile(
+    r"\b(MIT|BSD|Apache|ISC|PSF|Python|MPL|Mozilla|0BSD|Zlib|CC0|CMU|CNRI|Unlicense"
+    r"|Historical Permission|HPND|Kiwi|matplotlib)",
+    re.I,
+)
 
 
 def licence_of(dist) -> list[str]:

@@ -1,4 +1,5 @@
 """The parser server's failure modes that need no running server: one clear line each."""
+
 from __future__ import annotations
 
 import ipaddress
@@ -48,8 +49,7 @@ def test_missing_java_is_one_line(home, monkeypatch):
 def test_missing_java_from_the_cli_is_one_line_and_exit_1(home):
     env = {k: v for k, v in os.environ.items() if k not in ("JAVA_HOME", "RELGRAPH_JAVA")}
     env["PATH"] = "/nonexistent"
-    r = subprocess.run([sys.executable, "-m", "relgraph", "parser", "start"], capture_output=True, text=True,
-                       env=env)
+    r = subprocess.run([sys.executable, "-m", "relgraph", "parser", "start"], capture_output=True, text=True, env=env)
     assert r.returncode == 1
     assert r.stderr.strip().startswith("Error: Java is not installed") and len(r.stderr.strip().splitlines()) == 1
 
@@ -145,10 +145,12 @@ def test_a_long_fetch_reports_the_megabytes_that_arrive(tmp_path):
     """A first `relgraph parser start` downloads 1.2 GB: it must say how far along it is."""
     from relgraph import procs
 
-    script = ("import time, pathlib\n"
-              f"p = pathlib.Path({str(tmp_path)!r})\n"
-              "for i in range(4):\n"
-              "    (p / f'part{i}').write_bytes(b'x' * (1 << 20)); time.sleep(0.4)\n")
+    script = (
+        "import time, pathlib\n"
+        f"p = pathlib.Path({str(tmp_path)!r})\n"
+        "for i in range(4):\n"
+        "    (p / f'part{i}').write_bytes(b'x' * (1 << 20)); time.sleep(0.4)\n"
+    )
     lines: list[str] = []
     run = procs.run_with_progress([sys.executable, "-c", script], [tmp_path], 4, "fetching", lines.append, every=0.5)
     assert run.returncode == 0
@@ -163,6 +165,7 @@ def test_a_cycle_of_heads_is_cut_so_every_walk_up_ends():
 
     def tok(i, head):
         return Tok(i, "w", "w", "X", head, "dep", i, i + 1)
+
     toks = tree((tok(1, 1), tok(2, 3), tok(3, 2), tok(4, 0), tok(5, 9)))
     p = Parse(0, 5, toks)
     for t in toks:

@@ -51,6 +51,7 @@ correspond one to one. Failures print what was extracted: participants or visito
 status and the evidence quote of every meeting and visit, the proposals (by, what, sector,
 quote), the sectors (id, quotes) and the sources.
 """
+
 from __future__ import annotations
 
 import functools
@@ -68,11 +69,35 @@ from tests.conftest import DATA
 PROBES = DATA / "probes"
 EXPECT = json.loads((PROBES / "expect.json").read_text(encoding="utf-8"))
 FILES = sorted(p.relative_to(PROBES).as_posix() for p in PROBES.glob("*/*.txt"))
-KEYS = {"meetings", "held_meetings", "visits", "held_visits", "status_only", "not_dates", "dates_if_set",
-        "not_places", "meeting_participants", "meeting_place", "meeting_status", "meeting_date", "visit",
-        "no_visitor", "not_credit", "proposals", "min_proposals", "proposers", "proposal_by",
-        "no_proposals_by", "proposal_quote_has", "proposal_quote_by", "proposal_sector", "sectors",
-        "sectors_include", "not_sectors", "sector_quote_has"}
+KEYS = {
+    "meetings",
+    "held_meetings",
+    "visits",
+    "held_visits",
+    "status_only",
+    "not_dates",
+    "dates_if_set",
+    "not_places",
+    "meeting_participants",
+    "meeting_place",
+    "meeting_status",
+    "meeting_date",
+    "visit",
+    "no_visitor",
+    "not_credit",
+    "proposals",
+    "min_proposals",
+    "proposers",
+    "proposal_by",
+    "no_proposals_by",
+    "proposal_quote_has",
+    "proposal_quote_by",
+    "proposal_sector",
+    "sectors",
+    "sectors_include",
+    "not_sectors",
+    "sector_quote_has",
+}
 MAPPING_KEYS = {"proposal_quote_by", "proposal_sector", "sector_quote_has"}
 
 
@@ -92,15 +117,22 @@ def _quote(fact: dict) -> str:
 
 def describe(obj: dict) -> str:
     """What was extracted, for a failure message."""
-    lines = [f"extracted from {obj['article']['path']} (lang {obj['article']['lang']}, "
-             f"published {obj['article']['published']}):", f"  meetings ({len(obj['meetings'])}):"]
+    lines = [
+        f"extracted from {obj['article']['path']} (lang {obj['article']['lang']}, "
+        f"published {obj['article']['published']}):",
+        f"  meetings ({len(obj['meetings'])}):",
+    ]
     for m in obj["meetings"]:
-        lines.append(f"    - participants={m['participants']} place={m['place']!r} date={m['date']!r} "
-                     f"status={m['status']!r} quote={_quote(m)}")
+        lines.append(
+            f"    - participants={m['participants']} place={m['place']!r} date={m['date']!r} "
+            f"status={m['status']!r} quote={_quote(m)}"
+        )
     lines.append(f"  visits ({len(obj['visits'])}):")
     for v in obj["visits"]:
-        lines.append(f"    - visitor={v['visitor']!r} place={v['place']!r} date={v['date']!r} "
-                     f"status={v['status']!r} quote={_quote(v)}")
+        lines.append(
+            f"    - visitor={v['visitor']!r} place={v['place']!r} date={v['date']!r} "
+            f"status={v['status']!r} quote={_quote(v)}"
+        )
     lines.append(f"  proposals ({len(obj['proposals'])}):")
     for p in obj["proposals"]:
         lines.append(f"    - by={p['by']!r} what={p.get('what')!r} sector={p.get('sector')!r} quote={_quote(p)}")
@@ -136,7 +168,9 @@ def problems(obj: dict, exp: dict) -> list[str]:
         if e["date"] in exp.get("not_dates", ()):
             out.append(f"not_dates: {kind} {who} is dated {e['date']}")
         if "dates_if_set" in exp and e["date"] is not None and e["date"] not in exp["dates_if_set"]:
-            out.append(f"dates_if_set: {kind} {who} is dated {e['date']}, expected one of {exp['dates_if_set']} or none")
+            out.append(
+                f"dates_if_set: {kind} {who} is dated {e['date']}, expected one of {exp['dates_if_set']} or none"
+            )
         if e["place"] in exp.get("not_places", ()):
             out.append(f"not_places: {kind} {who} is placed in {e['place']}")
 
@@ -152,8 +186,10 @@ def problems(obj: dict, exp: dict) -> list[str]:
         if len(found) != 1:
             out.append(f"visit: expected one visit by {want['visitor']} to {want['place']}, got {len(found)}")
         elif found[0]["status"] != want["status"]:
-            out.append(f"visit: {want['visitor']} to {want['place']} has status {found[0]['status']!r}, "
-                       f"expected {want['status']!r}")
+            out.append(
+                f"visit: {want['visitor']} to {want['place']} has status {found[0]['status']!r}, "
+                f"expected {want['status']!r}"
+            )
     for v in visits:
         if v["visitor"] in exp.get("no_visitor", ()):
             out.append(f"no_visitor: {v['visitor']} visits {v['place']}")
@@ -172,7 +208,9 @@ def problems(obj: dict, exp: dict) -> list[str]:
     if "min_proposals" in exp and len(proposals) < exp["min_proposals"]:
         out.append(f"min_proposals: expected at least {exp['min_proposals']} proposals, got {len(proposals)}")
     if "proposers" in exp and set(by) != set(exp["proposers"]):
-        out.append(f"proposers: proposals are by {sorted(set(by), key=str)}, expected exactly {sorted(exp['proposers'])}")
+        out.append(
+            f"proposers: proposals are by {sorted(set(by), key=str)}, expected exactly {sorted(exp['proposers'])}"
+        )
     for name in exp.get("proposal_by", ()):
         if name not in by:
             out.append(f"proposal_by: no proposal by {name}")
@@ -202,15 +240,18 @@ def problems(obj: dict, exp: dict) -> list[str]:
         if sid not in sectors:
             out.append(f"sector_quote_has: sector {sid!r} not extracted")
         elif not any(text in q for q in quotes(sectors[sid])):
-            out.append(f"sector_quote_has: no evidence quote of sector {sid!r} holds {text!r} "
-                       f"(quotes: {quotes(sectors[sid])!r})")
+            out.append(
+                f"sector_quote_has: no evidence quote of sector {sid!r} holds {text!r} "
+                f"(quotes: {quotes(sectors[sid])!r})"
+            )
     return out
 
 
 def test_every_probe_file_has_expectations_and_every_expectation_a_file():
     assert FILES, "no probe files found"
-    assert sorted(EXPECT) == FILES, (f"without expectations: {sorted(set(FILES) - set(EXPECT))}; "
-                                     f"without a file: {sorted(set(EXPECT) - set(FILES))}")
+    assert sorted(EXPECT) == FILES, (
+        f"without expectations: {sorted(set(FILES) - set(EXPECT))}; without a file: {sorted(set(EXPECT) - set(FILES))}"
+    )
 
 
 @pytest.mark.parametrize("name", sorted(EXPECT))
@@ -223,8 +264,13 @@ def test_expectations_use_known_keys(name):
     for key in MAPPING_KEYS & set(exp):
         assert isinstance(exp[key], dict) and exp[key], f"{name}: {key} must be a non-empty mapping"
         assert all(isinstance(v, str) and v for v in exp[key].values()), f"{name}: {key} values must be strings"
-    ids = [*exp.get("sectors", ()), *exp.get("sectors_include", ()), *exp.get("not_sectors", ()),
-           *exp.get("sector_quote_has", {}), *exp.get("proposal_sector", {}).values()]
+    ids = [
+        *exp.get("sectors", ()),
+        *exp.get("sectors_include", ()),
+        *exp.get("not_sectors", ()),
+        *exp.get("sector_quote_has", {}),
+        *exp.get("proposal_sector", {}).values(),
+    ]
     assert set(ids) <= set(SECTORS), f"{name}: not sector ids: {sorted(set(ids) - set(SECTORS))}"
 
 

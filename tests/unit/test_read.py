@@ -1,4 +1,5 @@
 """Reading files, folders, globs, HTML and JSON Lines into Articles, and refusing bad input."""
+
 from __future__ import annotations
 
 import json
@@ -21,7 +22,7 @@ def test_header_lines_give_title_date_outlet_and_offsets_point_into_the_whole_fi
     assert a.title == "US and Vietnam upgrade their ties during Biden visit"
     assert a.published == "2023-09-11"
     assert a.outlet == "Example Wire"
-    assert text[a.body_start:].startswith("\nHANOI") or text[a.body_start:].startswith("HANOI")
+    assert text[a.body_start :].startswith("\nHANOI") or text[a.body_start :].startswith("HANOI")
     key, s, e = a.header[0]
     assert (key, text[s:e]) == ("source", "Example Wire")
 
@@ -38,11 +39,14 @@ def test_cp1252_is_read_correctly(tmp_path):
     assert "président" in a.text and "à Berlin" in a.text
 
 
-@pytest.mark.parametrize("content, reason", [
-    (b"", "empty file"),
-    (b"   \n\n\t  \n", "only blanks"),
-    (b"\x00\x01\x02binary\x00" * 50, "binary"),
-])
+@pytest.mark.parametrize(
+    "content, reason",
+    [
+        (b"", "empty file"),
+        (b"   \n\n\t  \n", "only blanks"),
+        (b"\x00\x01\x02binary\x00" * 50, "binary"),
+    ],
+)
 def test_unreadable_files_are_bad_articles(tmp_path, content, reason):
     f = tmp_path / "bad.txt"
     f.write_bytes(content)
@@ -53,10 +57,18 @@ def test_unreadable_files_are_bad_articles(tmp_path, content, reason):
 
 def test_jsonl_batch_reports_the_broken_line_and_reads_the_others(tmp_path):
     f = tmp_path / "batch.jsonl"
-    good = {"title": "T", "text": "Body about Russia.", "published": "2024-01-02T10:00:00Z",
-            "url": "https://example.org/1", "outlet": "Example"}
-    f.write_text("\n".join([json.dumps(good), "{oops", json.dumps({"title": "no text"}),
-                            json.dumps(dict(good, url=None))]) + "\n", encoding="utf-8")
+    good = {
+        "title": "T",
+        "text": "Body about Russia.",
+        "published": "2024-01-02T10:00:00Z",
+        "url": "https://example.org/1",
+        "outlet": "Example",
+    }
+    f.write_text(
+        "\n".join([json.dumps(good), "{oops", json.dumps({"title": "no text"}), json.dumps(dict(good, url=None))])
+        + "\n",
+        encoding="utf-8",
+    )
     items = list(read_paths([str(f)]))
     assert [type(i).__name__ for i in items] == ["Article", "BadArticle", "BadArticle", "Article"]
     assert items[0].published == "2024-01-02" and items[0].doc == "https://example.org/1"
@@ -78,10 +90,13 @@ def test_folders_and_globs_expand_in_order_and_missing_paths_are_reported(tmp_pa
 def test_html_page_gives_its_article_text(tmp_path):
     f = tmp_path / "page.html"
     body = " ".join(["Le président français Emmanuel Macron a rencontré le chancelier allemand à Berlin."] * 3)
-    f.write_text(f"<html><head><title>Visite à Berlin</title>"
-                 f"<meta property='article:published_time' content='2024-05-26'></head>"
-                 f"<body><nav>Menu Accueil</nav><article><h1>Visite à Berlin</h1><p>{body}</p></article>"
-                 f"<footer>Mentions légales</footer></body></html>", encoding="utf-8")
+    f.write_text(
+        f"<html><head><title>Visite à Berlin</title>"
+        f"<meta property='article:published_time' content='2024-05-26'></head>"
+        f"<body><nav>Menu Accueil</nav><article><h1>Visite à Berlin</h1><p>{body}</p></article>"
+        f"<footer>Mentions légales</footer></body></html>",
+        encoding="utf-8",
+    )
     a = read_file(str(f))
     assert "Emmanuel Macron" in a.text and "Mentions légales" not in a.text
     assert a.published == "2024-05-26"
@@ -125,8 +140,11 @@ def test_unsupported_language_is_one_clear_line(tmp_path):
     from relgraph.pipeline import extract_paths
 
     f = tmp_path / "it.txt"
-    f.write_text("Il presidente del Consiglio ha incontrato il cancelliere tedesco a Roma per discutere "
-                 "della cooperazione economica e della situazione in Europa.\n", encoding="utf-8")
+    f.write_text(
+        "Il presidente del Consiglio ha incontrato il cancelliere tedesco a Roma per discutere "
+        "della cooperazione economica e della situazione in Europa.\n",
+        encoding="utf-8",
+    )
     (item,) = list(extract_paths([str(f)]))
     assert isinstance(item, BadArticle) and "unsupported language Italian" in str(item)
 

@@ -1,4 +1,5 @@
 """The reference data as the extractor reads it (loaders/refdata.py)."""
+
 from __future__ import annotations
 
 from relgraph.loaders import refdata as rd
@@ -6,8 +7,8 @@ from relgraph.loaders import refdata as rd
 
 def test_a_person_is_of_the_state_of_the_office_held_that_day():
     tusk = rd.leaders()["Q946"]
-    assert tusk.state_on("2016-06-01") == "EUU"      # President of the European Council
-    assert tusk.state_on("2024-06-01") == "POL"      # Prime Minister of Poland again
+    assert tusk.state_on("2016-06-01") == "EUU"  # President of the European Council
+    assert tusk.state_on("2024-06-01") == "POL"  # Prime Minister of Poland again
     assert tusk.role_on("2024-06-01") == "prime minister"
 
 

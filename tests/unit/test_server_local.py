@@ -1,4 +1,5 @@
 """The local server's failure modes that need no running server: one clear line each."""
+
 from __future__ import annotations
 
 import os
@@ -58,8 +59,9 @@ def test_bad_port_variable(home, monkeypatch):
 
 
 def test_status_of_a_stopped_server_exits_1(home):
-    r = subprocess.run([sys.executable, "-m", "relgraph", "db", "status"], capture_output=True, text=True,
-                       env=dict(os.environ))
+    r = subprocess.run(
+        [sys.executable, "-m", "relgraph", "db", "status"], capture_output=True, text=True, env=dict(os.environ)
+    )
     assert r.returncode == 1 and "not running" in r.stdout
 
 

@@ -1,4 +1,5 @@
 """Connection settings: environment, options, the local server's password file."""
+
 from __future__ import annotations
 
 from relgraph.settings import Settings, relgraph_home

@@ -1,6 +1,7 @@
 """Publication dates from written-out headers and datelines, bare months and years, durations in
 words, and sources by kind (credit, photo): each rule with its counter-example, on texts written
 for these tests."""
+
 from __future__ import annotations
 
 import pytest
@@ -11,17 +12,25 @@ from relgraph.loaders.read import header_date, parse_text
 
 
 # -- publication date from the header ----------------------------------------------------------
-@pytest.mark.parametrize("value, expected", [
-    ("2021-03-05", "2021-03-05"),
-    ("5 mars 2021", "2021-03-05"),
-    ("5. März 2021", "2021-03-05"),
-    ("5 de marzo de 2021", "2021-03-05"),
-    ("5 марта 2021", "2021-03-05"),
-    ("March 5, 2021", "2021-03-05"),
-    ("Fri, 05 Mar 2021 08:30:00 +0000", "2021-03-05"),
-    # no day, or relative to an unknown today: no date
-    ("mars 2021", None), ("hier", None), ("yesterday", None), ("2021", None), ("n/a", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2021-03-05", "2021-03-05"),
+        ("5 mars 2021", "2021-03-05"),
+        ("5. März 2021", "2021-03-05"),
+        ("5 de marzo de 2021", "2021-03-05"),
+        ("5 марта 2021", "2021-03-05"),
+        ("March 5, 2021", "2021-03-05"),
+        ("Fri, 05 Mar 2021 08:30:00 +0000", "2021-03-05"),
+        # no day, or relative to an unknown today: no date
+        ("mars 2021", None),
+        ("hier", None),
+        ("yesterday", None),
+        ("2021", None),
+        ("n/a", None),
+        ("", None),
+    ],
+)
 def test_header_dates_in_any_written_form(value, expected):
     assert header_date(value) == expected
 
@@ -32,28 +41,34 @@ def test_a_written_out_date_header_resolves_the_article():
 
 
 # -- datelines ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("lang, line, agency, date", [
-    ("fr", "LYON, 3 février (AFP) - Le ministre a parlé.", "AFP", "2021-02-03"),
-    ("en", "TORONTO, Sept 2 (Reuters) - The minister spoke.", "Reuters", "2020-09-02"),
-    ("ru", "КАЗАНЬ, 3 февраля. /ТАСС/. Министр выступил.", "ТАСС", "2021-02-03"),
-    ("es", "SEVILLA, 3 feb (EFE).- El ministro habló.", "EFE", "2021-02-03"),
-    ("de", "Hamburg (dpa) - Der Minister sprach.", "dpa", None),
-])
+@pytest.mark.parametrize(
+    "lang, line, agency, date",
+    [
+        ("fr", "LYON, 3 février (AFP) - Le ministre a parlé.", "AFP", "2021-02-03"),
+        ("en", "TORONTO, Sept 2 (Reuters) - The minister spoke.", "Reuters", "2020-09-02"),
+        ("ru", "КАЗАНЬ, 3 февраля. /ТАСС/. Министр выступил.", "ТАСС", "2021-02-03"),
+        ("es", "SEVILLA, 3 feb (EFE).- El ministro habló.", "EFE", "2021-02-03"),
+        ("de", "Hamburg (dpa) - Der Minister sprach.", "dpa", None),
+    ],
+)
 def test_dateline_at_the_head_of_a_wire_story(lang, line, agency, date):
     text = "Titre\n\n" + line + "\n"
     dl = find_dateline(text, 7, lang, "2021-03-05")
-    assert dl is not None and text[dl.agency[0]:dl.agency[1]] == agency
+    assert dl is not None and text[dl.agency[0] : dl.agency[1]] == agency
     assert (dl.date.value if dl.date else None) == date
-    assert text[dl.start:dl.end].startswith(line.split()[0])
+    assert text[dl.start : dl.end].startswith(line.split()[0])
 
 
-@pytest.mark.parametrize("lang, line", [
-    ("fr", "Le député (LR) - qui a voté contre - a parlé."),
-    ("en", "John Smith (left) and his host spoke."),
-    ("es", "El ministro (en la imagen) habló."),
-    ("de", "Der Minister (SPD) sprach."),
-    ("ru", "Министр (слева) выступил."),
-])
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("fr", "Le député (LR) - qui a voté contre - a parlé."),
+        ("en", "John Smith (left) and his host spoke."),
+        ("es", "El ministro (en la imagen) habló."),
+        ("de", "Der Minister (SPD) sprach."),
+        ("ru", "Министр (слева) выступил."),
+    ],
+)
 def test_a_bracket_in_a_sentence_is_no_dateline(lang, line):
     assert find_dateline("T\n\n" + line + "\n", 3, lang, "2021-03-05") is None
 
@@ -61,7 +76,9 @@ def test_a_bracket_in_a_sentence_is_no_dateline(lang, line):
 def test_dateline_gives_the_publication_date_only_when_the_year_is_known():
     with_year = parse_text("Titre\n\nLYON, 3 février 2021 (AFP) - Le ministre a parlé.\n", "x.txt")
     assert with_year.published == "2021-02-03"
-    from_url = parse_text("Titre\nURL: https://example.org/2021/02/03/story\n\nLYON, 3 février (AFP) - Le ministre.\n", "x.txt")
+    from_url = parse_text(
+        "Titre\nURL: https://example.org/2021/02/03/story\n\nLYON, 3 février (AFP) - Le ministre.\n", "x.txt"
+    )
     assert from_url.published == "2021-02-03"
     unknown = parse_text("Titre\n\nLYON, 3 février (AFP) - Le ministre a parlé.\n", "x.txt")
     assert unknown.published is None
@@ -73,6 +90,7 @@ def test_ctx_dateline_spans_the_dateline():
     text = "Titre\nDate: 2021-03-05\n\nLYON, 3 février (AFP) - Le ministre a parlé à Paris.\n"
     a = parse_text(text, "x.txt")
     from relgraph.loaders import extract as ex
+
     seen = {}
     orig = ex.mark_dateline
 
@@ -80,6 +98,7 @@ def test_ctx_dateline_spans_the_dateline():
         orig(ctx)
         seen["dl"] = ctx.dateline
         seen["date"] = ctx.dateline_date
+
     ex.mark_dateline = spy
     try:
         extract_article(a)
@@ -92,36 +111,42 @@ def test_ctx_dateline_spans_the_dateline():
 
 # -- bare months and years ---------------------------------------------------------------------
 def _dates(text, lang, pub="2021-06-15"):
-    return {(text[d.start:d.end], d.value, d.precision, d.ahead) for d in find_dates(text, tokenize(text), lang, pub)}
+    return {(text[d.start : d.end], d.value, d.precision, d.ahead) for d in find_dates(text, tokenize(text), lang, pub)}
 
 
-@pytest.mark.parametrize("lang, text, expected", [
-    ("fr", "Ils se sont vus en mars.", ("mars", "2021-03", "month", "2022-03")),
-    ("fr", "Ils se verront en octobre.", ("octobre", "2020-10", "month", "2021-10")),
-    ("fr", "Ils se sont vus en octobre dernier.", ("octobre dernier", "2020-10", "month", None)),
-    ("en", "They met last November.", ("last November", "2020-11", "month", None)),
-    ("en", "They will meet next February.", ("next February", "2022-02", "month", None)),
-    ("es", "Se reunieron en abril.", ("abril", "2021-04", "month", "2022-04")),
-    ("de", "Sie trafen sich im Februar.", ("Februar", "2021-02", "month", "2022-02")),
-    ("ru", "Они встретились в ноябре прошлого года.", ("ноябре прошлого года", "2020-11", "month", None)),
-    ("en", "They met in 2016.", ("2016", "2016", "year", None)),
-    ("fr", "Ils se sont vus en 2016.", ("2016", "2016", "year", None)),
-    ("ru", "Они встретились в 2016 году.", ("2016 году", "2016", "year", None)),
-    ("de", "Sie trafen sich im Jahr 2016.", ("2016", "2016", "year", None)),
-    ("es", "Se reunieron en 2016.", ("2016", "2016", "year", None)),
-])
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("fr", "Ils se sont vus en mars.", ("mars", "2021-03", "month", "2022-03")),
+        ("fr", "Ils se verront en octobre.", ("octobre", "2020-10", "month", "2021-10")),
+        ("fr", "Ils se sont vus en octobre dernier.", ("octobre dernier", "2020-10", "month", None)),
+        ("en", "They met last November.", ("last November", "2020-11", "month", None)),
+        ("en", "They will meet next February.", ("next February", "2022-02", "month", None)),
+        ("es", "Se reunieron en abril.", ("abril", "2021-04", "month", "2022-04")),
+        ("de", "Sie trafen sich im Februar.", ("Februar", "2021-02", "month", "2022-02")),
+        ("ru", "Они встретились в ноябре прошлого года.", ("ноябре прошлого года", "2020-11", "month", None)),
+        ("en", "They met in 2016.", ("2016", "2016", "year", None)),
+        ("fr", "Ils se sont vus en 2016.", ("2016", "2016", "year", None)),
+        ("ru", "Они встретились в 2016 году.", ("2016 году", "2016", "year", None)),
+        ("de", "Sie trafen sich im Jahr 2016.", ("2016", "2016", "year", None)),
+        ("es", "Se reunieron en 2016.", ("2016", "2016", "year", None)),
+    ],
+)
 def test_bare_months_and_years_are_dates(lang, text, expected):
     assert expected in _dates(text, lang)
 
 
-@pytest.mark.parametrize("lang, text", [
-    ("en", "You may leave whenever you like."),
-    ("fr", "Mars est une planète rouge."),
-    ("es", "El mar estaba tranquilo."),
-    ("en", "He counted 2016 votes."),
-    ("de", "Die Sonde flog zum Mars."),
-    ("ru", "Марс виден с Земли."),
-])
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "You may leave whenever you like."),
+        ("fr", "Mars est une planète rouge."),
+        ("es", "El mar estaba tranquilo."),
+        ("en", "He counted 2016 votes."),
+        ("de", "Die Sonde flog zum Mars."),
+        ("ru", "Марс виден с Земли."),
+    ],
+)
 def test_words_that_only_look_like_months_or_years_are_not(lang, text):
     assert _dates(text, lang) == set()
 
@@ -131,35 +156,41 @@ def test_a_bare_month_without_publication_date_is_left_out():
 
 
 # -- durations ---------------------------------------------------------------------------------
-@pytest.mark.parametrize("lang, span, iso", [
-    ("fr", "l'entretien a duré cinq heures", "PT5H"),
-    ("fr", "plus de deux heures et demie", "PT2H30M"),
-    ("fr", "une demi-heure", "PT30M"),
-    ("en", "the talks lasted three hours", "PT3H"),
-    ("en", "for two and a half hours", "PT2H30M"),
-    ("en", "an hour and 20 minutes", "PT1H20M"),
-    ("en", "a visit of four days", "P4D"),
-    ("es", "durante cinco horas", "PT5H"),
-    ("es", "una hora y media", "PT1H30M"),
-    ("de", "fünf Stunden lang", "PT5H"),
-    ("de", "anderthalb Stunden", "PT1H30M"),
-    ("ru", "пять часов", "PT5H"),
-    ("ru", "более трёх часов", "PT3H"),
-    ("ru", "полтора часа", "PT1H30M"),
-    ("fr", "pendant 4 heures", "PT4H"),
-])
+@pytest.mark.parametrize(
+    "lang, span, iso",
+    [
+        ("fr", "l'entretien a duré cinq heures", "PT5H"),
+        ("fr", "plus de deux heures et demie", "PT2H30M"),
+        ("fr", "une demi-heure", "PT30M"),
+        ("en", "the talks lasted three hours", "PT3H"),
+        ("en", "for two and a half hours", "PT2H30M"),
+        ("en", "an hour and 20 minutes", "PT1H20M"),
+        ("en", "a visit of four days", "P4D"),
+        ("es", "durante cinco horas", "PT5H"),
+        ("es", "una hora y media", "PT1H30M"),
+        ("de", "fünf Stunden lang", "PT5H"),
+        ("de", "anderthalb Stunden", "PT1H30M"),
+        ("ru", "пять часов", "PT5H"),
+        ("ru", "более трёх часов", "PT3H"),
+        ("ru", "полтора часа", "PT1H30M"),
+        ("fr", "pendant 4 heures", "PT4H"),
+    ],
+)
 def test_durations_in_words(lang, span, iso):
     assert duration(span, lang) == iso
 
 
-@pytest.mark.parametrize("lang, span", [
-    ("fr", "une rencontre historique"),
-    ("en", "five ministers attended"),
-    ("es", "cinco ministros asistieron"),
-    ("de", "fünf Minister kamen"),
-    ("ru", "в частности, пять министров"),
-    ("en", "at 5 pm"),
-])
+@pytest.mark.parametrize(
+    "lang, span",
+    [
+        ("fr", "une rencontre historique"),
+        ("en", "five ministers attended"),
+        ("es", "cinco ministros asistieron"),
+        ("de", "fünf Minister kamen"),
+        ("ru", "в частности, пять министров"),
+        ("en", "at 5 pm"),
+    ],
+)
 def test_no_duration_without_a_unit_after_a_number(lang, span):
     assert duration(span, lang) is None
 
@@ -170,6 +201,7 @@ def _sources(text: str, lang: str) -> set[tuple[str, str]]:
 
     a = parse_text(text, f"x.{lang}.txt")
     from dataclasses import replace
+
     facts = extract_article(replace(a, lang=lang))
     return {(s.name, s.kind) for s in facts.sources}
 
@@ -177,55 +209,71 @@ def _sources(text: str, lang: str) -> set[tuple[str, str]]:
 _HEAD = "Titre\nDate: 2021-03-05\n\n"
 
 
-@pytest.mark.parametrize("lang, line, name", [
-    ("fr", "Photo : AFP/VNA", "AFP"),
-    ("en", "Photo: Reuters/Jane Doe", "Reuters"),
-    ("en", "© Reuters", "Reuters"),
-    ("en", "Jane Doe / Reuters", "Reuters"),
-    ("de", "Foto: dpa", "dpa"),
-    ("ru", "Фото: ТАСС", "TASS"),
-    ("es", "Foto: EFE", "EFE"),
-    ("en", "Pool via Reuters", "Reuters"),
-    ("en", "The two ministers shake hands in the garden of the residence on Friday. / Reuters/Jane Doe/Pool", "Reuters"),
-])
+@pytest.mark.parametrize(
+    "lang, line, name",
+    [
+        ("fr", "Photo : AFP/VNA", "AFP"),
+        ("en", "Photo: Reuters/Jane Doe", "Reuters"),
+        ("en", "© Reuters", "Reuters"),
+        ("en", "Jane Doe / Reuters", "Reuters"),
+        ("de", "Foto: dpa", "dpa"),
+        ("ru", "Фото: ТАСС", "TASS"),
+        ("es", "Foto: EFE", "EFE"),
+        ("en", "Pool via Reuters", "Reuters"),
+        (
+            "en",
+            "The two ministers shake hands in the garden of the residence on Friday. / Reuters/Jane Doe/Pool",
+            "Reuters",
+        ),
+    ],
+)
 def test_picture_credits_are_photo_never_credit(lang, line, name):
     got = _sources(_HEAD + "Le ministre a parlé.\n" + line + "\n", lang)
     assert (name, "photo") in got and (name, "credit") not in got
 
 
-@pytest.mark.parametrize("lang, sentence, name", [
-    ("fr", "Selon l'AFP, le ministre est arrivé hier.", "AFP"),
-    ("fr", "Le ministre est arrivé hier, a indiqué Interfax.", "Interfax"),
-    ("en", "According to the state agency TASS, the minister arrived.", "TASS"),
-    ("en", "Xinhua reported that the minister arrived.", "Xinhua"),
-    ("es", "Según EFE, el ministro llegó ayer.", "EFE"),
-    ("de", "Laut dpa traf der Minister gestern ein.", "dpa"),
-    ("ru", "По данным ТАСС, министр прибыл вчера.", "TASS"),
-    ("ru", "По сообщению Интерфакс, министр прибыл вчера.", "Interfax"),
-    ("en", "TASS/Kyodo", "TASS"),
-])
+@pytest.mark.parametrize(
+    "lang, sentence, name",
+    [
+        ("fr", "Selon l'AFP, le ministre est arrivé hier.", "AFP"),
+        ("fr", "Le ministre est arrivé hier, a indiqué Interfax.", "Interfax"),
+        ("en", "According to the state agency TASS, the minister arrived.", "TASS"),
+        ("en", "Xinhua reported that the minister arrived.", "Xinhua"),
+        ("es", "Según EFE, el ministro llegó ayer.", "EFE"),
+        ("de", "Laut dpa traf der Minister gestern ein.", "dpa"),
+        ("ru", "По данным ТАСС, министр прибыл вчера.", "TASS"),
+        ("ru", "По сообщению Интерфакс, министр прибыл вчера.", "Interfax"),
+        ("en", "TASS/Kyodo", "TASS"),
+    ],
+)
 def test_an_outlet_credited_for_the_report_is_a_credit(lang, sentence, name):
     assert (name, "credit") in _sources(_HEAD + sentence + "\n", lang)
 
 
-@pytest.mark.parametrize("lang, line, name", [
-    ("fr", "LYON, 3 février (AFP) - Le ministre a parlé.", "AFP"),
-    ("en", "TORONTO, Feb 3 (Reuters) - The minister spoke.", "Reuters"),
-    ("ru", "КАЗАНЬ, 3 февраля. /ТАСС/. Министр выступил.", "TASS"),
-    ("es", "SEVILLA, 3 feb (EFE).- El ministro habló.", "EFE"),
-    ("de", "Hamburg (dpa) - Der Minister sprach.", "dpa"),
-])
+@pytest.mark.parametrize(
+    "lang, line, name",
+    [
+        ("fr", "LYON, 3 février (AFP) - Le ministre a parlé.", "AFP"),
+        ("en", "TORONTO, Feb 3 (Reuters) - The minister spoke.", "Reuters"),
+        ("ru", "КАЗАНЬ, 3 февраля. /ТАСС/. Министр выступил.", "TASS"),
+        ("es", "SEVILLA, 3 feb (EFE).- El ministro habló.", "EFE"),
+        ("de", "Hamburg (dpa) - Der Minister sprach.", "dpa"),
+    ],
+)
 def test_the_agency_of_a_dateline_is_a_credit(lang, line, name):
     assert (name, "credit") in _sources(_HEAD + line + "\n", lang)
 
 
-@pytest.mark.parametrize("lang, sentence", [
-    ("fr", "Un journaliste de l'AFP a été blessé lors de la manifestation."),
-    ("en", "The Reuters office in the capital was closed last year."),
-    ("es", "La sede de EFE en la capital cerró el año pasado."),
-    ("de", "Ein Fotograf der dpa wurde bei der Demonstration verletzt."),
-    ("ru", "Корреспондент ТАСС был ранен во время демонстрации."),
-    ("es", "El ministro dijo que el país necesita paz."),
-])
+@pytest.mark.parametrize(
+    "lang, sentence",
+    [
+        ("fr", "Un journaliste de l'AFP a été blessé lors de la manifestation."),
+        ("en", "The Reuters office in the capital was closed last year."),
+        ("es", "La sede de EFE en la capital cerró el año pasado."),
+        ("de", "Ein Fotograf der dpa wurde bei der Demonstration verletzt."),
+        ("ru", "Корреспондент ТАСС был ранен во время демонстрации."),
+        ("es", "El ministro dijo que el país necesita paz."),
+    ],
+)
 def test_an_agency_the_body_only_talks_about_is_no_source(lang, sentence):
     assert {k for _, k in _sources(_HEAD + sentence + "\n", lang)} <= {"publisher"}

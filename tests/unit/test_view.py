@@ -1,6 +1,7 @@
 """The notebook view (relgraph.show) without a database: the page gravis renders embeds its
 viewer (nothing fetched at run time), and carries each node's caption and colour and each edge's
 type, quote, article and date, escaped."""
+
 from __future__ import annotations
 
 import json
@@ -10,17 +11,36 @@ from relgraph.view import COLOURS, to_viz
 
 NODES = [
     {"id": "Leader:Q7747", "label": "Leader", "props": {"id": "Q7747", "name": "Vladimir Putin"}},
-    {"id": "Facility:vostochny-cosmodrome@RUS", "label": "Facility",
-     "props": {"id": "vostochny-cosmodrome@RUS", "name": "Vostochny Cosmodrome"}},
+    {
+        "id": "Facility:vostochny-cosmodrome@RUS",
+        "label": "Facility",
+        "props": {"id": "vostochny-cosmodrome@RUS", "name": "Vostochny Cosmodrome"},
+    },
     {"id": "Meeting:m1", "label": "Meeting", "props": {"id": "m1", "date": "2023-09-13"}},
     {"id": "State:RUS", "label": "State", "props": {"iso3": "RUS", "name": "Russia"}},
 ]
 EDGES = [
-    {"source": "Leader:Q7747", "target": "Facility:vostochny-cosmodrome@RUS", "type": "MET_AT",
-     "props": {"quote": "Two leaders met at a rocket site </script><b>", "article": "sha256:ab", "date": "2023-09-13",
-               "published": "2023-09-14", "start": 3, "end": 40, "with": ["Kim Jong Un"], "cameo": "042"}},
-    {"source": "Leader:Q7747", "target": "State:RUS", "type": "LEADS",
-     "props": {"quote": "président russe", "article": "sha256:ab", "published": "2023-09-14", "role": "president"}},
+    {
+        "source": "Leader:Q7747",
+        "target": "Facility:vostochny-cosmodrome@RUS",
+        "type": "MET_AT",
+        "props": {
+            "quote": "Two leaders met at a rocket site </script><b>",
+            "article": "sha256:ab",
+            "date": "2023-09-13",
+            "published": "2023-09-14",
+            "start": 3,
+            "end": 40,
+            "with": ["Kim Jong Un"],
+            "cameo": "042",
+        },
+    },
+    {
+        "source": "Leader:Q7747",
+        "target": "State:RUS",
+        "type": "LEADS",
+        "props": {"quote": "président russe", "article": "sha256:ab", "published": "2023-09-14", "role": "president"},
+    },
 ]
 
 
