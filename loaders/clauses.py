@@ -1656,16 +1656,8 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 # "proposed to buy more grain and to open more places for seasonal workers": two
                 # proposals, each in its sector
                 for (a, b), sec in zip(parts, part_secs):
-                    if sec is None:
-                        continue
-                    what = ctx.text[a:b].strip(" ,;.\"'«»“”„")
-                    key = (lid or state, sec, fold(what)[:60])
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    project = project_id(lid or state, sec, what)
-                    name = ctx.leader_info[lid]["name"] if lid else state
-                    out.append(ProposalFact(name, lid or state, what[:300], project, sec, (ctx.sent_ev(k),)))
+                    if sec is not None:
+                        _add_proposal(ctx, out, seen, lid, state, sec, (a, b), k)
                 continue
             secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
             sector = secs[0] if secs else None
@@ -1679,15 +1671,31 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 sector = "diplomacy" if trip else sector  # an invitation to come is diplomacy; to a fund, its sector
             if sector is None:
                 continue  # a proposal of nothing the taxonomy names: "proposed to continue"
-            what = ctx.text[span[0] : span[1]].strip(" ,;.\"'«»“”„")
-            key = (lid or state, sector, fold(what)[:60])
-            if key in seen:
-                continue
-            seen.add(key)
-            project = project_id(lid or state, sector, what)
-            name = ctx.leader_info[lid]["name"] if lid else state
-            out.append(ProposalFact(name, lid or state, what[:300], project, sector, (ctx.sent_ev(k),)))
+            _add_proposal(ctx, out, seen, lid, state, sector, span, k)
     return out
+
+
+def _add_proposal(
+    ctx: Ctx,
+    out: list[ProposalFact],
+    seen: set[tuple],
+    lid: str | None,
+    state: str | None,
+    sector: str,
+    span: tuple[int, int],
+    k: int,
+) -> None:
+    """One proposal of ``lid`` (or ``state``) in ``sector``, the object in ``span``; the same one
+    told twice in the article is kept once."""
+    what = ctx.text[span[0] : span[1]].strip(" ,;.\"'«»“”„")
+    key = (lid or state, sector, fold(what)[:60])
+    if key in seen:
+        return
+    seen.add(key)
+    name = ctx.leader_info[lid]["name"] if lid else state
+    out.append(
+        ProposalFact(name, lid or state, what[:300], project_id(lid or state, sector, what), sector, (ctx.sent_ev(k),))
+    )
 
 
 # -- sectors ---------------------------------------------------------------------------------
