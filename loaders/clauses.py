@@ -190,6 +190,28 @@ def _third_person_start(ctx: Ctx, k: int) -> bool:
 
 
 @lru_cache(maxsize=None)
+def _cond_forms(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in rd.lexicon(lang).get("events", {}).get("cond_aux", ()))
+
+
+def _is_cond_aux(L: Lex, t: Tok) -> bool:
+    """A conditional auxiliary, compared with its umlaut: "würde" (would) is no "wurde" (was),
+    "könnte" (could) no "konnte" (was able to)."""
+    return t.form.lower() in _cond_forms(L.lang)
+
+
+@lru_cache(maxsize=None)
+def _achieved_forms(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in rd.lexicon(lang).get("events", {}).get("achieved_modals", ()))
+
+
+def _achieved(L: Lex, t: Tok) -> bool:
+    """A modal in a past form that says it was done: "konnte treffen" (managed to meet), "a pu
+    rencontrer", "pudo reunirse", "смог встретиться" - not "könnte" (could)."""
+    return t.form.lower() in _achieved_forms(L.lang)
+
+
+@lru_cache(maxsize=None)
 def _third_person(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in rd.lexicon(lang).get("events", {}).get("third_person", ()))
 
@@ -517,7 +539,7 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "hope"  # "ready to meet Putin once a ceasefire holds": willing, not planned
         if L.has("recall_verbs", g):
             return "recall"
-        if L.has("hope_verbs", g):
+        if L.has("hope_verbs", g) and not _achieved(L, g):
             return "hope"
         if L.has("plan_verbs", g):
             return "plan"
@@ -542,7 +564,9 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
             return "plan"  # "will Scholz nach Paris reisen" (wollen), "doit se rendre"
-        if c.deprel in ("aux", "aux:pass", "mark") and (L.has("cond_aux", c) or L.has("hope_verbs", c)):
+        if c.deprel in ("aux", "aux:pass", "mark") and (
+            _is_cond_aux(L, c) or (L.has("hope_verbs", c) and not _achieved(L, c))
+        ):
             # "said the talks would take place": reported speech, a future in the past
             return "plan" if any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
         if c.deprel == "mark" and fold(c.form) in {"if", "si", "wenn", "falls", "если", "ob"}:
@@ -989,6 +1013,12 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not subject:
         subject = _pronoun_referent(ctx, L, p, subj, p.start)
         leaders = subject + [x for x in leaders if x not in subject]
+    elif any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
+        # "konnte er ... Sánchez treffen" with both taken for subjects: "er" is the person told of
+        for ref in _pronoun_referent(ctx, L, p, subj, p.start):
+            if ref not in leaders:
+                subject.insert(0, ref)
+                leaders.insert(0, ref)
     if pr.kind == "meet" and len(_states_of(ctx, leaders)) < 2:
         # "Macron received him at the Élysée", "empfing ihn Tusk": the person the text is about
         # (here, or in the sentence before when this one names the host first), of another state
@@ -1624,7 +1654,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 any(
                     c.deprel in ("aux", "aux:pass")
                     and (
-                        L.has("cond_aux", c)
+                        _is_cond_aux(L, c)
                         or fold(c.lemma) in {"may", "might", "could", "pouvoir", "poder", "können", "мочь"}
                     )
                     for c in p.children(t.i)
