@@ -126,6 +126,11 @@ class _Files:
         return out
 
 
+def _codes(row: dict) -> dict:
+    """The PLOVER event and mode and the CAMEO code the writer puts on an event edge."""
+    return {k: row.get(k) for k in ("plover_event", "plover_mode", "cameo")}
+
+
 @dataclass
 class ImportFiles:
     folder: Path
@@ -136,8 +141,12 @@ class ImportFiles:
     empty: list[tuple[str, str, str]] = field(default_factory=list)  # see _mark_empty
 
     def finish_statements(self) -> list[str]:
-        """Cypher to run once after the import (also written to finish.cypher): the empty lists."""
-        out = []
+        """Cypher to run once after the import (also written to finish.cypher): the empty lists,
+        and the graph's schema version (what `relgraph load` records in a new graph)."""
+        from relgraph.graph.models import META_LABEL
+        from relgraph.graph.schema import SCHEMA_VERSION
+
+        out = [f"MERGE (m:{META_LABEL} {{key: 'schema'}}) SET m.version = {SCHEMA_VERSION}"]
         for kind, name, prop in self.empty:
             marker = EMPTY + prop
             pattern = f"MATCH (x:{name})" if kind == "nodes" else f"MATCH ()-[x:{name}]->()"
@@ -311,13 +320,14 @@ class BulkBuilder:
         for p in row["participants"]:
             if not self._exists("Leader", p["id"]):
                 continue
-            self._edge("ATTENDED", ("Leader", p["id"]), ("Meeting", mid), self._fact(row))
+            codes = _codes(p)  # PLOVER / CAMEO of this participant's part in the meeting
+            self._edge("ATTENDED", ("Leader", p["id"]), ("Meeting", mid), self._fact(row, **codes))
             if place is not None:
                 self._edge(
                     "MET_AT",
                     ("Leader", p["id"]),
                     ("Facility", place),
-                    self._fact(row, **{"with": p["with"], "date": row["date"], "status": row["status"]}),
+                    self._fact(row, **{"with": p["with"], "date": row["date"], "status": row["status"]}, **codes),
                 )
         for iso3 in row["states"]:
             if self._exists("State", iso3):
@@ -331,7 +341,7 @@ class BulkBuilder:
     def _visits(self, row: dict) -> None:
         if not self._exists("Leader", row["visitor_id"]):
             return
-        props = self._fact(row, date=row["date"], status=row["status"], host_state=row["host_state"])
+        props = self._fact(row, date=row["date"], status=row["status"], host_state=row["host_state"], **_codes(row))
         if row["place_id"] is not None:
             if self._exists("Facility", row["place_id"]):
                 self._edge("VISITS", ("Leader", row["visitor_id"]), ("Facility", row["place_id"]), props)
@@ -351,7 +361,12 @@ class BulkBuilder:
             else None
         )
         if by:
-            self._edge("PROPOSES", (by, row["by_id"]), ("Project", row["project"]), self._fact(row, what=row["what"]))
+            self._edge(
+                "PROPOSES",
+                (by, row["by_id"]),
+                ("Project", row["project"]),
+                self._fact(row, what=row["what"], **_codes(row)),
+            )
 
     def _statements(self, row: dict) -> None:
         if self._exists("Leader", row["speaker_id"]) and self._exists("Article", row["article"]):
@@ -420,7 +435,7 @@ def node_count(driver, database: str = "neo4j") -> int:
 
 
 def finish(driver, files: ImportFiles, database: str = "neo4j") -> None:
-    """Run ``finish_statements`` (the empty lists) on the imported database."""
+    """Run ``finish_statements`` (the schema version, the empty lists) on the imported database."""
     for q in files.finish_statements():
         with driver.session(database=database) as s:  # CALL ... IN TRANSACTIONS: an auto-commit query
             s.run(q).consume()
