@@ -822,6 +822,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
             # put it before or after, elsewhere
             if _sequenced(L, p, cur):
                 return False
+        if cur.i != t.i and L.has("compass_words", cur):
+            return False  # "in Woodside, south of San Francisco": San Francisco only gives the bearings
         case = _case_of(p, cur)
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
@@ -920,13 +922,23 @@ def _topic(L: Lex, p: Parse, t: Tok, pr: Pred) -> bool:
     return False
 
 
+def _since(ctx: Ctx, d: DateMention) -> bool:
+    """ "the first visit since December 2011", "depuis 2019", "seit März": the start of a period,
+    not the event's date."""
+    before = re.findall(r"\w+", ctx.text[max(0, d.start - 12) : d.start])
+    return bool(before) and fold(before[-1]) in lex(ctx.lang).words.get("since_words", frozenset())
+
+
 def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
     p = pr.p
     dl = ctx.dateline
     return [
         d
         for d in ctx.dates
-        if p.start <= d.start < p.end and _tok_ids(p, d.start, d.end) & dom and not (dl and dl[0] <= d.start < dl[1])
+        if p.start <= d.start < p.end
+        and _tok_ids(p, d.start, d.end) & dom
+        and not (dl and dl[0] <= d.start < dl[1])
+        and not _since(ctx, d)
     ]
 
 
@@ -1232,6 +1244,13 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
     return False
 
 
+def _bearing(ctx: Ctx, start: int) -> bool:
+    """ "south of San Francisco", "au nord de Lyon", "südlich von München": a city named only to give
+    the bearings of the place."""
+    before = [fold(w) for w in re.findall(r"\w+", ctx.text[max(0, start - 25) : start])][-3:]
+    return any(w in lex(ctx.lang).words.get("compass_words", frozenset()) for w in before)
+
+
 def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     """The city a venue is in: a city of the venue's state named in the same sentences (a city
     named elsewhere may be a metonym or another stop of the trip)."""
@@ -1247,7 +1266,9 @@ def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     if not st:
         return None
     named = [
-        (cid, m) for cid, m in ctx.place_hits if ctx.places[cid]["kind"] == "city" and ctx.places[cid]["state"] == st
+        (cid, m)
+        for cid, m in ctx.place_hits
+        if ctx.places[cid]["kind"] == "city" and ctx.places[cid]["state"] == st and not _bearing(ctx, m.start)
     ]
     near = [cid for cid, m in named if ctx.sent_of(m.start) in ks]
     return near[0] if near else None
