@@ -558,7 +558,13 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         verb is not None
         and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i))
         and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i))
+        and not any(
+            c.deprel == "advmod" and L.has("earlier_words", c)
+            for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+            for c in p.children(v.i)
+        )
     ):
+        # (not "Auparavant, il s'était entretenu avec ...": earlier the same day, in a sequence)
         return "recall"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
@@ -571,7 +577,7 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan" if any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
         if c.deprel == "mark" and fold(c.form) in {"if", "si", "wenn", "falls", "если", "ob"}:
             return "hope"
-        if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN":
+        if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN" and c.head == pr.head.i:
             return "recall"
         if c.deprel in ("advmod", "obl") and L.has("then_words", c) and _then(L, p, c):
             return "recall"  # "at the time", "damals", "тогда": back in the past just told
