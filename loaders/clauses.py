@@ -829,7 +829,7 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
             if _sequenced(L, p, cur):
                 return False
         if cur.i != t.i and L.has("compass_words", cur):
-            return False  # "in Woodside, south of San Francisco": San Francisco only gives the bearings
+            return False  # "in Hakone, southwest of Tokyo": Tokyo only gives the bearings
         case = _case_of(p, cur)
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
