@@ -1251,7 +1251,7 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
 
 
 def _bearing(ctx: Ctx, start: int) -> bool:
-    """ "south of San Francisco", "au nord de Lyon", "südlich von München": a city named only to give
+    """ "southwest of Tokyo", "au nord de Lyon", "südlich von München": a city named only to give
     the bearings of the place."""
     before = [fold(w) for w in re.findall(r"\w+", ctx.text[max(0, start - 25) : start])][-3:]
     return any(w in lex(ctx.lang).words.get("compass_words", frozenset()) for w in before)
