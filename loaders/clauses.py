@@ -307,6 +307,19 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
                 # "came to the talks with Y", "arrived for the summit": the traveller takes part,
                 # when and where the travel verb says
                 return Pred(kind, k, p, t, [g] + _governors(p, g))
+    if (
+        kind == "visit"
+        and g is not None
+        and g.upos in ("NOUN", "PROPN")
+        and t.deprel in ("nmod", "appos", "acl")
+        and any(c.deprel == "case" and L.has("on_visit_preps", c) for c in p.children(t.i))
+        and g.head
+    ):
+        # "le président ivoirien, en visite officielle en France, a été reçu ...", "Lula, on a
+        # state visit to Spain, met ...": the person the noun hangs on is on that visit now
+        verb = p.tok(g.head)
+        if verb.upos in ("VERB", "AUX") and g.deprel in ("nsubj", "nsubj:pass"):
+            return Pred(kind, k, p, t, [verb] + _governors(p, verb))
     if any(c.deprel == "cop" for c in p.children(t.i)):
         return Pred(kind, k, p, t, [])  # "it was their first meeting"
     if _during(L, p, t) and g is not None:
@@ -394,6 +407,18 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         # "flew on to Warsaw, where Tusk received him": the place the relative adverb stands for
         ante = p.tok(pr.head.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
+    kids = p.children(pr.head.i)
+    if (
+        pr.kind == "meet"
+        and any(c.deprel == "aux:pass" for c in kids)
+        and not any(c.deprel == "obl:agent" for c in kids)
+    ):
+        # "a été reçu à déjeuner à l'Élysée par Macron", the agent parsed under the infinitive:
+        # the passive's agent all the same (not one inside a relative clause)
+        relcl = {x.i for c in p.toks if c.deprel == "acl:relcl" for x in p.subtree(c.i)}
+        agent = next((x for x in p.subtree(pr.head.i) if x.deprel == "obl:agent" and x.i not in relcl), None)
+        if agent is not None:
+            dom |= _domain(p, agent)
     moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
     if (
         moving
