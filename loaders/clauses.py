@@ -259,6 +259,10 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             or (t.upos in ("ADJ",) and ctx.lang == "de")
             or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t))
         ):
+            if L.has("call_words", t) and any(
+                c.deprel == "compound:prt" and L.has("call_off_particles", c) for c in p.children(t.i)
+            ):
+                continue  # "calls off the trip", "sagt die Reise ab": a cancellation, not a call
             if (L.has("call_words", t) and not _call_for(p, t)) or (
                 L.has("meet_verbs", t) and _is_call_marked(L, p, t)
             ):
@@ -1207,14 +1211,12 @@ def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
     meeting is no plan any more."""
     L = lex(ctx.lang)
     off = set()
+    keys = ("visit_nouns", "meet_nouns", "visit_verbs", "meet_verbs")
     for k, p in parsed(ctx).items():
-        for t in p.toks:
-            if L.has("cancel_words", t):
-                near = [t] + p.children(t.i) + ([p.tok(t.head)] if t.head else [])
-                if any(
-                    L.has(key, x) for x in near for key in ("visit_nouns", "meet_nouns", "visit_verbs", "meet_verbs")
-                ):
-                    off.add(k)
+        # a cancelling word and a visit or meeting word in one sentence (the parse of "has been
+        # cancelled" does not always hang the visit on it)
+        if any(L.has("cancel_words", t) for t in p.toks) and any(L.has(key, t) for t in p.toks for key in keys):
+            off.add(k)
     return [ev for ev in events if not (ev.status == "planned" and (ev.k in off or ev.k - 1 in off))]
 
 
@@ -1226,8 +1228,15 @@ def read_events(ctx: Ctx) -> list[Event]:
     kind = encounter(ctx, preds)
     events: list[Event] = []
     for pr in preds:
-        if pr.kind in ("meet", "agree") and kind in ("call", "letter") and not _in_person(ctx, L, pr):
+        if (
+            pr.kind in ("meet", "agree")
+            and kind in ("call", "letter")
+            and not _in_person(ctx, L, pr)
+            and _modality(ctx, L, pr) != "recall"
+            and not (pr.head.upos == "VERB" and (_modality(ctx, L, pr) == "plan" or _future(ctx, L, pr)))
+        ):
             continue  # the conversation the headline called a phone call (or a letter), mentioned again
+            # (not "their previous talks were held in Sochi", nor "they will meet in Tokyo")
         if pr.kind == "meet" and kind == "interview" and pr.head.upos in ("NOUN", "PROPN"):
             continue  # "the talks", "the negotiations" in an interview: a topic, not a meeting
         ev = _event(ctx, pr)
