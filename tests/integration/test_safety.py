@@ -28,9 +28,11 @@ def count(driver, cypher: str = "MATCH (n) RETURN count(n) AS n") -> int:
 
 
 def inner_pytest(env: dict) -> subprocess.CompletedProcess:
-    """A second test session against the same database, as an analyst would start one."""
+    """A second test session against the same database, as an analyst would start one. Without a
+    short summary (`-rN`), so the refusal is printed once whether or not pytest thinks it runs on
+    CI (where it stops shortening summary lines)."""
     return subprocess.run(
-        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(INNER)],
+        [sys.executable, "-m", "pytest", "-q", "-rN", "-p", "no:cacheprovider", str(INNER)],
         capture_output=True,
         text=True,
         env=env,
