@@ -1056,6 +1056,8 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
+    others = _of_someone_else(ctx, L, p, dom)
+    dom, subj = dom - others, subj - others
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]
@@ -1081,6 +1083,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
             pr.head.upos == "NOUN"
             and len(_states_of(ctx, leaders)) == 1
             and not subject
+            and not _someone_named_does(ctx, p, pr)
             and any(
                 _case_of(p, c) in L.words.get("companion_case", ())
                 for c in p.children(pr.head.i)
@@ -1117,7 +1120,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
-    if not dates and pr.head.deprel in ("acl:relcl", "advcl") and pr.head.head:
+    if not dates and pr.head.deprel in ("acl:relcl", "advcl", "acl") and pr.head.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
         # clause this one hangs on
         up = p.tok(pr.head.head)
@@ -1154,6 +1157,58 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         pr.during,
         anaphoric,
     )
+
+
+def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
+    """Tokens of the leaders named only as whose someone is: "the envoy of President X", "la
+    femme du président", "el portavoz del presidente", "der Berater des Kanzlers", "спецпредставитель
+    президента России" - an argument headed by a person noun that is no title, no party and no
+    name; what hangs on it as a modifier is not a participant."""
+    covered = [(h.start, h.end) for h in ctx.leader_hits] + [(t.m.start, t.m.end) for t in titles(ctx)]
+    out: set[int] = set()
+    for t in p.toks:
+        if (
+            t.i not in dom
+            or t.upos != "NOUN"
+            or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
+            or any(s <= t.start < e for s, e in covered)
+            or any(L.has(key, t) for key in ("party_nouns", "meet_nouns", "visit_nouns", "call_words"))
+            or t.feats.get("Animacy") == "Inan"
+        ):
+            continue
+        if not any(s <= x.start < e for x in p.subtree(t.i) for s, e in covered):
+            continue
+        if not (L.has("proxy_nouns", t) or (t.feats.get("Animacy") == "Anim" and "Animacy" in t.feats)):
+            continue  # "the office of the president" is where, not who
+        for c in p.children(t.i):
+            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl"):
+                out |= {x.i for x in p.subtree(c.i)}
+    return out
+
+
+def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
+    """The event noun is what someone the clause names does, who is no leader ("the envoy X held
+    talks with Y", "..., where he held talks": the subject of the verb it is the object of, or of
+    the clause that verb hangs on, is a name or an envoy, an adviser ... and no leader)."""
+    v = p.tok(pr.head.head) if pr.head.head else None
+    while v is not None:
+        if v.upos not in ("VERB", "AUX"):
+            return False
+        for c in p.children(v.i):
+            if c.deprel in ("nsubj", "nsubj:pass") and c.upos in ("NOUN", "PROPN"):
+                if c.upos == "NOUN" and not lex(ctx.lang).has("proxy_nouns", c):
+                    return False  # "the head of Russian diplomacy": may well be a leader
+                ids = {x.i for x in p.subtree(c.i)}
+                ids -= _of_someone_else(ctx, lex(ctx.lang), p, ids)
+                starts = {p.tok(i).start for i in ids}
+                return not _leaders_in(ctx, p, ids) and not any(t.m.start in starts for t in titles(ctx))
+        if v.deprel not in ("acl:relcl", "conj", "advcl", "xcomp") or not v.head:
+            return False
+        up = p.tok(v.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        v = up if up.upos in ("VERB", "AUX") else None
+    return False
 
 
 def _told_as_past(ctx: Ctx, d: DateMention) -> bool:
