@@ -864,8 +864,13 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     if not any(
         p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
         for m in ctx.triggers.get("plural_leaders", ())
-    ) and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
-        return []
+    ) and not any(
+        L.has("plural_possessive", p.tok(i))
+        and p.tok(i).head
+        and any(L.has(key, p.tok(p.tok(i).head)) for key in ("meet_nouns", "visit_nouns", "call_words"))
+        for i in ids
+    ):
+        return []  # "their talks", "su reunión"; not "su homólogo" (one person's)
     out: list[str] = []
     states: set[str] = set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
