@@ -1398,7 +1398,26 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     L = lex(ctx.lang)
     out: list[Event] = []
     last: DateMention | None = None
+    recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
+    origin = -2
     for ev in events:
+        if (
+            recalled is not None
+            and ev.date is None
+            and ev.status == "held"
+            and ev.kind in ("meet", "visit")
+            and ev.k == origin + 1
+            and ev.leaders
+            and set(ev.leaders) <= set(recalled.leaders)
+            and not any(h.explicit and ctx.sents[ev.k].start <= h.start < ctx.sents[ev.k].end for h in ctx.leader_hits)
+        ):
+            # "The two last met in Kyiv in August 2024. They held talks at the palace ...": the
+            # next sentence, naming nobody, goes on with that meeting, in its time
+            ev = replace(ev, status="past", date=recalled.date)
+        if ev.status == "past" and ev.kind == "meet" and (recalled is None or ev.k != origin + 1):
+            recalled, origin = ev, ev.k
+        elif recalled is not None and ev.k not in (origin, origin + 1):
+            recalled = None
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
