@@ -742,6 +742,38 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return False
 
 
+_PAST_ENDINGS = {
+    "en": r"(?:ed)$",
+    "fr": r"(?:ait|aient|èrent|irent|urent)$",
+    "es": r"(?:ó|aron|ieron|aba|aban|ía|ían)$",
+    "de": r"(?:te|ten|tet)$",
+}
+
+
+def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's verb is a finite present with no auxiliary ("flies", "reist", "se rend",
+    "viaja", "летит"): with a weekday still to come, a plan. Only Russian parses carry tense, so
+    the others are told by their forms: no past ending, and (English, German) a present's."""
+    v = next((x for x in [pr.head, *pr.gov] if x.upos in ("VERB", "AUX") and not x.deprel.startswith("~")), None)
+    if v is None or any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
+        return False
+    if ctx.lang == "ru":
+        return v.feats.get("Tense") == "Pres"
+    form, lemma = fold(v.form), fold(v.lemma)
+    if re.search(_PAST_ENDINGS.get(ctx.lang, r"$^"), v.form.lower()):
+        return False
+    if ctx.lang == "en":
+        return form in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+    if ctx.lang == "de":
+        return form.endswith("t") and form != lemma and not (form.startswith("ge") and not lemma.startswith("ge"))
+    if ctx.lang == "fr":
+        # no participle ("arrivé", "reçue", "venu", "parti"), a conjugated form
+        return form != lemma and not re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", v.form.lower())
+    if ctx.lang == "es":
+        return form != lemma and not re.search(r"(?:ad|id)(?:o|a|os|as)$", form)
+    return False
+
+
 def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
     out, seen = [], set()
     for h in ctx.leader_hits:
@@ -1077,6 +1109,16 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         return "past"
     if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
         return "planned"  # "visitará México en septiembre", told in August: this September
+    if (
+        date
+        and date.ahead
+        and date.ahead != date.value
+        and date.precision == "day"
+        and ctx.sents[pr.k].para != -1
+        and not re.match(r"\W{0,3}\d", ctx.text[date.end : date.end + 4])  # "vendredi 4 octobre"
+        and _present(ctx, L, pr)
+    ):
+        return "planned"  # "reist am Mittwoch weiter nach Tallinn", "flies on Wednesday to": the coming one
     if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
         return (
             "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
