@@ -69,6 +69,7 @@ class Ctx:
     # person each sentence is about (for "he" / "il" / "er")
     parses: dict[int, Any] | None = None
     topics: dict[int, str | None] | None = None
+    title_hits: list[Any] | None = None  # set by mentions.titles: the titles in the text, once
 
     def sent_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1

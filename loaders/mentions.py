@@ -322,7 +322,9 @@ class _TitleHit:
 
 def titles(ctx: Ctx) -> list[_TitleHit]:
     """Titles in the text (\"the Russian president\", \"Premier ministre japonais\") with the state they name."""
-    return _titles(ctx)
+    if ctx.title_hits is None:
+        ctx.title_hits = _titles(ctx)
+    return ctx.title_hits
 
 
 def _titles(ctx: Ctx) -> list[_TitleHit]:
@@ -797,7 +799,7 @@ def find_leaders(ctx: Ctx) -> None:
     found = _Found((), before)
     found = _named(ctx, found)
     found = _short_names(ctx, found)
-    titles = _titles(ctx)
+    titles = ctx.title_hits = _titles(ctx)
     found = _titled(ctx, titles, found)
     found = _surnames(ctx, found)
     found = _anaphors(ctx, titles, found)
