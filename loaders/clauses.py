@@ -375,7 +375,13 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
     return out
 
 
-def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
+# the auxiliaries of a passive when the parser calls them plain "aux" ("fue recibido"), and the
+# prepositions of its agent
+_PASSIVE_AUX = {"ser", "etre", "werden"}
+_AGENT_PREPS = {"por", "par", "by", "von"}
+
+
+def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
     """(tokens of the event's clause, tokens in subject position)."""
     p = pr.p
     dom = _domain(p, pr.head)
@@ -421,17 +427,45 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         ante = p.tok(top.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
     kids = p.children(pr.head.i)
-    if (
-        pr.kind == "meet"
-        and any(c.deprel == "aux:pass" for c in kids)
-        and not any(c.deprel == "obl:agent" for c in kids)
-    ):
-        # "a été reçu à déjeuner à l'Élysée par Macron", the agent parsed under the infinitive:
-        # the passive's agent all the same (not one inside a relative clause)
+    passive = any(c.deprel == "aux:pass" for c in kids) or any(
+        c.deprel == "aux" and fold(c.lemma) in _PASSIVE_AUX for c in kids
+    )
+    if pr.kind == "meet" and passive and not any(c.deprel == "obl:agent" for c in kids):
+        # "a été reçu à déjeuner à l'Élysée par Macron", "fue recibido a almorzar ... por el
+        # presidente", the agent parsed under the infinitive: the passive's agent all the same
+        # (not one inside a relative clause)
         relcl = {x.i for c in p.toks if c.deprel == "acl:relcl" for x in p.subtree(c.i)}
-        agent = next((x for x in p.subtree(pr.head.i) if x.deprel == "obl:agent" and x.i not in relcl), None)
+        agent = next(
+            (
+                x
+                for x in p.subtree(pr.head.i)
+                if x.i not in relcl
+                and (
+                    x.deprel == "obl:agent"
+                    or (
+                        x.upos in ("NOUN", "PROPN")
+                        and x.head != pr.head.i
+                        and any(c.deprel == "case" and fold(c.form) in _AGENT_PREPS for c in p.children(x.i))
+                    )
+                )
+            ),
+            None,
+        )
         if agent is not None:
             dom |= _domain(p, agent)
+    if pr.kind == "meet" and pr.head.upos == "VERB" and L is not None:
+        for c in kids:
+            if (
+                c.deprel in ("advcl", "xcomp")
+                and c.upos == "VERB"
+                and not any(x.deprel in ("nsubj", "nsubj:pass") for x in p.children(c.i))
+                and not any(L.has(key, c) for key in ("meet_verbs", "visit_verbs", "call_words"))
+            ):
+                # "reçu à déjeuner à l'Élysée", "received for dinner at the palace": the meal's
+                # place is the reception's
+                for o in p.children(c.i):
+                    if o.deprel == "obl" and _case_of(p, o) in L.words.get("locative_case", ()):
+                        dom |= _domain(p, o)
     moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
     if (
         moving
@@ -1181,7 +1215,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
-    dom, subj = _pred_domain(pr)
+    dom, subj = _pred_domain(pr, L)
     purpose = _purpose_of(ctx, L, pr)
     if purpose is not None:
         # "will travel to Rome to meet Meloni": the trip's time and place are the meeting's
