@@ -270,7 +270,9 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 c.deprel == "compound:prt" and L.has("call_off_particles", c) for c in p.children(t.i)
             ):
                 continue  # "calls off the trip", "sagt die Reise ab": a cancellation, not a call
-            if (L.has("call_words", t) and not _call_for(p, t)) or (
+            if L.has("call_words", t) and _calls_on(L, p, t):
+                out.append(Pred("meet", k, p, t, _governors(p, t)))  # "called on Xi at the Great Hall"
+            elif (L.has("call_words", t) and not _call_for(p, t)) or (
                 L.has("meet_verbs", t) and _is_call_marked(L, p, t)
             ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
@@ -281,7 +283,11 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             elif L.has("agree_verbs", t):
                 out.append(Pred("agree", k, p, t, _governors(p, t)))
         elif t.upos in ("NOUN", "PROPN", "ADJ"):
-            if L.has("call_words", t) and t.upos != "ADJ":
+            g = p.tok(t.head) if t.head else None
+            if L.has("call_words", t) and t.upos != "ADJ" and g is not None and _calls_on(L, p, t, g):
+                # "paid a courtesy call on the Emperor": a visit in person
+                out.append(Pred("meet", k, p, t, [g] + _governors(p, g)))
+            elif L.has("call_words", t) and t.upos != "ADJ":
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif (L.has("meet_nouns", t) or L.has("visit_nouns", t)) and t.upos != "ADJ":
                 kind = "visit" if L.has("visit_nouns", t) else "meet"
@@ -904,6 +910,7 @@ _PRINCIPALS = {
     "chancellor",
     "king",
     "queen",
+    "emperor",
     "emir",
     "crown prince",
     "supreme leader",
@@ -1300,6 +1307,22 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
             up = p.tok(up.head)
         dates = _dates(ctx, pr, _domain(p, up, skip={top.i}))
     date = dates[0] if dates else None
+    if modality == "recall" and date is None and _pluperfect(L, pr):
+        # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
+        # landing": the one recent day the sentence tells is the day of its sequence
+        recent = {
+            d.value: d
+            for d in ctx.dates
+            if p.start <= d.start < p.end
+            and d.precision == "day"
+            and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
+            and ctx.pub
+            and len(ctx.pub) >= 10
+            and d.value[:1] != "-"
+            and 0 <= _days(d.value, ctx.pub) <= PAST_DAYS
+        }
+        if len(recent) == 1:
+            date = next(iter(recent.values()))
     if (
         modality == "recall"
         and date is not None
@@ -1947,6 +1970,25 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
 
 # -- proposals -------------------------------------------------------------------------------
 _FOR = {"for", "on", "à", "a", "zu", "zum", "zur", "au", "aux"}
+
+
+def _calls_on(L: Lex, p: Parse, t: Tok, light: Tok | None = None) -> bool:
+    """ "X called on Y" / "paid a (courtesy) call on Y": a visit to Y in person, not a phone call -
+    unless it goes on "to do something" ("called on Y to raise spending": an appeal)."""
+    if light is not None and not (t.deprel == "obj" and L.has("visit_light", light)):
+        return False
+    holder = light if light is not None else t
+    if any(c.deprel in ("xcomp", "ccomp") for c in p.children(holder.i)):
+        return False
+    ons = [
+        c
+        for x in (t, holder)
+        for c in p.children(x.i)
+        if c.deprel in ("obl", "nmod", "obl:arg")
+        and c.upos in ("NOUN", "PROPN")
+        and any(g.deprel == "case" and L.has("call_on", g) for g in p.children(c.i))
+    ]
+    return bool(ons)
 
 
 def _call_for(p: Parse, t: Tok) -> bool:

@@ -15,7 +15,7 @@ from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold
 from relgraph.records import Article, Evidence
 
 MAX_EVIDENCE = 8
-HEADS_OF_STATE = {"president", "king", "queen", "emir", "supreme leader"}
+HEADS_OF_STATE = {"president", "king", "queen", "emperor", "emir", "supreme leader"}
 _SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+|\n+")
 _UPPER = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 

@@ -186,8 +186,19 @@ def glued_to_name(ctx: Ctx, pid: str, m: Match) -> bool:
 def locate_unknown(ctx: Ctx) -> None:
     """A facility the reference data does not know lies where the nearest known place named
     before it lies ("ANKARA ... the Presidential Complex"; "in Rome ... Palazzo Chigi")."""
+    origin = {fold(w) for w in rd.lexicon(ctx.lang).get("events", {}).get("origin_words", ())}
+
+    def came_from(m: Match) -> bool:
+        # "arrived ... from Kuala Lumpur": where someone came from says nothing of where a venue is
+        before = re.findall(r"\w+", ctx.text[max(0, m.start - 20) : m.start])
+        return bool(before) and fold(before[-1]) in origin
+
     known = sorted(
-        ((m.start, ctx.places[pid]["state"]) for pid, m in ctx.place_hits if ctx.places[pid]["state"]),
+        (
+            (m.start, ctx.places[pid]["state"])
+            for pid, m in ctx.place_hits
+            if ctx.places[pid]["state"] and not came_from(m)
+        ),
         key=lambda x: x[0],
     )
     if not known:
