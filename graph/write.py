@@ -395,7 +395,9 @@ def write_articles(
     attempts: int = ATTEMPTS,
 ) -> BatchResult:
     """Write a batch of articles in one managed transaction (retried, ``attempts`` at most, when
-    concurrent writers collide; then ``BusyGraph``).
+    concurrent writers collide; then ``BusyGraph``). A batch too big for the server's transaction
+    memory raises ``TooBigForServer`` at once; a database that cannot write at all (a full disk, a
+    critical error) raises ``ServerCannotWrite``.
 
     Each query of the transaction handles every article of the batch (one UNWIND each), so a
     batch costs a dozen round trips whatever its size. The batch commits whole or not at all.
