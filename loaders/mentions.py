@@ -322,7 +322,9 @@ class _TitleHit:
 
 def titles(ctx: Ctx) -> list[_TitleHit]:
     """Titles in the text (\"the Russian president\", \"Premier ministre japonais\") with the state they name."""
-    return _titles(ctx)
+    if ctx.title_hits is None:
+        ctx.title_hits = _titles(ctx)
+    return ctx.title_hits
 
 
 def _titles(ctx: Ctx) -> list[_TitleHit]:
@@ -645,14 +647,38 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         # that office on the publication day in the reference data; else nobody (the clause
         # reader makes an unnamed "RUS:vice premier" of it): "the Russian president" is never
         # the Russian foreign minister
-        fits = [lid for lid in by_state.get(t.state, ()) if role_fits(t.role, people[lid].role)]
-        lid = fits[0] if fits else _holder(ctx, t.state, t.role)
+        role = t.role
+        if role == "counterpart":
+            # "la ministra de Comercio colombiana y su homólogo ecuatoriano": the counterpart holds
+            # the office of the one named just before in the sentence, when that one has a title
+            role = _counterpart_role(ctx, titles, mentions, people, t) or role
+        fits = [lid for lid in by_state.get(t.state, ()) if role_fits(role, people[lid].role)]
+        lid = fits[0] if fits else _holder(ctx, t.state, role)
         if lid is None:
             continue
         if lid not in people:
             _from_ref(ctx, people, lid)
         mentions.append(LeaderMention(lid, t.m.start, t.end, t.m.i, "anaphor"))
     return _Found(tuple(mentions), people)
+
+
+def _counterpart_role(
+    ctx: Ctx, titles: list[_TitleHit], mentions: list[LeaderMention], people: dict, t: _TitleHit
+) -> str | None:
+    """The office of the person a counterpart title pairs with: the nearest title or named leader
+    before it in its sentence (None when the sentence names nobody before it)."""
+    k = ctx.sent_of(t.m.start)
+    lo = ctx.sents[k].start
+    cands: list[tuple[int, str | None]] = [
+        (x.m.start, x.role) for x in titles if lo <= x.m.start < t.m.start and x.role != "counterpart"
+    ]
+    cands += [(h.start, people[h.lid].role if h.lid in people else None) for h in mentions if lo <= h.start < t.m.start]
+    if not cands:
+        return None
+    role = max(cands, key=lambda c: c[0])[1]
+    # heads of state and of government are one another's counterparts ("Kim ... sur l'invitation
+    # de son homologue russe": Putin)
+    return "leader" if role in _RULERS else role
 
 
 _GOVERNMENT = {"prime minister", "chancellor"}
@@ -773,7 +799,7 @@ def find_leaders(ctx: Ctx) -> None:
     found = _Found((), before)
     found = _named(ctx, found)
     found = _short_names(ctx, found)
-    titles = _titles(ctx)
+    titles = ctx.title_hits = _titles(ctx)
     found = _titled(ctx, titles, found)
     found = _surnames(ctx, found)
     found = _anaphors(ctx, titles, found)
