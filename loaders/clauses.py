@@ -694,6 +694,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     ):
         # (not "Auparavant, il s'était entretenu avec ...": earlier the same day, in a sequence)
         return "recall"
+    v = next((x for x in [pr.head, *pr.gov] if x.upos in ("VERB", "AUX") and not x.deprel.startswith("~")), None)
+    if v is not None and _conditional_form(ctx.lang, v):
+        # "il se rendrait à Washington quand ...", "viajaría a Madrid si ...": a condition, or a
+        # future told in the past ("a dit qu'il se rendrait")
+        conditioned = any(m.deprel == "mark" and m.i > v.i and fold(m.form) in _COND_MARKS for m in p.toks)
+        return "plan" if not conditioned and any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -740,6 +746,40 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
 
 _FUT_FR = re.compile(r"(?:er|ir|r|dr)(?:a|ont|ai|ons|ez|as)$")
 _FUT_ES = re.compile(r"(?:rá|rán|ré|remos|réis|rás)$")
+
+
+_COND_MARKS = {"si", "quand", "lorsque", "cuando", "if", "when", "once", "wenn", "falls", "sobald", "если", "когда"}
+
+
+def _speaker_of(p: Parse, pr: Pred) -> set[int]:
+    """ "Lula dijo que se reuniría con Sánchez", "Путин заявил, что встретится с ...": a reported
+    clause with no subject of its own has the speaker's."""
+    top = _clause_verb(pr)
+    if any(c.deprel in ("nsubj", "nsubj:pass", "expl") and c.upos != "PRON" for c in p.children(top.i)):
+        return set()
+    if any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(top.i)):
+        return set()  # "il rencontrerait": the pronoun says who
+    if top.deprel != "ccomp" or not top.head:
+        return set()
+    say = p.tok(top.head)
+    out: set[int] = set()
+    for c in p.children(say.i):
+        if c.deprel in ("nsubj", "nsubj:pass"):
+            out |= {x.i for x in p.subtree(c.i)}
+    return out
+
+
+def _conditional_form(lang: str, v: Tok) -> bool:
+    """A synthetic conditional: the infinitive's stem and the conditional ending ("rendrait",
+    "rencontrerait", "viajaría", "reunirían"), not an imperfect ("déclarait")."""
+    form, lemma = v.form.lower(), v.lemma.lower()
+    if lang == "fr":
+        m = re.search(r"(?:ais|ait|ions|iez|aient)$", form)
+        return bool(m) and form[: m.start()] in {lemma, lemma[:-1]} and lemma.endswith(("r", "re"))
+    if lang == "es":
+        m = re.search(r"(?:ía|ías|íamos|íais|ían)$", form)
+        return bool(m) and form[: m.start()] == lemma and lemma.endswith(("ar", "er", "ir"))
+    return False
 
 
 def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -1236,6 +1276,9 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         subj = subj | psubj
     others = _of_someone_else(ctx, L, p, dom) | _another_event(L, pr)
     dom, subj = dom - others, subj - others
+    if not subj:
+        subj = _speaker_of(p, pr)
+        dom = dom | subj
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]

@@ -203,15 +203,21 @@ def locate_unknown(ctx: Ctx) -> None:
     )
     if not known:
         return
+    towns = [q["name"] for q in ctx.places.values() if q["kind"] == "city" and q["state"] is None]
     for pid, m in ctx.place_hits:
         p = ctx.places[pid]
+        if p["kind"] != "city" and any(t in p["name"] for t in towns):
+            continue  # "château de Villers-Cotterêts": in that town, whose state the data do not know
         if p["state"] is None:
             # only a place named close by: before it in this sentence or the two before, else after
             # it in this sentence (an Istanbul paragraphs up says nothing of where "Alaska" is)
             k = ctx.sent_of(m.start)
             # a venue lies in a city just named; a town the data lacks is only placed by its own sentence
             reach = 0 if p["kind"] == "city" else 2
-            before = [st for pos, st in known if pos < m.start and k - reach <= ctx.sent_of(pos)]
+            near = [(pos, st) for pos, st in known if pos < m.start and k - reach <= ctx.sent_of(pos)]
+            # a place of the same paragraph first (a new paragraph often moves elsewhere)
+            para = ctx.sents[k].para
+            before = [st for pos, st in near if ctx.sents[ctx.sent_of(pos)].para == para] or [st for _, st in near]
             after = [st for pos, st in known if pos > m.start and ctx.sent_of(pos) == k]
             if before or after:
                 p["state"] = before[-1] if before else after[0]
