@@ -1750,6 +1750,31 @@ def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
     return mine is None or not theirs or mine in theirs
 
 
+def _venue_date(ctx: Ctx, ids: list[str], pid: str) -> DateMention | None:
+    """An undated meeting at a venue: the day of the one sentence (a caption, often) that names the
+    same venue, all its participants and a day already past ("X and Y on 13 September at the
+    Vostochny cosmodrome")."""
+    if ctx.places[pid]["kind"] == "city" or len(ids) < 2:
+        return None
+    found: dict[str, DateMention] = {}
+    for k, s in enumerate(ctx.sents):
+        if not any(q == pid and s.start <= m.start < s.end for q, m in ctx.place_hits):
+            continue
+        here = {h.lid for h in ctx.leader_hits if s.start <= h.start < s.end}
+        if not set(ids) <= here:
+            continue
+        for d in ctx.dates:
+            if (
+                s.start <= d.start < s.end
+                and d.precision == "day"
+                and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
+                and not _since(ctx, d)
+                and not (ctx.pub and d.value[:1] != "-" and len(ctx.pub) >= 10 and d.value > ctx.pub)
+            ):
+                found[d.value] = d
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _summaries(ctx: Ctx, events: list[Event]) -> list[Event]:
     """Headline meetings of three or more that the body tells as separate meetings ("X meets Y and
     Z": X met Y, then X met Z): the headline sums them up, it is no joint meeting."""
@@ -1874,7 +1899,7 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
                 if ctx.sents[k].start <= h.start < ctx.sents[k].end and h.value != "-"
             }
         )
-        date = g["date"]
+        date = g["date"] or (_venue_date(ctx, g["order"], pid) if g["status"] == "held" and pid else None)
         out.append(
             MeetingFact(
                 participants=tuple(ctx.leader_info[i]["name"] for i in g["order"]),
