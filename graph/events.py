@@ -36,6 +36,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -44,6 +45,7 @@ PLANNED_AFTER = 30  # an undated "planned" report: a meeting of the 30 days afte
 SPAN = 31  # no report's window is longer (a month): a node spans at most 2 * SPAN days
 
 Report = dict[str, Any]
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
 
 
 def _date(s: str | None) -> dt.date | None:
@@ -77,7 +79,7 @@ def report_fields(row: Mapping[str, Any], published: str | None, city: str | Non
     """What resolution adds to a meeting row (``write.rows``)."""
     date = row.get("date")
     day = day_of(date, published)
-    month = day[:7] if day else (date[:7] if date and len(date) == 7 and date[4] == "-" else None)
+    month = day[:7] if day else (date if date and _MONTH.match(date) else None)
     states = list(row.get("states") or [])
     block = "|".join(states) if states else "|".join(sorted(p["id"] for p in row.get("participants") or []))
     out = {"key": key, "block": block, "day": day, "month": month, "published": published, "city": city}

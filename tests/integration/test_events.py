@@ -137,3 +137,23 @@ def test_replacing_an_article_removes_only_its_reports(driver, docs, tmp_path):
         driver.execute_query("MATCH (m:Meeting) WHERE NOT (m)<-[:ATTENDED]-() RETURN count(m) AS n").records[0]["n"]
         == 0
     )
+
+
+def test_questions_answer_one_row_per_meeting(driver, docs):
+    from tests.integration.test_queries import rows
+
+    _write(driver, docs, sorted(docs), batch=100)
+    got = rows(driver, "meetings_between", a="FRA", b="DEU")
+    assert len(got) == 4  # Hamburg, Berlin, the recalled Paris meeting, the planned follow-up
+    (hamburg,) = [r for r in got if r["place"] == "Hamburg"]
+    assert hamburg["articles"] == 7 and hamburg["status"] == "held" and hamburg["date"] == "2024-03-12"
+    assert set(hamburg["languages"]) == {"en", "fr", "de", "es", "ru"}
+    assert {"Reuters", "Hafenbote", "Diario del Sur"} <= set(hamburg["sources"]) and hamburg["joined_by"]
+    t = [r for r in rows(driver, "timeline", a="DEU", b="FRA") if r["fact"] == "meeting"]
+    assert [(r["date"], r["articles"]) for r in t if r["date"] == "2024-03-12"] == [("2024-03-12", 7)]
+    # the Hamburg trip reported with its day by four articles is one row of visits_by
+    trips = [r for r in rows(driver, "visits_by", who="FRA") if r["date"] == "2024-03-12" and r["place"] == "Hamburg"]
+    assert len(trips) == 1 and trips[0]["articles"] >= 2 and trips[0]["status"] == "held"
+    # evidence still lists every report: one ATTENDED quote per article for the Hamburg meeting
+    ev = rows(driver, "evidence", x="Q3052772", y="hamburg@DEU")
+    assert len({r["article"] for r in ev if r["relation"] == "MET_AT"}) >= 4
