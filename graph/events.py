@@ -226,8 +226,13 @@ def resolve(
         fits = [(mid, g) for day, mid, g in clusters if _fits(r, day) and all(compatible(r, x) for x in g)]
         if len(fits) > 1 and r.get("city"):  # several: the one in the report's own city
             fits = [(mid, g) for mid, g in fits if any(x.get("city") == r["city"] for x in g)]
-        out[r["key"]] = fits[0][0] if len(fits) == 1 else _hash(r["key"])
+        out[r["key"]] = fits[0][0] if len(fits) == 1 else own_id(r)
     return out
+
+
+def own_id(r: Report) -> str:
+    """The id of a meeting known from this report alone."""
+    return _hash(r["key"])
 
 
 def _reason(r: Report, day: str | None) -> str:

@@ -259,6 +259,7 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
     def _state_of(pid: str) -> str | None:
         # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
         return leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
+
     out: dict[str, list[dict[str, Any]]] = {
         "states": [
             {"iso3": s.iso3, "name": s.name, "wikidata": s.wikidata, "role": s.role, **_first(s.evidence)}
@@ -408,6 +409,7 @@ def write_articles(
     database: str = "neo4j",
     force: bool = False,
     attempts: int = ATTEMPTS,
+    resolve: bool = True,
 ) -> BatchResult:
     """Write a batch of articles in one managed transaction (retried, ``attempts`` at most, when
     concurrent writers collide; then ``BusyGraph``).
@@ -424,7 +426,7 @@ def write_articles(
     for attempt in range(1, attempts + 1):
         try:
             with driver.session(database=database) as session:
-                return session.execute_write(_write_tx, docs, force)
+                return session.execute_write(_write_tx, docs, force, resolve)
         except (ConstraintError, TransientError) as e:
             last = e
             time.sleep(random.uniform(0.05, 0.25) * attempt)  # let the other writer finish
@@ -435,8 +437,11 @@ def write_articles(
     )
 
 
-def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False) -> BatchResult:
-    """``force`` rewrites articles whose text is already loaded (after a new version of the rules)."""
+def _write_tx(
+    tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False, resolve: bool = True
+) -> BatchResult:
+    """``force`` rewrites articles whose text is already loaded (after a new version of the rules);
+    ``resolve=False`` (bench/resolution.py's baseline only) makes each meeting report a node of its own."""
     # one version per document: the last one given wins; one copy per text
     by_doc: dict[str, ResolvedArticle] = {}
     for d in docs:
@@ -501,7 +506,11 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], for
             c = tx.run(q, rows=batch[key]).consume().counters
             res.nodes_created += c.nodes_created
             res.edges_created += c.relationships_created
-    if batch["meetings"] or meetings:
+    if not resolve:
+        nodes = [{"id": events.own_id(r), "props": events.node_props([r])} for r in batch["meetings"]]
+        tx.run(_EVENT_NODES, nodes=nodes).consume()
+        tx.run(_EVENT_EDGES, rows=[{**r, "id": events.own_id(r)} for r in batch["meetings"]]).consume()
+    elif batch["meetings"] or meetings:
         _resolve_meetings(tx, batch["meetings"], meetings, set(olds), res)
     return res
 
@@ -550,7 +559,8 @@ def _resolve_meetings(
     drop = sorted(
         mid for mid, keys in old_members.items() if mid not in members or not keys <= {r["key"] for r in members[mid]}
     )
-    nodes, edges = [], []
+    nodes: list[dict] = []
+    edges: list[dict] = []
     for mid, ms in sorted(members.items()):
         kept = old_members.get(mid, set()) if mid not in drop else set()
         keys = {r["key"] for r in ms}
@@ -558,16 +568,13 @@ def _resolve_meetings(
             continue  # read as a neighbour, unchanged
         nodes.append({"id": mid, "props": events.node_props(ms)})
         edges.extend({**r, "id": mid} for r in ms if r["key"] not in kept)
+    # (a node rebuilt under resolution is not counted as deleted: the report counts old versions)
     if drop:
-        c = tx.run(_EVENT_DELETE, ids=drop).consume().counters
-        res.nodes_deleted += c.nodes_deleted
-        res.edges_deleted += c.relationships_deleted
+        tx.run(_EVENT_DELETE, ids=drop).consume()
     if nodes:
-        c = tx.run(_EVENT_NODES, nodes=nodes).consume().counters
-        res.nodes_created += c.nodes_created
+        res.nodes_created += tx.run(_EVENT_NODES, nodes=nodes).consume().counters.nodes_created
     if edges:
-        c = tx.run(_EVENT_EDGES, rows=edges).consume().counters
-        res.edges_created += c.relationships_created
+        res.edges_created += tx.run(_EVENT_EDGES, rows=edges).consume().counters.relationships_created
 
 
 def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:
