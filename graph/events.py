@@ -102,16 +102,37 @@ def shift(day: str, days: int) -> str:
     return (d + dt.timedelta(days=days)).isoformat() if d else day
 
 
-def lookups(reports: Iterable[Report]) -> list[dict[str, str]]:
-    """The (block, lo, hi) ranges of ``Meeting.lo`` to read before re-resolving ``reports``: every
-    node whose reports may depend on theirs or they on its (a node spans at most 2 * SPAN days)."""
-    out = []
+def _merge(ranges: list[dict[str, str]], lo: str, hi: str, low: str | None = None) -> list[dict[str, str]]:
+    """Overlapping ranges of one block read as one (a batch's reports are often close in time)."""
+    merged: list[dict[str, str]] = []
+    for x in sorted(ranges, key=lambda x: (x["block"], x[lo])):
+        last = merged[-1] if merged else None
+        if last and last["block"] == x["block"] and x[lo] <= last[hi]:
+            last[hi] = max(last[hi], x[hi])
+            if low:
+                last[low] = min(last[low], x[low])
+        else:
+            merged.append(dict(x))
+    return merged
+
+
+def lookups(reports: Iterable[Report]) -> dict[str, list[dict[str, str]]]:
+    """What to read before re-resolving ``reports`` (new ones, or those of a removed article):
+
+    * ``spans``: the nodes whose span meets a changed report's span (its own node, the reports of
+      its day, the undated reports whose window holds it): ``Meeting.lo`` from ``lo`` (a node spans
+      at most 2 * SPAN days) to ``hi``, and ``Meeting.hi`` from ``a``;
+    * ``days``: the dated meetings an undated report re-resolved may join (``Meeting.day`` from
+      ``d1`` to ``d2``): those of its window, or of the SPAN days around a changed day."""
+    spans, days = [], []
     for r in reports:
         lo, hi = span(r)
-        if r.get("day"):  # the undated reports whose window holds this day, and those windows
-            lo, hi = shift(lo, -SPAN), shift(hi, SPAN)
-        out.append({"block": r["block"], "lo": shift(lo, -2 * SPAN), "hi": hi})
-    return sorted({tuple(sorted(x.items())): x for x in out}.values(), key=lambda x: (x["block"], x["lo"]))
+        spans.append({"block": r["block"], "lo": shift(lo, -2 * SPAN), "a": lo, "hi": hi})
+        if r.get("day"):
+            days.append({"block": r["block"], "d1": shift(lo, -SPAN), "d2": shift(hi, SPAN)})
+        elif r.get("lo") and r.get("hi"):
+            days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
+    return {"spans": _merge(spans, "lo", "hi", "a"), "days": _merge(days, "d1", "d2")}
 
 
 def window(r: Report) -> tuple[str | None, str | None]:
@@ -177,6 +198,14 @@ def group_day(reports: Iterable[Report]) -> list[list[Report]]:
     return groups
 
 
+def _days(r: Report) -> list[str]:
+    """The days of a report's window, in order."""
+    lo, hi = _date(r.get("lo")), _date(r.get("hi"))
+    if not lo or not hi:
+        return []
+    return [(lo + dt.timedelta(days=i)).isoformat() for i in range((hi - lo).days + 1)]
+
+
 def _fits(r: Report, day: str) -> bool:
     lo, hi = r.get("lo"), r.get("hi")
     return bool(lo and hi and lo <= day <= hi)
@@ -219,11 +248,14 @@ def resolve(
     for _, mid, g in clusters:
         for r in g:
             out[r["key"]] = mid
+    by_day: dict[str, list[tuple[str, list[Report]]]] = {}
+    for day, mid, g in clusters:
+        by_day.setdefault(day, []).append((mid, g))
     for r in sorted(floating, key=lambda x: x["key"]):
         if not free(r):
             out[r["key"]] = current[r["key"]]
             continue
-        fits = [(mid, g) for day, mid, g in clusters if _fits(r, day) and all(compatible(r, x) for x in g)]
+        fits = [(mid, g) for day in _days(r) for mid, g in by_day.get(day, ()) if all(compatible(r, x) for x in g)]
         if len(fits) > 1 and r.get("city"):  # several: the one in the report's own city
             fits = [(mid, g) for mid, g in fits if any(x.get("city") == r["city"] for x in g)]
         out[r["key"]] = fits[0][0] if len(fits) == 1 else own_id(r)
@@ -265,6 +297,7 @@ def node_props(members: Sequence[Report]) -> dict[str, Any]:
         )
     return {
         "block": ms[0]["block"],
+        "day": day,
         "date": day if day else (ms[0].get("date") if len(ms) == 1 else None),
         "precision": "day" if day else (min(precisions) if precisions else None),
         "status": "held" if "held" in statuses else (min(statuses) if statuses else None),

@@ -222,6 +222,7 @@ class Meeting(StructuredNode):
     status = StringProperty()
     precision = StringProperty()
     block = StringProperty()
+    day = StringProperty()  # the day of its dated reports (none when no report gives one)
     lo = StringProperty()
     hi = StringProperty()
     joined_by = ArrayProperty(StringProperty())

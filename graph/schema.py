@@ -42,7 +42,10 @@ def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
 
 
 # Indexes neomodel cannot declare: resolution looks meetings up by states and first day
-EXTRA_INDEXES = ("CREATE INDEX meeting_block_lo IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.lo)",)
+EXTRA_INDEXES = (
+    "CREATE INDEX meeting_block_lo IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.lo)",
+    "CREATE INDEX meeting_block_day IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.day)",
+)
 
 
 def constraint_names(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:

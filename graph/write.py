@@ -139,9 +139,16 @@ CREATE (l)-[:MET_AT {article: row.article, with: p.with, date: row.date, status:
 # Every writer takes this lock first, so two loads never resolve the same meetings at once.
 _LOCK = f"MATCH (m:{META_LABEL} {{key: 'schema'}}) SET m.version = m.version"
 _NEAR = """
-UNWIND $ranges AS q
-MATCH (m:Meeting) WHERE m.block = q.block AND m.lo >= q.lo AND m.lo <= q.hi
-RETURN DISTINCT m.id AS id, m.reports AS reports
+CALL () {
+  UNWIND $spans AS q
+  MATCH (m:Meeting) WHERE m.block = q.block AND m.lo >= q.lo AND m.lo <= q.hi AND m.hi >= q.a
+  RETURN m
+  UNION
+  UNWIND $days AS q
+  MATCH (m:Meeting) WHERE m.block = q.block AND m.day >= q.d1 AND m.day <= q.d2
+  RETURN m
+}
+RETURN m.id AS id, m.reports AS reports
 """
 _EVENT_DELETE = "UNWIND $ids AS i MATCH (m:Meeting {id: i}) DETACH DELETE m"
 _EVENT_NODES = """
@@ -526,7 +533,7 @@ def _resolve_meetings(
         block, lo, hi = sp.split("\t")
         # a removed dated report (lo == hi) moves the undated ones around it: looked up as one
         probes.append({"block": block, "lo": lo, "hi": hi, "published": lo, "day": lo if lo == hi else None})
-    near = tx.run(_NEAR, ranges=events.lookups(probes)).data()
+    near = tx.run(_NEAR, **events.lookups(probes)).data()
     current: dict[str, str] = {}  # report key -> node id
     old_members: dict[str, set[str]] = {}  # node id -> its reports still asserted
     shrunk: set[str] = set()  # nodes that lost a report of a removed article

@@ -30,6 +30,9 @@ TABLE = {
     "n2_en_recalled.txt": ("R", "near miss: an earlier meeting recalled (past, January)"),
     "n3_fr_followup.txt": ("F", "near miss: a planned follow-up in another city"),
     "n4_en_other_pair.txt": ("O", "near miss: same city and day, other participants"),
+    "c1_en_venue.txt": ("K", "a venue (the Kremlin) in Moscow, by weekday"),
+    "c2_es_city.txt": ("K", "undated, the city (Moscow) only"),
+    "c3_de_kremlin.txt": ("K", "dated, no place the extractor keeps"),
 }
 
 
