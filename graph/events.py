@@ -217,7 +217,8 @@ def resolve(
     """Each report's meeting id (report key -> id), for the reports of one block.
 
     ``changed=None``: everything is resolved afresh (the bulk import). Otherwise ``changed`` holds
-    the days whose reports changed and ``current`` the node each known report is on; reports whose
+    the days whose reports changed in this block (never another block's: the reports they would
+    free were not read) and ``current`` the node each known report is on; reports whose
     window holds no changed day keep their node (``reports`` must hold every report of the block
     whose window meets the changed days or the windows of the reports re-resolved)."""
     current = current or {}

@@ -538,14 +538,14 @@ def _resolve_meetings(
     old_members: dict[str, set[str]] = {}  # node id -> its reports still asserted
     shrunk: set[str] = set()  # nodes that lost a report of a removed article
     reports: dict[str, dict] = {}
-    changed: set[str] = set()
+    changed: dict[str, set[str]] = {}  # block -> the days whose dated reports changed
     for n in near:
         old_members[n["id"]] = set()
         for r in events.decode(n["reports"] or []):
             if r["article"] in removed:
                 shrunk.add(n["id"])
                 if r.get("day"):
-                    changed.add(r["day"])
+                    changed.setdefault(r["block"], set()).add(r["day"])
                 continue
             reports[r["key"]] = r
             current[r["key"]] = n["id"]
@@ -554,13 +554,14 @@ def _resolve_meetings(
         reports[r["key"]] = r
         current.pop(r["key"], None)
         if r.get("day"):
-            changed.add(r["day"])
+            changed.setdefault(r["block"], set()).add(r["day"])
     by_block: dict[str, list[dict]] = {}
     for r in reports.values():
         by_block.setdefault(r["block"], []).append(r)
     members: dict[str, list[dict]] = {}
-    for rs in by_block.values():
-        for key, mid in events.resolve(rs, current, changed).items():
+    for block, rs in by_block.items():
+        # per block: a changed day frees only the reports of its own block (their neighbours were read)
+        for key, mid in events.resolve(rs, current, changed.get(block, set())).items():
             members.setdefault(mid, []).append(reports[key])
     # a node that lost a report to another node is rebuilt; one that only gained reports keeps its edges
     drop = sorted(

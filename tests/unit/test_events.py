@@ -93,17 +93,18 @@ def test_day_and_month_take_the_year_nearest_publication():
 def _pool():
     rng = random.Random(3)
     out = []
-    for i in range(40):
+    for i in range(60):
         day = f"2024-03-{rng.randint(1, 28):02d}"
+        states = rng.choice([["AAA", "BBB"], ["AAA", "BBB"], ["AAA", "CCC"]])
         city = rng.choice(["hamburg", "berlin", None])
         pub = f"2024-03-{rng.randint(1, 28):02d}"
         kind = rng.choice(["day", "day", "held", "planned", "month"])
         if kind == "day":
-            out.append(rep(f"x{i}#0", day, city, published=pub))
+            out.append(rep(f"x{i}#0", day, city, published=pub, states=states))
         elif kind == "month":
-            out.append(rep(f"x{i}#0", city=city, date="2024-03", published=pub))
+            out.append(rep(f"x{i}#0", city=city, date="2024-03", published=pub, states=states))
         else:
-            out.append(rep(f"x{i}#0", city=city, status=kind, published=pub))
+            out.append(rep(f"x{i}#0", city=city, status=kind, published=pub, states=states))
     return out
 
 
@@ -128,16 +129,21 @@ def test_resolving_the_neighbourhood_of_each_new_report_gives_what_resolving_all
     pool = _pool()
     want = groups(pool)
     rng = random.Random(11)
-    for _ in range(20):
+    for n in range(20):
         order = pool[:]
         rng.shuffle(order)
         current: dict[str, str] = {}
         seen: list[dict] = []
-        for r in order:  # as the writer does: the new report, plus the reports it may depend on
-            near = _near(seen, current, events.lookups([r])) + [r]
-            changed = {r["day"]} if r.get("day") else set()
-            current.update(events.resolve(near, current, changed))
-            seen.append(r)
+        size = 1 + n % 4  # one report at a time, or batches mixing blocks, as the writer gets them
+        for i in range(0, len(order), size):
+            new = order[i : i + size]
+            # as the writer does (graph/write.py _resolve_meetings): the new reports and what they
+            # may depend on, each block resolved with its own changed days
+            near = _near(seen, current, events.lookups(new)) + new
+            for block in {x["block"] for x in near}:
+                changed = {x["day"] for x in new if x.get("day") and x["block"] == block}
+                current.update(events.resolve([x for x in near if x["block"] == block], current, changed))
+            seen.extend(new)
         got: dict[str, set[str]] = {}
         for k, mid in current.items():
             got.setdefault(mid, set()).add(k)
