@@ -258,12 +258,21 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             t.upos in ("VERB", "AUX")
             or (t.upos in ("ADJ",) and ctx.lang == "de")
             or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t))
+            or (
+                # "se sont entretenus", "se han reunido" tagged as an adjective after its auxiliary
+                t.upos == "ADJ"
+                and ctx.lang in ("fr", "es")
+                and any(c.deprel in ("cop", "aux", "aux:pass") for c in p.children(t.i))
+                and any(c.deprel in ("expl", "expl:pv", "obj") and c.upos == "PRON" for c in p.children(t.i))
+            )
         ):
             if L.has("call_words", t) and any(
                 c.deprel == "compound:prt" and L.has("call_off_particles", c) for c in p.children(t.i)
             ):
                 continue  # "calls off the trip", "sagt die Reise ab": a cancellation, not a call
-            if (L.has("call_words", t) and not _call_for(p, t)) or (
+            if L.has("call_words", t) and _calls_on(L, p, t):
+                out.append(Pred("meet", k, p, t, _governors(p, t)))  # "called on Xi at the Great Hall"
+            elif (L.has("call_words", t) and not _call_for(p, t)) or (
                 L.has("meet_verbs", t) and _is_call_marked(L, p, t)
             ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
@@ -274,7 +283,11 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             elif L.has("agree_verbs", t):
                 out.append(Pred("agree", k, p, t, _governors(p, t)))
         elif t.upos in ("NOUN", "PROPN", "ADJ"):
-            if L.has("call_words", t) and t.upos != "ADJ":
+            g = p.tok(t.head) if t.head else None
+            if L.has("call_words", t) and t.upos != "ADJ" and g is not None and _calls_on(L, p, t, g):
+                # "paid a courtesy call on the Emperor": a visit in person
+                out.append(Pred("meet", k, p, t, [g] + _governors(p, g)))
+            elif L.has("call_words", t) and t.upos != "ADJ":
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif (L.has("meet_nouns", t) or L.has("visit_nouns", t)) and t.upos != "ADJ":
                 kind = "visit" if L.has("visit_nouns", t) else "meet"
@@ -368,7 +381,13 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
     return out
 
 
-def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
+# the auxiliaries of a passive when the parser calls them plain "aux" ("fue recibido"), and the
+# prepositions of its agent
+_PASSIVE_AUX = {"ser", "etre", "werden"}
+_AGENT_PREPS = {"por", "par", "by", "von"}
+
+
+def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
     """(tokens of the event's clause, tokens in subject position)."""
     p = pr.p
     dom = _domain(p, pr.head)
@@ -403,26 +422,56 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
+    top = _clause_verb(pr)
     if (
-        pr.head.deprel in ("acl:relcl", "advcl", "acl")
-        and pr.head.head
-        and any(c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(pr.head.i))
+        top.deprel in ("acl:relcl", "advcl", "acl")
+        and top.head
+        and any(c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(top.i))
     ):
-        # "flew on to Warsaw, where Tusk received him": the place the relative adverb stands for
-        ante = p.tok(pr.head.head)
+        # "flew on to Warsaw, where Tusk received him", "... to Beijing, where he will hold talks
+        # with Xi": the place the relative adverb stands for
+        ante = p.tok(top.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
     kids = p.children(pr.head.i)
-    if (
-        pr.kind == "meet"
-        and any(c.deprel == "aux:pass" for c in kids)
-        and not any(c.deprel == "obl:agent" for c in kids)
-    ):
-        # "a été reçu à déjeuner à l'Élysée par Macron", the agent parsed under the infinitive:
-        # the passive's agent all the same (not one inside a relative clause)
+    passive = any(c.deprel == "aux:pass" for c in kids) or any(
+        c.deprel == "aux" and fold(c.lemma) in _PASSIVE_AUX for c in kids
+    )
+    if pr.kind == "meet" and passive and not any(c.deprel == "obl:agent" for c in kids):
+        # "a été reçu à déjeuner à l'Élysée par Macron", "fue recibido a almorzar ... por el
+        # presidente", the agent parsed under the infinitive: the passive's agent all the same
+        # (not one inside a relative clause)
         relcl = {x.i for c in p.toks if c.deprel == "acl:relcl" for x in p.subtree(c.i)}
-        agent = next((x for x in p.subtree(pr.head.i) if x.deprel == "obl:agent" and x.i not in relcl), None)
+        agent = next(
+            (
+                x
+                for x in p.subtree(pr.head.i)
+                if x.i not in relcl
+                and (
+                    x.deprel == "obl:agent"
+                    or (
+                        x.upos in ("NOUN", "PROPN")
+                        and x.head != pr.head.i
+                        and any(c.deprel == "case" and fold(c.form) in _AGENT_PREPS for c in p.children(x.i))
+                    )
+                )
+            ),
+            None,
+        )
         if agent is not None:
             dom |= _domain(p, agent)
+    if pr.kind == "meet" and pr.head.upos == "VERB" and L is not None:
+        for c in kids:
+            if (
+                c.deprel in ("advcl", "xcomp")
+                and c.upos == "VERB"
+                and not any(x.deprel in ("nsubj", "nsubj:pass") for x in p.children(c.i))
+                and not any(L.has(key, c) for key in ("meet_verbs", "visit_verbs", "call_words"))
+            ):
+                # "reçu à déjeuner à l'Élysée", "received for dinner at the palace": the meal's
+                # place is the reception's
+                for o in p.children(c.i):
+                    if o.deprel == "obl" and _case_of(p, o) in L.words.get("locative_case", ()):
+                        dom |= _domain(p, o)
     moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
     if (
         moving
@@ -463,6 +512,55 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
                 subj |= d
                 dom |= d
     return dom, subj
+
+
+def _another_event(L: Lex, pr: Pred) -> set[int]:
+    """Tokens of a phrase that places the event after or before another one ("after the audience
+    with the king", "tras la audiencia con el rey", "nach dem Treffen mit ...", "после встречи с
+    ..."): who and where that other event was is not this one's."""
+    p = pr.p
+    out: set[int] = set()
+    heads = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+    for v in heads + [t for t in p.toks if t.upos in ("NOUN", "PROPN") and t.i != pr.head.i]:
+        for c in p.children(v.i):
+            if c.deprel not in ("obl", "nmod", "advcl", "obl:arg") or c.upos not in ("NOUN", "VERB"):
+                continue  # "nach Paris" is where to, not after what
+            if not any(
+                g.deprel in ("case", "mark") and (L.has("sequence_words", g) or L.has("sequence_marks", g))
+                for g in p.children(c.i)
+            ):
+                continue
+            ids = {x.i for x in p.subtree(c.i)}
+            if pr.head.i not in ids:
+                out |= ids
+    return out
+
+
+def _pluperfect(L: Lex, pr: Pred) -> bool:
+    """The event's verb is in the pluperfect ("had met", "avait été reçu", "había recibido")."""
+    verb = next(
+        (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None
+    )
+    return verb is not None and any(
+        c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in pr.p.children(verb.i)
+    )
+
+
+def _phrase(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
+    """One of the lexicon's phrases under ``key`` is in sentence ``k`` ("later that day", "plus tôt
+    dans la journée", "в тот же день"), as whole words."""
+    text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end])
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in L.words.get(key, ()))
+
+
+def _clause_verb(pr: Pred) -> Tok:
+    """The verb of the event's clause: the predicate itself, or for an event noun the verb it is
+    the object or subject of ("held talks", "talks took place")."""
+    if pr.head.upos in ("NOUN", "PROPN") and pr.gov and pr.head.deprel in ("obj", "nsubj", "nsubj:pass"):
+        g = pr.gov[0]
+        if g.i == pr.head.head and g.upos in ("VERB", "AUX"):
+            return g
+    return pr.head
 
 
 @lru_cache(maxsize=1)
@@ -585,13 +683,14 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     )
     if (
         verb is not None
-        and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i))
+        and _pluperfect(L, pr)
         and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i))
         and not any(
             c.deprel == "advmod" and L.has("earlier_words", c)
             for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
             for c in p.children(v.i)
         )
+        and not _phrase(ctx, L, "same_day", pr.k)
     ):
         # (not "Auparavant, il s'était entretenu avec ...": earlier the same day, in a sequence)
         return "recall"
@@ -680,6 +779,38 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut"):
                     continue
                 return True
+    return False
+
+
+_PAST_ENDINGS = {
+    "en": r"(?:ed)$",
+    "fr": r"(?:ait|aient|èrent|irent|urent)$",
+    "es": r"(?:ó|aron|ieron|aba|aban|ía|ían)$",
+    "de": r"(?:te|ten|tet)$",
+}
+
+
+def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's verb is a finite present with no auxiliary ("flies", "reist", "se rend",
+    "viaja", "летит"): with a weekday still to come, a plan. Only Russian parses carry tense, so
+    the others are told by their forms: no past ending, and (English, German) a present's."""
+    v = next((x for x in [pr.head, *pr.gov] if x.upos in ("VERB", "AUX") and not x.deprel.startswith("~")), None)
+    if v is None or any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
+        return False
+    if ctx.lang == "ru":
+        return v.feats.get("Tense") == "Pres"
+    form, lemma = fold(v.form), fold(v.lemma)
+    if re.search(_PAST_ENDINGS.get(ctx.lang, r"$^"), v.form.lower()):
+        return False
+    if ctx.lang == "en":
+        return form in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+    if ctx.lang == "de":
+        return form.endswith("t") and form != lemma and not (form.startswith("ge") and not lemma.startswith("ge"))
+    if ctx.lang == "fr":
+        # no participle ("arrivé", "reçue", "venu", "parti"), a conjugated form
+        return form != lemma and not re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", v.form.lower())
+    if ctx.lang == "es":
+        return form != lemma and not re.search(r"(?:ad|id)(?:o|a|os|as)$", form)
     return False
 
 
@@ -779,6 +910,7 @@ _PRINCIPALS = {
     "chancellor",
     "king",
     "queen",
+    "emperor",
     "emir",
     "crown prince",
     "supreme leader",
@@ -805,8 +937,13 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     if not any(
         p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
         for m in ctx.triggers.get("plural_leaders", ())
-    ) and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
-        return []
+    ) and not any(
+        L.has("plural_possessive", p.tok(i))
+        and p.tok(i).head
+        and any(L.has(key, p.tok(p.tok(i).head)) for key in ("meet_nouns", "visit_nouns", "call_words"))
+        for i in ids
+    ):
+        return []  # "their talks", "su reunión"; not "su homólogo" (one person's)
     out: list[str] = []
     states: set[str] = set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
@@ -843,6 +980,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     l'Élysée"), not a topic ("talks on Ukraine"), a companion or a time ("after the cosmodrome")?
     When the tree has no marker at all (a parser that took "im" for a name), the word before the
     mention decides."""
+    if _in_a_name(ctx, L, p, t):
+        return False  # "the Shanghai Cooperation Organisation", "Шанхайской организации": a name
     cur = t
     found = None
     while True:
@@ -882,6 +1021,35 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     return bool(words) and (
         words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ())
     )
+
+
+def _in_a_name(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """A place word that is part of an institution's name: a modifier of "Organisation", or hung
+    on it through another word without a locative of its own ("l'Organisation de coopération de
+    Shanghai", "Organización de Cooperación de Shanghái")."""
+    cur = t
+    for _ in range(3):
+        case = _case_of(p, cur)
+        if case and (case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ())):
+            return False
+        if cur.deprel not in ("amod", "compound", "nmod", "flat") or not cur.head:
+            return False
+        cur = p.tok(cur.head)
+        if cur.upos not in ("NOUN", "PROPN"):
+            return False
+        if _institution(ctx, cur) and (cur.form[:1].isupper() or t.upos == "ADJ"):
+            return True  # (a capitalised name: "dans la cour de l'Élysée" is a courtyard)
+    return False
+
+
+def _institution(ctx: Ctx, t: Tok) -> bool:
+    """``t`` is a word of an institution's name ("Organisation", "Council", "организации")."""
+    words = {fold(t.form), fold(t.lemma)}
+    for w in rd.lexicon(ctx.lang).get("institutions", ()):
+        w = fold(w)
+        if any((x.startswith(w[:-1]) if w.endswith("*") else x == w) for x in words):
+            return True
+    return False
 
 
 def _sequenced(L: Lex, p: Parse, t: Tok) -> bool:
@@ -982,6 +1150,16 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         return "past"
     if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
         return "planned"  # "visitará México en septiembre", told in August: this September
+    if (
+        date
+        and date.ahead
+        and date.ahead != date.value
+        and date.precision == "day"
+        and ctx.sents[pr.k].para != -1
+        and not re.match(r"\W{0,3}\d", ctx.text[date.end : date.end + 4])  # "vendredi 4 octobre"
+        and _present(ctx, L, pr)
+    ):
+        return "planned"  # "reist am Mittwoch weiter nach Tallinn", "flies on Wednesday to": the coming one
     if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
         return (
             "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
@@ -1044,7 +1222,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
-    dom, subj = _pred_domain(pr)
+    dom, subj = _pred_domain(pr, L)
     purpose = _purpose_of(ctx, L, pr)
     if purpose is not None:
         # "will travel to Rome to meet Meloni": the trip's time and place are the meeting's
@@ -1056,6 +1234,8 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
+    others = _of_someone_else(ctx, L, p, dom) | _another_event(L, pr)
+    dom, subj = dom - others, subj - others
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]
@@ -1081,6 +1261,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
             pr.head.upos == "NOUN"
             and len(_states_of(ctx, leaders)) == 1
             and not subject
+            and not _someone_named_does(ctx, p, pr)
             and any(
                 _case_of(p, c) in L.words.get("companion_case", ())
                 for c in p.children(pr.head.i)
@@ -1117,14 +1298,42 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
-    if not dates and pr.head.deprel in ("acl:relcl", "advcl") and pr.head.head:
+    top = _clause_verb(pr)
+    if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
         # clause this one hangs on
-        up = p.tok(pr.head.head)
+        up = p.tok(top.head)
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
-        dates = _dates(ctx, pr, _domain(p, up, skip={pr.head.i}))
+        dates = _dates(ctx, pr, _domain(p, up, skip={top.i}))
     date = dates[0] if dates else None
+    if modality == "recall" and date is None and _pluperfect(L, pr):
+        # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
+        # landing": the one recent day the sentence tells is the day of its sequence
+        recent = {
+            d.value: d
+            for d in ctx.dates
+            if p.start <= d.start < p.end
+            and d.precision == "day"
+            and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
+            and ctx.pub
+            and len(ctx.pub) >= 10
+            and d.value[:1] != "-"
+            and 0 <= _days(d.value, ctx.pub) <= PAST_DAYS
+        }
+        if len(recent) == 1:
+            date = next(iter(recent.values()))
+    if (
+        modality == "recall"
+        and date is not None
+        and date.precision == "day"
+        and ctx.pub
+        and len(ctx.pub) >= 10
+        and date.value[:1] != "-"
+        and 0 <= _days(date.value, ctx.pub) <= PAST_DAYS
+        and _pluperfect(L, pr)
+    ):
+        modality = None  # "had been received yesterday": the story's own days, told in sequence
     status = _status(ctx, L, pr, date, modality)
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
@@ -1154,6 +1363,58 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         pr.during,
         anaphoric,
     )
+
+
+def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
+    """Tokens of the leaders named only as whose someone is: "the envoy of President X", "la
+    femme du président", "el portavoz del presidente", "der Berater des Kanzlers", "спецпредставитель
+    президента России" - an argument headed by a person noun that is no title, no party and no
+    name; what hangs on it as a modifier is not a participant."""
+    covered = [(h.start, h.end) for h in ctx.leader_hits] + [(t.m.start, t.m.end) for t in titles(ctx)]
+    out: set[int] = set()
+    for t in p.toks:
+        if (
+            t.i not in dom
+            or t.upos != "NOUN"
+            or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
+            or any(s <= t.start < e for s, e in covered)
+            or any(L.has(key, t) for key in ("party_nouns", "meet_nouns", "visit_nouns", "call_words"))
+            or t.feats.get("Animacy") == "Inan"
+        ):
+            continue
+        if not any(s <= x.start < e for x in p.subtree(t.i) for s, e in covered):
+            continue
+        if not (L.has("proxy_nouns", t) or (t.feats.get("Animacy") == "Anim" and "Animacy" in t.feats)):
+            continue  # "the office of the president" is where, not who
+        for c in p.children(t.i):
+            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl"):
+                out |= {x.i for x in p.subtree(c.i)}
+    return out
+
+
+def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
+    """The event noun is what someone the clause names does, who is no leader ("the envoy X held
+    talks with Y", "..., where he held talks": the subject of the verb it is the object of, or of
+    the clause that verb hangs on, is a name or an envoy, an adviser ... and no leader)."""
+    v = p.tok(pr.head.head) if pr.head.head else None
+    while v is not None:
+        if v.upos not in ("VERB", "AUX"):
+            return False
+        for c in p.children(v.i):
+            if c.deprel in ("nsubj", "nsubj:pass") and c.upos in ("NOUN", "PROPN"):
+                if c.upos == "NOUN" and not lex(ctx.lang).has("proxy_nouns", c):
+                    return False  # "the head of Russian diplomacy": may well be a leader
+                ids = {x.i for x in p.subtree(c.i)}
+                ids -= _of_someone_else(ctx, lex(ctx.lang), p, ids)
+                starts = {p.tok(i).start for i in ids}
+                return not _leaders_in(ctx, p, ids) and not any(t.m.start in starts for t in titles(ctx))
+        if v.deprel not in ("acl:relcl", "conj", "advcl", "xcomp") or not v.head:
+            return False
+        up = p.tok(v.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        v = up if up.upos in ("VERB", "AUX") else None
+    return False
 
 
 def _told_as_past(ctx: Ctx, d: DateMention) -> bool:
@@ -1236,10 +1497,29 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     L = lex(ctx.lang)
     out: list[Event] = []
     last: DateMention | None = None
+    recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
+    origin = -2
     for ev in events:
+        if (
+            recalled is not None
+            and ev.date is None
+            and ev.status == "held"
+            and ev.kind in ("meet", "visit")
+            and ev.k == origin + 1
+            and ev.leaders
+            and set(ev.leaders) <= set(recalled.leaders)
+            and not any(h.explicit and ctx.sents[ev.k].start <= h.start < ctx.sents[ev.k].end for h in ctx.leader_hits)
+        ):
+            # "The two last met in Kyiv in August 2024. They held talks at the palace ...": the
+            # next sentence, naming nobody, goes on with that meeting, in its time
+            ev = replace(ev, status="past", date=recalled.date)
+        if ev.status == "past" and ev.kind == "meet" and (recalled is None or ev.k != origin + 1):
+            recalled, origin = ev, ev.k
+        elif recalled is not None and ev.k not in (origin, origin + 1):
+            recalled = None
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
-            if any(L.has("day_parts", t) for t in p.toks):
+            if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
                 day = last or _narrative_day(ctx, ev, events)
                 if day is not None:
                     ev = replace(ev, date=day)
@@ -1427,6 +1707,28 @@ def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
     return mine is None or not theirs or mine in theirs
 
 
+def _summaries(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """Headline meetings of three or more that the body tells as separate meetings ("X meets Y and
+    Z": X met Y, then X met Z): the headline sums them up, it is no joint meeting."""
+    out = []
+    body = [
+        e for e in events if e.kind == "meet" and ctx.sents[e.k].para != -1 and len(_states_of(ctx, e.leaders)) >= 2
+    ]
+    for h in events:
+        if h.kind != "meet" or ctx.sents[h.k].para != -1 or len(set(h.leaders)) < 3:
+            continue
+        ids = set(h.leaders)
+        parts = [
+            set(e.leaders)
+            for e in body
+            if e.status == h.status and _compatible(h.date, e.date) and set(e.leaders) < ids
+        ]
+        distinct = [a for i, a in enumerate(parts) if not any(_same_party(a, b) for b in parts[:i])]
+        if len(distinct) >= 2 and set().union(*distinct) >= ids:
+            out.append(h)
+    return out
+
+
 def _same_party(a: set[str], b: set[str]) -> bool:
     """The same participants, or one more named in one mention: a welcome of four leaders at a
     summit and a bilateral of two of them are two meetings."""
@@ -1451,7 +1753,10 @@ def _duration(ctx: Ctx, ks: list[int]) -> str | None:
 def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[MeetingFact]:
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     groups: list[dict] = []
+    summaries = _summaries(ctx, events)
     for ev in events:
+        if ev in summaries:
+            continue
         if ev.kind == "meet" and ev.anaphoric:
             # "after that meeting", "cette rencontre": the one told before, whatever its status
             prior = [g for g in groups if not ev.leaders or set(ev.leaders) & g["ids"]]
@@ -1665,6 +1970,25 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
 
 # -- proposals -------------------------------------------------------------------------------
 _FOR = {"for", "on", "à", "a", "zu", "zum", "zur", "au", "aux"}
+
+
+def _calls_on(L: Lex, p: Parse, t: Tok, light: Tok | None = None) -> bool:
+    """ "X called on Y" / "paid a (courtesy) call on Y": a visit to Y in person, not a phone call -
+    unless it goes on "to do something" ("called on Y to raise spending": an appeal)."""
+    if light is not None and not (t.deprel == "obj" and L.has("visit_light", light)):
+        return False
+    holder = light if light is not None else t
+    if any(c.deprel in ("xcomp", "ccomp") for c in p.children(holder.i)):
+        return False
+    ons = [
+        c
+        for x in (t, holder)
+        for c in p.children(x.i)
+        if c.deprel in ("obl", "nmod", "obl:arg")
+        and c.upos in ("NOUN", "PROPN")
+        and any(g.deprel == "case" and L.has("call_on", g) for g in p.children(c.i))
+    ]
+    return bool(ons)
 
 
 def _call_for(p: Parse, t: Tok) -> bool:
