@@ -1,11 +1,24 @@
-// Meetings between leaders of two states: when, where, who, and the quotes that report them.
+// Meetings between leaders of two states, one row per real-world meeting (reports resolved
+// across articles and languages): when, where, who, how many articles in which languages and from
+// which sources report it, why its reports were joined, and some of their quotes.
 // param a: the first state, an ISO3 code or any name or alias (example: RUS)
 // param b: the second state (example: PRK)
-// returns: date, status, place, participants, articles (how many report it), quotes
+// returns: date, status, place, participants, articles (how many report it), languages, sources, joined_by, quotes
 MATCH (:State {iso3: $a})<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(:State {iso3: $b})
+WITH DISTINCT m
 OPTIONAL MATCH (m)-[:HELD_AT]->(f:Facility)
+WITH m, min(f.name) AS place
 MATCH (l:Leader)-[at:ATTENDED]->(m)
-RETURN m.date AS date, m.status AS status, f.name AS place,
-       collect(DISTINCT l.name) AS participants, count(DISTINCT at.article) AS articles,
-       collect(DISTINCT at.quote)[..3] AS quotes
-ORDER BY coalesce(date, "") DESC
+WITH m, place, collect(DISTINCT l.name) AS participants, collect(DISTINCT at.article) AS arts,
+     collect(DISTINCT at.quote) AS quotes
+CALL (arts) {
+  UNWIND arts AS aid
+  MATCH (art:Article {id: aid})
+  OPTIONAL MATCH (art)-[:REPORTED_BY]->(s:Source)
+  WITH collect(DISTINCT art.lang) AS languages, collect(DISTINCT s.name) + collect(DISTINCT art.outlet) AS names
+  // the sources an article credits, and its outlet
+  RETURN languages, reduce(o = [], x IN names | CASE WHEN x IN o THEN o ELSE o + x END) AS sources
+}
+RETURN m.date AS date, m.status AS status, place, participants, size(arts) AS articles, languages, sources,
+       m.joined_by AS joined_by, quotes[..3] AS quotes
+ORDER BY coalesce(date, "") DESC, place

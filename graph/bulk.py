@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from relgraph.errors import RelgraphError
-from relgraph.graph import write
+from relgraph.graph import events, write
 
 # The natural key of each label: the same properties the writer MERGEs on.
 KEYS = {
@@ -204,6 +204,7 @@ class BulkBuilder:
         self.articles: set[str] = set()
         self.edge_counts: dict[str, int] = {}
         self.empty: set[tuple[str, str, str]] = set()  # (nodes|relationships, label or type, property)
+        self.reports: list[dict] = []  # meeting reports, resolved into Meeting nodes at the end
 
     # -- primitives: what MERGE, MATCH and CREATE do ------------------------------------------
     def _exists(self, label: str, key) -> bool:
@@ -298,45 +299,47 @@ class BulkBuilder:
         )
 
     def _meetings(self, row: dict) -> None:
-        mid = row["id"]
-        m = self.nodes["Meeting"].get(mid)
-        if m is None:
-            self._merge(
-                "Meeting",
-                mid,
-                {
-                    "date": row["date"],
-                    "status": row["status"],
-                    "duration": row["duration"],
-                    "precision": row["precision"],
-                },
-            )
-        else:  # announced first (planned), reported later (held)
-            if row["status"] == "held":
-                m["status"] = "held"
-            if m.get("duration") is None and row["duration"] is not None:
-                m["duration"] = row["duration"]
-        place = row["place_id"] if self._exists("Facility", row["place_id"]) else None
+        # the MET_AT edges now; the Meeting nodes once every report is in (``_resolve``)
+        self.reports.append(row)
+        if not self._exists("Facility", row["place_id"]):
+            return
         for p in row["participants"]:
-            if not self._exists("Leader", p["id"]):
-                continue
-            codes = _codes(p)  # PLOVER / CAMEO of this participant's part in the meeting
-            self._edge("ATTENDED", ("Leader", p["id"]), ("Meeting", mid), self._fact(row, **codes))
-            if place is not None:
+            if self._exists("Leader", p["id"]):
                 self._edge(
                     "MET_AT",
                     ("Leader", p["id"]),
-                    ("Facility", place),
-                    self._fact(row, **{"with": p["with"], "date": row["date"], "status": row["status"]}, **codes),
+                    ("Facility", row["place_id"]),
+                    self._fact(row, **{"with": p["with"], "date": row["date"], "status": row["status"]}, **_codes(p)),
                 )
+
+    def _resolve(self) -> None:
+        """Every meeting report resolved at once (graph/events.py), as the writer's incremental
+        resolution leaves them: one Meeting node per resolved meeting, each report's edges to it."""
+        by_block: dict[str, list[dict]] = {}
+        for r in self.reports:
+            by_block.setdefault(r["block"], []).append(r)
+        members: dict[str, list[dict]] = {}
+        for rs in by_block.values():
+            keyed = {r["key"]: r for r in rs}
+            for key, mid in events.resolve(rs).items():
+                members.setdefault(mid, []).append(keyed[key])
+        for mid, ms in sorted(members.items()):
+            self._merge("Meeting", mid, events.node_props(ms))
+            for row in ms:
+                self._meeting_edges(mid, row)
+
+    def _meeting_edges(self, mid: str, row: dict) -> None:
+        for p in row["participants"]:
+            if self._exists("Leader", p["id"]):
+                self._edge("ATTENDED", ("Leader", p["id"]), ("Meeting", mid), self._fact(row, **_codes(p)))
         for iso3 in row["states"]:
             if self._exists("State", iso3):
                 self._edge("INVOLVES", ("Meeting", mid), ("State", iso3), self._fact(row))
         for sid in row["sectors"]:
             self._merge("Sector", sid)
             self._edge("DISCUSSED", ("Meeting", mid), ("Sector", sid), self._fact(row))
-        if place is not None:
-            self._edge("HELD_AT", ("Meeting", mid), ("Facility", place), self._fact(row))
+        if self._exists("Facility", row["place_id"]):
+            self._edge("HELD_AT", ("Meeting", mid), ("Facility", row["place_id"]), self._fact(row))
 
     def _visits(self, row: dict) -> None:
         if not self._exists("Leader", row["visitor_id"]):
@@ -376,6 +379,7 @@ class BulkBuilder:
 
     # -- the end -------------------------------------------------------------------------------
     def finish(self) -> ImportFiles:
+        self._resolve()
         for label, nodes in self.nodes.items():
             for key, props in nodes.items():
                 self._node_row(label, key, props)

@@ -210,13 +210,23 @@ class Project(StructuredNode):
 
 
 class Meeting(StructuredNode):
-    """A meeting or summit; dated meetings reported by several articles are one node."""
+    """A meeting or summit as resolved across articles and languages (``graph/events.py``): one
+    node per real-world meeting, each article's report of it an edge of its own. ``joined_by``
+    says why its reports are one meeting; ``reports`` holds them (JSON, one a report) so that a
+    later article can be resolved against them; ``block`` (the states) and ``lo``..``hi`` (the
+    days its reports may refer to) are where resolution looks them up."""
 
     uid = StringProperty(unique_index=True, required=True, db_property="id")
     date = StringProperty(index=True)
     duration = StringProperty()
     status = StringProperty()
     precision = StringProperty()
+    block = StringProperty()
+    day = StringProperty()  # the day of its dated reports (none when no report gives one)
+    lo = StringProperty()
+    hi = StringProperty()
+    joined_by = ArrayProperty(StringProperty())
+    reports = ArrayProperty(StringProperty())
     held_at = RelationshipTo(Facility, "HELD_AT", model=HeldAt)
     discussed = RelationshipTo(Sector, "DISCUSSED", model=Discussed)
     involves = RelationshipTo(State, "INVOLVES", model=Involves)

@@ -36,7 +36,16 @@ def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
     sink = io.StringIO()  # neomodel narrates each step; relgraph reports the result instead
     for model in (*models.NODE_MODELS, models.RelgraphMeta):
         db.install_labels(model, quiet=True, stdout=sink)
+    for q in EXTRA_INDEXES:
+        driver.execute_query(q, database_=database)
     return constraint_names(driver, database)
+
+
+# Indexes neomodel cannot declare: resolution looks meetings up by states and first day
+EXTRA_INDEXES = (
+    "CREATE INDEX meeting_block_lo IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.lo)",
+    "CREATE INDEX meeting_block_day IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.day)",
+)
 
 
 def constraint_names(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:

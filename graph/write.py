@@ -23,7 +23,8 @@ from typing import Any
 
 import neo4j
 
-from relgraph.graph.models import REL_TYPES
+from relgraph.graph import events
+from relgraph.graph.models import META_LABEL, REL_TYPES
 from relgraph.records import EventCode, Evidence, ResolvedArticle, SectorCodes
 
 # -- the queries, one per kind of row; every row carries the id of its article ---------------
@@ -31,8 +32,8 @@ _FIND = """
 UNWIND $docs AS d
 OPTIONAL MATCH (a:Article {id: d.id})
 OPTIONAL MATCH (b:Article {doc: d.doc})
-RETURN d.id AS id, a.id AS same, a.meetings AS same_meetings, a.projects AS same_projects,
-       b.id AS old, b.meetings AS meetings, b.projects AS projects
+RETURN d.id AS id, a.id AS same, a.meeting_spans AS same_meetings, a.projects AS same_projects,
+       b.id AS old, b.meeting_spans AS meetings, b.projects AS projects
 """
 _REASSIGN = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.doc = row.doc"
 
@@ -52,9 +53,6 @@ MATCH (n) WHERE elementId(n) = i AND NOT (n)--()
 DELETE n
 """
 _DELETE_ORPHANS = """
-UNWIND $meetings AS mid
-MATCH (m:Meeting {id: mid}) WHERE NOT (m)--() DELETE m
-WITH count(*) AS done
 UNWIND $projects AS pid
 MATCH (p:Project {id: pid}) WHERE NOT (p)--() DELETE p
 """
@@ -63,7 +61,7 @@ _ARTICLE = """
 UNWIND $rows AS row
 CREATE (a:Article {id: row.article, doc: row.doc, title: row.title, lang: row.lang,
                    published: row.published, url: row.url, outlet: row.outlet, path: row.path,
-                   pair: row.pair, pair_key: row.pair_key, meetings: row.meetings, projects: row.projects,
+                   pair: row.pair, pair_key: row.pair_key, meeting_spans: row.meeting_spans, projects: row.projects,
                    extractor: row.extractor})
 """
 
@@ -125,29 +123,49 @@ SET s.kind = coalesce(CASE WHEN row.type < s.kind THEN row.type END, s.kind, row
 CREATE (a)-[:REPORTED_BY {article: row.article, kind: row.kind, quote: row.quote, start: row.start, end: row.end}]->(s)
 """
 
+# each meeting report: its participants' MET_AT edges to the place (the Meeting node and the
+# report's edges to it are made by resolution, below, once the article's nodes exist)
 _MEETINGS = """
 UNWIND $rows AS row
-MERGE (m:Meeting {id: row.id})
-  ON CREATE SET m.date = row.date, m.status = row.status, m.duration = row.duration,
-                m.precision = row.precision
-  // announced first (planned), reported later (held): the node says what has happened; between
-  // other statuses and durations, the least value given, so that the order of articles cannot matter
-  ON MATCH SET m.status = CASE WHEN 'held' IN [m.status, row.status] THEN 'held'
-                               ELSE coalesce(CASE WHEN row.status < m.status THEN row.status END, m.status, row.status) END,
-               m.duration = coalesce(CASE WHEN row.duration < m.duration THEN row.duration END, m.duration, row.duration),
-               m.precision = coalesce(CASE WHEN row.precision < m.precision THEN row.precision END, m.precision,
-                                      row.precision)
-WITH m, row
+WITH row WHERE row.place_id IS NOT NULL
+MATCH (f:Facility {id: row.place_id})
+UNWIND row.participants AS p
+MATCH (l:Leader {id: p.id})
+CREATE (l)-[:MET_AT {article: row.article, with: p.with, date: row.date, status: row.status,
+                     quote: row.quote, start: row.start, end: row.end,
+                     plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(f)
+"""
+
+# -- resolution (graph/events.py): the Meeting nodes near the changed reports, and their rewrite
+# Every writer takes this lock first, so two loads never resolve the same meetings at once.
+_LOCK = f"MATCH (m:{META_LABEL} {{key: 'schema'}}) SET m.version = m.version"
+_NEAR = """
+CALL () {
+  UNWIND $spans AS q
+  MATCH (m:Meeting) WHERE m.block = q.block AND m.lo >= q.lo AND m.lo <= q.hi AND m.hi >= q.a
+  RETURN m
+  UNION
+  UNWIND $days AS q
+  MATCH (m:Meeting) WHERE m.block = q.block AND m.day >= q.d1 AND m.day <= q.d2
+  RETURN m
+}
+RETURN m.id AS id, m.reports AS reports
+"""
+_EVENT_DELETE = "UNWIND $ids AS i MATCH (m:Meeting {id: i}) DETACH DELETE m"
+_EVENT_NODES = """
+UNWIND $nodes AS n
+MERGE (m:Meeting {id: n.id})
+SET m += n.props
+"""
+# one report's edges to its meeting: who attended, the states, the sectors, the place
+_EVENT_EDGES = """
+UNWIND $rows AS row
+MATCH (m:Meeting {id: row.id})
 CALL (m, row) {
   UNWIND row.participants AS p
   MATCH (l:Leader {id: p.id})
   CREATE (l)-[:ATTENDED {article: row.article, quote: row.quote, start: row.start, end: row.end,
                          plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(m)
-  WITH l, p WHERE row.place_id IS NOT NULL
-  MATCH (f:Facility {id: row.place_id})
-  CREATE (l)-[:MET_AT {article: row.article, with: p.with, date: row.date, status: row.status,
-                       quote: row.quote, start: row.start, end: row.end,
-                       plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(f)
 }
 CALL (m, row) {
   UNWIND row.states AS iso3
@@ -245,6 +263,11 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         return {"state_name": s.name if s else None, "state_wikidata": s.wikidata if s else None}
 
     leader_state = {l.id: l.state for l in f.leaders}
+
+    def _state_of(pid: str) -> str | None:
+        # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
+        return leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
+
     out: dict[str, list[dict[str, Any]]] = {
         "states": [
             {"iso3": s.iso3, "name": s.name, "wikidata": s.wikidata, "role": s.role, **_first(s.evidence)}
@@ -291,13 +314,12 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         ],
         "statements": [{"speaker_id": st.speaker_id, "via": st.via, **_first(st.evidence)} for st in f.statements],
     }
-    for k, (mid, m) in enumerate(zip(r.meeting_ids, f.meetings)):
+    for k, m in enumerate(f.meetings):
         ids = list(m.participant_ids)
         names = dict(zip(ids, m.participants))
         by_person = r.meeting_codes[k] if k < len(r.meeting_codes) else {}
         out["meetings"].append(
             {
-                "id": mid,
                 "date": m.date,
                 "status": m.status,
                 "duration": m.duration,
@@ -305,19 +327,20 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
                 "place_id": m.place_id,
                 "sectors": list(m.sectors),
                 "participants": [
-                    {"id": pid, "with": [names[o] for o in ids if o != pid], **_code(by_person.get(pid))} for pid in ids
-                ],
-                # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
-                "states": sorted(
                     {
-                        leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
-                        for pid in ids
+                        "id": pid,
+                        "state": _state_of(pid),
+                        "with": [names[o] for o in ids if o != pid],
+                        **_code(by_person.get(pid)),
                     }
-                    - {None}
-                ),
+                    for pid in ids
+                ],
+                "states": sorted({_state_of(pid) for pid in ids} - {None}),
                 **_first(m.evidence),
             }
         )
+        row = out["meetings"][-1]
+        row.update(events.report_fields(row, a.published, m.city_id or m.place_id, f"{art}#{k}"))
     for kind in ROW_KINDS:
         for row in out[kind]:
             row["article"] = art
@@ -333,7 +356,8 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
             "path": a.path,
             "pair": list(f.pair) if f.pair else None,
             "pair_key": pair_key,
-            "meetings": [m["id"] for m in out["meetings"]],
+            # where this article's meeting reports are looked up when it is replaced or removed
+            "meeting_spans": sorted({"\t".join((m["block"], *events.span(m))) for m in out["meetings"]}),
             "projects": sorted({p["project"] for p in out["proposals"]}),
             "extractor": extractor_version(),
         }
@@ -393,6 +417,7 @@ def write_articles(
     database: str = "neo4j",
     force: bool = False,
     attempts: int = ATTEMPTS,
+    resolve: bool = True,
 ) -> BatchResult:
     """Write a batch of articles in one managed transaction (retried, ``attempts`` at most, when
     concurrent writers collide; then ``BusyGraph``). A batch too big for the server's transaction
@@ -411,7 +436,7 @@ def write_articles(
     for attempt in range(1, attempts + 1):
         try:
             with driver.session(database=database) as session:
-                return session.execute_write(_guarded_write_tx, docs, force)
+                return session.execute_write(_guarded_write_tx, docs, force, resolve)
         except _NotRetried as e:
             last = e.error
         except (ConstraintError, TransientError) as e:
@@ -481,19 +506,24 @@ class _NotRetried(Exception):
         self.error = error
 
 
-def _guarded_write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False):
+def _guarded_write_tx(
+    tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False, resolve: bool = True
+):
     from neo4j.exceptions import Neo4jError
 
     try:
-        return _write_tx(tx, docs, force)
+        return _write_tx(tx, docs, force, resolve)
     except Neo4jError as e:
         if _out_of_memory(e):
             raise _NotRetried(e) from e
         raise
 
 
-def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False) -> BatchResult:
-    """``force`` rewrites articles whose text is already loaded (after a new version of the rules)."""
+def _write_tx(
+    tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False, resolve: bool = True
+) -> BatchResult:
+    """``force`` rewrites articles whose text is already loaded (after a new version of the rules);
+    ``resolve=False`` (bench/resolution.py's baseline only) makes each meeting report a node of its own."""
     # one version per document: the last one given wins; one copy per text
     by_doc: dict[str, ResolvedArticle] = {}
     for d in docs:
@@ -503,6 +533,7 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], for
     for d in by_doc.values():
         todo.setdefault(d.article.id, d)
     res = BatchResult({d.article.id: "unchanged" for d in docs})
+    tx.run(_LOCK).consume()  # one writer at a time resolves meetings: taken first, so no deadlock
     found = tx.run(_FIND, docs=[{"id": i, "doc": d.article.doc} for i, d in todo.items()]).data()
     holders = {i: d.article.doc for i, d in todo.items()}  # text id -> a document of the batch holding it
     olds: list[str] = []
@@ -542,14 +573,12 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], for
         c = tx.run(_DELETE_OLD, olds=olds).consume().counters
         res.nodes_deleted += c.nodes_deleted
         res.edges_deleted += c.relationships_deleted
-        c = tx.run(_DELETE_ORPHANS, meetings=meetings, projects=projects).consume().counters
+        c = tx.run(_DELETE_ORPHANS, projects=projects).consume().counters
         res.nodes_deleted += c.nodes_deleted
         # states, leaders, places and sources only the old version named go with it
         res.nodes_deleted += tx.run(_DELETE_LONELY, ids=touched).consume().counters.nodes_deleted
     if reassign:
         tx.run(_REASSIGN, rows=reassign).consume()
-    if not todo:
-        return res
     batch: dict[str, list[dict]] = {k: [] for k, _ in _QUERIES}
     for d in todo.values():
         for k, v in rows(d).items():
@@ -559,7 +588,77 @@ def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], for
             c = tx.run(q, rows=batch[key]).consume().counters
             res.nodes_created += c.nodes_created
             res.edges_created += c.relationships_created
+    if not resolve:
+        nodes = [{"id": events.own_id(r), "props": events.node_props([r])} for r in batch["meetings"]]
+        tx.run(_EVENT_NODES, nodes=nodes).consume()
+        tx.run(_EVENT_EDGES, rows=[{**r, "id": events.own_id(r)} for r in batch["meetings"]]).consume()
+    elif batch["meetings"] or meetings:
+        _resolve_meetings(tx, batch["meetings"], meetings, set(olds), res)
     return res
+
+
+def _resolve_meetings(
+    tx: neo4j.ManagedTransaction, new: list[dict], old_spans: list[str], removed: set[str], res: BatchResult
+) -> None:
+    """Re-resolve the meetings near the batch's new and removed reports (graph/events.py): read
+    the Meeting nodes whose reports may depend on them, resolve, and rewrite only the nodes whose
+    reports changed. Same result as resolving every report at once, in any order of arrival."""
+    probes = [*new]
+    for sp in old_spans:
+        block, lo, hi = sp.split("\t")
+        # a removed dated report (lo == hi) moves the undated ones around it: looked up as one
+        probes.append({"block": block, "lo": lo, "hi": hi, "published": lo, "day": lo if lo == hi else None})
+    q = events.lookups(probes)
+    near = tx.run(_NEAR, spans=q["spans"], days=q["days"]).data()
+    current: dict[str, str] = {}  # report key -> node id
+    old_members: dict[str, set[str]] = {}  # node id -> its reports still asserted
+    shrunk: set[str] = set()  # nodes that lost a report of a removed article
+    reports: dict[str, dict] = {}
+    changed: dict[str, set[str]] = {}  # block -> the days whose dated reports changed
+    for n in near:
+        old_members[n["id"]] = set()
+        for r in events.decode(n["reports"] or []):
+            if r["article"] in removed:
+                shrunk.add(n["id"])
+                if r.get("day"):
+                    changed.setdefault(r["block"], set()).add(r["day"])
+                continue
+            reports[r["key"]] = r
+            current[r["key"]] = n["id"]
+            old_members[n["id"]].add(r["key"])
+    for r in new:
+        reports[r["key"]] = r
+        current.pop(r["key"], None)
+        if r.get("day"):
+            changed.setdefault(r["block"], set()).add(r["day"])
+    by_block: dict[str, list[dict]] = {}
+    for r in reports.values():
+        by_block.setdefault(r["block"], []).append(r)
+    members: dict[str, list[dict]] = {}
+    for block, rs in by_block.items():
+        # per block: a changed day frees only the reports of its own block (their neighbours were read)
+        for key, mid in events.resolve(rs, current, changed.get(block, set())).items():
+            members.setdefault(mid, []).append(reports[key])
+    # a node that lost a report to another node is rebuilt; one that only gained reports keeps its edges
+    drop = sorted(
+        mid for mid, keys in old_members.items() if mid not in members or not keys <= {r["key"] for r in members[mid]}
+    )
+    nodes: list[dict] = []
+    edges: list[dict] = []
+    for mid, ms in sorted(members.items()):
+        kept = old_members.get(mid, set()) if mid not in drop else set()
+        keys = {r["key"] for r in ms}
+        if mid in old_members and mid not in drop and keys == kept and mid not in shrunk:
+            continue  # read as a neighbour, unchanged
+        nodes.append({"id": mid, "props": events.node_props(ms)})
+        edges.extend({**r, "id": mid} for r in ms if r["key"] not in kept)
+    # (a node rebuilt under resolution is not counted as deleted: the report counts old versions)
+    if drop:
+        tx.run(_EVENT_DELETE, ids=drop).consume()
+    if nodes:
+        res.nodes_created += tx.run(_EVENT_NODES, nodes=nodes).consume().counters.nodes_created
+    if edges:
+        res.edges_created += tx.run(_EVENT_EDGES, rows=edges).consume().counters.relationships_created
 
 
 def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:

@@ -1,0 +1,314 @@
+"""Event resolution: the meeting reports of many articles, in any language, grouped into one
+``Meeting`` node per real-world meeting. Pure functions (no database): the writer
+(``graph/write.py``) and the bulk import (``graph/bulk.py``) both call them, so both make the
+same nodes.
+
+A *report* is one article's meeting row (``write.rows``) plus what resolution reads: ``key``
+(``<article id>#<n>``), ``block`` (the states involved), ``day`` (a calendar day, when the report
+gives one), ``month``, ``published``, ``city`` and the named participants.
+
+The rules (docs/architecture.md, "Resolved events"), each one tested in
+``tests/integration/test_events.py``:
+
+* Only reports of the same ``block`` (the same set of states) can be one meeting.
+* Participants: for each state, the leaders named by the two reports must share one; a report
+  naming nobody for a state ("the North Korean leader") agrees with any.
+* Place: the same city (a venue counts as its city), or one of the two names none.
+* Dated reports (a day, whatever way the text gave it: a date, a weekday, "yesterday", resolved
+  against the publication date by the extractor) are one meeting when they give the same day and
+  agree on participants and place; reports of one day are grouped greedily in a canonical order
+  (richest first, then by key), so the grouping is a function of the set of reports alone.
+* A report without a day joins the one dated meeting it fits: same month when it names a month;
+  otherwise, held: a meeting of the 3 days before its publication (or that day); planned: one of
+  the 30 days after it. If no dated meeting or several fit, it stays a meeting of its own. A
+  meeting recalled as past without a day joins nothing (a recalled meeting is another event).
+* Different days, different cities, different participants: never one node.
+
+Order independence: a report's node depends only on the reports of its block whose days lie in
+its window (``window``). The writer re-resolves, inside the article's transaction, every report
+whose window holds a day that changed (``resolve`` with ``changed``), and keeps the others where
+they are; the result is the same as resolving the whole set at once, which is what the bulk
+import does (``changed=None``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+HELD_BEFORE = 3  # an undated "held" report: a meeting of the 3 days before its publication
+PLANNED_AFTER = 30  # an undated "planned" report: a meeting of the 30 days after it
+SPAN = 31  # no report's window is longer (a month): a node spans at most 2 * SPAN days
+
+Report = dict[str, Any]
+_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+
+
+def _date(s: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(s[:10]) if s and len(s) >= 10 else None
+    except ValueError:
+        return None
+
+
+def day_of(date: str | None, published: str | None) -> str | None:
+    """The calendar day a report gives: a full date, or day and month (``--09-13``) in the year
+    that puts it nearest its publication date."""
+    d = _date(date)
+    if d:
+        return d.isoformat()
+    pub = _date(published)
+    if date and date.startswith("--") and pub:
+        try:
+            m, dd = int(date[2:4]), int(date[5:7])
+            best = min(
+                (dt.date(y, m, dd) for y in (pub.year - 1, pub.year, pub.year + 1)),
+                key=lambda x: abs((x - pub).days),
+            )
+        except ValueError:
+            return None
+        return best.isoformat()
+    return None
+
+
+def report_fields(row: Mapping[str, Any], published: str | None, city: str | None, key: str) -> dict[str, Any]:
+    """What resolution adds to a meeting row (``write.rows``)."""
+    date = row.get("date")
+    day = day_of(date, published)
+    month = day[:7] if day else (date if date and _MONTH.match(date) else None)
+    states = list(row.get("states") or [])
+    block = "|".join(states) if states else "|".join(sorted(p["id"] for p in row.get("participants") or []))
+    out = {"key": key, "block": block, "day": day, "month": month, "published": published, "city": city}
+    lo, hi = window({**row, **out})
+    out["lo"], out["hi"] = lo, hi
+    return out
+
+
+def span(r: Report) -> tuple[str, str]:
+    """Where a report is looked up: its window, or its publication date when it has none."""
+    if r.get("lo") and r.get("hi"):
+        return r["lo"], r["hi"]
+    pub = r.get("published") or ""
+    return pub, pub
+
+
+def shift(day: str, days: int) -> str:
+    """``day`` moved by ``days`` (an empty day, for a report without any date, stays empty)."""
+    d = _date(day)
+    return (d + dt.timedelta(days=days)).isoformat() if d else day
+
+
+def _merge(ranges: list[dict[str, str]], lo: str, hi: str, low: str | None = None) -> list[dict[str, str]]:
+    """Overlapping ranges of one block read as one (a batch's reports are often close in time)."""
+    merged: list[dict[str, str]] = []
+    for x in sorted(ranges, key=lambda x: (x["block"], x[lo])):
+        last = merged[-1] if merged else None
+        if last and last["block"] == x["block"] and x[lo] <= last[hi]:
+            last[hi] = max(last[hi], x[hi])
+            if low:
+                last[low] = min(last[low], x[low])
+        else:
+            merged.append(dict(x))
+    return merged
+
+
+def lookups(reports: Iterable[Report]) -> dict[str, list[dict[str, str]]]:
+    """What to read before re-resolving ``reports`` (new ones, or those of a removed article):
+
+    * ``spans``: the nodes whose span meets a changed report's span (its own node, the reports of
+      its day, the undated reports whose window holds it): ``Meeting.lo`` from ``lo`` (a node spans
+      at most 2 * SPAN days) to ``hi``, and ``Meeting.hi`` from ``a``;
+    * ``days``: the dated meetings an undated report re-resolved may join (``Meeting.day`` from
+      ``d1`` to ``d2``): those of its window, or of the SPAN days around a changed day."""
+    spans, days = [], []
+    for r in reports:
+        lo, hi = span(r)
+        spans.append({"block": r["block"], "lo": shift(lo, -2 * SPAN), "a": lo, "hi": hi})
+        if r.get("day"):
+            days.append({"block": r["block"], "d1": shift(lo, -SPAN), "d2": shift(hi, SPAN)})
+        elif r.get("lo") and r.get("hi"):
+            days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
+    return {"spans": _merge(spans, "lo", "hi", "a"), "days": _merge(days, "d1", "d2")}
+
+
+def window(r: Report) -> tuple[str | None, str | None]:
+    """The days whose meetings a report may belong to (None, None: it joins nothing)."""
+    if r.get("day"):
+        return r["day"], r["day"]
+    if r.get("month"):
+        first = dt.date.fromisoformat(r["month"] + "-01")
+        last = (first + dt.timedelta(days=32)).replace(day=1) - dt.timedelta(days=1)
+        return first.isoformat(), last.isoformat()
+    pub = _date(r.get("published"))
+    if pub is None:
+        return None, None
+    if r.get("status") == "held":
+        return (pub - dt.timedelta(days=HELD_BEFORE)).isoformat(), pub.isoformat()
+    if r.get("status") == "planned":
+        return (pub + dt.timedelta(days=1)).isoformat(), (pub + dt.timedelta(days=PLANNED_AFTER)).isoformat()
+    return None, None  # recalled as past, without a date: joins nothing
+
+
+def _named(r: Report) -> dict[str, set[str]]:
+    """Named participants by state ('?' when the state is unknown)."""
+    out: dict[str, set[str]] = {}
+    for p in r.get("participants") or []:
+        pid = p["id"]
+        if pid[3:4] == ":" and pid[:3].isupper():
+            continue  # an unnamed office ("PRK:leader"): agrees with anyone of that state
+        out.setdefault(p.get("state") or "?", set()).add(pid)
+    return out
+
+
+def compatible(a: Report, b: Report) -> bool:
+    """Can two reports of one block be the same meeting, by participants and place?"""
+    if a["block"] != b["block"]:
+        return False
+    if a.get("city") and b.get("city") and a["city"] != b["city"]:
+        return False
+    na, nb = _named(a), _named(b)
+    for state in set(na) & set(nb):
+        if not na[state] & nb[state]:
+            return False
+    return True
+
+
+def _richness(r: Report) -> tuple:
+    return (-(1 if r.get("city") else 0), -sum(len(v) for v in _named(r).values()), r["key"])
+
+
+def _hash(*parts: str) -> str:
+    return "meeting:" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:20]
+
+
+def group_day(reports: Iterable[Report]) -> list[list[Report]]:
+    """The meetings of one block and one day: greedy, in the canonical order (richest first)."""
+    groups: list[list[Report]] = []
+    for r in sorted(reports, key=_richness):
+        for g in groups:
+            if all(compatible(r, x) for x in g):
+                g.append(r)
+                break
+        else:
+            groups.append([r])
+    return groups
+
+
+def _days(r: Report) -> list[str]:
+    """The days of a report's window, in order."""
+    lo, hi = _date(r.get("lo")), _date(r.get("hi"))
+    if not lo or not hi:
+        return []
+    return [(lo + dt.timedelta(days=i)).isoformat() for i in range((hi - lo).days + 1)]
+
+
+def _fits(r: Report, day: str) -> bool:
+    lo, hi = r.get("lo"), r.get("hi")
+    return bool(lo and hi and lo <= day <= hi)
+
+
+def resolve(
+    reports: Sequence[Report], current: Mapping[str, str] | None = None, changed: set[str] | None = None
+) -> dict[str, str]:
+    """Each report's meeting id (report key -> id), for the reports of one block.
+
+    ``changed=None``: everything is resolved afresh (the bulk import). Otherwise ``changed`` holds
+    the days whose reports changed in this block (never another block's: the reports they would
+    free were not read) and ``current`` the node each known report is on; reports whose
+    window holds no changed day keep their node (``reports`` must hold every report of the block
+    whose window meets the changed days or the windows of the reports re-resolved)."""
+    current = current or {}
+    anchored = [r for r in reports if r.get("day")]
+    floating = [r for r in reports if not r.get("day")]
+
+    def free(r: Report) -> bool:
+        if changed is None or r["key"] not in current:
+            return True
+        return any(_fits(r, d) for d in changed)
+
+    out: dict[str, str] = {}
+    # the dated meetings: (day, node id, members)
+    days: dict[str, list[Report]] = {}
+    for r in anchored:
+        days.setdefault(r["day"], []).append(r)
+    clusters: list[tuple[str, str, list[Report]]] = []
+    for day, rs in sorted(days.items()):
+        if any(free(r) for r in rs):
+            for g in group_day(rs):
+                mid = _hash(g[0]["block"], day, min(x["key"] for x in g))
+                clusters.append((day, mid, g))
+        else:  # unchanged day: its meetings stay as they are
+            by_node: dict[str, list[Report]] = {}
+            for r in rs:
+                by_node.setdefault(current[r["key"]], []).append(r)
+            clusters.extend((day, mid, g) for mid, g in sorted(by_node.items()))
+    for _, mid, g in clusters:
+        for r in g:
+            out[r["key"]] = mid
+    by_day: dict[str, list[tuple[str, list[Report]]]] = {}
+    for day, mid, g in clusters:
+        by_day.setdefault(day, []).append((mid, g))
+    for r in sorted(floating, key=lambda x: x["key"]):
+        if not free(r):
+            out[r["key"]] = current[r["key"]]
+            continue
+        fits = [(mid, g) for day in _days(r) for mid, g in by_day.get(day, ()) if all(compatible(r, x) for x in g)]
+        if len(fits) > 1 and r.get("city"):  # several: the one in the report's own city
+            fits = [(mid, g) for mid, g in fits if any(x.get("city") == r["city"] for x in g)]
+        out[r["key"]] = fits[0][0] if len(fits) == 1 else own_id(r)
+    return out
+
+
+def own_id(r: Report) -> str:
+    """The id of a meeting known from this report alone."""
+    return _hash(r["key"])
+
+
+def _reason(r: Report, day: str | None) -> str:
+    if r.get("day"):
+        return f"same day {r['day']}"
+    if r.get("month") and day:
+        return f"in the month it names ({r['month']}), the one meeting that fits"
+    if r.get("status") == "planned":
+        return f"planned in an article of {r.get('published')}, the one meeting that fits in the {PLANNED_AFTER} days after"
+    return f"undated, published {r.get('published')}, the one meeting that fits in the {HELD_BEFORE} days before"
+
+
+def node_props(members: Sequence[Report]) -> dict[str, Any]:
+    """The properties of one resolved meeting, from its reports alone (so any order of arrival
+    gives the same node)."""
+    ms = sorted(members, key=lambda r: r["key"])
+    day = min((r["day"] for r in ms if r.get("day")), default=None)
+    statuses = {r["status"] for r in ms if r.get("status")}
+    durations = [r["duration"] for r in ms if r.get("duration")]
+    precisions = [r["precision"] for r in ms if r.get("precision")]
+    cities = sorted({r["city"] for r in ms if r.get("city")})
+    spans = [span(r) for r in ms]
+    joined: list[str] = []
+    if len(ms) > 1:
+        people = sorted({p["id"] for r in ms for p in r.get("participants") or []})
+        joined = sorted(
+            {f"states {ms[0]['block']}", "participants " + "+".join(people)}
+            | ({f"place {cities[0]}"} if cities else set())
+            | {_reason(r, day) for r in ms}
+        )
+    return {
+        "block": ms[0]["block"],
+        "day": day,
+        "date": day if day else (ms[0].get("date") if len(ms) == 1 else None),
+        "precision": "day" if day else (min(precisions) if precisions else None),
+        "status": "held" if "held" in statuses else (min(statuses) if statuses else None),
+        "duration": min(durations) if durations else None,
+        "lo": min(x[0] for x in spans),
+        "hi": max(x[1] for x in spans),
+        "joined_by": joined,
+        "reports": [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in ms],
+    }
+
+
+def decode(reports: Iterable[str]) -> list[Report]:
+    return [json.loads(s) for s in reports]

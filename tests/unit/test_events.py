@@ -1,0 +1,150 @@
+"""The rules of meeting resolution (graph/events.py), one test a rule, on hand-made reports; and
+that re-resolving only the neighbourhood of a change gives what resolving everything gives."""
+
+from __future__ import annotations
+
+import random
+
+from relgraph.graph import events
+
+
+def rep(key, day=None, city=None, status="held", published="2024-03-13", people=("Q1", "Q2"), date=None, states=None):
+    row = {
+        "date": date if date is not None else day,
+        "status": status,
+        "participants": [
+            {"id": p, "state": p[:3] if ":" in p else {"Q1": "AAA", "Q2": "BBB", "Q3": "AAA"}[p]} for p in people
+        ],
+        "states": states or ["AAA", "BBB"],
+        "article": key.split("#")[0],
+    }
+    row.update(events.report_fields(row, published, city, key))
+    return row
+
+
+def groups(reports):
+    out: dict[str, set[str]] = {}
+    for k, mid in events.resolve(reports).items():
+        out.setdefault(mid, set()).add(k)
+    return sorted(sorted(g) for g in out.values())
+
+
+def test_same_day_same_city_is_one_meeting_different_days_or_cities_are_not():
+    a, b = rep("a#0", "2024-03-12", "hamburg"), rep("b#0", "2024-03-12", "hamburg")
+    assert groups([a, b]) == [["a#0", "b#0"]]
+    assert len(groups([a, rep("c#0", "2024-03-19", "hamburg")])) == 2
+    assert len(groups([a, rep("c#0", "2024-03-12", "berlin")])) == 2
+
+
+def test_a_report_naming_no_place_joins_the_one_meeting_of_its_day():
+    assert groups([rep("a#0", "2024-03-12", "hamburg"), rep("b#0", "2024-03-12")]) == [["a#0", "b#0"]]
+
+
+def test_other_participants_of_the_same_states_are_another_meeting_an_unnamed_office_is_not():
+    a = rep("a#0", "2024-03-12", "hamburg")
+    assert len(groups([a, rep("b#0", "2024-03-12", "hamburg", people=("Q3", "Q2"))])) == 2
+    assert groups([a, rep("b#0", "2024-03-12", "hamburg", people=("AAA:president", "Q2"))]) == [["a#0", "b#0"]]
+
+
+def test_other_states_never_join():
+    assert len(groups([rep("a#0", "2024-03-12"), rep("b#0", "2024-03-12", states=["AAA", "CCC"])])) == 2
+
+
+def test_undated_held_joins_the_one_meeting_of_the_three_days_before_its_publication():
+    d = rep("a#0", "2024-03-12", "hamburg")
+    assert groups([d, rep("b#0", published="2024-03-13")]) == [["a#0", "b#0"]]
+    assert len(groups([d, rep("b#0", published="2024-03-16")])) == 2  # four days later: too late
+    assert len(groups([d, rep("b#0", published="2024-03-11")])) == 2  # before it happened, yet "held"
+
+
+def test_undated_with_two_meetings_to_choose_from_stays_apart_unless_its_city_says_which():
+    ms = [rep("a#0", "2024-03-11", "hamburg"), rep("c#0", "2024-03-12", "berlin")]
+    assert len(groups([*ms, rep("b#0", published="2024-03-13")])) == 3
+    assert ["b#0", "c#0"] in groups([*ms, rep("b#0", city="berlin", published="2024-03-13")])
+
+
+def test_undated_planned_joins_a_meeting_after_its_publication_never_that_day():
+    d = rep("a#0", "2024-03-12", "hamburg")
+    assert groups([d, rep("b#0", status="planned", published="2024-03-05")]) == [["a#0", "b#0"]]
+    # "they will meet again" in a report of the summit day is not the summit
+    assert len(groups([d, rep("b#0", status="planned", published="2024-03-12")])) == 2
+
+
+def test_recalled_past_meeting_joins_only_a_meeting_of_the_month_it_names():
+    d = rep("a#0", "2024-03-12", "hamburg")
+    assert len(groups([d, rep("b#0", status="past", date="2024-01", published="2024-03-15")])) == 2
+    assert len(groups([d, rep("b#0", status="past", published="2024-03-13")])) == 2  # undated recall
+    assert groups([d, rep("b#0", status="past", date="2024-03", published="2024-05-01")]) == [["a#0", "b#0"]]
+
+
+def test_planned_then_held_is_held():
+    ms = [rep("a#0", "2024-03-12", status="planned", published="2024-03-01"), rep("b#0", "2024-03-12")]
+    props = events.node_props(ms)
+    assert props["status"] == "held" and props["date"] == "2024-03-12"
+    assert "same day 2024-03-12" in props["joined_by"]
+    assert events.node_props(ms[:1])["status"] == "planned" and events.node_props(ms[:1])["joined_by"] == []
+
+
+def test_day_and_month_take_the_year_nearest_publication():
+    assert events.day_of("--12-30", "2025-01-02") == "2024-12-30"
+    assert events.day_of("--03-12", "2024-03-13") == "2024-03-12"
+
+
+def _pool():
+    rng = random.Random(3)
+    out = []
+    for i in range(60):
+        day = f"2024-03-{rng.randint(1, 28):02d}"
+        states = rng.choice([["AAA", "BBB"], ["AAA", "BBB"], ["AAA", "CCC"]])
+        city = rng.choice(["hamburg", "berlin", None])
+        pub = f"2024-03-{rng.randint(1, 28):02d}"
+        kind = rng.choice(["day", "day", "held", "planned", "month"])
+        if kind == "day":
+            out.append(rep(f"x{i}#0", day, city, published=pub, states=states))
+        elif kind == "month":
+            out.append(rep(f"x{i}#0", city=city, date="2024-03", published=pub, states=states))
+        else:
+            out.append(rep(f"x{i}#0", city=city, status=kind, published=pub, states=states))
+    return out
+
+
+def _near(seen, current, q):
+    """What the writer's lookup query (graph/write.py _NEAR) reads: whole nodes, by their
+    properties (node_props), through the ranges ``events.lookups`` gives."""
+    nodes: dict[str, list[dict]] = {}
+    for x in seen:
+        nodes.setdefault(current[x["key"]], []).append(x)
+    out = []
+    for ms in nodes.values():
+        p = events.node_props(ms)
+        hit = any(
+            p["block"] == s["block"] and s["lo"] <= p["lo"] <= s["hi"] and p["hi"] >= s["a"] for s in q["spans"]
+        ) or any(p["block"] == d["block"] and p["day"] and d["d1"] <= p["day"] <= d["d2"] for d in q["days"])
+        if hit:
+            out.extend(ms)
+    return out
+
+
+def test_resolving_the_neighbourhood_of_each_new_report_gives_what_resolving_all_gives():
+    pool = _pool()
+    want = groups(pool)
+    rng = random.Random(11)
+    for n in range(20):
+        order = pool[:]
+        rng.shuffle(order)
+        current: dict[str, str] = {}
+        seen: list[dict] = []
+        size = 1 + n % 4  # one report at a time, or batches mixing blocks, as the writer gets them
+        for i in range(0, len(order), size):
+            new = order[i : i + size]
+            # as the writer does (graph/write.py _resolve_meetings): the new reports and what they
+            # may depend on, each block resolved with its own changed days
+            near = _near(seen, current, events.lookups(new)) + new
+            for block in {x["block"] for x in near}:
+                changed = {x["day"] for x in new if x.get("day") and x["block"] == block}
+                current.update(events.resolve([x for x in near if x["block"] == block], current, changed))
+            seen.extend(new)
+        got: dict[str, set[str]] = {}
+        for k, mid in current.items():
+            got.setdefault(mid, set()).add(k)
+        assert sorted(sorted(g) for g in got.values()) == want
