@@ -845,12 +845,20 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     if ctx.lang == "en":
         return form in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
     if ctx.lang == "de":
-        return form.endswith("t") and form != lemma and not (form.startswith("ge") and not lemma.startswith("ge"))
+        # the infinitive's stem and a present ending ("reist", "besucht"), not a strong past ("hielt")
+        stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        return (
+            form.endswith("t")
+            and form != lemma
+            and form.startswith(stem)
+            and not (form.startswith("ge") and not lemma.startswith("ge"))
+        )
     if ctx.lang == "fr":
         # no participle ("arrivé", "reçue", "venu", "parti"), a conjugated form
         return form != lemma and not re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", v.form.lower())
     if ctx.lang == "es":
-        return form != lemma and not re.search(r"(?:ad|id)(?:o|a|os|as)$", form)
+        # a present's person endings ("viaja", "recibe", "viajan"), not a preterite ("mantuvo", "fue")
+        return form != lemma and bool(re.search(r"(?:a|e|an|en)$", form)) and not re.search(r"(?:ad|id)(?:a|as)$", form)
     return False
 
 

@@ -109,6 +109,10 @@ def _wrapped(text: str, m: re.Match) -> bool:
 
 
 _REGNAL = re.compile(r"[A-ZÄÖÜ]\w+ [IVX]{1,4}$")
+_DE_MONTH = re.compile(
+    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
+    r"|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b"
+)
 
 
 def sentences(
@@ -127,6 +131,13 @@ def sentences(
             continue  # "M. Poutine", "U.S. officials"
         if ordinal_dot and "\n" not in m.group() and _REGNAL.search(text[max(pos, m.start() - 40) : m.start()]):
             continue  # "König Felipe VI. getroffen"
+        if (
+            ordinal_dot
+            and "\n" not in m.group()
+            and re.search(r"(?<!\d)\d{1,2}$", text[max(pos, m.start() - 3) : m.start()])
+        ):
+            if _DE_MONTH.match(text, m.end()):
+                continue  # "am 12. März in Hamburg": a day of the month
         if _wrapped(text, m):
             continue  # a hard-wrapped line: the sentence goes on below
         if text[pos : m.start()].strip():
