@@ -1,14 +1,19 @@
-// Every dated fact between two states, in order: meetings of their leaders, visits of one
-// side's leaders to the other side, proposals made in articles about the pair.
+// Every dated fact between two states, in order: meetings and phone or video calls of their
+// leaders, visits of one side's leaders to the other side, proposals made in articles about the pair.
 // param a: the first state, an ISO3 code or any name or alias (example: RUS)
 // param b: the second state (example: PRK)
-// returns: date, fact (meeting, visit or proposal), status, who, what, quote, article
+// returns: date, fact (meeting, call, visit or proposal), status, who, what, quote, article
 CALL () {
   MATCH (:State {iso3: $a})<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(:State {iso3: $b})
   MATCH (l:Leader)-[at:ATTENDED]->(m)
   OPTIONAL MATCH (m)-[:HELD_AT]->(f:Facility)
   WITH m, f, collect(DISTINCT l.name) AS who, min(at.quote) AS quote, min(at.article) AS article
   RETURN m.date AS date, 'meeting' AS fact, m.status AS status, who, f.name AS what, quote, article
+  UNION
+  MATCH (:State {iso3: $a})<-[:INVOLVES]-(c:Call)-[:INVOLVES]->(:State {iso3: $b})
+  MATCH (l:Leader)-[oc:ON_CALL]->(c)
+  WITH c, collect(DISTINCT l.name) AS who, min(oc.quote) AS quote, min(oc.article) AS article
+  RETURN c.date AS date, 'call' AS fact, c.status AS status, who, null AS what, quote, article
   UNION
   UNWIND [[$a, $b], [$b, $a]] AS side
   MATCH (l:Leader {state: side[0]})-[v:VISITS]->(p)
