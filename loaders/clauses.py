@@ -1609,14 +1609,43 @@ def _call_sentences(ctx: Ctx, L: Lex, after: int, taken: set[int]) -> dict[int, 
     return {k: have.get(k) or extra[k] for k in want}
 
 
+def _called_off(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "calls off the trip" with "off" parsed as a plain compound."""
+    return any(c.deprel in ("compound", "compound:prt") and L.has("call_off_particles", c) for c in p.children(t.i))
+
+
+def _phoned(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """A call verb the predicate pass took for "call for / call on" (``_call_for``) because its
+    "on" or "a" phrase is a day ("called Erdogan on Monday") or the leader phoned ("llamó a
+    Lula"): a call after all. "Called on both sides to ...", "llamó a un alto el fuego" stay none."""
+    if t.upos not in ("VERB", "AUX") or not L.has("call_words", t) or _names_as(p, t) or _called_off(L, p, t):
+        return False
+    if not _call_for(p, t):
+        return False  # the predicate pass has read it already
+    for c in p.children(t.i):
+        if c.deprel == "compound:prt" or (c.deprel in ("case", "mark") and fold(c.form) in _FOR and c.i > t.i):
+            return False
+        if c.deprel in ("obl", "xcomp", "obj", "ccomp", "advcl") and any(
+            g.deprel in ("case", "mark") and fold(g.form) in _FOR for g in p.children(c.i)
+        ):
+            day = any(d.start <= c.start < d.end for d in ctx.dates)
+            leader = any(h.start <= c.start < h.end for h in ctx.leader_hits)
+            if not (day or leader) or c.deprel in ("xcomp", "ccomp", "advcl"):
+                return False
+    return True
+
+
 def _call_preds(ctx: Ctx, L: Lex) -> list[Pred]:
     """The call predicates of the article, in text order: a call word on a conversation noun
     ("a telephone conversation", "un entretien téléphonique") is the noun's; "called him a liar"
     is none."""
     out = []
     for k, p in sorted(parsed(ctx).items()):
-        for pr in _predicates(ctx, k, p):
-            if pr.kind != "call":
+        preds = _predicates(ctx, k, p)
+        heads = {pr.head.i for pr in preds}
+        preds += [Pred("call", k, p, t, _governors(p, t)) for t in p.toks if t.i not in heads and _phoned(ctx, L, p, t)]
+        for pr in sorted(preds, key=lambda x: x.head.i):
+            if pr.kind != "call" or _called_off(L, pr.p, pr.head):
                 continue
             t = pr.head
             up = p.tok(t.head) if t.head else None
