@@ -1042,6 +1042,8 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if modality == "hope":
         return None
     p = pr.p
+    if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
+        return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
     dom, subj = _pred_domain(pr)
     purpose = _purpose_of(ctx, L, pr)
     if purpose is not None:
@@ -1154,6 +1156,46 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     )
 
 
+def _told_as_past(ctx: Ctx, d: DateMention) -> bool:
+    """The clause a date is in is told in a past tense ("began on Tuesday", "a entamé mardi",
+    "inició el martes", "hat am Dienstag begonnen", "во вторник начал")."""
+    k = ctx.sent_of(d.start)
+    p = parsed(ctx).get(k)
+    if p is None:
+        p = parse(ctx.lang, ctx.text, [(ctx.sents[k].start, ctx.sents[k].end)])[0]
+    t = p.at(d.start)
+    while t is not None and t.upos not in ("VERB", "AUX") and t.head:
+        t = p.tok(t.head)
+    if t is None or t.upos not in ("VERB", "AUX"):
+        return False
+    if t.feats.get("Tense") == "Past" and t.feats.get("VerbForm") != "Part":
+        return True
+    aux = [c for c in p.children(t.i) if c.deprel == "aux"]
+    return t.feats.get("VerbForm") == "Part" and bool(aux) and not any(a.feats.get("Tense") == "Fut" for a in aux)
+
+
+def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
+    """The meeting verb's object is a thing, not someone: a common noun that is no title, no party
+    ("delegation", "guests") and no event, and names no leader or state itself ("welcomed the
+    decision of X's government", "a accueilli la nouvelle", "recibió el informe", "begrüßte die
+    Einigung", "принял решение")."""
+    L = lex(ctx.lang)
+    for c in p.children(verb.i):
+        if c.deprel != "obj" or c.upos != "NOUN":
+            continue
+        if any(L.has(key, c) for key in ("meet_nouns", "visit_nouns", "call_words", "in_person", "party_nouns")):
+            return False  # "hosted the summit", "met face to face", "received the delegation"
+        own = [c] + [
+            x for x in p.children(c.i) if x.deprel in ("flat", "appos", "compound", "amod", "flat:name", "dep")
+        ]
+        spans = [h.start for h in ctx.leader_hits] + [m.start for _, _, m in ctx.state_hits]
+        spans += [t.m.start for t in titles(ctx)] + [m.start for _, m in ctx.place_hits]
+        if any(x.start <= s < x.end for x in own for s in spans) or any(x.upos == "PROPN" for x in own):
+            return False  # "received the Chinese premier", "received Prime Minister X"
+        return True
+    return False
+
+
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
     if not places:
         return None
@@ -1188,21 +1230,63 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
 
 def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     """ "In the afternoon, X was received by Y": a clause timed by a part of the day and no date of
-    its own happened on the day of the event told just before it (a day's programme)."""
+    its own happened on the day the narrative is on: the day of the event told just before it (a
+    day's programme), or else the last day the text named in the sentences just before ("Monday he
+    opened his tour ... In the afternoon he was received by ...")."""
     L = lex(ctx.lang)
     out: list[Event] = []
     last: DateMention | None = None
     for ev in events:
-        if ev.date is None and ev.status == "held" and last is not None and ev.kind in ("meet", "visit"):
+        if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks):
-                ev = replace(ev, date=last)
+                day = last or _narrative_day(ctx, ev, events)
+                if day is not None:
+                    ev = replace(ev, date=day)
         if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
             last = ev.date  # a meeting's day (an arrival is often the evening before)
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost
         out.append(ev)
     return out
+
+
+# how many sentences back a part of the day ("in the afternoon") looks for the day it is part of
+DAY_LOOKBACK = 6
+
+
+def _narrative_day(ctx: Ctx, ev: Event, events: list[Event]) -> DateMention | None:
+    """The last day named in the few sentences before ``ev`` (not a dateline, not the start of a
+    period, not a day still to come), when no event told in between moved to another time."""
+    k = ev.k
+    start = ctx.sents[max(0, k - DAY_LOOKBACK)].start
+    dl = ctx.dateline
+    days = [
+        d
+        for d in ctx.dates
+        if start <= d.start < ctx.sents[k].start
+        and d.precision == "day"
+        and not (dl and dl[0] <= d.start < dl[1])
+        and not _since(ctx, d)
+        and not (
+            ctx.pub
+            and len(ctx.pub) >= 10
+            and d.value[:1] != "-"
+            and (d.value > ctx.pub or _days(d.value, ctx.pub) > PAST_DAYS)
+        )
+    ]
+    told = {e.date.value for e in events if e.date is not None and e.status == "held"}
+    # a bare weekday not told as past ("the parliament votes on Friday") may be the coming one
+    days = [
+        d for d in days if not (d.ahead and d.ahead != d.value and d.value not in told and not _told_as_past(ctx, d))
+    ]
+    if not days:
+        return None
+    day = max(days, key=lambda d: d.start)
+    between = [e for e in events if day.end <= e.start and e.k < k]
+    if any(e.status != "held" or (e.date is not None and e.date.value != day.value) for e in between):
+        return None  # a plan, a recall or another day was told in between: the thread is lost
+    return day
 
 
 def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
