@@ -258,6 +258,13 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             t.upos in ("VERB", "AUX")
             or (t.upos in ("ADJ",) and ctx.lang == "de")
             or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t))
+            or (
+                # "se sont entretenus", "se han reunido" tagged as an adjective after its auxiliary
+                t.upos == "ADJ"
+                and ctx.lang in ("fr", "es")
+                and any(c.deprel in ("cop", "aux", "aux:pass") for c in p.children(t.i))
+                and any(c.deprel in ("expl", "expl:pv", "obj") and c.upos == "PRON" for c in p.children(t.i))
+            )
         ):
             if L.has("call_words", t) and any(
                 c.deprel == "compound:prt" and L.has("call_off_particles", c) for c in p.children(t.i)
@@ -403,13 +410,15 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
+    top = _clause_verb(pr)
     if (
-        pr.head.deprel in ("acl:relcl", "advcl", "acl")
-        and pr.head.head
-        and any(c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(pr.head.i))
+        top.deprel in ("acl:relcl", "advcl", "acl")
+        and top.head
+        and any(c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(top.i))
     ):
-        # "flew on to Warsaw, where Tusk received him": the place the relative adverb stands for
-        ante = p.tok(pr.head.head)
+        # "flew on to Warsaw, where Tusk received him", "... to Beijing, where he will hold talks
+        # with Xi": the place the relative adverb stands for
+        ante = p.tok(top.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
     kids = p.children(pr.head.i)
     if (
@@ -463,6 +472,55 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
                 subj |= d
                 dom |= d
     return dom, subj
+
+
+def _another_event(L: Lex, pr: Pred) -> set[int]:
+    """Tokens of a phrase that places the event after or before another one ("after the audience
+    with the king", "tras la audiencia con el rey", "nach dem Treffen mit ...", "после встречи с
+    ..."): who and where that other event was is not this one's."""
+    p = pr.p
+    out: set[int] = set()
+    heads = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+    for v in heads + [t for t in p.toks if t.upos in ("NOUN", "PROPN") and t.i != pr.head.i]:
+        for c in p.children(v.i):
+            if c.deprel not in ("obl", "nmod", "advcl", "obl:arg") or c.upos not in ("NOUN", "VERB"):
+                continue  # "nach Paris" is where to, not after what
+            if not any(
+                g.deprel in ("case", "mark") and (L.has("sequence_words", g) or L.has("sequence_marks", g))
+                for g in p.children(c.i)
+            ):
+                continue
+            ids = {x.i for x in p.subtree(c.i)}
+            if pr.head.i not in ids:
+                out |= ids
+    return out
+
+
+def _pluperfect(L: Lex, pr: Pred) -> bool:
+    """The event's verb is in the pluperfect ("had met", "avait été reçu", "había recibido")."""
+    verb = next(
+        (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None
+    )
+    return verb is not None and any(
+        c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in pr.p.children(verb.i)
+    )
+
+
+def _phrase(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
+    """One of the lexicon's phrases under ``key`` is in sentence ``k`` ("later that day", "plus tôt
+    dans la journée", "в тот же день"), as whole words."""
+    text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end])
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in L.words.get(key, ()))
+
+
+def _clause_verb(pr: Pred) -> Tok:
+    """The verb of the event's clause: the predicate itself, or for an event noun the verb it is
+    the object or subject of ("held talks", "talks took place")."""
+    if pr.head.upos in ("NOUN", "PROPN") and pr.gov and pr.head.deprel in ("obj", "nsubj", "nsubj:pass"):
+        g = pr.gov[0]
+        if g.i == pr.head.head and g.upos in ("VERB", "AUX"):
+            return g
+    return pr.head
 
 
 @lru_cache(maxsize=1)
@@ -585,13 +643,14 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     )
     if (
         verb is not None
-        and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in p.children(verb.i))
+        and _pluperfect(L, pr)
         and not any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(verb.i))
         and not any(
             c.deprel == "advmod" and L.has("earlier_words", c)
             for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
             for c in p.children(v.i)
         )
+        and not _phrase(ctx, L, "same_day", pr.k)
     ):
         # (not "Auparavant, il s'était entretenu avec ...": earlier the same day, in a sequence)
         return "recall"
@@ -843,6 +902,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     l'Élysée"), not a topic ("talks on Ukraine"), a companion or a time ("after the cosmodrome")?
     When the tree has no marker at all (a parser that took "im" for a name), the word before the
     mention decides."""
+    if _in_a_name(ctx, L, p, t):
+        return False  # "the Shanghai Cooperation Organisation", "Шанхайской организации": a name
     cur = t
     found = None
     while True:
@@ -882,6 +943,35 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     return bool(words) and (
         words[-1] in L.words.get("locative_case", ()) or words[-1] in L.words.get("direction_case", ())
     )
+
+
+def _in_a_name(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """A place word that is part of an institution's name: a modifier of "Organisation", or hung
+    on it through another word without a locative of its own ("l'Organisation de coopération de
+    Shanghai", "Organización de Cooperación de Shanghái")."""
+    cur = t
+    for _ in range(3):
+        case = _case_of(p, cur)
+        if case and (case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ())):
+            return False
+        if cur.deprel not in ("amod", "compound", "nmod", "flat") or not cur.head:
+            return False
+        cur = p.tok(cur.head)
+        if cur.upos not in ("NOUN", "PROPN"):
+            return False
+        if _institution(ctx, cur) and (cur.form[:1].isupper() or t.upos == "ADJ"):
+            return True  # (a capitalised name: "dans la cour de l'Élysée" is a courtyard)
+    return False
+
+
+def _institution(ctx: Ctx, t: Tok) -> bool:
+    """``t`` is a word of an institution's name ("Organisation", "Council", "организации")."""
+    words = {fold(t.form), fold(t.lemma)}
+    for w in rd.lexicon(ctx.lang).get("institutions", ()):
+        w = fold(w)
+        if any((x.startswith(w[:-1]) if w.endswith("*") else x == w) for x in words):
+            return True
+    return False
 
 
 def _sequenced(L: Lex, p: Parse, t: Tok) -> bool:
@@ -1056,6 +1146,8 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
+    others = _of_someone_else(ctx, L, p, dom) | _another_event(L, pr)
+    dom, subj = dom - others, subj - others
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]
@@ -1081,6 +1173,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
             pr.head.upos == "NOUN"
             and len(_states_of(ctx, leaders)) == 1
             and not subject
+            and not _someone_named_does(ctx, p, pr)
             and any(
                 _case_of(p, c) in L.words.get("companion_case", ())
                 for c in p.children(pr.head.i)
@@ -1117,14 +1210,26 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
-    if not dates and pr.head.deprel in ("acl:relcl", "advcl") and pr.head.head:
+    top = _clause_verb(pr)
+    if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
         # clause this one hangs on
-        up = p.tok(pr.head.head)
+        up = p.tok(top.head)
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
-        dates = _dates(ctx, pr, _domain(p, up, skip={pr.head.i}))
+        dates = _dates(ctx, pr, _domain(p, up, skip={top.i}))
     date = dates[0] if dates else None
+    if (
+        modality == "recall"
+        and date is not None
+        and date.precision == "day"
+        and ctx.pub
+        and len(ctx.pub) >= 10
+        and date.value[:1] != "-"
+        and 0 <= _days(date.value, ctx.pub) <= PAST_DAYS
+        and _pluperfect(L, pr)
+    ):
+        modality = None  # "had been received yesterday": the story's own days, told in sequence
     status = _status(ctx, L, pr, date, modality)
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
@@ -1154,6 +1259,58 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         pr.during,
         anaphoric,
     )
+
+
+def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
+    """Tokens of the leaders named only as whose someone is: "the envoy of President X", "la
+    femme du président", "el portavoz del presidente", "der Berater des Kanzlers", "спецпредставитель
+    президента России" - an argument headed by a person noun that is no title, no party and no
+    name; what hangs on it as a modifier is not a participant."""
+    covered = [(h.start, h.end) for h in ctx.leader_hits] + [(t.m.start, t.m.end) for t in titles(ctx)]
+    out: set[int] = set()
+    for t in p.toks:
+        if (
+            t.i not in dom
+            or t.upos != "NOUN"
+            or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
+            or any(s <= t.start < e for s, e in covered)
+            or any(L.has(key, t) for key in ("party_nouns", "meet_nouns", "visit_nouns", "call_words"))
+            or t.feats.get("Animacy") == "Inan"
+        ):
+            continue
+        if not any(s <= x.start < e for x in p.subtree(t.i) for s, e in covered):
+            continue
+        if not (L.has("proxy_nouns", t) or (t.feats.get("Animacy") == "Anim" and "Animacy" in t.feats)):
+            continue  # "the office of the president" is where, not who
+        for c in p.children(t.i):
+            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl"):
+                out |= {x.i for x in p.subtree(c.i)}
+    return out
+
+
+def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
+    """The event noun is what someone the clause names does, who is no leader ("the envoy X held
+    talks with Y", "..., where he held talks": the subject of the verb it is the object of, or of
+    the clause that verb hangs on, is a name or an envoy, an adviser ... and no leader)."""
+    v = p.tok(pr.head.head) if pr.head.head else None
+    while v is not None:
+        if v.upos not in ("VERB", "AUX"):
+            return False
+        for c in p.children(v.i):
+            if c.deprel in ("nsubj", "nsubj:pass") and c.upos in ("NOUN", "PROPN"):
+                if c.upos == "NOUN" and not lex(ctx.lang).has("proxy_nouns", c):
+                    return False  # "the head of Russian diplomacy": may well be a leader
+                ids = {x.i for x in p.subtree(c.i)}
+                ids -= _of_someone_else(ctx, lex(ctx.lang), p, ids)
+                starts = {p.tok(i).start for i in ids}
+                return not _leaders_in(ctx, p, ids) and not any(t.m.start in starts for t in titles(ctx))
+        if v.deprel not in ("acl:relcl", "conj", "advcl", "xcomp") or not v.head:
+            return False
+        up = p.tok(v.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        v = up if up.upos in ("VERB", "AUX") else None
+    return False
 
 
 def _told_as_past(ctx: Ctx, d: DateMention) -> bool:
@@ -1239,7 +1396,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     for ev in events:
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
-            if any(L.has("day_parts", t) for t in p.toks):
+            if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
                 day = last or _narrative_day(ctx, ev, events)
                 if day is not None:
                     ev = replace(ev, date=day)
@@ -1427,6 +1584,28 @@ def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
     return mine is None or not theirs or mine in theirs
 
 
+def _summaries(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """Headline meetings of three or more that the body tells as separate meetings ("X meets Y and
+    Z": X met Y, then X met Z): the headline sums them up, it is no joint meeting."""
+    out = []
+    body = [
+        e for e in events if e.kind == "meet" and ctx.sents[e.k].para != -1 and len(_states_of(ctx, e.leaders)) >= 2
+    ]
+    for h in events:
+        if h.kind != "meet" or ctx.sents[h.k].para != -1 or len(set(h.leaders)) < 3:
+            continue
+        ids = set(h.leaders)
+        parts = [
+            set(e.leaders)
+            for e in body
+            if e.status == h.status and _compatible(h.date, e.date) and set(e.leaders) < ids
+        ]
+        distinct = [a for i, a in enumerate(parts) if not any(_same_party(a, b) for b in parts[:i])]
+        if len(distinct) >= 2 and set().union(*distinct) >= ids:
+            out.append(h)
+    return out
+
+
 def _same_party(a: set[str], b: set[str]) -> bool:
     """The same participants, or one more named in one mention: a welcome of four leaders at a
     summit and a bilateral of two of them are two meetings."""
@@ -1451,7 +1630,10 @@ def _duration(ctx: Ctx, ks: list[int]) -> str | None:
 def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[MeetingFact]:
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     groups: list[dict] = []
+    summaries = _summaries(ctx, events)
     for ev in events:
+        if ev in summaries:
+            continue
         if ev.kind == "meet" and ev.anaphoric:
             # "after that meeting", "cette rencontre": the one told before, whatever its status
             prior = [g for g in groups if not ev.leaders or set(ev.leaders) & g["ids"]]

@@ -107,7 +107,14 @@ def _wrapped(text: str, m: re.Match) -> bool:
     return len(line) >= 50 and not line.endswith((".", "!", "?", ":", "»", '"', "”")) and nxt.strip() != ""
 
 
-def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str]) -> list[Sentence]:
+_REGNAL = re.compile(r"[A-ZÄÖÜ]\w+ [IVX]{1,4}$")
+
+
+def sentences(
+    text: str, toks: list[Token], body_start: int, honorifics: set[str], ordinal_dot: bool = False
+) -> list[Sentence]:
+    """The article's sentences. ``ordinal_dot``: the language writes ordinals with a dot ("König
+    Felipe VI. empfing ...", German), so a regnal number after a name ends no sentence."""
     spans: list[tuple[int, int, int]] = []
     para = 0
     pos = body_start
@@ -117,6 +124,8 @@ def sentences(text: str, toks: list[Token], body_start: int, honorifics: set[str
         word = re.findall(r"\w+$", before)
         if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
             continue  # "M. Poutine", "U.S. officials"
+        if ordinal_dot and "\n" not in m.group() and _REGNAL.search(text[max(pos, m.start() - 40) : m.start()]):
+            continue  # "König Felipe VI. getroffen"
         if _wrapped(text, m):
             continue  # a hard-wrapped line: the sentence goes on below
         if text[pos : m.start()].strip():

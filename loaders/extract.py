@@ -48,7 +48,7 @@ def extract(article: Article) -> ArticleFacts:
     header_spans = [(s, e) for _, s, e in article.header]
     title_end = text.find("\n") if "\n" in text else len(text)
     body_toks = [t for t in toks if not any(s <= t.start < e for s, e in header_spans)] if header_spans else toks
-    sents = sentences(text, body_toks, article.body_start, set(lex.get("honorifics", [])))
+    sents = sentences(text, body_toks, article.body_start, set(lex.get("honorifics", [])), lang == "de")
     if article.title and title_end > 0 and article.body_start > 0:
         ttoks = [i for i, t in enumerate(body_toks) if t.start < title_end]
         sents.insert(0, Sentence(0, title_end, 0, (ttoks[-1] + 1) if ttoks else 0, -1))

@@ -289,15 +289,25 @@ def ru_nominative(name: str) -> str:
 
 def ru_name_nominative(word: str) -> str:
     """A Russian first name or surname in the nominative ("Ламом" -> "Лам", "Джайшанкаром" ->
-    "Джайшанкар"); a word the analyser does not take for a name stays as written."""
-    parses = [
-        q
-        for q in _morph().parse(word)
-        if ({"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))) and q.tag.case != "nomn"
-    ]
-    if not parses or not re.match(r"[А-ЯЁ]", word):
+    "Джайшанкар", "Уиткоффом" -> "Уиткофф"); a word already in the nominative ("Дмитрий",
+    "Дмитриев") or one the analyser cannot place stays as written. A person is one: plural
+    readings ("Дмитриев" as "of the Dmitrys") are not taken."""
+    if not re.match(r"[А-ЯЁ]", word):
         return word
-    best = max(parses, key=lambda q: q.score)
+    parses = [q for q in _morph().parse(word) if "NOUN" in q.tag and q.tag.number != "plur"]
+    named = [q for q in parses if {"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))]
+    if named:
+        best = max(named, key=lambda q: q.score)
+    elif parses and not any(q.tag.case == "nomn" for q in parses):
+        # a foreign surname the dictionary lacks, with a case ending on it ("Уиткоффом")
+        stems = [q for q in parses if word.lower().startswith(q.normal_form) and len(word) - len(q.normal_form) <= 2]
+        if not stems:
+            return word
+        best = max(stems, key=lambda q: q.score)
+    else:
+        return word
+    if best.tag.case == "nomn":
+        return word
     return "-".join(x[:1].upper() + x[1:] for x in best.normal_form.split("-"))
 
 

@@ -24,6 +24,7 @@ holds any of these keys:
     not_places            [str]  does not take place in any of these (canonical names)
   every meeting:
     meeting_participants  [str]  has exactly these participants (canonical names, any order)
+    not_participants      [str]  has none of these among its participants
     meeting_place         str    takes place here (canonical name)
     meeting_status        str    has this status
     meeting_date          str    carries this date
@@ -88,6 +89,7 @@ KEYS = {
     "dates_if_set",
     "not_places",
     "meeting_participants",
+    "not_participants",
     "meeting_place",
     "meeting_status",
     "meeting_date",
@@ -197,6 +199,9 @@ def problems(obj: dict, exp: dict) -> list[str]:
     for m in meetings:
         if "meeting_participants" in exp and sorted(m["participants"]) != sorted(exp["meeting_participants"]):
             out.append(f"meeting_participants: {m['participants']}, expected {exp['meeting_participants']}")
+        for name in exp.get("not_participants", ()):
+            if name in m["participants"]:
+                out.append(f"not_participants: {name} takes part in meeting {m['participants']}")
         for key, field in (("meeting_place", "place"), ("meeting_status", "status"), ("meeting_date", "date")):
             if key in exp and m[field] != exp[key]:
                 out.append(f"{key}: meeting {m['participants']} has {field} {m[field]!r}, expected {exp[key]!r}")
