@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import random
+import re
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -452,29 +453,101 @@ def write_articles(
     attempts: int = ATTEMPTS,
 ) -> BatchResult:
     """Write a batch of articles in one managed transaction (retried, ``attempts`` at most, when
-    concurrent writers collide; then ``BusyGraph``).
+    concurrent writers collide; then ``BusyGraph``). A batch too big for the server's transaction
+    memory raises ``TooBigForServer`` at once; a database that cannot write at all (a full disk, a
+    critical error) raises ``ServerCannotWrite``.
 
     Each query of the transaction handles every article of the batch (one UNWIND each), so a
     batch costs a dozen round trips whatever its size. The batch commits whole or not at all.
     """
-    from neo4j.exceptions import ConstraintError, TransientError
+    from neo4j.exceptions import ConstraintError, Neo4jError, TransientError
 
-    from relgraph.errors import BusyGraph
+    from relgraph.errors import BusyGraph, ServerCannotWrite, TooBigForServer
     from relgraph.graph.connect import describe
 
     last: Exception | None = None
     for attempt in range(1, attempts + 1):
         try:
             with driver.session(database=database) as session:
-                return session.execute_write(_write_tx, docs, force)
+                return session.execute_write(_guarded_write_tx, docs, force)
+        except _NotRetried as e:
+            last = e.error
         except (ConstraintError, TransientError) as e:
             last = e
-            time.sleep(random.uniform(0.05, 0.25) * attempt)  # let the other writer finish
+            if not (_out_of_memory(e) or _cannot_write(e)) or (_cannot_write(e) and attempt < attempts):
+                time.sleep(random.uniform(0.05, 0.25) * attempt)  # let the other writer finish
+                continue
+        except Neo4jError as e:
+            last = e
+        assert last is not None
+        if _out_of_memory(last):
+            raise TooBigForServer(
+                f"not written: the server ran out of transaction memory for it ({describe(last)}); "
+                "load it in a smaller batch (--batch-size), or give the server more "
+                "(db.memory.transaction.max, dbms.memory.transaction.total.max)"
+            ) from None
+        if _cannot_write(last):
+            raise ServerCannotWrite(
+                f"the server cannot write to database {database!r} ({_said(last)}): its disk may be "
+                "full, or the database stopped after a critical error (its debug.log says which); "
+                "free space, restart the server, then load the same files again (what was loaded "
+                "is left alone)"
+            ) from None
+        raise last
     assert last is not None  # attempts >= 1, each one failed
     raise BusyGraph(
         f"not written: {attempts} attempts collided with other writers ({describe(last)}); "
         "load it again once the other loads are done"
     )
+
+
+# What the server says when a write is too big for its transaction memory (db.memory.transaction.max,
+# or the pool of all transactions): a transient error to Neo4j, but trying again cannot help.
+OUT_OF_MEMORY = ("Neo.TransientError.General.MemoryPoolOutOfMemoryError", "Neo.TransientError.General.OutOfMemoryError")
+# ... and when the database cannot write at all: its transaction log or store cannot grow (a full
+# disk), it went read-only (Neo4j does so when it cannot preallocate a log file), or it stopped
+# after a critical error ("needs to be restarted"). Every further write would fail the same way.
+CANNOT_WRITE = (
+    "Neo.DatabaseError.Transaction.",
+    "Neo.DatabaseError.General.StorageDamageDetected",
+    "Neo.ClientError.General.WriteOnReadOnlyAccessDatabase",
+    "Neo.ClientError.General.ForbiddenOnReadOnlyDatabase",
+    "Neo.TransientError.General.DatabaseUnavailable",
+)
+
+
+def _out_of_memory(e: Exception) -> bool:
+    return (getattr(e, "code", None) or "").startswith(OUT_OF_MEMORY)
+
+
+def _cannot_write(e: Exception) -> bool:
+    return (getattr(e, "code", None) or "").startswith(CANNOT_WRITE)
+
+
+def _said(e: Exception) -> str:
+    """The server's code and message, without the transaction's internals in braces."""
+    message = re.sub(r"\s*\{[^{}]*\}", "", (getattr(e, "message", None) or str(e)).splitlines()[0])
+    return f"Neo4j said {getattr(e, 'code', type(e).__name__)}: {message[:200]}"
+
+
+class _NotRetried(Exception):
+    """Carries a server error out of a managed transaction that the driver must not retry for
+    30 s: a transaction too big for the server's memory is as big the next time."""
+
+    def __init__(self, error: Exception):
+        super().__init__(str(error))
+        self.error = error
+
+
+def _guarded_write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False):
+    from neo4j.exceptions import Neo4jError
+
+    try:
+        return _write_tx(tx, docs, force)
+    except Neo4jError as e:
+        if _out_of_memory(e):
+            raise _NotRetried(e) from e
+        raise
 
 
 def _write_tx(tx: neo4j.ManagedTransaction, docs: Sequence[ResolvedArticle], force: bool = False) -> BatchResult:

@@ -270,7 +270,9 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 c.deprel == "compound:prt" and L.has("call_off_particles", c) for c in p.children(t.i)
             ):
                 continue  # "calls off the trip", "sagt die Reise ab": a cancellation, not a call
-            if (L.has("call_words", t) and not _call_for(p, t)) or (
+            if L.has("call_words", t) and _calls_on(L, p, t):
+                out.append(Pred("meet", k, p, t, _governors(p, t)))  # "called on Xi at the Great Hall"
+            elif (L.has("call_words", t) and not _call_for(p, t)) or (
                 L.has("meet_verbs", t) and _is_call_marked(L, p, t)
             ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
@@ -281,7 +283,11 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             elif L.has("agree_verbs", t):
                 out.append(Pred("agree", k, p, t, _governors(p, t)))
         elif t.upos in ("NOUN", "PROPN", "ADJ"):
-            if L.has("call_words", t) and t.upos != "ADJ":
+            g = p.tok(t.head) if t.head else None
+            if L.has("call_words", t) and t.upos != "ADJ" and g is not None and _calls_on(L, p, t, g):
+                # "paid a courtesy call on the Emperor": a visit in person
+                out.append(Pred("meet", k, p, t, [g] + _governors(p, g)))
+            elif L.has("call_words", t) and t.upos != "ADJ":
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif (L.has("meet_nouns", t) or L.has("visit_nouns", t)) and t.upos != "ADJ":
                 kind = "visit" if L.has("visit_nouns", t) else "meet"
@@ -375,7 +381,13 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
     return out
 
 
-def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
+# the auxiliaries of a passive when the parser calls them plain "aux" ("fue recibido"), and the
+# prepositions of its agent
+_PASSIVE_AUX = {"ser", "etre", "werden"}
+_AGENT_PREPS = {"por", "par", "by", "von"}
+
+
+def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
     """(tokens of the event's clause, tokens in subject position)."""
     p = pr.p
     dom = _domain(p, pr.head)
@@ -421,17 +433,45 @@ def _pred_domain(pr: Pred) -> tuple[set[int], set[int]]:
         ante = p.tok(top.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
     kids = p.children(pr.head.i)
-    if (
-        pr.kind == "meet"
-        and any(c.deprel == "aux:pass" for c in kids)
-        and not any(c.deprel == "obl:agent" for c in kids)
-    ):
-        # "a été reçu à déjeuner à l'Élysée par Macron", the agent parsed under the infinitive:
-        # the passive's agent all the same (not one inside a relative clause)
+    passive = any(c.deprel == "aux:pass" for c in kids) or any(
+        c.deprel == "aux" and fold(c.lemma) in _PASSIVE_AUX for c in kids
+    )
+    if pr.kind == "meet" and passive and not any(c.deprel == "obl:agent" for c in kids):
+        # "a été reçu à déjeuner à l'Élysée par Macron", "fue recibido a almorzar ... por el
+        # presidente", the agent parsed under the infinitive: the passive's agent all the same
+        # (not one inside a relative clause)
         relcl = {x.i for c in p.toks if c.deprel == "acl:relcl" for x in p.subtree(c.i)}
-        agent = next((x for x in p.subtree(pr.head.i) if x.deprel == "obl:agent" and x.i not in relcl), None)
+        agent = next(
+            (
+                x
+                for x in p.subtree(pr.head.i)
+                if x.i not in relcl
+                and (
+                    x.deprel == "obl:agent"
+                    or (
+                        x.upos in ("NOUN", "PROPN")
+                        and x.head != pr.head.i
+                        and any(c.deprel == "case" and fold(c.form) in _AGENT_PREPS for c in p.children(x.i))
+                    )
+                )
+            ),
+            None,
+        )
         if agent is not None:
             dom |= _domain(p, agent)
+    if pr.kind == "meet" and pr.head.upos == "VERB" and L is not None:
+        for c in kids:
+            if (
+                c.deprel in ("advcl", "xcomp")
+                and c.upos == "VERB"
+                and not any(x.deprel in ("nsubj", "nsubj:pass") for x in p.children(c.i))
+                and not any(L.has(key, c) for key in ("meet_verbs", "visit_verbs", "call_words"))
+            ):
+                # "reçu à déjeuner à l'Élysée", "received for dinner at the palace": the meal's
+                # place is the reception's
+                for o in p.children(c.i):
+                    if o.deprel == "obl" and _case_of(p, o) in L.words.get("locative_case", ()):
+                        dom |= _domain(p, o)
     moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
     if (
         moving
@@ -654,6 +694,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     ):
         # (not "Auparavant, il s'était entretenu avec ...": earlier the same day, in a sequence)
         return "recall"
+    v = next((x for x in [pr.head, *pr.gov] if x.upos in ("VERB", "AUX") and not x.deprel.startswith("~")), None)
+    if v is not None and _conditional_form(ctx.lang, v):
+        # "il se rendrait à Washington quand ...", "viajaría a Madrid si ...": a condition, or a
+        # future told in the past ("a dit qu'il se rendrait")
+        conditioned = any(m.deprel == "mark" and m.i > v.i and fold(m.form) in _COND_MARKS for m in p.toks)
+        return "plan" if not conditioned and any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -702,6 +748,40 @@ _FUT_FR = re.compile(r"(?:er|ir|r|dr)(?:a|ont|ai|ons|ez|as)$")
 _FUT_ES = re.compile(r"(?:rá|rán|ré|remos|réis|rás)$")
 
 
+_COND_MARKS = {"si", "quand", "lorsque", "cuando", "if", "when", "once", "wenn", "falls", "sobald", "если", "когда"}
+
+
+def _speaker_of(p: Parse, pr: Pred) -> set[int]:
+    """ "Lula dijo que se reuniría con Sánchez", "Путин заявил, что встретится с ...": a reported
+    clause with no subject of its own has the speaker's."""
+    top = _clause_verb(pr)
+    if any(c.deprel in ("nsubj", "nsubj:pass", "expl") and c.upos != "PRON" for c in p.children(top.i)):
+        return set()
+    if any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(top.i)):
+        return set()  # "il rencontrerait": the pronoun says who
+    if top.deprel != "ccomp" or not top.head:
+        return set()
+    say = p.tok(top.head)
+    out: set[int] = set()
+    for c in p.children(say.i):
+        if c.deprel in ("nsubj", "nsubj:pass"):
+            out |= {x.i for x in p.subtree(c.i)}
+    return out
+
+
+def _conditional_form(lang: str, v: Tok) -> bool:
+    """A synthetic conditional: the infinitive's stem and the conditional ending ("rendrait",
+    "rencontrerait", "viajaría", "reunirían"), not an imperfect ("déclarait")."""
+    form, lemma = v.form.lower(), v.lemma.lower()
+    if lang == "fr":
+        m = re.search(r"(?:ais|ait|ions|iez|aient)$", form)
+        return bool(m) and form[: m.start()] in {lemma, lemma[:-1]} and lemma.endswith(("r", "re"))
+    if lang == "es":
+        m = re.search(r"(?:ía|ías|íamos|íais|ían)$", form)
+        return bool(m) and form[: m.start()] == lemma and lemma.endswith(("ar", "er", "ir"))
+    return False
+
+
 def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """A future on the predicate or its governing verbs: Tense=Fut where the parser gives FEATS
     (ru), the synthetic futures CoreNLP leaves unmarked ("rencontrera", "visitará"), or a future
@@ -739,6 +819,38 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut"):
                     continue
                 return True
+    return False
+
+
+_PAST_ENDINGS = {
+    "en": r"(?:ed)$",
+    "fr": r"(?:ait|aient|èrent|irent|urent)$",
+    "es": r"(?:ó|aron|ieron|aba|aban|ía|ían)$",
+    "de": r"(?:te|ten|tet)$",
+}
+
+
+def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's verb is a finite present with no auxiliary ("flies", "reist", "se rend",
+    "viaja", "летит"): with a weekday still to come, a plan. Only Russian parses carry tense, so
+    the others are told by their forms: no past ending, and (English, German) a present's."""
+    v = next((x for x in [pr.head, *pr.gov] if x.upos in ("VERB", "AUX") and not x.deprel.startswith("~")), None)
+    if v is None or any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
+        return False
+    if ctx.lang == "ru":
+        return v.feats.get("Tense") == "Pres"
+    form, lemma = fold(v.form), fold(v.lemma)
+    if re.search(_PAST_ENDINGS.get(ctx.lang, r"$^"), v.form.lower()):
+        return False
+    if ctx.lang == "en":
+        return form in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
+    if ctx.lang == "de":
+        return form.endswith("t") and form != lemma and not (form.startswith("ge") and not lemma.startswith("ge"))
+    if ctx.lang == "fr":
+        # no participle ("arrivé", "reçue", "venu", "parti"), a conjugated form
+        return form != lemma and not re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", v.form.lower())
+    if ctx.lang == "es":
+        return form != lemma and not re.search(r"(?:ad|id)(?:o|a|os|as)$", form)
     return False
 
 
@@ -838,6 +950,7 @@ _PRINCIPALS = {
     "chancellor",
     "king",
     "queen",
+    "emperor",
     "emir",
     "crown prince",
     "supreme leader",
@@ -864,8 +977,13 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     if not any(
         p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
         for m in ctx.triggers.get("plural_leaders", ())
-    ) and not any(L.has("plural_possessive", p.tok(i)) for i in ids):
-        return []
+    ) and not any(
+        L.has("plural_possessive", p.tok(i))
+        and p.tok(i).head
+        and any(L.has(key, p.tok(p.tok(i).head)) for key in ("meet_nouns", "visit_nouns", "call_words"))
+        for i in ids
+    ):
+        return []  # "their talks", "su reunión"; not "su homólogo" (one person's)
     out: list[str] = []
     states: set[str] = set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
@@ -1072,6 +1190,16 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         return "past"
     if date and date.ahead and (modality == "plan" or _future(ctx, L, pr)):
         return "planned"  # "visitará México en septiembre", told in August: this September
+    if (
+        date
+        and date.ahead
+        and date.ahead != date.value
+        and date.precision == "day"
+        and ctx.sents[pr.k].para != -1
+        and not re.match(r"\W{0,3}\d", ctx.text[date.end : date.end + 4])  # "vendredi 4 octobre"
+        and _present(ctx, L, pr)
+    ):
+        return "planned"  # "reist am Mittwoch weiter nach Tallinn", "flies on Wednesday to": the coming one
     if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
         return (
             "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
@@ -1134,7 +1262,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
-    dom, subj = _pred_domain(pr)
+    dom, subj = _pred_domain(pr, L)
     purpose = _purpose_of(ctx, L, pr)
     if purpose is not None:
         # "will travel to Rome to meet Meloni": the trip's time and place are the meeting's
@@ -1148,6 +1276,9 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
         subj = subj | psubj
     others = _of_someone_else(ctx, L, p, dom) | _another_event(L, pr)
     dom, subj = dom - others, subj - others
+    if not subj:
+        subj = _speaker_of(p, pr)
+        dom = dom | subj
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]
@@ -1219,6 +1350,22 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
             up = p.tok(up.head)
         dates = _dates(ctx, pr, _domain(p, up, skip={top.i}))
     date = dates[0] if dates else None
+    if modality == "recall" and date is None and _pluperfect(L, pr):
+        # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
+        # landing": the one recent day the sentence tells is the day of its sequence
+        recent = {
+            d.value: d
+            for d in ctx.dates
+            if p.start <= d.start < p.end
+            and d.precision == "day"
+            and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
+            and ctx.pub
+            and len(ctx.pub) >= 10
+            and d.value[:1] != "-"
+            and 0 <= _days(d.value, ctx.pub) <= PAST_DAYS
+        }
+        if len(recent) == 1:
+            date = next(iter(recent.values()))
     if (
         modality == "recall"
         and date is not None
@@ -1393,7 +1540,26 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     L = lex(ctx.lang)
     out: list[Event] = []
     last: DateMention | None = None
+    recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
+    origin = -2
     for ev in events:
+        if (
+            recalled is not None
+            and ev.date is None
+            and ev.status == "held"
+            and ev.kind in ("meet", "visit")
+            and ev.k == origin + 1
+            and ev.leaders
+            and set(ev.leaders) <= set(recalled.leaders)
+            and not any(h.explicit and ctx.sents[ev.k].start <= h.start < ctx.sents[ev.k].end for h in ctx.leader_hits)
+        ):
+            # "The two last met in Kyiv in August 2024. They held talks at the palace ...": the
+            # next sentence, naming nobody, goes on with that meeting, in its time
+            ev = replace(ev, status="past", date=recalled.date)
+        if ev.status == "past" and ev.kind == "meet" and (recalled is None or ev.k != origin + 1):
+            recalled, origin = ev, ev.k
+        elif recalled is not None and ev.k not in (origin, origin + 1):
+            recalled = None
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
@@ -2015,6 +2181,25 @@ def calls(ctx: Ctx, events: list[Event]) -> list[CallFact]:
 
 # -- proposals -------------------------------------------------------------------------------
 _FOR = {"for", "on", "à", "a", "zu", "zum", "zur", "au", "aux"}
+
+
+def _calls_on(L: Lex, p: Parse, t: Tok, light: Tok | None = None) -> bool:
+    """ "X called on Y" / "paid a (courtesy) call on Y": a visit to Y in person, not a phone call -
+    unless it goes on "to do something" ("called on Y to raise spending": an appeal)."""
+    if light is not None and not (t.deprel == "obj" and L.has("visit_light", light)):
+        return False
+    holder = light if light is not None else t
+    if any(c.deprel in ("xcomp", "ccomp") for c in p.children(holder.i)):
+        return False
+    ons = [
+        c
+        for x in (t, holder)
+        for c in p.children(x.i)
+        if c.deprel in ("obl", "nmod", "obl:arg")
+        and c.upos in ("NOUN", "PROPN")
+        and any(g.deprel == "case" and L.has("call_on", g) for g in p.children(c.i))
+    ]
+    return bool(ons)
 
 
 def _call_for(p: Parse, t: Tok) -> bool:

@@ -15,7 +15,7 @@ from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold
 from relgraph.records import Article, Evidence
 
 MAX_EVIDENCE = 8
-HEADS_OF_STATE = {"president", "king", "queen", "emir", "supreme leader"}
+HEADS_OF_STATE = {"president", "king", "queen", "emperor", "emir", "supreme leader"}
 _SENT_END = re.compile(r"[.!?…]+[\"»”’)]*\s+|\n+")
 _UPPER = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ]")
 
@@ -69,6 +69,7 @@ class Ctx:
     # person each sentence is about (for "he" / "il" / "er")
     parses: dict[int, Any] | None = None
     topics: dict[int, str | None] | None = None
+    title_hits: list[Any] | None = None  # set by mentions.titles: the titles in the text, once
 
     def sent_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1

@@ -147,6 +147,7 @@ ROLE_RANK = {
             "president",
             "king",
             "queen",
+            "emperor",
             "emir",
             "supreme leader",
             "chancellor",

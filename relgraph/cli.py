@@ -473,6 +473,7 @@ def load(paths, quiet, workers, batch_size, force, settings):
     from tqdm import tqdm
 
     from relgraph.api import connect, load as _load
+    from relgraph.errors import ServerCannotWrite
     from relgraph.pipeline import count_articles
 
     total = count_articles(paths)
@@ -492,6 +493,9 @@ def load(paths, quiet, workers, batch_size, force, settings):
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
     click.echo(report.summary())
+    if report.stopped:
+        click.echo(f"Error: {report.stopped}", err=True)
+        sys.exit(ServerCannotWrite.exit_code)
     if not report.ok:
         sys.exit(1)
 

@@ -54,6 +54,16 @@ class BusyGraph(RelgraphError):
     """A write kept meeting other writers' locks until its retries ran out."""
 
 
+class TooBigForServer(RelgraphError):
+    """The server ran out of transaction memory writing an article (or a batch of them)."""
+
+
+class ServerCannotWrite(RelgraphError):
+    """The database refuses every write: its disk is full, or it stopped after a critical error."""
+
+    exit_code = 5
+
+
 class ServerError(RelgraphError):
     """The local server cannot be installed, started or stopped."""
 

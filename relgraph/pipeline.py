@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import itertools
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from dataclasses import dataclass, field, replace
 
-from relgraph.errors import BadArticle, BusyGraph
+from relgraph.errors import BadArticle, BusyGraph, ServerCannotWrite, TooBigForServer
 from relgraph.loaders.extract import extract
 from relgraph.loaders.lang import detect
 from relgraph.loaders.read import read_paths
@@ -51,7 +51,7 @@ def count_articles(paths: Iterable[str]) -> int | None:
     return None if any(p.lower().endswith((".jsonl", ".ndjson")) for p in files) else len(files)
 
 
-def extract_paths(paths: Iterable[str], workers: int = 1) -> Iterator[ArticleFacts | BadArticle]:
+def extract_paths(paths: Iterable[str], workers: int = 1) -> Generator[ArticleFacts | BadArticle, None, None]:
     """Every article under ``paths`` extracted, in input order; ``workers`` > 1 uses processes.
 
     Input is streamed in windows, so memory stays flat however large the corpus.
@@ -88,10 +88,12 @@ class LoadReport:
     edges_deleted: int = 0
     errors: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
+    # why the load stopped before the end (the database cannot write: a full disk, say), one line
+    stopped: str | None = None
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and self.stopped is None
 
     def summary(self) -> str:
         text = (
@@ -100,6 +102,8 @@ class LoadReport:
         )
         if self.nodes_deleted or self.edges_deleted:
             text += f", {self.nodes_deleted} nodes and {self.edges_deleted} edges of old versions deleted"
+        if self.stopped:
+            text += "; the load stopped there, the articles after those were not read"
         return text
 
 
@@ -115,7 +119,9 @@ def load(
     """Read, extract and write every article under ``paths``.
 
     Articles are written ``batch_size`` to a transaction (each article whole or not at all);
-    extraction runs in ``workers`` processes. Bad inputs are counted and reported, never raised.
+    extraction runs in ``workers`` processes. Bad inputs are counted and reported, never raised; so
+    is an article too big for the server's transaction memory. When the database cannot write at
+    all (a full disk), the load stops there and ``report.stopped`` says so in one line.
     """
     from relgraph.graph import schema
     from relgraph.graph.connect import database_of
@@ -135,7 +141,11 @@ def load(
             + f"; this is {_extractor()}): `relgraph load --force` on their files re-extracts them"
         )
     batch: list[ArticleFacts] = []
-    for item in extract_paths(paths, workers):
+    items = extract_paths(paths, workers)
+    for item in items:
+        if report.stopped:  # the database cannot write: every further batch would fail the same way
+            items.close()
+            break
         if isinstance(item, BadArticle):
             report.failed += 1
             report.errors.append(str(item))
@@ -149,7 +159,7 @@ def load(
         if len(batch) >= batch_size:
             _flush(driver, batch, database, report, on_item, force)
             batch = []
-    if batch:
+    if batch and not report.stopped:
         _flush(driver, batch, database, report, on_item, force)
     return report
 
@@ -177,6 +187,27 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
             if on_item:
                 on_item("failed", msg)
         return
+    except ServerCannotWrite as e:  # nothing of the batch was written; the load stops here
+        report.failed += len(batch)
+        first = batch[0].article.path or batch[0].article.doc
+        more = f" and the {len(batch) - 1} other articles of its batch" if len(batch) > 1 else ""
+        report.stopped = f"{first}{more}: not written; {e}"
+        report.errors.append(report.stopped)
+        return
+    except TooBigForServer as e:
+        if len(batch) == 1:
+            report.failed += 1
+            msg = f"{batch[0].article.path or batch[0].article.doc}: {e}"
+            report.errors.append(msg)
+            if on_item:
+                on_item("failed", msg)
+            return
+        # the batch did not fit the server's transaction memory: article by article, so only an
+        # article too big alone fails
+        for one in batch:
+            if not report.stopped:
+                _flush(driver, [one], database, report, on_item, force)
+        return
     except (Neo4jError, DriverError) as e:
         if len(batch) == 1 or _unavailable(e):
             if _unavailable(e):
@@ -189,7 +220,8 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
             return
         # one article the server refuses must not sink the others: write them one by one
         for one in batch:
-            _flush(driver, [one], database, report, on_item, force)
+            if not report.stopped:
+                _flush(driver, [one], database, report, on_item, force)
         return
     for items, res in results:
         report.nodes_created += res.nodes_created

@@ -70,6 +70,10 @@ class LocalServer:
     home: Path
     bolt_port: int = 7687
     http_port: int = 7474
+    # for throwaway servers (the fault tests): settings appended to neo4j.conf, and a command the
+    # server JVM's command line is handed to (it must end by exec-ing it, so the pid stays the JVM's)
+    extra_conf: tuple[str, ...] = ()
+    launcher: tuple[str, ...] = ()
 
     @classmethod
     def default(cls) -> "LocalServer":
@@ -154,6 +158,8 @@ class LocalServer:
         """Write neo4j.conf from the template; rewritten at every start so it follows the ports."""
         template = (resources.files(__package__) / "neo4j.conf").read_text(encoding="utf-8")
         conf = template.format(home=self.neo4j_home, bolt_port=self.bolt_port, http_port=self.http_port)
+        if self.extra_conf:
+            conf += "\n# for this server only\n" + "".join(f"{line}\n" for line in self.extra_conf)
         self.conf_dir.mkdir(parents=True, exist_ok=True)
         for d in ("data", "logs", "run", "import", "plugins"):
             (self.neo4j_home / d).mkdir(parents=True, exist_ok=True)
@@ -237,6 +243,7 @@ class LocalServer:
         self.ensure_password()
         self.logs.mkdir(parents=True, exist_ok=True)
         cmd = [
+            *self.launcher,
             java_binary(),
             *JVM_FLAGS,
             "-cp",

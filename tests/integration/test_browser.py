@@ -5,6 +5,10 @@ time) driven by Playwright opens the Browser app served by the project's local s
 with the test credentials, sets the parameters with ``:param`` lines, pastes
 ``cypher/sectors_discussed.cypher`` whole (its ``//`` header included) and reads the result table.
 Every request that is not to the loopback address (web fonts, telemetry) is refused in the page.
+
+The local server keeps to itself: a second test connects the Browser and checks that the page
+asked for nothing but the loopback address (its own policy header stops the analytics and
+changelog scripts the Browser loads on Community) and shows no product-usage consent banner.
 """
 
 from __future__ import annotations
@@ -63,8 +67,19 @@ def page(browser, tmp_path):
     ctx = browser.new_context(viewport={"width": 1400, "height": 900})
     ctx.grant_permissions(["clipboard-read", "clipboard-write"], origin=origin)
     ctx.set_default_timeout(TIMEOUT_MS)
-    ctx.route("**/*", lambda route: route.continue_() if LOOPBACK.match(route.request.url) else route.abort())
+    # every request the page sends towards the network, seen where the route below lets it go or
+    # refuses it (a request the page's own security policy blocks never gets there), its web
+    # sockets, and what failed and why, for the message of a failed test
     p = ctx.new_page()
+    p.requested, p.failed = [], []
+
+    def route(r):
+        p.requested.append(r.request.url)
+        r.continue_() if LOOPBACK.match(r.request.url) else r.abort()
+
+    ctx.route("**/*", route)
+    p.on("websocket", lambda ws: p.requested.append(ws.url))
+    p.on("requestfailed", lambda r: p.failed.append(f"{r.url[:80]} ({r.failure})"))
     yield p
     ctx.close()
 
@@ -127,6 +142,57 @@ def _driver_answer(driver, settings) -> str:
         return f"through the driver now: sectors {[r[0] for r in data]}, {n} Article node(s) in the graph"
     except Exception as e:
         return f"through the driver now: {e}"
+
+
+def _connect(page, settings) -> None:
+    """Fill the connect frame the Browser shows when it has no connection, and connect."""
+    from playwright.sync_api import expect
+
+    bolt = urlsplit(settings.uri)
+    page.get_by_test_id("bolt-scheme-select").select_option(f"{bolt.scheme}://")
+    page.get_by_test_id("boltaddress").fill(bolt.netloc)
+    page.get_by_test_id("database").fill(settings.database)
+    page.get_by_test_id("username").fill(settings.user)
+    page.get_by_test_id("password").fill(settings.password)
+    page.get_by_test_id("connect").click()
+    expect(page.get_by_text("You are connected as user")).to_be_visible(timeout=TIMEOUT_MS)
+
+
+# what the Browser's product-usage consent banner and its telemetry settings say
+USAGE_TEXT = re.compile(r"product usage|usage statistics|crash reports|collect information", re.I)
+
+
+def test_the_browser_asks_only_this_machine_and_shows_no_usage_banner(driver, neo4j_settings, page, tmp_path):
+    from playwright.sync_api import expect
+
+    from relgraph.graph.server import LocalServer
+
+    url = LocalServer.default().browser_url
+    try:
+        response = page.goto(url)
+        policy = response.headers.get("content-security-policy", "")
+        _connect(page, neo4j_settings)
+        # once connected, the Community Browser mounts its analytics and changelog loaders: let
+        # them try, and the connection settle (the banner is decided by the server's settings)
+        page.wait_for_load_state("networkidle")
+        _run(page, "RETURN 1 AS one")
+        expect(_frame(page, "RETURN 1 AS one").get_by_test_id("frameStatusbar")).to_contain_text(
+            "completed", ignore_case=True, timeout=TIMEOUT_MS
+        )
+        page.wait_for_load_state("networkidle")
+
+        assert page.requested, "no request was recorded: the recorder is broken"
+        assert any(u.startswith("ws://127.0.0.1:") for u in page.requested), page.requested
+        away = sorted({u for u in page.requested if not LOOPBACK.match(u)})
+        assert not away, f"the Browser page asked for addresses off this machine: {away}; failed: {page.failed}"
+        # the policy header of the Browser's pages names no other host than this one
+        assert "'self'" in policy and not re.search(r"[a-z]\.(com|io|net|org)\b", policy), policy
+        shown = [t for t in page.get_by_text(USAGE_TEXT).all_inner_texts() if t.strip()]
+        assert not shown, f"the Browser shows a product-usage text: {shown}"
+        print("requests that failed in the page (blocked by its policy):", page.failed)
+    except BaseException:
+        _save_page(page, tmp_path)
+        raise
 
 
 def test_stored_question_runs_in_neo4j_browser(driver, neo4j_settings, page, tmp_path):

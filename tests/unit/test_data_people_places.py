@@ -26,6 +26,7 @@ LEADER_ROLES = {
     "chancellor",
     "king",
     "queen",
+    "emperor",
     "emir",
     "crown prince",
     "supreme leader",
