@@ -2061,7 +2061,10 @@ def _phoned(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
             g.deprel in ("case", "mark") and fold(g.form) in _FOR for g in p.children(c.i)
         ):
             day = any(d.start <= c.start < d.end for d in ctx.dates)
-            leader = any(h.start <= c.start < h.end for h in ctx.leader_hits)
+            # "llamó a Lula"; but "called on Xi" is a visit in person (``_calls_on``)
+            leader = any(h.start <= c.start < h.end for h in ctx.leader_hits) and not any(
+                g.deprel == "case" and fold(g.form) == "on" for g in p.children(c.i)
+            )
             if not (day or leader) or c.deprel in ("xcomp", "ccomp", "advcl"):
                 return False
     return True
@@ -2074,6 +2077,8 @@ def _call_preds(ctx: Ctx, L: Lex) -> list[Pred]:
     out = []
     for k, p in sorted(parsed(ctx).items()):
         preds = _predicates(ctx, k, p)
+        # "phoned X on Monday": the "called on Y" reading (a visit in person) is the day's, a call
+        preds = [pr for pr in preds if not (pr.kind == "meet" and L.has("call_words", pr.head) and _phoned(ctx, L, p, pr.head))]
         heads = {pr.head.i for pr in preds}
         preds += [Pred("call", k, p, t, _governors(p, t)) for t in p.toks if t.i not in heads and _phoned(ctx, L, p, t)]
         for pr in sorted(preds, key=lambda x: x.head.i):
