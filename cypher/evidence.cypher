@@ -1,5 +1,6 @@
 // The quotes behind the edges between two entities (states, leaders, places), one row per
-// assertion: which article said it, with the exact quote and its offsets.
+// assertion: which article said it, with the exact quote and its offsets. A phone or video call
+// joins its participants (and the states it involves) through the Call node: its quotes count.
 // param x: a state (ISO3, name or alias), a leader or a place (example: Vladimir Putin)
 // param y: another one (example: Vostochny Cosmodrome)
 // returns: relation, from, to, quote, start, end, article, published
@@ -17,8 +18,15 @@ CALL () {
   UNION
   MATCH (m:Facility {id: $y}) RETURN m
 }
-MATCH (n)-[r]-(m)
-WHERE r.quote IS NOT NULL
+CALL (n, m) {
+  MATCH (n)-[r]-(m)
+  WHERE r.quote IS NOT NULL
+  RETURN r
+  UNION
+  MATCH (n)-[r:ON_CALL|INVOLVES]-(:Call)-[q:ON_CALL|INVOLVES]-(m)
+  WHERE r.article = q.article
+  RETURN r
+}
 WITH r, startNode(r) AS s, endNode(r) AS e
 OPTIONAL MATCH (art:Article {id: r.article})
 RETURN type(r) AS relation, coalesce(s.name, s.iso3, s.id) AS from, coalesce(e.name, e.iso3, e.id) AS to,

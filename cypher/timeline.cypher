@@ -1,9 +1,9 @@
 // Every dated fact between two states, in order: meetings of their leaders (one row per resolved
-// meeting, however many articles report it), visits of one side's leaders to the other side,
-// proposals made in articles about the pair.
+// meeting, however many articles report it), their phone or video calls, visits of one side's
+// leaders to the other side, proposals made in articles about the pair.
 // param a: the first state, an ISO3 code or any name or alias (example: RUS)
 // param b: the second state (example: PRK)
-// returns: date, fact (meeting, visit or proposal), status, who, what, quote, article, articles (how many report it)
+// returns: date, fact (meeting, call, visit or proposal), status, who, what, quote, article, articles (how many report it)
 CALL () {
   MATCH (:State {iso3: $a})<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(:State {iso3: $b})
   WITH DISTINCT m
@@ -12,6 +12,12 @@ CALL () {
   WITH m, collect(DISTINCT l.name) AS who, min(f.name) AS what, min(at.quote) AS quote, min(at.article) AS article,
        count(DISTINCT at.article) AS articles
   RETURN m.date AS date, 'meeting' AS fact, m.status AS status, who, what, quote, article, articles
+  UNION
+  MATCH (:State {iso3: $a})<-[:INVOLVES]-(c:Call)-[:INVOLVES]->(:State {iso3: $b})
+  MATCH (l:Leader)-[oc:ON_CALL]->(c)
+  WITH c, collect(DISTINCT l.name) AS who, min(oc.quote) AS quote, min(oc.article) AS article,
+       count(DISTINCT oc.article) AS articles
+  RETURN c.date AS date, 'call' AS fact, c.status AS status, who, null AS what, quote, article, articles
   UNION
   UNWIND [[$a, $b], [$b, $a]] AS side
   MATCH (l:Leader {state: side[0]})-[v:VISITS]->(p)

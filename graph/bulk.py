@@ -33,6 +33,7 @@ KEYS = {
     "Sector": "id",
     "Source": "name",
     "Meeting": "id",
+    "Call": "id",
     "Project": "id",
 }
 # Kinds of rows, in the order the writer runs their queries; a kind the writer gains must get
@@ -340,6 +341,25 @@ class BulkBuilder:
             self._edge("DISCUSSED", ("Meeting", mid), ("Sector", sid), self._fact(row))
         if self._exists("Facility", row["place_id"]):
             self._edge("HELD_AT", ("Meeting", mid), ("Facility", row["place_id"]), self._fact(row))
+
+    def _calls(self, row: dict) -> None:
+        cid = row["id"]
+        c = self.nodes["Call"].get(cid)
+        if c is None:
+            self._merge("Call", cid, {"date": row["date"], "status": row["status"], "precision": row["precision"]})
+        else:  # as the writer: held once any article says so, else the least value given
+            if "held" in (c.get("status"), row["status"]):
+                c["status"] = "held"
+            elif row["status"] is not None and (c.get("status") is None or row["status"] < c["status"]):
+                c["status"] = row["status"]
+            if row["precision"] is not None and (c.get("precision") is None or row["precision"] < c["precision"]):
+                c["precision"] = row["precision"]
+        for p in row["participants"]:
+            if self._exists("Leader", p["id"]):
+                self._edge("ON_CALL", ("Leader", p["id"]), ("Call", cid), self._fact(row, **_codes(row)))
+        for iso3 in row["states"]:
+            if self._exists("State", iso3):
+                self._edge("INVOLVES", ("Call", cid), ("State", iso3), self._fact(row))
 
     def _visits(self, row: dict) -> None:
         if not self._exists("Leader", row["visitor_id"]):

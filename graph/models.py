@@ -80,6 +80,12 @@ class Attended(Event):
     # (:Leader)-[:ATTENDED {plover_event, plover_mode, cameo, article, quote, start, end}]->(:Meeting)
 
 
+class OnCall(Event):
+    """A leader took part in a phone or video call (PLOVER CONSULT, mode phone; CAMEO 040)."""
+
+    # (:Leader)-[:ON_CALL {plover_event, plover_mode, cameo, article, quote, start, end}]->(:Call)
+
+
 class HeldAt(Fact):
     """Where a meeting took place."""
 
@@ -127,9 +133,9 @@ class Stated(Fact):
 
 
 class Involves(Fact):
-    """A meeting involves a state (through its leaders, or named directly)."""
+    """A meeting or a call involves a state (through its leaders, or named directly)."""
 
-    # (:Meeting)-[:INVOLVES {article}]->(:State)
+    # (:Meeting|Call)-[:INVOLVES {article}]->(:State)
 
 
 # -- nodes -----------------------------------------------------------------------------------
@@ -180,6 +186,7 @@ class Leader(StructuredNode):
     visits_state = RelationshipTo(State, "VISITS", model=Visits)
     proposes = RelationshipTo("Project", "PROPOSES", model=Proposes)
     attended = RelationshipTo("Meeting", "ATTENDED", model=Attended)
+    on_call = RelationshipTo("Call", "ON_CALL", model=OnCall)
     stated = RelationshipTo(Article, "STATED", model=Stated)
 
 
@@ -232,6 +239,19 @@ class Meeting(StructuredNode):
     involves = RelationshipTo(State, "INVOLVES", model=Involves)
 
 
+class Call(StructuredNode):
+    """A phone or video call between leaders. A node, like a meeting, not an edge: a call has two
+    or more participants, each joining it by an ``ON_CALL`` edge per article (so three-way calls
+    and the count of sources work as for meetings), and dated calls reported by several articles
+    are one node. No place: nobody travels."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    date = StringProperty(index=True)
+    status = StringProperty()
+    precision = StringProperty()
+    involves = RelationshipTo(State, "INVOLVES", model=Involves)
+
+
 class RelgraphMeta(StructuredNode):
     """Facts about the graph itself, one node a ``key``: ``schema`` holds the schema version the
     graph is written in (``graph.schema``). Not a fact of any article: exports and stats skip it."""
@@ -240,7 +260,7 @@ class RelgraphMeta(StructuredNode):
     version = IntegerProperty()
 
 
-NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting)
+NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting, Call)
 META_LABEL = RelgraphMeta.__label__
 # The relationship types the writer may use, from the models above: never from input.
 REL_TYPES = (
@@ -249,6 +269,7 @@ REL_TYPES = (
     "PROPOSES",
     "REPORTED_BY",
     "ATTENDED",
+    "ON_CALL",
     "HELD_AT",
     "DISCUSSED",
     "IN_SECTOR",

@@ -1,4 +1,4 @@
-"""The graph's events in PLOVER's exchange form: one JSON object per meeting, visit or proposal
+"""The graph's events in PLOVER's exchange form: one JSON object per meeting, call, visit or proposal
 that an article reports, with the field names of the PLOVER manual's "Data Fields" chapter (``id``,
 ``date``, ``actor``, ``recipient``, ``event``, ``mode``, ``event_loc``, ``event_text``,
 ``text_info``, ``cite_info``, ``quad_code``) and two of relgraph's own: ``cameo`` (the nearest
@@ -52,6 +52,15 @@ WITH art, m, f, collect({{id: l.id, name: l.name, state: l.state, role: l.role, 
                           end: at.end}}) AS people
 RETURN m.id AS node, m.date AS date, m.status AS status, people, f {{.id, .name, .state}} AS place, {_ART}
 ORDER BY art.published, m.id, art.id
+"""
+_CALLS = f"""
+{_ARTICLES}
+MATCH (l:Leader)-[oc:ON_CALL {{article: art.id}}]->(c:Call)
+WITH art, c, collect({{id: l.id, name: l.name, state: l.state, role: l.role, event: oc.plover_event,
+                      mode: oc.plover_mode, cameo: oc.cameo, quote: oc.quote, start: oc.start,
+                      end: oc.end}}) AS people
+RETURN c.id AS node, c.date AS date, c.status AS status, people, {_ART}
+ORDER BY art.published, c.id, art.id
 """
 _VISITS = f"""
 {_ARTICLES}
@@ -166,7 +175,7 @@ def _record(
 def events(
     driver: neo4j.Driver, pair: tuple[str, str] | None = None, database: str = "neo4j", skipped: list[str] | None = None
 ) -> list[dict]:
-    """PLOVER records of the graph's meetings, visits and proposals (of one pair's articles with
+    """PLOVER records of the graph's meetings, calls, visits and proposals (of one pair's articles with
     ``pair``). Facts that cannot be coded (no date, or loaded before events carried codes) are
     named in ``skipped``."""
     key = "-".join(sorted(pair)) if pair else None
@@ -175,6 +184,7 @@ def events(
     with driver.session(database=database, default_access_mode=neo4j.READ_ACCESS) as s:
         meetings = s.run(_MEETINGS, key=key).data()
         visits = s.run(_VISITS, key=key).data()
+        calls = s.run(_CALLS, key=key).data()
         proposals = s.run(_PROPOSALS, key=key).data()
     for r in meetings:
         art, people = r["art"], r["people"]
@@ -206,6 +216,32 @@ def events(
                 first["start"],
                 first["end"],
                 r["place"],
+                r["status"],
+            )
+        )
+    for r in calls:
+        art, people = r["art"], r["people"]
+        date = _date(r["date"], art, r["status"])
+        coded = [p for p in people if p["event"]]
+        if not date[0] or not coded:
+            skipped.append(f"call {r['node']} in {art['id']}: " + ("no date" if not date[0] else "no codes"))
+            continue
+        first = min(people, key=lambda p: p["start"] if p["start"] is not None else 1 << 60)
+        out.append(
+            _record(
+                "call",
+                r["node"],
+                art,
+                date,
+                coded[0]["event"],
+                coded[0]["mode"],
+                coded[0]["cameo"],
+                [_entity(p) for p in coded],
+                [],
+                first["quote"],
+                first["start"],
+                first["end"],
+                None,
                 r["status"],
             )
         )

@@ -33,13 +33,16 @@ _STATE_ARTICLES = """
 MATCH (art:Article) WHERE $state IN art.pair
 RETURN art.id AS id ORDER BY art.published DESC LIMIT $limit
 """
-# a leader's own edges, and those of the meetings it attended and the projects it proposed
+# a leader's own edges, and those of the meetings it attended, the calls it took part in and the
+# projects it proposed
 _LEADER = f"""
 MATCH (l:Leader {{id: $id}})
 CALL (l) {{
   MATCH (l)-[r]-() RETURN r
   UNION
   MATCH (l)-[:ATTENDED]->(:Meeting)-[r]-() RETURN r
+  UNION
+  MATCH (l)-[:ON_CALL]->(:Call)-[r]-() RETURN r
   UNION
   MATCH (l)-[:PROPOSES]->(:Project)-[r]-() RETURN r
 }}

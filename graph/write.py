@@ -32,8 +32,8 @@ _FIND = """
 UNWIND $docs AS d
 OPTIONAL MATCH (a:Article {id: d.id})
 OPTIONAL MATCH (b:Article {doc: d.doc})
-RETURN d.id AS id, a.id AS same, a.meeting_spans AS same_meetings, a.projects AS same_projects,
-       b.id AS old, b.meeting_spans AS meetings, b.projects AS projects
+RETURN d.id AS id, a.id AS same, a.meeting_spans AS same_meetings, a.projects AS same_projects, a.calls AS same_calls,
+       b.id AS old, b.meeting_spans AS meetings, b.projects AS projects, b.calls AS calls
 """
 _REASSIGN = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.doc = row.doc"
 
@@ -56,13 +56,17 @@ _DELETE_ORPHANS = """
 UNWIND $projects AS pid
 MATCH (p:Project {id: pid}) WHERE NOT (p)--() DELETE p
 """
+_DELETE_ORPHAN_CALLS = """
+UNWIND $calls AS cid
+MATCH (c:Call {id: cid}) WHERE NOT (c)--() DELETE c
+"""
 
 _ARTICLE = """
 UNWIND $rows AS row
 CREATE (a:Article {id: row.article, doc: row.doc, title: row.title, lang: row.lang,
                    published: row.published, url: row.url, outlet: row.outlet, path: row.path,
                    pair: row.pair, pair_key: row.pair_key, meeting_spans: row.meeting_spans, projects: row.projects,
-                   extractor: row.extractor})
+                   calls: row.calls, extractor: row.extractor})
 """
 
 _STATES = """
@@ -184,6 +188,29 @@ CALL (m, row) {
 }
 """
 
+_CALLS = """
+UNWIND $rows AS row
+MERGE (c:Call {id: row.id})
+  ON CREATE SET c.date = row.date, c.status = row.status, c.precision = row.precision
+  // as for meetings: held once any article says so, else the least value given (order-free)
+  ON MATCH SET c.status = CASE WHEN 'held' IN [c.status, row.status] THEN 'held'
+                               ELSE coalesce(CASE WHEN row.status < c.status THEN row.status END, c.status, row.status) END,
+               c.precision = coalesce(CASE WHEN row.precision < c.precision THEN row.precision END, c.precision,
+                                      row.precision)
+WITH c, row
+CALL (c, row) {
+  UNWIND row.participants AS p
+  MATCH (l:Leader {id: p.id})
+  CREATE (l)-[:ON_CALL {article: row.article, quote: row.quote, start: row.start, end: row.end,
+                        plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(c)
+}
+CALL (c, row) {
+  UNWIND row.states AS iso3
+  MATCH (s:State {iso3: iso3})
+  CREATE (c)-[:INVOLVES {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(s)
+}
+"""
+
 _VISITS = """
 UNWIND $rows AS row
 MATCH (l:Leader {id: row.visitor_id})
@@ -245,7 +272,18 @@ def _first(evidence: Sequence[Evidence]) -> dict[str, Any]:
     return {"quote": e.quote, "start": e.start, "end": e.end} if e else {"quote": None, "start": None, "end": None}
 
 
-ROW_KINDS = ("states", "leaders", "facilities", "sectors", "sources", "meetings", "visits", "proposals", "statements")
+ROW_KINDS = (
+    "states",
+    "leaders",
+    "facilities",
+    "sectors",
+    "sources",
+    "meetings",
+    "calls",
+    "visits",
+    "proposals",
+    "statements",
+)
 
 
 def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
@@ -263,10 +301,6 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         return {"state_name": s.name if s else None, "state_wikidata": s.wikidata if s else None}
 
     leader_state = {l.id: l.state for l in f.leaders}
-
-    def _state_of(pid: str) -> str | None:
-        # an unnamed counterpart ("VNM:president") is no Leader node, but its state is involved
-        return leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
 
     out: dict[str, list[dict[str, Any]]] = {
         "states": [
@@ -289,6 +323,19 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         ],
         "sources": [{"name": s.name, "kind": s.kind, "type": s.type, **_first(s.evidence)} for s in f.sources],
         "meetings": [],
+        "calls": [
+            {
+                "id": cid,
+                "date": c.date,
+                "status": c.status,
+                "precision": c.precision,
+                "participants": [{"id": pid} for pid in c.participant_ids],
+                "states": sorted({_state_of(pid, leader_state) for pid in c.participant_ids} - {None}),
+                **_codes(r.call_codes, i),
+                **_first(c.evidence),
+            }
+            for i, (cid, c) in enumerate(zip(r.call_ids, f.calls))
+        ],
         "visits": [
             {
                 "visitor_id": v.visitor_id,
@@ -329,13 +376,13 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
                 "participants": [
                     {
                         "id": pid,
-                        "state": _state_of(pid),
+                        "state": _state_of(pid, leader_state),
                         "with": [names[o] for o in ids if o != pid],
                         **_code(by_person.get(pid)),
                     }
                     for pid in ids
                 ],
-                "states": sorted({_state_of(pid) for pid in ids} - {None}),
+                "states": sorted({_state_of(pid, leader_state) for pid in ids} - {None}),
                 **_first(m.evidence),
             }
         )
@@ -359,10 +406,16 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
             # where this article's meeting reports are looked up when it is replaced or removed
             "meeting_spans": sorted({"\t".join((m["block"], *events.span(m))) for m in out["meetings"]}),
             "projects": sorted({p["project"] for p in out["proposals"]}),
+            "calls": [c["id"] for c in out["calls"]],
             "extractor": extractor_version(),
         }
     ]
     return out
+
+
+def _state_of(pid: str, leader_state: dict[str, str | None]) -> str | None:
+    """A participant's state; an unnamed one ("VNM:president") is no Leader node, but its state is involved."""
+    return leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
 
 
 def _code(c: EventCode | None) -> dict[str, str | None]:
@@ -397,6 +450,7 @@ _QUERIES = (
     ("sectors", _SECTORS),
     ("sources", _SOURCES),
     ("meetings", _MEETINGS),
+    ("calls", _CALLS),
     ("visits", _VISITS),
     ("proposals", _PROPOSALS),
     ("statements", _STATEMENTS),
@@ -539,13 +593,15 @@ def _write_tx(
     olds: list[str] = []
     meetings: list[str] = []
     projects: list[str] = []
+    calls: list[str] = []
     reassign: list[dict[str, str]] = []
 
-    def drop(article_id, ms, ps):
+    def drop(article_id, ms, ps, cs=None):
         if article_id not in olds:
             olds.append(article_id)
             meetings.extend(ms or [])
             projects.extend(ps or [])
+            calls.extend(cs or [])
 
     for f in found:
         i = f["id"]
@@ -556,11 +612,11 @@ def _write_tx(
                 # ... which another document of the batch still holds: keep it, under that document
                 reassign.append({"id": f["old"], "doc": holders[f["old"]]})
             elif f["old"] not in holders:
-                drop(f["old"], f["meetings"], f["projects"])
+                drop(f["old"], f["meetings"], f["projects"], f["calls"])
         if f["same"] is not None:
             if force:
                 res.statuses[i] = "replaced"
-                drop(f["same"], f["same_meetings"], f["same_projects"])
+                drop(f["same"], f["same_meetings"], f["same_projects"], f["same_calls"])
             else:
                 todo.pop(i, None)  # the text is in the graph already
     for i in todo:
@@ -575,6 +631,8 @@ def _write_tx(
         res.edges_deleted += c.relationships_deleted
         c = tx.run(_DELETE_ORPHANS, projects=projects).consume().counters
         res.nodes_deleted += c.nodes_deleted
+        if calls:
+            res.nodes_deleted += tx.run(_DELETE_ORPHAN_CALLS, calls=calls).consume().counters.nodes_deleted
         # states, leaders, places and sources only the old version named go with it
         res.nodes_deleted += tx.run(_DELETE_LONELY, ids=touched).consume().counters.nodes_deleted
     if reassign:

@@ -29,7 +29,7 @@ from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
 from relgraph.loaders.resolve import project_id
-from relgraph.records import Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
+from relgraph.records import CallFact, Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
 BOUNDARY = {"ccomp", "advcl", "acl", "acl:relcl", "parataxis", "csubj", "list", "discourse"}
@@ -1333,14 +1333,14 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
                     told[h.lid] = told.get(h.lid, 0) + 1
             if told:
                 leaders.insert(0, max(told, key=lambda x: told[x]))
-    if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind in ("meet", "visit"):
+    if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind in ("meet", "visit", "call"):
         # "the two leaders met", "les deux ministres se rendront à Lyon"
         extra = _plural_referents(ctx, p, subj if pr.kind == "visit" else dom, p.start)
         leaders += [x for x in extra if x not in leaders]
         if pr.kind == "visit" and not subject:
             subject = list(extra)
     places, dests = _places(ctx, L, pr, dom)
-    if pr.kind in ("meet", "agree") and leaders and len(_states_of(ctx, leaders)) < 2:
+    if pr.kind in ("meet", "agree", "call") and leaders and len(_states_of(ctx, leaders)) < 2:
         # "X met the Japanese foreign minister": an office of a state the clause names, no person
         for office in _offices(ctx, p, dom, _states_of(ctx, leaders)):
             leaders.append(office)
@@ -2042,6 +2042,188 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             v.place_id and ctx.places[v.place_id]["kind"] != "city" and (v.visitor_id, v.host_state, v.status) in cities
         )
     ]
+
+
+# -- calls -----------------------------------------------------------------------------------
+def _names_as(p: Parse, t: Tok) -> bool:
+    """ "called him a liar", "le llamó traidor": a call verb with a second object or a predicate
+    noun or adjective names someone something; nobody phones."""
+    kids = p.children(t.i)
+    objs = [c for c in kids if c.deprel in ("obj", "iobj")]
+    return len(objs) >= 2 or any(c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ", "PROPN") for c in kids)
+
+
+def _call_sentences(ctx: Ctx, L: Lex, after: int, taken: set[int]) -> dict[int, Parse]:
+    """The parses of the sentences after ``after`` that hold a meeting or call noun ("the
+    conversation", "cet entretien"), not already an event's: the ones the article's parse set lacks
+    are parsed here (one more parser call, in call articles only), so that no other reading of
+    the article changes."""
+    have = parsed(ctx)
+    want: list[int] = []
+    for k in range(after + 1, len(ctx.sents)):
+        if k in taken or ctx.sents[k].para == -1:
+            continue
+        s = ctx.sents[k]
+        words = [
+            Tok(0, w, lemmatize(ctx.lang, w), "NOUN", 0, "dep", 0, 0)
+            for w in re.findall(r"\w[\w-]*", ctx.text[s.start : s.end])
+        ]
+        if any(L.has(key, x) for x in words for key in ("meet_nouns", "call_again", "call_words")):
+            want.append(k)
+    missing = [k for k in want if k not in have]
+    extra = (
+        dict(zip(missing, parse(ctx.lang, ctx.text, [(ctx.sents[k].start, ctx.sents[k].end) for k in missing])))
+        if missing
+        else {}
+    )
+    return {k: have.get(k) or extra[k] for k in want}
+
+
+def _called_off(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "calls off the trip" with "off" parsed as a plain compound."""
+    return any(c.deprel in ("compound", "compound:prt") and L.has("call_off_particles", c) for c in p.children(t.i))
+
+
+def _phoned(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """A call verb the predicate pass took for "call for / call on" (``_call_for``) because its
+    "on" or "a" phrase is a day ("called Erdogan on Monday") or the leader phoned ("llamó a
+    Lula"): a call after all. "Called on both sides to ...", "llamó a un alto el fuego" stay none."""
+    if t.upos not in ("VERB", "AUX") or not L.has("call_words", t) or _names_as(p, t) or _called_off(L, p, t):
+        return False
+    if not _call_for(p, t):
+        return False  # the predicate pass has read it already
+    for c in p.children(t.i):
+        if c.deprel == "compound:prt" or (c.deprel in ("case", "mark") and fold(c.form) in _FOR and c.i > t.i):
+            return False
+        if c.deprel in ("obl", "xcomp", "obj", "ccomp", "advcl") and any(
+            g.deprel in ("case", "mark") and fold(g.form) in _FOR for g in p.children(c.i)
+        ):
+            day = any(d.start <= c.start < d.end for d in ctx.dates)
+            # "llamó a Lula"; but "called on Xi" is a visit in person (``_calls_on``)
+            leader = any(h.start <= c.start < h.end for h in ctx.leader_hits) and not any(
+                g.deprel == "case" and fold(g.form) == "on" for g in p.children(c.i)
+            )
+            if not (day or leader) or c.deprel in ("xcomp", "ccomp", "advcl"):
+                return False
+    return True
+
+
+def _call_preds(ctx: Ctx, L: Lex) -> list[Pred]:
+    """The call predicates of the article, in text order: a call word on a conversation noun
+    ("a telephone conversation", "un entretien téléphonique") is the noun's; "called him a liar"
+    is none."""
+    out = []
+    for k, p in sorted(parsed(ctx).items()):
+        preds = _predicates(ctx, k, p)
+        # "phoned X on Monday": the "called on Y" reading (a visit in person) is the day's, a call
+        preds = [
+            pr
+            for pr in preds
+            if not (pr.kind == "meet" and L.has("call_words", pr.head) and _phoned(ctx, L, p, pr.head))
+        ]
+        heads = {pr.head.i for pr in preds}
+        preds += [Pred("call", k, p, t, _governors(p, t)) for t in p.toks if t.i not in heads and _phoned(ctx, L, p, t)]
+        for pr in sorted(preds, key=lambda x: x.head.i):
+            if pr.kind != "call" or _called_off(L, pr.p, pr.head):
+                continue
+            t = pr.head
+            up = p.tok(t.head) if t.head else None
+            if (
+                t.upos in ("NOUN", "PROPN")
+                and t.deprel in ("compound", "amod", "nmod")
+                and up is not None
+                and up.upos == "NOUN"
+                and (L.has("meet_nouns", up) or L.has("call_again", up))
+            ):
+                pr = Pred("call", k, p, up, _governors(p, up))
+            elif t.upos == "NOUN" and t.deprel == "obl" and up is not None and L.has("meet_verbs", up):
+                pr = Pred("call", k, p, up, _governors(p, up))  # "se sont entretenus par téléphone"
+            elif t.upos == "NOUN" and _sequenced(L, p, t):
+                # "announced after a phone call between ...": the call is its own event, not the
+                # announcing or travelling verb's
+                pr = Pred("call", k, p, t, [])
+            elif t.upos in ("VERB", "AUX") and _names_as(p, t):
+                continue
+            out.append(pr)
+    return out
+
+
+def calls(ctx: Ctx, events: list[Event]) -> list[CallFact]:
+    """One call per (participants, status, date), read like meetings: the participants are the
+    leaders (or ``ISO3:role`` offices) the call's clause names, of two states or more, with no
+    fill-in; the date and the status come from the clause's own date and modality. In an article
+    that reports a call, "the conversation", "cet entretien", "в ходе беседы" later on (a meeting
+    word or a call word the article's call discourse kept from being a meeting) is that call again:
+    its clause joins the call's evidence."""
+    L = lex(ctx.lang)
+    groups: list[dict] = []
+    in_person = {ev.k for ev in events if ev.kind in ("meet", "visit")}
+    for pr in _call_preds(ctx, L):
+        ev = _event(ctx, pr)
+        if ev is None:
+            continue
+        ids = list(ev.leaders)
+        if len(_states_of(ctx, ids)) < 2:
+            if groups and (ev.noun or not ids) and set(ids) <= groups[-1]["ids"]:
+                groups[-1]["ks"].append(ev.k)  # "during the call", "the phone call lasted an hour"
+            continue
+        same = next(
+            (
+                g
+                for g in groups
+                if g["status"] == ev.status and _compatible(g["date"], ev.date) and _same_party(set(ids), g["ids"])
+            ),
+            None,
+        )
+        if same is None:
+            groups.append({"ids": set(ids), "order": ids, "status": ev.status, "date": ev.date, "ks": [ev.k]})
+        else:
+            same["ks"].append(ev.k)
+            same["order"] += [x for x in ids if x not in same["ids"]]
+            same["ids"] |= set(ids)
+            if ev.date and not (same["date"] and same["date"].precision == "day"):
+                same["date"] = ev.date
+    if groups and encounter(ctx, [pr for k, p in parsed(ctx).items() for pr in _predicates(ctx, k, p)]) == "call":
+        first = min(k for g in groups for k in g["ks"])
+        taken = in_person | {k for g in groups for k in g["ks"]}
+        for k, p in _call_sentences(ctx, L, first, taken).items():
+            for t in p.toks:
+                if t.upos not in ("NOUN", "PROPN") or not any(
+                    L.has(key, t) for key in ("meet_nouns", "call_again", "call_words")
+                ):
+                    continue
+                pr = Pred("meet", k, p, t, _governors(p, t))
+                if _in_person(ctx, L, pr) or _negated(ctx, L, pr):
+                    continue
+                if _modality(ctx, L, pr) in ("recall", "plan", "hope") or _future(ctx, L, pr):
+                    continue
+                named = _states_of(ctx, [h.lid for h in _leaders_in(ctx, p, _pred_domain(pr)[0])])
+                g = groups[-1]
+                if named <= _states_of(ctx, list(g["ids"])):
+                    g["ks"].append(k)  # the conversation the article told of, named again
+                    break
+    heads = {k for k, x in enumerate(ctx.sents) if x.para == -1}
+    for g in list(groups):
+        body = [o for o in groups if o is not g and not set(o["ks"]) <= heads and _same_party(g["ids"], o["ids"])]
+        if set(g["ks"]) <= heads and body:
+            # the headline's call is the one the body tells, with the body's date and status
+            groups.remove(g)
+            body[0]["ks"] += g["ks"]
+    out = []
+    for g in groups:
+        ks = sorted(set(g["ks"]))
+        d = g["date"]
+        out.append(
+            CallFact(
+                participants=tuple(ctx.leader_info[i]["name"] for i in g["order"]),
+                participant_ids=tuple(g["order"]),
+                date=d.value if d else None,
+                precision=d.precision if d else None,
+                status=g["status"],
+                evidence=tuple(ctx.sent_ev(k) for k in ks[:MAX_EVIDENCE]),
+            )
+        )
+    return out
 
 
 # -- proposals -------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ manual or of its CAMEO2PLOVER table it rests on); this module only decides the c
 - a visit held is CONSULT/visit (042);
 - a proposal (invitations included) is AGREE, with the CAMEO 03x code of its sector (030 if none).
 
-Phone calls have a row (CONSULT/phone, 041) but are not read as events today.
+- a phone or video call held (or past) is CONSULT/phone (041), a planned one AGREE (036).
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ from collections.abc import Mapping
 from functools import lru_cache
 
 from relgraph.loaders.refdata import read_tsv
-from relgraph.records import ArticleFacts, EventCode, MeetingFact, ProposalFact, VisitFact
+from relgraph.records import ArticleFacts, CallFact, EventCode, MeetingFact, ProposalFact, VisitFact
 
 
 @lru_cache(maxsize=1)
@@ -65,6 +65,10 @@ def meeting_codes(
 
 def visit_codes(v: VisitFact) -> EventCode:
     return codes("visit", "planned" if v.status == "planned" else "held")
+
+
+def call_codes(c: CallFact) -> EventCode:
+    return codes("call", "planned" if c.status == "planned" else "held")
 
 
 def proposal_codes(p: ProposalFact) -> EventCode:

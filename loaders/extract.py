@@ -2,7 +2,7 @@
 
 Deterministic and offline. Mentions first (states, leaders, titles, places, facilities, dates,
 sources, sector words), found with gazetteers on the text's tokens; then events read from
-sentences: meetings, visits and proposals, with their participants, place, date and status.
+sentences: meetings, visits, calls and proposals, with their participants, place, date and status.
 Every fact keeps the span of the text it was read from. Nothing here names an article: the rules
 are keyed to the language lexicons in ``data/lang`` and to the reference data.
 """
@@ -13,6 +13,7 @@ from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.clauses import (
+    calls as clause_calls,
     meetings as clause_meetings,
     meetings_on_trips,
     read_events,
@@ -97,6 +98,7 @@ def extract(article: Article) -> ArticleFacts:
     meetings = clause_meetings(ctx, events, sector_hits)
     meetings = meetings_on_trips(ctx, events, meetings)
     visits = clause_visits(ctx, events, meetings)
+    calls = clause_calls(ctx, events)
     proposals = read_proposals(ctx, sector_hits)
     sectors = read_sectors(ctx, sector_hits, proposals)
     pair, actors = main_pair(ctx, meetings, visits, proposals)
@@ -175,5 +177,6 @@ def extract(article: Article) -> ArticleFacts:
         sectors=tuple(sectors),
         sources=tuple(sources),
         statements=tuple(statements),
+        calls=tuple(calls),
         warnings=warnings,
     )

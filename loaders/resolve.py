@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from relgraph.errors import UnknownName
 from relgraph.loaders.context import slug
 from relgraph.loaders.gazetteer import fold
-from relgraph.records import ArticleFacts, MeetingFact, ResolvedArticle, SectorCodes, StateName
+from relgraph.records import ArticleFacts, CallFact, MeetingFact, ResolvedArticle, SectorCodes, StateName
 from relgraph.loaders.refdata import resolve_state
 
-__all__ = ["resolve_state", "resolve_entity", "resolve_article", "meeting_id", "project_id", "place_id"]
+__all__ = ["resolve_state", "resolve_entity", "resolve_article", "meeting_id", "call_id", "project_id", "place_id"]
 
 
 def meeting_id(m: MeetingFact, article: str, index: int) -> str:
@@ -34,6 +34,13 @@ def meeting_id(m: MeetingFact, article: str, index: int) -> str:
     else:
         key = f"{article}|{index}"
     return "meeting:" + hashlib.sha1(key.encode()).hexdigest()[:20]
+
+
+def call_id(c: CallFact, article: str, index: int) -> str:
+    """As ``meeting_id``: dated calls between the same people on the same day are one node."""
+    people = sorted(c.participant_ids or c.participants)
+    key = "|".join(people) + "|" + c.date if c.date and not c.date.startswith("--") else f"{article}|{index}"
+    return "call:" + hashlib.sha1(key.encode()).hexdigest()[:20]
 
 
 def project_id(by: str, sector: str, what: str) -> str:
@@ -63,10 +70,20 @@ def resolve_article(facts: ArticleFacts) -> ResolvedArticle:
     }
     art = facts.article.id
     meeting_ids = tuple(meeting_id(m, art, i) for i, m in enumerate(facts.meetings))
-    from relgraph.loaders.event_codes import codes_for
+    from relgraph.loaders.event_codes import call_codes, codes_for
 
     meeting_codes, visit_codes, proposal_codes = codes_for(facts)
-    return ResolvedArticle(facts, meeting_ids, state_names, sector_codes, meeting_codes, visit_codes, proposal_codes)
+    return ResolvedArticle(
+        facts,
+        meeting_ids,
+        state_names,
+        sector_codes,
+        meeting_codes,
+        visit_codes,
+        proposal_codes,
+        call_ids=tuple(call_id(c, art, i) for i, c in enumerate(facts.calls)),
+        call_codes=tuple(call_codes(c) for c in facts.calls),
+    )
 
 
 def resolve_entity(value: str, param: str = "x") -> str:

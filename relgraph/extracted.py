@@ -20,6 +20,7 @@ from relgraph.records import (
     SCHEMA,
     Article,
     ArticleFacts,
+    CallFact,
     Evidence,
     FacilityRef,
     LeaderRef,
@@ -208,6 +209,17 @@ def facts(obj: dict) -> ArticleFacts:
         statements=tuple(
             StatementFact(st["speaker"], st["speaker_id"], st.get("via"), ev(st["evidence"]))
             for st in obj.get("statements", ())
+        ),
+        calls=tuple(
+            CallFact(
+                tuple(c["participants"]),
+                tuple(c.get("participant_ids") or ()),
+                c.get("date"),
+                c.get("precision"),
+                c["status"],
+                ev(c["evidence"]),
+            )
+            for c in obj.get("calls", ())
         ),
         warnings=tuple(obj.get("warnings") or ()),
     )

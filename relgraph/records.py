@@ -107,6 +107,18 @@ class MeetingFact:
 
 
 @dataclass(frozen=True)
+class CallFact:
+    """A phone or video call between leaders (no place: nobody travels)."""
+
+    participants: tuple[str, ...]
+    participant_ids: tuple[str, ...]
+    date: str | None
+    precision: str | None  # day | month | year
+    status: str  # held | planned | past
+    evidence: tuple[Evidence, ...]
+
+
+@dataclass(frozen=True)
 class VisitFact:
     visitor: str
     visitor_id: str
@@ -167,6 +179,7 @@ class ArticleFacts:
     sectors: tuple[SectorRef, ...] = ()
     sources: tuple[SourceRef, ...] = ()
     statements: tuple[StatementFact, ...] = ()
+    calls: tuple[CallFact, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
     def to_json(self) -> dict[str, Any]:
@@ -258,6 +271,17 @@ class ArticleFacts:
                 }
                 for v in self.visits
             ],
+            "calls": [
+                {
+                    "participants": list(c.participants),
+                    "participant_ids": list(c.participant_ids),
+                    "date": c.date,
+                    "precision": c.precision,
+                    "status": c.status,
+                    "evidence": _ev(c.evidence),
+                }
+                for c in self.calls
+            ],
             "proposals": [
                 {
                     "by": p.by,
@@ -292,7 +316,7 @@ class SectorCodes(NamedTuple):
 
 
 class EventCode(NamedTuple):
-    """A meeting, visit or proposal coded for event data (``loaders/data/event_codes.tsv``)."""
+    """A meeting, visit, call or proposal coded for event data (``loaders/data/event_codes.tsv``)."""
 
     plover_event: str | None
     plover_mode: str | None
@@ -313,6 +337,8 @@ class ResolvedArticle:
     meeting_codes: tuple[Mapping[str, EventCode], ...] = ()
     visit_codes: tuple[EventCode, ...] = ()
     proposal_codes: tuple[EventCode, ...] = ()
+    call_ids: tuple[str, ...] = ()  # one a call, in the order of facts.calls
+    call_codes: tuple[EventCode, ...] = ()
 
     @property
     def article(self) -> Article:

@@ -20,6 +20,7 @@ COLOURS = {
     "State": "#d62728",
     "Leader": "#1f77b4",
     "Meeting": "#ff7f0e",
+    "Call": "#e377c2",
     "Facility": "#2ca02c",
     "Sector": "#9467bd",
     "Project": "#8c564b",
@@ -94,6 +95,8 @@ def caption(node: dict) -> str:
     p = node["props"]
     if node["label"] == "Meeting":
         return "meeting " + (p.get("date") or "(undated)")
+    if node["label"] == "Call":
+        return "call " + (p.get("date") or "(undated)")
     text = str(p.get("name") or p.get("title") or p.get("iso3") or p.get("id") or node["id"])
     return text if len(text) <= 40 else text[:37] + "..."
 

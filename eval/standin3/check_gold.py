@@ -5,6 +5,7 @@ dates are well formed, sectors are taxonomy ids, and every gold has its article.
 
     python3 eval/standin3/check_gold.py [eval/standin3]
 """
+
 from __future__ import annotations
 
 import json
@@ -12,9 +13,28 @@ import re
 import sys
 from pathlib import Path
 
-SECTORS = {"space", "defence", "aviation", "transport", "energy", "agriculture", "trade", "finance",
-           "humanitarian", "health", "culture", "technology", "nuclear", "security", "diplomacy",
-           "tourism", "science", "migration", "environment", "maritime"}
+SECTORS = {
+    "space",
+    "defence",
+    "aviation",
+    "transport",
+    "energy",
+    "agriculture",
+    "trade",
+    "finance",
+    "humanitarian",
+    "health",
+    "culture",
+    "technology",
+    "nuclear",
+    "security",
+    "diplomacy",
+    "tourism",
+    "science",
+    "migration",
+    "environment",
+    "maritime",
+}
 
 
 def spans(obj):
@@ -36,31 +56,40 @@ def main(argv):
         gold = json.loads(g.read_text(encoding="utf-8"))
         art = root / "articles" / (g.stem + ".txt")
         if not art.exists():
-            print(f"{g.name}: no article"); bad += 1; continue
+            print(f"{g.name}: no article")
+            bad += 1
+            continue
         text = art.read_bytes().decode("utf-8", errors="replace")
         for s in spans(gold):
             n_spans += 1
-            if text[s["start"]:s["end"]] != s["quote"] or not s["quote"]:
-                print(f"{g.name}: bad span {s}"); bad += 1
+            if text[s["start"] : s["end"]] != s["quote"] or not s["quote"]:
+                print(f"{g.name}: bad span {s}")
+                bad += 1
         for kind in ("meetings", "visits"):
             for it in gold.get(kind, []):
                 if it.get("status") not in ("held", "planned", "past"):
-                    print(f"{g.name}: bad status {it}"); bad += 1
+                    print(f"{g.name}: bad status {it}")
+                    bad += 1
                 d = it.get("date")
                 if d is not None and not re.fullmatch(r"\d{4}-\d\d-\d\d|--\d\d-\d\d", d):
-                    print(f"{g.name}: bad date {d}"); bad += 1
+                    print(f"{g.name}: bad date {d}")
+                    bad += 1
                 if not it.get("evidence"):
-                    print(f"{g.name}: {kind} without evidence {it}"); bad += 1
+                    print(f"{g.name}: {kind} without evidence {it}")
+                    bad += 1
         for s in gold.get("sectors", []):
             sid = s["id"] if isinstance(s, dict) else s
             if sid not in SECTORS:
-                print(f"{g.name}: sector {sid}"); bad += 1
+                print(f"{g.name}: sector {sid}")
+                bad += 1
         for p in gold.get("proposals", []):
             if p.get("sector") not in SECTORS:
-                print(f"{g.name}: proposal sector {p.get('sector')}"); bad += 1
+                print(f"{g.name}: proposal sector {p.get('sector')}")
+                bad += 1
         m = re.search(r"^Date: (\d{4}-\d\d-\d\d)$", text, re.M)
         if not m:
-            print(f"{g.name}: no Date header"); bad += 1
+            print(f"{g.name}: no Date header")
+            bad += 1
     print(f"{len(list((root / 'gold').glob('*.json')))} gold files, {n_spans} evidence spans, {bad} problems")
     return 1 if bad else 0
 

@@ -204,6 +204,30 @@ def test_ask_from_python_returns_a_dataframe(graph, capsys):
     assert any("Kim Jong Un" in met for met in df["met"])
 
 
+def test_calls_between_of_timeline_evidence_and_ask(graph):
+    """tests/data/ru_zvonok.txt: one phone call between Putin and Tokayev, named again later."""
+    (call,) = rows(graph, "calls_between", a="Russia", b="Kazakhstan")
+    assert (call["date"], call["status"], call["articles"]) == ("2024-10-16", "held", 1)
+    assert set(call["participants"]) == {"Vladimir Putin", "Kassym-Jomart Tokayev"}
+    assert any("по телефону" in q for q in call["quotes"])
+    assert rows(graph, "calls_between", a="RUS", b="PRK") == []  # the summit is no call
+    mine = rows(graph, "calls_of", who="Путин", since="2024")
+    assert [(r["date"], r["called"]) for r in mine] == [("2024-10-16", ["Kassym-Jomart Tokayev"])]
+    assert rows(graph, "calls_of", who="Putin", until="2023") == []
+    facts = [(r["date"], r["fact"]) for r in rows(graph, "timeline", a="KAZ", b="RUS")]
+    assert ("2024-10-16", "call") in facts
+    ev = rows(graph, "evidence", x="Vladimir Putin", y="Kassym-Jomart Tokayev")
+    assert {r["relation"] for r in ev} == {"ON_CALL"} and all(r["quote"] for r in ev)
+    # no meeting was made of the call
+    assert not [r for r in rows(graph, "meetings_of", who="KAZ")]
+    import relgraph
+
+    for question in ("Who did Putin call in 2024?", "Кому звонил Путин в 2024 году?", "¿A quién llamó Putin en 2024?"):
+        df = relgraph.ask(graph, question, echo=None)
+        assert df.attrs["question"] == "calls_of", question
+        assert list(df["called"]) == [["Kassym-Jomart Tokayev"]], question
+
+
 def test_new_stored_questions(graph):
     met = rows(graph, "meetings_of", who="Vladimir Poutine")
     assert any(r["place"] == "Vostochny Cosmodrome" and "Kim Jong Un" in r["met"] for r in met)
@@ -341,6 +365,12 @@ def test_export_plover_events_follow_the_specification(graph, cli_env, tmp_path)
     assert ("meeting", "CONSULT", ("visit",), "042", ("PRK",), ("RUS",)) in facts
     assert ("visit", "AGREE", (), "036", ("PRK",), ("RUS",)) in facts
     assert ("proposal", "AGREE", (), "0311", ("RUS",), ("PRK",)) in facts
+    # the phone call of tests/data/ru_zvonok.txt: CONSULT by phone, both leaders actors
+    calls = [e for e in events if e["relgraph"]["fact"] == "call"]
+    assert [(e["event"], e["mode"], e["cameo"], e["date"]) for e in calls] == [
+        (["CONSULT"], ["phone"], "041", "2024-10-16")
+    ]
+    assert {a["code"] for a in calls[0]["actor"]} == {"RUS", "KAZ"} and "recipient" not in calls[0]
     summit = [
         e
         for e in events

@@ -37,6 +37,7 @@ def evidence_items(obj):
         "projects",
         "meetings",
         "visits",
+        "calls",
         "proposals",
         "statements",
         "sectors",

@@ -1,5 +1,5 @@
-"""Exact-set golden tests: the whole set of meetings and visits of a few team-written articles,
-one per language, must equal the expected one, so that any spurious event fails."""
+"""Exact-set golden tests: the whole set of meetings, visits and calls of a few team-written
+articles, one per language, must equal the expected one, so that any spurious event fails."""
 
 from __future__ import annotations
 
@@ -40,6 +40,12 @@ GOLDEN = {
         "meetings": {(frozenset({"Vladimir Putin", "Alexander Lukashenko"}), "Minsk", "2024-05-24", "held")},
         "visits": {("Vladimir Putin", "Minsk", "held")},
     },
+    "ru_zvonok.txt": {
+        # a phone call, named again as "в ходе беседы": one call, and no meeting or visit
+        "meetings": set(),
+        "visits": set(),
+        "calls": {(frozenset({"Vladimir Putin", "Kassym-Jomart Tokayev"}), "2024-10-16", "held")},
+    },
 }
 
 
@@ -50,6 +56,8 @@ def test_the_events_are_exactly_the_expected_ones(name):
     visits = {(v.visitor, v.place, v.status) for v in facts.visits}
     assert meetings == GOLDEN[name]["meetings"]
     assert visits == GOLDEN[name]["visits"]
-    for fact in facts.meetings + facts.visits:
+    calls = {(frozenset(c.participants), c.date, c.status) for c in facts.calls}
+    assert calls == GOLDEN[name].get("calls", set())
+    for fact in facts.meetings + facts.visits + facts.calls:
         for ev in fact.evidence:
             assert facts.article.text[ev.start : ev.end] == ev.quote

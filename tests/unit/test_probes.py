@@ -12,6 +12,11 @@ holds any of these keys:
     held_meetings         int    meetings with status "held"
     visits                int    visits, whatever their status
     held_visits           int    visits with status "held"
+    calls                 int    phone or video calls, whatever their status
+  every call:
+    call_participants     [str]  has exactly these participants (canonical names, any order)
+    call_status           str    has this status
+    call_min_evidence     int    has at least this many evidence quotes (the call named again)
   every meeting and every visit:
     status_only           str    has this status ("planned", "past")
     not_dates             [str]  carries none of these dates
@@ -75,6 +80,10 @@ KEYS = {
     "held_meetings",
     "visits",
     "held_visits",
+    "calls",
+    "call_participants",
+    "call_status",
+    "call_min_evidence",
     "status_only",
     "not_dates",
     "dates_if_set",
@@ -129,6 +138,11 @@ def describe(obj: dict) -> str:
             f"    - participants={m['participants']} place={m['place']!r} date={m['date']!r} "
             f"status={m['status']!r} quote={_quote(m)}"
         )
+    lines.append(f"  calls ({len(obj['calls'])}):")
+    for c in obj["calls"]:
+        lines.append(
+            f"    - participants={c['participants']} date={c['date']!r} status={c['status']!r} quote={_quote(c)}"
+        )
     lines.append(f"  visits ({len(obj['visits'])}):")
     for v in obj["visits"]:
         lines.append(
@@ -162,6 +176,14 @@ def problems(obj: dict, exp: dict) -> list[str]:
     count("held_meetings", [m for m in meetings if m["status"] == "held"], "held meetings")
     count("visits", visits, "visits")
     count("held_visits", [v for v in visits if v["status"] == "held"], "held visits")
+    count("calls", obj["calls"], "calls")
+    for c in obj["calls"]:
+        if "call_participants" in exp and sorted(c["participants"]) != sorted(exp["call_participants"]):
+            out.append(f"call_participants: {c['participants']}, expected {exp['call_participants']}")
+        if "call_status" in exp and c["status"] != exp["call_status"]:
+            out.append(f"call_status: call {c['participants']} has status {c['status']!r}")
+        if len(c["evidence"]) < exp.get("call_min_evidence", 0):
+            out.append(f"call_min_evidence: call {c['participants']} has {len(c['evidence'])} quotes")
 
     for kind, e in events:
         who = e["participants"] if kind == "meeting" else e["visitor"]

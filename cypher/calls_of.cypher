@@ -1,0 +1,18 @@
+// Whom did a leader, or the leaders of a state, call (or take a call from)? Phone and video calls
+// with the other participants, date and the quotes that report them, newest first.
+// param who: a leader (name in any language) or a state (ISO3, name or alias) (example: Vladimir Putin)
+// param since?: only calls dated on or after this ISO date, or null (example: 2023-01-01)
+// param until?: only calls dated on or before this ISO date, or null (example: 2024-12-31)
+// returns: date, status, leader, called (the other participants), articles, quotes (up to three)
+CALL () {
+  MATCH (l:Leader {id: $who}) RETURN l
+  UNION
+  MATCH (l:Leader {state: $who}) RETURN l
+}
+MATCH (l)-[oc:ON_CALL]->(c:Call)
+WHERE ($since IS NULL OR c.date >= $since) AND ($until IS NULL OR c.date <= $until)
+OPTIONAL MATCH (o:Leader)-[:ON_CALL]->(c) WHERE o <> l
+RETURN c.date AS date, c.status AS status, l.name AS leader,
+       collect(DISTINCT o.name) AS called, count(DISTINCT oc.article) AS articles,
+       collect(DISTINCT oc.quote)[..3] AS quotes
+ORDER BY coalesce(date, '') DESC, leader
