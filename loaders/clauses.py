@@ -2238,6 +2238,8 @@ def _calls_on(L: Lex, p: Parse, t: Tok, light: Tok | None = None) -> bool:
     holder = light if light is not None else t
     if any(c.deprel in ("xcomp", "ccomp") for c in p.children(holder.i)):
         return False
+    if light is None and any(c.deprel in ("obj", "iobj") for c in p.children(t.i)):
+        return False  # "called Erdogan on Monday": a call to someone, on a day
     ons = [
         c
         for x in (t, holder)
