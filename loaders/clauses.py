@@ -1961,6 +1961,11 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     return out
 
 
+def _named(ctx: Ctx, pid: str) -> bool:
+    """The text names this place (the reference data may know a venue's city the text never names)."""
+    return any(q == pid for q, _ in ctx.place_hits)
+
+
 def _visit_target(ctx: Ctx, pid: str, host: str | None) -> tuple[str | None, str | None, str | None]:
     """(place id, name, host) a visit goes to: a place the reference data knows, or only the
     state when the text names a place it does not ("на Спиридоновке" is a street, not a city)."""
@@ -1982,7 +1987,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         targets: list[tuple[str | None, str | None, str | None]] = []
         if not cities and venues:
             c = city_of(ctx, venues[0], [ev.k])
-            cities = [c] if c else []
+            cities = [c] if c and _named(ctx, c) else []
         for pid in cities or venues[:1]:
             st = ctx.places[pid]["state"] or next(
                 (ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None
@@ -2008,7 +2013,8 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
                     )
                 )
     for m in facts:
-        pid = m.city_id or m.place_id
+        # the city, when the text names it; else the venue ("a venue when the text names no city")
+        pid = m.city_id if m.city_id and _named(ctx, m.city_id) else (m.place_id or m.city_id)
         if not pid:
             continue
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
@@ -2031,15 +2037,19 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
     made = {(v.visitor_id, v.place_id) for v in uniq.values() if v.status == "held" and v.place_id}
     res = [v for v in uniq.values() if not (v.status == "planned" and (v.visitor_id, v.place_id) in made)]
     cities = {
-        (v.visitor_id, v.host_state, v.status) for v in res if v.place_id and ctx.places[v.place_id]["kind"] == "city"
+        (v.visitor_id, v.place_id, v.status) for v in res if v.place_id and ctx.places[v.place_id]["kind"] == "city"
     }
     placed = {(v.visitor_id, v.host_state, v.status) for v in res if v.place_id}
+    every = list(range(len(ctx.sents)))
     return [
         v
         for v in res
         if not (v.place_id is None and (v.visitor_id, v.host_state, v.status) in placed)
         and not (
-            v.place_id and ctx.places[v.place_id]["kind"] != "city" and (v.visitor_id, v.host_state, v.status) in cities
+            # a venue gives way to a visit to its own city (not to the next city of the trip)
+            v.place_id
+            and ctx.places[v.place_id]["kind"] != "city"
+            and (v.visitor_id, city_of(ctx, v.place_id, every), v.status) in cities
         )
     ]
 
