@@ -170,6 +170,14 @@ def _extractor() -> str:
     return extractor_version()
 
 
+def _failed(report: LoadReport, on_item, msg: str) -> None:
+    """One article not written: counted, its line kept, the progress told."""
+    report.failed += 1
+    report.errors.append(msg)
+    if on_item:
+        on_item("failed", msg)
+
+
 def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport, on_item, force: bool = False) -> None:
     from neo4j.exceptions import DriverError, Neo4jError
 
@@ -196,11 +204,7 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
         return
     except TooBigForServer as e:
         if len(batch) == 1:
-            report.failed += 1
-            msg = f"{batch[0].article.path or batch[0].article.doc}: {e}"
-            report.errors.append(msg)
-            if on_item:
-                on_item("failed", msg)
+            _failed(report, on_item, f"{batch[0].article.path or batch[0].article.doc}: {e}")
             return
         # the batch did not fit the server's transaction memory: article by article, so only an
         # article too big alone fails
@@ -212,11 +216,7 @@ def _flush(driver, batch: list[ArticleFacts], database: str, report: LoadReport,
         if len(batch) == 1 or _unavailable(e):
             if _unavailable(e):
                 raise
-            report.failed += 1
-            msg = f"{batch[0].article.path or batch[0].article.doc}: not written ({describe(e)})"
-            report.errors.append(msg)
-            if on_item:
-                on_item("failed", msg)
+            _failed(report, on_item, f"{batch[0].article.path or batch[0].article.doc}: not written ({describe(e)})")
             return
         # one article the server refuses must not sink the others: write them one by one
         for one in batch:

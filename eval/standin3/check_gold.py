@@ -13,28 +13,7 @@ import re
 import sys
 from pathlib import Path
 
-SECTORS = {
-    "space",
-    "defence",
-    "aviation",
-    "transport",
-    "energy",
-    "agriculture",
-    "trade",
-    "finance",
-    "humanitarian",
-    "health",
-    "culture",
-    "technology",
-    "nuclear",
-    "security",
-    "diplomacy",
-    "tourism",
-    "science",
-    "migration",
-    "environment",
-    "maritime",
-}
+from relgraph.loaders.refdata import SECTORS  # the taxonomy of ../shared/design.md
 
 
 def spans(obj):
