@@ -57,8 +57,11 @@ def load(
     workers: int = 1,
     batch_size: int = 100,
     force: bool = False,
+    nice: int = 0,
 ) -> LoadReport:
     """Read, extract, resolve and write articles; returns a ``LoadReport`` (``.summary()``, ``.errors``).
+    With ``nice`` > 0 the extraction runs in worker processes that many steps lower in CPU
+    priority (``relgraph load`` uses 10), so questions asked during the load go first.
 
     >>> relgraph.load(driver, ["articles/", "batch.jsonl"], workers=2).summary()
     '12 loaded, 0 replaced, 0 unchanged, 0 failed; 140 nodes and 390 edges created'
@@ -66,7 +69,8 @@ def load(
     from relgraph.pipeline import load as _load
 
     return _load(
-        driver, paths, _db(driver, database), on_item=on_item, workers=workers, batch_size=batch_size, force=force
+        driver, paths, _db(driver, database), on_item=on_item, workers=workers, batch_size=batch_size, force=force,
+        nice=nice,
     )
 
 

@@ -457,8 +457,16 @@ def extract(files, fmt):
     help="articles per transaction (each article is written whole or not at all)",
 )
 @click.option("--force", is_flag=True, help="re-extract and rewrite articles already loaded (after an upgrade)")
+@click.option(
+    "--nice",
+    default=10,
+    show_default=True,
+    type=click.IntRange(0, 19),
+    help="run the extraction processes this much lower in CPU priority, so questions asked during "
+    "the load stay fast (0: off)",
+)
 @connection_options
-def load(paths, quiet, workers, batch_size, force, settings):
+def load(paths, quiet, workers, batch_size, force, nice, settings):
     """Load articles (files, folders, globs, .html, .jsonl), in batches of articles a transaction.
 
     Each article is written whole or not at all. Loading an article again changes nothing; a
@@ -469,6 +477,7 @@ def load(paths, quiet, workers, batch_size, force, settings):
     Example:
       relgraph load articles/ batch.jsonl page.html
       relgraph load --workers 2 corpus.jsonl
+      relgraph load --nice 0 corpus.jsonl    # extraction at the shell's priority
     """
     from tqdm import tqdm
 
@@ -488,7 +497,9 @@ def load(paths, quiet, workers, batch_size, force, settings):
         bar.update(1)
 
     with connect(settings) as driver:
-        report = _load(driver, paths, on_item=on_item, workers=workers, batch_size=batch_size, force=force)
+        report = _load(
+            driver, paths, on_item=on_item, workers=workers, batch_size=batch_size, force=force, nice=nice
+        )
     bar.close()
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)
