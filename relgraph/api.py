@@ -69,7 +69,13 @@ def load(
     from relgraph.pipeline import load as _load
 
     return _load(
-        driver, paths, _db(driver, database), on_item=on_item, workers=workers, batch_size=batch_size, force=force,
+        driver,
+        paths,
+        _db(driver, database),
+        on_item=on_item,
+        workers=workers,
+        batch_size=batch_size,
+        force=force,
         nice=nice,
     )
 

@@ -497,9 +497,7 @@ def load(paths, quiet, workers, batch_size, force, nice, settings):
         bar.update(1)
 
     with connect(settings) as driver:
-        report = _load(
-            driver, paths, on_item=on_item, workers=workers, batch_size=batch_size, force=force, nice=nice
-        )
+        report = _load(driver, paths, on_item=on_item, workers=workers, batch_size=batch_size, force=force, nice=nice)
     bar.close()
     for w in report.warnings:
         click.echo(f"warning: {w}", err=True)

@@ -52,6 +52,7 @@ def test_relgraph_load_passes_its_nice_on(monkeypatch, tmp_path, args, nice):
     def fake_load(driver, paths, **kw):
         seen.update(kw)
         return LoadReport()
+
     monkeypatch.setattr(relgraph.api, "connect", lambda settings: contextlib.nullcontext(None))
     monkeypatch.setattr(relgraph.api, "load", fake_load)
     r = CliRunner().invoke(cli, ["load", "-q", *args, str(tmp_path)])
