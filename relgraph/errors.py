@@ -21,6 +21,11 @@ class BadArticle(RelgraphError):
         where = f"{path}:{line}" if line is not None else path
         super().__init__(f"{where}: {reason}")
 
+    def __reduce__(self):
+        # an extraction worker process sends it back pickled: rebuilt from its own arguments (the
+        # default would call BadArticle(message) and fail, and the pool would wait forever)
+        return (type(self), (self.path, self.reason, self.line))
+
 
 class UnknownQuery(RelgraphError):
     """A stored question that does not exist."""

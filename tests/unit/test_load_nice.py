@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import contextlib
 import os
+import pickle
 
 import pytest
 from click.testing import CliRunner
 
 from relgraph import pipeline
 from relgraph.cli import cli
+from relgraph.errors import BadArticle
 from relgraph.pipeline import LoadReport
 
 
@@ -63,3 +65,20 @@ def test_relgraph_load_passes_its_nice_on(monkeypatch, tmp_path, args, nice):
 def test_relgraph_load_refuses_a_nice_out_of_range(tmp_path):
     r = CliRunner().invoke(cli, ["load", "--nice", "25", str(tmp_path)])
     assert r.exit_code == 2 and "--nice" in r.output
+
+
+def test_a_bad_input_comes_back_from_a_worker_as_one_line(tmp_path):
+    """An unreadable article extracted in a worker process comes back whole (it once could not be
+    unpickled, and the load waited forever)."""
+    err = BadArticle("a.txt", "empty file", 3)
+    back = pickle.loads(pickle.dumps(err))
+    assert (type(back), str(back), back.path, back.reason, back.line) == (
+        BadArticle,
+        "a.txt:3: empty file",
+        "a.txt",
+        "empty file",
+        3,
+    )
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    got = list(pipeline.extract_paths([str(tmp_path / "empty.txt")], workers=1, nice=1))
+    assert len(got) == 1 and isinstance(got[0], BadArticle) and "empty.txt" in str(got[0])
