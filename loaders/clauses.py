@@ -416,8 +416,10 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         and pr.head.head
         and not any(p.tok(i).upos in ("PROPN", "NOUN") for i in subj)
         and not any(c.deprel in ("obj", "nsubj:pass") and c.upos == "PRON" for c in p.children(pr.head.i))
+        and not any(fold(c.form) in _where_words() for c in p.children(pr.head.i))
     ):
-        # "Sheinbaum, who met Carney in June": the noun the relative clause hangs on
+        # "Sheinbaum, who met Carney in June": the noun the relative clause hangs on (not the
+        # place of "..., where he met": a clause of place has the traveller's subject)
         ante = p.tok(pr.head.head)
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
@@ -432,6 +434,21 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         # with Xi": the place the relative adverb stands for
         ante = p.tok(top.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
+        if ante.upos != "PROPN" or fold(ante.form) in _calendar_words():
+            # "reist nach Madrid weiter, wo er ...", "to Jakarta on Wednesday, where he ...": the
+            # clause hangs on the verb or on the day, the place it stands for is the proper noun
+            # just before the relative adverb
+            where = next(c for c in p.children(top.i) if fold(c.form) in _where_words())
+            names = [
+                t
+                for t in p.toks
+                if t.i < where.i
+                and t.upos == "PROPN"
+                and t.deprel in ("obl", "nmod", "obj")
+                and fold(t.form) not in _calendar_words()
+            ]
+            if names:
+                dom |= {x.i for x in p.subtree(names[-1].i) if x.i < where.i}
     kids = p.children(pr.head.i)
     passive = any(c.deprel == "aux:pass" for c in kids) or any(
         c.deprel == "aux" and fold(c.lemma) in _PASSIVE_AUX for c in kids
@@ -480,8 +497,10 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         and pr.head.head
         and not subj
         and not any(c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i))
+        and not any(fold(c.form) in _where_words() for c in p.children(pr.head.i))
     ):
         # "Arrivé mercredi à Varsovie, le chancelier ...", parsed as a participle on its noun
+        # (not "en Lima, donde se reunirá": the clause of a place has the traveller's subject)
         ante = p.tok(pr.head.head)
         if ante.upos in ("NOUN", "PROPN"):
             d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
@@ -570,6 +589,14 @@ def _where_words() -> frozenset[str]:
     return frozenset(
         fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("where_words", ())
     )
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names of the five languages, folded: a day is never the place meant."""
+    from relgraph.loaders.dates import calendar_words
+
+    return frozenset(w for lang in rd.languages() for w in calendar_words(lang))
 
 
 def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
@@ -753,12 +780,25 @@ _COND_MARKS = {"si", "quand", "lorsque", "cuando", "if", "when", "once", "wenn",
 
 def _speaker_of(p: Parse, pr: Pred) -> set[int]:
     """ "Lula dijo que se reuniría con Sánchez", "Путин заявил, что встретится с ...": a reported
-    clause with no subject of its own has the speaker's."""
+    clause with no subject of its own has the speaker's; a clause of place ("..., where ...") the
+    subject of the clause it tells the place of."""
     top = _clause_verb(pr)
     if any(c.deprel in ("nsubj", "nsubj:pass", "expl") and c.upos != "PRON" for c in p.children(top.i)):
         return set()
     if any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(top.i)):
         return set()  # "il rencontrerait": the pronoun says who
+    if (
+        top.deprel in ("acl:relcl", "acl", "advcl")
+        and top.head
+        and any(c.deprel in ("advmod", "obl") and fold(c.form) in _where_words() for c in p.children(top.i))
+    ):
+        # "Petro seguirá su gira en Lima, donde se reunirá con ...", "направится в Иран, где
+        # встретится с ...": a subjectless clause of place has the subject of the clause whose
+        # place it tells (the traveller who gets there)
+        up = p.tok(top.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        return {x.i for c in p.children(up.i) if c.deprel in ("nsubj", "nsubj:pass") for x in p.subtree(c.i)}
     if top.deprel != "ccomp" or not top.head:
         return set()
     say = p.tok(top.head)
@@ -850,7 +890,8 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         return (
             form.endswith("t")
             and form != lemma
-            and form.startswith(stem)
+            # a separable verb's lemma keeps its particle ("reist ... weiter" -> weiterreisen)
+            and (form.startswith(stem) or (len(form) >= 4 and stem.endswith(form[:-1])))
             and not (form.startswith("ge") and not lemma.startswith("ge"))
         )
     if ctx.lang == "fr":
@@ -1286,6 +1327,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     dom, subj = dom - others, subj - others
     if not subj:
         subj = _speaker_of(p, pr)
+        subj -= _of_someone_else(ctx, L, p, subj)  # "the president's envoy X visited C, where ..."
         dom = dom | subj
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
@@ -1386,6 +1428,8 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     ):
         modality = None  # "had been received yesterday": the story's own days, told in sequence
     status = _status(ctx, L, pr, date, modality)
+    if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
+        status = "planned"
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
     place = _best_place(ctx, places)
@@ -1416,6 +1460,20 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     )
 
 
+def _continues_a_plan(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """ "A summit is planned for Tuesday. Afterwards the chancellor travels on to Almaty": an
+    undated present told after "afterwards / then / ensuite / luego / затем" goes on with the plan
+    the sentence before tells (a plan or future word in it), and is a plan too."""
+    if pr.k == 0 or ctx.sents[pr.k].para == -1 or not ctx.has("continuation", pr.k) or not _present(ctx, L, pr):
+        return False
+    prev = ctx.sents[pr.k - 1]
+    words = [
+        Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
+        for w in re.findall(r"\w[\w-]*", ctx.text[prev.start : prev.end])
+    ]
+    return any(L.has(key, x) for x in words for key in ("plan_verbs", "plan_nouns", "future_aux"))
+
+
 def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
     """Tokens of the leaders named only as whose someone is: "the envoy of President X", "la
     femme du président", "el portavoz del presidente", "der Berater des Kanzlers", "спецпредставитель
@@ -1426,7 +1484,7 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
     for t in p.toks:
         if (
             t.i not in dom
-            or t.upos != "NOUN"
+            or not (t.upos == "NOUN" or (t.upos == "ADJ" and L.has("proxy_nouns", t)))  # "enviado" as ADJ
             or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
             or any(s <= t.start < e for s, e in covered)
             or any(L.has(key, t) for key in ("party_nouns", "meet_nouns", "visit_nouns", "call_words"))
@@ -1438,7 +1496,7 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
         if not (L.has("proxy_nouns", t) or (t.feats.get("Animacy") == "Anim" and "Animacy" in t.feats)):
             continue  # "the office of the president" is where, not who
         for c in p.children(t.i):
-            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl"):
+            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl") or (t.upos == "ADJ" and c.deprel == "obj"):
                 out |= {x.i for x in p.subtree(c.i)}
     return out
 
@@ -1974,6 +2032,10 @@ def _visit_target(ctx: Ctx, pid: str, host: str | None) -> tuple[str | None, str
     return pid, ctx.places[pid]["name"], host
 
 
+def _in_headline(ctx: Ctx, v: VisitFact) -> bool:
+    return all(ctx.sents[ctx.sent_of(e.start)].para == -1 for e in v.evidence)
+
+
 def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[VisitFact]:
     """Visits from stated travel ("X visited / arrived in / will travel to C") and from a located
     meeting abroad in which the traveller takes part: one per traveller, city and status."""
@@ -2027,6 +2089,10 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
                 found.append(
                     VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, m.evidence[:1])
                 )
+    # a headline's present ("Albanese flies on to Tokyo") tells no status: the body's visit of the
+    # same traveller to the same place (planned for Wednesday, or made on Monday) is the one
+    told = {(v.visitor_id, v.place_id or v.place) for v in found if not _in_headline(ctx, v) and v.status != "past"}
+    found = [v for v in found if not (_in_headline(ctx, v) and (v.visitor_id, v.place_id or v.place) in told)]
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}
     for v in found:
