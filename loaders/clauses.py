@@ -761,6 +761,15 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
                 L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")
             ):
                 return "plan"
+            for x in p.children(c.i):
+                # "trifft Frederiksen kommende Woche": a bare time phrase the parser hung on the object
+                if (
+                    x.deprel in ("nmod", "obl", "obl:tmod")
+                    and x.upos == "NOUN"
+                    and not any(y.deprel == "case" for y in p.children(x.i))
+                    and any(L.has("next", y) for y in p.children(x.i) if y.deprel in ("amod", "det"))
+                ):
+                    return "plan"
     # a headline's "X to visit Y": the English infinitive of announcements
     if (
         ctx.lang == "en"
