@@ -89,6 +89,8 @@ class Lex:
                 return any(base[:-1] + end in ws for end in ("ir", "re", "oir"))
             if base.endswith("e"):
                 return base[:-1] + "er" in ws
+            if base.endswith("i"):
+                return base + "r" in ws  # "démenti" -> démentir, "parti" -> partir
         return False
 
 
@@ -603,8 +605,38 @@ def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
     return {t.i for t in p.toks if t.start < end and start < t.end}
 
 
+def _denies(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "ruled out", "a démenti", "descartó", "ausgeschlossen", "исключил": a verb of denial."""
+    if t.upos not in ("VERB", "ADJ"):
+        return False
+    if L.has("deny_verbs", t):
+        return True
+    prt = [c for c in p.children(t.i) if c.deprel == "compound:prt"]
+    return any(f"{fold(t.lemma)} {fold(c.form)}" in L.words.get("deny_verbs", ()) for c in prt)
+
+
+def _denied(L: Lex, pr: Pred) -> bool:
+    """The event is what a verb of denial denies: its object ("ruled out a meeting", "hat ein
+    Treffen ausgeschlossen", parsed either way round), or a clause on that object ("a démenti les
+    informations selon lesquelles X rencontrerait Y", "denied that X would travel to Z")."""
+    p = pr.p
+    if any(c.deprel in ("acl", "acl:relcl") and _denies(L, p, c) for c in p.children(pr.head.i)):
+        return True  # "ein Treffen ... ausgeschlossen" with the participle hung on the noun
+    cur, steps = _clause_verb(pr), 0
+    while cur.head and steps < 3:
+        up = p.tok(cur.head)
+        if _denies(L, p, up) and cur.deprel in ("obj", "nsubj:pass", "ccomp", "xcomp", "advcl"):
+            return True
+        if cur.deprel not in ("acl", "acl:relcl", "obj", "nsubj:pass", "ccomp", "nmod"):
+            return False
+        cur, steps = up, steps + 1
+    return False
+
+
 def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     p = pr.p
+    if _denied(L, pr):
+        return True
     heads = [pr.head] + [g for g in pr.gov]
     for h in heads:
         hi = h.i
@@ -683,7 +715,18 @@ def _habitual(L: Lex, pr: Pred) -> bool:
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
+    if (
+        pr.head.head
+        and pr.head.deprel in ("xcomp", "ccomp", "advcl")
+        and any(
+            c.upos == "NOUN" and c.deprel == "obj" and c.i < pr.head.i and L.has("hope_nouns", c)
+            for c in p.children(pr.head.head)
+        )
+    ):
+        return "hope"  # "hat die Hoffnung geäußert, Selenskyj zu empfangen", "expressed the hope to meet"
     for n in _frame_nouns(p, pr.head):
+        if L.has("hope_nouns", n):
+            return "hope"  # "l'espoir de rencontrer", "the hope of meeting"
         if L.has("plan_nouns", n):
             return "plan"  # "the plan to visit Rome"
         if L.has("propose_nouns", n):
@@ -1032,8 +1075,19 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids for i in tids for c in p.children(i)
         )
 
+    def possessive(m: Match) -> bool:
+        # "their security cabinets would meet": whose cabinets, not who meets (the possessive
+        # of an event noun, "their talks", is taken below)
+        tids = _tok_ids(p, m.start, m.end)
+        if len(tids) != 1:
+            return False
+        t = p.tok(next(iter(tids)))
+        return t.deprel in ("nmod:poss", "nmod", "det:poss", "det") and (
+            t.feats.get("Poss") == "Yes" or L.has("plural_possessive", t)
+        )
+
     if not any(
-        p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
+        p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
         for m in ctx.triggers.get("plural_leaders", ())
     ) and not any(
         L.has("plural_possessive", p.tok(i))
@@ -1310,12 +1364,14 @@ def _purpose_of(ctx: Ctx, L: Lex, pr: Pred) -> Pred | None:
     return Pred("visit", pr.k, pr.p, real, _governors(pr.p, real))
 
 
-def _event(ctx: Ctx, pr: Pred) -> Event | None:
+def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
+    """The event a predicate states; ``unreal``: also one it denies or only wishes (to know who
+    the text says will not meet)."""
     L = lex(ctx.lang)
-    if _negated(ctx, L, pr) or _habitual(L, pr):
+    if not unreal and (_negated(ctx, L, pr) or _habitual(L, pr)):
         return None
     modality = _modality(ctx, L, pr)
-    if modality == "hope":
+    if modality == "hope" and not unreal:
         return None
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
@@ -1709,6 +1765,7 @@ def read_events(ctx: Ctx) -> list[Event]:
     L = lex(ctx.lang)
     kind = encounter(ctx, preds)
     events: list[Event] = []
+    unreal: list[Event] = []  # what the body says will not happen, or is only wished
     for pr in preds:
         if (
             pr.kind in ("meet", "agree")
@@ -1724,7 +1781,31 @@ def read_events(ctx: Ctx) -> list[Event]:
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
-    return _same_day(ctx, _cancelled(ctx, events))
+        elif ctx.sents[pr.k].para != -1 and pr.kind in ("meet", "visit"):
+            no = _event(ctx, pr, unreal=True)
+            if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
+                unreal.append(no)
+    return _same_day(ctx, _cancelled(ctx, _denied_headlines(ctx, events, unreal)))
+
+
+def _denied_headlines(ctx: Ctx, events: list[Event], unreal: list[Event]) -> list[Event]:
+    """ "Rencontre Tebboune-Macron : Alger dément tout calendrier": a headline event whose people
+    the body says will not meet (or only hope to) names a topic, not an event - unless the body
+    also tells that event as real."""
+    if not unreal:
+        return events
+    real = [set(e.leaders) for e in events if ctx.sents[e.k].para != -1 and e.kind == "meet"]
+    out = []
+    for e in events:
+        if (
+            ctx.sents[e.k].para == -1
+            and len(e.leaders) >= 2
+            and any(set(e.leaders) <= set(u.leaders) for u in unreal)
+            and not any(set(e.leaders) <= r for r in real)
+        ):
+            continue
+        out.append(e)
+    return out
 
 
 def encounter(ctx: Ctx, preds: list[Pred]) -> str:
