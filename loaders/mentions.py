@@ -574,6 +574,7 @@ def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
         and k not in b.titles
         and toks[k].fold not in b.stop
         and k not in b.events
+        and not (len(toks[k].text) >= 2 and toks[k].text.isupper())  # "ЦК", "UN", "MFA": an acronym, no name
         and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1))
         and (not run or "\n" not in text[run[-1].end : toks[k].start])
     ):

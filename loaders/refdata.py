@@ -299,6 +299,10 @@ def source_gazetteer() -> Gazetteer:
             # all-caps short forms (AP, AFP, TASS) only as written: "ap" or "Tass" are not them
             cs = form.isupper() or (len(form) <= 4 and form[:1].isupper())
             g.add(form, name, case_sensitive=cs)
+            if form.isupper() and form.isalpha() and len(form) >= 4:
+                g.add(form.title(), name, case_sensitive=True)  # "Nachrichtenagentur Irna", "Tass"
+            if re.fullmatch(r"[А-ЯЁ][а-яё]{4,}", form):
+                g.add(form + "*", name)  # "по данным «Интерфакса»"
     return g
 
 

@@ -34,6 +34,7 @@ holds any of these keys:
     no_visitor            [str]  none of these is the visitor of any visit
   sources:
     not_credit            [str]  no source of that name has kind "credit"
+    credits               [str]  each is the name of a source of kind "credit"
   proposals (a name is a leader's canonical name or an ISO3 code, as in ``proposals[].by``):
     proposals             int    exactly this many proposals
     min_proposals         int    at least this many proposals
@@ -96,6 +97,7 @@ KEYS = {
     "visit",
     "no_visitor",
     "not_credit",
+    "credits",
     "proposals",
     "min_proposals",
     "proposers",
@@ -224,6 +226,9 @@ def problems(obj: dict, exp: dict) -> list[str]:
     for s in obj["sources"]:
         if s["kind"] == "credit" and s["name"] in exp.get("not_credit", ()):
             out.append(f"not_credit: {s['name']} is credited as a source of the report")
+    for name in exp.get("credits", ()):
+        if not any(s["kind"] == "credit" and s["name"] == name for s in obj["sources"]):
+            out.append(f"credits: {name} is not credited as a source of the report")
 
     proposals = obj["proposals"]
     by = [p["by"] for p in proposals]
