@@ -2694,6 +2694,7 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
     minister") or a ceremony; the evidence is the sentence that says it."""
     L = lex(ctx.lang)
     titles = [(h.start, h.end) for h in ctx.leader_hits]
+    places = [(m.start, m.end) for _, m in ctx.place_hits]
     by: dict[str, list[Evidence]] = {}
     for k, p in parsed(ctx).items():
         hits = [
@@ -2719,6 +2720,13 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
                 continue  # "the defence minister", "ministre de l'Agriculture"
             if _ceremonial(L, p, word):
                 continue
+            if any(s <= h.start < e for s, e in places) or any(
+                c.deprel == "nmod"
+                and any(x.deprel == "case" for x in p.children(c.i))
+                and any(s <= c.start < e for s, e in places)
+                for c in p.children(word.i)
+            ):
+                continue  # "the port of Veracruz", "Hafen von Danzig", "порт Актау": a place, not a topic
             if any(
                 word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _same_clause(ctx, p, pt, word))
                 for pt in preds
