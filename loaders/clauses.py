@@ -1552,7 +1552,8 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
             or not (t.upos == "NOUN" or (t.upos == "ADJ" and L.has("proxy_nouns", t)))  # "enviado" as ADJ
             or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
             or any(s <= t.start < e for s, e in covered)
-            or any(L.has(key, t) for key in ("party_nouns", "meet_nouns", "visit_nouns", "call_words"))
+            or any(L.has(key, t) for key in ("meet_nouns", "visit_nouns", "call_words"))
+            or (L.has("party_nouns", t) and not L.has("proxy_nouns", t))  # "Lee's predecessor Yoon": Yoon, not Lee
             or t.feats.get("Animacy") == "Inan"
         ):
             continue
@@ -1560,8 +1561,11 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
             continue
         if not (L.has("proxy_nouns", t) or (t.feats.get("Animacy") == "Anim" and "Animacy" in t.feats)):
             continue  # "the office of the president" is where, not who
+        places = [(m.start, m.end) for _, m in ctx.place_hits]
         for c in p.children(t.i):
             if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl") or (t.upos == "ADJ" and c.deprel == "obj"):
+                if any(s <= c.start < e for s, e in places):
+                    continue  # "the envoy ... in Lima": where, not whose
                 out |= {x.i for x in p.subtree(c.i)}
     return out
 
