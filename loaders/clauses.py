@@ -1777,9 +1777,11 @@ def read_events(ctx: Ctx) -> list[Event]:
             and not _in_person(ctx, L, pr)
             and _modality(ctx, L, pr) != "recall"
             and not (pr.head.upos == "VERB" and (_modality(ctx, L, pr) == "plan" or _future(ctx, L, pr)))
+            and not _dated_before(ctx, pr)
         ):
             continue  # the conversation the headline called a phone call (or a letter), mentioned again
-            # (not "their previous talks were held in Sochi", nor "they will meet in Tokyo")
+            # (not "their previous talks were held in Sochi", nor "they will meet in Tokyo", nor
+            # "X avait rencontré Y en novembre dernier à Lima": a month gone by is no call of today)
         if pr.kind == "meet" and kind == "interview" and pr.head.upos in ("NOUN", "PROPN"):
             continue  # "the talks", "the negotiations" in an interview: a topic, not a meeting
         ev = _event(ctx, pr)
@@ -1790,6 +1792,20 @@ def read_events(ctx: Ctx) -> list[Event]:
             if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
                 unreal.append(no)
     return _same_day(ctx, _cancelled(ctx, _denied_headlines(ctx, events, unreal)))
+
+
+def _dated_before(ctx: Ctx, pr: Pred) -> bool:
+    """A verb whose own clause dates it to a month or year before the publication's ("en novembre
+    dernier", "в ноябре прошлого года", "in 2023"): an earlier event, whatever the article's kind."""
+    if pr.head.upos != "VERB" or not ctx.pub:
+        return False
+    dom, _ = _pred_domain(pr, lex(ctx.lang))
+    for d in _dates(ctx, pr, dom):
+        if d.value[:1] == "-" or d.precision not in ("month", "year"):
+            continue
+        if d.value[: len(d.value)] < ctx.pub[: len(d.value)]:
+            return True
+    return False
 
 
 def _denied_headlines(ctx: Ctx, events: list[Event], unreal: list[Event]) -> list[Event]:
