@@ -76,9 +76,9 @@ class Lex:
             ):
                 if form.endswith(end) and any(form[: -len(end)] + i in ws for i in infs):
                     return True
-        if t.upos in ("VERB", "AUX") and self.lang in _ENDINGS:
+        ends, infs = _stem_endings(self.lang) if t.upos in ("VERB", "AUX") else ("", ())
+        if ends:
             # a verb the lemmatiser took for a noun ("espera" -> espera): its stem and an infinitive
-            ends, infs = _ENDINGS[self.lang]
             stem = re.sub(ends, "", fold(t.form))
             if stem != fold(t.form) and any(stem + i in ws for i in infs):
                 return True
@@ -94,11 +94,12 @@ class Lex:
         return False
 
 
-_ENDINGS = {
-    "es": (r"(?:amos|emos|imos|aron|ieron|aba|aban|ió|ó|as|es|an|en|a|e|o)$", ("ar", "er", "ir")),
-    "fr": (r"(?:aient|ait|ent|ons|ez|es|e|a|ai)$", ("er", "ir", "re")),
-    "de": (r"(?:test|ten|te|st|et|t|e|en)$", ("en", "n")),
-}
+@lru_cache(maxsize=None)
+def _stem_endings(lang: str) -> tuple[str, tuple[str, ...]]:
+    """The language's finite verb endings (a regular expression, "" for none) and the infinitive
+    endings a stem takes."""
+    lx = rd.lexicon(lang)
+    return lx.get("verb_endings", ""), tuple(lx.get("infinitive_endings", ()))
 
 
 @lru_cache(maxsize=None)
@@ -895,28 +896,15 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 return True
         for c in p.children(v.i):
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
-                if ctx.lang == "de" and (
-                    v.form.lower().startswith("ge")
-                    or fold(v.form) != fold(v.lemma)
-                    or fold(c.form) not in {"wird", "werden", "werde", "wirst", "werdet"}
-                ):
-                    continue  # "wird ... getroffen", "ist ... empfangen worden": a passive, not a future
-                if ctx.lang == "fr" and not re.match(r"(?:va|vont|vais|allons|allez)$", fold(c.form)):
-                    continue
-                if ctx.lang == "es" and not re.match(r"(?:va|van|voy|vamos)$", fold(c.form)):
-                    continue
+                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
+                    continue  # "wird ... getroffen": a passive, not a future
+                forms = L.words.get("future_aux_forms")
+                if forms and fold(c.form) not in forms:
+                    continue  # "ist ... empfangen worden" (a passive), "allait": not the future's auxiliary
                 if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut"):
                     continue
                 return True
     return False
-
-
-_PAST_ENDINGS = {
-    "en": r"(?:ed)$",
-    "fr": r"(?:ait|aient|èrent|irent|urent)$",
-    "es": r"(?:ó|aron|ieron|aba|aban|ía|ían)$",
-    "de": r"(?:te|ten|tet)$",
-}
 
 
 def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -929,7 +917,8 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     if ctx.lang == "ru":
         return v.feats.get("Tense") == "Pres"
     form, lemma = fold(v.form), fold(v.lemma)
-    if re.search(_PAST_ENDINGS.get(ctx.lang, r"$^"), v.form.lower()):
+    past = rd.lexicon(ctx.lang).get("past_endings", "")
+    if past and re.search(past, v.form.lower()):
         return False
     if ctx.lang == "en":
         return form in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
