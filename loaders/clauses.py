@@ -1538,7 +1538,8 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
             or not (t.upos == "NOUN" or (t.upos == "ADJ" and L.has("proxy_nouns", t)))  # "enviado" as ADJ
             or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
             or any(s <= t.start < e for s, e in covered)
-            or any(L.has(key, t) for key in ("party_nouns", "meet_nouns", "visit_nouns", "call_words"))
+            or any(L.has(key, t) for key in ("meet_nouns", "visit_nouns", "call_words"))
+            or (L.has("party_nouns", t) and not L.has("proxy_nouns", t))  # "Lee's predecessor Yoon": Yoon, not Lee
             or t.feats.get("Animacy") == "Inan"
         ):
             continue
@@ -1546,8 +1547,11 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
             continue
         if not (L.has("proxy_nouns", t) or (t.feats.get("Animacy") == "Anim" and "Animacy" in t.feats)):
             continue  # "the office of the president" is where, not who
+        places = [(m.start, m.end) for _, m in ctx.place_hits]
         for c in p.children(t.i):
             if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl") or (t.upos == "ADJ" and c.deprel == "obj"):
+                if any(s <= c.start < e for s, e in places):
+                    continue  # "the envoy ... in Lima": where, not whose
                 out |= {x.i for x in p.subtree(c.i)}
     return out
 
@@ -2685,6 +2689,7 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
     minister") or a ceremony; the evidence is the sentence that says it."""
     L = lex(ctx.lang)
     titles = [(h.start, h.end) for h in ctx.leader_hits]
+    places = [(m.start, m.end) for _, m in ctx.place_hits]
     by: dict[str, list[Evidence]] = {}
     for k, p in parsed(ctx).items():
         hits = [
@@ -2710,6 +2715,13 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
                 continue  # "the defence minister", "ministre de l'Agriculture"
             if _ceremonial(L, p, word):
                 continue
+            if any(s <= h.start < e for s, e in places) or any(
+                c.deprel == "nmod"
+                and any(x.deprel == "case" for x in p.children(c.i))
+                and any(s <= c.start < e for s, e in places)
+                for c in p.children(word.i)
+            ):
+                continue  # "the port of Veracruz", "Hafen von Danzig", "порт Актау": a place, not a topic
             if any(
                 word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _same_clause(ctx, p, pt, word))
                 for pt in preds
