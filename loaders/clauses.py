@@ -2560,8 +2560,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                     c.deprel in ("aux", "aux:pass")
                     and (
                         _is_cond_aux(L, c)
-                        # unfolded, as before (so the folded lemma "konnen" never matches "können")
-                        or fold(c.lemma) in rd.every_language("maybe_modals", events=True, folded=False)
+                        or fold(c.lemma) in rd.every_language("maybe_modals", events=True)
                     )
                     for c in p.children(t.i)
                 )
