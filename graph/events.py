@@ -1,5 +1,6 @@
 """Event resolution: the meeting reports of many articles, in any language, grouped into one
-``Meeting`` node per real-world meeting. Pure functions (no database): the writer
+``Meeting`` node per real-world meeting; visit reports into ``Visit`` nodes by the same rules
+(see "visits" below), proposal reports into ``Project`` nodes (see "projects"). Pure functions (no database): the writer
 (``graph/write.py``) and the bulk import (``graph/bulk.py``) both call them, so both make the
 same nodes.
 
