@@ -670,9 +670,9 @@ def _write_tx(
     for d in todo.values():
         for k, v in rows(d).items():
             batch[k].extend(v)
-    for key, q in _QUERIES:
-        if q and batch[key]:
-            c = tx.run(q, rows=batch[key]).consume().counters
+    for key, query in _QUERIES:
+        if query and batch[key]:
+            c = tx.run(query, rows=batch[key]).consume().counters
             res.nodes_created += c.nodes_created
             res.edges_created += c.relationships_created
     if not resolve:
