@@ -32,12 +32,23 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _shift(date: str | None, days: int) -> str | None:
-    if not date or len(date) < 10 or date.startswith("--"):
+    """A date moved by ``days``, in its own precision: a day, a day and month (``--09-13``, moved
+    in a leap year, so every day exists) or a month (``2024-03``: the month of its first day so
+    moved). Without this, the copies' month and day-and-month dates would pile onto the same
+    days round after round, and every round would re-read the pile."""
+    if not date:
         return date
     try:
-        return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=days)).isoformat()
+        if len(date) >= 10 and not date.startswith("--"):
+            return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=days)).isoformat()
+        if date.startswith("--") and len(date) == 7:
+            moved = dt.date.fromisoformat("2024" + date[1:]) + dt.timedelta(days=days)
+            return moved.strftime("--%m-%d")
+        if len(date) == 7 and date[4] == "-":
+            return (dt.date.fromisoformat(date + "-01") + dt.timedelta(days=days)).strftime("%Y-%m")
     except ValueError:
-        return date
+        pass
+    return date
 
 
 def copies(bases: list, n: int) -> list:

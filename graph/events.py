@@ -27,8 +27,8 @@ The rules (docs/architecture.md, "Resolved events"), each one tested in
 
 Order independence: a report's node depends only on the reports of its block whose days lie in
 its window (``window``). The writer re-resolves, inside the article's transaction, every report
-whose window holds a day that changed (``resolve`` with ``changed``), and keeps the others where
-they are; the result is the same as resolving the whole set at once, which is what the bulk
+whose window holds a day that changed (``resolve`` with ``changed``; it reads them in two steps,
+``lookups`` then ``more_days``), and keeps the others where they are; the result is the same as resolving the whole set at once, which is what the bulk
 import does (``changed=None``).
 """
 
@@ -118,22 +118,37 @@ def _merge(ranges: list[dict[str, str]], lo: str, hi: str, low: str | None = Non
 
 
 def lookups(reports: Iterable[Report]) -> dict[str, list[dict[str, str]]]:
-    """What to read before re-resolving ``reports`` (new ones, or those of a removed article):
+    """What to read first before re-resolving ``reports`` (new ones, or those of a removed article):
 
     * ``spans``: the nodes whose span meets a changed report's span (its own node, the reports of
       its day, the undated reports whose window holds it): ``Meeting.lo`` from ``lo`` (a node spans
       at most 2 * SPAN days) to ``hi``, and ``Meeting.hi`` from ``a``;
-    * ``days``: the dated meetings an undated report re-resolved may join (``Meeting.day`` from
-      ``d1`` to ``d2``): those of its window, or of the SPAN days around a changed day."""
+    * ``days``: the dated meetings an undated changed report may join (``Meeting.day`` from ``d1``
+      to ``d2``): those of its window.
+
+    Then ``more_days``: the dated meetings the undated reports read may join, when a changed day
+    frees them."""
     spans, days = [], []
     for r in reports:
         lo, hi = span(r)
         spans.append({"block": r["block"], "lo": shift(lo, -2 * SPAN), "a": lo, "hi": hi})
-        if r.get("day"):
-            days.append({"block": r["block"], "d1": shift(lo, -SPAN), "d2": shift(hi, SPAN)})
-        elif r.get("lo") and r.get("hi"):
+        if not r.get("day") and r.get("lo") and r.get("hi"):
             days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
     return {"spans": _merge(spans, "lo", "hi", "a"), "days": _merge(days, "d1", "d2")}
+
+
+def more_days(reports: Iterable[Report], changed: Mapping[str, set[str]]) -> list[dict[str, str]]:
+    """The second read: the windows (``Meeting.day`` from ``d1`` to ``d2``) of the undated reports
+    read that a changed day of their block frees (``resolve`` re-resolves them, and they may join
+    any dated meeting of their window). Every such report was read by ``lookups``' spans: its node
+    spans its window, which holds the changed day."""
+    days = []
+    for r in reports:
+        if r.get("day") or not (r.get("lo") and r.get("hi")):
+            continue
+        if any(_fits(r, d) for d in changed.get(r["block"], ())):
+            days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
+    return _merge(days, "d1", "d2")
 
 
 def window(r: Report) -> tuple[str | None, str | None]:

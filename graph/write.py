@@ -33,8 +33,10 @@ UNWIND $docs AS d
 OPTIONAL MATCH (a:Article {id: d.id})
 OPTIONAL MATCH (b:Article {doc: d.doc})
 RETURN d.id AS id, a.id AS same,
-       {meetings: a.meeting_spans, visits: a.visit_spans, projects: a.project_spans, calls: a.calls} AS same_spans,
-       b.id AS old, {meetings: b.meeting_spans, visits: b.visit_spans, projects: b.project_spans, calls: b.calls} AS spans
+       {meetings: a.meeting_spans, visits: a.visit_spans, projects: a.project_spans, calls: a.calls,
+        legacy_projects: a.projects} AS same_spans,
+       b.id AS old, {meetings: b.meeting_spans, visits: b.visit_spans, projects: b.project_spans, calls: b.calls,
+        legacy_projects: b.projects} AS spans
 """
 _REASSIGN = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.doc = row.doc"
 
@@ -52,6 +54,12 @@ _DELETE_LONELY = """
 UNWIND $ids AS i
 MATCH (n) WHERE elementId(n) = i AND NOT (n)--()
 DELETE n
+"""
+# Project nodes of a graph written before projects were resolved (keyed by the extractor's
+# ``project`` id, which ``Article.projects`` lists) that a replaced article leaves without edges
+_DELETE_ORPHANS = """
+UNWIND $projects AS pid
+MATCH (p:Project {id: pid}) WHERE NOT (p)--() DELETE p
 """
 _DELETE_ORPHAN_CALLS = """
 UNWIND $calls AS cid
@@ -625,7 +633,7 @@ def _write_tx(
     found = tx.run(_FIND, docs=[{"id": i, "doc": d.article.doc} for i, d in todo.items()]).data()
     holders = {i: d.article.doc for i, d in todo.items()}  # text id -> a document of the batch holding it
     olds: list[str] = []
-    spans: dict[str, list[str]] = {"meetings": [], "visits": [], "projects": [], "calls": []}
+    spans: dict[str, list[str]] = {"meetings": [], "visits": [], "projects": [], "calls": [], "legacy_projects": []}
     reassign: list[dict[str, str]] = []
 
     def drop(article_id, old_spans):
@@ -660,6 +668,9 @@ def _write_tx(
         c = tx.run(_DELETE_OLD, olds=olds).consume().counters
         res.nodes_deleted += c.nodes_deleted
         res.edges_deleted += c.relationships_deleted
+        if spans["legacy_projects"]:
+            c = tx.run(_DELETE_ORPHANS, projects=spans["legacy_projects"]).consume().counters
+            res.nodes_deleted += c.nodes_deleted
         if spans["calls"]:
             res.nodes_deleted += tx.run(_DELETE_ORPHAN_CALLS, calls=spans["calls"]).consume().counters.nodes_deleted
         # states, leaders, places and sources only the old version named go with it
@@ -754,22 +765,32 @@ def _resolve_events(
     shrunk: set[str] = set()  # nodes that lost a report of a removed article
     reports: dict[str, dict] = {}
     changed: dict[str, set[str]] = {}  # block -> the days whose dated reports changed
-    for n in near:
-        old_members[n["id"]] = set()
-        for r in events.decode(n["reports"] or []):
-            if r["article"] in removed:
-                shrunk.add(n["id"])
-                if r.get("day"):
-                    changed.setdefault(r["block"], set()).add(r["day"])
+
+    def take(nodes: list[dict]) -> None:
+        for n in nodes:
+            if n["id"] in old_members:
                 continue
-            reports[r["key"]] = r
-            current[r["key"]] = n["id"]
-            old_members[n["id"]].add(r["key"])
+            old_members[n["id"]] = set()
+            for r in events.decode(n["reports"] or []):
+                if r["article"] in removed:
+                    shrunk.add(n["id"])
+                    if r.get("day"):
+                        changed.setdefault(r["block"], set()).add(r["day"])
+                    continue
+                reports[r["key"]] = r
+                current[r["key"]] = n["id"]
+                old_members[n["id"]].add(r["key"])
+
+    take(near)
     for r in new:
         reports[r["key"]] = r
         current.pop(r["key"], None)
         if r.get("day"):
             changed.setdefault(r["block"], set()).add(r["day"])
+    # the dated meetings the undated reports a changed day frees may join (a second, narrow read)
+    more = events.more_days(reports.values(), changed)
+    if more:
+        take(tx.run(_NEAR.format(label=label), spans=[], days=more).data())
     by_block: dict[str, list[dict]] = {}
     for r in reports.values():
         by_block.setdefault(r["block"], []).append(r)

@@ -139,9 +139,12 @@ def test_resolving_the_neighbourhood_of_each_new_report_gives_what_resolving_all
             new = order[i : i + size]
             # as the writer does (graph/write.py _resolve_meetings): the new reports and what they
             # may depend on, each block resolved with its own changed days
-            near = _near(seen, current, events.lookups(new)) + new
+            near = _near(seen, current, events.lookups(new))
+            days = {b: {x["day"] for x in new if x.get("day") and x["block"] == b} for b in {x["block"] for x in new}}
+            more = _near(seen, current, {"spans": [], "days": events.more_days(near + new, days)})
+            near = list({x["key"]: x for x in near + more}.values()) + new
             for block in {x["block"] for x in near}:
-                changed = {x["day"] for x in new if x.get("day") and x["block"] == block}
+                changed = days.get(block, set())
                 current.update(events.resolve([x for x in near if x["block"] == block], current, changed))
             seen.extend(new)
         got: dict[str, set[str]] = {}
