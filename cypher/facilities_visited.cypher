@@ -3,20 +3,23 @@
 // returns: facility, kind, visits (resolved visits), meetings (resolved meetings), articles (reporting either), visitors (up to ten)
 MATCH (f:Facility {state: $state})
 CALL (f) {
-  OPTIONAL MATCH (f)<-[t:TO]-(v:Visit)
-  RETURN count(DISTINCT v) AS visits, collect(DISTINCT t.article) AS visit_arts
+  OPTIONAL MATCH (f)<-[:TO]-(v:Visit)
+  RETURN count(DISTINCT v) AS visits
 }
 CALL (f) {
-  OPTIONAL MATCH (f)<-[h:HELD_AT]-(m:Meeting)
-  RETURN count(DISTINCT m) AS meetings, collect(DISTINCT h.article) AS meeting_arts
+  OPTIONAL MATCH (f)<-[:HELD_AT]-(m:Meeting)
+  RETURN count(DISTINCT m) AS meetings
 }
-WITH f, visits, meetings, visit_arts, meeting_arts WHERE visits + meetings > 0
+WITH f, visits, meetings WHERE visits + meetings > 0
+CALL (f) {
+  // the articles reporting a visit to it or a meeting at it
+  OPTIONAL MATCH (f)<-[r:TO|HELD_AT]-()
+  RETURN count(DISTINCT r.article) AS articles
+}
 CALL (f) {
   MATCH (f)<-[:TO]-(:Visit)<-[:ON_VISIT]-(l:Leader)
   WITH DISTINCT l ORDER BY l.name LIMIT 10
   RETURN collect(l.name) AS visitors
 }
-RETURN f.name AS facility, f.kind AS kind, visits, meetings,
-       size(reduce(o = [], x IN visit_arts + meeting_arts | CASE WHEN x IN o THEN o ELSE o + x END)) AS articles,
-       visitors
+RETURN f.name AS facility, f.kind AS kind, visits, meetings, articles, visitors
 ORDER BY visits + meetings DESC, facility
