@@ -117,23 +117,31 @@ def _merge(ranges: list[dict[str, str]], lo: str, hi: str, low: str | None = Non
     return merged
 
 
-def lookups(reports: Iterable[Report]) -> dict[str, list[dict[str, str]]]:
-    """What to read first before re-resolving ``reports`` (new ones, or those of a removed article):
+def lookups(new: Iterable[Report], removed: Iterable[Report] = ()) -> dict[str, list[dict[str, str]]]:
+    """What to read first before resolving the ``new`` reports and re-resolving after the
+    ``removed`` ones (an article replaced or removed: probes with ``block``, ``lo``, ``hi``, and
+    ``day`` for a dated one):
 
-    * ``spans``: the nodes whose span meets a changed report's span (its own node, the reports of
-      its day, the undated reports whose window holds it): ``Meeting.lo`` from ``lo`` (a node spans
-      at most 2 * SPAN days) to ``hi``, and ``Meeting.hi`` from ``a``;
-    * ``days``: the dated meetings an undated changed report may join (``Meeting.day`` from ``d1``
-      to ``d2``): those of its window.
+    * ``spans``: the nodes whose span meets the span of a dated new report or of a removed one (its
+      own node, the reports of its day, the undated reports whose window holds it):
+      ``Meeting.lo`` from ``lo`` (a node spans at most 2 * SPAN days) to ``hi``, and ``Meeting.hi``
+      from ``a``. An undated new report needs none: no other report depends on it;
+    * ``days``: the dated meetings an undated new report may join (``Meeting.day`` from ``d1`` to
+      ``d2``): those of its window.
 
     Then ``more_days``: the dated meetings the undated reports read may join, when a changed day
     frees them."""
     spans, days = [], []
-    for r in reports:
+    for r in new:
+        if r.get("day"):
+            spans.append({"block": r["block"], "lo": shift(r["day"], -2 * SPAN), "a": r["day"], "hi": r["day"]})
+        elif r.get("lo") and r.get("hi"):
+            days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
+        else:  # no window: a meeting of its own, no neighbour
+            continue
+    for r in removed:
         lo, hi = span(r)
         spans.append({"block": r["block"], "lo": shift(lo, -2 * SPAN), "a": lo, "hi": hi})
-        if not r.get("day") and r.get("lo") and r.get("hi"):
-            days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
     return {"spans": _merge(spans, "lo", "hi", "a"), "days": _merge(days, "d1", "d2")}
 
 

@@ -753,12 +753,12 @@ def _resolve_events(
     removed reports (graph/events.py): read the nodes whose reports may depend on them, resolve,
     and rewrite only the nodes whose reports changed. Same result as resolving every report at
     once, in any order of arrival."""
-    probes = [*new]
+    probes = []
     for sp in old_spans:
         block, lo, hi = sp.split("\t")
         # a removed dated report (lo == hi) moves the undated ones around it: looked up as one
         probes.append({"block": block, "lo": lo, "hi": hi, "published": lo, "day": lo if lo == hi else None})
-    q = events.lookups(probes)
+    q = events.lookups(new, probes)
     near = tx.run(_NEAR.format(label=label), spans=q["spans"], days=q["days"]).data()
     current: dict[str, str] = {}  # report key -> node id
     old_members: dict[str, set[str]] = {}  # node id -> its reports still asserted
