@@ -9,11 +9,14 @@ are keyed to the language lexicons in ``data/lang`` and to the reference data.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.clauses import (
     calls as clause_calls,
+    lemmatize,
+    lex,
     meetings as clause_meetings,
     meetings_on_trips,
     read_events,
@@ -22,6 +25,7 @@ from relgraph.loaders.clauses import (
     visits as clause_visits,
 )
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
+from relgraph.loaders.nlp import Tok
 from relgraph.loaders.dates import find_dates, mark_dateline
 from relgraph.loaders.events import main_pair, read_statements
 from relgraph.loaders.gazetteer import TokenIndex, tokenize
@@ -148,7 +152,9 @@ def extract(article: Article) -> ArticleFacts:
         if p["kind"] == "city":
             cities.append(ref)
         elif pid in event_places or not all(
-            ctx.has("photo", ctx.sent_of(e.start)) or is_metonym(ctx, e.start) for e in evs
+            ctx.has("photo", ctx.sent_of(e.start))
+            or ((is_metonym(ctx, e.start) or is_metonym(ctx, e.end - 1)) and not _located_at(ctx, e.start))
+            for e in evs
         ):
             # not when only named in picture credits ("Photo courtesy of the Kremlin") or for the
             # government it houses ("a indiqué l'Élysée")
@@ -180,3 +186,26 @@ def extract(article: Article) -> ArticleFacts:
         calls=tuple(calls),
         warnings=warnings,
     )
+
+
+def _located_at(ctx: Ctx, pos: int) -> bool:
+    """ "talks in the Kremlin", "à l'Élysée", "в Кремле": a seat of power right after a locative
+    (and at most an article) is the place itself, not the government it stands for ("the Kremlin
+    said")."""
+    k = ctx.sent_of(pos)
+    if not (ctx.has("meeting", k) or ctx.has("visit", k)):
+        return False  # a place where something happens, in a sentence that tells of it
+    saying = ctx.triggers.get("say", []) + rd.word_gazetteer(ctx.lang, "credit_verbs").find(ctx.text, ctx.index)
+    if any(-25 <= x.start - pos <= 25 for x in saying):
+        return False  # "сообщили в Кремле", "в Кремле заявили": the government speaking
+    L = lex(ctx.lang)
+    near = re.findall(r"\w+", ctx.text[max(0, pos - 25) : pos + 40])
+    if any(L.has("deny_verbs", Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)) for w in near):
+        return False  # "в Кремле опровергли": the government denying
+    for m in ctx.triggers.get("locative", ()):
+        gap = ctx.text[m.end : pos]
+        if 0 <= pos - m.end <= 5 and (
+            not gap.strip() or gap.strip(" '’").lower() in rd.every_language("locative_articles", folded=False)
+        ):
+            return True
+    return False

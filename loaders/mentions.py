@@ -43,7 +43,7 @@ def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
     words = {fold(w) for w in ctx.lex.get("capital_words", [])}
     by_first = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
     by_last = {m.j - 1: (iso3, m) for iso3, _, m in ctx.state_hits}
-    connectors = {"de", "du", "of", "del", "von", "der", "the", "la", "d", "l"}
+    connectors = rd.every_language("capital_connectors")
     for k, t in enumerate(toks):
         if t.fold not in words:
             continue
@@ -105,26 +105,35 @@ def find_places(ctx: Ctx) -> None:
         _ru_oblique_places(ctx, taken)
     # "cosmodrome X", "X estate": a facility word next to a proper name
     toks = ctx.toks
-    connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
+    connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | rd.every_language("place_connectors")
     stop = stopwords(ctx)
     for m in rd.facility_words(ctx.lang).find(ctx.text, ctx.index):
         kind, order, label = m.value
         if any(s <= m.start < e for s, e in taken):
             continue
+        if ctx.lex.get("capitalised_nouns") and not is_cap(ctx.toks[m.i]):
+            continue  # German: "schloss ... aus" is a verb, "Schloss Bellevue" a palace
         name_toks: list[Token] = []
         if order in ("after", "either"):
             k = m.j
             while k < len(toks) and toks[k].fold in connectors and k - m.j < 2 and toks[k].sep != "|":
                 k += 1
+
+            def gap(k: int) -> str:
+                return ctx.text[toks[k - 1].end : toks[k].start] if k else ""
+
+            quoted = k == m.j and k < len(toks) and gap(k).strip() in _OPEN_QUOTES
             while (
                 k < len(toks)
-                and is_cap(toks[k])
-                and toks[k].sep in (" ", "'")
+                and (is_cap(toks[k]) or (quoted and bool(name_toks)))
+                and (toks[k].sep in (" ", "'") or (quoted and (not name_toks or gap(k) in (" ", "-"))))
                 and len(name_toks) < 4
                 and toks[k].fold not in stop
             ):
-                name_toks.append(toks[k])
+                name_toks.append(toks[k])  # "cosmodrome Vostotchny", "АЭС «Куданкулам»"
                 k += 1
+                if quoted and k < len(toks) and any(q in gap(k) for q in _CLOSE_QUOTES):
+                    break
         if not name_toks and order in ("before", "either"):
             k = m.i - 1
             while k >= 0 and len(name_toks) < 5:
@@ -163,7 +172,44 @@ def find_places(ctx: Ctx) -> None:
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
+    _compound_venues(ctx, taken)
     _capitals(ctx, taken)
+
+
+_OPEN_QUOTES = {"«", "« ", '"', "“", "„"}
+_CLOSE_QUOTES = ("»", '"', "”", "“")
+
+
+def _compound_venues(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """ "im Präsidentenpalast in Vilnius", "im Verteidigungsministerium", "in der slowakischen
+    Botschaft": a German compound venue noun right after a locative (and an article or adjective),
+    in a sentence about a meeting or a visit, is a venue named as written; where it is comes from
+    the places near it (``locate_unknown``)."""
+    ends = rd.facility_compounds(ctx.lang)
+    if not ends:
+        return
+    toks = ctx.toks
+    loc_end = {m.j for m in ctx.triggers.get("locative", ())}
+    for i, t in enumerate(toks):
+        if not is_cap(t) or len(t.text) < 6 or any(s <= t.start < e for s, e in taken):
+            continue
+        kind = next((k for e, k in ends if t.fold.endswith(e)), None)
+        if kind is None:
+            continue
+        if i + 1 < len(toks) and is_cap(toks[i + 1]) and toks[i + 1].sep == " ":
+            continue  # "im Präsidentenpalast Akorda": the name that follows is the venue's
+        # right after the locative, or after its article and an adjective ("in der slowakischen Botschaft")
+        if not any(i - j in (0, 1, 2) and all(not is_cap(x) for x in toks[j:i]) for j in loc_end if j <= i):
+            continue
+        k = ctx.sent_of(t.start)
+        if not (ctx.has("meeting", k) or ctx.has("visit", k)):
+            continue
+        start = toks[i - 1].start if i and toks[i - 1].fold.endswith(("ischen", "ische")) else t.start
+        name = ctx.text[start : t.end]
+        pid = place_id(latin(name))
+        ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
+        ctx.place_hits.append((pid, Match(i, i + 1, start, t.end, pid, name)))
+        taken.append((start, t.end))
 
 
 def is_metonym(ctx: Ctx, pos: int) -> bool:
@@ -364,7 +410,7 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     out = []
     toks = ctx.toks
     by_tok = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
-    connectors = {"de", "of", "la", "du", "the", "des", "del", "d", "l", "von", "der", "des"}
+    connectors = rd.every_language("title_connectors")
     for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, ctx.index):
         j, state, end = m.j, None, m.end
         k = j
@@ -528,15 +574,12 @@ def _barriers(ctx: Ctx, titles: list[_TitleHit]) -> _NameBarriers:
     )
 
 
-_INSTITUTION_CONNECTORS = {"of", "the", "de", "la", "l", "du", "des", "del", "der", "el"}
-
-
 def _past_institution(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[int, str | None]:
     """Where the name starts after a title that names an institution ("Speaker of the Assembly
     Ines Okafor"), and the state that closes the institution's name, if any."""
     toks = ctx.toks
     inst_state = None
-    if k < len(toks) and (toks[k].fold in _INSTITUTION_CONNECTORS or k in b.institutions):
+    if k < len(toks) and (toks[k].fold in rd.every_language("institution_connectors") or k in b.institutions):
         last_inst = None
         for kk in range(k, min(k + 8, len(toks))):
             if kk > k and toks[kk].sep == "|":
@@ -574,6 +617,7 @@ def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
         and k not in b.titles
         and toks[k].fold not in b.stop
         and k not in b.events
+        and not (len(toks[k].text) >= 2 and toks[k].text.isupper())  # "ЦК", "UN", "MFA": an acronym, no name
         and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1))
         and (not run or "\n" not in text[run[-1].end : toks[k].start])
     ):

@@ -70,6 +70,18 @@ def lexicon(lang: str) -> dict:
     return json.loads((_data() / "lang" / f"{lang}.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
+def every_language(key: str, events: bool = False, folded: bool = True) -> frozenset[str]:
+    """The words under ``key`` (under "events" with ``events``) in every lexicon, folded unless
+    ``folded`` is false: a short list of function words distinct enough across the languages
+    ("by", "par", "por", "von") that one set serves whatever the article's language."""
+    out = set()
+    for lang in languages():
+        lex = lexicon(lang).get("events", {}) if events else lexicon(lang)
+        out |= {fold(w) if folded else w for w in lex.get(key, ())}
+    return frozenset(out)
+
+
 # -- states ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StateInfo:
@@ -299,6 +311,10 @@ def source_gazetteer() -> Gazetteer:
             # all-caps short forms (AP, AFP, TASS) only as written: "ap" or "Tass" are not them
             cs = form.isupper() or (len(form) <= 4 and form[:1].isupper())
             g.add(form, name, case_sensitive=cs)
+            if form.isupper() and form.isalpha() and len(form) >= 4:
+                g.add(form.title(), name, case_sensitive=True)  # "Nachrichtenagentur Irna", "Tass"
+            if re.fullmatch(r"[А-ЯЁ][а-яё]{4,}", form):
+                g.add(form + "*", name)  # "по данным «Интерфакса»"
     return g
 
 
@@ -320,9 +336,22 @@ def sector_codes() -> dict[str, dict[str, str]]:
 def facility_words(lang: str) -> Gazetteer:
     g = Gazetteer()
     for r in read_tsv("facility_words.tsv"):
-        if r["lang"] == lang:
+        if r["lang"] == lang and r["order"] != "compound":
             g.add(r["form"], (r["kind"], r["order"], r.get("label", "")))
     return g
+
+
+@lru_cache(maxsize=None)
+def facility_compounds(lang: str) -> tuple[tuple[str, str], ...]:
+    """German compound venue nouns by their last part ("Präsidentenpalast", "Verteidigungs-
+    ministerium"): (folded ending, kind), longest ending first."""
+    rows = [(fold(r["form"].lstrip("*")), r["kind"]) for r in read_tsv("facility_words.tsv")]
+    ends = [
+        (e, k)
+        for (e, k), r in zip(rows, read_tsv("facility_words.tsv"))
+        if r["lang"] == lang and r["order"] == "compound"
+    ]
+    return tuple(sorted(ends, key=lambda x: -len(x[0])))
 
 
 @lru_cache(maxsize=None)

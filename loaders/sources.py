@@ -17,7 +17,8 @@ _PICTURE_WORDS = r"photos?|fotos?|фото\w*|bild|image[ns]?|imagen|crédits?(?
 _PHOTO_MARK = re.compile(rf"(?:(?<![\w])(?:{_PICTURE_WORDS})\s*:|©)\s*", re.I)
 # a caption ending in its credit: "… on Tuesday. / Agency/Name/Pool"
 _TRAILING_CREDIT = re.compile(r"(?:[.)]\s+|\s)/\s+(?P<names>[^/\n]{2,40}(?:\s*/\s*[^/\n]{2,40})*)\s*$")
-_PICTURE_PARTS = {"pool", "via", "getty", "images", "photo", "foto", "фото", "afp", "file"}
+# a picture agency named in a caption credit besides the words of the lexicons ("picture_credit_parts")
+_PICTURE_AGENCIES = {"getty"}
 _PERSON = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){1,3}$")
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n]")
 
@@ -95,9 +96,9 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
         knowns = [(p, s, _known(p)) for p, s in parts]
         if not any(k for _, _, k in knowns):
             continue
-        picture = bool({fold(w) for w in words} & _PICTURE_PARTS - {"afp"}) or any(
-            k is None and _person(p) for p, _, k in knowns
-        )
+        picture = bool(
+            {fold(w) for w in words} & (rd.every_language("picture_credit_parts") | _PICTURE_AGENCIES)
+        ) or any(k is None and _person(p) for p, _, k in knowns)
         if not picture and any(k is None and not p.isupper() for p, _, k in knowns):
             continue  # a short line of prose that names an agency: read below, with the body
         # "Name / Agency", "Pool via Agency": a picture credit; "TASS/VNA/CVN", "AFP": the report's
@@ -133,6 +134,9 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
             add(m.value, "broadcaster", m.start, m.end, info.kind)
         elif _credited(text, m, intro, verbs, line_start):
             add(m.value, "credit", m.start, m.end, info.kind)
+    for name, s, e in _unnamed_agencies(ctx, header_spans + claimed, intro, verbs):
+        k = _known(name)
+        add(k[0] if k else name, "credit", s, e, k[1] if k else "agency")
     out = []
     credited = {n for (n, k) in found if k == "credit"}
     for (name, kind), evs in found.items():
@@ -170,3 +174,58 @@ def _credited(text: str, m: Match, intro: list[Match], verbs: list[Match], line_
         ):
             return True
     return False
+
+
+# after "agency": its acronym in brackets, a few words on ("l'Agence mauritanienne d'information (AMI)")
+_BRACKETED = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){0,5}?\((?P<name>[A-ZА-ЯЁ]{2,6})\)")
+# or its name right after it, past a lower-case adjective ("Nachrichtenagentur BNS", "agence officielle APS")
+_NAMED = re.compile(
+    r"(?:[a-zà-ÿа-яё][\w'’-]*\s+)?(?P<name>[A-ZА-ЯЁ][\w-]*[A-Za-zА-Яа-яЁё](?:\s+(?:(?:of|de|del|di)\s+)?[A-ZА-ЯЁ][\w-]+){0,3})"
+)
+
+
+def _unnamed_agencies(
+    ctx: Ctx, skip: list[tuple[int, int]], intro: list[Match], verbs: list[Match]
+) -> list[tuple[str, int, int]]:
+    """Agencies the reference data lacks, credited in the body: "selon l'Agence mauritanienne
+    d'information (AMI)", "berichtete die litauische Nachrichtenagentur BNS", "according to the
+    state news agency Bernama", "по данным информагентства ИРНА". The agency noun and a news word
+    ("news", "presse", "Nachrichten", "информ") name it as a news agency; it is a credit only when
+    a credit word opens its clause or a reporting verb stands right by it."""
+    text = ctx.text
+    from relgraph.loaders.dates import calendar_words
+
+    calendar = calendar_words(ctx.lang)
+    news = [fold(w) for w in ctx.lex.get("news_words", ())]
+    out = []
+    for a in rd.word_gazetteer(ctx.lang, "agency_nouns").find(text, ctx.index):
+        if any(s <= a.start < e for s, e in skip):
+            continue
+        stop = _CLAUSE_STOP.search(text, a.end)
+        window = text[a.end : stop.start() if stop and text[stop.start()] not in "()" else a.end + 80]
+        lead = len(window) - len(window.lstrip())
+        m = _BRACKETED.match(window, lead) or _NAMED.match(window, lead)
+        if m is None:
+            continue
+        name = m.group("name")
+        if (
+            any(fold(w) in calendar for w in name.split())
+            or any(a.end + m.start("name") <= x.start < a.end + m.end("name") for _, _, x in ctx.state_hits)
+            or any(a.end + m.start("name") <= x.start < a.end + m.end("name") for _, x in ctx.place_hits)
+        ):
+            continue  # "the agency said Monday", "the agency in Moscow"
+        s, e = a.end + m.start("name"), a.end + m.end("name")
+        if not any(w in fold(text[a.start : e]) for w in news) and _known(name) is None:
+            continue  # "the International Atomic Energy Agency (IAEA) said": an agency, not of news
+        line_start = text.rfind("\n", 0, a.start) + 1
+        before = any(
+            x.start >= line_start and 0 <= a.start - x.end <= 40 and not re.search(r"[.;:!?\n]", text[x.end : a.start])
+            for x in [*intro, *verbs]
+        )
+        after = any(
+            0 <= x.start - e <= 30 and not re.search(r"[.;:!?\n,]", re.sub(r"\([^()]*\)", "", text[e : x.start]))
+            for x in verbs
+        )
+        if before or after:
+            out.append((name, s, e))
+    return out

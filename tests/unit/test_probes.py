@@ -34,6 +34,10 @@ holds any of these keys:
     no_visitor            [str]  none of these is the visitor of any visit
   sources:
     not_credit            [str]  no source of that name has kind "credit"
+    credits               [str]  each is the name of a source of kind "credit"
+  facilities:
+    facilities_include    [str]  each is the name of an extracted facility
+    not_facilities        [str]  none of these is the name of an extracted facility
   proposals (a name is a leader's canonical name or an ISO3 code, as in ``proposals[].by``):
     proposals             int    exactly this many proposals
     min_proposals         int    at least this many proposals
@@ -96,6 +100,9 @@ KEYS = {
     "visit",
     "no_visitor",
     "not_credit",
+    "credits",
+    "facilities_include",
+    "not_facilities",
     "proposals",
     "min_proposals",
     "proposers",
@@ -224,6 +231,16 @@ def problems(obj: dict, exp: dict) -> list[str]:
     for s in obj["sources"]:
         if s["kind"] == "credit" and s["name"] in exp.get("not_credit", ()):
             out.append(f"not_credit: {s['name']} is credited as a source of the report")
+    fac_names = {f["name"] for f in obj["facilities"]}
+    for name in exp.get("facilities_include", ()):
+        if name not in fac_names:
+            out.append(f"facilities_include: no facility {name!r} (got {sorted(fac_names)})")
+    for name in exp.get("not_facilities", ()):
+        if name in fac_names:
+            out.append(f"not_facilities: {name!r} is extracted as a facility")
+    for name in exp.get("credits", ()):
+        if not any(s["kind"] == "credit" and s["name"] == name for s in obj["sources"]):
+            out.append(f"credits: {name} is not credited as a source of the report")
 
     proposals = obj["proposals"]
     by = [p["by"] for p in proposals]
