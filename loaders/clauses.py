@@ -2558,10 +2558,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if (
                 any(
                     c.deprel in ("aux", "aux:pass")
-                    and (
-                        _is_cond_aux(L, c)
-                        or fold(c.lemma) in rd.every_language("maybe_modals", events=True)
-                    )
+                    and (_is_cond_aux(L, c) or fold(c.lemma) in rd.every_language("maybe_modals", events=True))
                     for c in p.children(t.i)
                 )
                 or t.feats.get("Mood") == "Cnd"
