@@ -1,14 +1,19 @@
 #!/usr/bin/env python3
-"""Meeting resolution's cost: the transactional writer with resolution on, against the same
-writer with it off (each meeting report a node of its own), on the same articles, same run.
+"""Event resolution's cost: the transactional writer with resolution on (meetings, visits and
+projects), against the same writer with it off (each meeting, visit and proposal report a node
+of its own), on the same articles, same run; then every stored question's p50/p95 on the graph
+resolution made.
 
     RELGRAPH_BOLT_PORT=... bench/resolution.py --wipe --articles 5000 --repeats 2
 
-It extracts the test articles once (tests/data, tests/data/events: the parser must run), makes
-``--articles`` copies of them (new texts, new documents, their dates moved two days a round, so
-every round is a new set of meetings each reported by several copies), and writes them 100 a
-transaction into the Neo4j the settings name, which it WIPES first (``--wipe`` says you mean it:
-use a server of your own). It prints the median seconds of each mode and the ratio on/off.
+It extracts the test articles once (tests/data, tests/data/events, tests/data/more,
+tests/data/trips: the parser must run), keeps those that report a meeting, a visit or a proposal,
+makes ``--articles`` copies of them (new texts, new documents, their dates moved two days a
+round, so every round is a new set of meetings and visits each reported by several copies), and
+writes them 100 a transaction into the Neo4j the settings name, which it WIPES first (``--wipe``
+says you mean it: use a server of your own). It prints the median seconds of each mode, the
+ratio on/off, and the stored questions' p95 (``--query-repeats`` runs each, parameters as in
+bench/run: the busiest pair, state and leader).
 """
 
 from __future__ import annotations
@@ -20,18 +25,30 @@ import statistics
 import sys
 import time
 from dataclasses import replace
+from importlib.machinery import SourceFileLoader
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 def _shift(date: str | None, days: int) -> str | None:
-    if not date or len(date) < 10 or date.startswith("--"):
+    """A date moved by ``days``, in its own precision: a day, a day and month (``--09-13``, moved
+    in a leap year, so every day exists) or a month (``2024-03``: the month of its first day so
+    moved). Without this, the copies' month and day-and-month dates would pile onto the same
+    days round after round, and every round would re-read the pile."""
+    if not date:
         return date
     try:
-        return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=days)).isoformat()
+        if len(date) >= 10 and not date.startswith("--"):
+            return (dt.date.fromisoformat(date[:10]) + dt.timedelta(days=days)).isoformat()
+        if date.startswith("--") and len(date) == 7:
+            moved = dt.date.fromisoformat("2024" + date[1:]) + dt.timedelta(days=days)
+            return moved.strftime("--%m-%d")
+        if len(date) == 7 and date[4] == "-":
+            return (dt.date.fromisoformat(date + "-01") + dt.timedelta(days=days)).strftime("%Y-%m")
     except ValueError:
-        return date
+        pass
+    return date
 
 
 def copies(bases: list, n: int) -> list:
@@ -44,7 +61,8 @@ def copies(bases: list, n: int) -> list:
         a = f.article
         art = replace(a, text=a.text + f"\n{i}\n", doc=f"bench://{i}", path=None, published=_shift(a.published, days))
         meetings = tuple(replace(m, date=_shift(m.date, days)) for m in f.meetings)
-        out.append(resolve_article(replace(f, article=art, meetings=meetings)))
+        visits = tuple(replace(v, date=_shift(v.date, days)) for v in f.visits)
+        out.append(resolve_article(replace(f, article=art, meetings=meetings, visits=visits)))
     return out
 
 
@@ -53,6 +71,7 @@ def main(argv=None) -> int:
     ap.add_argument("--articles", type=int, default=2000)
     ap.add_argument("--repeats", type=int, default=2)
     ap.add_argument("--wipe", action="store_true", help="required: the configured database is emptied")
+    ap.add_argument("--query-repeats", type=int, default=20, help="runs of each stored question (0: none)")
     ap.add_argument("--json", action="store_true")
     args = ap.parse_args(argv)
     if not args.wipe:
@@ -65,13 +84,18 @@ def main(argv=None) -> int:
     from relgraph.settings import Settings
 
     data = ROOT / "tests" / "data"
-    paths = sorted(str(p) for d in (data, data / "events", data / "more") for p in d.glob("*.txt"))
+    paths = sorted(str(p) for d in (data, data / "events", data / "more", data / "trips") for p in d.glob("*.txt"))
     print(f"extracting {len(paths)} test articles ...", file=sys.stderr)
-    bases = [f for f in extract_paths(paths) if hasattr(f, "article") and f.meetings]
+    bases = [f for f in extract_paths(paths) if hasattr(f, "article") and (f.meetings or f.visits or f.proposals)]
     docs = copies(bases, args.articles)
-    reports = sum(len(d.facts.meetings) for d in docs)
+    reports = {
+        "meeting_reports": sum(len(d.facts.meetings) for d in docs),
+        "visit_reports": sum(len(d.facts.visits) for d in docs),
+        "proposal_reports": sum(len(d.facts.proposals) for d in docs),
+    }
     times: dict[str, list[float]] = {"off": [], "on": []}
-    meetings: dict[str, int] = {}
+    nodes: dict[str, dict[str, int]] = {}
+    queries: dict = {}
     with connect(Settings.from_env()) as driver:
         for rep in range(args.repeats):
             for mode in ("off", "on"):
@@ -82,24 +106,41 @@ def main(argv=None) -> int:
                 t = time.perf_counter()
                 for i in range(0, len(docs), 100):
                     write_articles(driver, docs[i : i + 100], resolve=mode == "on")
+                    if (i // 100) % 50 == 49:
+                        print(f"  {i + 100}/{len(docs)} articles, {time.perf_counter() - t:.0f} s", file=sys.stderr)
                 times[mode].append(time.perf_counter() - t)
-                meetings[mode] = driver.execute_query("MATCH (m:Meeting) RETURN count(m) AS n").records[0]["n"]
+                nodes[mode] = {
+                    label: driver.execute_query(f"MATCH (m:{label}) RETURN count(m) AS n").records[0]["n"]
+                    for label in ("Meeting", "Visit", "Project")
+                }
+        if args.query_repeats:
+            print(f"stored questions on the resolved graph, {args.query_repeats} runs each ...", file=sys.stderr)
+            run = SourceFileLoader("bench_run", str(ROOT / "bench" / "run")).load_module()
+            queries = run.bench_queries(driver, args.query_repeats)
         schema.clear(driver)
     off, on = statistics.median(times["off"]), statistics.median(times["on"])
-    res = {
+    res: dict = {
         "articles": len(docs),
-        "meeting_reports": reports,
-        "meetings_off": meetings["off"],
-        "meetings_on": meetings["on"],
+        **reports,
+        **{f"{label.lower()}s_{mode}": n for mode, counts in nodes.items() for label, n in counts.items()},
         "seconds_off": round(off, 2),
         "seconds_on": round(on, 2),
         "ratio_on_off": round(on / off, 3),
     }
+    if queries:
+        res["query_p95_ms"] = {n: round(v, 1) for n, v in queries["query_p95_ms"].items()}
+        res["query_p50_ms"] = {n: round(v, 1) for n, v in queries["query_p50_ms"].items()}
+        res["slowest_query"] = queries["slowest_query"]
     if args.json:
         print(json.dumps(res))
     else:
         for k, v in res.items():
-            print(f"{k:16} {v}")
+            if isinstance(v, dict):
+                print(k)
+                for n, x in sorted(v.items(), key=lambda kv: -kv[1]):
+                    print(f"  {n:22} {x}")
+            else:
+                print(f"{k:20} {v}")
     return 0
 
 

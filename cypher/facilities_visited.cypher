@@ -1,10 +1,10 @@
 // Which facilities and places in a state did leaders visit or meet at?
 // param state: the host state, an ISO3 code or any name or alias (example: RUS)
-// returns: facility, kind, visits (by visitor and day), meetings (resolved meetings), visitors (up to ten)
+// returns: facility, kind, visits (resolved visits), meetings (resolved meetings), articles (reporting either), visitors (up to ten)
 MATCH (f:Facility {state: $state})
 CALL (f) {
-  OPTIONAL MATCH (f)<-[v:VISITS]-(l:Leader)
-  RETURN count(DISTINCT CASE WHEN v IS NOT NULL THEN [l.id, coalesce(v.date, v.article)] END) AS visits
+  OPTIONAL MATCH (f)<-[:TO]-(v:Visit)
+  RETURN count(DISTINCT v) AS visits
 }
 CALL (f) {
   OPTIONAL MATCH (f)<-[:HELD_AT]-(m:Meeting)
@@ -12,9 +12,14 @@ CALL (f) {
 }
 WITH f, visits, meetings WHERE visits + meetings > 0
 CALL (f) {
-  MATCH (f)<-[:VISITS]-(l:Leader)
-  WITH DISTINCT l LIMIT 10
+  // the articles reporting a visit to it or a meeting at it
+  OPTIONAL MATCH (f)<-[r:TO|HELD_AT]-()
+  RETURN count(DISTINCT r.article) AS articles
+}
+CALL (f) {
+  MATCH (f)<-[:TO]-(:Visit)<-[:ON_VISIT]-(l:Leader)
+  WITH DISTINCT l ORDER BY l.name LIMIT 10
   RETURN collect(l.name) AS visitors
 }
-RETURN f.name AS facility, f.kind AS kind, visits, meetings, visitors
+RETURN f.name AS facility, f.kind AS kind, visits, meetings, articles, visitors
 ORDER BY visits + meetings DESC, facility

@@ -1,6 +1,7 @@
 // Every dated fact between two states, in order: meetings of their leaders (one row per resolved
 // meeting, however many articles report it), their phone or video calls, visits of one side's
-// leaders to the other side, proposals made in articles about the pair.
+// leaders to the other side (one row per resolved visit), proposals made in articles about the
+// pair (one row per resolved project, dated by its first report's publication).
 // param a: the first state, an ISO3 code or any name or alias (example: RUS)
 // param b: the second state (example: PRK)
 // returns: date, fact (meeting, call, visit or proposal), status, who, what, quote, article, articles (how many report it)
@@ -20,18 +21,17 @@ CALL () {
   RETURN c.date AS date, 'call' AS fact, c.status AS status, who, null AS what, quote, article, articles
   UNION
   UNWIND [[$a, $b], [$b, $a]] AS side
-  MATCH (l:Leader {state: side[0]})-[v:VISITS]->(p)
-  WHERE v.host_state = side[1]
-  RETURN v.date AS date, 'visit' AS fact, v.status AS status, [l.name] AS who, p.name AS what,
-         v.quote AS quote, v.article AS article, 1 AS articles
+  MATCH (l:Leader {state: side[0]})-[ov:ON_VISIT]->(v:Visit {host_state: side[1]})
+  OPTIONAL MATCH (v)-[:TO]->(p)
+  WITH v, l, min(coalesce(p.name, p.iso3)) AS what, min(ov.quote) AS quote, min(ov.article) AS article,
+       count(DISTINCT ov.article) AS articles
+  RETURN v.date AS date, 'visit' AS fact, v.status AS status, [l.name] AS who, what, quote, article, articles
   UNION
   WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
-  MATCH (art:Article {pair_key: key})
-  UNWIND art.projects AS pid
-  MATCH (:Project {id: pid})<-[p:PROPOSES]-(x)
-  WHERE p.article = art.id
-  RETURN art.published AS date, 'proposal' AS fact, null AS status, [coalesce(x.name, x.iso3)] AS who,
-         p.what AS what, p.quote AS quote, p.article AS article, 1 AS articles
+  MATCH (pr:Project {pair_key: key})<-[p:PROPOSES]-(x)
+  WITH pr, x, min(p.quote) AS quote, min(p.article) AS article, count(DISTINCT p.article) AS articles
+  RETURN pr.first AS date, 'proposal' AS fact, null AS status, [coalesce(x.name, x.iso3)] AS who,
+         pr.name AS what, quote, article, articles
 }
 WITH date, fact, status, who, what, quote, article, articles WHERE date IS NOT NULL
 RETURN date, fact, status, who, what, quote, article, articles

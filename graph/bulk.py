@@ -33,6 +33,7 @@ KEYS = {
     "Sector": "id",
     "Source": "name",
     "Meeting": "id",
+    "Visit": "id",
     "Call": "id",
     "Project": "id",
 }
@@ -206,6 +207,8 @@ class BulkBuilder:
         self.edge_counts: dict[str, int] = {}
         self.empty: set[tuple[str, str, str]] = set()  # (nodes|relationships, label or type, property)
         self.reports: list[dict] = []  # meeting reports, resolved into Meeting nodes at the end
+        self.visit_reports: list[dict] = []  # ... visit reports, into Visit nodes
+        self.project_reports: list[dict] = []  # ... proposal reports, into Project nodes
 
     # -- primitives: what MERGE, MATCH and CREATE do ------------------------------------------
     def _exists(self, label: str, key) -> bool:
@@ -314,20 +317,33 @@ class BulkBuilder:
                 )
 
     def _resolve(self) -> None:
-        """Every meeting report resolved at once (graph/events.py), as the writer's incremental
-        resolution leaves them: one Meeting node per resolved meeting, each report's edges to it."""
-        by_block: dict[str, list[dict]] = {}
-        for r in self.reports:
-            by_block.setdefault(r["block"], []).append(r)
-        members: dict[str, list[dict]] = {}
-        for rs in by_block.values():
-            keyed = {r["key"]: r for r in rs}
-            for key, mid in events.resolve(rs).items():
-                members.setdefault(mid, []).append(keyed[key])
-        for mid, ms in sorted(members.items()):
-            self._merge("Meeting", mid, events.node_props(ms))
+        """Every meeting, visit and proposal report resolved at once (graph/events.py), as the
+        writer's incremental resolution leaves them: one Meeting, Visit or Project node per
+        resolved event, each report's edges to it."""
+        for label, reports, props, add_edges in (
+            ("Meeting", self.reports, events.node_props, self._meeting_edges),
+            ("Visit", self.visit_reports, events.visit_props, self._visit_edges),
+        ):
+            by_block: dict[str, list[dict]] = {}
+            for r in reports:
+                by_block.setdefault(r["block"], []).append(r)
+            members: dict[str, list[dict]] = {}
+            for rs in by_block.values():
+                keyed = {r["key"]: r for r in rs}
+                for key, mid in events.resolve(rs).items():
+                    members.setdefault(mid, []).append(keyed[key])
+            for mid, ms in sorted(members.items()):
+                self._merge(label, mid, props(ms))
+                for row in ms:
+                    add_edges(mid, row)
+        keyed = {r["key"]: r for r in self.project_reports}
+        projects: dict[str, list[dict]] = {}
+        for key, pid in events.resolve_projects(self.project_reports).items():
+            projects.setdefault(pid, []).append(keyed[key])
+        for pid, ms in sorted(projects.items()):
+            self._merge("Project", pid, events.project_props(ms))
             for row in ms:
-                self._meeting_edges(mid, row)
+                self._project_edges(pid, row)
 
     def _meeting_edges(self, mid: str, row: dict) -> None:
         for p in row["participants"]:
@@ -362,6 +378,8 @@ class BulkBuilder:
                 self._edge("INVOLVES", ("Call", cid), ("State", iso3), self._fact(row))
 
     def _visits(self, row: dict) -> None:
+        # the VISITS edge now; the Visit nodes once every report is in (``_resolve``)
+        self.visit_reports.append(row)
         if not self._exists("Leader", row["visitor_id"]):
             return
         props = self._fact(row, date=row["date"], status=row["status"], host_state=row["host_state"], **_codes(row))
@@ -371,11 +389,24 @@ class BulkBuilder:
         elif row["host_state"] is not None and self._exists("State", row["host_state"]):
             self._edge("VISITS", ("Leader", row["visitor_id"]), ("State", row["host_state"]), props)
 
+    def _visit_edges(self, vid: str, row: dict) -> None:
+        if self._exists("Leader", row["visitor_id"]):
+            props = self._fact(row, date=row["date"], status=row["status"], **_codes(row))
+            self._edge("ON_VISIT", ("Leader", row["visitor_id"]), ("Visit", vid), props)
+        if row["place_id"] is not None:
+            if self._exists("Facility", row["place_id"]):
+                self._edge("TO", ("Visit", vid), ("Facility", row["place_id"]), self._fact(row))
+        elif row["host_state"] is not None and self._exists("State", row["host_state"]):
+            self._edge("TO", ("Visit", vid), ("State", row["host_state"]), self._fact(row))
+
     def _proposals(self, row: dict) -> None:
-        self._merge("Project", row["project"], {"name": row["what"]})
+        # the Project nodes and their edges once every report is in (``_resolve``)
+        self.project_reports.append(row)
+
+    def _project_edges(self, pid: str, row: dict) -> None:
         if row["sector"] is not None:
             self._merge("Sector", row["sector"])
-            self._edge("IN_SECTOR", ("Project", row["project"]), ("Sector", row["sector"]), self._fact(row))
+            self._edge("IN_SECTOR", ("Project", pid), ("Sector", row["sector"]), self._fact(row))
         by = (
             "Leader"
             if self._exists("Leader", row["by_id"])
@@ -387,7 +418,7 @@ class BulkBuilder:
             self._edge(
                 "PROPOSES",
                 (by, row["by_id"]),
-                ("Project", row["project"]),
+                ("Project", pid),
                 self._fact(row, what=row["what"], **_codes(row)),
             )
 

@@ -1,5 +1,6 @@
 """Event resolution: the meeting reports of many articles, in any language, grouped into one
-``Meeting`` node per real-world meeting. Pure functions (no database): the writer
+``Meeting`` node per real-world meeting; visit reports into ``Visit`` nodes by the same rules
+(see "visits" below), proposal reports into ``Project`` nodes (see "projects"). Pure functions (no database): the writer
 (``graph/write.py``) and the bulk import (``graph/bulk.py``) both call them, so both make the
 same nodes.
 
@@ -26,8 +27,8 @@ The rules (docs/architecture.md, "Resolved events"), each one tested in
 
 Order independence: a report's node depends only on the reports of its block whose days lie in
 its window (``window``). The writer re-resolves, inside the article's transaction, every report
-whose window holds a day that changed (``resolve`` with ``changed``), and keeps the others where
-they are; the result is the same as resolving the whole set at once, which is what the bulk
+whose window holds a day that changed (``resolve`` with ``changed``; it reads them in two steps,
+``lookups`` then ``more_days``), and keeps the others where they are; the result is the same as resolving the whole set at once, which is what the bulk
 import does (``changed=None``).
 """
 
@@ -116,23 +117,46 @@ def _merge(ranges: list[dict[str, str]], lo: str, hi: str, low: str | None = Non
     return merged
 
 
-def lookups(reports: Iterable[Report]) -> dict[str, list[dict[str, str]]]:
-    """What to read before re-resolving ``reports`` (new ones, or those of a removed article):
+def lookups(new: Iterable[Report], removed: Iterable[Report] = ()) -> dict[str, list[dict[str, str]]]:
+    """What to read first before resolving the ``new`` reports and re-resolving after the
+    ``removed`` ones (an article replaced or removed: probes with ``block``, ``lo``, ``hi``, and
+    ``day`` for a dated one):
 
-    * ``spans``: the nodes whose span meets a changed report's span (its own node, the reports of
-      its day, the undated reports whose window holds it): ``Meeting.lo`` from ``lo`` (a node spans
-      at most 2 * SPAN days) to ``hi``, and ``Meeting.hi`` from ``a``;
-    * ``days``: the dated meetings an undated report re-resolved may join (``Meeting.day`` from
-      ``d1`` to ``d2``): those of its window, or of the SPAN days around a changed day."""
+    * ``spans``: the nodes whose span meets the span of a dated new report or of a removed one (its
+      own node, the reports of its day, the undated reports whose window holds it):
+      ``Meeting.lo`` from ``lo`` (a node spans at most 2 * SPAN days) to ``hi``, and ``Meeting.hi``
+      from ``a``. An undated new report needs none: no other report depends on it;
+    * ``days``: the dated meetings an undated new report may join (``Meeting.day`` from ``d1`` to
+      ``d2``): those of its window.
+
+    Then ``more_days``: the dated meetings the undated reports read may join, when a changed day
+    frees them."""
     spans, days = [], []
-    for r in reports:
-        lo, hi = span(r)
-        spans.append({"block": r["block"], "lo": shift(lo, -2 * SPAN), "a": lo, "hi": hi})
+    for r in new:
         if r.get("day"):
-            days.append({"block": r["block"], "d1": shift(lo, -SPAN), "d2": shift(hi, SPAN)})
+            spans.append({"block": r["block"], "lo": shift(r["day"], -2 * SPAN), "a": r["day"], "hi": r["day"]})
         elif r.get("lo") and r.get("hi"):
             days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
+        else:  # no window: a meeting of its own, no neighbour
+            continue
+    for r in removed:
+        lo, hi = span(r)
+        spans.append({"block": r["block"], "lo": shift(lo, -2 * SPAN), "a": lo, "hi": hi})
     return {"spans": _merge(spans, "lo", "hi", "a"), "days": _merge(days, "d1", "d2")}
+
+
+def more_days(reports: Iterable[Report], changed: Mapping[str, set[str]]) -> list[dict[str, str]]:
+    """The second read: the windows (``Meeting.day`` from ``d1`` to ``d2``) of the undated reports
+    read that a changed day of their block frees (``resolve`` re-resolves them, and they may join
+    any dated meeting of their window). Every such report was read by ``lookups``' spans: its node
+    spans its window, which holds the changed day."""
+    days = []
+    for r in reports:
+        if r.get("day") or not (r.get("lo") and r.get("hi")):
+            continue
+        if any(_fits(r, d) for d in changed.get(r["block"], ())):
+            days.append({"block": r["block"], "d1": r["lo"], "d2": r["hi"]})
+    return _merge(days, "d1", "d2")
 
 
 def window(r: Report) -> tuple[str | None, str | None]:
@@ -181,8 +205,13 @@ def _richness(r: Report) -> tuple:
     return (-(1 if r.get("city") else 0), -sum(len(v) for v in _named(r).values()), r["key"])
 
 
-def _hash(*parts: str) -> str:
-    return "meeting:" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:20]
+def _hash(*parts: str, kind: str = "meeting") -> str:
+    return kind + ":" + hashlib.sha1("|".join(parts).encode()).hexdigest()[:20]
+
+
+def _kind(r: Report) -> str:
+    """What a report is of: a meeting (its reports carry no ``kind``) or a visit."""
+    return r.get("kind") or "meeting"
 
 
 def group_day(reports: Iterable[Report]) -> list[list[Report]]:
@@ -239,7 +268,7 @@ def resolve(
     for day, rs in sorted(days.items()):
         if any(free(r) for r in rs):
             for g in group_day(rs):
-                mid = _hash(g[0]["block"], day, min(x["key"] for x in g))
+                mid = _hash(g[0]["block"], day, min(x["key"] for x in g), kind=_kind(g[0]))
                 clusters.append((day, mid, g))
         else:  # unchanged day: its meetings stay as they are
             by_node: dict[str, list[Report]] = {}
@@ -264,18 +293,21 @@ def resolve(
 
 
 def own_id(r: Report) -> str:
-    """The id of a meeting known from this report alone."""
-    return _hash(r["key"])
+    """The id of a meeting (or visit) known from this report alone."""
+    return _hash(r["key"], kind=_kind(r))
 
 
 def _reason(r: Report, day: str | None) -> str:
+    what = _kind(r)
     if r.get("day"):
         return f"same day {r['day']}"
     if r.get("month") and day:
-        return f"in the month it names ({r['month']}), the one meeting that fits"
+        return f"in the month it names ({r['month']}), the one {what} that fits"
     if r.get("status") == "planned":
-        return f"planned in an article of {r.get('published')}, the one meeting that fits in the {PLANNED_AFTER} days after"
-    return f"undated, published {r.get('published')}, the one meeting that fits in the {HELD_BEFORE} days before"
+        return (
+            f"planned in an article of {r.get('published')}, the one {what} that fits in the {PLANNED_AFTER} days after"
+        )
+    return f"undated, published {r.get('published')}, the one {what} that fits in the {HELD_BEFORE} days before"
 
 
 def node_props(members: Sequence[Report]) -> dict[str, Any]:
@@ -291,11 +323,12 @@ def node_props(members: Sequence[Report]) -> dict[str, Any]:
     joined: list[str] = []
     if len(ms) > 1:
         people = sorted({p["id"] for r in ms for p in r.get("participants") or []})
-        joined = sorted(
-            {f"states {ms[0]['block']}", "participants " + "+".join(people)}
-            | ({f"place {cities[0]}"} if cities else set())
-            | {_reason(r, day) for r in ms}
-        )
+        if _kind(ms[0]) == "visit":
+            visitor, _, host = ms[0]["block"].partition(">")
+            who = {f"traveller {visitor}", f"host state {host}"}
+        else:
+            who = {f"states {ms[0]['block']}", "participants " + "+".join(people)}
+        joined = sorted(who | ({f"place {cities[0]}"} if cities else set()) | {_reason(r, day) for r in ms})
     return {
         "block": ms[0]["block"],
         "day": day,
@@ -312,3 +345,169 @@ def node_props(members: Sequence[Report]) -> dict[str, Any]:
 
 def decode(reports: Iterable[str]) -> list[Report]:
     return [json.loads(s) for s in reports]
+
+
+# -- visits ------------------------------------------------------------------------------------
+# A visit report is resolved by the meeting rules above (``resolve``, ``node_props``), read this way:
+# its block is the traveller and the host state (``Q7747>PRK``): another traveller, or a trip to
+# another country, is never the same visit; its "participant" is the traveller and its "city" the
+# place the extractor gives (the city the text names, else the venue). So: the same day and the
+# same place (or one report naming none) is one visit; a report without a day joins the one dated
+# visit its window holds (3 days before publication when held, 30 after when planned, the month
+# it names); a trip recalled as past without a day joins nothing; another city or another day
+# is another visit.
+
+
+def visit_fields(row: Mapping[str, Any], published: str | None, key: str) -> dict[str, Any]:
+    """What resolution adds to a visit row (``write.rows``): a report of kind ``visit``."""
+    date = row.get("date")
+    day = day_of(date, published)
+    month = day[:7] if day else (date if date and _MONTH.match(date) else None)
+    out = {
+        "kind": "visit",
+        "key": key,
+        "block": f"{row['visitor_id']}>{row.get('host_state') or ''}",
+        "participants": [{"id": row["visitor_id"], "state": None}],
+        "day": day,
+        "month": month,
+        "published": published,
+        "city": row.get("place_id"),
+    }
+    lo, hi = window({**row, **out})
+    out["lo"], out["hi"] = lo, hi
+    return out
+
+
+def visit_props(members: Sequence[Report]) -> dict[str, Any]:
+    """A resolved visit's properties: the meeting's (``node_props``) and its traveller, place and host."""
+    props = node_props(members)
+    ms = sorted(members, key=lambda r: r["key"])
+    places = sorted({r["place_id"] for r in ms if r.get("place_id")})
+    props.update(
+        visitor=ms[0]["visitor_id"],
+        host_state=ms[0].get("host_state"),
+        place=places[0] if places else None,
+    )
+    for k in ("duration", "precision"):
+        props.pop(k, None)
+    return props
+
+
+# -- projects ----------------------------------------------------------------------------------
+# The rules for proposals (one ``Project`` node per real-world proposal or project), each tested in
+# tests/unit/test_events.py and on tests/data/events/ in tests/integration/test_visits_projects.py:
+#
+# * Only proposals of the same proposer (a leader, or a state) to the same partner (the other state
+#   of the article's pair: the same leader proposing the same thing to another country is another
+#   project) can be one project; a proposal whose proposer is unknown is a project of its own.
+# * Close in time: published in the same calendar month. (Fixed periods, not "within N days of
+#   another report": chains of reports a few days apart would otherwise grow one project over
+#   years. Two reports either side of a month's end stay two projects: a miss, never a wrong merge.)
+# * The same object (the folded words of what is proposed, when two reports are in one language)
+#   or the same sector (what the extractor gives for every proposal, in any language). Reports
+#   linked so, directly or through another report, are one project (connected components: the
+#   grouping is a function of the set of reports alone, so any order of arrival gives it).
+# * Another proposer, another partner, another sector (and another object), another month: never
+#   one node.
+PROJECT_PERIOD = "month"
+
+
+def _fold(s: str | None) -> str:
+    import unicodedata
+
+    s = unicodedata.normalize("NFKD", (s or "").casefold())
+    s = "".join(c for c in s if not unicodedata.combining(c))
+    return " ".join(re.findall(r"\w+", s))
+
+
+def project_fields(row: Mapping[str, Any], published: str | None, pair_key: str | None, key: str) -> dict[str, Any]:
+    """What resolution adds to a proposal row (``write.rows``)."""
+    by = row.get("by_id")
+    return {
+        "key": key,
+        "block": f"{by}|{pair_key or ''}" if by else f"?{key}",
+        "pair_key": pair_key,
+        "month": (published or "")[:7],
+        "published": published,
+        "object": _fold(row.get("what"))[:200],
+    }
+
+
+def project_group(r: Report) -> str:
+    """Where a proposal report is looked up: its proposer and partner, and its month."""
+    return f"{r['block']}\t{r['month']}"
+
+
+def _project_linked(a: Report, b: Report) -> bool:
+    if a["block"] != b["block"] or a["month"] != b["month"] or a["block"].startswith("?"):
+        return False
+    return bool(a.get("sector") and a.get("sector") == b.get("sector")) or bool(
+        a.get("object") and a.get("object") == b.get("object")
+    )
+
+
+def resolve_projects(reports: Sequence[Report]) -> dict[str, str]:
+    """Each proposal report's project id (report key -> id): the connected components of
+    ``_project_linked`` (``reports`` must hold every report of the groups they belong to)."""
+    parent = {r["key"]: r["key"] for r in reports}
+
+    def root(k: str) -> str:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    by_group: dict[str, list[Report]] = {}
+    for r in reports:
+        by_group.setdefault(project_group(r), []).append(r)
+    for rs in by_group.values():
+        for i, a in enumerate(rs):
+            for b in rs[i + 1 :]:
+                if _project_linked(a, b):
+                    ra, rb = root(a["key"]), root(b["key"])
+                    if ra != rb:
+                        parent[max(ra, rb)] = min(ra, rb)
+    comps: dict[str, list[Report]] = {}
+    for r in reports:
+        comps.setdefault(root(r["key"]), []).append(r)
+    out: dict[str, str] = {}
+    for ms in comps.values():
+        pid = _hash(project_group(ms[0]), min(x["key"] for x in ms), kind="project")
+        for x in ms:
+            out[x["key"]] = pid
+    return out
+
+
+def own_project(r: Report) -> str:
+    """The id of a project known from this report alone (the writer without resolution)."""
+    return _hash(r["key"], kind="project")
+
+
+def project_props(members: Sequence[Report]) -> dict[str, Any]:
+    """The properties of one resolved project, from its reports alone (any order gives them)."""
+    ms = sorted(members, key=lambda r: r["key"])
+    sectors = sorted({r["sector"] for r in ms if r.get("sector")})
+    joined: list[str] = []
+    if len(ms) > 1:
+        by, _, pair = ms[0]["block"].partition("|")
+        objects = sorted({r["object"] for r in ms if r.get("object")})
+        counts = {o: sum(1 for r in ms if r.get("object") == o) for o in objects}
+        joined = sorted(
+            {f"proposer {by}", f"published in {ms[0]['month']}"}
+            | ({f"partner pair {pair}"} if pair else set())
+            | {f"same sector {s}" for s in sectors if sum(1 for r in ms if r.get("sector") == s) > 1}
+            | {f"same object '{o[:80]}'" for o, n in counts.items() if n > 1}
+        )
+    pubs = sorted(r["published"] for r in ms if r.get("published"))
+    return {
+        "name": min(r["what"] for r in ms),
+        "by": ms[0].get("by_id"),
+        "pair_key": ms[0].get("pair_key"),
+        "block": ms[0]["block"],
+        "month": ms[0]["month"],
+        "sector": sectors[0] if sectors else None,
+        "first": pubs[0] if pubs else None,
+        "last": pubs[-1] if pubs else None,
+        "joined_by": joined,
+        "reports": [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in ms],
+    }

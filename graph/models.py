@@ -60,6 +60,20 @@ class Visits(Event):
     host_state = StringProperty()
 
 
+class OnVisit(Event):
+    """A leader made a resolved visit, as one article reports it (its date and status as given)."""
+
+    # (:Leader)-[:ON_VISIT {date, status, plover_event, plover_mode, cameo, article, quote, start, end}]->(:Visit)
+    date = StringProperty()
+    status = StringProperty()
+
+
+class To(Fact):
+    """Where a resolved visit went, as one article reports it: a place, or the host state."""
+
+    # (:Visit)-[:TO {article, quote, start, end}]->(:Facility|:State)
+
+
 class Proposes(Event):
     """A leader or a state proposed (or invited to) a project."""
 
@@ -186,6 +200,7 @@ class Leader(StructuredNode):
     visits_state = RelationshipTo(State, "VISITS", model=Visits)
     proposes = RelationshipTo("Project", "PROPOSES", model=Proposes)
     attended = RelationshipTo("Meeting", "ATTENDED", model=Attended)
+    on_visit = RelationshipTo("Visit", "ON_VISIT", model=OnVisit)
     on_call = RelationshipTo("Call", "ON_CALL", model=OnCall)
     stated = RelationshipTo(Article, "STATED", model=Stated)
 
@@ -209,10 +224,23 @@ class Sector(StructuredNode):
 
 
 class Project(StructuredNode):
-    """Something proposed or planned, in a sector."""
+    """Something proposed or planned, in a sector, as resolved across articles and languages
+    (``graph/events.py``): one node per proposer, partner, month and sector or object, each
+    article's report of it a ``PROPOSES`` and an ``IN_SECTOR`` edge of its own. ``joined_by`` says
+    why its reports are one project, ``reports`` holds them (JSON), ``block`` (proposer and
+    partner pair) and ``month`` (of publication) are where resolution looks them up."""
 
     uid = StringProperty(unique_index=True, required=True, db_property="id")
     name = StringProperty()
+    by = StringProperty()
+    pair_key = StringProperty(index=True)  # the partner pair "AAA-BBB": ``proposals`` starts here
+    block = StringProperty()
+    month = StringProperty()
+    sector = StringProperty()
+    first = StringProperty()  # the publication dates of its first and last reports
+    last = StringProperty()
+    joined_by = ArrayProperty(StringProperty())
+    reports = ArrayProperty(StringProperty())
     in_sector = RelationshipTo(Sector, "IN_SECTOR", model=InSector)
 
 
@@ -239,6 +267,29 @@ class Meeting(StructuredNode):
     involves = RelationshipTo(State, "INVOLVES", model=Involves)
 
 
+class Visit(StructuredNode):
+    """A trip as resolved across articles and languages (``graph/events.py``, the meeting rules
+    read per traveller and host state): one node per traveller, place and date window, each
+    article's report of it an ``ON_VISIT`` and a ``TO`` edge of its own (and the traveller's
+    ``VISITS`` edge to the place, as before). ``joined_by``, ``reports``, ``block`` (traveller
+    and host state), ``day``, ``lo``..``hi``: as for meetings."""
+
+    uid = StringProperty(unique_index=True, required=True, db_property="id")
+    date = StringProperty(index=True)
+    status = StringProperty()
+    visitor = StringProperty()
+    place = StringProperty()
+    host_state = StringProperty()
+    block = StringProperty()
+    day = StringProperty()
+    lo = StringProperty()
+    hi = StringProperty()
+    joined_by = ArrayProperty(StringProperty())
+    reports = ArrayProperty(StringProperty())
+    to = RelationshipTo(Facility, "TO", model=To)
+    to_state = RelationshipTo(State, "TO", model=To)
+
+
 class Call(StructuredNode):
     """A phone or video call between leaders. A node, like a meeting, not an edge: a call has two
     or more participants, each joining it by an ``ON_CALL`` edge per article (so three-way calls
@@ -260,7 +311,7 @@ class RelgraphMeta(StructuredNode):
     version = IntegerProperty()
 
 
-NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting, Call)
+NODE_MODELS = (Article, Source, State, Leader, Facility, Sector, Project, Meeting, Visit, Call)
 META_LABEL = RelgraphMeta.__label__
 # The relationship types the writer may use, from the models above: never from input.
 REL_TYPES = (
@@ -270,6 +321,8 @@ REL_TYPES = (
     "REPORTED_BY",
     "ATTENDED",
     "ON_CALL",
+    "ON_VISIT",
+    "TO",
     "HELD_AT",
     "DISCUSSED",
     "IN_SECTOR",

@@ -41,10 +41,14 @@ def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
     return constraint_names(driver, database)
 
 
-# Indexes neomodel cannot declare: resolution looks meetings up by states and first day
+# Indexes neomodel cannot declare: resolution looks meetings and visits up by block and first day,
+# projects by proposer and partner, and month
 EXTRA_INDEXES = (
     "CREATE INDEX meeting_block_lo IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.lo)",
     "CREATE INDEX meeting_block_day IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.day)",
+    "CREATE INDEX visit_block_lo IF NOT EXISTS FOR (v:Visit) ON (v.block, v.lo)",
+    "CREATE INDEX visit_block_day IF NOT EXISTS FOR (v:Visit) ON (v.block, v.day)",
+    "CREATE INDEX project_block_month IF NOT EXISTS FOR (p:Project) ON (p.block, p.month)",
 )
 
 

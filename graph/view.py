@@ -33,8 +33,8 @@ _STATE_ARTICLES = """
 MATCH (art:Article) WHERE $state IN art.pair
 RETURN art.id AS id ORDER BY art.published DESC LIMIT $limit
 """
-# a leader's own edges, and those of the meetings it attended, the calls it took part in and the
-# projects it proposed
+# a leader's own edges, and those of the meetings it attended, the calls it took part in, the
+# visits it made and the projects it proposed
 _LEADER = f"""
 MATCH (l:Leader {{id: $id}})
 CALL (l) {{
@@ -43,6 +43,8 @@ CALL (l) {{
   MATCH (l)-[:ATTENDED]->(:Meeting)-[r]-() RETURN r
   UNION
   MATCH (l)-[:ON_CALL]->(:Call)-[r]-() RETURN r
+  UNION
+  MATCH (l)-[:ON_VISIT]->(:Visit)-[r]-() RETURN r
   UNION
   MATCH (l)-[:PROPOSES]->(:Project)-[r]-() RETURN r
 }}

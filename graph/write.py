@@ -32,8 +32,11 @@ _FIND = """
 UNWIND $docs AS d
 OPTIONAL MATCH (a:Article {id: d.id})
 OPTIONAL MATCH (b:Article {doc: d.doc})
-RETURN d.id AS id, a.id AS same, a.meeting_spans AS same_meetings, a.projects AS same_projects, a.calls AS same_calls,
-       b.id AS old, b.meeting_spans AS meetings, b.projects AS projects, b.calls AS calls
+RETURN d.id AS id, a.id AS same,
+       {meetings: a.meeting_spans, visits: a.visit_spans, projects: a.project_spans, calls: a.calls,
+        legacy_projects: a.projects} AS same_spans,
+       b.id AS old, {meetings: b.meeting_spans, visits: b.visit_spans, projects: b.project_spans, calls: b.calls,
+        legacy_projects: b.projects} AS spans
 """
 _REASSIGN = "UNWIND $rows AS row MATCH (a:Article {id: row.id}) SET a.doc = row.doc"
 
@@ -52,6 +55,8 @@ UNWIND $ids AS i
 MATCH (n) WHERE elementId(n) = i AND NOT (n)--()
 DELETE n
 """
+# Project nodes of a graph written before projects were resolved (keyed by the extractor's
+# ``project`` id, which ``Article.projects`` lists) that a replaced article leaves without edges
 _DELETE_ORPHANS = """
 UNWIND $projects AS pid
 MATCH (p:Project {id: pid}) WHERE NOT (p)--() DELETE p
@@ -66,7 +71,8 @@ UNWIND $rows AS row
 CREATE (a:Article {id: row.article, doc: row.doc, title: row.title, lang: row.lang,
                    published: row.published, url: row.url, outlet: row.outlet, path: row.path,
                    pair: row.pair, pair_key: row.pair_key, meeting_spans: row.meeting_spans, projects: row.projects,
-                   calls: row.calls, extractor: row.extractor})
+                   visit_spans: row.visit_spans, project_spans: row.project_spans, calls: row.calls,
+                   extractor: row.extractor})
 """
 
 _STATES = """
@@ -143,23 +149,30 @@ CREATE (l)-[:MET_AT {article: row.article, with: p.with, date: row.date, status:
 # -- resolution (graph/events.py): the Meeting nodes near the changed reports, and their rewrite
 # Every writer takes this lock first, so two loads never resolve the same meetings at once.
 _LOCK = f"MATCH (m:{META_LABEL} {{key: 'schema'}}) SET m.version = m.version"
+# (the same for Visit nodes: their label goes in place of ``{label}``, a literal of this module)
 _NEAR = """
-CALL () {
+CALL () {{
   UNWIND $spans AS q
-  MATCH (m:Meeting) WHERE m.block = q.block AND m.lo >= q.lo AND m.lo <= q.hi AND m.hi >= q.a
+  MATCH (m:{label}) WHERE m.block = q.block AND m.lo >= q.lo AND m.lo <= q.hi AND m.hi >= q.a
   RETURN m
   UNION
   UNWIND $days AS q
-  MATCH (m:Meeting) WHERE m.block = q.block AND m.day >= q.d1 AND m.day <= q.d2
+  MATCH (m:{label}) WHERE m.block = q.block AND m.day >= q.d1 AND m.day <= q.d2
   RETURN m
-}
+}}
 RETURN m.id AS id, m.reports AS reports
 """
-_EVENT_DELETE = "UNWIND $ids AS i MATCH (m:Meeting {id: i}) DETACH DELETE m"
+_EVENT_DELETE = "UNWIND $ids AS i MATCH (m:{label} {{id: i}}) DETACH DELETE m"
 _EVENT_NODES = """
 UNWIND $nodes AS n
-MERGE (m:Meeting {id: n.id})
+MERGE (m:{label} {{id: n.id}})
 SET m += n.props
+"""
+# the projects of a proposer and partner in a month (graph/events.py: ``project_group``)
+_PROJECT_NEAR = """
+UNWIND $groups AS q
+MATCH (p:Project) WHERE p.block = q.block AND p.month = q.month
+RETURN p.id AS id, p.reports AS reports
 """
 # one report's edges to its meeting: who attended, the states, the sectors, the place
 _EVENT_EDGES = """
@@ -230,11 +243,34 @@ CALL (l, row) {
 }
 """
 
-_PROPOSALS = """
+# one visit report's edges to its resolved visit (the VISITS edge of the traveller to the place,
+# made by ``_VISITS`` above, stays: one per article, as MET_AT for meetings): the traveller, the
+# place (or the host state when the report names no place)
+_VISIT_EDGES = """
 UNWIND $rows AS row
-MERGE (p:Project {id: row.project})
-SET p.name = coalesce(CASE WHEN row.what < p.name THEN row.what END, p.name, row.what)
-WITH p, row
+MATCH (v:Visit {id: row.id})
+CALL (v, row) {
+  MATCH (l:Leader {id: row.visitor_id})
+  CREATE (l)-[:ON_VISIT {article: row.article, status: row.status, date: row.date, quote: row.quote,
+                         start: row.start, end: row.end,
+                         plover_event: row.plover_event, plover_mode: row.plover_mode, cameo: row.cameo}]->(v)
+}
+CALL (v, row) {
+  WITH v, row WHERE row.place_id IS NOT NULL
+  MATCH (f:Facility {id: row.place_id})
+  CREATE (v)-[:TO {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(f)
+}
+CALL (v, row) {
+  WITH v, row WHERE row.place_id IS NULL AND row.host_state IS NOT NULL
+  MATCH (s:State {iso3: row.host_state})
+  CREATE (v)-[:TO {article: row.article, quote: row.quote, start: row.start, end: row.end}]->(s)
+}
+"""
+
+# one proposal report's edges to its resolved project: the proposer, the sector
+_PROJECT_EDGES = """
+UNWIND $rows AS row
+MATCH (p:Project {id: row.id})
 CALL (p, row) {
   WITH p, row WHERE row.sector IS NOT NULL
   MERGE (s:Sector {id: row.sector})
@@ -388,6 +424,10 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         )
         row = out["meetings"][-1]
         row.update(events.report_fields(row, a.published, m.city_id or m.place_id, f"{art}#{k}"))
+    for k, row in enumerate(out["visits"]):
+        row.update(events.visit_fields(row, a.published, f"{art}#v{k}"))
+    for k, row in enumerate(out["proposals"]):
+        row.update(events.project_fields(row, a.published, pair_key, f"{art}#p{k}"))
     for kind in ROW_KINDS:
         for row in out[kind]:
             row["article"] = art
@@ -405,6 +445,8 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
             "pair_key": pair_key,
             # where this article's meeting reports are looked up when it is replaced or removed
             "meeting_spans": sorted({"\t".join((m["block"], *events.span(m))) for m in out["meetings"]}),
+            "visit_spans": sorted({"\t".join((v["block"], *events.span(v))) for v in out["visits"]}),
+            "project_spans": sorted({events.project_group(p) for p in out["proposals"]}),
             "projects": sorted({p["project"] for p in out["proposals"]}),
             "calls": [c["id"] for c in out["calls"]],
             "extractor": extractor_version(),
@@ -442,7 +484,7 @@ def extractor_version() -> str:
         return "relgraph"
 
 
-_QUERIES = (
+_QUERIES: tuple[tuple[str, str | None], ...] = (
     ("articles", _ARTICLE),
     ("states", _STATES),
     ("leaders", _LEADERS),
@@ -452,7 +494,7 @@ _QUERIES = (
     ("meetings", _MEETINGS),
     ("calls", _CALLS),
     ("visits", _VISITS),
-    ("proposals", _PROPOSALS),
+    ("proposals", None),  # the Project nodes and their edges: made by resolution (``_resolve_projects``)
     ("statements", _STATEMENTS),
 )
 
@@ -591,17 +633,14 @@ def _write_tx(
     found = tx.run(_FIND, docs=[{"id": i, "doc": d.article.doc} for i, d in todo.items()]).data()
     holders = {i: d.article.doc for i, d in todo.items()}  # text id -> a document of the batch holding it
     olds: list[str] = []
-    meetings: list[str] = []
-    projects: list[str] = []
-    calls: list[str] = []
+    spans: dict[str, list[str]] = {"meetings": [], "visits": [], "projects": [], "calls": [], "legacy_projects": []}
     reassign: list[dict[str, str]] = []
 
-    def drop(article_id, ms, ps, cs=None):
+    def drop(article_id, old_spans):
         if article_id not in olds:
             olds.append(article_id)
-            meetings.extend(ms or [])
-            projects.extend(ps or [])
-            calls.extend(cs or [])
+            for k, v in spans.items():
+                v.extend(old_spans.get(k) or [])
 
     for f in found:
         i = f["id"]
@@ -612,11 +651,11 @@ def _write_tx(
                 # ... which another document of the batch still holds: keep it, under that document
                 reassign.append({"id": f["old"], "doc": holders[f["old"]]})
             elif f["old"] not in holders:
-                drop(f["old"], f["meetings"], f["projects"], f["calls"])
+                drop(f["old"], f["spans"])
         if f["same"] is not None:
             if force:
                 res.statuses[i] = "replaced"
-                drop(f["same"], f["same_meetings"], f["same_projects"], f["same_calls"])
+                drop(f["same"], f["same_spans"])
             else:
                 todo.pop(i, None)  # the text is in the graph already
     for i in todo:
@@ -629,10 +668,11 @@ def _write_tx(
         c = tx.run(_DELETE_OLD, olds=olds).consume().counters
         res.nodes_deleted += c.nodes_deleted
         res.edges_deleted += c.relationships_deleted
-        c = tx.run(_DELETE_ORPHANS, projects=projects).consume().counters
-        res.nodes_deleted += c.nodes_deleted
-        if calls:
-            res.nodes_deleted += tx.run(_DELETE_ORPHAN_CALLS, calls=calls).consume().counters.nodes_deleted
+        if spans["legacy_projects"]:
+            c = tx.run(_DELETE_ORPHANS, projects=spans["legacy_projects"]).consume().counters
+            res.nodes_deleted += c.nodes_deleted
+        if spans["calls"]:
+            res.nodes_deleted += tx.run(_DELETE_ORPHAN_CALLS, calls=spans["calls"]).consume().counters.nodes_deleted
         # states, leaders, places and sources only the old version named go with it
         res.nodes_deleted += tx.run(_DELETE_LONELY, ids=touched).consume().counters.nodes_deleted
     if reassign:
@@ -641,54 +681,116 @@ def _write_tx(
     for d in todo.values():
         for k, v in rows(d).items():
             batch[k].extend(v)
-    for key, q in _QUERIES:
-        if batch[key]:
-            c = tx.run(q, rows=batch[key]).consume().counters
+    for key, query in _QUERIES:
+        if query and batch[key]:
+            c = tx.run(query, rows=batch[key]).consume().counters
             res.nodes_created += c.nodes_created
             res.edges_created += c.relationships_created
     if not resolve:
-        nodes = [{"id": events.own_id(r), "props": events.node_props([r])} for r in batch["meetings"]]
-        tx.run(_EVENT_NODES, nodes=nodes).consume()
-        tx.run(_EVENT_EDGES, rows=[{**r, "id": events.own_id(r)} for r in batch["meetings"]]).consume()
-    elif batch["meetings"] or meetings:
-        _resolve_meetings(tx, batch["meetings"], meetings, set(olds), res)
+        for label, kind, props, edges in (
+            ("Meeting", "meetings", events.node_props, _EVENT_EDGES),
+            ("Visit", "visits", events.visit_props, _VISIT_EDGES),
+        ):
+            nodes = [{"id": events.own_id(r), "props": props([r])} for r in batch[kind]]
+            tx.run(_EVENT_NODES.format(label=label), nodes=nodes).consume()
+            tx.run(edges, rows=[{**r, "id": events.own_id(r)} for r in batch[kind]]).consume()
+        nodes = [{"id": events.own_project(r), "props": events.project_props([r])} for r in batch["proposals"]]
+        tx.run(_EVENT_NODES.format(label="Project"), nodes=nodes).consume()
+        tx.run(_PROJECT_EDGES, rows=[{**r, "id": events.own_project(r)} for r in batch["proposals"]]).consume()
+        return res
+    if batch["meetings"] or spans["meetings"]:
+        _resolve_events(tx, "Meeting", batch["meetings"], spans["meetings"], set(olds), res)
+    if batch["visits"] or spans["visits"]:
+        _resolve_events(tx, "Visit", batch["visits"], spans["visits"], set(olds), res)
+    if batch["proposals"] or spans["projects"]:
+        _resolve_projects(tx, batch["proposals"], spans["projects"], set(olds), res)
     return res
 
 
-def _resolve_meetings(
-    tx: neo4j.ManagedTransaction, new: list[dict], old_spans: list[str], removed: set[str], res: BatchResult
+# how each resolved label's nodes are made from their reports, and the edges of one report
+_RESOLVED = {
+    "Meeting": (events.node_props, _EVENT_EDGES),
+    "Visit": (events.visit_props, _VISIT_EDGES),
+    "Project": (events.project_props, _PROJECT_EDGES),
+}
+
+
+def _resolve_projects(
+    tx: neo4j.ManagedTransaction, new: list[dict], old_groups: list[str], removed: set[str], res: BatchResult
 ) -> None:
-    """Re-resolve the meetings near the batch's new and removed reports (graph/events.py): read
-    the Meeting nodes whose reports may depend on them, resolve, and rewrite only the nodes whose
-    reports changed. Same result as resolving every report at once, in any order of arrival."""
-    probes = [*new]
-    for sp in old_spans:
-        block, lo, hi = sp.split("\t")
-        # a removed dated report (lo == hi) moves the undated ones around it: looked up as one
-        probes.append({"block": block, "lo": lo, "hi": hi, "published": lo, "day": lo if lo == hi else None})
-    q = events.lookups(probes)
-    near = tx.run(_NEAR, spans=q["spans"], days=q["days"]).data()
-    current: dict[str, str] = {}  # report key -> node id
-    old_members: dict[str, set[str]] = {}  # node id -> its reports still asserted
-    shrunk: set[str] = set()  # nodes that lost a report of a removed article
+    """Re-resolve the projects of the proposers, partners and months of the batch's new and
+    removed proposal reports (graph/events.py): each such group is read whole and resolved again."""
+    groups = sorted({events.project_group(r) for r in new} | set(old_groups))
+    near = tx.run(_PROJECT_NEAR, groups=[dict(zip(("block", "month"), g.split("\t"))) for g in groups]).data()
+    old_members: dict[str, set[str]] = {}
+    shrunk: set[str] = set()
     reports: dict[str, dict] = {}
-    changed: dict[str, set[str]] = {}  # block -> the days whose dated reports changed
     for n in near:
         old_members[n["id"]] = set()
         for r in events.decode(n["reports"] or []):
             if r["article"] in removed:
                 shrunk.add(n["id"])
-                if r.get("day"):
-                    changed.setdefault(r["block"], set()).add(r["day"])
                 continue
             reports[r["key"]] = r
-            current[r["key"]] = n["id"]
             old_members[n["id"]].add(r["key"])
+    for r in new:
+        reports[r["key"]] = r
+    members: dict[str, list[dict]] = {}
+    for key, pid in events.resolve_projects(list(reports.values())).items():
+        members.setdefault(pid, []).append(reports[key])
+    _rewrite(tx, "Project", old_members, members, shrunk, res)
+
+
+def _resolve_events(
+    tx: neo4j.ManagedTransaction,
+    label: str,
+    new: list[dict],
+    old_spans: list[str],
+    removed: set[str],
+    res: BatchResult,
+) -> None:
+    """Re-resolve the meetings (``label`` Meeting) or visits (Visit) near the batch's new and
+    removed reports (graph/events.py): read the nodes whose reports may depend on them, resolve,
+    and rewrite only the nodes whose reports changed. Same result as resolving every report at
+    once, in any order of arrival."""
+    probes = []
+    for sp in old_spans:
+        block, lo, hi = sp.split("\t")
+        # a removed dated report (lo == hi) moves the undated ones around it: looked up as one
+        probes.append({"block": block, "lo": lo, "hi": hi, "published": lo, "day": lo if lo == hi else None})
+    q = events.lookups(new, probes)
+    near = tx.run(_NEAR.format(label=label), spans=q["spans"], days=q["days"]).data()
+    current: dict[str, str] = {}  # report key -> node id
+    old_members: dict[str, set[str]] = {}  # node id -> its reports still asserted
+    shrunk: set[str] = set()  # nodes that lost a report of a removed article
+    reports: dict[str, dict] = {}
+    changed: dict[str, set[str]] = {}  # block -> the days whose dated reports changed
+
+    def take(nodes: list[dict]) -> None:
+        for n in nodes:
+            if n["id"] in old_members:
+                continue
+            old_members[n["id"]] = set()
+            for r in events.decode(n["reports"] or []):
+                if r["article"] in removed:
+                    shrunk.add(n["id"])
+                    if r.get("day"):
+                        changed.setdefault(r["block"], set()).add(r["day"])
+                    continue
+                reports[r["key"]] = r
+                current[r["key"]] = n["id"]
+                old_members[n["id"]].add(r["key"])
+
+    take(near)
     for r in new:
         reports[r["key"]] = r
         current.pop(r["key"], None)
         if r.get("day"):
             changed.setdefault(r["block"], set()).add(r["day"])
+    # the dated meetings the undated reports a changed day frees may join (a second, narrow read)
+    more = events.more_days(reports.values(), changed)
+    if more:
+        take(tx.run(_NEAR.format(label=label), spans=[], days=more).data())
     by_block: dict[str, list[dict]] = {}
     for r in reports.values():
         by_block.setdefault(r["block"], []).append(r)
@@ -697,6 +799,21 @@ def _resolve_meetings(
         # per block: a changed day frees only the reports of its own block (their neighbours were read)
         for key, mid in events.resolve(rs, current, changed.get(block, set())).items():
             members.setdefault(mid, []).append(reports[key])
+    _rewrite(tx, label, old_members, members, shrunk, res)
+
+
+def _rewrite(
+    tx: neo4j.ManagedTransaction,
+    label: str,
+    old_members: dict[str, set[str]],
+    members: dict[str, list[dict]],
+    shrunk: set[str],
+    res: BatchResult,
+) -> None:
+    """Write what resolution decided: ``old_members`` (node id -> its reports still asserted, of
+    the nodes read), ``members`` (node id -> its reports now), ``shrunk`` (nodes that lost a
+    report of a removed article)."""
+    props_of, edges_query = _RESOLVED[label]
     # a node that lost a report to another node is rebuilt; one that only gained reports keeps its edges
     drop = sorted(
         mid for mid, keys in old_members.items() if mid not in members or not keys <= {r["key"] for r in members[mid]}
@@ -708,15 +825,15 @@ def _resolve_meetings(
         keys = {r["key"] for r in ms}
         if mid in old_members and mid not in drop and keys == kept and mid not in shrunk:
             continue  # read as a neighbour, unchanged
-        nodes.append({"id": mid, "props": events.node_props(ms)})
+        nodes.append({"id": mid, "props": props_of(ms)})
         edges.extend({**r, "id": mid} for r in ms if r["key"] not in kept)
     # (a node rebuilt under resolution is not counted as deleted: the report counts old versions)
     if drop:
-        tx.run(_EVENT_DELETE, ids=drop).consume()
+        tx.run(_EVENT_DELETE.format(label=label), ids=drop).consume()
     if nodes:
-        res.nodes_created += tx.run(_EVENT_NODES, nodes=nodes).consume().counters.nodes_created
+        res.nodes_created += tx.run(_EVENT_NODES.format(label=label), nodes=nodes).consume().counters.nodes_created
     if edges:
-        res.edges_created += tx.run(_EVENT_EDGES, rows=edges).consume().counters.relationships_created
+        res.edges_created += tx.run(edges_query, rows=edges).consume().counters.relationships_created
 
 
 def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:

@@ -76,9 +76,9 @@ class Lex:
             ):
                 if form.endswith(end) and any(form[: -len(end)] + i in ws for i in infs):
                     return True
-        if t.upos in ("VERB", "AUX") and self.lang in _ENDINGS:
+        ends, infs = _stem_endings(self.lang) if t.upos in ("VERB", "AUX") else ("", ())
+        if ends:
             # a verb the lemmatiser took for a noun ("espera" -> espera): its stem and an infinitive
-            ends, infs = _ENDINGS[self.lang]
             stem = re.sub(ends, "", fold(t.form))
             if stem != fold(t.form) and any(stem + i in ws for i in infs):
                 return True
@@ -94,11 +94,12 @@ class Lex:
         return False
 
 
-_ENDINGS = {
-    "es": (r"(?:amos|emos|imos|aron|ieron|aba|aban|ió|ó|as|es|an|en|a|e|o)$", ("ar", "er", "ir")),
-    "fr": (r"(?:aient|ait|ent|ons|ez|es|e|a|ai)$", ("er", "ir", "re")),
-    "de": (r"(?:test|ten|te|st|et|t|e|en)$", ("en", "n")),
-}
+@lru_cache(maxsize=None)
+def _stem_endings(lang: str) -> tuple[str, tuple[str, ...]]:
+    """The language's finite verb endings (a regular expression, "" for none) and the infinitive
+    endings a stem takes."""
+    lx = rd.lexicon(lang)
+    return lx.get("verb_endings", ""), tuple(lx.get("infinitive_endings", ()))
 
 
 @lru_cache(maxsize=None)
@@ -315,7 +316,7 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
         ):
             return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
-            if L.words.get("occur_objects") and fold(g.lemma) in {fold(w) for w in ("take", "avoir", "tener")}:
+            if L.words.get("occur_objects") and fold(g.lemma) in rd.every_language("occur_light_verbs", events=True):
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):
                     return None
             return Pred(kind, k, p, t, [g] + _governors(p, g))
@@ -383,12 +384,6 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
     return out
 
 
-# the auxiliaries of a passive when the parser calls them plain "aux" ("fue recibido"), and the
-# prepositions of its agent
-_PASSIVE_AUX = {"ser", "etre", "werden"}
-_AGENT_PREPS = {"por", "par", "by", "von"}
-
-
 def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
     """(tokens of the event's clause, tokens in subject position)."""
     p = pr.p
@@ -453,7 +448,7 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                 dom |= {x.i for x in p.subtree(names[-1].i) if x.i < where.i}
     kids = p.children(pr.head.i)
     passive = any(c.deprel == "aux:pass" for c in kids) or any(
-        c.deprel == "aux" and fold(c.lemma) in _PASSIVE_AUX for c in kids
+        c.deprel == "aux" and fold(c.lemma) in rd.every_language("passive_aux", events=True) for c in kids
     )
     if pr.kind == "meet" and passive and not any(c.deprel == "obl:agent" for c in kids):
         # "a été reçu à déjeuner à l'Élysée par Macron", "fue recibido a almorzar ... por el
@@ -470,7 +465,10 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                     or (
                         x.upos in ("NOUN", "PROPN")
                         and x.head != pr.head.i
-                        and any(c.deprel == "case" and fold(c.form) in _AGENT_PREPS for c in p.children(x.i))
+                        and any(
+                            c.deprel == "case" and fold(c.form) in rd.every_language("agent_preps", events=True)
+                            for c in p.children(x.i)
+                        )
                     )
                 )
             ),
@@ -644,7 +642,7 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             if c.deprel in ("advmod", "neg", "det", "cc:preconj", "aux", "mark", "case", "amod", "nmod", "obl") and (
                 L.has("negators", c) or c.feats.get("Polarity") == "Neg"
             ):
-                if c.deprel in ("case",) and fold(c.form) not in {"sans", "sin", "ohne", "без", "without"}:
+                if c.deprel in ("case",) and fold(c.form) not in rd.every_language("without_preps", events=True):
                     continue
                 return True
     # German "kein Treffen" on the object, Russian "нет встречи"
@@ -768,7 +766,10 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     if v is not None and _conditional_form(ctx.lang, v):
         # "il se rendrait à Washington quand ...", "viajaría a Madrid si ...": a condition, or a
         # future told in the past ("a dit qu'il se rendrait")
-        conditioned = any(m.deprel == "mark" and m.i > v.i and fold(m.form) in _COND_MARKS for m in p.toks)
+        conditioned = any(
+            m.deprel == "mark" and m.i > v.i and fold(m.form) in rd.every_language("condition_marks", events=True)
+            for m in p.toks
+        )
         return "plan" if not conditioned and any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
@@ -779,7 +780,7 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         ):
             # "said the talks would take place": reported speech, a future in the past
             return "plan" if any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
-        if c.deprel == "mark" and fold(c.form) in {"if", "si", "wenn", "falls", "если", "ob"}:
+        if c.deprel == "mark" and fold(c.form) in rd.every_language("if_marks", events=True):
             return "hope"
         if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN" and c.head == pr.head.i:
             return "recall"
@@ -825,9 +826,6 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
 
 _FUT_FR = re.compile(r"(?:er|ir|r|dr)(?:a|ont|ai|ons|ez|as)$")
 _FUT_ES = re.compile(r"(?:rá|rán|ré|remos|réis|rás)$")
-
-
-_COND_MARKS = {"si", "quand", "lorsque", "cuando", "if", "when", "once", "wenn", "falls", "sobald", "если", "когда"}
 
 
 def _speaker_of(p: Parse, pr: Pred) -> set[int]:
@@ -898,28 +896,15 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 return True
         for c in p.children(v.i):
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
-                if ctx.lang == "de" and (
-                    v.form.lower().startswith("ge")
-                    or fold(v.form) != fold(v.lemma)
-                    or fold(c.form) not in {"wird", "werden", "werde", "wirst", "werdet"}
-                ):
-                    continue  # "wird ... getroffen", "ist ... empfangen worden": a passive, not a future
-                if ctx.lang == "fr" and not re.match(r"(?:va|vont|vais|allons|allez)$", fold(c.form)):
-                    continue
-                if ctx.lang == "es" and not re.match(r"(?:va|van|voy|vamos)$", fold(c.form)):
-                    continue
+                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
+                    continue  # "wird ... getroffen": a passive, not a future
+                forms = L.words.get("future_aux_forms")
+                if forms and fold(c.form) not in forms:
+                    continue  # "ist ... empfangen worden" (a passive), "allait": not the future's auxiliary
                 if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut"):
                     continue
                 return True
     return False
-
-
-_PAST_ENDINGS = {
-    "en": r"(?:ed)$",
-    "fr": r"(?:ait|aient|èrent|irent|urent)$",
-    "es": r"(?:ó|aron|ieron|aba|aban|ía|ían)$",
-    "de": r"(?:te|ten|tet)$",
-}
 
 
 def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -932,7 +917,8 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     if ctx.lang == "ru":
         return v.feats.get("Tense") == "Pres"
     form, lemma = fold(v.form), fold(v.lemma)
-    if re.search(_PAST_ENDINGS.get(ctx.lang, r"$^"), v.form.lower()):
+    past = rd.lexicon(ctx.lang).get("past_endings", "")
+    if past and re.search(past, v.form.lower()):
         return False
     if ctx.lang == "en":
         return form in {lemma, lemma + "s", lemma + "es", lemma[:-1] + "ies"}
@@ -2279,10 +2265,10 @@ def _phoned(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     if not _call_for(p, t):
         return False  # the predicate pass has read it already
     for c in p.children(t.i):
-        if c.deprel == "compound:prt" or (c.deprel in ("case", "mark") and fold(c.form) in _FOR and c.i > t.i):
+        if c.deprel == "compound:prt" or (c.deprel in ("case", "mark") and fold(c.form) in _for() and c.i > t.i):
             return False
         if c.deprel in ("obl", "xcomp", "obj", "ccomp", "advcl") and any(
-            g.deprel in ("case", "mark") and fold(g.form) in _FOR for g in p.children(c.i)
+            g.deprel in ("case", "mark") and fold(g.form) in _for() for g in p.children(c.i)
         ):
             day = any(d.start <= c.start < d.end for d in ctx.dates)
             # "llamó a Lula"; but "called on Xi" is a visit in person (``_calls_on``)
@@ -2413,7 +2399,6 @@ def calls(ctx: Ctx, events: list[Event]) -> list[CallFact]:
 
 
 # -- proposals -------------------------------------------------------------------------------
-_FOR = {"for", "on", "à", "a", "zu", "zum", "zur", "au", "aux"}
 
 
 def _calls_on(L: Lex, p: Parse, t: Tok, light: Tok | None = None) -> bool:
@@ -2437,13 +2422,18 @@ def _calls_on(L: Lex, p: Parse, t: Tok, light: Tok | None = None) -> bool:
     return bool(ons)
 
 
+def _for() -> frozenset[str]:
+    """The prepositions of "call for / call on / appeal to" ("for", "on", "à", "a", "zu"), folded."""
+    return rd.every_language("call_for_preps", events=True)
+
+
 def _call_for(p: Parse, t: Tok) -> bool:
     """ "called for a ceasefire", "a appelé à", "llamó a": a call for something, not a phone call."""
     for c in p.children(t.i):
         if c.deprel in ("obl", "xcomp", "obj", "ccomp", "advcl"):
-            if any(g.deprel in ("case", "mark") and fold(g.form) in _FOR for g in p.children(c.i)):
+            if any(g.deprel in ("case", "mark") and fold(g.form) in _for() for g in p.children(c.i)):
                 return True
-        if c.deprel == "compound:prt" or (c.deprel in ("case", "mark") and fold(c.form) in _FOR and c.i > t.i):
+        if c.deprel == "compound:prt" or (c.deprel in ("case", "mark") and fold(c.form) in _for() and c.i > t.i):
             return True
     return False
 
@@ -2568,10 +2558,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if (
                 any(
                     c.deprel in ("aux", "aux:pass")
-                    and (
-                        _is_cond_aux(L, c)
-                        or fold(c.lemma) in {"may", "might", "could", "pouvoir", "poder", "können", "мочь"}
-                    )
+                    and (_is_cond_aux(L, c) or fold(c.lemma) in rd.every_language("maybe_modals", events=True))
                     for c in p.children(t.i)
                 )
                 or t.feats.get("Mood") == "Cnd"

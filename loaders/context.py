@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from anyascii import anyascii
@@ -109,10 +110,22 @@ def _wrapped(text: str, m: re.Match) -> bool:
 
 
 _REGNAL = re.compile(r"[A-ZÄÖÜ]\w+ [IVX]{1,4}$")
-_DE_MONTH = re.compile(
-    r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember"
-    r"|Jan|Feb|Mär|Apr|Jun|Jul|Aug|Sep|Sept|Okt|Nov|Dez)\b"
-)
+
+
+@lru_cache(maxsize=1)
+def _de_month() -> re.Pattern[str]:
+    """A German month name or its abbreviation as CLDR writes them ("März", "Mär", "Sept"), and the
+    Austrian "Jänner": after "12." a day of the month, not the end of a sentence."""
+    from babel.dates import get_month_names
+
+    names = {
+        n.rstrip(".")
+        for ctx in ("format", "stand-alone")
+        for width in ("wide", "abbreviated")
+        for n in get_month_names(width, context=ctx, locale="de").values()
+    }
+    names |= set(get_month_names("wide", locale="de_AT").values())
+    return re.compile("(?:" + "|".join(sorted((re.escape(n) for n in names), key=lambda n: (-len(n), n))) + r")\b")
 
 
 def sentences(
@@ -138,7 +151,7 @@ def sentences(
             and "\n" not in m.group()
             and re.search(r"(?<!\d)\d{1,2}$", text[max(pos, m.start() - 3) : m.start()])
         ):
-            if _DE_MONTH.match(text, m.end()):
+            if _de_month().match(text, m.end()):
                 continue  # "am 12. März in Hamburg": a day of the month
         if _wrapped(text, m):
             continue  # a hard-wrapped line: the sentence goes on below

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from relgraph.loaders.gazetteer import Gazetteer, Token, TokenIndex, fold, tokenize
-from relgraph.loaders.refdata import lexicon
+from relgraph.loaders.refdata import every_language, lexicon
 
 
 @dataclass(frozen=True)
@@ -305,7 +305,15 @@ def month_year_mentions(
 
 
 # -- durations ---------------------------------------------------------------------------------
-_AND = {"and", "et", "y", "und", "с", "e"}  # "two and a half", "deux heures et demie", "два с половиной"
+
+
+@lru_cache(maxsize=None)
+def _and() -> frozenset[str]:
+    """ "two and a half", "deux heures et demie", "два с половиной": the words between a number's
+    parts, of every language."""
+    return every_language("number_and")
+
+
 _DIGITS = re.compile(r"(\d+(?:[.,]\d+)?)[\s\u00a0-]*$")
 
 
@@ -342,7 +350,7 @@ def duration(span: str, lang: str) -> str | None:
         qty = _quantity(span, toks, i, j, lang)
         if qty is None:
             continue
-        if last_j is not None and not all(t.fold in _AND for t in toks[last_j : _first_number(toks, i, lang)]):
+        if last_j is not None and not all(t.fold in _and() for t in toks[last_j : _first_number(toks, i, lang)]):
             break  # a second, separate duration
         total += qty * scale
         last_j = j
@@ -357,7 +365,9 @@ def duration(span: str, lang: str) -> str | None:
 
 def _first_number(toks: list[Token], i: int, lang: str) -> int:
     k = i
-    while k > 0 and (_number(toks[k - 1], lang) is not None or toks[k - 1].fold in _AND or toks[k - 1].text.isdigit()):
+    while k > 0 and (
+        _number(toks[k - 1], lang) is not None or toks[k - 1].fold in _and() or toks[k - 1].text.isdigit()
+    ):
         k -= 1
     return k
 
@@ -370,12 +380,12 @@ def _quantity(span: str, toks: list[Token], i: int, j: int, lang: str) -> float 
     else:
         words = []
         k = i - 1
-        while k >= 0 and len(words) < 5 and (_number(toks[k], lang) is not None or toks[k].fold in _AND):
+        while k >= 0 and len(words) < 5 and (_number(toks[k], lang) is not None or toks[k].fold in _and()):
             words.insert(0, toks[k])
             k -= 1
-        while words and words[0].fold in _AND:
+        while words and words[0].fold in _and():
             words.pop(0)
-        values = [_number(t, lang) for t in words if t.fold not in _AND]
+        values = [_number(t, lang) for t in words if t.fold not in _and()]
         if not values:
             return None
         if values[-1] == 0.5 and len(values) <= 2 and (len(values) == 1 or values[0] == 1):
@@ -390,7 +400,7 @@ def _quantity(span: str, toks: list[Token], i: int, j: int, lang: str) -> float 
                 value += 0.5  # "two and a half", "два с половиной"
     # "une heure et demie", "hora y media", "час с половиной"
     after = toks[j : j + 3]
-    if value == int(value) and after and after[0].fold in _AND and any(_number(t, lang) == 0.5 for t in after[1:]):
+    if value == int(value) and after and after[0].fold in _and() and any(_number(t, lang) == 0.5 for t in after[1:]):
         value += 0.5
     return value
 

@@ -204,10 +204,8 @@ def _located_at(ctx: Ctx, pos: int) -> bool:
         return False  # "в Кремле опровергли": the government denying
     for m in ctx.triggers.get("locative", ()):
         gap = ctx.text[m.end : pos]
-        if 0 <= pos - m.end <= 5 and (not gap.strip() or gap.strip(" '’").lower() in _ARTICLES):
+        if 0 <= pos - m.end <= 5 and (
+            not gap.strip() or gap.strip(" '’").lower() in rd.every_language("locative_articles", folded=False)
+        ):
             return True
     return False
-
-
-# the articles between a locative and a name ("in the", "à l'", "en el", "in dem")
-_ARTICLES = {"the", "la", "le", "l", "el", "dem", "der", "den"}

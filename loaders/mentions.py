@@ -43,7 +43,7 @@ def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
     words = {fold(w) for w in ctx.lex.get("capital_words", [])}
     by_first = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
     by_last = {m.j - 1: (iso3, m) for iso3, _, m in ctx.state_hits}
-    connectors = {"de", "du", "of", "del", "von", "der", "the", "la", "d", "l"}
+    connectors = rd.every_language("capital_connectors")
     for k, t in enumerate(toks):
         if t.fold not in words:
             continue
@@ -105,7 +105,7 @@ def find_places(ctx: Ctx) -> None:
         _ru_oblique_places(ctx, taken)
     # "cosmodrome X", "X estate": a facility word next to a proper name
     toks = ctx.toks
-    connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | {"de", "of", "du", "d", "des", "del"}
+    connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | rd.every_language("place_connectors")
     stop = stopwords(ctx)
     for m in rd.facility_words(ctx.lang).find(ctx.text, ctx.index):
         kind, order, label = m.value
@@ -410,7 +410,7 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     out = []
     toks = ctx.toks
     by_tok = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
-    connectors = {"de", "of", "la", "du", "the", "des", "del", "d", "l", "von", "der", "des"}
+    connectors = rd.every_language("title_connectors")
     for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, ctx.index):
         j, state, end = m.j, None, m.end
         k = j
@@ -574,15 +574,12 @@ def _barriers(ctx: Ctx, titles: list[_TitleHit]) -> _NameBarriers:
     )
 
 
-_INSTITUTION_CONNECTORS = {"of", "the", "de", "la", "l", "du", "des", "del", "der", "el"}
-
-
 def _past_institution(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[int, str | None]:
     """Where the name starts after a title that names an institution ("Speaker of the Assembly
     Ines Okafor"), and the state that closes the institution's name, if any."""
     toks = ctx.toks
     inst_state = None
-    if k < len(toks) and (toks[k].fold in _INSTITUTION_CONNECTORS or k in b.institutions):
+    if k < len(toks) and (toks[k].fold in rd.every_language("institution_connectors") or k in b.institutions):
         last_inst = None
         for kk in range(k, min(k + 8, len(toks))):
             if kk > k and toks[kk].sep == "|":

@@ -70,6 +70,18 @@ def lexicon(lang: str) -> dict:
     return json.loads((_data() / "lang" / f"{lang}.json").read_text(encoding="utf-8"))
 
 
+@lru_cache(maxsize=None)
+def every_language(key: str, events: bool = False, folded: bool = True) -> frozenset[str]:
+    """The words under ``key`` (under "events" with ``events``) in every lexicon, folded unless
+    ``folded`` is false: a short list of function words distinct enough across the languages
+    ("by", "par", "por", "von") that one set serves whatever the article's language."""
+    out = set()
+    for lang in languages():
+        lex = lexicon(lang).get("events", {}) if events else lexicon(lang)
+        out |= {fold(w) if folded else w for w in lex.get(key, ())}
+    return frozenset(out)
+
+
 # -- states ----------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class StateInfo:

@@ -17,7 +17,8 @@ _PICTURE_WORDS = r"photos?|fotos?|фото\w*|bild|image[ns]?|imagen|crédits?(?
 _PHOTO_MARK = re.compile(rf"(?:(?<![\w])(?:{_PICTURE_WORDS})\s*:|©)\s*", re.I)
 # a caption ending in its credit: "… on Tuesday. / Agency/Name/Pool"
 _TRAILING_CREDIT = re.compile(r"(?:[.)]\s+|\s)/\s+(?P<names>[^/\n]{2,40}(?:\s*/\s*[^/\n]{2,40})*)\s*$")
-_PICTURE_PARTS = {"pool", "via", "getty", "images", "photo", "foto", "фото", "afp", "file"}
+# a picture agency named in a caption credit besides the words of the lexicons ("picture_credit_parts")
+_PICTURE_AGENCIES = {"getty"}
 _PERSON = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]+){1,3}$")
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n]")
 
@@ -95,9 +96,9 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
         knowns = [(p, s, _known(p)) for p, s in parts]
         if not any(k for _, _, k in knowns):
             continue
-        picture = bool({fold(w) for w in words} & _PICTURE_PARTS - {"afp"}) or any(
-            k is None and _person(p) for p, _, k in knowns
-        )
+        picture = bool(
+            {fold(w) for w in words} & (rd.every_language("picture_credit_parts") | _PICTURE_AGENCIES)
+        ) or any(k is None and _person(p) for p, _, k in knowns)
         if not picture and any(k is None and not p.isupper() for p, _, k in knowns):
             continue  # a short line of prose that names an agency: read below, with the body
         # "Name / Agency", "Pool via Agency": a picture credit; "TASS/VNA/CVN", "AFP": the report's

@@ -21,6 +21,7 @@ COLOURS = {
     "Leader": "#1f77b4",
     "Meeting": "#ff7f0e",
     "Call": "#e377c2",
+    "Visit": "#17becf",
     "Facility": "#2ca02c",
     "Sector": "#9467bd",
     "Project": "#8c564b",
@@ -97,6 +98,8 @@ def caption(node: dict) -> str:
         return "meeting " + (p.get("date") or "(undated)")
     if node["label"] == "Call":
         return "call " + (p.get("date") or "(undated)")
+    if node["label"] == "Visit":
+        return "visit " + (p.get("date") or "(undated)")
     text = str(p.get("name") or p.get("title") or p.get("iso3") or p.get("id") or node["id"])
     return text if len(text) <= 40 else text[:37] + "..."
 

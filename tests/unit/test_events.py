@@ -139,12 +139,122 @@ def test_resolving_the_neighbourhood_of_each_new_report_gives_what_resolving_all
             new = order[i : i + size]
             # as the writer does (graph/write.py _resolve_meetings): the new reports and what they
             # may depend on, each block resolved with its own changed days
-            near = _near(seen, current, events.lookups(new)) + new
+            near = _near(seen, current, events.lookups(new))
+            days = {b: {x["day"] for x in new if x.get("day") and x["block"] == b} for b in {x["block"] for x in new}}
+            more = _near(seen, current, {"spans": [], "days": events.more_days(near + new, days)})
+            near = list({x["key"]: x for x in near + more}.values()) + new
             for block in {x["block"] for x in near}:
-                changed = {x["day"] for x in new if x.get("day") and x["block"] == block}
+                changed = days.get(block, set())
                 current.update(events.resolve([x for x in near if x["block"] == block], current, changed))
             seen.extend(new)
         got: dict[str, set[str]] = {}
         for k, mid in current.items():
             got.setdefault(mid, set()).add(k)
         assert sorted(sorted(g) for g in got.values()) == want
+
+
+# -- visits: the meeting rules, per traveller and host state ---------------------------------------
+def visit(key, day=None, place="ankara@TUR", status="held", published="2025-06-11", who="Q1", host="TUR", date=None):
+    row = {
+        "visitor_id": who,
+        "place_id": place,
+        "host_state": host,
+        "date": date if date is not None else day,
+        "status": status,
+        "article": key.split("#")[0],
+    }
+    row.update(events.visit_fields(row, published, key))
+    return row
+
+
+def test_a_trip_reported_dated_undated_and_planned_is_one_visit():
+    reports = [
+        visit("a#v0", "2025-06-10"),
+        visit("b#v0", "2025-06-10", status="planned", published="2025-06-03"),
+        visit("c#v0", published="2025-06-11"),  # undated, the day after
+        visit("d#v0", date="--06-10", published="2025-06-12"),  # day and month
+    ]
+    assert groups(reports) == [["a#v0", "b#v0", "c#v0", "d#v0"]]
+    (props,) = [events.visit_props(reports)]
+    assert props["status"] == "held" and props["place"] == "ankara@TUR" and props["visitor"] == "Q1"
+    assert "traveller Q1" in props["joined_by"] and "place ankara@TUR" in props["joined_by"]
+
+
+def test_visits_never_merged_other_city_week_traveller_host_recalled_or_incompatible_plan():
+    a = visit("a#v0", "2025-06-10")
+    assert len(groups([a, visit("b#v0", "2025-06-10", place="istanbul@TUR")])) == 2  # another city
+    assert len(groups([a, visit("b#v0", "2025-06-17", published="2025-06-17")])) == 2  # a week later
+    assert len(groups([a, visit("b#v0", "2025-06-10", who="Q2")])) == 2  # another traveller
+    assert len(groups([a, visit("b#v0", "2025-06-10", place=None, host="GRC")])) == 2  # another country
+    assert len(groups([a, visit("b#v0", date="2010", status="past")])) == 2  # recalled
+    assert len(groups([a, visit("b#v0", date="2025-10", status="planned")])) == 2  # planned for October
+    # a report naming only the country joins the one visit of its window, not one of two
+    assert len(groups([a, visit("b#v0", place=None)])) == 1
+    assert len(groups([a, visit("c#v0", "2025-06-10", place="istanbul@TUR"), visit("b#v0", place=None)])) == 3
+
+
+def test_visit_and_meeting_ids_never_collide():
+    m, v = rep("a#0", "2024-03-12"), visit("a#0", "2024-03-12")
+    assert events.own_id(m).startswith("meeting:") and events.own_id(v).startswith("visit:")
+
+
+# -- projects ------------------------------------------------------------------------------------
+def proposal(key, by="Q1", sector="energy", what="a new gas pipeline", published="2025-05-13", pair="AAA-BBB"):
+    row = {"by_id": by, "sector": sector, "what": what, "article": key.split("#")[0]}
+    row.update(events.project_fields(row, published, pair, key))
+    return row
+
+
+def project_groups(reports):
+    out: dict[str, set[str]] = {}
+    for k, pid in events.resolve_projects(reports).items():
+        out.setdefault(pid, set()).add(k)
+    return sorted(sorted(g) for g in out.values())
+
+
+def test_the_same_proposal_in_several_languages_in_a_month_is_one_project():
+    reports = [
+        proposal("a#p0"),
+        proposal("b#p0", what="un nouveau gazoduc", published="2025-05-14"),
+        proposal("c#p0", what="новый газопровод", published="2025-05-31"),
+    ]
+    assert project_groups(reports) == [["a#p0", "b#p0", "c#p0"]]
+    props = events.project_props(reports)
+    assert props["sector"] == "energy" and (props["first"], props["last"]) == ("2025-05-13", "2025-05-31")
+    assert {"proposer Q1", "partner pair AAA-BBB", "same sector energy"} <= set(props["joined_by"])
+
+
+def test_projects_never_merged_other_proposer_partner_sector_or_month():
+    a = proposal("a#p0")
+    assert len(project_groups([a, proposal("b#p0", by="Q2")])) == 2
+    assert len(project_groups([a, proposal("b#p0", pair="AAA-CCC")])) == 2
+    assert len(project_groups([a, proposal("b#p0", sector="space", what="joint space research")])) == 2
+    assert len(project_groups([a, proposal("b#p0", published="2025-06-01")])) == 2
+    # no proposer: nothing says it is the same one
+    assert len(project_groups([proposal("a#p0", by=None), proposal("b#p0", by=None)])) == 2
+
+
+def test_the_same_object_links_two_reports_and_links_chain():
+    # the same words (no sector given) link a and b; b and c share a sector: one project
+    a = proposal("a#p0", sector=None)
+    b = proposal("b#p0")
+    c = proposal("c#p0", what="другой текст")
+    assert project_groups([a, b, c]) == [["a#p0", "b#p0", "c#p0"]]
+
+
+def test_project_resolution_is_a_function_of_the_set_of_reports():
+    rng = random.Random(7)
+    reports = [
+        proposal(
+            f"{k}#p0",
+            by=rng.choice(["Q1", "Q2"]),
+            sector=rng.choice(["energy", "space", None]),
+            what=rng.choice(["x", "y"]),
+            published=f"2025-0{rng.choice([5, 6])}-1{rng.randint(0, 9)}",
+        )
+        for k in "abcdefghijklmnop"
+    ]
+    want = events.resolve_projects(reports)
+    for _ in range(5):
+        rng.shuffle(reports)
+        assert events.resolve_projects(reports) == want
