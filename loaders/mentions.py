@@ -325,7 +325,7 @@ def unknown_places(ctx: Ctx) -> None:
             continue
         if any(fm.i == index[run[0].start] for fm in heads):
             continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
-        if ctx.lang == "ru" and all("ADJF" in q.tag for q in _morph().parse(run[-1].text)[:1]):
+        if ctx.lang == "ru" and all("ADJF" in q.tag for q in _ru_parses(run[-1].text)[:1]):
             continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
         written = ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e]
@@ -352,12 +352,21 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+def _ru_parses(word: str) -> list:
+    """pymorphy3's readings of a word; none for a character Unicode has no name for (pymorphy3
+    asks unicodedata for every letter's name and fails on an unnamed one)."""
+    try:
+        return _morph().parse(word)
+    except ValueError:
+        return []
+
+
 def ru_nominative(name: str) -> str:
     """A Russian proper name as its nominative ("в Акорде" -> "Акорда", "на Аляске" -> "Аляска"),
     word by word, keeping the capitals; a word the analyser cannot place stays as written."""
     out = []
     for word in name.split(" "):
-        parses = [q for q in _morph().parse(word) if "NOUN" in q.tag and q.tag.case != "nomn"]
+        parses = [q for q in _ru_parses(word) if "NOUN" in q.tag and q.tag.case != "nomn"]
         if not parses or not re.match(r"[А-ЯЁ]", word):
             out.append(word)
             continue
@@ -373,7 +382,7 @@ def ru_name_nominative(word: str) -> str:
     readings ("Дмитриев" as "of the Dmitrys") are not taken."""
     if not re.match(r"[А-ЯЁ]", word):
         return word
-    parses = [q for q in _morph().parse(word) if "NOUN" in q.tag and q.tag.number != "plur"]
+    parses = [q for q in _ru_parses(word) if "NOUN" in q.tag and q.tag.number != "plur"]
     named = [q for q in parses if {"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))]
     if named:
         best = max(named, key=lambda q: q.score)

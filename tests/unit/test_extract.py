@@ -424,3 +424,9 @@ def test_leaders_agreeing_somewhere_met_there():
         for m in obj["meetings"]
     )
     assert ("Fumio Kishida", "Seoul", "planned") in {(v["visitor"], v["place"], v["status"]) for v in obj["visits"]}
+
+
+def test_a_character_unicode_has_no_name_for_does_not_crash_russian_morphology():
+    # pymorphy3 asks unicodedata for the name of every letter; an unassigned one has none
+    obj = facts("A00\U00017000", "ru")  # found by hypothesis: Tangut, no name in this Python's Unicode data
+    assert obj["meetings"] == [] and obj["visits"] == []
