@@ -5,7 +5,7 @@
 MATCH (:State {iso3: $state})<-[:MENTIONS {role: 'actor'}]-(art:Article)
 WHERE $state IN art.pair
 WITH art, [x IN art.pair WHERE x <> $state][0] AS partner
-WITH partner, count(DISTINCT art) AS articles, sum(size(art.meetings) + size(art.projects)) AS facts
+WITH partner, count(DISTINCT art) AS articles, sum(size(coalesce(art.meeting_spans, [])) + size(coalesce(art.projects, []))) AS facts
 MATCH (s:State {iso3: partner})
 RETURN partner, s.name AS name, articles, facts
 ORDER BY articles DESC, facts DESC, partner

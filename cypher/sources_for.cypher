@@ -5,7 +5,7 @@
 WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
 MATCH (art:Article {pair_key: key})-[rb:REPORTED_BY]->(s:Source)
 CALL (art) {
-  UNWIND art.meetings + art.projects AS fid
+  UNWIND coalesce(art.meeting_spans, []) + coalesce(art.projects, []) AS fid
   RETURN count(fid) AS n
 }
 RETURN s.name AS source, s.kind AS type, rb.kind AS kind, count(DISTINCT art) AS articles, sum(n) AS facts

@@ -81,6 +81,21 @@ def test_partners_of(graph):
     assert got[0] == "PRK" and "BLR" in got
 
 
+def test_partners_of_and_sources_for_count_the_meetings_of_the_articles(graph, neo4j_settings):
+    # "facts" are the meetings and proposals of the articles behind a row (meeting_spans: one per meeting)
+    recs, _, _ = graph.execute_query(
+        "MATCH (:State {iso3: 'RUS'})<-[:MENTIONS {role: 'actor'}]-(a:Article) WHERE a.pair_key = 'PRK-RUS' "
+        "WITH DISTINCT a RETURN sum(size(coalesce(a.meeting_spans, []))) AS m, sum(size(coalesce(a.projects, []))) AS p",
+        database_=neo4j_settings.database,
+    )
+    meetings, projects = recs[0]["m"], recs[0]["p"]
+    assert meetings > 0
+    partners = {r["partner"]: r for r in rows(graph, "partners_of", state="RUS")}
+    assert partners["PRK"]["facts"] == meetings + projects
+    tass = {(r["source"], r["kind"]): r for r in rows(graph, "sources_for", a="RUS", b="PRK")}[("TASS", "credit")]
+    assert tass["facts"] >= 1
+
+
 def test_sources_for(graph):
     got = {(r["source"], r["kind"]): r for r in rows(graph, "sources_for", a="RUS", b="PRK")}
     assert got[("TASS", "credit")]["articles"] == 2
