@@ -36,11 +36,16 @@ TABLE = {
 }
 
 
-@pytest.fixture(scope="module")
-def docs():
-    facts = list(extract_paths(sorted(str(p) for p in EVENTS.glob("*.txt"))))
+def resolved(folder) -> dict:
+    """file name -> the writer's record of each article of ``folder`` (extracted and resolved)."""
+    facts = list(extract_paths(sorted(str(p) for p in folder.glob("*.txt"))))
     assert all(not isinstance(f, Exception) for f in facts)
     return {f.article.path.rsplit("/", 1)[-1]: resolve_article(f) for f in facts}
+
+
+@pytest.fixture(scope="module")
+def docs():
+    return resolved(EVENTS)
 
 
 def _write(driver, docs, names, batch=1):
@@ -53,13 +58,17 @@ def _write(driver, docs, names, batch=1):
         write_articles(driver, [docs[n] for n in names[i : i + batch]])
 
 
-def _meetings(driver, docs) -> dict[str, set[str]]:
-    """Meeting id -> the files whose reports are on it."""
+def nodes(driver, docs, label: str, edge: str) -> dict[str, set[str]]:
+    """Meeting, Visit or Project id -> the files whose reports (``edge``) are on it."""
     by_id = {d.article.id: name for name, d in docs.items()}
     recs = driver.execute_query(
-        "MATCH (m:Meeting) OPTIONAL MATCH (m)<-[a:ATTENDED]-() RETURN m.id AS id, collect(DISTINCT a.article) AS arts"
+        f"MATCH (n:{label}) OPTIONAL MATCH (n)<-[e:{edge}]-() RETURN n.id AS id, collect(DISTINCT e.article) AS arts"
     ).records
     return {r["id"]: {by_id[a] for a in r["arts"]} for r in recs}
+
+
+def _meetings(driver, docs) -> dict[str, set[str]]:
+    return nodes(driver, docs, "Meeting", "ATTENDED")
 
 
 def test_each_meeting_is_one_node_and_no_near_miss_is_merged(driver, docs):

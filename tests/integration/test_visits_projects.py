@@ -12,9 +12,10 @@ import pytest
 
 from relgraph.graph.write import write_articles
 from relgraph.loaders.resolve import resolve_article
-from relgraph.pipeline import extract_article, extract_paths
+from relgraph.pipeline import extract_article
 from tests.conftest import DATA, wipe
-from tests.integration.test_events import _write
+from tests.integration.test_events import _write, resolved
+from tests.integration.test_events import nodes as _nodes
 from tests.integration.test_load import graph_dump
 
 TRIPS = DATA / "trips"
@@ -48,18 +49,7 @@ PROJECTS = {
 
 @pytest.fixture(scope="module")
 def docs():
-    facts = list(extract_paths(sorted(str(p) for p in TRIPS.glob("*.txt"))))
-    assert all(not isinstance(f, Exception) for f in facts)
-    return {f.article.path.rsplit("/", 1)[-1]: resolve_article(f) for f in facts}
-
-
-def _nodes(driver, docs, label: str, edge: str) -> dict[str, set[str]]:
-    """Visit or Project id -> the files whose reports are on it."""
-    by_id = {d.article.id: name for name, d in docs.items()}
-    recs = driver.execute_query(
-        f"MATCH (n:{label}) OPTIONAL MATCH (n)<-[e:{edge}]-() RETURN n.id AS id, collect(DISTINCT e.article) AS arts"
-    ).records
-    return {r["id"]: {by_id[a] for a in r["arts"]} for r in recs}
+    return resolved(TRIPS)
 
 
 def _want(table) -> list[list[str]]:
