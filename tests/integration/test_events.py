@@ -101,11 +101,17 @@ def test_each_meeting_is_one_node_and_no_near_miss_is_merged(driver, docs):
 
 
 def test_any_order_gives_the_same_graph(driver, docs):
+    assert_order_independent(driver, docs, seed=11, batches=(1, 3))
+
+
+def assert_order_independent(driver, docs, seed: int, batches: tuple[int, ...]) -> None:
+    """Shuffled orders in batches, the reverse order one at a time and a reload all give the graph
+    of the sorted load."""
     names = sorted(docs)
     _write(driver, docs, names, batch=100)
     want = graph_dump(driver)
-    rng = random.Random(11)
-    for batch in (1, 3):
+    rng = random.Random(seed)
+    for batch in batches:
         order = names[:]
         rng.shuffle(order)
         wipe(driver)

@@ -5,7 +5,6 @@ same articles gives. The articles are tests/data/trips/ (written for these tests
 
 from __future__ import annotations
 
-import random
 from dataclasses import replace as dc_replace
 
 import pytest
@@ -14,7 +13,7 @@ from relgraph.graph.write import write_articles
 from relgraph.loaders.resolve import resolve_article
 from relgraph.pipeline import extract_article
 from tests.conftest import DATA, wipe
-from tests.integration.test_events import _write, resolved
+from tests.integration.test_events import _write, assert_order_independent, resolved
 from tests.integration.test_events import nodes as _nodes
 from tests.integration.test_load import graph_dump
 
@@ -100,24 +99,7 @@ def test_each_visit_and_project_is_one_node_and_no_near_miss_is_merged(driver, d
 
 
 def test_any_order_gives_the_same_graph(driver, docs):
-    names = sorted(docs)
-    _write(driver, docs, names, batch=100)
-    want = graph_dump(driver)
-    rng = random.Random(4)
-    for batch in (1, 3, 5):
-        order = names[:]
-        rng.shuffle(order)
-        wipe(driver)
-        _write(driver, docs, order, batch=batch)
-        assert graph_dump(driver) == want, (batch, order)
-    # reversed, one at a time: the undated reports arrive before the dated ones
-    wipe(driver)
-    _write(driver, docs, reversed(names))
-    assert graph_dump(driver) == want
-    # a reload changes nothing
-    res = write_articles(driver, [docs[n] for n in names])
-    assert set(res.statuses.values()) == {"unchanged"}
-    assert graph_dump(driver) == want
+    assert_order_independent(driver, docs, seed=4, batches=(1, 3, 5))
 
 
 def _without(doc, old: str, new: str):
