@@ -560,8 +560,12 @@ def _pluperfect(L: Lex, pr: Pred) -> bool:
     verb = next(
         (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None
     )
+    if verb is None and pr.head.upos == "ADJ":
+        verb = pr.head  # "ils s'étaient entretenus", the participle parsed as an adjective under a copula
     return verb is not None and any(
-        c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in pr.p.children(verb.i)
+        (c.deprel in ("aux", "aux:pass") or (c.deprel == "cop" and verb.upos == "ADJ"))
+        and L.has("pluperfect_aux", c)
+        for c in pr.p.children(verb.i)
     )
 
 
@@ -597,6 +601,26 @@ def _calendar_words() -> frozenset[str]:
     from relgraph.loaders.dates import calendar_words
 
     return frozenset(w for lang in rd.languages() for w in calendar_words(lang))
+
+
+def _ago_clauses(ctx: Ctx, p: Parse, dom: set[int]) -> set[int]:
+    """ "il y a un an à Johannesburg", "hace dos años en Lima": the parser makes the counted-back
+    time a clause of its own (its verb "a", "hace"); that clause, with the place in it, belongs to
+    the event it dates."""
+    out: set[int] = set()
+    for d in ctx.dates:
+        if not d.ago or not p.start <= d.start < p.end:
+            continue
+        ids = _tok_ids(p, d.start, d.end)
+        for i in ids:
+            t = p.tok(i)
+            if t.deprel in BOUNDARY and t.head in dom and t.head not in ids:
+                out |= _domain(p, t)
+    return out
+
+
+def _ago_ids(ctx: Ctx, p: Parse) -> set[int]:
+    return {i for d in ctx.dates if d.ago and p.start <= d.start < p.end for i in _tok_ids(p, d.start, d.end)}
 
 
 def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
@@ -747,7 +771,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     # the pluperfect: "il avait été reçu", "had met", "se habían reunido", "hatte getroffen" - an
     # earlier meeting given as background (not "after they had met, ...": a sequence)
     verb = next(
-        (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None
+        (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")),
+        pr.head if pr.head.upos == "ADJ" else None,
     )
     if (
         verb is not None
@@ -1058,8 +1083,10 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
         tids = _tok_ids(p, m.start, m.end)
         return not any(
-            c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids for i in tids for c in p.children(i)
-        )
+            c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids and not _a_place(ctx, c)
+            for i in tids
+            for c in p.children(i)
+        )  # ("die beiden Präsidenten in Johannesburg": the place the parser hung on them is the event's)
 
     def possessive(m: Match) -> bool:
         # "their security cabinets would meet": whose cabinets, not who meets (the possessive
@@ -1072,10 +1099,12 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             t.feats.get("Poss") == "Yes" or L.has("plural_possessive", t)
         )
 
-    if not any(
-        p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
+    said = [
+        m
         for m in ctx.triggers.get("plural_leaders", ())
-    ) and not any(
+        if p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
+    ]
+    if not said and not any(
         L.has("plural_possessive", p.tok(i))
         and p.tok(i).head
         and any(L.has(key, p.tok(p.tok(i).head)) for key in ("meet_nouns", "visit_nouns", "call_words"))
@@ -1091,6 +1120,13 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     for h in earlier:
         told[h.lid] = told.get(h.lid, 0) + 1
     principals = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS]
+    named = {r for m in said for r in _roles_named(ctx, p, m)}
+    if named:
+        # "the two presidents", "двух президентов": of the office the phrase names, when the text
+        # has two of it (not the foreign minister named more often)
+        holders = [h for h in earlier if ctx.leader_info[h.lid].get("role") in named]
+        if len({ctx.leader_info[h.lid]["state"] for h in holders}) >= 2:
+            principals = holders
     ranked = sorted(principals, key=lambda h: -told[h.lid]) + earlier
     for h in ranked:
         st = ctx.leader_info[h.lid]["state"]
@@ -1100,6 +1136,28 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         if len(out) == 2:
             break
     return out
+
+
+def _a_place(ctx: Ctx, t: Tok) -> bool:
+    return t.upos == "PROPN" and any(m.start <= t.start < m.end for _, m in ctx.place_hits)
+
+
+def _roles_named(ctx: Ctx, p: Parse, m: Match) -> set[str]:
+    """The offices a plural phrase names by its noun's lemma ("presidents", "двух президентов":
+    president), from the language's titles."""
+    titles = _title_forms(ctx.lang)
+    out = set()
+    for i in _tok_ids(p, m.start, m.end):
+        t = p.tok(i)
+        role = titles.get(fold(t.lemma)) or titles.get(fold(t.form))
+        if role and role in _PRINCIPALS:
+            out.add(role)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _title_forms(lang: str) -> dict[str, str]:
+    return {fold(k): v for k, v in (rd.lexicon(lang).get("titles") or {}).items() if "*" not in k}
 
 
 def _case_of(p: Parse, t: Tok) -> str | None:
@@ -1374,7 +1432,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
-    others = _of_someone_else(ctx, L, p, dom) | _another_event(L, pr)
+    dom |= _ago_clauses(ctx, p, dom)
+    # "vor zwei Jahren" is a time counted back, not "vor dem Treffen" (before another event)
+    others = _of_someone_else(ctx, L, p, dom) | (_another_event(L, pr) - _ago_ids(ctx, p))
     dom, subj = dom - others, subj - others
     if not subj:
         subj = _speaker_of(p, pr)
