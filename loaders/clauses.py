@@ -563,8 +563,7 @@ def _pluperfect(L: Lex, pr: Pred) -> bool:
     if verb is None and pr.head.upos == "ADJ":
         verb = pr.head  # "ils s'étaient entretenus", the participle parsed as an adjective under a copula
     return verb is not None and any(
-        (c.deprel in ("aux", "aux:pass") or (c.deprel == "cop" and verb.upos == "ADJ"))
-        and L.has("pluperfect_aux", c)
+        (c.deprel in ("aux", "aux:pass") or (c.deprel == "cop" and verb.upos == "ADJ")) and L.has("pluperfect_aux", c)
         for c in pr.p.children(verb.i)
     )
 
@@ -754,8 +753,24 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         if L.has("propose_nouns", n):
             return "hope"  # "his invitation for Meloni to visit": asked for, not done
     for g in pr.gov:
-        if L.has("ready_words", g) and g.upos == "ADJ" and not g.deprel.startswith("~"):
+        if (
+            (g.upos == "ADJ" and L.has("ready_words", g))
+            or (
+                g.upos in ("VERB", "NOUN")
+                and g.deprel in ("xcomp", "amod", "acl", "obj")
+                and fold(g.form) in L.words.get("ready_words", ())
+            )  # "s'est dit disposé à", the adjective tagged a participle (not "ont ouvert leurs entretiens")
+        ) and not g.deprel.startswith("~"):
             return "hope"  # "ready to meet Putin once a ceasefire holds": willing, not planned
+        if not g.deprel.startswith("~") and any(
+            c.i != pr.head.i
+            and c.deprel not in ("nsubj", "nsubj:pass", "punct")
+            and fold(c.form) in L.words.get("ready_words", ())
+            for c in p.children(g.i)
+        ):
+            # "s'est dit prêt, dans un entretien, à rencontrer", "hat sich bereit erklärt, ... zu
+            # treffen": the readiness the speaker declares governs the meeting
+            return "hope"
         if L.has("recall_verbs", g):
             return "recall"
         if L.has("hope_verbs", g) and not _achieved(L, g):
@@ -994,6 +1009,10 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
             return [topic] if topic and topic not in others else []
         if here:
             return [here[0].lid]
+        if _unknown_person_before(ctx, p, prons[0].start):
+            # "after King Philippe's visit, during which he was received by ...": the person the
+            # sentence has just named, whom the reference data does not know
+            return []
         return [topic] if topic else []
     if not topic:
         return []
@@ -1001,6 +1020,35 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     if role and role != "counterpart" and role_fits(role, ctx.leader_info[topic].get("role")):
         return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
     return []
+
+
+def _unknown_person_before(ctx: Ctx, p: Parse, before: int) -> bool:
+    """A person no leader of the reference data is, named earlier in this sentence than ``before``:
+    a title and a name ("le roi Philippe"), or a first and a last name ("Admiral John Dupuis")."""
+    for th in titles(ctx):
+        if not p.start <= th.m.start < before or th.end >= before:
+            continue
+        nxt = next((t for t in p.toks if t.start >= th.end), None)
+        if (
+            nxt is not None
+            and nxt.start < before
+            and nxt.upos == "PROPN"
+            and ctx.text[th.end : nxt.start].strip() in ("", ",")
+            and not any(h.start <= nxt.start < h.end for h in ctx.leader_hits)
+            and not any(m.start <= nxt.start < m.end for _, _, m in ctx.state_hits)
+        ):
+            return True
+    known = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
+    known += [(m.start, m.end) for _, m in ctx.place_hits]
+    for t in p.toks:
+        if t.start >= before or t.upos != "PROPN" or any(a <= t.start < b for a, b in known):
+            continue
+        if any(
+            (c.deprel.startswith("flat") or c.deprel == "compound") and c.upos == "PROPN" and c.start < before
+            for c in p.children(t.i)
+        ):
+            return True  # "the visit of Admiral John Dupuis": a first and a last name
+    return False
 
 
 def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
