@@ -542,6 +542,11 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
     heads = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
     for v in heads + [t for t in p.toks if t.upos in ("NOUN", "PROPN") and t.i != pr.head.i]:
         for c in p.children(v.i):
+            if c.deprel == "advmod" and L.has("sequence_words", c) and p.children(c.i):
+                ids = {x.i for x in p.subtree(c.i)}  # "ahead of Tinubu's visit", "prior to the summit"
+                if pr.head.i not in ids:
+                    out |= ids
+                continue
             if c.deprel not in ("obl", "nmod", "advcl", "obl:arg") or c.upos not in ("NOUN", "VERB"):
                 continue  # "nach Paris" is where to, not after what
             if not any(
@@ -944,6 +949,12 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut"):
                     continue
                 return True
+            if (
+                c.deprel in ("aux", "aux:pass")
+                and ctx.lang in ("fr", "es")
+                and fold(c.form) in L.words.get("future_passive_aux", ())
+            ):
+                return True  # "sera reçu", "será recibido": the passive's auxiliary in the future
     return False
 
 
@@ -1085,20 +1096,31 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
     return out
 
 
-def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
+def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str], partners: list[str] = ()) -> list[str]:
     """Unnamed counterparts as ``ISO3:role`` ("VNM:president"): a title with its state in the
-    clause, naming nobody the text identifies, of a state not already taking part."""
+    clause, naming nobody the text identifies, of a state not already taking part. A counterpart
+    ("his Nigerian counterpart", "son homologue nigérian") holds the office of the one it pairs
+    with ("NGA:foreign minister")."""
 
     out = []
+    partner_role = next((ctx.leader_info[x].get("role") for x in partners if ctx.leader_info[x].get("role")), None)
     for th in titles(ctx):
         if not th.state or th.state in known or not (p.start <= th.m.start < p.end):
             continue
         if not _tok_ids(p, th.m.start, th.end) & ids:
             continue
-        if any(h.start < th.end + 40 and th.m.start <= h.start for h in ctx.leader_hits):
+        if any(
+            th.m.start <= h.start and (h.start < th.end or ctx.text[th.end : h.start].strip() in ("", ",", ":", "-"))
+            for h in ctx.leader_hits
+        ):
             continue  # "the Italian premier Giorgia Meloni": a person after all
-        oid = f"{th.state}:{th.role}"
-        ctx.leader_info.setdefault(oid, {"name": oid, "state": th.state, "role": th.role, "aliases": []})
+        role = th.role
+        if role == "counterpart":
+            if not partner_role:
+                continue
+            role = partner_role
+        oid = f"{th.state}:{role}"
+        ctx.leader_info.setdefault(oid, {"name": oid, "state": th.state, "role": role, "aliases": []})
         known = known | {th.state}
         out.append(oid)
     return out
@@ -1543,7 +1565,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     places, dests = _places(ctx, L, pr, dom)
     if pr.kind in ("meet", "agree", "call") and leaders and len(_states_of(ctx, leaders)) < 2:
         # "X met the Japanese foreign minister": an office of a state the clause names, no person
-        for office in _offices(ctx, p, dom, _states_of(ctx, leaders)):
+        for office in _offices(ctx, p, dom, _states_of(ctx, leaders), leaders):
             leaders.append(office)
             if pr.kind == "agree" and set(_tok_ids(p, p.start, p.end)) & subj:
                 subject.append(office)
