@@ -757,6 +757,23 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan"  # "the plan to visit Rome"
         if L.has("propose_nouns", n):
             return "hope"  # "his invitation for Meloni to visit": asked for, not done
+    possible = L.words.get("possibility_forms", ())
+    near = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+    if any(fold(v.form) in possible for v in near[1:]) or any(
+        (c.deprel in ("aux", "aux:pass") and fold(c.form) in possible)
+        or (
+            c.deprel == "advcl"
+            and any(
+                m.deprel == "mark" and fold(m.form) in rd.every_language("if_marks", events=True)
+                for m in p.children(c.i)
+            )
+        )
+        for v in near
+        for c in p.children(v.i)
+    ):
+        # "a meeting could take place in the autumn", "pourrait avoir lieu", "könnte ... treffen",
+        # "... if the dispute is settled": possible, not planned
+        return "hope"
     for g in pr.gov:
         if (
             (g.upos == "ADJ" and L.has("ready_words", g))
