@@ -743,6 +743,21 @@ def _possibility_forms(lang: str) -> frozenset[str]:
     return frozenset(w.lower() for w in rd.lexicon(lang).get("events", {}).get("possibility_forms", ()))
 
 
+def _day_part_only(ctx: Ctx, L: Lex, pr: Pred, verb: Tok) -> bool:
+    """ "Dans l'après-midi, il s'était entretenu avec ...", "Am Abend hatte er ... getroffen": a
+    part of the day and no date in the sentence: the story's own day, told in sequence."""
+    p = pr.p
+    if not any(
+        c.deprel in ("obl", "obl:tmod", "advmod", "nmod") and L.has("day_parts", c)
+        for v in {verb.i, pr.head.i}
+        for c in p.children(v)
+    ):
+        return False
+    return not any(p.start <= d.start < p.end and d.precision in ("year", "month") for d in ctx.dates) and not any(
+        p.start <= d.start < p.end and d.precision == "day" and d.year_explicit for d in ctx.dates
+    )
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -780,7 +795,29 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         # "a meeting could take place in the autumn", "pourrait avoir lieu", "könnte ... treffen",
         # "... if the dispute is settled": possible, not planned
         return "hope"
-    for g in pr.gov:
+    # a title right after the word: "then Prime Minister", "el entonces presidente" (not "Then Ishiba flew")
+    title_at = {e for th in titles(ctx) if p.start <= th.m.start < p.end for e in range(th.m.start - 1, th.m.start + 1)}
+    for v in near:
+        for c in p.children(v.i):
+            if c.deprel == "advmod" and L.has("then_office", c) and c.end in title_at:
+                return "recall"  # "when then Prime Minister Abe met Putin": the parser's adverb
+            if c.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod"):
+                continue
+            sub = p.subtree(c.i)
+            if any(
+                L.has("then_office", t)
+                and t.deprel in ("amod", "advmod", "det", "compound")
+                and p.tok(t.head).upos in ("NOUN", "PROPN")
+                and t.end in title_at
+                for t in sub
+                if t.head
+            ):
+                # "when then Prime Minister Shinzo Abe met Putin", "le alors Premier ministre",
+                # "el entonces presidente", "der damalige Kanzler", "тогдашний премьер-министр": an
+                # office held then, an event of then
+                return "recall"
+    setting = pr.head.upos == "NOUN" and any(c.deprel == "case" and L.has("during", c) for c in p.children(pr.head.i))
+    for gi, g in enumerate(pr.gov):
         if (
             (g.upos == "ADJ" and L.has("ready_words", g))
             or (
@@ -803,12 +840,23 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "recall"
         if L.has("hope_verbs", g) and not _achieved(L, g):
             return "hope"
-        if L.has("plan_verbs", g):
+        below = pr.head if gi == 0 else pr.gov[gi - 1]
+        if (
+            L.has("plan_verbs", g)
+            and not (below.upos in ("NOUN", "PROPN") and below.deprel in ("obl", "nmod"))
+            and not setting
+        ):
+            # (not "acordaron el sábado crear ..., durante una reunión", "agreed to set up a force
+            # during a meeting": the meeting the agreement was made at, not one agreed on)
             return "plan"
-        if not g.deprel.startswith("~") and any(
-            c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
-            for c in p.children(g.i)
-            if c.i != pr.head.i
+        if (
+            not g.deprel.startswith("~")
+            and not setting
+            and any(
+                c.deprel in ("obj", "iobj", "xcomp", "advmod") and c.upos in ("ADJ", "VERB") and L.has("plan_verbs", c)
+                for c in p.children(g.i)
+                if c.i != pr.head.i
+            )
         ):
             return "plan"  # "tiene previsto / programado reunirse": a plan carried by a participle
     # the pluperfect: "il avait été reçu", "had met", "se habían reunido", "hatte getroffen" - an
@@ -827,6 +875,7 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             for c in p.children(v.i)
         )
         and not _phrase(ctx, L, "same_day", pr.k)
+        and not _day_part_only(ctx, L, pr, verb)
     ):
         # (not "Auparavant, il s'était entretenu avec ...": earlier the same day, in a sequence)
         return "recall"
@@ -985,7 +1034,11 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """The event's verb is a finite present with no auxiliary ("flies", "reist", "se rend",
     "viaja", "летит"): with a weekday still to come, a plan. Only Russian parses carry tense, so
     the others are told by their forms: no past ending, and (English, German) a present's."""
-    v = next((x for x in [pr.head, *pr.gov] if x.upos in ("VERB", "AUX") and not x.deprel.startswith("~")), None)
+    chain = [x for x in [pr.head, *pr.gov] if not x.deprel.startswith("~")]
+    v = next((x for x in chain if x.upos in ("VERB", "AUX")), None)
+    while v is not None and v.deprel == "xcomp" and v.head:
+        # "agreed on Saturday to set up ...": an infinitive has the tense of the verb it completes
+        v = next((x for x in chain if x.i == v.head), None)
     if v is None or any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
         return False
     if ctx.lang == "ru":
@@ -1217,7 +1270,7 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     if named:
         # "the two presidents", "двух президентов": of the office the phrase names, when the text
         # has two of it (not the foreign minister named more often)
-        holders = [h for h in earlier if ctx.leader_info[h.lid].get("role") in named]
+        holders = [h for h in earlier if any(role_fits(r, ctx.leader_info[h.lid].get("role")) for r in named)]
         if len({ctx.leader_info[h.lid]["state"] for h in holders}) >= 2:
             principals = holders
     ranked = sorted(principals, key=lambda h: -told[h.lid]) + earlier
@@ -1243,7 +1296,7 @@ def _roles_named(ctx: Ctx, p: Parse, m: Match) -> set[str]:
     for i in _tok_ids(p, m.start, m.end):
         t = p.tok(i)
         role = titles.get(fold(t.lemma)) or titles.get(fold(t.form))
-        if role and role in _PRINCIPALS:
+        if role and role != "counterpart":
             out.add(role)
     return out
 
@@ -1603,6 +1656,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
         dates = _dates(ctx, pr, _domain(p, up, skip={top.i}))
+    elif not dates and top.deprel == "root" and any(fold(c.form) in _where_words() for c in p.children(top.i)):
+        # the same, where the parser made the clause of place a second root of the sentence
+        # ("... прошла в сентябре 2019 года во Владивостоке, где ... встретился с Путиным")
+        first = next((t for t in p.toks if t.deprel == "root" and t.i < top.i), None)
+        if first is not None:
+            dates = _dates(ctx, pr, _domain(p, first))
     date = dates[0] if dates else None
     if modality == "recall" and date is None and _pluperfect(L, pr):
         # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
