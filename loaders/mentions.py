@@ -663,10 +663,13 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         if ctx.lang == "ru":
             plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))  # "с То Ламом": То Лам
         known = rd.leader_gazetteer().find(plain)
-        if known and known[0].form == plain:
-            _from_ref(ctx, people, known[0].value)
+        ref = known[0].value if known and known[0].form == plain else None
+        if ref is None and ctx.lang == "ru":
+            ref = rd.ru_declined_leader([tk.text for tk in run if len(tk.text) > 1], t.state)
+        if ref is not None:
+            _from_ref(ctx, people, ref)
             if not any(h.start == run[0].start for h in mentions):
-                mentions.append(LeaderMention(known[0].value, run[0].start, run[-1].end, first, "title+name"))
+                mentions.append(LeaderMention(ref, run[0].start, run[-1].end, first, "title+name"))
             continue
         if any(kk in taken for kk in range(first, k)):
             continue

@@ -243,6 +243,51 @@ def leader_gazetteer() -> Gazetteer:
     return g
 
 
+# Russian case endings a name takes after its stem ("Сирила Рамафосу", "с Путиным")
+_RU_ENDINGS = frozenset(
+    ("", "а", "я", "у", "ю", "ы", "и", "е", "ой", "ей", "ом", "ем", "ым", "им", "ою", "ею", "ого", "ому", "ую", "ая")
+)
+
+
+@lru_cache(maxsize=1)
+def _ru_endings() -> frozenset[str]:
+    return frozenset(fold(e) for e in _RU_ENDINGS)
+
+
+_RU_PARTICLES = frozenset(("да", "де", "дос", "ду", "ди", "ван", "фон", "бен", "бин", "аль", "эль", "ибн"))
+
+
+@lru_cache(maxsize=1)
+def _ru_alias_stems() -> tuple[tuple[tuple[str, ...], str, str], ...]:
+    """Every Cyrillic alias of a leader as word stems (a final а, я, й or ь dropped), with its id
+    and state."""
+    out = []
+    for lid, info in leaders().items():
+        for form in {info.name, *info.aliases}:
+            if not any("а" <= ch <= "я" for ch in fold(form)):
+                continue
+            words = form.lower().split()  # the stem before folding: "й" folds to "и"
+            out.append((tuple(fold(w[:-1] if w[-1:] in "аяйь" and len(w) > 3 else w) for w in words), lid, info.state))
+    return tuple(out)
+
+
+def ru_declined_leader(words: list[str], state: str | None = None) -> str | None:
+    """The one leader whose Russian name ``words`` writes in another case ("Сирила Рамафосу" is
+    Сирил Рамафоса, "Луиса Инасиу Лулу да Силву" Луис Инасиу Лула да Силва): each word is an
+    alias word's stem and a case ending; of ``state`` when it is given. A name the text cuts at a
+    lower-case particle ("Луиса Инасиу Лулу" before "да Силву") is the alias's words before it.
+    None when no leader or several fit."""
+    folded = [fold(w) for w in words]
+    found = {
+        lid
+        for stems, lid, st in _ru_alias_stems()
+        if (len(stems) == len(folded) or (len(stems) > len(folded) >= 2 and stems[len(folded)] in _RU_PARTICLES))
+        and (state is None or st == state)
+        and all(w.startswith(stem) and w[len(stem) :] in _ru_endings() for w, stem in zip(folded, stems))
+    }
+    return found.pop() if len(found) == 1 else None
+
+
 @lru_cache(maxsize=None)
 def leader_short_gazetteer() -> Gazetteer:
     g = Gazetteer()
