@@ -164,6 +164,8 @@ CALL () {{
 RETURN m.id AS id, m.reports AS reports
 """
 _EVENT_DELETE = "UNWIND $ids AS i MATCH (m:{label} {{id: i}}) DETACH DELETE m"
+# a node whose reports all stay together under another id (a report with a smaller key joined)
+_EVENT_RENAME = "UNWIND $rows AS row MATCH (m:{label} {{id: row.old}}) SET m.id = row.new"
 _EVENT_NODES = """
 UNWIND $nodes AS n
 MERGE (m:{label} {{id: n.id}})
@@ -847,6 +849,21 @@ def _rewrite(
     drop = sorted(
         mid for mid, keys in old_members.items() if mid not in members or not keys <= {r["key"] for r in members[mid]}
     )
+    # ... and so does one whose reports all went, with others perhaps, to one new id (its id is
+    # its smallest report key's): renamed, so its edges stay, as a rebuild would make them again
+    node_of = {r["key"]: mid for mid, ms in members.items() for r in ms}
+    renames: dict[str, str] = {}
+    for mid in drop:
+        targets = {node_of.get(k) for k in old_members[mid]}
+        if len(targets) == 1 and None not in targets:
+            (new,) = targets
+            if new and new not in old_members and new not in renames.values():
+                renames[mid] = new
+    if renames:
+        tx.run(_EVENT_RENAME.format(label=label), rows=[{"old": o, "new": n} for o, n in renames.items()]).consume()
+        drop = [mid for mid in drop if mid not in renames]
+        old_members = {renames.get(mid, mid): keys for mid, keys in old_members.items()}
+        shrunk = {renames.get(mid, mid) for mid in shrunk}
     nodes: list[dict] = []
     edges: list[dict] = []
     for mid, ms in sorted(members.items()):
