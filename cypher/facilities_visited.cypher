@@ -17,7 +17,10 @@ CALL (f) {
   RETURN count(DISTINCT r.article) AS articles
 }
 CALL (f) {
-  MATCH (f)<-[:TO]-(:Visit)<-[:ON_VISIT]-(l:Leader)
+  // a visit's traveller is on the node (every ON_VISIT edge of a visit comes from it): no edge per report read
+  MATCH (f)<-[:TO]-(v:Visit)
+  WITH DISTINCT v.visitor AS vid
+  MATCH (l:Leader {id: vid})
   WITH DISTINCT l ORDER BY l.name LIMIT 10
   RETURN collect(l.name) AS visitors
 }

@@ -14,6 +14,7 @@ run; ``migrate`` upgrades an older graph in place, in batched transactions.
 from __future__ import annotations
 
 import io
+from typing import Any
 
 import neo4j
 
@@ -25,7 +26,9 @@ from relgraph.graph.connect import bind_neomodel
 #   1  graphs written before the version was recorded
 #   2  the version node itself; Article.pair_key (the pair index questions start from),
 #      Article.extractor (which relgraph read the article), ``pair`` on sector MENTIONS edges
-SCHEMA_VERSION = 2
+#   3  visits and proposals resolved across articles: Visit nodes (ON_VISIT, TO edges), Project
+#      nodes per resolved proposal (graph/events.py), Article.visit_spans and project_spans
+SCHEMA_VERSION = 3
 
 
 def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
@@ -149,9 +152,36 @@ _STEPS_TO_2 = (
 )
 
 
+def _resolve_step(driver: neo4j.Driver, database: str, batch: int, echo) -> None:
+    from relgraph.graph.migrate import resolve_visits_and_projects
+
+    done = resolve_visits_and_projects(driver, database, batch=max(10, batch // 10), echo=echo)
+    if echo:
+        echo(
+            f"  {done['visits']} visit and {done['proposals']} proposal reports of {done['articles']} articles resolved"
+        )
+        if done["unresolved_meetings"]:
+            echo(
+                f"  note: {done['unresolved_meetings']} articles were written before meetings were resolved "
+                "(one Meeting node per report): `relgraph load --force` on their files resolves them"
+            )
+
+
+# Every step, with the version it belongs to: a graph of version v runs the steps of the versions after v.
+_STEPS: tuple[tuple[int, str, Any], ...] = (
+    *((2, what, (q, counter)) for what, q, counter in _STEPS_TO_2),
+    (
+        3,
+        "visits and proposals resolved across articles (Visit and Project nodes), a batch of articles a transaction",
+        _resolve_step,
+    ),
+)
+
+
 def migrate(driver: neo4j.Driver, database: str = "neo4j", *, batch: int = 10000, echo=None) -> tuple[int, int]:
-    """Upgrade an older graph to ``SCHEMA_VERSION`` in place, ``batch`` rows a transaction;
-    returns (version before, version after). A graph already current is left alone."""
+    """Upgrade an older graph to ``SCHEMA_VERSION`` in place, ``batch`` rows a transaction (the
+    re-resolution of version 3: a tenth as many articles); returns (version before, version
+    after). A graph already current is left alone."""
     before = graph_version(driver, database)
     if before is None or before == SCHEMA_VERSION:
         if before is None:
@@ -163,13 +193,18 @@ def migrate(driver: neo4j.Driver, database: str = "neo4j", *, batch: int = 10000
             f"({SCHEMA_VERSION}): upgrade relgraph; nothing was changed"
         )
     install(driver, database)
-    # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
-    with driver.session(database=database) as s:
-        for i, (what, q, counter) in enumerate(_STEPS_TO_2, 1):
-            if echo:
-                echo(f"migrating to schema version {SCHEMA_VERSION}, step {i}/{len(_STEPS_TO_2)}: {what} ...")
+    steps = [s for s in _STEPS if s[0] > before]
+    for i, (_, what, how) in enumerate(steps, 1):
+        if echo:
+            echo(f"migrating to schema version {SCHEMA_VERSION}, step {i}/{len(steps)}: {what} ...")
+        if callable(how):
+            how(driver, database, batch, echo)
+            continue
+        q, counter = how
+        # CALL ... IN TRANSACTIONS needs an auto-commit transaction: session.run
+        with driver.session(database=database) as s:
             c = s.run(q, batch=batch).consume().counters
-            if echo:
-                echo(f"  {getattr(c, counter)} set")
+        if echo:
+            echo(f"  {getattr(c, counter)} set")
     driver.execute_query(_SET_VERSION, v=SCHEMA_VERSION, database_=database)
     return before, SCHEMA_VERSION

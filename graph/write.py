@@ -14,6 +14,7 @@ Labels and relationship types are literals of this module, never taken from inpu
 from __future__ import annotations
 
 import functools
+import json
 import random
 import re
 import time
@@ -163,6 +164,8 @@ CALL () {{
 RETURN m.id AS id, m.reports AS reports
 """
 _EVENT_DELETE = "UNWIND $ids AS i MATCH (m:{label} {{id: i}}) DETACH DELETE m"
+# a node whose reports all stay together under another id (a report with a smaller key joined)
+_EVENT_RENAME = "UNWIND $rows AS row MATCH (m:{label} {{id: row.old}}) SET m.id = row.new"
 _EVENT_NODES = """
 UNWIND $nodes AS n
 MERGE (m:{label} {{id: n.id}})
@@ -424,10 +427,8 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         )
         row = out["meetings"][-1]
         row.update(events.report_fields(row, a.published, m.city_id or m.place_id, f"{art}#{k}"))
-    for k, row in enumerate(out["visits"]):
-        row.update(events.visit_fields(row, a.published, f"{art}#v{k}"))
-    for k, row in enumerate(out["proposals"]):
-        row.update(events.project_fields(row, a.published, pair_key, f"{art}#p{k}"))
+    out["visits"] = visit_reports(out["visits"], a.published, art)
+    out["proposals"] = proposal_reports(out["proposals"], a.published, pair_key, art)
     for kind in ROW_KINDS:
         for row in out[kind]:
             row["article"] = art
@@ -452,6 +453,36 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
             "extractor": extractor_version(),
         }
     ]
+    return out
+
+
+# The visit and proposal reports of an article are numbered in a canonical order of what their
+# rows hold (evidence offsets first), not in the extractor's order: every field of such a row is
+# on the per-article edges (``VISITS``, ``PROPOSES`` and ``IN_SECTOR``), so ``graph/migrate.py``
+# rebuilds the very reports, keys included, from a graph written before they were resolved.
+def _canonical(row: dict[str, Any]) -> tuple:
+    return (
+        row.get("start") if row.get("start") is not None else -1,
+        row.get("end") if row.get("end") is not None else -1,
+        json.dumps(row, sort_keys=True, ensure_ascii=False, default=str),
+    )
+
+
+def visit_reports(visits: list[dict[str, Any]], published: str | None, article: str) -> list[dict[str, Any]]:
+    """An article's visit rows as resolution's reports (keys ``<article>#v<n>``)."""
+    out = sorted(visits, key=_canonical)
+    for k, row in enumerate(out):
+        row.update(events.visit_fields(row, published, f"{article}#v{k}"))
+    return out
+
+
+def proposal_reports(
+    proposals: list[dict[str, Any]], published: str | None, pair_key: str | None, article: str
+) -> list[dict[str, Any]]:
+    """An article's proposal rows as resolution's reports (keys ``<article>#p<n>``)."""
+    out = sorted(proposals, key=_canonical)
+    for k, row in enumerate(out):
+        row.update(events.project_fields(row, published, pair_key, f"{article}#p{k}"))
     return out
 
 
@@ -818,6 +849,21 @@ def _rewrite(
     drop = sorted(
         mid for mid, keys in old_members.items() if mid not in members or not keys <= {r["key"] for r in members[mid]}
     )
+    # ... and so does one whose reports all went, with others perhaps, to one new id (its id is
+    # its smallest report key's): renamed, so its edges stay, as a rebuild would make them again
+    node_of = {r["key"]: mid for mid, ms in members.items() for r in ms}
+    renames: dict[str, str] = {}
+    for mid in drop:
+        targets = {node_of.get(k) for k in old_members[mid]}
+        if len(targets) == 1 and None not in targets:
+            (new,) = targets
+            if new and new not in old_members and new not in renames.values():
+                renames[mid] = new
+    if renames:
+        tx.run(_EVENT_RENAME.format(label=label), rows=[{"old": o, "new": n} for o, n in renames.items()]).consume()
+        drop = [mid for mid in drop if mid not in renames]
+        old_members = {renames.get(mid, mid): keys for mid, keys in old_members.items()}
+        shrunk = {renames.get(mid, mid) for mid in shrunk}
     nodes: list[dict] = []
     edges: list[dict] = []
     for mid, ms in sorted(members.items()):

@@ -13,12 +13,14 @@ import pytest
 from relgraph.graph import schema
 from relgraph.graph.write import extractor_version
 from relgraph.pipeline import load
-from tests.conftest import ALLOW_WIPE, DATA, ROOT, backend, run_cli
+from tests.conftest import ALLOW_WIPE, DATA, ROOT, backend, run_cli, wipe
+from tests.integration.test_events import _write, resolved
 from tests.integration.test_load import graph_dump
 
 sys.path.insert(0, str(ROOT / "bench"))
 import generate  # noqa: E402  (the benchmark's seeded corpus generator)
 
+TRIPS = DATA / "trips"
 INNER = ROOT / "tests" / "data" / "guard" / "inner_suite.py"
 ARTICLES = [str(DATA / "fr_summit.txt"), str(DATA / "en_visit.txt"), str(DATA / "de_treffen.txt")]
 
@@ -65,6 +67,20 @@ def test_the_suite_refuses_a_populated_graph_it_did_not_make(driver, cli_env):
 
 
 # -- 5. version safety ------------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def trips():
+    """The trip and proposal clusters (tests/data/trips) and a summit article reporting two
+    visits (their reports' order is rebuilt by the migration), extracted once."""
+    from relgraph.loaders.resolve import resolve_article
+    from relgraph.pipeline import extract_paths
+
+    docs = resolved(TRIPS)
+    (summit,) = extract_paths([str(DATA / "fr_summit.txt")])
+    assert len(summit.visits) == 2
+    docs["fr_summit.txt"] = resolve_article(summit)
+    return docs
+
+
 def make_old(driver) -> None:
     """The graph as a relgraph from before schema versions wrote it: no version node, no pair key
     on articles, no pair on sector mentions, no extractor."""
@@ -96,18 +112,111 @@ def test_an_old_graph_is_refused_then_migrated_then_loads(driver, cli_env):
     migrated = run_cli("db", "migrate", "--batch-size", "100", env=cli_env)
     assert migrated.returncode == 0, migrated.stderr
     assert migrated.stdout.strip() == f"graph migrated from schema version 1 to {schema.SCHEMA_VERSION}"
-    assert "step 3/3" in migrated.stderr
+    assert "step 4/4" in migrated.stderr
     # every property the old graph lacked is back as a load writes it; who extracted it is unknown
     assert {r["e"] for r in driver.execute_query("MATCH (a:Article) RETURN DISTINCT a.extractor AS e").records} == {
         "unknown"
     }
     driver.execute_query("MATCH (a:Article) SET a.extractor = $e", e=extractor_version())
     assert graph_dump(driver) == current
-    assert run_cli("db", "migrate", env=cli_env).stdout.startswith("graph schema version 2: already current")
+    assert run_cli("db", "migrate", env=cli_env).stdout.startswith(
+        f"graph schema version {schema.SCHEMA_VERSION}: already current"
+    )
 
     loaded = run_cli("load", ARTICLES[2], env=cli_env)
     assert loaded.returncode == 0, loaded.stderr
     assert loaded.stdout.startswith("1 loaded")
+
+
+def make_v2(driver) -> None:
+    """The graph as the version-2 writer left it (before visits and proposals were resolved): no
+    Visit nodes; one Project node per extractor's ``project`` id (named by the least object
+    proposed), each report's PROPOSES and IN_SECTOR edges on it; no visit or project spans on
+    articles. Built from the reports the resolved nodes keep, so it holds the same reports."""
+    driver.execute_query("MATCH (v:Visit) DETACH DELETE v")
+    legacy: dict[str, str] = {}  # project id -> its name
+    where: dict[tuple, str] = {}  # (resolved project, article, start, end) -> the report's project id
+    for rec in driver.execute_query("MATCH (p:Project) RETURN p.id AS id, p.reports AS reports").records:
+        for r in map(json.loads, rec["reports"]):
+            legacy[r["project"]] = min(legacy.get(r["project"], r["what"]), r["what"])
+            where[(rec["id"], r["article"], r["start"], r["end"])] = r["project"]
+    for pid, name in legacy.items():
+        driver.execute_query("CREATE (:Project {id: $id, name: $name, legacy: true})", id=pid, name=name)
+    for rel, pattern in (
+        ("PROPOSES", "(x)-[e:PROPOSES]->(p:Project)"),
+        ("IN_SECTOR", "(p:Project)-[e:IN_SECTOR]->(x)"),
+    ):
+        edges = driver.execute_query(
+            f"MATCH {pattern} WHERE p.legacy IS NULL "
+            "RETURN elementId(x) AS x, p.id AS p, properties(e) AS props, elementId(e) AS e"
+        ).records
+        for e in edges:
+            q = where[(e["p"], e["props"]["article"], e["props"]["start"], e["props"]["end"])]
+            arrow = "(x)-[:PROPOSES $props]->(q)" if rel == "PROPOSES" else "(q)-[:IN_SECTOR $props]->(x)"
+            driver.execute_query(
+                f"MATCH (x) WHERE elementId(x) = $x MATCH (q:Project {{id: $q, legacy: true}}) CREATE {arrow}",
+                x=e["x"],
+                q=q,
+                props=e["props"],
+            )
+    driver.execute_query("MATCH (p:Project) WHERE p.legacy IS NULL DETACH DELETE p")
+    driver.execute_query("MATCH (p:Project) REMOVE p.legacy")
+    driver.execute_query("MATCH (a:Article) REMOVE a.visit_spans, a.project_spans")
+    driver.execute_query("MATCH (m:RelgraphMeta {key: 'schema'}) SET m.version = 2")
+
+
+def test_a_version_2_graph_is_refused_then_migrated_to_the_graph_a_load_makes_then_loads(driver, cli_env, trips):
+    from relgraph.graph.migrate import _migrate_batch
+
+    names = sorted(trips)
+    first, rest = [n for n in names if n != "v2_fr_undated.txt"], ["v2_fr_undated.txt"]
+    _write(driver, trips, first, batch=100)
+    fresh = graph_dump(driver)
+    assert count(driver, "MATCH (v:Visit) RETURN count(v) AS n") > 0
+    make_v2(driver)
+    old = graph_dump(driver)
+    assert old != fresh
+    assert count(driver, "MATCH (p:Project) RETURN count(p) AS n") > 0  # the legacy ones
+
+    refused = run_cli("load", str(TRIPS / rest[0]), env=cli_env)
+    assert refused.returncode == 4
+    assert refused.stderr.strip().splitlines() == [
+        f"Error: the graph in database 'neo4j' has schema version 2; this relgraph writes version "
+        f"{schema.SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in place (or `relgraph load --force "
+        "...` to migrate and re-extract)"
+    ]
+    assert graph_dump(driver) == old, "a refused load wrote something"
+
+    # a migration stopped after its first batch (each batch is one transaction) ...
+    arts = driver.execute_query(
+        "MATCH (a:Article) RETURN a.id AS id, a.published AS published, a.pair_key AS pair_key ORDER BY a.id LIMIT 5"
+    ).records
+    with driver.session() as s:
+        s.execute_write(_migrate_batch, [dict(a) for a in arts])
+    # ... goes on from where it stopped, 10 articles a transaction
+    migrated = run_cli("db", "migrate", "--batch-size", "100", env=cli_env)
+    assert migrated.returncode == 0, migrated.stderr
+    assert migrated.stdout.strip() == f"graph migrated from schema version 2 to {schema.SCHEMA_VERSION}"
+    err = migrated.stderr.splitlines()
+    assert err[0].startswith(f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/1: visits and proposals")
+    assert [ln.split(":")[0].strip() for ln in err[1:3]] == [
+        f"10/{len(first) - 5} articles",
+        f"{len(first) - 5}/{len(first) - 5} articles",
+    ]
+    assert "Traceback" not in migrated.stderr
+    assert graph_dump(driver) == fresh, "the migrated graph is not the one a load of the same articles makes"
+    again = run_cli("db", "migrate", env=cli_env)
+    assert again.stdout.startswith(f"graph schema version {schema.SCHEMA_VERSION}: already current")
+    assert graph_dump(driver) == fresh
+
+    # then loads: the undated French report joins the migrated Ankara visit, as in a fresh load of all
+    loaded = run_cli("load", str(TRIPS / rest[0]), env=cli_env)
+    assert loaded.returncode == 0, loaded.stderr
+    assert loaded.stdout.startswith("1 loaded")
+    both = graph_dump(driver)
+    wipe(driver)
+    _write(driver, trips, names, batch=100)
+    assert graph_dump(driver) == both
 
 
 def test_load_force_migrates_and_a_newer_graph_is_refused(driver, cli_env):
