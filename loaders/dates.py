@@ -25,6 +25,7 @@ class DateMention:
     precision: str  # day | month | year
     year_explicit: bool
     ahead: str | None = None  # for a bare weekday: the next such day, when the text speaks of the future
+    ago: bool = False  # counted back from the publication ("two years ago", "il y a un an")
 
 
 @lru_cache(maxsize=None)
@@ -151,6 +152,8 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             continue  # a month alone: below, when a word says it is a time
         taken.update(range(start_i, j))
     out += month_year_mentions(text, toks, lang, pub, taken)
+    if pub:
+        out += ago_mentions(text, toks, lang, pub, taken)
     if pub:
         for m in days.find(text, index):
             if m.i in taken:
@@ -301,6 +304,54 @@ def month_year_mentions(
         end = toks[i + 1].end if nxt_year_word else tok.end
         out.append(DateMention(tok.start, end, str(year), "year", True))
         taken.add(i)
+    return out
+
+
+def ago_mentions(text: str, toks: list[Token], lang: str, pub: dt.date, taken: set[int]) -> list[DateMention]:
+    """A time counted back from the publication: "two years ago", "il y a un an", "hace tres
+    meses", "vor einem Jahr", "год назад" (a bare unit is one of it).
+
+    Years and months give a date of that precision, days the day; weeks give none (a week back
+    is no calendar month or day the text fixes), but are still taken, so that nothing else reads
+    them. The mention covers the whole phrase, so that a clause parsed around "il y a" or "hace"
+    still carries it.
+    """
+    lx = lexicon(lang)
+    units = {fold(f): unit for unit, forms in (lx.get("ago_units") or {}).items() for f in forms}
+    before, after = _words(lang, "ago_before"), _words(lang, "ago_after")
+    bare = {fold(f) for f in lx.get("ago_bare") or ()}
+    out: list[DateMention] = []
+    for i, tok in enumerate(toks):
+        unit = units.get(tok.fold)
+        if unit is None or i in taken:
+            continue
+        first, n = i, 1.0
+        if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].sep == " ":
+            first, n = i - 1, float(toks[i - 1].text)
+        elif i > 0 and _number(toks[i - 1], lang) is not None and toks[i - 1].sep == " ":
+            first, n = i - 1, float(_number(toks[i - 1], lang) or 1)
+        start = _form_before(before, text, toks, first)
+        end_j = _form_after(after, text, toks, i + 1)
+        if start is None and not end_j:
+            continue
+        if first == i and tok.fold not in bare:
+            continue  # "a few years ago", "il y a des années": no count ("год назад" is one year)
+        if n != int(n) or n < 1:
+            continue
+        k = int(n)
+        value, precision = None, None
+        if unit == "year":
+            value, precision = str(pub.year - k), "year"
+        elif unit == "month":
+            total = pub.year * 12 + pub.month - 1 - k
+            value, precision = f"{total // 12:04d}-{total % 12 + 1:02d}", "month"
+        elif unit == "day":
+            value, precision = (pub - dt.timedelta(days=k)).isoformat(), "day"
+        lo = start if start is not None else first
+        hi = (end_j or i + 1) - 1
+        taken.update(range(lo, hi + 1))
+        if value and precision:
+            out.append(DateMention(toks[lo].start, toks[hi].end, value, precision, precision != "day", ago=True))
     return out
 
 

@@ -755,22 +755,18 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if t.j < len(toks) and any(h.tok == t.j for h in mentions):
             continue
-        # the person of that state the article names who holds that office; else the holder of
-        # that office on the publication day in the reference data; else nobody (the clause
-        # reader makes an unnamed "RUS:vice premier" of it): "the Russian president" is never
-        # the Russian foreign minister
+        # the person of that state the article names who holds that office; else nobody: the
+        # clause reader makes an unnamed "RUS:vice premier" of it (the text does not say who
+        # held the office that day, and the reference data is not the text): "the Russian
+        # president" is never the Russian foreign minister
         role = t.role
         if role == "counterpart":
             # "la ministra de Comercio colombiana y su homólogo ecuatoriano": the counterpart holds
             # the office of the one named just before in the sentence, when that one has a title
             role = _counterpart_role(ctx, titles, mentions, people, t) or role
         fits = [lid for lid in by_state.get(t.state, ()) if role_fits(role, people[lid].role)]
-        lid = fits[0] if fits else _holder(ctx, t.state, role)
-        if lid is None:
-            continue
-        if lid not in people:
-            _from_ref(ctx, people, lid)
-        mentions.append(LeaderMention(lid, t.m.start, t.end, t.m.i, "anaphor"))
+        if fits:
+            mentions.append(LeaderMention(fits[0], t.m.start, t.end, t.m.i, "anaphor"))
     return _Found(tuple(mentions), people)
 
 
@@ -817,26 +813,6 @@ def role_fits(title_role: str, role: str | None) -> bool:
     if title_role in ("foreign minister", "secretary of state"):
         return role in ("foreign minister", "secretary of state")
     return False
-
-
-_LOOKUP_ROLES = HEADS_OF_STATE | _GOVERNMENT | {"foreign minister", "secretary of state", "general secretary"}
-
-
-def _holder(ctx: Ctx, state: str, role: str) -> str | None:
-    """The one person the reference data gives as holding ``role`` in ``state`` on the
-    publication day, or None."""
-    if not ctx.pub or len(ctx.pub) < 10 or role not in _LOOKUP_ROLES:
-        return None
-    day = ctx.pub[:10]
-    out = {
-        lid
-        for lid, info in rd.leaders().items()
-        if any(
-            r == role and st == state and (not a or a <= day) and (not b or day <= b)
-            for (r, a, b), st in zip(info.roles, info.role_states)
-        )
-    }
-    return out.pop() if len(out) == 1 else None
 
 
 def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:

@@ -25,6 +25,10 @@ holds any of these keys:
   every meeting:
     meeting_participants  [str]  has exactly these participants (canonical names, any order)
     not_participants      [str]  has none of these among its participants
+  meetings:
+    meeting               [{"participants", "status"}]  for each: exactly one meeting with these
+                                 participants (any order; an unnamed one as ``ISO3:role``), and it
+                                 has that status
     meeting_place         str    takes place here (canonical name)
     meeting_status        str    has this status
     meeting_date          str    carries this date
@@ -94,6 +98,7 @@ KEYS = {
     "not_places",
     "meeting_participants",
     "not_participants",
+    "meeting",
     "meeting_place",
     "meeting_status",
     "meeting_date",
@@ -214,6 +219,15 @@ def problems(obj: dict, exp: dict) -> list[str]:
         for key, field in (("meeting_place", "place"), ("meeting_status", "status"), ("meeting_date", "date")):
             if key in exp and m[field] != exp[key]:
                 out.append(f"{key}: meeting {m['participants']} has {field} {m[field]!r}, expected {exp[key]!r}")
+
+    for want in exp.get("meeting", ()):
+        found = [m for m in meetings if sorted(m["participants"]) == sorted(want["participants"])]
+        if len(found) != 1:
+            out.append(f"meeting: expected one meeting of {want['participants']}, got {len(found)}")
+        elif found[0]["status"] != want["status"]:
+            out.append(
+                f"meeting: {want['participants']} has status {found[0]['status']!r}, expected {want['status']!r}"
+            )
 
     for want in exp.get("visit", ()):
         found = [v for v in visits if v["visitor"] == want["visitor"] and v["place"] == want["place"]]

@@ -151,6 +151,43 @@ def test_words_that_only_look_like_months_or_years_are_not(lang, text):
     assert _dates(text, lang) == set()
 
 
+@pytest.mark.parametrize(
+    "lang, text, expected",
+    [
+        ("en", "They held talks two years ago in Lima.", ("two years ago", "2019", "year", None)),
+        ("en", "They met three months ago.", ("three months ago", "2021-03", "month", None)),
+        ("en", "They spoke 4 days ago.", ("4 days ago", "2021-06-11", "day", None)),
+        ("fr", "Ils se sont vus il y a un an.", ("il y a un an", "2020", "year", None)),
+        ("fr", "Ils se sont vus il y a deux mois.", ("il y a deux mois", "2021-04", "month", None)),
+        ("es", "Se reunieron hace tres años.", ("hace tres años", "2018", "year", None)),
+        ("de", "Vor einem Jahr trafen sie sich.", ("Vor einem Jahr", "2020", "year", None)),
+        ("de", "Sie trafen sich vor zwei Monaten.", ("vor zwei Monaten", "2021-04", "month", None)),
+        ("ru", "Год назад они встретились.", ("Год назад", "2020", "year", None)),
+        ("ru", "Они встретились два года назад.", ("два года назад", "2019", "year", None)),
+        ("ru", "Они встретились пять лет назад.", ("пять лет назад", "2016", "year", None)),
+    ],
+)
+def test_time_counted_back_from_the_publication_is_a_date(lang, text, expected):
+    assert expected in _dates(text, lang)
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "They met a few years ago."),  # no count: no year to give
+        ("en", "They met two weeks ago."),  # a week back fixes no calendar month or day
+        ("fr", "Ils se sont vus il y a des années."),
+        ("es", "Se reunieron hace años."),
+        ("de", "Vor dem Treffen im Jahr sprach er."),  # "vor" before another event, no count
+        ("de", "Sie trafen sich vor Jahren."),
+        ("ru", "Они встретились много лет назад."),
+        ("ru", "Они встретились несколько лет назад."),
+    ],
+)
+def test_a_time_back_without_a_count_or_by_weeks_is_no_date(lang, text):
+    assert _dates(text, lang) == set()
+
+
 def test_a_bare_month_without_publication_date_is_left_out():
     assert _dates("They met in March.", "en", pub=None) == set()
 
