@@ -738,6 +738,11 @@ def _habitual(L: Lex, pr: Pred) -> bool:
     return any(L.has("habitual", c) for h in heads for c in pr.p.children(h.i) if c.deprel in ("advmod", "obl", "aux"))
 
 
+@lru_cache(maxsize=None)
+def _possibility_forms(lang: str) -> frozenset[str]:
+    return frozenset(w.lower() for w in rd.lexicon(lang).get("events", {}).get("possibility_forms", ()))
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -757,10 +762,11 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan"  # "the plan to visit Rome"
         if L.has("propose_nouns", n):
             return "hope"  # "his invitation for Meloni to visit": asked for, not done
-    possible = L.words.get("possibility_forms", ())
+    # as written, not folded: "konnte" (could, did) is no "könnte" (could, might)
+    possible = _possibility_forms(ctx.lang)
     near = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
-    if any(fold(v.form) in possible for v in near[1:]) or any(
-        (c.deprel in ("aux", "aux:pass") and fold(c.form) in possible)
+    if any(v.form.lower() in possible for v in near[1:]) or any(
+        (c.deprel in ("aux", "aux:pass") and c.form.lower() in possible)
         or (
             c.deprel == "advcl"
             and any(
