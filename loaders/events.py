@@ -50,19 +50,22 @@ def main_pair(ctx: Ctx, meetings, visits, proposals) -> tuple[tuple[str, str] | 
         if st:
             score[st] += 2
     actors: set[str] = set()
+    # the article's own events make its pair; one recalled as background counts little
+    weight = {"held": 5, "planned": 4, "past": 1}
     for m in meetings:
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
             if st:
-                score[st] += 5
+                score[st] += weight.get(m.status, 5)
                 actors.add(st)
     for v in visits:
         vst = ctx.leader_info[v.visitor_id]["state"]
         if vst:
-            score[vst] += 5
+            score[vst] += weight.get(v.status, 5)
             actors.add(vst)
         if v.host_state:
-            score[v.host_state] += 3  # a host is an actor through its leaders, not by being the venue
+            # a host is an actor through its leaders, not by being the venue
+            score[v.host_state] += min(3, weight.get(v.status, 5))
     for p in proposals:
         st = ctx.leader_info[p.by_id]["state"] if p.by_id in ctx.leader_info else p.by_id
         if st in rd.states():

@@ -7,6 +7,8 @@ publication date, the language is detected, then extracted), and checked against
 ``tests/data/probes/expect.json``. The entries say what the text states, nothing more; an entry
 holds any of these keys:
 
+  the article:
+    pair                  [str]  the main pair is these two ISO3 codes (sorted)
   counts, exact:
     meetings              int    meetings, whatever their status
     held_meetings         int    meetings with status "held"
@@ -84,6 +86,7 @@ PROBES = DATA / "probes"
 EXPECT = json.loads((PROBES / "expect.json").read_text(encoding="utf-8"))
 FILES = sorted(p.relative_to(PROBES).as_posix() for p in PROBES.glob("*/*.txt"))
 KEYS = {
+    "pair",
     "meetings",
     "held_meetings",
     "visits",
@@ -219,6 +222,9 @@ def problems(obj: dict, exp: dict) -> list[str]:
         for key, field in (("meeting_place", "place"), ("meeting_status", "status"), ("meeting_date", "date")):
             if key in exp and m[field] != exp[key]:
                 out.append(f"{key}: meeting {m['participants']} has {field} {m[field]!r}, expected {exp[key]!r}")
+
+    if "pair" in exp and obj["pair"] != exp["pair"]:
+        out.append(f"pair: {obj['pair']}, expected {exp['pair']}")
 
     for want in exp.get("meeting", ()):
         found = [m for m in meetings if sorted(m["participants"]) == sorted(want["participants"])]
