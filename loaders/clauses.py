@@ -591,6 +591,22 @@ def _clause_verb(pr: Pred) -> Tok:
 
 
 @lru_cache(maxsize=1)
+def _use_verbs() -> frozenset[str]:
+    """The verbs of using an occasion ("use", "profiter", "aprovechar", "nutzen", "воспользоваться")."""
+    return frozenset(
+        fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("use_verbs", ())
+    )
+
+
+@lru_cache(maxsize=1)
+def _purpose_marks() -> frozenset[str]:
+    """The marks of a clause of purpose ("to", "pour", "para", "um", "чтобы"), folded, of every language."""
+    return frozenset(
+        fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("purpose_marks", ())
+    )
+
+
+@lru_cache(maxsize=1)
 def _where_words() -> frozenset[str]:
     """The relative adverbs of place of the five languages, folded ("where", "où", "wo", "где"):
     distinct words, so one set serves every language."""
@@ -965,6 +981,17 @@ def _speaker_of(p: Parse, pr: Pred) -> set[int]:
         up = p.tok(top.head)
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
+        return {x.i for c in p.children(up.i) if c.deprel in ("nsubj", "nsubj:pass") for x in p.subtree(c.i)}
+    if (
+        top.deprel in ("advcl", "xcomp")
+        and top.head
+        and any(c.deprel == "mark" and fold(c.form) in _purpose_marks() for c in p.children(top.i))
+        and fold(p.tok(top.head).lemma) in _use_verbs()
+    ):
+        # "a profité du sommet pour rencontrer Lula et Milei", "aprovechó ... para reunirse con",
+        # "hat ... genutzt, um ... zu treffen": the one who used the occasion for it (not "a donné
+        # son accord pour venir": agreeing to come is not coming)
+        up = p.tok(top.head)
         return {x.i for c in p.children(up.i) if c.deprel in ("nsubj", "nsubj:pass") for x in p.subtree(c.i)}
     if top.deprel != "ccomp" or not top.head:
         return set()
