@@ -44,6 +44,21 @@ def inner_pytest(env: dict) -> subprocess.CompletedProcess:
 
 
 # -- 1. the suite never wipes a graph it did not make ---------------------------------------
+
+
+def assert_load_refused(driver, cli_env, path: str, version: int, before) -> None:
+    """`relgraph load` into a graph of an older schema version stops with the one line that names
+    `relgraph db migrate`, exit 4, and writes nothing."""
+    refused = run_cli("load", path, env=cli_env)
+    assert refused.returncode == 4
+    assert refused.stderr.strip().splitlines() == [
+        f"Error: the graph in database 'neo4j' has schema version {version}; this relgraph writes version "
+        f"{schema.SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in place (or `relgraph load --force "
+        "...` to migrate and re-extract)"
+    ]
+    assert graph_dump(driver) == before, "a refused load wrote something"
+
+
 def test_the_suite_refuses_a_populated_graph_it_did_not_make(driver, cli_env):
     driver.execute_query("MATCH (m:RelgraphMeta {key: 'test-suite'}) DELETE m")  # an analyst's graph
     load(driver, ARTICLES)
@@ -97,14 +112,7 @@ def test_an_old_graph_is_refused_then_migrated_then_loads(driver, cli_env):
     old = graph_dump(driver)
     assert old != current
 
-    refused = run_cli("load", ARTICLES[2], env=cli_env)
-    assert refused.returncode == 4
-    assert refused.stderr.strip().splitlines() == [
-        f"Error: the graph in database 'neo4j' has schema version 1; this relgraph writes version "
-        f"{schema.SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in place (or `relgraph load --force "
-        "...` to migrate and re-extract)"
-    ]
-    assert graph_dump(driver) == old, "a refused load wrote something"
+    assert_load_refused(driver, cli_env, ARTICLES[2], 1, old)
     stats = run_cli("stats", env=cli_env)
     assert f"schema       1 (this relgraph writes {schema.SCHEMA_VERSION})" in stats.stdout
     assert "extracted by unknown: 2 articles" in stats.stdout
@@ -178,14 +186,7 @@ def test_a_version_2_graph_is_refused_then_migrated_to_the_graph_a_load_makes_th
     assert old != fresh
     assert count(driver, "MATCH (p:Project) RETURN count(p) AS n") > 0  # the legacy ones
 
-    refused = run_cli("load", str(TRIPS / rest[0]), env=cli_env)
-    assert refused.returncode == 4
-    assert refused.stderr.strip().splitlines() == [
-        f"Error: the graph in database 'neo4j' has schema version 2; this relgraph writes version "
-        f"{schema.SCHEMA_VERSION}: run `relgraph db migrate` to upgrade it in place (or `relgraph load --force "
-        "...` to migrate and re-extract)"
-    ]
-    assert graph_dump(driver) == old, "a refused load wrote something"
+    assert_load_refused(driver, cli_env, str(TRIPS / rest[0]), 2, old)
 
     # a migration stopped after its first batch (each batch is one transaction) ...
     arts = driver.execute_query(
