@@ -591,22 +591,6 @@ def _clause_verb(pr: Pred) -> Tok:
 
 
 @lru_cache(maxsize=1)
-def _use_verbs() -> frozenset[str]:
-    """The verbs of using an occasion ("use", "profiter", "aprovechar", "nutzen", "воспользоваться")."""
-    return frozenset(
-        fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("use_verbs", ())
-    )
-
-
-@lru_cache(maxsize=1)
-def _purpose_marks() -> frozenset[str]:
-    """The marks of a clause of purpose ("to", "pour", "para", "um", "чтобы"), folded, of every language."""
-    return frozenset(
-        fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("events", {}).get("purpose_marks", ())
-    )
-
-
-@lru_cache(maxsize=1)
 def _where_words() -> frozenset[str]:
     """The relative adverbs of place of the five languages, folded ("where", "où", "wo", "где"):
     distinct words, so one set serves every language."""
@@ -985,8 +969,11 @@ def _speaker_of(p: Parse, pr: Pred) -> set[int]:
     if (
         top.deprel in ("advcl", "xcomp")
         and top.head
-        and any(c.deprel == "mark" and fold(c.form) in _purpose_marks() for c in p.children(top.i))
-        and fold(p.tok(top.head).lemma) in _use_verbs()
+        and any(
+            c.deprel == "mark" and fold(c.form) in rd.every_language("purpose_marks", events=True)
+            for c in p.children(top.i)
+        )
+        and fold(p.tok(top.head).lemma) in rd.every_language("use_verbs", events=True)
     ):
         # "a profité du sommet pour rencontrer Lula et Milei", "aprovechó ... para reunirse con",
         # "hat ... genutzt, um ... zu treffen": the one who used the occasion for it (not "a donné
