@@ -1892,9 +1892,13 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
     decision of X's government", "a accueilli la nouvelle", "recibió el informe", "begrüßte die
     Einigung", "принял решение")."""
     L = lex(ctx.lang)
+    if fold(verb.lemma).endswith(("ся", "сь")):
+        return False  # "виделись": a reflexive verb takes no object; what the parser hung on it is not one
     for c in p.children(verb.i):
         if c.deprel != "obj" or c.upos != "NOUN":
             continue
+        if any(t.deprel == "root" and verb.i < t.i < c.i for t in p.toks):
+            continue  # past a second root ("..., where he expressed condolences"): another clause's object
         if any(L.has(key, c) for key in ("meet_nouns", "visit_nouns", "call_words", "in_person", "party_nouns")):
             return False  # "hosted the summit", "met face to face", "received the delegation"
         own = [c] + [
@@ -2160,8 +2164,16 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
     for c in p.children(t.i):
         if c.deprel == "case" and (L.has("during", c)):
             return True
-    if t.head and p.tok(t.head).upos in ("NOUN",) and L.has("during", p.tok(t.head)):
-        return True  # "lors de", "au cours de", "в ходе": the fixed preposition's noun
+    frame = p.tok(t.head) if t.head else None
+    if (
+        frame is not None
+        and frame.upos == "NOUN"
+        and L.has("during", frame)
+        and (frame.deprel.startswith(("obl", "nmod", "advmod")) or any(c.deprel == "case" for c in p.children(frame.i)))
+    ):
+        # "lors de", "au cours de", "в ходе", "по итогам": the fixed preposition's noun (not
+        # "discussed the results of the talks", where the noun is a thing talked about)
+        return True
     return False
 
 
