@@ -788,6 +788,15 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         )
     ):
         return "hope"  # "hat die Hoffnung geäußert, Selenskyj zu empfangen", "expressed the hope to meet"
+    if any(
+        L.has("hearsay_nouns", g)
+        and (g.upos == "NOUN" or not any(c.deprel.startswith("nsubj") for c in p.children(g.i)))
+        for g in pr.gov
+    ):
+        # "brushing aside reports that he would meet Trump there", "les rumeurs d'une rencontre":
+        # what others say, not what the text tells (a noun, or a subjectless "reports" the parser
+        # took for a verb)
+        return "hope"
     for n in _frame_nouns(p, pr.head):
         if L.has("hope_nouns", n):
             return "hope"  # "l'espoir de rencontrer", "the hope of meeting"
