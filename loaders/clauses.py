@@ -1339,6 +1339,24 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         return []  # "their talks", "su reunión"; not "su homólogo" (one person's)
     out: list[str] = []
     states: set[str] = set()
+    k = ctx.sent_of(p.start)
+    if (
+        said
+        and all(p.tok(i).upos not in ("NOUN", "PROPN") for m in said for i in _tok_ids(p, m.start, m.end))
+        and k > 0
+    ):
+        # "They had already met in Munich", "Die beiden hatten sich ...": no noun says who, so the
+        # people the sentence before named, when they are of two states (not the leaders named most
+        # in the article, as "the two presidents" would be)
+        prev = ctx.sents[k - 1]
+        for h in ctx.leader_hits:
+            st = ctx.leader_info[h.lid]["state"]
+            if prev.start <= h.start < prev.end and st and st not in states and h.lid not in out:
+                out.append(h.lid)
+                states.add(st)
+        if len(out) >= 2:
+            return out[:2]
+        out, states = [], set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
     # "the two leaders" are leaders, and the ones the text is about: a spokesman, an aide or a
     # king named in between is not one of them
@@ -2089,6 +2107,7 @@ def read_events(ctx: Ctx) -> list[Event]:
             and _modality(ctx, L, pr) != "recall"
             and not (pr.head.upos == "VERB" and (_modality(ctx, L, pr) == "plan" or _future(ctx, L, pr)))
             and not _dated_before(ctx, pr)
+            and _purpose_of(ctx, L, pr) is None  # "will leave for Riyadh to meet X": a trip, in person
         ):
             continue  # the conversation the headline called a phone call (or a letter), mentioned again
             # (not "their previous talks were held in Sochi", nor "they will meet in Tokyo", nor
