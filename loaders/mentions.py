@@ -361,6 +361,13 @@ def _ru_parses(word: str) -> list:
         return []
 
 
+def ru_genitive_noun(word: str) -> bool:
+    """pymorphy3's likeliest reading of ``word`` is a noun or an adjective in the genitive
+    ("визита", "российского"), as after a preposition such as "накануне"."""
+    parses = _ru_parses(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF") and parses[0].tag.case == "gent"
+
+
 def ru_nominative(name: str) -> str:
     """A Russian proper name as its nominative ("в Акорде" -> "Акорда", "на Аляске" -> "Аляска"),
     word by word, keeping the capitals; a word the analyser cannot place stays as written."""
