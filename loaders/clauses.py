@@ -51,6 +51,27 @@ CORE = {
 }
 
 
+def _memo_by_word(has):
+    """``Lex.has`` answers from the key and the token's lemma, form and part of speech alone:
+    remember each answer (the rules ask the same few hundred words thousands of times an
+    article); the memo is emptied when it grows past ``_MEMO_SIZE`` entries."""
+
+    def memo_has(self: "Lex", key: str, t: Tok) -> bool:
+        k = (key, t.lemma, t.form, t.upos)
+        found = self.memo.get(k)
+        if found is None:
+            if len(self.memo) >= _MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[k] = has(self, key, t)
+        return found
+
+    memo_has.__doc__ = has.__doc__
+    return memo_has
+
+
+_MEMO_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class Lex:
     """One language's event words, folded."""
@@ -58,7 +79,9 @@ class Lex:
     words: dict[str, frozenset[str]]
 
     lang: str = ""
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # answers of ``has``
 
+    @_memo_by_word
     def has(self, key: str, t: Tok) -> bool:
         ws = self.words.get(key, frozenset())
         if fold(t.lemma) in ws or fold(t.form) in ws:

@@ -352,9 +352,11 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=100_000)
 def _ru_parses(word: str) -> list:
     """pymorphy3's readings of a word; none for a character Unicode has no name for (pymorphy3
-    asks unicodedata for every letter's name and fails on an unnamed one)."""
+    asks unicodedata for every letter's name and fails on an unnamed one). Remembered: the same
+    capitalised words come back in every article; callers only read the list."""
     try:
         return _morph().parse(word)
     except ValueError:
