@@ -511,11 +511,13 @@ def load(paths, quiet, workers, batch_size, force, nice, settings):
 
 @cli.group(context_settings=CONTEXT)
 def spark():
-    """Extraction as an Apache Spark job (pip install 'relgraph[spark]').
+    """Extraction as an Apache Spark job, and writes from Spark into Neo4j through the Neo4j
+    Connector for Apache Spark (pip install 'relgraph[spark]').
 
     \b
     Example:
       relgraph spark extract articles/ extracted/ --format parquet
+      relgraph spark write extracted/
     """
 
 

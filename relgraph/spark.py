@@ -71,9 +71,6 @@ def session(
         )
 
     b = SparkSession.builder.appName(app)
-    if spark_home is not None:
-        # a row's nested dicts (a meeting's participants) become structs, which the connector passes as maps
-        b = b.config("spark.sql.pyspark.inferNestedDictAsStruct.enabled", "true")
     if master or "PYSPARK_GATEWAY_PORT" not in os.environ:  # not launched by spark-submit
         master = master or "local[*]"
         b = b.master(master)
@@ -322,13 +319,29 @@ def _writer_rows(obj: dict) -> list[tuple[str, dict]]:
 
 def _extraction(spark, inputs: Iterable[str]):
     """An RDD of (order, where, text, error) over the extraction output under ``inputs`` (JSON
-    Lines or Parquet files, or Spark output folders), ``order`` the input order."""
+    Lines or Parquet files, or Spark output folders; local paths, or URIs Spark reads), ``order``
+    the input order (local paths first)."""
     from relgraph.extracted import _is_parquet, files
 
     sc = spark.sparkContext
     rdds = []
-    for n, path in enumerate(files(inputs)):
+    inputs = list(inputs)
+    remote = [p for p in inputs if "://" in p]  # hdfs://, s3a://: read by Spark, Parquet or else JSON Lines
+    local: list = files([p for p in inputs if "://" not in p])
+    for n, path in enumerate([*local, *remote]):
         p = str(path)
+        if p in remote:
+            try:
+                df = spark.read.parquet(p).select("json", "error")
+            except Exception:  # an AnalysisException: not Parquet (or no such columns)
+                df = None
+            if df is not None:
+                rdd = df.rdd.zipWithIndex()
+                rdds.append(rdd.map(lambda ri, n=n, p=p: ((n, ri[1]), f"{p}#{ri[1] + 1}", ri[0][0], ri[0][1])))
+                continue
+            lines = sc.textFile(p).zipWithIndex().filter(lambda li: li[0].strip())
+            rdds.append(lines.map(lambda li, n=n, p=p: ((n, li[1]), f"{p}:{li[1] + 1}", li[0], None)))
+            continue
         if _is_parquet(path):
             rdd = spark.read.parquet(p).select("json", "error").rdd.zipWithIndex()
             rdds.append(rdd.map(lambda ri, n=n, p=p: ((n, ri[1]), f"{p}#{ri[1] + 1}", ri[0][0], ri[0][1])))
@@ -359,6 +372,8 @@ def write_neo4j(spark, inputs: Iterable[str], settings, *, batch_size: int = 100
 
     say = echo or (lambda m: None)
     report = WriteReport()
+    # a row's nested dicts (a meeting's participants) become structs, which the connector passes as maps
+    spark.conf.set("spark.sql.pyspark.inferNestedDictAsStruct.enabled", "true")
     items = _extraction(spark, inputs).map(_parsed).cache()
     for _, where, _, error in items.filter(lambda r: r[2] is None).sortBy(lambda r: r[0]).collect():
         report.failed += 1
@@ -462,9 +477,13 @@ def _java_reason(e: Exception) -> str:
 def run_write(
     inputs: Iterable[str], settings, master: str | None = None, batch_size: int = 1000, echo=None
 ) -> WriteReport:
-    """``relgraph spark write``: fetch the connector's Spark if needed, start it, write ``inputs``."""
-    install_connector(echo=echo)
-    spark = session(master, app="relgraph-write", spark_home=connector_home())
+    """``relgraph spark write``: fetch the connector's Spark if needed, start it, write ``inputs``.
+    Under spark-submit the cluster's Spark is used as it is: give it the connector build of its
+    Scala version (``--packages org.neo4j:neo4j-connector-apache-spark_2.13:...``)."""
+    submitted = "PYSPARK_GATEWAY_PORT" in os.environ and not master
+    if not submitted:
+        install_connector(echo=echo)
+    spark = session(master, app="relgraph-write", spark_home=None if submitted else connector_home())
     try:
         if echo:
             echo(
