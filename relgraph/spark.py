@@ -265,6 +265,11 @@ def install_connector(*, force: bool = False, echo=None) -> bool:
                 echo,
             )
         fetched = True
+    conf = home / "conf"  # SPARK_CONF_DIR: its log settings
+    conf.mkdir(parents=True, exist_ok=True)
+    log = (resources.files("relgraph") / "data" / "spark" / "log4j2.properties").read_text(encoding="utf-8")
+    if not (conf / "log4j2.properties").exists() or (conf / "log4j2.properties").read_text(encoding="utf-8") != log:
+        (conf / "log4j2.properties").write_text(log, encoding="utf-8")
     # the wheel's scripts (spark-submit, spark-class), linked again each time: a new virtualenv moves them
     wheel_bin = Path(pyspark.__file__).parent / "bin"
     link = home / "bin"
