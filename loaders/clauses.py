@@ -1616,13 +1616,15 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
     if (
         date
         and date.ahead
-        and date.ahead != date.value
         and date.precision == "day"
         and ctx.sents[pr.k].para != -1
         and not re.match(r"\W{0,3}\d", ctx.text[date.end : date.end + 4])  # "vendredi 4 octobre"
         and _present(ctx, L, pr)
     ):
-        return "planned"  # "reist am Mittwoch weiter nach Tallinn", "flies on Wednesday to": the coming one
+        # "reist am Mittwoch weiter nach Tallinn", "flies on Wednesday to": the coming one, or the
+        # day of the report itself ("Este jueves, Sánchez viaja a ...", told on that Thursday): a
+        # body told in the present about its own day gives a programme, not what was done
+        return "planned"
     if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
         return (
             "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
@@ -1825,6 +1827,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # "X and Y agreed in Tokyo on Thursday": together, somewhere, that day - they met there
         if not places or len(_states_of(ctx, subject)) < 2:
             return None
+        if any(
+            c.deprel in ("xcomp", "ccomp", "advcl") and any(L.has(key, c) for key in ("meet_verbs", "visit_verbs"))
+            for c in p.children(pr.head.i)
+        ):
+            return None  # "agreed to meet again in Berlin in November": the place and time of the plan
         kind = "meet"
     anaphoric = pr.head.upos in ("NOUN", "PROPN") and any(
         c.deprel == "det" and (L.has("demonstratives", c) or c.feats.get("PronType") == "Dem")

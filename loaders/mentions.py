@@ -364,10 +364,12 @@ def _ru_parses(word: str) -> list:
 
 
 def ru_genitive_noun(word: str) -> bool:
-    """pymorphy3's likeliest reading of ``word`` is a noun or an adjective in the genitive
+    """``word`` reads as a noun or an adjective in the genitive and not in the nominative
     ("визита", "российского"), as after a preposition such as "накануне"."""
-    parses = _ru_parses(word.lower())
-    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF") and parses[0].tag.case == "gent"
+    parses = [q for q in _ru_parses(word.lower()) if q.tag.POS in ("NOUN", "ADJF")]
+    # "главы" is also a nominative plural ("накануне главы МИД провели ..."): only a word that can
+    # be nothing but a genitive here is taken for one
+    return any(q.tag.case == "gent" for q in parses) and not any(q.tag.case == "nomn" for q in parses)
 
 
 def ru_nominative(name: str) -> str:
