@@ -277,7 +277,9 @@ def test_event_lists_give_the_newest_limit_rows_and_the_total(graph, cli_env):
         dates = sorted(coalesce_date(r) for r in every)
         assert sorted(coalesce_date(r) for r in page) == dates[-k:], name  # the newest k, the oldest left out
         assert [r for r in every if r in page] == page, name  # in the question's own order
-    r = run_cli("query", "timeline", "-p", "a", "RUS", "-p", "b", "PRK", "-p", "limit", "1", "--format", "json", env=cli_env)
+    r = run_cli(
+        "query", "timeline", "-p", "a", "RUS", "-p", "b", "PRK", "-p", "limit", "1", "--format", "json", env=cli_env
+    )
     assert r.returncode == 0, r.stderr
     (row,) = json.loads(r.stdout)
     assert row["total"] == len(rows(graph, "timeline", a="RUS", b="PRK")) and row["date"] == dates_of(graph)[-1]
