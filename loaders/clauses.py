@@ -135,6 +135,7 @@ class Event:
     noun: bool = False  # an event noun ("the meeting took place in ..."), maybe a re-mention
     during: bool = False  # "during the talks, ...": the frame of another clause, a re-mention
     anaphoric: bool = False  # "that meeting", "cette rencontre": a meeting already told, never a new one
+    anchor: tuple[str, ...] = ()  # leaders of the encounter it is placed before or after ("before meeting X")
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -151,7 +152,7 @@ def _candidates(ctx: Ctx) -> list[int]:
     ...", "the talks covered energy"); a proposal word with a leader or a state; a discuss or
     cooperate word with a sector. Most sentences of an article are none of these."""
     L = lex(ctx.lang)
-    ev_keys = ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words", "agree_verbs")
+    ev_keys = ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words", "agree_verbs", "awaited_verbs")
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
     sector_ks = {ctx.sent_of(h.start) for h in ctx.sector_hits}
@@ -266,7 +267,10 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 t.upos == "ADJ"
                 and ctx.lang in ("fr", "es")
                 and any(c.deprel in ("cop", "aux", "aux:pass") for c in p.children(t.i))
-                and any(c.deprel in ("expl", "expl:pv", "obj") and c.upos == "PRON" for c in p.children(t.i))
+                and (
+                    any(c.deprel in ("expl", "expl:pv", "obj") and c.upos == "PRON" for c in p.children(t.i))
+                    or L.has("awaited_verbs", t)  # "es esperado en Rabat"
+                )
             )
         ):
             if L.has("call_words", t) and any(
@@ -281,7 +285,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif L.has("meet_verbs", t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
-            elif L.has("visit_verbs", t):
+            elif L.has("visit_verbs", t) or (L.has("awaited_verbs", t) and _awaited(L, p, t)):
                 out.append(Pred("visit", k, p, t, _governors(p, t)))
             elif L.has("agree_verbs", t):
                 out.append(Pred("agree", k, p, t, _governors(p, t)))
@@ -301,6 +305,16 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 if pred:
                     out.append(pred)
     return out
+
+
+def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "X is expected in Berlin", "X est attendu à Rome", "X wird in Paris erwartet": someone
+    awaited somewhere (a passive with a subject) is a trip planned there."""
+    kids = p.children(t.i)
+    return any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids) or (
+        any(c.deprel == "nsubj" for c in kids)
+        and (t.lemma.endswith("ся") or any(c.deprel in ("aux", "cop") and L.has("passive_aux", c) for c in kids))
+    )
 
 
 def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred | None:
@@ -547,7 +561,11 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
                 if pr.head.i not in ids:
                     out |= ids
                 continue
-            if c.deprel not in ("obl", "nmod", "advcl", "obl:arg") or c.upos not in ("NOUN", "VERB"):
+            if c.deprel not in ("obl", "nmod", "advcl", "obl:arg") or not (
+                c.upos in ("NOUN", "VERB")
+                # "before meeting Modi", parsed as a name the verb qualifies
+                or (c.upos == "PROPN" and any(x.upos == "VERB" and x.deprel == "amod" for x in p.children(c.i)))
+            ):
                 continue  # "nach Paris" is where to, not after what
             if not any(
                 g.deprel in ("case", "mark") and (L.has("sequence_words", g) or L.has("sequence_marks", g))
@@ -770,6 +788,15 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         )
     ):
         return "hope"  # "hat die Hoffnung geäußert, Selenskyj zu empfangen", "expressed the hope to meet"
+    if any(
+        L.has("hearsay_nouns", g)
+        and (g.upos == "NOUN" or not any(c.deprel.startswith("nsubj") for c in p.children(g.i)))
+        for g in pr.gov
+    ):
+        # "brushing aside reports that he would meet Trump there", "les rumeurs d'une rencontre":
+        # what others say, not what the text tells (a noun, or a subjectless "reports" the parser
+        # took for a verb)
+        return "hope"
     for n in _frame_nouns(p, pr.head):
         if L.has("hope_nouns", n):
             return "hope"  # "l'espoir de rencontrer", "the hope of meeting"
@@ -1158,9 +1185,14 @@ def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
     for th in titles(ctx):
         if th.state or not (p.start <= th.m.start < p.end) or not (_tok_ids(p, th.m.start, th.end) & ids):
             continue
-        if any(th.m.start <= h.start < th.end + 40 for h in ctx.leader_hits):
-            continue  # "President Milei", "the president, Javier Milei": a name follows
         t = min((p.tok(i) for i in _tok_ids(p, th.m.start, th.end)), key=lambda x: _depth(p, x))
+        own = {x.i for x in p.subtree(t.i)}
+        if any(
+            th.m.start <= h.start < th.end + 40
+            and (not ctx.text[th.end : h.start].strip(" ,") or _tok_ids(p, h.start, h.end) & own)
+            for h in ctx.leader_hits
+        ):
+            continue  # "President Milei", "the president, Javier Milei": a name follows
         if any(
             c.deprel in ("amod", "nmod", "appos", "flat", "compound") and c.start >= th.end for c in p.children(t.i)
         ):
@@ -1179,11 +1211,45 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
             out[k] = None
             continue
         hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end and h.explicit]
-        if hs and not _third_person_start(ctx, k):
+        subject = _main_subject(ctx, k, cur)
+        if subject is not None:
+            cur = subject or cur
+        elif hs and not _third_person_start(ctx, k):
             cur = hs[0].lid
         out[k] = cur
     ctx.topics = out
     return out
+
+
+def _main_subject(ctx: Ctx, k: int, cur: str | None) -> str | None:
+    """The leader the main clause of parsed sentence ``k`` is about: the one its subject names
+    ("Before meeting X, the president was received by Y" is about the president, not X); "" for a
+    subject that is a bare title fitting the person the text is already about, or a third-person
+    pronoun (the same person); None when the subject says nothing (then the first name counts)."""
+    p = parsed(ctx).get(k)
+    if p is None:
+        return None
+    root = next((t for t in p.toks if t.deprel == "root"), None)
+    if root is None:
+        return None
+    subj = next((c for c in p.children(root.i) if c.deprel.startswith("nsubj")), None)
+    if subj is None:
+        return None
+    ids = {t.i for t in p.subtree(subj.i)}
+    for c in p.subtree(subj.i):
+        if c.i != subj.i and c.deprel.startswith("nmod") and any(x.deprel == "case" for x in p.children(c.i)):
+            ids -= {x.i for x in p.subtree(c.i)}  # "the envoy of X", "the president before the talks with X"
+    hs = [h for h in ctx.leader_hits if p.start <= h.start < p.end and _tok_ids(p, h.start, h.end) & ids]
+    if hs:
+        return hs[0].lid
+    if cur is None:
+        return None
+    if subj.upos == "PRON" and lex(ctx.lang).has("third_person", subj):
+        return ""
+    role = _bare_title(ctx, p, ids)
+    if role and role != "counterpart" and role_fits(role, ctx.leader_info[cur].get("role")):
+        return ""
+    return None
 
 
 def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str], partners: list[str] = ()) -> list[str]:
@@ -1577,6 +1643,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     modality = _modality(ctx, L, pr)
     if modality == "hope" and not unreal:
         return None
+    if modality is None and L.has("awaited_verbs", pr.head):
+        modality = "plan"  # "X is expected in Berlin": not there yet
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
@@ -1594,7 +1662,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         subj = subj | psubj
     dom |= _ago_clauses(ctx, p, dom)
     # "vor zwei Jahren" is a time counted back, not "vor dem Treffen" (before another event)
-    others = _of_someone_else(ctx, L, p, dom) | (_another_event(L, pr) - _ago_ids(ctx, p))
+    sequence = _another_event(L, pr) - _ago_ids(ctx, p)
+    others = _of_someone_else(ctx, L, p, dom) | sequence
     dom, subj = dom - others, subj - others
     if not subj:
         subj = _speaker_of(p, pr)
@@ -1734,6 +1803,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pr.head.upos in ("NOUN", "PROPN"),
         pr.during,
         anaphoric,
+        tuple(h.lid for h in _leaders_in(ctx, p, sequence)),
     )
 
 
@@ -1831,9 +1901,13 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
     decision of X's government", "a accueilli la nouvelle", "recibió el informe", "begrüßte die
     Einigung", "принял решение")."""
     L = lex(ctx.lang)
+    if fold(verb.lemma).endswith(("ся", "сь")):
+        return False  # "виделись": a reflexive verb takes no object; what the parser hung on it is not one
     for c in p.children(verb.i):
         if c.deprel != "obj" or c.upos != "NOUN":
             continue
+        if any(t.deprel == "root" and verb.i < t.i < c.i for t in p.toks):
+            continue  # past a second root ("..., where he expressed condolences"): another clause's object
         if any(L.has(key, c) for key in ("meet_nouns", "visit_nouns", "call_words", "in_person", "party_nouns")):
             return False  # "hosted the summit", "met face to face", "received the delegation"
         own = [c] + [
@@ -1887,6 +1961,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     L = lex(ctx.lang)
     out: list[Event] = []
     last: DateMention | None = None
+    meeting_day: DateMention | None = None  # the day of the last held meeting told
     recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
     origin = -2
     for ev in events:
@@ -1910,15 +1985,39 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
-                day = last or _narrative_day(ctx, ev, events)
+                # "before meeting X, he was received in the morning by Y": the day of that meeting
+                day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events)
                 if day is not None:
                     ev = replace(ev, date=day)
+        if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
+            if _phrase(ctx, L, "thread_words", ev.k) and meeting_day is not None:
+                # "Meanwhile, the foreign ministers met ...", "Позднее министра принял ...": in the time
+                # of the meeting the report is telling, the last one it dated to a day
+                ev = replace(ev, date=meeting_day)
         if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
+            meeting_day = ev.date
             last = ev.date  # a meeting's day (an arrival is often the evening before)
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost
         out.append(ev)
     return out
+
+
+def _anchored_day(ev: Event, events: list[Event]) -> DateMention | None:
+    """ "Before meeting X, the president was received in the morning by Y": a part of the day placed
+    before or after an encounter with X is on that encounter's day, when the text tells it as a held
+    meeting dated to a day (a bare "after the audience with the king" may be the next day)."""
+    for e in events:
+        if (
+            ev.anchor
+            and e.kind == "meet"
+            and e.status == "held"
+            and e.date is not None
+            and e.date.precision == "day"
+            and set(ev.anchor) <= set(e.leaders)
+        ):
+            return e.date
+    return None
 
 
 # how many sentences back a part of the day ("in the afternoon") looks for the day it is part of
@@ -2074,8 +2173,16 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
     for c in p.children(t.i):
         if c.deprel == "case" and (L.has("during", c)):
             return True
-    if t.head and p.tok(t.head).upos in ("NOUN",) and L.has("during", p.tok(t.head)):
-        return True  # "lors de", "au cours de", "в ходе": the fixed preposition's noun
+    frame = p.tok(t.head) if t.head else None
+    if (
+        frame is not None
+        and frame.upos == "NOUN"
+        and L.has("during", frame)
+        and (frame.deprel.startswith(("obl", "nmod", "advmod")) or any(c.deprel == "case" for c in p.children(frame.i)))
+    ):
+        # "lors de", "au cours de", "в ходе", "по итогам": the fixed preposition's noun (not
+        # "discussed the results of the talks", where the noun is a thing talked about)
+        return True
     return False
 
 

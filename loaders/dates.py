@@ -166,7 +166,11 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
         rel = lexicon(lang).get("relative_days") or {}
         if rel:
             g = _relative(lang)
+            before = set(lexicon(lang).get("day_part_before") or ())
             for m in g.find(text, index):
+                prev = re.findall(r"\w+", text[max(0, m.start - 20) : m.start])
+                if prev and fold(prev[-1]) in before:
+                    continue  # "por la mañana", "am Morgen": a part of the day, not tomorrow
                 d = pub + dt.timedelta(days=m.value)
                 out.append(DateMention(m.start, m.end, d.isoformat(), "day", False))
     out.sort(key=lambda d: d.start)

@@ -28,9 +28,9 @@ holds any of these keys:
     meeting_participants  [str]  has exactly these participants (canonical names, any order)
     not_participants      [str]  has none of these among its participants
   meetings:
-    meeting               [{"participants", "status"}]  for each: exactly one meeting with these
-                                 participants (any order; an unnamed one as ``ISO3:role``), and it
-                                 has that status
+    meeting               [{"participants", "status", "date"?}]  for each: exactly one meeting
+                                 with these participants (any order; an unnamed one as
+                                 ``ISO3:role``), and it has that status (and that date, if given)
     meeting_place         str    takes place here (canonical name)
     meeting_status        str    has this status
     meeting_date          str    carries this date
@@ -234,6 +234,8 @@ def problems(obj: dict, exp: dict) -> list[str]:
             out.append(
                 f"meeting: {want['participants']} has status {found[0]['status']!r}, expected {want['status']!r}"
             )
+        elif "date" in want and found[0]["date"] != want["date"]:
+            out.append(f"meeting: {want['participants']} is dated {found[0]['date']!r}, expected {want['date']!r}")
 
     for want in exp.get("visit", ()):
         found = [v for v in visits if v["visitor"] == want["visitor"] and v["place"] == want["place"]]
