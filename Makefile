@@ -49,10 +49,13 @@ test-unit: install
 
 # The whole test suite: lint and types first, then unit tests, integration tests against a real
 # Neo4j 5.26, the notebook, and Neo4j Browser in Debian's headless chromium (installed once, as
-# root, if missing). The pytest session starts the parser server (fetching its jars the first
-# time) and stops it again at the end if it started it.
+# root, if missing). `relgraph spark install` fetches the jars `relgraph spark write` runs on (the
+# test of the Neo4j connector) with Maven the first time, showing the megabytes as they arrive.
+# The pytest session starts the parser server (fetching its jars the first time) and stops it
+# again at the end if it started it.
 test: lint
 	-tools/ensure_chromium  # if it cannot install, the Browser test fails and says why; the rest still runs
+	-$(BIN)/relgraph spark install  # Spark for Scala 2.13 and the Neo4j connector (Maven, ~230 MB once); same if it fails
 	$(BIN)/python -m pytest
 
 clean:

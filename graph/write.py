@@ -902,3 +902,63 @@ def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:
         "this_extractor": extractor_version(),
     }
     return {"nodes": nodes, "edges": edges, "versions": versions}
+
+
+# -- the same writes from another client: the Neo4j Connector for Apache Spark ----------------
+# The connector's ``query`` write mode runs a statement once per batch of DataFrame rows, each row
+# bound to ``event``; these are the writer's own queries with that row in place of ``$rows``'s,
+# so the graph's shape has one definition.
+def connector_queries() -> list[tuple[str, str]]:
+    """(row kind, query) in the writer's order, for the rows ``rows`` gives each kind; the Project
+    nodes and the Meeting and Visit nodes are made by ``resolve_reports`` afterwards."""
+    out = []
+    for kind, query in _QUERIES:
+        if query:
+            head = "UNWIND $rows AS row"
+            assert query.lstrip().startswith(head), kind
+            out.append((kind, "WITH event AS row" + query.lstrip()[len(head) :]))
+    return out
+
+
+def find_written(driver: neo4j.Driver, docs: Sequence[tuple[str, str]], database: str = "neo4j") -> dict[str, str]:
+    """Which of (text id, document) the graph holds already, as ``write_articles`` decides it:
+    text id -> "unchanged" (that text is in the graph) or "replaced" (the document is there with
+    another text); texts the graph lacks are left out."""
+    found = driver.execute_query(
+        _FIND, docs=[{"id": i, "doc": d} for i, d in docs], database_=database, routing_="r"
+    ).records
+    out: dict[str, str] = {}
+    for f in found:
+        if f["same"] is not None:
+            out[f["id"]] = "unchanged"
+        elif f["old"] is not None:
+            out[f["id"]] = "replaced"
+    return out
+
+
+def resolve_reports(
+    driver: neo4j.Driver,
+    meetings: list[dict[str, Any]],
+    visits: list[dict[str, Any]],
+    proposals: list[dict[str, Any]],
+    database: str = "neo4j",
+) -> BatchResult:
+    """The Meeting, Visit and Project nodes of articles whose other rows are written already (by
+    the connector's queries above): ``rows``'s meetings, visits and proposals rows of those
+    articles, resolved with the graph's reports as ``write_articles`` resolves a batch, in one
+    transaction under the writers' lock. Resolution is order-free, so any split into calls gives
+    the same graph."""
+
+    def work(tx: neo4j.ManagedTransaction) -> BatchResult:
+        res = BatchResult({})
+        tx.run(_LOCK).consume()
+        if meetings:
+            _resolve_events(tx, "Meeting", meetings, [], set(), res)
+        if visits:
+            _resolve_events(tx, "Visit", visits, [], set(), res)
+        if proposals:
+            _resolve_projects(tx, proposals, [], set(), res)
+        return res
+
+    with driver.session(database=database) as session:
+        return session.execute_write(work)

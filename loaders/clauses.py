@@ -51,6 +51,27 @@ CORE = {
 }
 
 
+def _memo_by_word(has):
+    """``Lex.has`` answers from the key and the token's lemma, form and part of speech alone:
+    remember each answer (the rules ask the same few hundred words thousands of times an
+    article); the memo is emptied when it grows past ``_MEMO_SIZE`` entries."""
+
+    def memo_has(self: "Lex", key: str, t: Tok) -> bool:
+        k = (key, t.lemma, t.form, t.upos)
+        found = self.memo.get(k)
+        if found is None:
+            if len(self.memo) >= _MEMO_SIZE:
+                self.memo.clear()
+            found = self.memo[k] = has(self, key, t)
+        return found
+
+    memo_has.__doc__ = has.__doc__
+    return memo_has
+
+
+_MEMO_SIZE = 200_000
+
+
 @dataclass(frozen=True)
 class Lex:
     """One language's event words, folded."""
@@ -58,7 +79,9 @@ class Lex:
     words: dict[str, frozenset[str]]
 
     lang: str = ""
+    memo: dict = field(default_factory=dict, compare=False, repr=False)  # answers of ``has``
 
+    @_memo_by_word
     def has(self, key: str, t: Tok) -> bool:
         ws = self.words.get(key, frozenset())
         if fold(t.lemma) in ws or fold(t.form) in ws:
@@ -1339,6 +1362,24 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         return []  # "their talks", "su reunión"; not "su homólogo" (one person's)
     out: list[str] = []
     states: set[str] = set()
+    k = ctx.sent_of(p.start)
+    if (
+        said
+        and all(p.tok(i).upos not in ("NOUN", "PROPN") for m in said for i in _tok_ids(p, m.start, m.end))
+        and k > 0
+    ):
+        # "They had already met in Munich", "Die beiden hatten sich ...": no noun says who, so the
+        # people the sentence before named, when they are of two states (not the leaders named most
+        # in the article, as "the two presidents" would be)
+        prev = ctx.sents[k - 1]
+        for h in ctx.leader_hits:
+            st = ctx.leader_info[h.lid]["state"]
+            if prev.start <= h.start < prev.end and st and st not in states and h.lid not in out:
+                out.append(h.lid)
+                states.add(st)
+        if len(out) >= 2:
+            return out[:2]
+        out, states = [], set()
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
     # "the two leaders" are leaders, and the ones the text is about: a spokesman, an aide or a
     # king named in between is not one of them
@@ -2089,6 +2130,7 @@ def read_events(ctx: Ctx) -> list[Event]:
             and _modality(ctx, L, pr) != "recall"
             and not (pr.head.upos == "VERB" and (_modality(ctx, L, pr) == "plan" or _future(ctx, L, pr)))
             and not _dated_before(ctx, pr)
+            and _purpose_of(ctx, L, pr) is None  # "will leave for Riyadh to meet X": a trip, in person
         ):
             continue  # the conversation the headline called a phone call (or a letter), mentioned again
             # (not "their previous talks were held in Sochi", nor "they will meet in Tokyo", nor

@@ -167,14 +167,28 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
         if rel:
             g = _relative(lang)
             before = set(lexicon(lang).get("day_part_before") or ())
+            preps = set(lexicon(lang).get("relative_day_preps") or ())
             for m in g.find(text, index):
                 prev = re.findall(r"\w+", text[max(0, m.start - 20) : m.start])
                 if prev and fold(prev[-1]) in before:
                     continue  # "por la mañana", "am Morgen": a part of the day, not tomorrow
+                if fold(m.form) in preps and _before_a_noun(lang, text[m.end : m.end + 40]):
+                    continue  # "накануне визита": on the eve of an event, not the day before the report
                 d = pub + dt.timedelta(days=m.value)
                 out.append(DateMention(m.start, m.end, d.isoformat(), "day", False))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _before_a_noun(lang: str, after: str) -> bool:
+    """The next word is the object of a preposition (a noun or adjective in the genitive), not a
+    verb or a subject: "накануне визита" (on the eve of the visit), not "накануне провел"."""
+    words = re.findall(r"\w+", after)
+    if not words or lang != "ru":
+        return False
+    from relgraph.loaders.mentions import ru_genitive_noun
+
+    return ru_genitive_noun(words[0])
 
 
 @lru_cache(maxsize=None)

@@ -352,13 +352,22 @@ def _morph():
     return pymorphy3.MorphAnalyzer(lang="ru")
 
 
+@lru_cache(maxsize=100_000)
 def _ru_parses(word: str) -> list:
     """pymorphy3's readings of a word; none for a character Unicode has no name for (pymorphy3
-    asks unicodedata for every letter's name and fails on an unnamed one)."""
+    asks unicodedata for every letter's name and fails on an unnamed one). Remembered: the same
+    capitalised words come back in every article; callers only read the list."""
     try:
         return _morph().parse(word)
     except ValueError:
         return []
+
+
+def ru_genitive_noun(word: str) -> bool:
+    """pymorphy3's likeliest reading of ``word`` is a noun or an adjective in the genitive
+    ("визита", "российского"), as after a preposition such as "накануне"."""
+    parses = _ru_parses(word.lower())
+    return bool(parses) and parses[0].tag.POS in ("NOUN", "ADJF") and parses[0].tag.case == "gent"
 
 
 def ru_nominative(name: str) -> str:

@@ -271,6 +271,16 @@ def _ru_alias_stems() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=1)
+def _ru_alias_stems_by_initial() -> dict[str, tuple[tuple[tuple[str, ...], str, str], ...]]:
+    """``_ru_alias_stems`` by the first letter of their first stem: a declined name's first word
+    starts with its alias's first stem, so only the aliases under that letter can fit."""
+    by: dict[str, list] = {}
+    for entry in _ru_alias_stems():
+        by.setdefault(entry[0][0][:1], []).append(entry)
+    return {k: tuple(v) for k, v in by.items()}
+
+
 def ru_declined_leader(words: list[str], state: str | None = None) -> str | None:
     """The one leader whose Russian name ``words`` writes in another case ("Сирила Рамафосу" is
     Сирил Рамафоса, "Луиса Инасиу Лулу да Силву" Луис Инасиу Лула да Силва): each word is an
@@ -278,9 +288,10 @@ def ru_declined_leader(words: list[str], state: str | None = None) -> str | None
     lower-case particle ("Луиса Инасиу Лулу" before "да Силву") is the alias's words before it.
     None when no leader or several fit."""
     folded = [fold(w) for w in words]
+    by_initial = _ru_alias_stems_by_initial()
     found = {
         lid
-        for stems, lid, st in _ru_alias_stems()
+        for stems, lid, st in by_initial.get(folded[0][:1] if folded else "", ()) + by_initial.get("", ())
         if (len(stems) == len(folded) or (len(stems) > len(folded) >= 2 and stems[len(folded)] in _RU_PARTICLES))
         and (state is None or st == state)
         and all(w.startswith(stem) and w[len(stem) :] in _ru_endings() for w, stem in zip(folded, stems))

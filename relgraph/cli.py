@@ -511,11 +511,13 @@ def load(paths, quiet, workers, batch_size, force, nice, settings):
 
 @cli.group(context_settings=CONTEXT)
 def spark():
-    """Extraction as an Apache Spark job (pip install 'relgraph[spark]').
+    """Extraction as an Apache Spark job, and writes from Spark into Neo4j through the Neo4j
+    Connector for Apache Spark (pip install 'relgraph[spark]').
 
     \b
     Example:
       relgraph spark extract articles/ extracted/ --format parquet
+      relgraph spark write extracted/
     """
 
 
@@ -536,6 +538,45 @@ def spark_extract(inputs, output, master, fmt):
     from relgraph.spark import run_extract
 
     report = run_extract(inputs, output, master, fmt, echo=lambda m: click.echo(m, err=True))
+    click.echo(report.summary())
+    if report.failed:
+        sys.exit(1)
+
+
+@spark.command("install")
+@click.option("--force", is_flag=True, help="fetch the jars again")
+def spark_install(force):
+    """Fetch what `relgraph spark write` runs on (once, about 230 MB with Maven): Spark 3.5.9
+    for Scala 2.13 and the Neo4j Connector for Apache Spark, into RELGRAPH_HOME/spark.
+
+    \b
+    Example:
+      relgraph spark install
+    """
+    from relgraph.spark import connector_home, install_connector
+
+    fetched = install_connector(force=force, echo=lambda m: click.echo(m, err=True))
+    click.echo(f"{'installed' if fetched else 'already installed'}: {connector_home()}")
+
+
+@spark.command("write")
+@click.argument("extracted", nargs=-1, required=True)
+@click.option("--master", help="Spark master URL [default: local[*], or spark-submit's]")
+@click.option("--batch-size", default=1000, show_default=True, type=click.IntRange(1), help="rows a transaction")
+@connection_options
+def spark_write(extracted, master, batch_size, settings):
+    """Write extraction output (JSON Lines or Parquet from `relgraph extract` or
+    `relgraph spark extract`) into a running Neo4j through the Neo4j Connector for Apache Spark:
+    the graph `relgraph load` of the same articles gives, added to what the graph holds.
+
+    \b
+    Example:
+      relgraph spark extract corpus.jsonl extracted/ --format parquet
+      relgraph spark write extracted/ --master 'local[2]'
+    """
+    from relgraph.spark import run_write
+
+    report = run_write(extracted, settings, master, batch_size, echo=lambda m: click.echo(m, err=True))
     click.echo(report.summary())
     if report.failed:
         sys.exit(1)

@@ -14,6 +14,7 @@ sentences to parse in ``text``; the result is one ``Parse`` per span, in order.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 
 
 @dataclass(frozen=True)
@@ -42,8 +43,16 @@ class Parse:
     def tok(self, i: int) -> Tok:
         return self.toks[i - 1]
 
+    @cached_property
+    def _children(self) -> dict[int, tuple[Tok, ...]]:
+        """Each head's dependents, in text order (built once per parse: the rules ask often)."""
+        by: dict[int, list[Tok]] = {}
+        for t in self.toks:
+            by.setdefault(t.head, []).append(t)
+        return {h: tuple(ts) for h, ts in by.items()}
+
     def children(self, i: int) -> list[Tok]:
-        return [t for t in self.toks if t.head == i]
+        return list(self._children.get(i, ()))
 
     def subtree(self, i: int) -> list[Tok]:
         """Token ``i`` and everything below it, in text order."""
@@ -51,7 +60,7 @@ class Parse:
         while todo:
             j = todo.pop()
             out.append(self.tok(j))
-            todo.extend(t.i for t in self.toks if t.head == j)
+            todo.extend(t.i for t in self._children.get(j, ()))
         return sorted(out, key=lambda t: t.i)
 
     def at(self, offset: int) -> Tok | None:

@@ -30,7 +30,8 @@ holds any of these keys:
   meetings:
     meeting               [{"participants", "status", "date"?}]  for each: exactly one meeting
                                  with these participants (any order; an unnamed one as
-                                 ``ISO3:role``), and it has that status (and that date, if given)
+                                 ``ISO3:role``), and it has that status (and that date, if given;
+                                 null: undated)
     meeting_place         str    takes place here (canonical name)
     meeting_status        str    has this status
     meeting_date          str    carries this date
