@@ -73,6 +73,8 @@ def main(argv=None) -> int:
     ap.add_argument("--wipe", action="store_true", help="required: the configured database is emptied")
     ap.add_argument("--query-repeats", type=int, default=20, help="runs of each stored question (0: none)")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--modes", default="off,on", help="which writes to time (off,on; 'on' alone builds the graph only)")
+    ap.add_argument("--keep", action="store_true", help="leave the last graph written in place (to PROFILE it)")
     args = ap.parse_args(argv)
     if not args.wipe:
         print("bench/resolution.py empties the configured Neo4j: run it with --wipe on a server of your own")
@@ -98,7 +100,7 @@ def main(argv=None) -> int:
     queries: dict = {}
     with connect(Settings.from_env()) as driver:
         for rep in range(args.repeats):
-            for mode in ("off", "on"):
+            for mode in [m for m in ("off", "on") if m in args.modes.split(",")]:
                 schema.clear(driver)
                 schema.install(driver)
                 schema.require_current(driver)
@@ -117,8 +119,10 @@ def main(argv=None) -> int:
             print(f"stored questions on the resolved graph, {args.query_repeats} runs each ...", file=sys.stderr)
             run = SourceFileLoader("bench_run", str(ROOT / "bench" / "run")).load_module()
             queries = run.bench_queries(driver, args.query_repeats)
-        schema.clear(driver)
-    off, on = statistics.median(times["off"]), statistics.median(times["on"])
+        if not args.keep:
+            schema.clear(driver)
+    off = statistics.median(times["off"]) if times["off"] else float("nan")
+    on = statistics.median(times["on"]) if times["on"] else float("nan")
     res: dict = {
         "articles": len(docs),
         **reports,

@@ -1,20 +1,30 @@
 // Where did a leader, or the leaders of a state, go? One row per resolved visit (a trip reported by
 // several articles, in any language, dated or not, is one row: graph/events.py), with the number
-// of articles, their languages and sources, why their reports were joined, and a quote.
+// of articles, their languages and sources, why their reports were joined, and a quote. The
+// newest `limit` visits (100 unless given), in date order; `total` says how many there are in all.
 // param who: a leader (name in any language) or a state (ISO3, name or alias) (example: Kim Jong Un)
 // param since?: only visits dated on or after this ISO date, or null (example: 2023-01-01)
 // param until?: only visits dated on or before this ISO date, or null (example: 2024-12-31)
-// returns: visitor, place, host_state, date, status, articles, languages, sources, joined_by, quote
+// param limit?: at most this many visits, the newest ones (undated ones last), or null for 100 (example: 100)
+// returns: visitor, place, host_state, date, status, articles, languages, sources, joined_by, quote, total (visits in all)
 CALL () {
   MATCH (l:Leader {id: $who}) RETURN l
   UNION
   MATCH (l:Leader {state: $who}) RETURN l
 }
-MATCH (l)-[ov:ON_VISIT]->(v:Visit)
-WHERE ($since IS NULL OR v.date >= $since) AND ($until IS NULL OR v.date <= $until)
-WITH l, v, collect(ov) AS ovs
+// a visit's block is its traveller and host state (graph/events.py): an index seek, no report edge read
+MATCH (v:Visit)
+WHERE v.block STARTS WITH l.id + '>' AND v.lo IS NOT NULL
+  AND ($since IS NULL OR v.date >= $since) AND ($until IS NULL OR v.date <= $until)
+// the page is cut before each visit's reports are read: the cost is that of the page
+WITH l, v ORDER BY coalesce(v.date, '') DESC, l.name, v.id
+WITH collect({l: l, v: v}) AS lvs
+UNWIND lvs[..coalesce($limit, 100)] AS lv
+WITH lv.l AS l, lv.v AS v, size(lvs) AS total
+MATCH (l)-[ov:ON_VISIT]->(v)
+WITH l, v, total, collect(ov) AS ovs
 OPTIONAL MATCH (v)-[:TO]->(p)
-WITH l, v, ovs, min(coalesce(p.name, p.iso3)) AS place
+WITH l, v, total, ovs, min(coalesce(p.name, p.iso3)) AS place
 CALL (ovs) {
   UNWIND ovs AS ov
   MATCH (art:Article {id: ov.article})
@@ -24,5 +34,5 @@ CALL (ovs) {
   RETURN articles, languages, reduce(o = [], x IN names | CASE WHEN x IN o THEN o ELSE o + x END) AS sources
 }
 RETURN l.name AS visitor, place, v.host_state AS host_state, v.date AS date, v.status AS status,
-       articles, languages, sources, v.joined_by AS joined_by, [ov IN ovs | ov.quote][0] AS quote
+       articles, languages, sources, v.joined_by AS joined_by, [ov IN ovs | ov.quote][0] AS quote, total
 ORDER BY date, visitor, place

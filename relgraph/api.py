@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 STATE_PARAMS = {"a", "b", "state", "to"}
 ENTITY_PARAMS = {"who", "x", "y"}
 DATE_PARAMS = {"since", "until"}
+# how many rows a question returns at most (newest first; its header gives the default)
+LIMIT_PARAMS = {"limit"}
 
 
 def connect(settings: Settings | None = None, **overrides: str | None) -> neo4j.Driver:
@@ -122,6 +124,13 @@ def resolve_params(query: StoredQuery, given: dict[str, Any]) -> dict[str, Any]:
 
             if v not in SECTORS:
                 raise UnknownName(f"-p sector {v!r}: not a sector id; one of {', '.join(SECTORS)}")
+        elif k in LIMIT_PARAMS:
+            try:
+                v = int(str(v))
+            except ValueError:
+                v = 0
+            if v < 1:
+                raise MissingParameter(f"-p {k} {given[k]!r}: give a whole number of rows, 1 or more")
         elif k in DATE_PARAMS:
             if not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", str(v)):
                 raise MissingParameter(f"-p {k} {v!r}: give an ISO date such as 2023-09-14")

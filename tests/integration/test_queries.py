@@ -256,6 +256,47 @@ def test_new_stored_questions(graph):
     assert rows(graph, "visits_by", who="Kim Jong-un", since="2030") == []
 
 
+def test_event_lists_give_the_newest_limit_rows_and_the_total(graph, cli_env):
+    """meetings_between, timeline, meetings_of and visits_by: at most ``limit`` rows (100 unless
+    given), the newest ones, each with the number of rows there are in all; the same rows and
+    order from the CLI, Python and a large limit."""
+    cases = [
+        ("meetings_between", {"a": "RUS", "b": "PRK"}),
+        ("timeline", {"a": "PRK", "b": "RUS"}),
+        ("meetings_of", {"who": "Vladimir Putin"}),
+        ("visits_by", {"who": "Kim Jong-un"}),
+    ]
+    for name, params in cases:
+        every = rows(graph, name, **params, limit=1000)
+        assert len(every) >= 2, name
+        assert all(r["total"] == len(every) for r in every), name
+        assert rows(graph, name, **params) == every, name  # 100 by default: all of these
+        k = len(every) - 1
+        page = rows(graph, name, **params, limit=k)
+        assert len(page) == k and all(r["total"] == len(every) for r in page), name
+        dates = sorted(coalesce_date(r) for r in every)
+        assert sorted(coalesce_date(r) for r in page) == dates[-k:], name  # the newest k, the oldest left out
+        assert [r for r in every if r in page] == page, name  # in the question's own order
+    r = run_cli(
+        "query", "timeline", "-p", "a", "RUS", "-p", "b", "PRK", "-p", "limit", "1", "--format", "json", env=cli_env
+    )
+    assert r.returncode == 0, r.stderr
+    (row,) = json.loads(r.stdout)
+    assert row["total"] == len(rows(graph, "timeline", a="RUS", b="PRK")) and row["date"] == dates_of(graph)[-1]
+    for bad in ("0", "-3", "all"):
+        r = run_cli("query", "timeline", "-p", "a", "RUS", "-p", "b", "PRK", "-p", "limit", bad, env=cli_env)
+        assert r.returncode != 0 and "Traceback" not in r.stderr
+        assert r.stderr.strip().splitlines()[-1].endswith(f"-p limit {bad!r}: give a whole number of rows, 1 or more")
+
+
+def coalesce_date(r):
+    return r["date"] or ""
+
+
+def dates_of(graph):
+    return sorted(r["date"] for r in rows(graph, "timeline", a="RUS", b="PRK"))
+
+
 # The PLOVER manual (openeventdata/PLOVER, PLOVER_MANUAL.tex, chapter "Data Fields"): the JSON
 # fields of an event (required: id, date, actor, event), of an entity, of text_info, of cite_info
 # and of event_loc. Providers may add fields of their own: relgraph adds `cameo` and `relgraph`.

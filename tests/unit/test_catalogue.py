@@ -80,3 +80,18 @@ def test_unknown_entity_and_sector_are_clear_errors():
         resolve_entity("Zorglub")
     with pytest.raises(UnknownName, match="not a sector id"):
         resolve_params(cypher.get("pairs_discussing"), {"sector": "cooking"})
+
+
+def test_limit_is_a_whole_number_of_rows_and_the_same_in_every_event_list():
+    q = cypher.get("timeline")
+    assert resolve_params(q, {"a": "RUS", "b": "PRK", "limit": "25"})["limit"] == 25
+    assert resolve_params(q, {"a": "RUS", "b": "PRK"})["limit"] is None  # the question's default (100)
+    for bad in ("0", "-1", "ten", "2.5"):
+        with pytest.raises(MissingParameter, match="whole number of rows"):
+            resolve_params(q, {"a": "RUS", "b": "PRK", "limit": bad})
+    paged = [n for n in cypher.names() if "limit" in cypher.get(n).params]
+    assert sorted(paged) == ["meetings_between", "meetings_of", "timeline", "visits_by"]
+    for name in paged:
+        s = cypher.get(name)
+        assert s.params["limit"]["optional"] and "null for 100" in s.params["limit"]["doc"], name
+        assert "coalesce($limit, 100)" in s.text and s.returns.split(", ")[-1].startswith("total ("), name
