@@ -431,7 +431,16 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     toks = ctx.toks
     by_tok = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
     connectors = rd.every_language("title_connectors")
+    deputy = rd.every_language("deputy_words")
     for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, ctx.index):
+        role = m.value
+        before = m.i - 1
+        if before > 0 and before in by_tok and by_tok[before][1].j == m.i:
+            before -= 1  # "the deputy Russian prime minister", "der stellvertretende russische Ministerpräsident"
+        if before >= 0 and toks[before].fold in deputy and toks[before + 1].sep in (" ", "-"):
+            # "Deputy Prime Minister", "вице-премьер", "заместитель председателя правительства":
+            # another office, no holder of the title's own (its state still names a person's)
+            role = "deputy " + role
         j, state, end = m.j, None, m.end
         k = j
         while k < len(toks) and toks[k].fold in connectors and k - j < 3:
@@ -448,7 +457,7 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
                     # not a country's name before it ("Из Турции министр направится": from
                     # Turkey, the minister): a Russian adjective of a state is lower case
                     state = iso3
-        out.append(_TitleHit(m.value, m, state, end, j))
+        out.append(_TitleHit(role, m, state, end, j))
     return out
 
 
