@@ -807,8 +807,8 @@ def _counterpart_role(
     if not cands:
         return None
     role = max(cands, key=lambda c: c[0])[1]
-    # heads of state and of government are one another's counterparts ("Kim ... sur l'invitation
-    # de son homologue russe": Putin)
+    # heads of state and of government are one another's counterparts ("the king, invited by his
+    # Spanish counterpart": the prime minister)
     return "leader" if role in _RULERS else role
 
 
