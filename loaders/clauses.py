@@ -694,8 +694,8 @@ def _denied(L: Lex, pr: Pred) -> bool:
         up = p.tok(cur.head)
         if _denies(L, p, up) and cur.deprel in ("obj", "nsubj:pass", "ccomp", "xcomp", "advcl"):
             return True
-        if cur.deprel not in ("acl", "acl:relcl", "obj", "nsubj:pass", "ccomp", "nmod"):
-            return False
+        if cur.deprel not in ("acl", "acl:relcl", "obj", "nsubj:pass", "ccomp", "nmod", "xcomp"):
+            return False  # (xcomp: "denied that X plans to travel to Z")
         cur, steps = up, steps + 1
     return False
 
