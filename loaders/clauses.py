@@ -281,7 +281,10 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
     L = lex(ctx.lang)
     out: list[Pred] = []
     headline = ctx.sents[k].para == -1
+    in_dates = [(d.start, d.end) for d in ctx.dates if p.start <= d.start < p.end]
     for t in p.toks:
+        if any(a <= t.start < b for a, b in in_dates):
+            continue  # "el mes que viene" (next month): a date's words, no event
         if (
             t.upos in ("VERB", "AUX")
             or (t.upos in ("ADJ",) and ctx.lang == "de")
@@ -297,9 +300,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 )
             )
         ):
-            if L.has("call_words", t) and any(
-                c.deprel == "compound:prt" and L.has("call_off_particles", c) for c in p.children(t.i)
-            ):
+            if L.has("call_words", t) and _called_off(L, p, t):
                 continue  # "calls off the trip", "sagt die Reise ab": a cancellation, not a call
             if L.has("call_words", t) and _calls_on(L, p, t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))  # "called on Xi at the Great Hall"
@@ -309,7 +310,10 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif L.has("meet_verbs", t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
-            elif L.has("visit_verbs", t) or (L.has("awaited_verbs", t) and _awaited(L, p, t)):
+            elif (L.has("visit_verbs", t) and t.deprel not in ("aux", "aux:pass") and not _going_to(p, t)) or (
+                L.has("awaited_verbs", t) and _awaited(L, p, t)
+            ):
+                # (not "iban a mantener", "va rencontrer": going to, the future's auxiliary)
                 out.append(Pred("visit", k, p, t, _governors(p, t)))
             elif L.has("agree_verbs", t):
                 out.append(Pred("agree", k, p, t, _governors(p, t)))
@@ -329,6 +333,18 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 if pred:
                     out.append(pred)
     return out
+
+
+def _going_to(p: Parse, t: Tok) -> bool:
+    """A verb of going that only carries the future of the verb it completes ("were going to
+    hold", "allaient tenir", "va rencontrer"): an infinitive under it and no place of its own."""
+    kids = p.children(t.i)
+    return any(c.deprel == "xcomp" and c.upos == "VERB" and c.i > t.i for c in kids) and not any(
+        c.deprel in ("obl", "advmod")
+        and c.upos in ("PROPN", "NOUN", "ADV")
+        and c.i < next(x.i for x in kids if x.deprel == "xcomp" and x.upos == "VERB" and x.i > t.i)
+        for c in kids
+    )
 
 
 def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
@@ -695,7 +711,7 @@ def _denies(L: Lex, p: Parse, t: Tok) -> bool:
         return False
     if L.has("deny_verbs", t):
         return True
-    prt = [c for c in p.children(t.i) if c.deprel == "compound:prt"]
+    prt = [c for c in p.children(t.i) if c.deprel in ("compound:prt", "compound") and c.i > t.i]
     return any(f"{fold(t.lemma)} {fold(c.form)}" in L.words.get("deny_verbs", ()) for c in prt)
 
 
@@ -830,9 +846,32 @@ def _finite_clause(p: Parse, v: Tok) -> bool:
     )
 
 
+def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
+    """An event noun that a cancelling word is said of: its subject or object ("Suspendido el
+    encuentro", "the visit was cancelled", "El encuentro quedó suspendido", "отменил визит")."""
+    if t.upos not in ("NOUN", "PROPN"):
+        return False
+    if any(c.deprel in ("acl", "amod") and L.has("cancel_words", c) for c in p.children(t.i)):
+        return True  # "Annulée, la rencontre", "the cancelled visit", "отменённый визит"
+    if not t.head or t.deprel not in ("nsubj", "nsubj:pass", "obj"):
+        return False
+    g = p.tok(t.head)
+    return (
+        L.has("cancel_words", g)
+        or (L.has("call_words", g) and _called_off(L, p, g))
+        or any(
+            c.deprel in ("obj", "xcomp", "advmod", "acl") and L.has("cancel_words", c)
+            for c in p.children(g.i)
+            if c.i != t.i
+        )
+    )
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
+    if _called_off_event(L, p, pr.head):
+        return "hope"  # "Suspendido el encuentro", "the meeting was cancelled": it did not happen
     if (
         pr.head.head
         and pr.head.deprel in ("xcomp", "ccomp", "advcl")
@@ -1120,11 +1159,18 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                     continue
                 return True
             if (
-                c.deprel in ("aux", "aux:pass")
+                c.deprel in ("aux", "aux:pass", "cop")
                 and ctx.lang in ("fr", "es")
                 and fold(c.form) in L.words.get("future_passive_aux", ())
             ):
-                return True  # "sera reçu", "será recibido": the passive's auxiliary in the future
+                # "sera reçu", "será recibido": the passive's auxiliary in the future; "Será la
+                # primera visita de ...", "ce sera sa première visite": the copula's
+                return True
+            if c.deprel == "cop" and (
+                c.feats.get("Tense") == "Fut"
+                or fold(c.form) in L.words.get("future_aux", frozenset()) | L.words.get("future_aux_forms", frozenset())
+            ):
+                return True  # "это будет первый визит", "es wird sein erster Besuch sein" (the form, not "был")
     return False
 
 
