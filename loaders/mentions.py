@@ -577,6 +577,26 @@ def _named(ctx: Ctx, found: _Found) -> _Found:
         # a full name in a case the reference data does not list ("с То Ламом"): its nominative
         toks = ctx.toks
         seen = {k for h in mentions for k in range(*h.claims)}
+        for k in range(len(toks) - 2):
+            # three words, the last a particle name ("с Абдель Фаттахом ас-Сиси")
+            a, b = toks[k], toks[k + 1]
+            if {k, k + 1} & seen or not (is_cap(a) and is_cap(b)) or b.sep != " ":
+                continue
+            last = re.match(r" ([\w-]*[А-ЯЁ][\w-]*)", ctx.text[b.end : b.end + 40])
+            if not last or any(s <= a.start < e for s, e in in_places):
+                continue
+            end = b.end + last.end()
+            nom = f"{ru_name_nominative(a.text)} {ru_name_nominative(b.text)} {last.group(1)}"
+            hits = [m for m in rd.leader_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+            if len(hits) == 1:
+                j = k + 2
+                while j < len(toks) and toks[j].end <= end:
+                    j += 1
+                if set(range(k, j)) & seen:
+                    continue
+                mentions.append(LeaderMention(hits[0].value, a.start, end, k, "name", (k, j)))
+                _from_ref(ctx, people, hits[0].value)
+                seen.update(range(k, j))
         for k in range(len(toks) - 1):
             a, b = toks[k], toks[k + 1]
             if k in seen or k + 1 in seen or not (is_cap(a) and is_cap(b)) or b.sep != " ":
