@@ -1488,11 +1488,31 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     """ "the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
 
+    titles = _title_forms(ctx.lang)
+
+    def of_things(m: Match) -> bool:
+        # "ambos" in "de ambos países", "both" in "both countries": the word of a plural phrase
+        # on a noun that names no office
+        tids = _tok_ids(p, m.start, m.end)
+        if len(tids) != 1:
+            return False
+        t = p.tok(next(iter(tids)))
+        if t.deprel not in ("det", "amod", "nummod") or not t.head:
+            return False
+        h = p.tok(t.head)
+        return h.upos == "NOUN" and not (titles.get(fold(h.form)) or titles.get(fold(h.lemma)))
+
+    plural = [m for m in ctx.triggers.get("plural_leaders", ()) if p.start <= m.start < p.end]
+    things = {i for m in plural if of_things(m) for i in _tok_ids(p, m.start, m.end)}
+
     def bare(m: Match) -> bool:
         # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
         tids = _tok_ids(p, m.start, m.end)
         return not any(
-            c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids and not _a_place(ctx, c)
+            c.deprel in ("amod", "nmod", "acl", "compound")
+            and c.i not in tids
+            and not _a_place(ctx, c)
+            and not {x.i for x in p.subtree(c.i)} & things  # "los cancilleres de ambos países"
             for i in tids
             for c in p.children(i)
         )  # ("die beiden Präsidenten in Johannesburg": the place the parser hung on them is the event's)
@@ -1509,9 +1529,7 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         )
 
     said = [
-        m
-        for m in ctx.triggers.get("plural_leaders", ())
-        if p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
+        m for m in plural if _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m) and not of_things(m)
     ]
     if not said and not any(
         L.has("plural_possessive", p.tok(i))
