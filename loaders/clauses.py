@@ -1488,19 +1488,16 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     """ "the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
 
-    titles = _title_forms(ctx.lang)
-
     def of_things(m: Match) -> bool:
         # "ambos" in "de ambos países", "both" in "both countries": the word of a plural phrase
-        # on a noun that names no office
+        # on a noun for countries, not people
         tids = _tok_ids(p, m.start, m.end)
         if len(tids) != 1:
             return False
         t = p.tok(next(iter(tids)))
         if t.deprel not in ("det", "amod", "nummod") or not t.head:
             return False
-        h = p.tok(t.head)
-        return h.upos == "NOUN" and not (titles.get(fold(h.form)) or titles.get(fold(h.lemma)))
+        return L.has("country_nouns", p.tok(t.head))
 
     plural = [m for m in ctx.triggers.get("plural_leaders", ()) if p.start <= m.start < p.end]
     things = {i for m in plural if of_things(m) for i in _tok_ids(p, m.start, m.end)}
