@@ -201,8 +201,9 @@ def _candidates(ctx: Ctx) -> list[int]:
         def has(keys: tuple[str, ...]) -> bool:
             return any(L.has(key, x) for x in toks for key in keys)
 
+        reciprocal = has(("reciprocal_meet_verbs",)) and any(L.has("reflexive_pronouns", x) for x in toks)
         if (
-            ((person or place or sector) and has(ev_keys))
+            ((person or place or sector) and (has(ev_keys) or reciprocal))
             or ((person or state) and has(prop_keys))
             or (sector and has(topic_keys))
         ):
@@ -308,7 +309,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 L.has("meet_verbs", t) and _is_call_marked(L, p, t)
             ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
-            elif L.has("meet_verbs", t):
+            elif L.has("meet_verbs", t) or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t)):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
             elif (L.has("visit_verbs", t) and t.deprel not in ("aux", "aux:pass") and not _going_to(p, t)) or (
                 L.has("awaited_verbs", t) and _awaited(L, p, t)
@@ -348,6 +349,19 @@ def _first_conjunct(p: Parse, t: Tok) -> Tok:
     while t.deprel == "conj" and t.head:
         t = p.tok(t.head)
     return t
+
+
+def _reciprocal(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "Ils s'étaient vus à Pékin", "se vieron en Lima", "hatten sich in Warschau gesehen": seeing
+    each other is meeting (not "s'est vu refuser", "se ve obligado", "sieht sich gezwungen": a
+    verb or an adjective completes those)."""
+    kids = p.children(t.i)
+    return any(
+        c.upos == "PRON"
+        and c.deprel in ("obj", "iobj", "expl", "expl:pv", "expl:pass")
+        and L.has("reflexive_pronouns", c)
+        for c in kids
+    ) and not any(c.deprel in ("xcomp", "ccomp") for c in kids)
 
 
 def _going_to(p: Parse, t: Tok) -> bool:
@@ -1304,7 +1318,14 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     """ "He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
-    prons = [p.tok(i) for i in subj if p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i))]
+    plural = [(m.start, m.end) for m in ctx.triggers.get("plural_leaders", ()) if p.start <= m.start < p.end]
+    prons = [
+        p.tok(i)
+        for i in subj
+        if p.tok(i).upos == "PRON"
+        and L.has("third_person", p.tok(i))
+        and not any(a <= p.tok(i).start < b for a, b in plural)  # "ils", "they": two people, below
+    ]
     if prons:
         # "Macron's last visit dates from 2019: he was received by ...": the first person this
         # sentence names before the pronoun, else the person the text is about
