@@ -7,6 +7,7 @@
 // param limit?: at most this many meetings, the newest first (undated ones last), or null for 100 (example: 100)
 // returns: date, status, place, participants, articles (how many report it), languages, sources, joined_by, quotes, total (meetings in all)
 WITH CASE WHEN $a < $b THEN $a + '|' + $b ELSE $b + '|' + $a END AS k, coalesce($limit, 100) AS lim
+WHERE $a <> $b  // a pair is two states
 // A meeting of the two states alone has their codes, in order, as its block ("PRK|RUS"); one of
 // three or more states names them in `multilateral` (graph/events.py). Both are indexed: the
 // page is read newest first from the (block, date) index, no report edge is expanded.

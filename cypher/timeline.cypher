@@ -8,6 +8,7 @@
 // param limit?: at most this many facts, the newest ones, or null for 100 (example: 100)
 // returns: date, fact (meeting, call, visit or proposal), status, who, what, quote, article, articles (how many report it), total (facts in all)
 WITH CASE WHEN $a < $b THEN $a + '|' + $b ELSE $b + '|' + $a END AS k, coalesce($limit, 100) AS lim
+WHERE $a <> $b  // a pair is two states
 // Meetings and visits are read newest first from their (block, date) indexes, as far as the page
 // needs: a meeting of the two states alone has their codes as its block ("PRK|RUS"), one of three
 // or more names them in `multilateral`, a visit's block is its traveller and host ("Q7747>PRK").
