@@ -176,6 +176,11 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
                     continue  # "накануне визита": on the eve of an event, not the day before the report
                 d = pub + dt.timedelta(days=m.value)
                 out.append(DateMention(m.start, m.end, d.isoformat(), "day", False))
+        for m in _relative_months(lang).find(text, index):
+            # "next month", "le mois dernier", "el mes que viene", "im kommenden Monat": a month
+            # counted from the publication's
+            n = pub.year * 12 + pub.month - 1 + m.value
+            out.append(DateMention(m.start, m.end, f"{n // 12}-{n % 12 + 1:02d}", "month", False))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -195,6 +200,14 @@ def _before_a_noun(lang: str, after: str) -> bool:
 def _relative(lang: str) -> Gazetteer:
     g = Gazetteer()
     for form, delta in (lexicon(lang).get("relative_days") or {}).items():
+        g.add(form, int(delta))
+    return g
+
+
+@lru_cache(maxsize=None)
+def _relative_months(lang: str) -> Gazetteer:
+    g = Gazetteer()
+    for form, delta in (lexicon(lang).get("relative_months") or {}).items():
         g.add(form, int(delta))
     return g
 
