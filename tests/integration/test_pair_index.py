@@ -90,16 +90,14 @@ def test_every_pair_reads_its_meetings_from_the_index_after_loads_and_a_replacem
     _write(driver, docs, names, batch=100)
     assert assert_pairs_read_as_the_edges(driver) >= 4
     # the summit of three (two reports, one undated) is a meeting of each of its three pairs;
-    # Putin and Xi's own talk that day is another meeting (another set of states), their Kremlin meeting (tests/data/events) a third
+    # Putin and Xi's own talk that day is another meeting (another set of states), their Kremlin
+    # meeting (tests/data/events) a third
     assert _pair(driver, "KAZ", "RUS") == [("2024-06-19", 2, 3)]
     assert _pair(driver, "CHN", "KAZ") == [("2024-06-19", 2, 3)]
     assert _pair(driver, "CHN", "RUS") == [("2024-05-20", 3, 2), ("2024-06-19", 1, 2), ("2024-06-19", 2, 3)]
-    assert (
-        driver.execute_query(
-            "MATCH (m:Meeting) WHERE m.multilateral IS NOT NULL RETURN collect(m.multilateral) AS b"
-        ).records[0]["b"]
-        == ["CHN|KAZ|RUS"]
-    )
+    assert driver.execute_query(
+        "MATCH (m:Meeting) WHERE m.multilateral IS NOT NULL RETURN collect(m.multilateral) AS b"
+    ).records[0]["b"] == ["CHN|KAZ|RUS"]
 
     # the dated report of the summit is replaced by a version without the Kazakh president: it
     # now reports Putin and Xi's talk (it joins that meeting), the summit keeps its undated report
@@ -128,9 +126,10 @@ def test_every_pair_reads_its_meetings_from_the_index_after_loads_and_a_replacem
     assert_pairs_read_as_the_edges(driver)
     assert _pair(driver, "KAZ", "RUS") == []
     assert _pair(driver, "CHN", "RUS") == [("2024-05-20", 3, 2), ("2024-06-19", 2, 2)]
-    assert driver.execute_query("MATCH (m:Meeting) WHERE m.multilateral IS NOT NULL RETURN count(m) AS n").records[
-        0
-    ]["n"] == 0
+    assert (
+        driver.execute_query("MATCH (m:Meeting) WHERE m.multilateral IS NOT NULL RETURN count(m) AS n").records[0]["n"]
+        == 0
+    )
 
 
 def test_a_version_3_graph_is_migrated_to_the_pair_keys_a_load_makes(driver, cli_env):
