@@ -335,6 +335,21 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
     return out
 
 
+def _companion(L: Lex, p: Parse, c: Tok) -> bool:
+    """``c`` names whom a verb's act is with or on: its object, or a phrase with "with"."""
+    return c.deprel in ("obj", "iobj") or (
+        c.deprel in ("obl", "nmod") and any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i))
+    )
+
+
+def _first_conjunct(p: Parse, t: Tok) -> Tok:
+    """The first of the verbs ``t`` is coordinated with ("... when he arrived and met X": "arrived"),
+    which holds the clause's relation to the rest of the sentence."""
+    while t.deprel == "conj" and t.head:
+        t = p.tok(t.head)
+    return t
+
+
 def _going_to(p: Parse, t: Tok) -> bool:
     """A verb of going that only carries the future of the verb it completes ("were going to
     hold", "allaient tenir", "va rencontrer"): an infinitive under it and no place of its own."""
@@ -456,6 +471,16 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         for c in p.children(g.i):
             if c.i == prev.i or c.deprel in BOUNDARY:
                 continue
+            if (
+                prev.deprel == "conj"
+                and L is not None
+                and _companion(L, p, c)
+                and any(_companion(L, p, x) and x.upos in ("NOUN", "PROPN") for x in p.children(prev.i))
+            ):
+                # "talks with Lavrov, and then met Shoigu": coordinated verbs share a subject, a
+                # time and a place, not the people each was with (when each names its own; "spoke
+                # with Li and then met him" is one person)
+                continue
             if c.deprel in ("nsubj", "nsubj:pass", "obl", "obl:agent", "iobj", "advmod", "obj", "nmod", "dep"):
                 d = _domain(p, c)
                 dom |= d
@@ -475,7 +500,7 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
-    top = _clause_verb(pr)
+    top = _first_conjunct(p, _clause_verb(pr))
     if (
         top.deprel == "advcl"
         and top.head
@@ -1463,11 +1488,28 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     """ "the two leaders met": the last two leaders of different states the text named before."""
     L = lex(ctx.lang)
 
+    def of_things(m: Match) -> bool:
+        # "ambos" in "de ambos países", "both" in "both countries": the word of a plural phrase
+        # on a noun for countries, not people
+        tids = _tok_ids(p, m.start, m.end)
+        if len(tids) != 1:
+            return False
+        t = p.tok(next(iter(tids)))
+        if t.deprel not in ("det", "amod", "nummod") or not t.head:
+            return False
+        return L.has("country_nouns", p.tok(t.head))
+
+    plural = [m for m in ctx.triggers.get("plural_leaders", ()) if p.start <= m.start < p.end]
+    things = {i for m in plural if of_things(m) for i in _tok_ids(p, m.start, m.end)}
+
     def bare(m: Match) -> bool:
         # "les dirigeants d'entreprises", "the European leaders", "líderes empresariales": other people
         tids = _tok_ids(p, m.start, m.end)
         return not any(
-            c.deprel in ("amod", "nmod", "acl", "compound") and c.i not in tids and not _a_place(ctx, c)
+            c.deprel in ("amod", "nmod", "acl", "compound")
+            and c.i not in tids
+            and not _a_place(ctx, c)
+            and not {x.i for x in p.subtree(c.i)} & things  # "los cancilleres de ambos países"
             for i in tids
             for c in p.children(i)
         )  # ("die beiden Präsidenten in Johannesburg": the place the parser hung on them is the event's)
@@ -1484,9 +1526,7 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         )
 
     said = [
-        m
-        for m in ctx.triggers.get("plural_leaders", ())
-        if p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m)
+        m for m in plural if _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m) and not of_things(m)
     ]
     if not said and not any(
         L.has("plural_possessive", p.tok(i))
@@ -1539,6 +1579,18 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             states.add(st)
         if len(out) == 2:
             break
+    if len(out) == 2 and len(named) == 1:
+        role = next(iter(named))
+        if not any(role_fits(role, ctx.leader_info[x].get("role")) for x in out):
+            # "los cancilleres de ambos países se reunirán", in a text that names only the two
+            # presidents: the two states' ministers, unnamed (not the presidents)
+            offices = []
+            for x in out:
+                st = ctx.leader_info[x]["state"]
+                oid = f"{st}:{role}"
+                ctx.leader_info.setdefault(oid, {"name": oid, "state": st, "role": role, "aliases": []})
+                offices.append(oid)
+            out = offices
     if len(out) == 2 and said:
         ctx.plurals[k] = list(out)
     return out
@@ -1611,7 +1663,7 @@ def _roles_named(ctx: Ctx, p: Parse, m: Match) -> set[str]:
     heads = {p.tok(i).head for i in ids if p.tok(i).head and p.tok(i).deprel in ("det", "amod", "nummod")}
     for i in sorted(ids | {h for h in heads if p.tok(h).upos == "NOUN"}):
         t = p.tok(i)
-        role = titles.get(fold(t.lemma)) or titles.get(fold(t.form))
+        role = titles.get(fold(t.form)) or titles.get(fold(t.lemma))
         if role is None:
             # a stem of the lexicon ("министр*": министров, министрами)
             lemma = fold(t.lemma)
@@ -1989,7 +2041,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
-    top = _clause_verb(pr)
+    top = _first_conjunct(p, _clause_verb(pr))
     if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
         # clause this one hangs on
@@ -2412,7 +2464,8 @@ def encounter(ctx: Ctx, preds: list[Pred]) -> str:
     (a letter or message), "interview" (a leader interviewed by a medium) or "in person"."""
     L = lex(ctx.lang)
     lead = set(lead_ks(ctx))
-    if any(pr.kind == "call" and pr.k in lead for pr in preds):
+    calls = [pr for pr in preds if pr.kind == "call" and pr.k in lead]
+    if calls and not _other_encounter_first(ctx, preds, calls):
         return "call"
     words = [t for k in lead if k in parsed(ctx) for t in parsed(ctx)[k].toks]
     if any(L.has("letter_words", t) and t.upos in ("NOUN", "VERB") for t in words) and not any(
@@ -2422,6 +2475,26 @@ def encounter(ctx: Ctx, preds: list[Pred]) -> str:
     if any(L.has("interview_words", t) and not L.has("meet_nouns", t) and t.upos == "NOUN" for t in words):
         return "interview"
     return "in person"
+
+
+def _other_encounter_first(ctx: Ctx, preds: list[Pred], calls: list[Pred]) -> bool:
+    """The lead tells a meeting before its call, and the call is between other people ("X held
+    talks in Moscow with Y ... Earlier, Putin spoke by phone with Z"): the article reports the
+    meeting; the call is a second, separate event."""
+    first = min(pr.k for pr in calls)
+    met: set[str] = set()
+    for pr in preds:
+        if pr.kind in ("meet", "visit") and pr.k < first and pr.k in set(lead_ks(ctx)):
+            ev = _event(ctx, pr)
+            if ev is not None and len(ev.leaders) >= 2:
+                met |= set(ev.leaders)
+    if not met:
+        return False
+    called: set[str] = set()
+    for pr in calls:
+        ev = _event(ctx, pr)
+        called |= set(ev.leaders) if ev is not None else set()
+    return bool(called) and not called & met
 
 
 def _in_person(ctx: Ctx, L: Lex, pr: Pred) -> bool:

@@ -91,12 +91,38 @@ def _ru_oblique_places(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
         taken.append((tk.start, tk.end))
 
 
+def _longer_city(ctx: Ctx, m: Match, connectors: set[str]) -> tuple[str, Match] | None:
+    """A known place name followed by a connector and a capitalised word that together name a
+    town of the gazetteer ("Colonia del Sacramento", "San José de Costa Rica"): that town."""
+    toks = ctx.toks
+    j = m.j
+    if j + 1 >= len(toks) or toks[j].fold not in connectors or toks[j].sep != " " or not is_cap(toks[j + 1]):
+        return None
+    if toks[j + 1].sep != " ":
+        return None
+    s, e = m.start, toks[j + 1].end
+    city = cities.lookup(ctx.text[s:e], set(), 0)
+    if city is None:
+        return None
+    pid = f"{slug(city.name)}@{city.state}"
+    ctx.places.setdefault(pid, {"name": city.name, "kind": "city", "state": city.state})
+    return pid, Match(m.i, j + 2, s, e, pid, ctx.text[s:e])
+
+
 def find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
+    connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | rd.every_language("place_connectors")
     for m in rd.place_gazetteer().find(ctx.text, ctx.index):
         if not any(is_cap(t) for t in ctx.toks[m.i : m.j]):
             continue  # "la paz" is peace, "La Paz" a city: places are proper names
+        longer = _longer_city(ctx, m, connectors)
+        if longer is not None:
+            # "Colonia del Sacramento" is no "Colonia" (Cologne): the longer name of a town
+            pid, lm = longer
+            ctx.place_hits.append((pid, lm))
+            taken.append((lm.start, lm.end))
+            continue
         p = known[m.value]
         ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
         ctx.place_hits.append((p.id, m))
@@ -577,6 +603,26 @@ def _named(ctx: Ctx, found: _Found) -> _Found:
         # a full name in a case the reference data does not list ("с То Ламом"): its nominative
         toks = ctx.toks
         seen = {k for h in mentions for k in range(*h.claims)}
+        for k in range(len(toks) - 2):
+            # three words, the last a particle name ("с Абдель Фаттахом ас-Сиси")
+            a, b = toks[k], toks[k + 1]
+            if {k, k + 1} & seen or not (is_cap(a) and is_cap(b)) or b.sep != " ":
+                continue
+            last = re.match(r" ([\w-]*[А-ЯЁ][\w-]*)", ctx.text[b.end : b.end + 40])
+            if not last or any(s <= a.start < e for s, e in in_places):
+                continue
+            end = b.end + last.end()
+            nom = f"{ru_name_nominative(a.text)} {ru_name_nominative(b.text)} {last.group(1)}"
+            hits = [m for m in rd.leader_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+            if len(hits) == 1:
+                j = k + 2
+                while j < len(toks) and toks[j].end <= end:
+                    j += 1
+                if set(range(k, j)) & seen:
+                    continue
+                mentions.append(LeaderMention(hits[0].value, a.start, end, k, "name", (k, j)))
+                _from_ref(ctx, people, hits[0].value)
+                seen.update(range(k, j))
         for k in range(len(toks) - 1):
             a, b = toks[k], toks[k + 1]
             if k in seen or k + 1 in seen or not (is_cap(a) and is_cap(b)) or b.sep != " ":
