@@ -6,14 +6,52 @@
 // param b: the second state (example: PRK)
 // param limit?: at most this many meetings, the newest first (undated ones last), or null for 100 (example: 100)
 // returns: date, status, place, participants, articles (how many report it), languages, sources, joined_by, quotes, total (meetings in all)
-MATCH (:State {iso3: $a})<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(:State {iso3: $b})
-WITH DISTINCT m
-WHERE EXISTS { (m)<-[:ATTENDED]-() }
+WITH CASE WHEN $a < $b THEN $a + '|' + $b ELSE $b + '|' + $a END AS k, coalesce($limit, 100) AS lim
+WHERE $a <> $b  // a pair is two states
+// A meeting of the two states alone has their codes, in order, as its block ("PRK|RUS"); one of
+// three or more states names them in `multilateral` (graph/events.py). Both are indexed: the
+// page is read newest first from the (block, date) index, no report edge is expanded.
+CALL (k, lim) {
+  // the date of the `lim`-th newest dated meeting: every meeting of the page is as new, or undated
+  MATCH (m:Meeting)
+  WHERE m.block = k AND m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
+  // (ordered by block too: the index gives that order, read no further than the page)
+  WITH m ORDER BY m.block DESC, m.date DESC LIMIT coalesce($limit, 100)
+  RETURN min(m.date) AS cut, count(m) AS dated
+}
+CALL (k, lim, cut, dated) {
+  MATCH (m:Meeting)
+  WHERE m.block = k AND m.date >= cut AND EXISTS { (m)<-[:ATTENDED]-() }
+  RETURN m
+  UNION
+  // fewer dated meetings than the page holds: the undated ones too
+  MATCH (m:Meeting)
+  WHERE m.block = CASE WHEN dated < lim THEN k END AND m.lo IS NOT NULL AND m.date IS NULL
+    AND EXISTS { (m)<-[:ATTENDED]-() }
+  RETURN m
+  UNION
+  MATCH (m:Meeting)
+  WHERE m.multilateral CONTAINS $a AND m.multilateral CONTAINS $b
+    AND $a IN split(m.multilateral, '|') AND $b IN split(m.multilateral, '|') AND EXISTS { (m)<-[:ATTENDED]-() }
+  RETURN m
+}
 // the page is cut before each meeting's reports are read: the cost is that of the page
-WITH m ORDER BY coalesce(m.date, "") DESC, m.id
-WITH collect(m) AS ms
-UNWIND ms[..coalesce($limit, 100)] AS m
-WITH m, size(ms) AS total
+WITH k, lim, m ORDER BY coalesce(m.date, "") DESC, m.id
+WITH k, lim, collect(m) AS cands
+WITH k, cands[..lim] AS ms
+CALL (k) {
+  MATCH (m:Meeting)
+  WHERE m.block = k AND m.lo IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
+  RETURN count(m) AS two
+}
+CALL () {
+  MATCH (m:Meeting)
+  WHERE m.multilateral CONTAINS $a AND m.multilateral CONTAINS $b
+    AND $a IN split(m.multilateral, '|') AND $b IN split(m.multilateral, '|') AND EXISTS { (m)<-[:ATTENDED]-() }
+  RETURN count(m) AS more
+}
+UNWIND ms AS m
+WITH m, two + more AS total
 OPTIONAL MATCH (m)-[:HELD_AT]->(f:Facility)
 WITH m, total, min(f.name) AS place
 MATCH (l:Leader)-[at:ATTENDED]->(m)

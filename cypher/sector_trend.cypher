@@ -3,7 +3,8 @@
 // param b: the second state (example: PRK)
 // returns: month (YYYY-MM), sector, articles
 WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
-MATCH (art:Article {pair_key: key})-[:MENTIONS]->(s:Sector)
-WHERE art.published IS NOT NULL
+// a sector mention carries its article's pair (graph/write.py), indexed: only the pair's mentions are read
+MATCH (art:Article)-[r:MENTIONS]->(s:Sector)
+WHERE r.pair = key AND art.published IS NOT NULL
 RETURN substring(art.published, 0, 7) AS month, s.id AS sector, count(DISTINCT art) AS articles
 ORDER BY month, articles DESC, sector

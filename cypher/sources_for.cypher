@@ -3,7 +3,9 @@
 // param b: the second state (example: PRK)
 // returns: source, type, kind (credit, publisher, photo, broadcaster), articles, facts (meetings and proposals in those articles)
 WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
-MATCH (art:Article {pair_key: key})-[rb:REPORTED_BY]->(s:Source)
+// a source edge carries its article's pair (graph/write.py), indexed: only the pair's edges are read
+MATCH (art:Article)-[rb:REPORTED_BY]->(s:Source)
+WHERE rb.pair = key
 CALL (art) {
   UNWIND coalesce(art.meeting_spans, []) + coalesce(art.projects, []) AS fid
   RETURN count(fid) AS n

@@ -7,35 +7,89 @@
 // param b: the second state (example: PRK)
 // param limit?: at most this many facts, the newest ones, or null for 100 (example: 100)
 // returns: date, fact (meeting, call, visit or proposal), status, who, what, quote, article, articles (how many report it), total (facts in all)
-CALL () {
-  MATCH (:State {iso3: $a})<-[:INVOLVES]-(m:Meeting)-[:INVOLVES]->(:State {iso3: $b})
-  WITH DISTINCT m
-  WHERE m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
-  RETURN m.date AS date, 'meeting' AS fact, m AS n, null AS x
-  UNION
+WITH CASE WHEN $a < $b THEN $a + '|' + $b ELSE $b + '|' + $a END AS k, coalesce($limit, 100) AS lim
+WHERE $a <> $b  // a pair is two states
+// Meetings and visits are read newest first from their (block, date) indexes, as far as the page
+// needs: a meeting of the two states alone has their codes as its block ("PRK|RUS"), one of three
+// or more names them in `multilateral`, a visit's block is its traveller and host ("Q7747>PRK").
+CALL (k, lim) {
+  CALL (k, lim) {
+    // the date of the `lim`-th newest meeting of the two: every meeting of the page is as new
+    MATCH (m:Meeting)
+    WHERE m.block = k AND m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
+    // (ordered by block too: the index gives that order, read no further than the page)
+  WITH m ORDER BY m.block DESC, m.date DESC LIMIT coalesce($limit, 100)
+    RETURN min(m.date) AS cut
+  }
+  CALL (k, cut) {
+    MATCH (m:Meeting)
+    WHERE m.block = k AND m.date >= cut AND EXISTS { (m)<-[:ATTENDED]-() }
+    RETURN m
+    UNION
+    MATCH (m:Meeting)
+    WHERE m.multilateral CONTAINS $a AND m.multilateral CONTAINS $b
+      AND $a IN split(m.multilateral, '|') AND $b IN split(m.multilateral, '|') AND m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
+    RETURN m
+  }
+  WITH collect({date: m.date, fact: 'meeting', n: m, x: null}) AS near
+  CALL (k) {
+    MATCH (m:Meeting)
+    WHERE m.block = k AND m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
+    RETURN count(m) AS two
+  }
+  CALL () {
+    MATCH (m:Meeting)
+    WHERE m.multilateral CONTAINS $a AND m.multilateral CONTAINS $b
+      AND $a IN split(m.multilateral, '|') AND $b IN split(m.multilateral, '|') AND m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
+    RETURN count(m) AS more
+  }
+  RETURN near, two + more AS n
+  UNION ALL
   MATCH (:State {iso3: $a})<-[:INVOLVES]-(c:Call)-[:INVOLVES]->(:State {iso3: $b})
   WITH DISTINCT c
   WHERE c.date IS NOT NULL AND EXISTS { (c)<-[:ON_CALL]-(:Leader) }
-  RETURN c.date AS date, 'call' AS fact, c AS n, null AS x
-  UNION
+  WITH collect({date: c.date, fact: 'call', n: c, x: null}) AS near
+  RETURN near, size(near) AS n
+  UNION ALL
   UNWIND [[$a, $b], [$b, $a]] AS side
   MATCH (l:Leader {state: side[0]})
-  // a visit's block is its traveller and host state (graph/events.py): an index seek, no report edge read
-  MATCH (v:Visit)
-  WHERE v.block = l.id + '>' + side[1] AND v.lo IS NOT NULL AND v.date IS NOT NULL
-  RETURN v.date AS date, 'visit' AS fact, v AS n, l AS x
-  UNION
+  WITH lim, l, l.id + '>' + side[1] AS vb
+  CALL (l, vb, lim) {
+    // a traveller's visits to the host, newest first, as far as the page needs
+    CALL (vb, lim) {
+      MATCH (v:Visit)
+      WHERE v.block = vb AND v.date IS NOT NULL
+      WITH v ORDER BY v.block DESC, v.date DESC LIMIT coalesce($limit, 100)
+      RETURN min(v.date) AS cut
+    }
+    MATCH (v:Visit)
+    WHERE v.block = vb AND v.date >= cut
+    RETURN collect({date: v.date, fact: 'visit', n: v, x: l}) AS mine
+  }
+  CALL (vb) {
+    MATCH (v:Visit)
+    WHERE v.block = vb AND v.date IS NOT NULL
+    RETURN count(v) AS theirs
+  }
+  WITH collect(mine) AS lists, sum(theirs) AS n
+  RETURN reduce(o = [], x IN lists | o + x) AS near, n
+  UNION ALL
   WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
   MATCH (pr:Project {pair_key: key})<-[:PROPOSES]-(x)
   WITH DISTINCT pr, x
   WHERE pr.first IS NOT NULL
-  RETURN pr.first AS date, 'proposal' AS fact, pr AS n, x
+  WITH collect({date: pr.first, fact: 'proposal', n: pr, x: x}) AS near
+  RETURN near, size(near) AS n
 }
+WITH lim, collect(near) AS nears, sum(n) AS total
+UNWIND nears AS near
+UNWIND near AS f
 // the page is cut before each fact's reports are read: the cost is that of the page
-WITH date, fact, n, x ORDER BY date DESC, fact, n.id, coalesce(x.id, x.iso3)
-WITH collect({date: date, fact: fact, n: n, x: x}) AS facts
-UNWIND facts[..coalesce($limit, 100)] AS f
-WITH f.date AS date, f.fact AS fact, f.n AS n, f.x AS x, size(facts) AS total
+WITH lim, total, f.date AS date, f.fact AS fact, f.n AS n, f.x AS x ORDER BY date DESC, fact, n.id, coalesce(x.id, x.iso3)
+WITH lim, total, collect({date: date, fact: fact, n: n, x: x}) AS cands
+WITH total, cands[..lim] AS facts
+UNWIND facts AS f
+WITH f.date AS date, f.fact AS fact, f.n AS n, f.x AS x, total
 CALL (fact, n, x) {
   WITH fact, n WHERE fact = 'meeting'
   MATCH (l:Leader)-[at:ATTENDED]->(n)

@@ -12,15 +12,44 @@ CALL () {
   UNION
   MATCH (l:Leader {state: $who}) RETURN l
 }
-// a visit's block is its traveller and host state (graph/events.py): an index seek, no report edge read
-MATCH (v:Visit)
-WHERE v.block STARTS WITH l.id + '>' AND v.lo IS NOT NULL
-  AND ($since IS NULL OR v.date >= $since) AND ($until IS NULL OR v.date <= $until)
+// a traveller's visits are read newest first from the (visitor, date) index, as far as the page
+// needs (no report edge read); undated ones count only without since and until, and come last
+WITH l, coalesce($limit, 100) AS lim, coalesce($since, '') AS lo, coalesce($until, '\uffff') AS hi,
+     $since IS NULL AND $until IS NULL AS whole
+// how many in all: every visit of the traveller (index only), or those of the dates asked
+CALL (l, lo, hi, whole) {
+  MATCH (v:Visit)
+  WHERE v.block STARTS WITH CASE WHEN whole THEN l.id + '>' END AND v.lo IS NOT NULL
+  RETURN count(v) AS n
+  UNION ALL
+  MATCH (v:Visit)
+  WHERE v.visitor = CASE WHEN NOT whole THEN l.id END AND v.date >= lo AND v.date <= hi
+  RETURN count(v) AS n
+}
+WITH lim, lo, hi, whole, collect(DISTINCT l) AS ls, sum(n) AS total
+UNWIND ls AS l
+CALL (l, lim, lo, hi) {
+  MATCH (v:Visit)
+  WHERE v.visitor = l.id AND v.date >= lo AND v.date <= hi
+  WITH v ORDER BY v.visitor DESC, v.date DESC LIMIT coalesce($limit, 100)
+  RETURN min(v.date) AS cut, count(v) AS dated
+}
+CALL (l, lim, hi, whole, cut, dated) {
+  MATCH (v:Visit)
+  WHERE v.visitor = l.id AND v.date >= cut AND v.date <= hi
+  RETURN v
+  UNION
+  // fewer dated visits than the page holds: the undated ones too
+  MATCH (v:Visit)
+  WHERE v.block STARTS WITH CASE WHEN whole AND dated < lim THEN l.id + '>' END AND v.lo IS NOT NULL AND v.date IS NULL
+  RETURN v
+}
 // the page is cut before each visit's reports are read: the cost is that of the page
-WITH l, v ORDER BY coalesce(v.date, '') DESC, l.name, v.id
-WITH collect({l: l, v: v}) AS lvs
-UNWIND lvs[..coalesce($limit, 100)] AS lv
-WITH lv.l AS l, lv.v AS v, size(lvs) AS total
+WITH lim, total, l, v ORDER BY coalesce(v.date, '') DESC, l.name, v.id
+WITH lim, total, collect({l: l, v: v}) AS lvs
+WITH total, lvs[..lim] AS page
+UNWIND page AS lv
+WITH lv.l AS l, lv.v AS v, total
 MATCH (l)-[ov:ON_VISIT]->(v)
 WITH l, v, total, collect(ov) AS ovs
 OPTIONAL MATCH (v)-[:TO]->(p)

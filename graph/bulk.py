@@ -299,7 +299,10 @@ class BulkBuilder:
     def _sources(self, row: dict) -> None:
         self._merge("Source", row["name"], {"kind": row["type"]})
         self._edge(
-            "REPORTED_BY", ("Article", row["article"]), ("Source", row["name"]), self._fact(row, kind=row["kind"])
+            "REPORTED_BY",
+            ("Article", row["article"]),
+            ("Source", row["name"]),
+            self._fact(row, kind=row["kind"], pair=row["pair"]),
         )
 
     def _meetings(self, row: dict) -> None:

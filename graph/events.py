@@ -331,6 +331,9 @@ def node_props(members: Sequence[Report]) -> dict[str, Any]:
         joined = sorted(who | ({f"place {cities[0]}"} if cities else set()) | {_reason(r, day) for r in ms})
     return {
         "block": ms[0]["block"],
+        # a meeting of three or more states: its states again, so the pair questions find it by an
+        # index (a meeting of two states is found by its block, "DEU|FRA"); none for visits
+        "multilateral": ms[0]["block"] if len(ms[0].get("states") or ()) >= 3 else None,
         "day": day,
         "date": day if day else (ms[0].get("date") if len(ms) == 1 else None),
         "precision": "day" if day else (min(precisions) if precisions else None),
@@ -388,7 +391,7 @@ def visit_props(members: Sequence[Report]) -> dict[str, Any]:
         host_state=ms[0].get("host_state"),
         place=places[0] if places else None,
     )
-    for k in ("duration", "precision"):
+    for k in ("duration", "precision", "multilateral"):
         props.pop(k, None)
     return props
 

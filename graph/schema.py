@@ -28,7 +28,9 @@ from relgraph.graph.connect import bind_neomodel
 #      Article.extractor (which relgraph read the article), ``pair`` on sector MENTIONS edges
 #   3  visits and proposals resolved across articles: Visit nodes (ON_VISIT, TO edges), Project
 #      nodes per resolved proposal (graph/events.py), Article.visit_spans and project_spans
-SCHEMA_VERSION = 3
+#   4  Meeting.multilateral (the states of a meeting of three or more, graph/events.py), ``pair``
+#      on REPORTED_BY edges, and the indexes the pair questions read from (``EXTRA_INDEXES``)
+SCHEMA_VERSION = 4
 
 
 def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
@@ -52,6 +54,16 @@ EXTRA_INDEXES = (
     "CREATE INDEX visit_block_lo IF NOT EXISTS FOR (v:Visit) ON (v.block, v.lo)",
     "CREATE INDEX visit_block_day IF NOT EXISTS FOR (v:Visit) ON (v.block, v.day)",
     "CREATE INDEX project_block_month IF NOT EXISTS FOR (p:Project) ON (p.block, p.month)",
+    # the pair questions (meetings_between, timeline) read a pair's meetings, and a traveller's
+    # visits to a state, newest first from these, up to the page, never all of them; the meetings
+    # of three or more states are few and found by their own index
+    "CREATE INDEX meeting_block_date IF NOT EXISTS FOR (m:Meeting) ON (m.block, m.date)",
+    "CREATE TEXT INDEX meeting_multilateral IF NOT EXISTS FOR (m:Meeting) ON (m.multilateral)",
+    "CREATE INDEX visit_block_date IF NOT EXISTS FOR (v:Visit) ON (v.block, v.date)",
+    "CREATE INDEX visit_visitor_date IF NOT EXISTS FOR (v:Visit) ON (v.visitor, v.date)",
+    # sector_trend and sources_for read the edges of a pair's articles by the pair they carry
+    "CREATE INDEX mentions_pair IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.pair)",
+    "CREATE INDEX reported_by_pair IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() ON (r.pair)",
 )
 
 
@@ -167,6 +179,25 @@ def _resolve_step(driver: neo4j.Driver, database: str, batch: int, echo) -> None
             )
 
 
+# Version 4: the states of each meeting of three or more states (``events.node_props``: its block
+# when its reports name three states or more; a block of states is ISO3 codes, a block of
+# participants Wikidata or relgraph ids); its indexes come with ``install``, run first.
+_STEPS_TO_4 = (
+    (
+        "the states of meetings of three or more states",
+        "MATCH (m:Meeting) WHERE m.multilateral IS NULL AND size(split(m.block, '|')) >= 3 "
+        "AND all(x IN split(m.block, '|') WHERE x =~ '[A-Z]{3}') "
+        "CALL (m) { SET m.multilateral = m.block } IN TRANSACTIONS OF $batch ROWS",
+        "properties_set",
+    ),
+    (
+        "the pair on source edges",
+        "MATCH (a:Article)-[r:REPORTED_BY]->(:Source) WHERE r.pair IS NULL AND a.pair_key IS NOT NULL "
+        "CALL (a, r) { SET r.pair = a.pair_key } IN TRANSACTIONS OF $batch ROWS",
+        "properties_set",
+    ),
+)
+
 # Every step, with the version it belongs to: a graph of version v runs the steps of the versions after v.
 _STEPS: tuple[tuple[int, str, Any], ...] = (
     *((2, what, (q, counter)) for what, q, counter in _STEPS_TO_2),
@@ -175,6 +206,7 @@ _STEPS: tuple[tuple[int, str, Any], ...] = (
         "visits and proposals resolved across articles (Visit and Project nodes), a batch of articles a transaction",
         _resolve_step,
     ),
+    *((4, what, (q, counter)) for what, q, counter in _STEPS_TO_4),
 )
 
 

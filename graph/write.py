@@ -131,7 +131,8 @@ UNWIND $rows AS row
 MATCH (a:Article {id: row.article})
 MERGE (s:Source {name: row.name})
 SET s.kind = coalesce(CASE WHEN row.type < s.kind THEN row.type END, s.kind, row.type)
-CREATE (a)-[:REPORTED_BY {article: row.article, kind: row.kind, quote: row.quote, start: row.start, end: row.end}]->(s)
+CREATE (a)-[:REPORTED_BY {article: row.article, kind: row.kind, pair: row.pair, quote: row.quote, start: row.start,
+                          end: row.end}]->(s)
 """
 
 # each meeting report: its participants' MET_AT edges to the place (the Meeting node and the
@@ -360,7 +361,10 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
             for s in f.sectors
             for codes in [r.sector_codes.get(s.id) or SectorCodes(None, None)]
         ],
-        "sources": [{"name": s.name, "kind": s.kind, "type": s.type, **_first(s.evidence)} for s in f.sources],
+        # ... and on its source edges: "who reports on this pair" reads the pair's edges only
+        "sources": [
+            {"name": s.name, "kind": s.kind, "type": s.type, "pair": pair_key, **_first(s.evidence)} for s in f.sources
+        ],
         "meetings": [],
         "calls": [
             {
