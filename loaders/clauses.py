@@ -890,7 +890,7 @@ def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
     encuentro", "the visit was cancelled", "El encuentro quedó suspendido", "отменил визит")."""
     if t.upos not in ("NOUN", "PROPN"):
         return False
-    if any(c.deprel in ("acl", "amod") and L.has("cancel_words", c) for c in p.children(t.i)):
+    if any(c.deprel in ("acl", "amod", "acl:relcl") and L.has("cancel_words", c) for c in p.children(t.i)):
         return True  # "Annulée, la rencontre", "the cancelled visit", "отменённый визит"
     if not t.head or t.deprel not in ("nsubj", "nsubj:pass", "obj"):
         return False
