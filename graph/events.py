@@ -460,13 +460,22 @@ def resolve_projects(reports: Sequence[Report]) -> dict[str, str]:
     by_group: dict[str, list[Report]] = {}
     for r in reports:
         by_group.setdefault(project_group(r), []).append(r)
+
+    def union(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
     for rs in by_group.values():
-        for i, a in enumerate(rs):
-            for b in rs[i + 1 :]:
-                if _project_linked(a, b):
-                    ra, rb = root(a["key"]), root(b["key"])
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+        # ``_project_linked`` within a group is "same sector or same object": the first report of
+        # each sector and of each object stands for the others (linear, not every pair)
+        if rs[0]["block"].startswith("?"):
+            continue
+        first: dict[tuple[str, str], str] = {}
+        for r in rs:
+            for field in ("sector", "object"):
+                if r.get(field):
+                    union(first.setdefault((field, r[field]), r["key"]), r["key"])
     comps: dict[str, list[Report]] = {}
     for r in reports:
         comps.setdefault(root(r["key"]), []).append(r)

@@ -258,3 +258,36 @@ def test_project_resolution_is_a_function_of_the_set_of_reports():
     for _ in range(5):
         rng.shuffle(reports)
         assert events.resolve_projects(reports) == want
+
+
+def test_projects_are_the_connected_components_of_the_pairwise_link():
+    # resolve_projects buckets by sector and object instead of comparing every pair: the same
+    # components as the pairwise definition (_project_linked), on many random reports
+    rng = random.Random(11)
+    reports = [
+        proposal(
+            f"a{k}#p0",
+            by=rng.choice(["Q1", "Q2", None]),
+            sector=rng.choice(["energy", "space", "trade", None, None]),
+            what=rng.choice(["x", "y", "z", "w", ""]),
+            published=f"2025-0{rng.choice([5, 6])}-1{rng.randint(0, 9)}",
+            pair=rng.choice(["AAA-BBB", None]),
+        )
+        for k in range(300)
+    ]
+    parent = {r["key"]: r["key"] for r in reports}
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(reports):
+        for b in reports[i + 1 :]:
+            if events._project_linked(a, b):
+                parent[root(a["key"])] = root(b["key"])
+    want: dict[str, set[str]] = {}
+    for r in reports:
+        want.setdefault(root(r["key"]), set()).add(r["key"])
+    assert project_groups(reports) == sorted(sorted(g) for g in want.values())
+    assert 10 < len(want) < 290  # some linked, some not
