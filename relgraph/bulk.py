@@ -86,7 +86,9 @@ def _scan(paths: list[str], jobs: int, k: int) -> list[tuple]:
     return out
 
 
-def _write_shard(paths: list[str], keep: frozenset, folder: str, batch_size: int, k: int, queue) -> None:
+def _write_shard(
+    paths: list[str], keep: frozenset, folder: str, batch_size: int, k: int, queue, compress: bool
+) -> None:
     """One process of ``write_files``: the import files of the articles at places ``keep`` (whole
     batches, consecutive), then its ``graph.bulk.Shard`` pickled beside them."""
     try:
@@ -95,7 +97,7 @@ def _write_shard(paths: list[str], keep: frozenset, folder: str, batch_size: int
         from relgraph.loaders.resolve import resolve_article
 
         part = Path(folder) / f"part-{k}"
-        b = bulk.BulkBuilder(part, shard=k)
+        b = bulk.BulkBuilder(part, shard=k, compress=compress)
         last = max(keep)
         batch = []
         for item in extracted.read(paths, only=lambda n: n <= last and n in keep):
@@ -118,7 +120,7 @@ def _write_shard(paths: list[str], keep: frozenset, folder: str, batch_size: int
         queue.put((k, f"{type(e).__name__}: {e}"))
 
 
-def _run_shards(paths, shards, folder, batch_size, progress) -> list:
+def _run_shards(paths, shards, folder, batch_size, progress, compress) -> list:
     """``_write_shard`` of every shard in a process of its own; their ``Shard`` results, in order."""
     import queue as queues
 
@@ -127,7 +129,9 @@ def _run_shards(paths, shards, folder, batch_size, progress) -> list:
     ctx = _context()
     q = ctx.Queue()
     procs = [
-        ctx.Process(target=_write_shard, args=(paths, frozenset(s), str(folder), batch_size, k, q), daemon=True)
+        ctx.Process(
+            target=_write_shard, args=(paths, frozenset(s), str(folder), batch_size, k, q, compress), daemon=True
+        )
         for k, s in enumerate(shards)
     ]
     for p in procs:
@@ -170,6 +174,7 @@ def write_files(
     batch_size: int = 100,
     echo: Callable[[str], None] | None = None,
     jobs: int | None = None,
+    compress: bool = False,
 ) -> tuple[BulkReport, ImportFiles]:
     """Read the extraction output twice (which versions to keep, then the rows) into import files.
 
@@ -231,13 +236,13 @@ def write_files(
                     continue
                 yield resolve_article(extracted.facts(item.doc))  # the record the writer takes, as `load` makes it
 
-        files = bulk.build(docs(), folder, batch_size, progress)
+        files = bulk.build(docs(), folder, batch_size, progress, compress)
     else:
         per = -(-batches // jobs) * batch_size
         shards = [keep[i : i + per] for i in range(0, total, per)]
-        results = _run_shards(paths, shards, folder, batch_size, progress)
+        results = _run_shards(paths, shards, folder, batch_size, progress, compress)
         say("merging the node tables and resolving meetings, visits and proposals ...")
-        files = bulk.merge(folder, results)
+        files = bulk.merge(folder, results, compress)
         del results
     report.articles, report.nodes, report.edges, report.folder = files.articles, files.nodes, files.edges, str(folder)
     return report, files
@@ -251,6 +256,7 @@ def bulk_import(
     out: str | None = None,
     batch_size: int = 100,
     jobs: int | None = None,
+    compress: bool = False,
     echo: Callable[[str], None] | None = None,
 ) -> BulkReport:
     """Import extraction output into the local server (or, for another server, write the files
@@ -263,7 +269,7 @@ def bulk_import(
     server = LocalServer.default()
     say = echo or (lambda m: None)
     if not _is_local(settings, server):
-        report, files = write_files(paths, out or "relgraph-import", batch_size, echo, jobs)
+        report, files = write_files(paths, out or "relgraph-import", batch_size, echo, jobs, compress)
         report.command = files.command(settings.database)
         return report
 
@@ -277,7 +283,7 @@ def bulk_import(
             "whole, so give --overwrite to do that (or use `relgraph load` to add articles)"
         )
     folder = Path(out) if out else server.neo4j_home / "import" / "relgraph-bulk"
-    report, files = write_files(paths, folder, batch_size, echo, jobs)
+    report, files = write_files(paths, folder, batch_size, echo, jobs, compress)
     say(f"stopping the local server for the import ({server.stop()})")
     try:
         server.admin("database", "import", "full", settings.database, *files.arguments(), echo=echo)

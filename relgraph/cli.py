@@ -596,8 +596,9 @@ def spark_write(extracted, master, batch_size, settings):
     type=click.IntRange(min=1),
     help="processes writing the CSV files, each a run of the articles (default: the cores)",
 )
+@click.option("--compress", is_flag=True, help="gzip the CSV files (a fifth of the disk, a little more time)")
 @connection_options
-def import_(extracted, bulk, overwrite, out, jobs, settings):
+def import_(extracted, bulk, overwrite, out, jobs, compress, settings):
     """Bulk-import extraction output (JSON Lines or Parquet from `relgraph extract` or
     `relgraph spark extract`) into an empty database.
 
@@ -617,7 +618,13 @@ def import_(extracted, bulk, overwrite, out, jobs, settings):
             "only --bulk imports are supported; `relgraph load` writes articles into a database that holds data"
         )
     report = bulk_import(
-        extracted, settings, overwrite=overwrite, out=out, jobs=jobs, echo=lambda m: click.echo(m, err=True)
+        extracted,
+        settings,
+        overwrite=overwrite,
+        out=out,
+        jobs=jobs,
+        compress=compress,
+        echo=lambda m: click.echo(m, err=True),
     )
     click.echo(report.summary())
     if report.command:

@@ -10,6 +10,7 @@ null otherwise). The Spark job's JSON Lines output writes an error row as
 
 from __future__ import annotations
 
+import gzip
 import json
 from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
@@ -59,7 +60,11 @@ def files(paths: Iterable[str]) -> list[Path]:
                 for f in p.iterdir()
                 if f.is_file()
                 and not f.name.startswith((".", "_"))
-                and (f.name.startswith("part-") or f.suffix in (".jsonl", ".json", ".parquet"))
+                and (
+                    f.name.startswith("part-")
+                    or f.suffix in (".jsonl", ".json", ".parquet")
+                    or f.name.endswith((".jsonl.gz", ".json.gz"))
+                )
             )
             if not parts:
                 raise ExtractedError(f"{p}: no extraction output in this folder (part-* or .jsonl/.parquet files)")
@@ -95,7 +100,8 @@ def read(paths: Iterable[str], only: Callable[[int], bool] | None = None) -> Ite
         if _is_parquet(path):
             count = yield from _read_parquet(path, count, only)
             continue
-        with open(path, encoding="utf-8", errors="replace") as f:
+        opener = gzip.open if path.name.endswith(".gz") else open  # JSON Lines may be gzipped
+        with opener(path, "rt", encoding="utf-8", errors="replace") as f:
             for n, line in enumerate(f, 1):
                 if not line.strip():
                     continue

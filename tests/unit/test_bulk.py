@@ -4,6 +4,7 @@ server, which versions are kept, empty lists. (tests/integration/test_bulk.py im
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 
 from relgraph.graph import bulk, write
@@ -107,7 +108,8 @@ def _content(files) -> tuple:
     nodes, edges = Counter(), Counter()
     csv.field_size_limit(2**31 - 1)
     for kind, name, path in files.files:
-        with open(path, encoding="utf-8", newline="") as f:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8", newline="") as f:
             rows = csv.reader(f)
             header = next(rows)
             ends = 1 if kind == "nodes" else 2
@@ -157,3 +159,17 @@ def test_processes_show_how_far_they_are(tmp_path):
     assert report.articles == 6
     assert any("with 2 processes" in m for m in said)
     assert [m.strip() for m in said if "written to CSV" in m][-1] == "6/6 articles written to CSV"
+
+
+def test_gzipped_input_and_gzipped_files_hold_the_same(tmp_path):
+    docs = _docs()
+    plain, packed = tmp_path / "x.jsonl", tmp_path / "x.jsonl.gz"
+    text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
+    plain.write_text(text, encoding="utf-8")
+    with gzip.open(packed, "wt", encoding="utf-8") as f:
+        f.write(text)
+    _, want = write_files([str(plain)], tmp_path / "plain", jobs=1)
+    _, got = write_files([str(packed)], tmp_path / "packed", jobs=2, batch_size=1, compress=True)
+    assert all(path.endswith(".csv.gz") for _, _, path in got.files)
+    assert "--nodes=Article=" in " ".join(got.arguments()) and ".csv.gz" in got.command()
+    assert _content(got) == _content(want)
