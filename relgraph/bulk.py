@@ -212,7 +212,7 @@ def write_files(
     batches = -(-total // batch_size)
     jobs = max(1, min(jobs, batches))
     say(
-        f"{total} articles to import ({report.failed} failed, {report.skipped} skipped); writing CSV files with {jobs} processes ..."
+        f"{total} articles to import ({report.failed} failed, {report.skipped} skipped); writing CSV files with {jobs} process{'es' if jobs > 1 else ''} ..."
     )
     step = max(batch_size, (total // 20) // batch_size * batch_size)
     shown = [0]

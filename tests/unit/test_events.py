@@ -291,3 +291,41 @@ def test_projects_are_the_connected_components_of_the_pairwise_link():
         want.setdefault(root(r["key"]), set()).add(r["key"])
     assert project_groups(reports) == sorted(sorted(g) for g in want.values())
     assert 10 < len(want) < 290  # some linked, some not
+
+
+def test_meeting_resolution_checks_each_kind_of_report_once_and_gives_what_every_pair_gives(monkeypatch):
+    # group_day and the undated reports compare a report with one of each signature (block, city,
+    # named participants) of a meeting: the same meetings as comparing it with every member
+    rng = random.Random(5)
+    people = [("Q1", "Q2"), ("Q1",), ("Q2",), ("Q3", "Q2"), ("AAA:leader", "Q2")]
+    reports = [
+        rep(
+            f"m{k}#0",
+            day=rng.choice(["2024-03-12", "2024-03-13", None]),
+            city=rng.choice(["paris@FRA", "rome@ITA", None]),
+            people=rng.choice(people),
+            status=rng.choice(["held", "planned"]),
+            published=rng.choice(["2024-03-13", "2024-03-14"]),
+        )
+        for k in range(200)
+    ]
+
+    def naive_group_day(rs):
+        out = []
+        for r in sorted(rs, key=events._richness):
+            for g in out:
+                if all(events.compatible(r, x) for x in g):
+                    g.append(r)
+                    break
+            else:
+                out.append([r])
+        return out
+
+    dated = [r for r in reports if r.get("day") == "2024-03-12"]
+    assert events.group_day(dated) == naive_group_day(dated)
+    assert 1 < len(events.group_day(dated)) < len(dated)
+    got = events.resolve(reports)
+    assert len(set(got.values())) < len(reports) and set(got) == {r["key"] for r in reports}
+    monkeypatch.setattr(events, "group_day", naive_group_day)
+    monkeypatch.setattr(events, "_distinct", list)  # every member of a meeting, as before
+    assert events.resolve(reports) == got
