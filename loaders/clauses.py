@@ -18,6 +18,7 @@ Passes, each over typed records: ``_candidates`` (sentences an event can be in) 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -460,6 +461,22 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         dom |= d
     top = _clause_verb(pr)
     if (
+        top.deprel == "advcl"
+        and top.head
+        and not subj
+        and top.upos in ("VERB", "AUX")
+        and not any(c.deprel in ("nsubj", "nsubj:pass", "expl", "csubj") for c in p.children(top.i))
+        and not any(fold(c.form) in _where_words() for c in p.children(top.i))
+        and _finite_clause(p, top)
+    ):
+        # "X urged Japan to spend more, mientras recibía / когда принимал / while hosting its
+        # minister": a clause of time with no subject of its own has its main clause's
+        for c in p.children(top.head):
+            if c.deprel in ("nsubj", "nsubj:pass") and c.i != top.i:
+                d = _domain(p, c)
+                subj |= d
+                dom |= d
+    if (
         top.deprel in ("acl:relcl", "advcl", "acl")
         and top.head
         and any(c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words() for c in p.children(top.i))
@@ -799,6 +816,20 @@ def _day_part_only(ctx: Ctx, L: Lex, pr: Pred, verb: Tok) -> bool:
     )
 
 
+def _finite_clause(p: Parse, v: Tok) -> bool:
+    """``v`` heads a clause of its own: it has a subject, or a verb form that is no infinitive
+    ("mientras recibía", "когда принимал", "while hosting"; not "to meet", "pour rencontrer")."""
+    if any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(v.i)):
+        return True
+    if v.upos not in ("VERB", "AUX"):
+        return False
+    if v.feats.get("VerbForm"):
+        return v.feats["VerbForm"] != "Inf"
+    return fold(v.form) != fold(v.lemma) and not any(
+        c.deprel in ("mark", "case") and c.upos in ("PART", "ADP") and c.i == v.i - 1 for c in p.children(v.i)
+    )
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -888,9 +919,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "hope"
         if L.has("recall_verbs", g):
             return "recall"
-        if L.has("hope_verbs", g) and not _achieved(L, g):
-            return "hope"
         below = pr.head if gi == 0 else pr.gov[gi - 1]
+        if L.has("hope_verbs", g) and not _achieved(L, g) and not (g.deprel == "~advcl" and _finite_clause(p, below)):
+            # (not "urged Australia to spend more, as he hosted Marles", "mientras recibía": a
+            # clause of time with a subject or a tense of its own tells what happened, the wish is
+            # the other clause's)
+            return "hope"
         if (
             L.has("plan_verbs", g)
             and not (below.upos in ("NOUN", "PROPN") and below.deprel in ("obl", "nmod"))
@@ -1092,6 +1126,60 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             ):
                 return True  # "sera reçu", "será recibido": the passive's auxiliary in the future
     return False
+
+
+def _past_tense(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's verb is a past: a simple past ("met", "mantuvieron", "trafen", "встретились"),
+    a perfect ("has met", "a rencontré", "ha recibido", "hat getroffen") or a pluperfect."""
+    chain = [x for x in [pr.head, *pr.gov] if not x.deprel.startswith("~")]
+    v = next((x for x in chain if x.upos in ("VERB", "AUX")), None)
+    while v is not None and v.deprel == "xcomp" and v.head:
+        v = next((x for x in chain if x.i == v.head), None)  # "agreed to meet": the tense of "agreed"
+    if v is None or _future(ctx, L, pr):
+        return False
+    if ctx.lang == "ru":
+        return v.feats.get("Tense") == "Past"
+    if _pluperfect(L, pr):
+        return True
+    aux = [c for c in pr.p.children(v.i) if c.deprel in ("aux", "aux:pass")]
+    if any(L.has("perfect_aux", c) for c in aux) and fold(v.form) != fold(v.lemma):
+        return True
+    if aux:
+        return False
+    past = rd.lexicon(ctx.lang).get("past_endings", "")
+    if past and re.search(past, v.form.lower()):
+        return True
+    # a strong past ("met", "trafen"): an inflected form that is no present and no participle
+    form = fold(v.form)
+    return (
+        ctx.lang in ("en", "de")
+        and form != fold(v.lemma)
+        and not form.endswith("ing")
+        and not form.startswith("ge")
+        and not _present(ctx, L, pr)
+    )
+
+
+def _year_by_tense(ctx: Ctx, L: Lex, pr: Pred, date: DateMention) -> DateMention:
+    """A day and month told without a year are read as the nearest such day to the publication;
+    the verb's tense decides when that is not the one it tells: "mantuvieron una reunión el 11 de
+    marzo", told in September, is last March, not next."""
+    if date.precision != "day" or date.year_explicit or date.ahead or not ctx.pub or date.value[:1] == "-":
+        return date
+    if len(ctx.pub) < 10 or date.ago:
+        return date
+    y = int(date.value[:4])
+    if date.value > ctx.pub and _past_tense(ctx, L, pr):
+        y -= 1
+    elif date.value < ctx.pub and _future(ctx, L, pr):
+        y += 1
+    else:
+        return date
+    try:
+        value = dt.date(y, int(date.value[5:7]), int(date.value[8:10])).isoformat()
+    except ValueError:
+        return date
+    return replace(date, value=value)
 
 
 def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -1319,6 +1407,7 @@ _PRINCIPALS = {
     "leader",
     "head of state",
     "foreign minister",
+    "defence minister",
     "secretary of state",
     "vice president",
 }
@@ -1368,18 +1457,10 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         and all(p.tok(i).upos not in ("NOUN", "PROPN") for m in said for i in _tok_ids(p, m.start, m.end))
         and k > 0
     ):
-        # "They had already met in Munich", "Die beiden hatten sich ...": no noun says who, so the
-        # people the sentence before named, when they are of two states (not the leaders named most
-        # in the article, as "the two presidents" would be)
-        prev = ctx.sents[k - 1]
-        for h in ctx.leader_hits:
-            st = ctx.leader_info[h.lid]["state"]
-            if prev.start <= h.start < prev.end and st and st not in states and h.lid not in out:
-                out.append(h.lid)
-                states.add(st)
-        if len(out) >= 2:
-            return out[:2]
-        out, states = [], set()
+        # "They had already met in Munich", "Die beiden hatten sich ...": no noun says who
+        two = _they(ctx, k)
+        if two:
+            return two
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
     # "the two leaders" are leaders, and the ones the text is about: a spokesman, an aide or a
     # king named in between is not one of them
@@ -1388,6 +1469,16 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         told[h.lid] = told.get(h.lid, 0) + 1
     principals = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS]
     named = {r for m in said for r in _roles_named(ctx, p, m)}
+    told_met = [two for k0, two in ctx.met if k0 < k]
+    if (
+        named
+        and told_met
+        and all(any(role_fits(r, ctx.leader_info[lid].get("role")) for r in named) for lid in told_met[-1])
+    ):
+        # "the two ministers" after a meeting of two ministers was told: those two (not the
+        # minister the article names most, who may be a third)
+        ctx.plurals[k] = list(told_met[-1])
+        return list(told_met[-1])
     if named:
         # "the two presidents", "двух президентов": of the office the phrase names, when the text
         # has two of it (not the foreign minister named more often)
@@ -1402,7 +1493,62 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             states.add(st)
         if len(out) == 2:
             break
+    if len(out) == 2 and said:
+        ctx.plurals[k] = list(out)
     return out
+
+
+def _they(ctx: Ctx, k: int) -> list[str]:
+    """Who "they" are in sentence ``k``, with no noun to say it: the two people of different states
+    the sentence before named (not the leaders named most in the article, as "the two presidents"
+    would be), or the two its own plural phrase was ("the second meeting between the two
+    ministers. They first met ..."); else []."""
+    if k <= 0:
+        return []
+    if len(ctx.plurals.get(k - 1, ())) == 2:
+        ctx.plurals[k] = list(ctx.plurals[k - 1])
+        return list(ctx.plurals[k])
+    prev = ctx.sents[k - 1]
+    out: list[str] = []
+    states: set[str] = set()
+    for h in ctx.leader_hits:
+        st = ctx.leader_info[h.lid]["state"]
+        if prev.start <= h.start < prev.end and st and st not in states and h.lid not in out:
+            out.append(h.lid)
+            states.add(st)
+    return out[:2] if len(out) >= 2 else []
+
+
+def _implicit_they(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's subject is "they" with no word for it, or only an ambiguous one: a plural verb
+    with no subject ("Se reunieron en febrero", "Встретились в феврале") or German "sie" with a
+    plural verb ("Sie hatten sich getroffen", not "Sie hatte")."""
+    v = _clause_verb(pr)
+    if v.upos not in ("VERB", "AUX"):
+        return False
+    kids = pr.p.children(v.i)
+    subjects = [c for c in kids if c.deprel in ("nsubj", "nsubj:pass")]
+    aux = [c for c in kids if c.deprel in ("aux", "aux:pass")]
+    fin = aux[0] if aux else v  # the finite verb: the auxiliary, if any
+    if ctx.lang == "ru":
+        return not subjects and fin.feats.get("Number") == "Plur" and fin.feats.get("VerbForm") == "Fin"
+    if ctx.lang == "es":
+        return not subjects and fold(fin.form) != fold(fin.lemma) and fold(fin.form).endswith("n")
+    if ctx.lang == "de":
+        return len(subjects) == 1 and L.has("ambiguous_they", subjects[0]) and fold(fin.form).endswith("en")
+    return False
+
+
+def _two_of_states(ctx: Ctx, lids: list[str]) -> list[str]:
+    """The first two people of different states among ``lids`` (leaders the text names), or []."""
+    out: list[str] = []
+    states: set[str] = set()
+    for lid in lids:
+        st = ctx.leader_info.get(lid, {}).get("state")
+        if st and st not in states and lid not in out:
+            out.append(lid)
+            states.add(st)
+    return out if len(out) == 2 else []
 
 
 def _a_place(ctx: Ctx, t: Tok) -> bool:
@@ -1414,12 +1560,31 @@ def _roles_named(ctx: Ctx, p: Parse, m: Match) -> set[str]:
     president), from the language's titles."""
     titles = _title_forms(ctx.lang)
     out = set()
-    for i in _tok_ids(p, m.start, m.end):
+    ids = _tok_ids(p, m.start, m.end)
+    # the noun the phrase's words modify, when the match stops before it ("der beiden Minister")
+    heads = {p.tok(i).head for i in ids if p.tok(i).head and p.tok(i).deprel in ("det", "amod", "nummod")}
+    for i in sorted(ids | {h for h in heads if p.tok(h).upos == "NOUN"}):
         t = p.tok(i)
         role = titles.get(fold(t.lemma)) or titles.get(fold(t.form))
+        if role is None:
+            # a stem of the lexicon ("министр*": министров, министрами)
+            lemma = fold(t.lemma)
+            role = next(
+                (r for stem, r in _title_stems(ctx.lang) if lemma.startswith(stem) and len(lemma) - len(stem) <= 2),
+                None,
+            )
         if role and role != "counterpart":
             out.add(role)
     return out
+
+
+@lru_cache(maxsize=None)
+def _title_stems(lang: str) -> tuple[tuple[str, str], ...]:
+    """The one-word title stems of the lexicon ("министр*"), longest first."""
+    stems = [
+        (fold(k[:-1]), v) for k, v in (rd.lexicon(lang).get("titles") or {}).items() if k.endswith("*") and " " not in k
+    ]
+    return tuple(sorted(stems, key=lambda x: -len(x[0])))
 
 
 @lru_cache(maxsize=None)
@@ -1715,7 +1880,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     hits = _leaders_in(ctx, p, dom)
     leaders = [h.lid for h in hits]
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]
-    if not subject:
+    they = pr.kind in ("meet", "visit") and not subject and _implicit_they(ctx, L, pr)
+    if they:
+        subject = _they(ctx, pr.k)
+        leaders = subject + [x for x in leaders if x not in subject]
+    elif not subject:
         subject = _pronoun_referent(ctx, L, p, subj, p.start)
         leaders = subject + [x for x in leaders if x not in subject]
     elif any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
@@ -1788,7 +1957,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         first = next((t for t in p.toks if t.deprel == "root" and t.i < top.i), None)
         if first is not None:
             dates = _dates(ctx, pr, _domain(p, first))
-    date = dates[0] if dates else None
+    date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
     if modality == "recall" and date is None and _pluperfect(L, pr):
         # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
         # landing": the one recent day the sentence tells is the day of its sequence
@@ -2147,6 +2316,10 @@ def read_events(ctx: Ctx) -> list[Event]:
         ev = _event(ctx, pr)
         if ev is not None:
             events.append(ev)
+            if ev.kind == "meet":
+                two = _two_of_states(ctx, ev.leaders)
+                if two:
+                    ctx.met.append((ev.k, two))
         elif ctx.sents[pr.k].para != -1 and pr.kind in ("meet", "visit"):
             no = _event(ctx, pr, unreal=True)
             if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):

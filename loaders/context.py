@@ -71,6 +71,10 @@ class Ctx:
     parses: dict[int, Any] | None = None
     topics: dict[int, str | None] | None = None
     title_hits: list[Any] | None = None  # set by mentions.titles: the titles in the text, once
+    plurals: dict[int, list[str]] = field(default_factory=dict)  # sentence -> who its "the two ministers" are
+    met: list[tuple[int, list[str]]] = field(
+        default_factory=list
+    )  # (sentence, the two people) of each meeting told so far
 
     def sent_of(self, pos: int) -> int:
         lo, hi = 0, len(self.sents) - 1

@@ -434,13 +434,17 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     deputy = rd.every_language("deputy_words")
     for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, ctx.index):
         role = m.value
-        before = m.i - 1
+        before, first = m.i - 1, m.i
         if before > 0 and before in by_tok and by_tok[before][1].j == m.i:
             before -= 1  # "the deputy Russian prime minister", "der stellvertretende russische Ministerpräsident"
         if before >= 0 and toks[before].fold in deputy and toks[before + 1].sep in (" ", "-"):
             # "Deputy Prime Minister", "вице-премьер", "заместитель председателя правительства":
             # another office, no holder of the title's own (its state still names a person's)
             role = "deputy " + role
+            if not (before + 1 < m.i):
+                first = before  # "Poland's Deputy Prime Minister": the state before the whole title
+        if first >= 2 and toks[first - 1].fold == "s" and toks[first - 1].sep in ("'", "’"):
+            first -= 1  # "Poland's President": the possessive's s between the state and the title
         j, state, end = m.j, None, m.end
         k = j
         while k < len(toks) and toks[k].fold in connectors and k - j < 3:
@@ -448,16 +452,53 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
         if k in by_tok and all(toks[x].sep in (" ", "'") for x in range(m.j, k + 1)):
             state, sm = by_tok[k]
             j, end = sm.j, sm.end
-        elif m.i - 1 in {mm.j - 1 for _, mm in by_tok.values()} and toks[m.i].sep in (" ", "'"):
+            role, j, end = _title_tail(ctx, m, role, j, end)
+        elif first - 1 in {mm.j - 1 for _, mm in by_tok.values()} and toks[first].sep in (" ", "'"):
             # "russische Präsident", "Russian President", "российский президент"
             for iso3, mm in by_tok.values():
-                if mm.j == m.i and not (
+                if mm.j == first and not (
                     ctx.lang == "ru" and ctx.text[mm.start].isupper() and not sentence_initial(ctx, toks[mm.i])
                 ):
                     # not a country's name before it ("Из Турции министр направится": from
                     # Turkey, the minister): a Russian adjective of a state is lower case
                     state = iso3
         out.append(_TitleHit(role, m, state, end, j))
+    return _coordinated(ctx, out)
+
+
+def _title_tail(ctx: Ctx, m: Match, role: str, j: int, end: int) -> tuple[str, int, int]:
+    """The rest of a title written after the state ("ministre suédoise de la Défense": the
+    defence minister, "ministre italien des Affaires étrangères"): the title the words make
+    without the state, and the phrase extended over them."""
+    toks = ctx.toks
+    if j >= len(toks) or toks[j].sep != " ":
+        return role, j, end
+    head = ctx.text[m.start : m.end]
+    last = min(j + 4, len(toks)) - 1
+    tail = ctx.text[toks[j].start : toks[last].end]
+    for m2 in rd.word_gazetteer(ctx.lang, "titles").find(f"{head} {tail}"):
+        if m2.start == 0 and m2.end > len(head) + 1:
+            stop = toks[j].start + m2.end - len(head) - 1
+            jj = j
+            while jj < len(toks) and toks[jj].end <= stop:
+                jj += 1
+            return m2.value, jj, stop
+    return role, j, end
+
+
+def _coordinated(ctx: Ctx, hits: list[_TitleHit]) -> list[_TitleHit]:
+    """A title joined by "and" to the one before it holds that one's state ("Poland's deputy
+    prime minister and defence minister X", "vice-premier ministre et ministre polonais de ..."):
+    one person with two offices, of the state the phrase names once."""
+    ands = {fold(w) for w in rd.lexicon(ctx.lang).get("and_words", ())}
+    out = list(hits)
+    for n in range(1, len(out)):
+        a, b = out[n - 1], out[n]
+        if b.state is not None or a.state is None:
+            continue
+        between = ctx.toks[a.j : b.m.i]
+        if len(between) == 1 and between[0].fold in ands and ctx.text[a.end : b.m.start].strip() == between[0].text:
+            out[n] = _TitleHit(b.role, b.m, a.state, b.end, b.j)
     return out
 
 

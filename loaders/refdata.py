@@ -170,6 +170,7 @@ ROLE_RANK = {
             "chairman",
             "secretary of state",
             "foreign minister",
+            "defence minister",
         )
     )
 }

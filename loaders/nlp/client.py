@@ -280,6 +280,42 @@ def tree(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     return tuple(toks)
 
 
+def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
+    trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
+    a place phrase opened by a locative preposition before an infinitive's marker is an oblique
+    of the verb the infinitive hangs on."""
+    if lang != "en":
+        return toks
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.gazetteer import fold
+
+    places = {fold(w) for w in rd.lexicon(lang).get("locative", ())}
+    out = list(toks)
+    for k, t in enumerate(toks):
+        if t.deprel != "nsubj" or t.upos not in ("PROPN", "NOUN") or not t.head:
+            continue
+        h = toks[t.head - 1]
+        if h.upos != "VERB" or h.deprel not in ("advcl", "xcomp") or not h.head or h.i < t.i:
+            continue
+        # "in" hangs on the place or on the infinitive, right before the place's phrase
+        first = min([t.i] + [c.i for c in toks if c.head == t.i and c.deprel in ("compound", "det", "amod")])
+        prep = [
+            c
+            for c in toks
+            if c.head in (t.i, h.i)
+            and c.deprel == "mark"
+            and c.upos == "ADP"
+            and c.i == first - 1
+            and fold(c.form) in places
+        ]
+        marks = [c for c in toks if c.head == h.i and c.deprel == "mark" and t.i < c.i < h.i]
+        if prep and marks:
+            out[k] = replace(t, head=h.head, deprel="obl")
+            out[prep[0].i - 1] = replace(prep[0], head=t.i, deprel="case")
+    return tuple(out)
+
+
 # -- the entry point -----------------------------------------------------------------------------
 def parse(lang: str, text: str, spans: list[tuple[int, int]]) -> list[Parse]:
     if not spans:
@@ -296,4 +332,4 @@ def parse(lang: str, text: str, spans: list[tuple[int, int]]) -> list[Parse]:
         for seg, toks in fresh.items():
             _remember(lang, seg, toks)
     found = [toks if toks is not None else fresh.get(seg, ()) for seg, toks in zip(segs, found)]
-    return [Parse(s, e, _shift(toks, s)) for (s, e), toks in zip(spans, found)]
+    return [Parse(s, e, _shift(_repair(lang, toks), s)) for (s, e), toks in zip(spans, found)]

@@ -32,6 +32,7 @@ LEADER_ROLES = {
     "supreme leader",
     "general secretary",
     "foreign minister",
+    "defence minister",
     "secretary of state",
     "chairman",
     # Kim Yo Jong and the like: people who hold no office of the list but speak for a state
