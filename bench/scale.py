@@ -208,7 +208,11 @@ def bench_import(work: Path, server, settings, synth: Synthetic, n: int, jobs: i
     load, peak = Load(), Peak("org.neo4j.cli.AdminTool")
     last = [0.0]
 
+    admin_out = open(work.parent / f"{work.name}-admin.log", "w", encoding="utf-8")  # kept: all its lines
+
     def admin_log(line: str) -> None:  # its progress, at most a line every 15 s
+        admin_out.write(line + "\n")
+        admin_out.flush()
         if time.monotonic() - last[0] > 15 or "IMPORT DONE" in line or "Imported" in line:
             last[0] = time.monotonic()
             log("  neo4j-admin: " + line.strip()[:160])
