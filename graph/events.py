@@ -214,17 +214,30 @@ def _kind(r: Report) -> str:
     return r.get("kind") or "meeting"
 
 
+def _signature(r: Report) -> tuple:
+    """All of a report that ``compatible`` reads: reports alike in it are alike to every other."""
+    return (r["block"], r.get("city") or None, tuple(sorted((s, tuple(sorted(p))) for s, p in _named(r).items())))
+
+
+def _distinct(g: Iterable[Report]) -> list[Report]:
+    """One report of each signature in ``g``: ``all(compatible(r, x) for x in g)`` needs no more
+    (a summit reported by a thousand articles is checked once, not a thousand times)."""
+    return list({_signature(x): x for x in g}.values())
+
+
 def group_day(reports: Iterable[Report]) -> list[list[Report]]:
     """The meetings of one block and one day: greedy, in the canonical order (richest first)."""
-    groups: list[list[Report]] = []
+    groups: list[tuple[list[Report], dict[tuple, Report]]] = []  # members, one of each signature
     for r in sorted(reports, key=_richness):
-        for g in groups:
-            if all(compatible(r, x) for x in g):
+        sig = _signature(r)
+        for g, kinds in groups:
+            if sig in kinds or all(compatible(r, x) for x in kinds.values()):
                 g.append(r)
+                kinds.setdefault(sig, r)
                 break
         else:
-            groups.append([r])
-    return groups
+            groups.append(([r], {sig: r}))
+    return [g for g, _ in groups]
 
 
 def _days(r: Report) -> list[str]:
@@ -280,7 +293,7 @@ def resolve(
             out[r["key"]] = mid
     by_day: dict[str, list[tuple[str, list[Report]]]] = {}
     for day, mid, g in clusters:
-        by_day.setdefault(day, []).append((mid, g))
+        by_day.setdefault(day, []).append((mid, _distinct(g)))
     for r in sorted(floating, key=lambda x: x["key"]):
         if not free(r):
             out[r["key"]] = current[r["key"]]
@@ -463,13 +476,22 @@ def resolve_projects(reports: Sequence[Report]) -> dict[str, str]:
     by_group: dict[str, list[Report]] = {}
     for r in reports:
         by_group.setdefault(project_group(r), []).append(r)
+
+    def union(a: str, b: str) -> None:
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
     for rs in by_group.values():
-        for i, a in enumerate(rs):
-            for b in rs[i + 1 :]:
-                if _project_linked(a, b):
-                    ra, rb = root(a["key"]), root(b["key"])
-                    if ra != rb:
-                        parent[max(ra, rb)] = min(ra, rb)
+        # ``_project_linked`` within a group is "same sector or same object": the first report of
+        # each sector and of each object stands for the others (linear, not every pair)
+        if rs[0]["block"].startswith("?"):
+            continue
+        first: dict[tuple[str, str], str] = {}
+        for r in rs:
+            for field in ("sector", "object"):
+                if r.get(field):
+                    union(first.setdefault((field, r[field]), r["key"]), r["key"])
     comps: dict[str, list[Report]] = {}
     for r in reports:
         comps.setdefault(root(r["key"]), []).append(r)

@@ -10,8 +10,9 @@ null otherwise). The Spark job's JSON Lines output writes an error row as
 
 from __future__ import annotations
 
+import gzip
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,6 +43,7 @@ class Item:
     where: str  # file:line (JSON Lines) or file#row (Parquet)
     doc: dict | None  # the extraction object, or None for an error row
     error: str | None = None
+    n: int = 0  # its place in the output: 0 for the first line or row (blank lines do not count)
 
 
 class ExtractedError(RelgraphError):
@@ -58,7 +60,11 @@ def files(paths: Iterable[str]) -> list[Path]:
                 for f in p.iterdir()
                 if f.is_file()
                 and not f.name.startswith((".", "_"))
-                and (f.name.startswith("part-") or f.suffix in (".jsonl", ".json", ".parquet"))
+                and (
+                    f.name.startswith("part-")
+                    or f.suffix in (".jsonl", ".json", ".parquet")
+                    or f.name.endswith((".jsonl.gz", ".json.gz"))
+                )
             )
             if not parts:
                 raise ExtractedError(f"{p}: no extraction output in this folder (part-* or .jsonl/.parquet files)")
@@ -75,36 +81,44 @@ def _is_parquet(path: Path) -> bool:
         return f.read(4) == b"PAR1"
 
 
-def _check(obj, where: str) -> Item:
+def _check(obj, where: str, n: int = 0) -> Item:
     if not isinstance(obj, dict):
-        return Item(where, None, "not a JSON object")
+        return Item(where, None, "not a JSON object", n)
     if obj.get("error") is not None and "article" not in obj:
-        return Item(where, None, str(obj["error"]))
+        return Item(where, None, str(obj["error"]), n)
     if obj.get("schema") != SCHEMA or not isinstance(obj.get("article"), dict):
-        return Item(where, None, f"not a {SCHEMA} object (relgraph extract --format jsonl writes those)")
-    return Item(where, obj)
+        return Item(where, None, f"not a {SCHEMA} object (relgraph extract --format jsonl writes those)", n)
+    return Item(where, obj, None, n)
 
 
-def read(paths: Iterable[str]) -> Iterator[Item]:
-    """Every article of the extraction output under ``paths``, in order; bad lines are error items."""
+def read(paths: Iterable[str], only: Callable[[int], bool] | None = None) -> Iterator[Item]:
+    """Every article of the extraction output under ``paths``, in order; bad lines are error items.
+
+    ``only``: which places (``Item.n``) to read; the others are not even parsed."""
+    count = 0
     for path in files(paths):
         if _is_parquet(path):
-            yield from _read_parquet(path)
+            count = yield from _read_parquet(path, count, only)
             continue
-        with open(path, encoding="utf-8", errors="replace") as f:
+        opener = gzip.open if path.name.endswith(".gz") else open  # JSON Lines may be gzipped
+        with opener(path, "rt", encoding="utf-8", errors="replace") as f:
             for n, line in enumerate(f, 1):
                 if not line.strip():
+                    continue
+                count += 1
+                if only is not None and not only(count - 1):
                     continue
                 where = f"{path}:{n}"
                 try:
                     obj = json.loads(line)
                 except json.JSONDecodeError as e:
-                    yield Item(where, None, f"not JSON ({e.msg})")
+                    yield Item(where, None, f"not JSON ({e.msg})", count - 1)
                     continue
-                yield _check(obj, where)
+                yield _check(obj, where, count - 1)
 
 
-def _read_parquet(path: Path) -> Iterator[Item]:
+def _read_parquet(path: Path, first: int = 0, only: Callable[[int], bool] | None = None) -> Generator[Item, None, int]:
+    """The rows of one Parquet file, the first at place ``first``; returns the place after its last."""
     try:
         import pyarrow.parquet as pq
     except ImportError:
@@ -117,14 +131,18 @@ def _read_parquet(path: Path) -> Iterator[Item]:
     for batch in pf.iter_batches(columns=["json", "error"], batch_size=2048):
         for text, error in zip(batch.column("json").to_pylist(), batch.column("error").to_pylist()):
             row += 1
+            n = first + row - 1
+            if only is not None and not only(n):
+                continue
             where = f"{path}#{row}"
             if error is not None or text is None:
-                yield Item(where, None, error or "no extraction")
+                yield Item(where, None, error or "no extraction", n)
                 continue
             try:
-                yield _check(json.loads(text), where)
+                yield _check(json.loads(text), where, n)
             except json.JSONDecodeError as e:
-                yield Item(where, None, f"not JSON ({e.msg})")
+                yield Item(where, None, f"not JSON ({e.msg})", n)
+    return first + row
 
 
 def facts(obj: dict) -> ArticleFacts:

@@ -4,6 +4,7 @@ server, which versions are kept, empty lists. (tests/integration/test_bulk.py im
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 
 from relgraph.graph import bulk, write
@@ -12,6 +13,7 @@ from dataclasses import replace
 from relgraph import extracted
 from relgraph.loaders.resolve import resolve_article
 from relgraph.pipeline import extract_paths
+from relgraph.bulk import write_files
 from relgraph.settings import Settings
 from tests.conftest import DATA, run_cli
 
@@ -97,3 +99,77 @@ def test_cli_prints_the_command_and_names_bad_lines(tmp_path):
     assert "neo4j-admin database import full neo4j" in res.stdout and "finish.cypher" in res.stdout
     no_bulk = run_cli("import", str(src))
     assert no_bulk.returncode == 2 and "--bulk" in no_bulk.stderr
+
+
+def _content(files) -> tuple:
+    """What an import holds, whatever the files' layout: its node rows and edge rows, as counts."""
+    from collections import Counter
+
+    nodes, edges = Counter(), Counter()
+    csv.field_size_limit(2**31 - 1)
+    for kind, name, path in files.files:
+        opener = gzip.open if path.endswith(".gz") else open
+        with opener(path, "rt", encoding="utf-8", newline="") as f:
+            rows = csv.reader(f)
+            header = next(rows)
+            ends = 1 if kind == "nodes" else 2
+            for row in rows:
+                props = tuple(sorted(zip(header[ends:], row[ends:])))
+                if kind == "nodes":
+                    nodes[(header[0], row[0], props)] += 1
+                else:
+                    edges[(name, *header[:2], *row[:2], props)] += 1
+    return nodes, edges, files.nodes, files.edges, files.empty
+
+
+def test_several_processes_write_what_one_writes(tmp_path):
+    # B repeats A's facts under another text but names no leader itself: its meeting, call and
+    # statement edges reach A's leaders only if A came first (the writer MATCHes them). With one
+    # article a batch and two processes, A and B fall in different shards: B's edges wait in
+    # its shard and the merge decides them as one process would.
+    a = _docs()[0]
+    b = json.loads(json.dumps(a))
+    b["article"].update(id="sha256:" + "b" * 64, doc="other://b", path=None)
+    b["leaders"] = []
+    got = {}
+    for order in ("ab", "ba"):
+        src = tmp_path / f"{order}.jsonl"
+        docs = [a, b] if order == "ab" else [b, a]
+        src.write_text("".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs), encoding="utf-8")
+        for jobs in (1, 2):
+            report, files = write_files([str(src)], tmp_path / f"{order}-{jobs}", batch_size=1, jobs=jobs)
+            assert report.articles == 2
+            got[order, jobs] = _content(files)
+        assert got[order, 2] == got[order, 1]
+    assert (tmp_path / "ab-2" / "part-1").is_dir()  # two shards were written
+    assert sum(got["ab", 1][3].values()) > sum(got["ba", 1][3].values())  # the waiting edges mattered
+
+
+def test_processes_show_how_far_they_are(tmp_path):
+    src = tmp_path / "x.jsonl"
+    docs = _docs()
+    lines = []
+    for i in range(6):
+        d = json.loads(json.dumps(docs[i % 2]))
+        d["article"].update(id=f"sha256:{i:064x}", doc=f"copy://{i}")
+        lines.append(json.dumps(d, ensure_ascii=False) + "\n")
+    src.write_text("".join(lines), encoding="utf-8")
+    said: list[str] = []
+    report, _ = write_files([str(src)], tmp_path / "out", batch_size=1, jobs=2, echo=said.append)
+    assert report.articles == 6
+    assert any("with 2 processes" in m for m in said)
+    assert [m.strip() for m in said if "written to CSV" in m][-1] == "6/6 articles written to CSV"
+
+
+def test_gzipped_input_and_gzipped_files_hold_the_same(tmp_path):
+    docs = _docs()
+    plain, packed = tmp_path / "x.jsonl", tmp_path / "x.jsonl.gz"
+    text = "".join(json.dumps(d, ensure_ascii=False) + "\n" for d in docs)
+    plain.write_text(text, encoding="utf-8")
+    with gzip.open(packed, "wt", encoding="utf-8") as f:
+        f.write(text)
+    _, want = write_files([str(plain)], tmp_path / "plain", jobs=1)
+    _, got = write_files([str(packed)], tmp_path / "packed", jobs=2, batch_size=1, compress=True)
+    assert all(path.endswith(".csv.gz") for _, _, path in got.files)
+    assert "--nodes=Article=" in " ".join(got.arguments()) and ".csv.gz" in got.command()
+    assert _content(got) == _content(want)

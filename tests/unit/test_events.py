@@ -258,3 +258,74 @@ def test_project_resolution_is_a_function_of_the_set_of_reports():
     for _ in range(5):
         rng.shuffle(reports)
         assert events.resolve_projects(reports) == want
+
+
+def test_projects_are_the_connected_components_of_the_pairwise_link():
+    # resolve_projects buckets by sector and object instead of comparing every pair: the same
+    # components as the pairwise definition (_project_linked), on many random reports
+    rng = random.Random(11)
+    reports = [
+        proposal(
+            f"a{k}#p0",
+            by=rng.choice(["Q1", "Q2", None]),
+            sector=rng.choice(["energy", "space", "trade", None, None]),
+            what=rng.choice(["x", "y", "z", "w", ""]),
+            published=f"2025-0{rng.choice([5, 6])}-1{rng.randint(0, 9)}",
+            pair=rng.choice(["AAA-BBB", None]),
+        )
+        for k in range(300)
+    ]
+    parent = {r["key"]: r["key"] for r in reports}
+
+    def root(k):
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    for i, a in enumerate(reports):
+        for b in reports[i + 1 :]:
+            if events._project_linked(a, b):
+                parent[root(a["key"])] = root(b["key"])
+    want: dict[str, set[str]] = {}
+    for r in reports:
+        want.setdefault(root(r["key"]), set()).add(r["key"])
+    assert project_groups(reports) == sorted(sorted(g) for g in want.values())
+    assert 10 < len(want) < 290  # some linked, some not
+
+
+def test_meeting_resolution_checks_each_kind_of_report_once_and_gives_what_every_pair_gives(monkeypatch):
+    # group_day and the undated reports compare a report with one of each signature (block, city,
+    # named participants) of a meeting: the same meetings as comparing it with every member
+    rng = random.Random(5)
+    people = [("Q1", "Q2"), ("Q1",), ("Q2",), ("Q3", "Q2"), ("AAA:leader", "Q2")]
+    reports = [
+        rep(
+            f"m{k}#0",
+            day=rng.choice(["2024-03-12", "2024-03-13", None]),
+            city=rng.choice(["paris@FRA", "rome@ITA", None]),
+            people=rng.choice(people),
+            status=rng.choice(["held", "planned"]),
+            published=rng.choice(["2024-03-13", "2024-03-14"]),
+        )
+        for k in range(200)
+    ]
+
+    def naive_group_day(rs):
+        out = []
+        for r in sorted(rs, key=events._richness):
+            for g in out:
+                if all(events.compatible(r, x) for x in g):
+                    g.append(r)
+                    break
+            else:
+                out.append([r])
+        return out
+
+    dated = [r for r in reports if r.get("day") == "2024-03-12"]
+    assert events.group_day(dated) == naive_group_day(dated)
+    assert 1 < len(events.group_day(dated)) < len(dated)
+    got = events.resolve(reports)
+    assert len(set(got.values())) < len(reports) and set(got) == {r["key"] for r in reports}
+    monkeypatch.setattr(events, "group_day", naive_group_day)
+    monkeypatch.setattr(events, "_distinct", list)  # every member of a meeting, as before
+    assert events.resolve(reports) == got
