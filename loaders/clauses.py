@@ -1213,13 +1213,20 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return False
 
 
-def _past_tense(ctx: Ctx, L: Lex, pr: Pred) -> bool:
-    """The event's verb is a past: a simple past ("met", "mantuvieron", "trafen", "встретились"),
-    a perfect ("has met", "a rencontré", "ha recibido", "hat getroffen") or a pluperfect."""
+def _tensed_verb(pr: Pred) -> Tok | None:
+    """The verb that carries the event's tense: the predicate or the first verb governing it, and
+    for an infinitive the verb it completes ("agreed on Saturday to set up ...": "agreed")."""
     chain = [x for x in [pr.head, *pr.gov] if not x.deprel.startswith("~")]
     v = next((x for x in chain if x.upos in ("VERB", "AUX")), None)
     while v is not None and v.deprel == "xcomp" and v.head:
-        v = next((x for x in chain if x.i == v.head), None)  # "agreed to meet": the tense of "agreed"
+        v = next((x for x in chain if x.i == v.head), None)
+    return v
+
+
+def _past_tense(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's verb is a past: a simple past ("met", "mantuvieron", "trafen", "встретились"),
+    a perfect ("has met", "a rencontré", "ha recibido", "hat getroffen") or a pluperfect."""
+    v = _tensed_verb(pr)
     if v is None or _future(ctx, L, pr):
         return False
     if ctx.lang == "ru":
@@ -1271,11 +1278,7 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """The event's verb is a finite present with no auxiliary ("flies", "reist", "se rend",
     "viaja", "летит"): with a weekday still to come, a plan. Only Russian parses carry tense, so
     the others are told by their forms: no past ending, and (English, German) a present's."""
-    chain = [x for x in [pr.head, *pr.gov] if not x.deprel.startswith("~")]
-    v = next((x for x in chain if x.upos in ("VERB", "AUX")), None)
-    while v is not None and v.deprel == "xcomp" and v.head:
-        # "agreed on Saturday to set up ...": an infinitive has the tense of the verb it completes
-        v = next((x for x in chain if x.i == v.head), None)
+    v = _tensed_verb(pr)
     if v is None or any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
         return False
     if ctx.lang == "ru":
@@ -1628,14 +1631,7 @@ def _they(ctx: Ctx, k: int) -> list[str]:
         ctx.plurals[k] = list(ctx.plurals[k - 1])
         return list(ctx.plurals[k])
     prev = ctx.sents[k - 1]
-    out: list[str] = []
-    states: set[str] = set()
-    for h in ctx.leader_hits:
-        st = ctx.leader_info[h.lid]["state"]
-        if prev.start <= h.start < prev.end and st and st not in states and h.lid not in out:
-            out.append(h.lid)
-            states.add(st)
-    return out[:2] if len(out) >= 2 else []
+    return _two_of_states(ctx, [h.lid for h in ctx.leader_hits if prev.start <= h.start < prev.end])
 
 
 def _implicit_they(ctx: Ctx, L: Lex, pr: Pred) -> bool:

@@ -176,7 +176,7 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
                     continue  # "накануне визита": on the eve of an event, not the day before the report
                 d = pub + dt.timedelta(days=m.value)
                 out.append(DateMention(m.start, m.end, d.isoformat(), "day", False))
-        for m in _relative_months(lang).find(text, index):
+        for m in _relative(lang, "relative_months").find(text, index):
             # "next month", "le mois dernier", "el mes que viene", "im kommenden Monat": a month
             # counted from the publication's
             n = pub.year * 12 + pub.month - 1 + m.value
@@ -197,17 +197,10 @@ def _before_a_noun(lang: str, after: str) -> bool:
 
 
 @lru_cache(maxsize=None)
-def _relative(lang: str) -> Gazetteer:
+def _relative(lang: str, key: str = "relative_days") -> Gazetteer:
+    """The lexicon's words for a day or month counted from the publication, with their offset."""
     g = Gazetteer()
-    for form, delta in (lexicon(lang).get("relative_days") or {}).items():
-        g.add(form, int(delta))
-    return g
-
-
-@lru_cache(maxsize=None)
-def _relative_months(lang: str) -> Gazetteer:
-    g = Gazetteer()
-    for form, delta in (lexicon(lang).get("relative_months") or {}).items():
+    for form, delta in (lexicon(lang).get(key) or {}).items():
         g.add(form, int(delta))
     return g
 
