@@ -1591,6 +1591,19 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         and k > 0
     ):
         # "They had already met in Munich", "Die beiden hatten sich ...": no noun says who
+        first = min(p.tok(i).start for m in said for i in _tok_ids(p, m.start, m.end))
+        leaders_at = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for m in plural]
+        if any(
+            t.upos == "NOUN"
+            and t.deprel in ("nsubj", "nsubj:pass")
+            and (t.feats.get("Number") == "Plur" or ("Number" not in t.feats and fold(t.form) != fold(t.lemma)))
+            and t.start < first
+            and not any(a <= x.start < b for x in p.subtree(t.i) for a, b in leaders_at)
+            and not any(th.m.start <= t.start < th.end for th in titles(ctx))
+            and not _office_noun(ctx.lang, t)  # "the two defence ministers ..., where they held talks"
+            for t in p.toks
+        ):
+            return []  # "our envoys keep working on it, and they have met three times": the envoys
         two = _they(ctx, k)
         if two:
             return two
@@ -1714,6 +1727,15 @@ def _roles_named(ctx: Ctx, p: Parse, m: Match) -> set[str]:
         if role and role != "counterpart":
             out.add(role)
     return out
+
+
+def _office_noun(lang: str, t: Tok) -> bool:
+    """Does ``t`` name an office ("ministers", "presidentes", "министры")?"""
+    forms = _title_forms(lang)
+    if fold(t.form) in forms or fold(t.lemma) in forms:
+        return True
+    lemma = fold(t.lemma)
+    return any(lemma.startswith(stem) and len(lemma) - len(stem) <= 2 for stem, _ in _title_stems(lang))
 
 
 @lru_cache(maxsize=None)

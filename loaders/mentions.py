@@ -518,13 +518,21 @@ def _coordinated(ctx: Ctx, hits: list[_TitleHit]) -> list[_TitleHit]:
     one person with two offices, of the state the phrase names once."""
     ands = {fold(w) for w in rd.lexicon(ctx.lang).get("and_words", ())}
     out = list(hits)
+
+    def joined(a: _TitleHit, b: _TitleHit) -> bool:
+        between = ctx.toks[a.j : b.m.i]
+        return len(between) == 1 and between[0].fold in ands and ctx.text[a.end : b.m.start].strip() == between[0].text
+
     for n in range(1, len(out)):
         a, b = out[n - 1], out[n]
-        if b.state is not None or a.state is None:
-            continue
-        between = ctx.toks[a.j : b.m.i]
-        if len(between) == 1 and between[0].fold in ands and ctx.text[a.end : b.m.start].strip() == between[0].text:
+        if b.state is None and a.state is not None and joined(a, b):
             out[n] = _TitleHit(b.role, b.m, a.state, b.end, b.j)
+    for n in range(len(out) - 1, 0, -1):
+        a, b = out[n - 1], out[n]
+        if a.state is None and b.state is not None and joined(a, b):
+            # "the Prime Minister and Foreign Minister of Qatar", "el primer ministro y ministro de
+            # Exteriores de Catar": the state named after the second office is the first one's too
+            out[n - 1] = _TitleHit(a.role, a.m, b.state, a.end, a.j)
     return out
 
 
