@@ -309,6 +309,10 @@ CREATE (l)-[:STATED {article: row.article, via: row.via, quote: row.quote, start
 #            ``facts`` (its meeting spans and projects, once for each such actor edge)
 #   leader   a state and a leader with LEADS edges to it: ``articles`` naming that leader so
 #   role     the same with one role the article's LEADS edges give (``role``): which roles to list
+#   sector   a pair (``of``, the pair on the article's sector mentions), a month of publication
+#            (``other``) and a sector (``role``): ``articles`` mentioning it (sector_trend)
+#   source   a pair, a source's name (``other``) and the kind of its edge (``role``, may be
+#            none): ``articles`` and ``facts`` as for partners (sources_for)
 # ``_SHARES`` is an article's shares (``a`` bound); the full recount (``RECOUNT``) sums the same.
 _SHARES = """
   MATCH (a)-[r:MENTIONS {role: 'actor'}]->(s:State)
@@ -322,6 +326,17 @@ _SHARES = """
   WITH s.iso3 AS of, l.id AS other, collect(DISTINCT r.role) AS roles
   UNWIND [null] + roles AS role
   RETURN CASE WHEN role IS NULL THEN 'leader' ELSE 'role' END AS kind, of, other, role, 0 AS facts
+  UNION ALL
+  MATCH (a)-[r:MENTIONS]->(s:Sector)
+  WHERE r.pair IS NOT NULL AND a.published IS NOT NULL
+  WITH DISTINCT r.pair AS of, substring(a.published, 0, 7) AS other, s.id AS role
+  RETURN 'sector' AS kind, of, other, role, 0 AS facts
+  UNION ALL
+  MATCH (a)-[r:REPORTED_BY]->(s:Source)
+  WHERE r.pair IS NOT NULL
+  WITH a, r.pair AS of, s.name AS other, r.kind AS role, count(r) AS n
+  RETURN 'source' AS kind, of, other, role,
+         n * (size(coalesce(a.meeting_spans, [])) + size(coalesce(a.projects, []))) AS facts
 """
 _TALLY_KEY = "'tally|' + kind + '|' + of + '|' + other + coalesce('|' + role, '')"
 # the articles ``$ids`` add (``$sign`` 1) or take away (-1) their shares; a count at 0 goes

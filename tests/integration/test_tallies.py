@@ -1,9 +1,9 @@
-"""The counts partners_of and leaders_of read (schema version 5, graph/write.py ``_TALLY``): each
+"""The counts partners_of, leaders_of, sector_trend and sources_for read (schema version 5, graph/write.py ``_TALLY``): each
 article adds its share when written and takes it away when replaced, so the questions read a
 node a row instead of every per-article edge of a busy state. These tests fail when a writer
 does not keep them: after loads, a replaced article, an article replaced by a text naming other
 states, the same text forced again, a bulk import and a migration, the counts equal a recount
-from the edges, and both questions give the rows their edge-reading texts gave."""
+from the edges, and the questions give the rows their edge-reading texts gave."""
 
 from __future__ import annotations
 
@@ -29,6 +29,24 @@ WITH partner, count(DISTINCT art) AS articles, sum(size(coalesce(art.meeting_spa
 MATCH (s:State {iso3: partner})
 RETURN partner, s.name AS name, articles, facts
 ORDER BY articles DESC, facts DESC, partner
+"""
+SECTORS_FROM_EDGES = """
+WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
+MATCH (art:Article)-[r:MENTIONS]->(s:Sector)
+WHERE r.pair = key AND art.published IS NOT NULL
+RETURN substring(art.published, 0, 7) AS month, s.id AS sector, count(DISTINCT art) AS articles
+ORDER BY month, articles DESC, sector
+"""
+SOURCES_FROM_EDGES = """
+WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
+MATCH (art:Article)-[rb:REPORTED_BY]->(s:Source)
+WHERE rb.pair = key
+CALL (art) {
+  UNWIND coalesce(art.meeting_spans, []) + coalesce(art.projects, []) AS fid
+  RETURN count(fid) AS n
+}
+RETURN s.name AS source, s.kind AS type, rb.kind AS kind, count(DISTINCT art) AS articles, sum(n) AS facts
+ORDER BY articles DESC, facts DESC, source, kind
 """
 LEADERS_FROM_EDGES = """
 MATCH (:State {iso3: $state})<-[r:LEADS]-(l)
@@ -60,6 +78,17 @@ def assert_counts_kept(driver) -> int:
         assert [(r["leader"], r["id"], r["role"], r["articles"]) for r in got] == [
             (w["leader"], w["id"], sorted(w["role"]), w["articles"]) for w in want
         ], s
+    pairs = [
+        r["k"].split("-")
+        for r in driver.execute_query(
+            "MATCH (a:Article) WHERE a.pair_key IS NOT NULL RETURN DISTINCT a.pair_key AS k ORDER BY k"
+        ).records
+    ]
+    for a, b in pairs:
+        want = [dict(r) for r in driver.execute_query(SECTORS_FROM_EDGES, a=a, b=b).records]
+        assert rows(driver, "sector_trend", a=b, b=a) == want, (a, b)
+        want = [dict(r) for r in driver.execute_query(SOURCES_FROM_EDGES, a=a, b=b).records]
+        assert rows(driver, "sources_for", a=a, b=b) == want, (a, b)
     return with_partners
 
 
