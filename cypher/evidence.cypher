@@ -44,7 +44,7 @@ CALL (n, m) {
   RETURN r
   UNION
   // a call: each side's edge to it of the same article. Read from the side with fewer call and
-  // involvement edges; a call's reports are joined by article, not crossed edge by edge
+  // involvement edges: a call's reports are joined by article, not crossed edge by edge
   WITH n, m, COUNT { (n)-[:ON_CALL|INVOLVES]-() } <= COUNT { (m)-[:ON_CALL|INVOLVES]-() } AS from_n
   WITH n, m, CASE WHEN from_n THEN n ELSE m END AS a, CASE WHEN from_n THEN m ELSE n END AS b
   MATCH (a)-[ra:ON_CALL|INVOLVES]-(c:Call)
