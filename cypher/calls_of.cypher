@@ -11,8 +11,11 @@ CALL () {
 }
 MATCH (l)-[oc:ON_CALL]->(c:Call)
 WHERE ($since IS NULL OR c.date >= $since) AND ($until IS NULL OR c.date <= $until)
-OPTIONAL MATCH (o:Leader)-[:ON_CALL]->(c) WHERE o <> l
-RETURN c.date AS date, c.status AS status, l.name AS leader,
-       collect(DISTINCT o.name) AS called, count(DISTINCT oc.article) AS articles,
-       collect(DISTINCT oc.quote)[..3] AS quotes
-ORDER BY coalesce(date, '') DESC, leader
+// one row per leader and call: the call's reports are counted, the others named, never crossed
+WITH l, c, count(DISTINCT oc.article) AS articles, collect(DISTINCT oc.quote)[..3] AS quotes
+CALL (l, c) {
+  OPTIONAL MATCH (o:Leader)-[:ON_CALL]->(c) WHERE o <> l
+  RETURN collect(DISTINCT o.name) AS called
+}
+RETURN c.date AS date, c.status AS status, l.name AS leader, called, articles, quotes
+ORDER BY coalesce(date, '') DESC, leader, c.id

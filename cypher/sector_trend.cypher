@@ -3,8 +3,8 @@
 // param b: the second state (example: PRK)
 // returns: month (YYYY-MM), sector, articles
 WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
-// a sector mention carries its article's pair (graph/write.py), indexed: only the pair's mentions are read
-MATCH (art:Article)-[r:MENTIONS]->(s:Sector)
-WHERE r.pair = key AND art.published IS NOT NULL
-RETURN substring(art.published, 0, 7) AS month, s.id AS sector, count(DISTINCT art) AS articles
+// the articles of a pair per month and sector are counted by the writers as articles come and go
+// (graph/write.py, ``_TALLY``): one node a row, not every sector mention of the pair
+MATCH (t:Tally {kind: 'sector', of: key})
+RETURN t.other AS month, t.role AS sector, t.articles AS articles
 ORDER BY month, articles DESC, sector

@@ -3,12 +3,9 @@
 // param b: the second state (example: PRK)
 // returns: source, type, kind (credit, publisher, photo, broadcaster), articles, facts (meetings and proposals in those articles)
 WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
-// a source edge carries its article's pair (graph/write.py), indexed: only the pair's edges are read
-MATCH (art:Article)-[rb:REPORTED_BY]->(s:Source)
-WHERE rb.pair = key
-CALL (art) {
-  UNWIND coalesce(art.meeting_spans, []) + coalesce(art.projects, []) AS fid
-  RETURN count(fid) AS n
-}
-RETURN s.name AS source, s.kind AS type, rb.kind AS kind, count(DISTINCT art) AS articles, sum(n) AS facts
-ORDER BY articles DESC, facts DESC, source
+// the articles of a pair per source and kind, and their facts, are counted by the writers as
+// articles come and go (graph/write.py, ``_TALLY``): one node a row, not every source edge
+MATCH (t:Tally {kind: 'source', of: key})
+MATCH (s:Source {name: t.other})
+RETURN s.name AS source, s.kind AS type, t.role AS kind, t.articles AS articles, t.facts AS facts
+ORDER BY articles DESC, facts DESC, source, kind

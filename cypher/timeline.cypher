@@ -45,9 +45,10 @@ CALL (k, lim) {
   }
   RETURN near, two + more AS n
   UNION ALL
-  MATCH (:State {iso3: $a})<-[:INVOLVES]-(c:Call)-[:INVOLVES]->(:State {iso3: $b})
+  // a call reported by many articles has an INVOLVES edge per report: found once, never crossed
+  MATCH (:State {iso3: $a})<-[:INVOLVES]-(c:Call)
   WITH DISTINCT c
-  WHERE c.date IS NOT NULL AND EXISTS { (c)<-[:ON_CALL]-(:Leader) }
+  WHERE c.date IS NOT NULL AND EXISTS { (c)-[:INVOLVES]->(:State {iso3: $b}) } AND EXISTS { (c)<-[:ON_CALL]-(:Leader) }
   WITH collect({date: c.date, fact: 'call', n: c, x: null}) AS near
   RETURN near, size(near) AS n
   UNION ALL

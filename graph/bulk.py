@@ -153,6 +153,8 @@ class ImportFiles:
         from relgraph.graph.models import META_LABEL
         from relgraph.graph.schema import SCHEMA_VERSION
 
+        from relgraph.graph.write import RECOUNT
+
         out = [f"MERGE (m:{META_LABEL} {{key: 'schema'}}) SET m.version = {SCHEMA_VERSION}"]
         for kind, name, prop in self.empty:
             marker = EMPTY + prop
@@ -161,6 +163,9 @@ class ImportFiles:
                 f"{pattern} WHERE x.{marker} IS NOT NULL "
                 f"CALL (x) {{ SET x.{prop} = [] REMOVE x.{marker} }} IN TRANSACTIONS OF 10000 ROWS"
             )
+        # the counts the writer keeps article by article (partners_of, leaders_of), summed once,
+        # after the empty lists are lists again (an article's meeting spans are counted)
+        out.extend(q.strip() for q in RECOUNT)
         return out
 
     def arguments(self, relative: bool = False) -> list[str]:

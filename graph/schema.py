@@ -30,7 +30,9 @@ from relgraph.graph.connect import bind_neomodel
 #      nodes per resolved proposal (graph/events.py), Article.visit_spans and project_spans
 #   4  Meeting.multilateral (the states of a meeting of three or more, graph/events.py), ``pair``
 #      on REPORTED_BY edges, and the indexes the pair questions read from (``EXTRA_INDEXES``)
-SCHEMA_VERSION = 4
+#   5  counts per state and partner, and per state and leader (``(:RelgraphMeta:Tally)`` nodes,
+#      graph/write.py), which every writer keeps: partners_of and leaders_of read them
+SCHEMA_VERSION = 5
 
 
 def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
@@ -64,6 +66,8 @@ EXTRA_INDEXES = (
     # sector_trend and sources_for read the edges of a pair's articles by the pair they carry
     "CREATE INDEX mentions_pair IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.pair)",
     "CREATE INDEX reported_by_pair IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() ON (r.pair)",
+    # partners_of and leaders_of read a state's counts (graph/write.py: ``_TALLY``)
+    "CREATE INDEX tally_kind_of IF NOT EXISTS FOR (t:Tally) ON (t.kind, t.of)",
 )
 
 
@@ -198,6 +202,16 @@ _STEPS_TO_4 = (
     ),
 )
 
+
+def _recount_step(driver: neo4j.Driver, database: str, batch: int, echo) -> None:
+    from relgraph.graph.write import recount
+
+    recount(driver, database)
+    if echo:
+        n = driver.execute_query("MATCH (t:Tally) RETURN count(t) AS n", database_=database).records[0]["n"]
+        echo(f"  {n} counts")
+
+
 # Every step, with the version it belongs to: a graph of version v runs the steps of the versions after v.
 _STEPS: tuple[tuple[int, str, Any], ...] = (
     *((2, what, (q, counter)) for what, q, counter in _STEPS_TO_2),
@@ -207,6 +221,7 @@ _STEPS: tuple[tuple[int, str, Any], ...] = (
         _resolve_step,
     ),
     *((4, what, (q, counter)) for what, q, counter in _STEPS_TO_4),
+    (5, "the articles naming each state's partners and leaders, counted", _recount_step),
 )
 
 

@@ -298,6 +298,101 @@ CREATE (l)-[:STATED {article: row.article, via: row.via, quote: row.quote, start
 """
 
 
+# -- counts the ranked questions read (schema version 5): kept by every writer ----------------
+# partners_of and leaders_of rank a state's partners and leaders by how many articles name them;
+# counting a busy state's per-article edges at question time is O(articles). So each article adds
+# its share to a count node when it is written, and takes it away when it is replaced or removed:
+# the question reads one node a row. A count is a ``(:RelgraphMeta:Tally)`` (no fact of any
+# article: exports and stats skip it), keyed ``tally|<kind>|<of>|<other>[|<role>]``:
+#   partner  a state (``of``) and the other state of an article's pair, for an article naming
+#            the state as an actor and having it in its pair: ``articles`` (1 an article) and
+#            ``facts`` (its meeting spans and projects, once for each such actor edge)
+#   leader   a state and a leader with LEADS edges to it: ``articles`` naming that leader so
+#   role     the same with one role the article's LEADS edges give (``role``): which roles to list
+#   sector   a pair (``of``, the pair on the article's sector mentions), a month of publication
+#            (``other``) and a sector (``role``): ``articles`` mentioning it (sector_trend)
+#   source   a pair, a source's name (``other``) and the kind of its edge (``role``, may be
+#            none): ``articles`` and ``facts`` as for partners (sources_for)
+# ``_SHARES`` is an article's shares (``a`` bound); the full recount (``RECOUNT``) sums the same.
+_SHARES = """
+  MATCH (a)-[r:MENTIONS {role: 'actor'}]->(s:State)
+  WHERE s.iso3 IN a.pair
+  WITH a, s.iso3 AS of, [x IN a.pair WHERE x <> s.iso3][0] AS other, count(r) AS n
+  WHERE other IS NOT NULL
+  RETURN 'partner' AS kind, of, other, null AS role,
+         n * (size(coalesce(a.meeting_spans, [])) + size(coalesce(a.projects, []))) AS facts
+  UNION ALL
+  MATCH (l)-[r:LEADS {article: a.id}]->(s:State)
+  WITH s.iso3 AS of, l.id AS other, collect(DISTINCT r.role) AS roles
+  UNWIND [null] + roles AS role
+  RETURN CASE WHEN role IS NULL THEN 'leader' ELSE 'role' END AS kind, of, other, role, 0 AS facts
+  UNION ALL
+  MATCH (a)-[r:MENTIONS]->(s:Sector)
+  WHERE r.pair IS NOT NULL AND a.published IS NOT NULL
+  WITH DISTINCT r.pair AS of, substring(a.published, 0, 7) AS other, s.id AS role
+  RETURN 'sector' AS kind, of, other, role, 0 AS facts
+  UNION ALL
+  MATCH (a)-[r:REPORTED_BY]->(s:Source)
+  WHERE r.pair IS NOT NULL
+  WITH a, r.pair AS of, s.name AS other, r.kind AS role, count(r) AS n
+  RETURN 'source' AS kind, of, other, role,
+         n * (size(coalesce(a.meeting_spans, [])) + size(coalesce(a.projects, []))) AS facts
+"""
+_TALLY_KEY = "'tally|' + kind + '|' + of + '|' + other + coalesce('|' + role, '')"
+# the articles ``$ids`` add (``$sign`` 1) or take away (-1) their shares; a count at 0 goes
+_TALLY = f"""
+UNWIND $ids AS id
+MATCH (a:Article {{id: id}})
+CALL (a) {{{_SHARES}}}
+WITH kind, of, other, role, count(*) AS n, sum(facts) AS facts
+MERGE (t:{META_LABEL} {{key: {_TALLY_KEY}}})
+  ON CREATE SET t:Tally, t.kind = kind, t.of = of, t.other = other, t.role = role, t.articles = 0, t.facts = 0
+SET t.articles = t.articles + $sign * n, t.facts = t.facts + $sign * facts
+WITH t WHERE t.articles <= 0
+DELETE t
+"""
+# every count again from the edges (the bulk import's finish, the migration to version 5, and the
+# tests' check that the writers kept them): the old ones go, then one sum over every article
+RECOUNT = (
+    "MATCH (t:Tally) CALL (t) { DELETE t } IN TRANSACTIONS OF 10000 ROWS",
+    f"""
+MATCH (a:Article)
+CALL (a) {{{_SHARES}}}
+WITH kind, of, other, role, count(*) AS articles, sum(facts) AS facts
+CREATE (t:{META_LABEL}:Tally {{key: {_TALLY_KEY}, kind: kind, of: of, other: other, role: role,
+                              articles: articles, facts: facts}})
+""",
+)
+# what the counts hold, for comparing them with ``RECOUNT``'s
+TALLIES = "MATCH (t:Tally) RETURN t.key AS key, t.articles AS articles, t.facts AS facts ORDER BY key"
+
+
+def count_articles(tx: neo4j.ManagedTransaction, ids: Sequence[str], sign: int = 1) -> None:
+    """Add the shares of the written articles ``ids`` to the counts (``sign`` -1: take those of
+    articles about to go away; run before their edges are deleted)."""
+    if ids:
+        tx.run(_TALLY, ids=list(ids), sign=sign).consume()
+
+
+def count_written(driver: neo4j.Driver, ids: Sequence[str], database: str = "neo4j") -> None:
+    """Add to the counts the shares of articles written by another client (the Spark
+    connector's queries, which hold no lock), in one transaction under the writers' lock."""
+
+    def work(tx: neo4j.ManagedTransaction) -> None:
+        tx.run(_LOCK).consume()
+        count_articles(tx, ids)
+
+    with driver.session(database=database) as session:
+        session.execute_write(work)
+
+
+def recount(driver: neo4j.Driver, database: str = "neo4j") -> None:
+    """Every count again from the edges (``RECOUNT``)."""
+    for q in RECOUNT:
+        with driver.session(database=database) as s:  # CALL ... IN TRANSACTIONS: an auto-commit query
+            s.run(q).consume()
+
+
 @dataclass
 class BatchResult:
     statuses: dict[str, str]  # article id -> loaded | unchanged | replaced
@@ -697,6 +792,7 @@ def _write_tx(
         if res.statuses[i] != "replaced":
             res.statuses[i] = "loaded"
     if olds:
+        count_articles(tx, olds, -1)  # (their edges are read: before they go)
         touched = tx.run(_TOUCHED, olds=olds).single(strict=True)["ids"]
         for q in _DELETE_EDGES.values():
             res.edges_deleted += tx.run(q, olds=olds).consume().counters.relationships_deleted
@@ -721,6 +817,7 @@ def _write_tx(
             c = tx.run(query, rows=batch[key]).consume().counters
             res.nodes_created += c.nodes_created
             res.edges_created += c.relationships_created
+    count_articles(tx, list(todo))
     if not resolve:
         for label, kind, props, edges in (
             ("Meeting", "meetings", events.node_props, _EVENT_EDGES),

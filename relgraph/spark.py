@@ -371,7 +371,13 @@ def write_neo4j(spark, inputs: Iterable[str], settings, *, batch_size: int = 100
     (those go through the writer's own transaction: the old version's facts must go with it)."""
     from relgraph.graph import bulk, schema
     from relgraph.graph.connect import connect
-    from relgraph.graph.write import connector_queries, find_written, resolve_reports, write_articles
+    from relgraph.graph.write import (
+        connector_queries,
+        count_written,
+        find_written,
+        resolve_reports,
+        write_articles,
+    )
     from relgraph.loaders.resolve import resolve_article
     from relgraph.extracted import facts
 
@@ -440,6 +446,11 @@ def write_neo4j(spark, inputs: Iterable[str], settings, *, batch_size: int = 100
             except Exception as e:  # a Py4JJavaError: the JVM's reason, in one line
                 raise SparkError(f"the Neo4j connector could not write the {kind} rows: {_java_reason(e)}") from None
         report.written = len(new)
+        # the counts partners_of and leaders_of read: each new article's share, as the writer adds it
+        written = [i for o, i, _ in chosen if o in new]
+        for k in range(0, len(written), 1000):
+            count_written(driver, written[k : k + 1000], settings.database)
+        say(f"  counts of partners and leaders kept for {len(written)} articles")
         # resolution: the new reports with the graph's, on the driver, a slice of articles at a time
         reports = rows.filter(lambda kr: kr[0] in ("meetings", "visits", "proposals")).collect()
         by_article: dict[str, dict[str, list]] = {}

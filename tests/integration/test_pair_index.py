@@ -149,11 +149,15 @@ def test_a_version_3_graph_is_migrated_to_the_pair_keys_a_load_makes(driver, cli
     assert migrated.returncode == 0, migrated.stderr
     assert migrated.stdout.strip() == f"graph migrated from schema version 3 to {schema.SCHEMA_VERSION}"
     err = migrated.stderr.splitlines()
+    tallies = driver.execute_query("MATCH (t:Tally) RETURN count(t) AS n").records[0]["n"]
     assert err == [
-        f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/2: the states of meetings of three or more states ...",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/3: the states of meetings of three or more states ...",
         "  1 set",
-        f"migrating to schema version {schema.SCHEMA_VERSION}, step 2/2: the pair on source edges ...",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 2/3: the pair on source edges ...",
         "  3 set",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 3/3: "
+        "the articles naming each state's partners and leaders, counted ...",
+        f"  {tallies} counts",
     ]
     assert graph_dump(driver) == fresh
     assert set(NEW_INDEXES) <= set(schema.index_names(driver))
