@@ -31,7 +31,8 @@ Every step records the machine's load average (1 minute; mean and highest, sampl
 on a shared machine the absolute rates say as much about the others as about relgraph.
 
 It runs its own Neo4j (the project's local server under a temporary RELGRAPH_HOME on ports
-7691/7478, jars copied from RELGRAPH_HOME or ~/.local/share/relgraph) and deletes it afterwards.
+7691/7478, or ``--bolt-port``/``--http-port``; jars copied from RELGRAPH_HOME or
+~/.local/share/relgraph) and deletes it afterwards.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ import gzip
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -258,8 +260,11 @@ def bench_import(work: Path, server, settings, synth: Synthetic, n: int, jobs: i
     return res, driver, driver_cm
 
 
-def bench_questions(driver, repeats: int) -> dict:
+def bench_questions(driver, repeats: int, timeout: float) -> dict:
+    """Each stored question ``repeats`` times after one untimed run; a question past ``timeout``
+    seconds (a transaction timeout the server enforces) is recorded as timed out and not run again."""
     import neo4j
+    from neo4j.exceptions import Neo4jError
 
     from relgraph import cypher
 
@@ -268,17 +273,24 @@ def bench_questions(driver, repeats: int) -> dict:
     load = Load()
     out: dict = {}
     for k, (name, p) in enumerate(params.items(), 1):
-        q = cypher.get(name)
+        q = neo4j.Query(cypher.get(name).text, metadata={"relgraph_query": name}, timeout=timeout)
         ts = []
-        with driver.session(default_access_mode=neo4j.READ_ACCESS) as s:
-            s.run(q.text, p).consume()  # plan cache (and the page cache, for the first run)
-            for _ in range(repeats):
-                t = time.perf_counter()
-                s.run(neo4j.Query(q.text, metadata={"relgraph_query": name}), p).consume()
-                ts.append((time.perf_counter() - t) * 1000)
+        try:
+            with driver.session(default_access_mode=neo4j.READ_ACCESS) as s:
+                s.run(q, p).consume()  # plan cache (and the page cache, for the first run)
+                for _ in range(repeats):
+                    t = time.perf_counter()
+                    s.run(q, p).consume()
+                    ts.append((time.perf_counter() - t) * 1000)
+        except Neo4jError as e:
+            if not any(w in (e.code or "") for w in ("TimedOut", "Terminated")):
+                raise
+            out[name] = {"timed_out_s": timeout, "runs_before": len(ts)}
+            log(f"  question {k}/{len(params)} {name}: timed out after {timeout:.0f} s")
+            continue
         out[name] = {"p50_ms": round(bench.pct(ts, 50), 1), "p95_ms": round(bench.pct(ts, 95), 1)}
         log(f"  question {k}/{len(params)} {name}: p50 {out[name]['p50_ms']} ms, p95 {out[name]['p95_ms']} ms")
-    return {"repeats": repeats, "questions": out, "load": load.done()}
+    return {"repeats": repeats, "timeout_s": timeout, "questions": out, "load": load.done()}
 
 
 def bench_writer(driver, synth: Synthetic, n: int, budget: float | None) -> dict:
@@ -357,6 +369,9 @@ def main(argv=None) -> int:
     ap.add_argument("--jobs-compare", type=int, default=0, metavar="N", help="1 against --jobs processes on N")
     ap.add_argument("--compress", action="store_true", help="gzip the import's input and CSV files")
     ap.add_argument("--repeats", type=int, default=20, help="runs of each stored question")
+    ap.add_argument("--question-timeout", type=float, default=60, help="seconds; a slower question is recorded as such")
+    ap.add_argument("--bolt-port", default="7691", help="the benchmark's own Neo4j (default 7691)")
+    ap.add_argument("--http-port", default="7478", help="(default 7478)")
     ap.add_argument("--writer-articles", type=int, default=5_000)
     ap.add_argument("--writer-budget", type=float, help="stop the writer after this many seconds")
     ap.add_argument("--spark-articles", type=int, default=200)
@@ -366,6 +381,7 @@ def main(argv=None) -> int:
     ap.add_argument("--out", help="write the results here too, after every step")
     args = ap.parse_args(argv)
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its Neo4j (finally)
     work = Path(tempfile.mkdtemp(prefix="relgraph-scale-", dir=args.work))
     results: dict = {"cpus": os.cpu_count(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
 
@@ -390,7 +406,9 @@ def main(argv=None) -> int:
         user_env = {
             k: os.environ.get(k) for k in ("RELGRAPH_HOME", "RELGRAPH_BOLT_PORT", "RELGRAPH_HTTP_PORT", "NEO4J_URI")
         }
-        os.environ.update(RELGRAPH_HOME=str(work / "home"), RELGRAPH_BOLT_PORT="7691", RELGRAPH_HTTP_PORT="7478")
+        os.environ.update(
+            RELGRAPH_HOME=str(work / "home"), RELGRAPH_BOLT_PORT=args.bolt_port, RELGRAPH_HTTP_PORT=args.http_port
+        )
         os.environ.pop("NEO4J_URI", None)
         from relgraph.graph.connect import connect
         from relgraph.graph.server import LocalServer
@@ -424,7 +442,7 @@ def main(argv=None) -> int:
         log(f"imported: {json.dumps(results['import'])}")
         save()
         log(f"stored questions on the {args.import_articles}-article graph, {args.repeats} runs each ...")
-        results["questions"] = bench_questions(driver, args.repeats)
+        results["questions"] = bench_questions(driver, args.repeats, args.question_timeout)
         save()
         driver_cm.__exit__(None, None, None)
         driver_cm = None
