@@ -278,6 +278,10 @@ class _Reports:
         if rows:
             yield kind, eid, rows
 
+    def rows(self) -> int:
+        self.flush()
+        return self.db.execute("SELECT count(*) FROM reports").fetchone()[0]
+
     def close(self) -> None:
         self.db.close()
         self.path.unlink(missing_ok=True)
@@ -291,7 +295,15 @@ class BulkBuilder:
     a later article may update a meeting (announced, then held).
     """
 
-    def __init__(self, folder: str | Path, shard: int | None = None, compress: bool = False, partition: bool = True):
+    def __init__(
+        self,
+        folder: str | Path,
+        shard: int | None = None,
+        compress: bool = False,
+        partition: bool = True,
+        echo: Callable[[str], None] | None = None,
+    ):
+        self.echo = echo  # progress of the resolution at the end
         self.shard = shard  # in a shard of ``merge``: the edges to nodes it has not made wait (``_edge_if``)
         self.pending: list[tuple] = []  # (nodes it needs, type, start, end, properties)
         self.folder = Path(folder)
@@ -437,7 +449,15 @@ class BulkBuilder:
         each report's edges to it. One part of the reports at a time (``_Reports``): each part's
         own reports get the node resolving them all at once gives; then the nodes and edges are
         written event by event, in the order of their ids."""
+        say = self.echo or (lambda m: None)
+        total = self.reports.rows()
+        step, done, shown = max(1, total // 10), 0, 0
+        say(f"  resolving {total} meeting, visit and proposal report rows (with context copies), part by part ...")
         for kind, rows in self.reports.parts():
+            done += len(rows)
+            if done - shown >= step:
+                shown = done
+                say(f"  {done}/{total} report rows resolved")
             reports = [r for _, r in rows]
             if _EVENT_KINDS[kind] == "Project":
                 ids = events.resolve_projects(reports)
@@ -449,6 +469,7 @@ class BulkBuilder:
                 for rs in by_block.values():
                     ids.update(events.resolve(rs))
             self.reports.add_members(kind, ids, [r for own, r in rows if own])
+        say("  writing the resolved events ...")
         for kind, eid, ms in self.reports.events():
             label = _EVENT_KINDS[kind]
             props = (events.node_props, events.visit_props, events.project_props)[kind](ms)
@@ -598,7 +619,13 @@ class Shard:
     pending: list[tuple]
 
 
-def merge(folder: str | Path, shards: Iterable[Shard], compress: bool = False, partition: bool = True) -> ImportFiles:
+def merge(
+    folder: str | Path,
+    shards: Iterable[Shard],
+    compress: bool = False,
+    partition: bool = True,
+    echo: Callable[[str], None] | None = None,
+) -> ImportFiles:
     """The import files of consecutive shards (each a run of whole batches, in input order): the
     graph ``build`` gives for all their articles at once.
 
@@ -608,7 +635,7 @@ def merge(folder: str | Path, shards: Iterable[Shard], compress: bool = False, p
     edge would not have waited; made after it, the writer would not have found it either). The
     meeting, visit and proposal reports are resolved here, once, as ``build`` does (a part of
     them at a time, see ``_Reports``; ``partition=False``: all at once)."""
-    b = BulkBuilder(folder, compress=compress, partition=partition)
+    b = BulkBuilder(folder, compress=compress, partition=partition, echo=echo)
     origin: dict[str, dict] = {label: {} for label in b.nodes}
     files: list = []
     articles = 0
@@ -659,10 +686,11 @@ def build(
     on_batch: Callable[[int], None] | None = None,
     compress: bool = False,
     partition: bool = True,
+    echo: Callable[[str], None] | None = None,
 ) -> ImportFiles:
     """The import files of ``docs`` (``ResolvedArticle`` records, already selected by ``select``),
     a batch of articles at a time (``partition``: see ``_Reports``)."""
-    b = BulkBuilder(folder, compress=compress, partition=partition)
+    b = BulkBuilder(folder, compress=compress, partition=partition, echo=echo)
     batch, done = [], 0
     for d in docs:
         batch.append(d)

@@ -159,6 +159,7 @@ def test_processes_show_how_far_they_are(tmp_path):
     assert report.articles == 6
     assert any("with 2 processes" in m for m in said)
     assert [m.strip() for m in said if "written to CSV" in m][-1] == "6/6 articles written to CSV"
+    assert any("report rows resolved" in m for m in said) and any("resolved events" in m for m in said)
 
 
 def test_gzipped_input_and_gzipped_files_hold_the_same(tmp_path):
