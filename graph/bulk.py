@@ -109,6 +109,7 @@ class _Files:
         self.compress = compress  # gzipped files (neo4j-admin reads them as they are)
         self.open: dict[tuple, tuple] = {}  # key -> (file, writer, path)
         self.counts: dict[str, int] = {}
+        self.longest = 0  # characters of the longest string field (``ImportFiles.read_buffer``)
 
     def write(self, kind: str, name: str, header_key: tuple, header: list[str], values: list) -> None:
         key = (kind, name, header_key)
@@ -123,6 +124,9 @@ class _Files:
             w = csv.writer(f, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
             w.writerow(header)
             self.open[key] = (f, w, path)
+        for v in values:
+            if isinstance(v, str) and len(v) > self.longest:
+                self.longest = len(v)
         self.open[key][1].writerow(values)
         self.counts[name] = self.counts.get(name, 0) + 1
 
@@ -148,6 +152,15 @@ class ImportFiles:
     edges: dict[str, int] = field(default_factory=dict)
     articles: int = 0
     empty: list[tuple[str, str, str]] = field(default_factory=list)  # see _mark_empty
+    longest: int = 0  # characters of the longest string field written
+
+    def read_buffer(self) -> int:
+        """neo4j-admin's ``--read-buffer-size``: it must hold the largest single field (4 MiB by
+        default). A Meeting or Visit node carries every report of it (``reports``), so an event
+        reported by thousands of articles makes a field of megabytes, which failed the import
+        ("Error in input data", exit code 70). A field is at most 4 bytes a character, doubled
+        quotes included twice that: room for the worst case."""
+        return max(4 * 2**20, 8 * self.longest + 2**20)
 
     def finish_statements(self) -> list[str]:
         """Cypher to run once after the import (also written to finish.cypher): the empty lists,
@@ -177,6 +190,7 @@ class ImportFiles:
             "--multiline-fields=true",
             f"--array-delimiter={ARRAY_DELIMITER_OPTION}",
             "--bad-tolerance=0",
+            f"--read-buffer-size={self.read_buffer()}",
             "--skip-bad-relationships=false",
         ]
         args += [f"--nodes={label}={p(path)}" for kind, label, path in self.files if kind == "nodes"]
@@ -317,6 +331,7 @@ class BulkBuilder:
         # nodes at the end; those nodes are written as they are resolved, never all held
         self.reports = _Reports(self.folder / "reports.sqlite", partition)
         self.made: dict[str, int] = {}
+        self.longest = 0  # the shards' longest field (``merge``)
 
     # -- primitives: what MERGE, MATCH and CREATE do ------------------------------------------
     def _exists(self, label: str, key) -> bool:
@@ -569,6 +584,7 @@ class BulkBuilder:
             self.empty,
             str(self.reports.path),
             self.pending,
+            self.files.longest,
         )
 
     def finish(self, shard_files: list | None = None, articles: int | None = None) -> ImportFiles:
@@ -588,6 +604,7 @@ class BulkBuilder:
             dict(self.edge_counts),
             articles,
             sorted(self.empty),
+            max(self.longest, self.files.longest),
         )
         (self.folder / "finish.cypher").write_text(
             "".join(q + ";\n" for q in files.finish_statements()), encoding="utf-8"
@@ -617,6 +634,7 @@ class Shard:
     empty: set
     reports: str  # the SQLite file of its meeting, visit and proposal reports (``_Reports``)
     pending: list[tuple]
+    longest: int = 0  # see ``ImportFiles.longest``
 
 
 def merge(
@@ -656,6 +674,7 @@ def merge(
             b.edge_counts[rel] = b.edge_counts.get(rel, 0) + n
         b.empty |= r.empty
         b.reports.take(Path(r.reports))
+        b.longest = max(b.longest, r.longest)
         pending += [(k, *p) for p in r.pending]
     for k, needs, rel, start, end, props in pending:
         if all(origin[label].get(key, k) < k for label, key in needs):

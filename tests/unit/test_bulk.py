@@ -223,3 +223,16 @@ def test_resolution_part_by_part_gives_what_resolving_everything_at_once_gives(t
     assert (tmp_path / "two" / "part-1").is_dir()
     assert not list((tmp_path / "two").rglob("*.sqlite"))
     assert _content(merged) == _content(whole)
+
+
+def test_the_read_buffer_holds_the_longest_field(tmp_path):
+    # a meeting reported by thousands of articles carries them all in one field: past neo4j-admin's
+    # 4 MiB default read buffer the import failed with "Error in input data" (exit code 70)
+    b = bulk.BulkBuilder(tmp_path / "f")
+    b._node_row("State", "XXX", {"name": '"' * 3_000_000})
+    files = b.finish()
+    assert files.longest == 3_000_000
+    size = int(next(a for a in files.arguments() if a.startswith("--read-buffer-size=")).split("=")[1])
+    with open(next(p for k, n, p in files.files if n == "State"), "rb") as f:
+        assert size > max(len(line) for line in f) > 4 * 2**20
+    assert bulk.BulkBuilder(tmp_path / "g").finish().read_buffer() == 4 * 2**20
