@@ -109,6 +109,8 @@ class Lex:
         if self.lang == "fr" and t.upos in ("VERB", "ADJ", "AUX"):
             # participles the lemmatiser leaves as adjectives: "tenus" -> tenir, "rendu" -> rendre
             base = re.sub(r"(?:e|es|s)$", "", fold(t.form))
+            if base.endswith("cu") and base[:-2] + "cevoir" in ws:
+                return True  # "reçue" -> recevoir, "aperçu" -> apercevoir
             if base.endswith("u"):
                 return any(base[:-1] + end in ws for end in ("ir", "re", "oir"))
             if base.endswith("e"):
@@ -456,9 +458,13 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
     while todo:
         j = todo.pop()
         out.add(j)
-        for c in p.children(j):
+        kids = p.children(j)
+        semis = [c.i for c in kids if c.deprel == "punct" and c.form == ";"]
+        for c in kids:
             if c.i in skip:
                 continue
+            if any(j < s < c.i or c.i < s < j for s in semis):
+                continue  # "X receives Y; no date yet for Z": a semicolon ends the clause
             if c.deprel in BOUNDARY or (
                 c.deprel == "conj" and c.upos in ("VERB",) and p.tok(j).upos in ("VERB", "AUX")
             ):
@@ -786,6 +792,16 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 if c.deprel in ("case",) and fold(c.form) not in rd.every_language("without_preps", events=True):
                     continue
                 return True
+    # "have yet to hold a meeting": not held by now
+    for h in heads:
+        kids = p.children(h.i)
+        if any(
+            c.deprel == "advmod"
+            and L.has("not_yet_words", c)
+            and any(m.deprel == "mark" and m.i == c.i + 1 for m in kids)
+            for c in kids
+        ):
+            return True
     # German "kein Treffen" on the object, Russian "нет встречи"
     for c in p.children(pr.head.i):
         if c.deprel == "det" and L.has("negators", c):
@@ -904,6 +920,13 @@ def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
             if c.i != t.i
         )
     )
+
+
+def _question(ctx: Ctx, k: int) -> bool:
+    """ "Will the chancellor come to Warsaw soon?", "¿Se reunirán en Lima?": a question asserts
+    nothing."""
+    s = ctx.sents[k]
+    return ctx.text[s.start : s.end].rstrip(" \n\"'»”“)").endswith("?")
 
 
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
@@ -1961,7 +1984,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     """The event a predicate states; ``unreal``: also one it denies or only wishes (to know who
     the text says will not meet)."""
     L = lex(ctx.lang)
-    if not unreal and (_negated(ctx, L, pr) or _habitual(L, pr)):
+    if not unreal and (_negated(ctx, L, pr) or _habitual(L, pr) or _question(ctx, pr.k)):
         return None
     modality = _modality(ctx, L, pr)
     if modality == "hope" and not unreal:
@@ -3169,6 +3192,9 @@ def _proposer(ctx: Ctx, L: Lex, pr: Pred) -> tuple[str | None, str | None]:
     if not ids and t.upos != "NOUN":
         _, subj = _pred_domain(pr)
         ids = subj
+    if not ids and t.upos == "VERB":
+        # "Frederiksen schlug vor, ...": a name the parser took for an adverb, before the verb
+        ids = {x.i for c in p.children(t.i) if c.i < t.i and c.deprel in ("advmod", "dep") for x in p.subtree(c.i)}
     hits = _leaders_in(ctx, p, ids)
     if hits:
         return hits[0].lid, ctx.leader_info[hits[0].lid]["state"]
@@ -3228,6 +3254,41 @@ def _conjuncts(p: Parse, t: Tok, span: tuple[int, int]) -> list[tuple[int, int]]
     return out
 
 
+# What a proposal is about when its object names several sectors: the most specific one. A
+# reactor to be financed is nuclear, a port to be built with a loan is maritime, patrols against
+# illegal mining are security; money, trade and the economy are what most proposals also involve.
+_SPECIFIC_FIRST = (
+    "nuclear",
+    "space",
+    "defence",
+    "aviation",
+    "maritime",
+    "energy",
+    "transport",
+    "agriculture",
+    "health",
+    "migration",
+    "technology",
+    "environment",
+    "humanitarian",
+    "science",
+    "culture",
+    "tourism",
+    "security",
+    "trade",
+    "finance",
+)
+
+
+def _object_sector(p: Parse, sector_hits: list[Match], span: tuple[int, int]) -> str | None:
+    """The sector of what ``span`` proposes: of the sectors it names, the most specific."""
+    secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
+    if not secs:
+        return None
+    rank = {s: i for i, s in enumerate(_SPECIFIC_FIRST)}
+    return min(secs, key=lambda s: (rank.get(s, len(rank)), secs.index(s)))
+
+
 def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     """One proposal per proposal predicate (propose, invite, urge, ask, call for, an offer or
     invitation noun, "ready to"), keyed by its proposer and its object, with the sector named in
@@ -3271,10 +3332,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if lid is None and state is None:
                 continue
             parts = _conjuncts(p, t, span)
-            part_secs = [
-                next((h.value for h in sector_hits if a <= h.start < b and h.value not in ("-", "diplomacy")), None)
-                for a, b in parts
-            ]
+            part_secs = [_object_sector(p, sector_hits, (a, b)) for a, b in parts]
             if len(parts) > 1 and not invitation and len({x for x in part_secs if x}) > 1:
                 # "proposed to buy more grain and to open more places for seasonal workers": two
                 # proposals, each in its sector
@@ -3283,7 +3341,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                         _add_proposal(ctx, out, seen, lid, state, sec, (a, b), k)
                 continue
             secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
-            sector = secs[0] if secs else None
+            sector = _object_sector(p, sector_hits, span)
             if invitation:
                 inside = [x for x in p.toks if span[0] <= x.start < span[1]]
                 trip = (
@@ -3386,6 +3444,19 @@ def _ceremonial(L: Lex, p: Parse, t: Tok) -> bool:
     return False
 
 
+def _named_place(ctx: Ctx, p: Parse, word: Tok) -> bool:
+    """ "the port of Veracruz", "der Flughafen Tegel", "la centrale de Flamanville": a sector word
+    that a proper name, not a state's, makes one place (a gazetteer may not know the town)."""
+    states = [(m.start, m.end) for _, _, m in ctx.state_hits]
+    for c in p.children(word.i):
+        if c.i > word.i and c.upos == "PROPN" and c.deprel in ("nmod", "appos", "flat", "flat:name", "compound"):
+            if not any(s <= c.start < e for s, e in states) and not any(
+                h.start <= c.start < h.end for h in ctx.leader_hits
+            ):
+                return True
+    return False
+
+
 def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFact]) -> list[SectorRef]:
     """Sectors named in what a discuss, cooperate, agree, meet or propose predicate governs ("they
     discussed energy", "cooperation in space", "talks on trade"), never in a title ("the defence
@@ -3425,6 +3496,8 @@ def read_sectors(ctx: Ctx, sector_hits: list[Match], proposals: list[ProposalFac
                 for c in p.children(word.i)
             ):
                 continue  # "the port of Veracruz", "Hafen von Danzig", "порт Актау": a place, not a topic
+            if _named_place(ctx, p, word):
+                continue
             if any(
                 word.i != pt.i and (word.i in {x.i for x in p.subtree(pt.i)} or _same_clause(ctx, p, pt, word))
                 for pt in preds

@@ -120,7 +120,14 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             day_tok = toks[k]
         start_i = k if day_tok else i
         # "September 13", "September 13, 2023"
-        if day_tok is None and j < len(toks) and _day(toks[j]) is not None and toks[j].sep == " ":
+        if (
+            day_tok is None
+            and j < len(toks)
+            and _day(toks[j]) is not None
+            and (
+                toks[j].sep == " " or (text[toks[j - 1].end : toks[j].start] == ". " and len(toks[j - 1].text) <= 4)
+            )  # "Nov. 3": an abbreviated month's full stop
+        ):
             day_tok = toks[j]
             j += 1
         y = j
@@ -491,6 +498,11 @@ _DATELINE = re.compile(
     r"(?:\((?P<a1>[^()\n]{2,80})\)|/(?P<a2>[^/\n]{2,40})/)"
     r"(?P<tail>\s*\.?\s*(?:-{1,2}|[—–:])|\.?[ \t]*(?=\n|$)|\.(?=\s))"
 )
+# "MALABO, 23 novembre —", "KYIV, Nov. 3 -": no agency, so the place in capitals, a date and a dash
+_DATELINE_BARE = re.compile(
+    r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*(?:[ -][A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*){0,3})"
+    r"\s*,\s*(?P<date>[\w .]{1,24}?)\s*\.?(?P<tail>\s*(?:-{1,2}|[—–]))\s"
+)
 DATELINE_LINES = 8  # a dateline opens the story: among its first lines
 
 
@@ -499,7 +511,7 @@ class Dateline:
     start: int
     end: int
     place: tuple[int, int]
-    agency: tuple[int, int]  # the text inside the brackets or slashes
+    agency: tuple[int, int] | None  # the text inside the brackets or slashes (none in a bare dateline)
     date: DateMention | None
 
 
@@ -514,9 +526,8 @@ def find_dateline(text: str, body_start: int, lang: str | None, published: str |
     for line in text[body_start:].splitlines(keepends=True):
         if line.strip():
             seen += 1
-            m = _DATELINE.match(line)
-            if m:
-                dl = _dateline(text, pos, m, lang, published, rd)
+            for m in (_DATELINE.match(line), _DATELINE_BARE.match(line)):
+                dl = _dateline(text, pos, m, lang, published, rd) if m else None
                 if dl:
                     return dl
             if seen >= DATELINE_LINES:
@@ -527,6 +538,8 @@ def find_dateline(text: str, body_start: int, lang: str | None, published: str |
 
 def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
     place = m.group("place")
+    if "a1" not in m.re.groupindex:
+        return _bare_dateline(text, pos, m, lang, published)
     agency_g = "a1" if m.group("a1") is not None else "a2"
     agency = m.group(agency_g)
     known = rd.source_gazetteer().find(agency)
@@ -572,6 +585,22 @@ def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
         (pos + m.start(agency_g), pos + m.end(agency_g)),
         date,
     )
+
+
+def _bare_dateline(text, pos, m, lang, published) -> Dateline | None:
+    """ "MALABO, 23 novembre —": a place in capitals and a date that reads as one, in the
+    article's language (no agency to vouch for it)."""
+    if not lang or sum(c.isalpha() for c in m.group("place")) < 3:
+        return None
+    s, e = pos + m.start("date"), pos + m.end("date")
+    ds = find_dates(text, tokenize(text, s, e), lang, published)
+    if not ds or ds[0].precision != "day":
+        return None
+    date = ds[0]
+    if published and not date.year_explicit and date.value > published:
+        earlier = _iso(int(date.value[:4]) - 1, int(date.value[5:7]), int(date.value[8:10]))
+        date = DateMention(date.start, date.end, earlier or date.value, date.precision, False)
+    return Dateline(pos + m.start(), pos + m.end("tail"), (pos + m.start("place"), pos + m.end("place")), None, date)
 
 
 def published_from_dateline(text: str, body_start: int, url: str | None = None) -> str | None:

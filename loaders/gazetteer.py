@@ -97,13 +97,26 @@ class Gazetteer:
     def __init__(self) -> None:
         self._by_first: dict[str, list[Entry]] = {}
         self._stems_by_prefix: dict[str, list[Entry]] = {}
+        self._parts: list[tuple[str, Any]] = []  # "*verteidigung*": inside one word
 
     def __len__(self) -> int:
-        return sum(len(v) for v in self._by_first.values()) + sum(len(v) for v in self._stems_by_prefix.values())
+        return (
+            sum(len(v) for v in self._by_first.values())
+            + sum(len(v) for v in self._stems_by_prefix.values())
+            + len(self._parts)
+        )
 
     def add(self, form: str, value: Any, *, case_sensitive: bool = False) -> None:
-        """Add a form; a word ending in ``*`` is a stem (any ending matches), in any position."""
+        """Add a form; a word ending in ``*`` is a stem (any ending matches), in any position. A
+        single word between two stars ("*verteidigung*") is a part of a compound: it matches
+        any word that holds it ("Luftverteidigungssysteme"), when no whole form matches there."""
         form = form.strip()
+        if form.startswith("*") and form.endswith("*") and len(form) > 2:
+            part = fold(form.strip("*"))
+            if len(tokenize(part)) != 1 or len(part) < 5:
+                raise ValueError(f"a compound part is one word of five letters or more: {form!r}")
+            self._parts.append((part, value))
+            return
         toks = tokenize(form.replace("*", ""))
         if not toks:
             return
@@ -169,7 +182,7 @@ class Gazetteer:
             i = start
             best = None
             for n, e in self._matches_at(toks, i):
-                if best is None or n > best[0] or (n == best[0] and not e.stem and best[1].stem):
+                if best is None or n > best[0] or (n == best[0] and _more_specific(e, best[1])):
                     best = (n, e)
             if best is None:
                 continue
@@ -177,7 +190,39 @@ class Gazetteer:
             s, t_end = toks[i].start, toks[i + n - 1].end
             out.append(Match(i, i + n, s, t_end, e.value, text[s:t_end]))
             i += n
+        if self._parts:
+            out = self._with_parts(text, toks, out, index)
         return out
+
+    def _with_parts(self, text: str, toks: list[Token], out: list[Match], index: "TokenIndex | None") -> list[Match]:
+        """Add the words that hold a compound part and are inside no other match."""
+        taken = {k for m in out for k in range(m.i, m.j)}
+        words = index.by_fold.items() if index is not None else _positions(toks).items()
+        extra: list[Match] = []
+        for f, ps in words:
+            held = [(len(part), v) for part, v in self._parts if part in f]
+            if not held:
+                continue
+            hit = max(held, key=lambda x: x[0])[1]  # the longest part: "*verteidigungsminister*"
+            for k in ps:
+                if k not in taken:
+                    extra.append(Match(k, k + 1, toks[k].start, toks[k].end, hit, text[toks[k].start : toks[k].end]))
+        return sorted(out + extra, key=lambda m: m.i) if extra else out
+
+
+def _more_specific(e: Entry, other: Entry) -> bool:
+    """Of two forms matching the same words: a whole word over a stem, then the longer stem
+    ("газет*", a newspaper, over "газ*", gas)."""
+    if e.stem != other.stem:
+        return not e.stem
+    return sum(map(len, e.folds)) > sum(map(len, other.folds))
+
+
+def _positions(toks: list[Token]) -> dict[str, list[int]]:
+    by: dict[str, list[int]] = {}
+    for i, t in enumerate(toks):
+        by.setdefault(t.fold, []).append(i)
+    return by
 
 
 class TokenIndex:

@@ -59,3 +59,26 @@ def test_accents_and_apostrophes_are_folded_a_wrapped_line_is_crossed_a_paragrap
     assert names(g, "Komsomolsk\tsur\r\nl'Amour") == [("Komsomolsk\tsur\r\nl'Amour", "kna")]
     g.add("Corée du Nord", "PRK")
     assert names(g, "COREE DU NORD") == [("COREE DU NORD", "PRK")]
+
+
+def test_a_compound_part_matches_inside_a_word_only_where_no_whole_form_does():
+    g = Gazetteer()
+    g.add("*verteidigung*", "defence")
+    g.add("*verteidigungsminister*", "-")
+    g.add("Verteidigung*", "defence-word")
+    assert names(g, "Luftverteidigungssysteme und der Verteidigungsminister, die Verteidigung.") == [
+        ("Luftverteidigungssysteme", "defence"),
+        ("Verteidigungsminister", "defence-word"),  # a whole stem matches the word first
+        ("Verteidigung", "defence-word"),
+    ]
+    assert names(g, "Der Bundesverteidigungsminister sprach.") == [("Bundesverteidigungsminister", "-")]
+    assert names(g, "Verteidigt wurde nichts.") == []
+    with pytest.raises(ValueError):
+        g.add("*bahn*", "transport")  # too short to stand for a word part
+
+
+def test_of_two_stems_matching_the_same_word_the_longer_wins():
+    g = Gazetteer()
+    g.add("газ*", "energy")
+    g.add("газет*", "-")
+    assert names(g, "газета пишет о газопроводе") == [("газета", "-"), ("газопроводе", "energy")]

@@ -73,6 +73,37 @@ def test_a_bracket_in_a_sentence_is_no_dateline(lang, line):
     assert find_dateline("T\n\n" + line + "\n", 3, lang, "2021-03-05") is None
 
 
+@pytest.mark.parametrize(
+    "lang, line, date",
+    [
+        ("fr", "MALABO, 23 février — Les deux présidents ont parlé samedi.", "2021-02-23"),
+        ("en", "KYIV, Feb. 23 - The two presidents spoke on Saturday.", "2021-02-23"),
+        ("es", "LIMA, 23 de febrero — Los dos presidentes hablaron el sábado.", "2021-02-23"),
+        ("de", "WIEN, 23. Februar – Die beiden Präsidenten sprachen am Samstag.", "2021-02-23"),
+        ("ru", "АСТАНА, 23 февраля — Президенты говорили в субботу.", "2021-02-23"),
+    ],
+)
+def test_a_dateline_without_an_agency_is_a_place_in_capitals_a_date_and_a_dash(lang, line, date):
+    text = "Titre\n\n" + line + "\n"
+    dl = find_dateline(text, 7, lang, "2021-03-05")
+    assert dl is not None and dl.agency is None and dl.date is not None and dl.date.value == date
+    assert not text[dl.end :].lstrip().startswith(("—", "-", "–"))
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        ("fr", "Emmanuel Macron, 23 février — il a parlé."),  # a name, not a place in capitals
+        ("en", "PARIS, the capital - it spoke."),  # no date
+        ("es", "LIMA, 3 ministros — hablaron."),  # a number, no date
+        ("de", "WIEN, am Ende – sprachen sie."),
+        ("ru", "Москва, 23 февраля — президенты говорили."),
+    ],
+)
+def test_a_comma_and_a_dash_alone_make_no_dateline(lang, line):
+    assert find_dateline("T\n\n" + line + "\n", 3, lang, "2021-03-05") is None
+
+
 def test_dateline_gives_the_publication_date_only_when_the_year_is_known():
     with_year = parse_text("Titre\n\nLYON, 3 février 2021 (AFP) - Le ministre a parlé.\n", "x.txt")
     assert with_year.published == "2021-02-03"
