@@ -3,9 +3,9 @@
 leaves, the transactional writer as the baseline, and Spark extraction per core; ratios within
 one run.
 
-    bench/scale.py  (or bench/run --scale)            # the defaults below, about 15 minutes on 2 cores
-    bench/scale.py --import-articles 1000000 --compress --jobs-compare 100000 \\
-        --writer-articles 100000 --spark-articles 20000 --out scale.json
+    bench/scale.py --compress --out scale.json     # the issue's sizes (the defaults): many hours on 2 cores
+    bench/scale.py --import-articles 100000 --load-articles 200 --writer-articles 5000 \\
+        --spark-articles 200 --compress --out scale.json     # what fits in an hour here
 
 In the order of the run (each step logs how far along it is; ``--out`` gets the results after
 every step, so a run cut short keeps what it measured):
@@ -22,6 +22,8 @@ every step, so a run cut short keeps what it measured):
 - As the baseline, the transactional writer (``graph.write.write_articles``, 100 articles a
   transaction, as ``relgraph load``) on ``--writer-articles`` of the same objects: articles/s,
   and the import's speed-up per article.
+- The end-to-end baseline ``relgraph load --workers 2`` (extraction and writer) of
+  ``--load-articles`` real-length articles, in a fresh store: articles/s.
 - Spark extraction of ``--spark-articles`` real-length articles (``bench/generate.py --words
   260``) on ``local[1]`` and ``local[2]``: articles/s, per core, and the scaling efficiency (rate
   on 2 / (2 x rate on 1)). It uses ``RELGRAPH_PARSER_URL`` when set, else the parser server of
@@ -31,7 +33,8 @@ Every step records the machine's load average (1 minute; mean and highest, sampl
 on a shared machine the absolute rates say as much about the others as about relgraph.
 
 It runs its own Neo4j (the project's local server under a temporary RELGRAPH_HOME on ports
-7691/7478, jars copied from RELGRAPH_HOME or ~/.local/share/relgraph) and deletes it afterwards.
+7691/7478, or ``--bolt-port``/``--http-port``; jars copied from RELGRAPH_HOME or
+~/.local/share/relgraph) and deletes it afterwards.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ import gzip
 import json
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
@@ -184,7 +188,11 @@ def bench_jobs(work: Path, synth: Synthetic, n: int, jobs: int, compress: bool) 
     return out
 
 
-def bench_import(work: Path, server, settings, synth: Synthetic, n: int, jobs: int, compress: bool) -> tuple:
+def bench_import(
+    work: Path, server, settings, synth: Synthetic, n: int, jobs: int, compress: bool, res: dict, save
+) -> tuple:
+    """The import's figures go into ``res`` step by step (``save`` after each): a run cut short
+    keeps its CSV step's."""
     from relgraph.bulk import write_files
     from relgraph.graph import schema
     from relgraph.graph.bulk import finish
@@ -203,6 +211,22 @@ def bench_import(work: Path, server, settings, synth: Synthetic, n: int, jobs: i
     csv_rss, csv_load = peak.done(), load.done()
     input_mb, csv_mb = round(src.stat().st_size / 2**20), round(du(work / "csv") / 2**20)
     src.unlink()
+    res.update(
+        articles=report.articles,
+        nodes=sum(report.nodes.values()),
+        edges=sum(report.edges.values()),
+        jobs=jobs,
+        compressed=compress,
+        input_seconds=round(gen_secs, 1),
+        input_mb=input_mb,
+        csv_seconds=round(csv_secs, 1),
+        csv_articles_per_s=round(report.articles / csv_secs, 1),
+        csv_peak_rss_mb=csv_rss,
+        csv_load=csv_load,
+        csv_mb=csv_mb,
+    )
+    log(f"CSV step: {json.dumps(res)}")
+    save()
     server.stop()
     log("neo4j-admin database import full ...")
     load, peak = Load(), Peak("org.neo4j.cli.AdminTool")
@@ -232,34 +256,27 @@ def bench_import(work: Path, server, settings, synth: Synthetic, n: int, jobs: i
     finish(driver, files)
     finish_secs = time.perf_counter() - t
     total = csv_secs + admin_secs + finish_secs
-    res = {
-        "articles": report.articles,
-        "nodes": sum(report.nodes.values()),
-        "edges": sum(report.edges.values()),
-        "jobs": jobs,
-        "compressed": compress,
-        "input_seconds": round(gen_secs, 1),
-        "input_mb": input_mb,
-        "csv_seconds": round(csv_secs, 1),
-        "csv_articles_per_s": round(report.articles / csv_secs, 1),
-        "csv_peak_rss_mb": csv_rss,
-        "csv_load": csv_load,
-        "csv_mb": csv_mb,
-        "admin_seconds": round(admin_secs, 1),
-        "admin_articles_per_s": round(report.articles / admin_secs, 1),
-        "admin_peak_rss_mb": admin_rss,
-        "admin_load": admin_load,
-        "restart_schema_seconds": round(finish_secs, 1),
-        "seconds": round(total, 1),
-        "articles_per_s": round(report.articles / total, 1),
-        "store_mb": store_mb,
-        "store_kb_per_article": round(store_mb * 1024 / max(1, report.articles), 1),
-    }
+    res.update(
+        {
+            "admin_seconds": round(admin_secs, 1),
+            "admin_articles_per_s": round(report.articles / admin_secs, 1),
+            "admin_peak_rss_mb": admin_rss,
+            "admin_load": admin_load,
+            "restart_schema_seconds": round(finish_secs, 1),
+            "seconds": round(total, 1),
+            "articles_per_s": round(report.articles / total, 1),
+            "store_mb": store_mb,
+            "store_kb_per_article": round(store_mb * 1024 / max(1, report.articles), 1),
+        }
+    )
     return res, driver, driver_cm
 
 
-def bench_questions(driver, repeats: int) -> dict:
+def bench_questions(driver, repeats: int, timeout: float) -> dict:
+    """Each stored question ``repeats`` times after one untimed run; a question past ``timeout``
+    seconds (a transaction timeout the server enforces) is recorded as timed out and not run again."""
     import neo4j
+    from neo4j.exceptions import Neo4jError
 
     from relgraph import cypher
 
@@ -268,17 +285,24 @@ def bench_questions(driver, repeats: int) -> dict:
     load = Load()
     out: dict = {}
     for k, (name, p) in enumerate(params.items(), 1):
-        q = cypher.get(name)
+        q = neo4j.Query(cypher.get(name).text, metadata={"relgraph_query": name}, timeout=timeout)
         ts = []
-        with driver.session(default_access_mode=neo4j.READ_ACCESS) as s:
-            s.run(q.text, p).consume()  # plan cache (and the page cache, for the first run)
-            for _ in range(repeats):
-                t = time.perf_counter()
-                s.run(neo4j.Query(q.text, metadata={"relgraph_query": name}), p).consume()
-                ts.append((time.perf_counter() - t) * 1000)
+        try:
+            with driver.session(default_access_mode=neo4j.READ_ACCESS) as s:
+                s.run(q, p).consume()  # plan cache (and the page cache, for the first run)
+                for _ in range(repeats):
+                    t = time.perf_counter()
+                    s.run(q, p).consume()
+                    ts.append((time.perf_counter() - t) * 1000)
+        except Neo4jError as e:
+            if not any(w in (e.code or "") for w in ("TimedOut", "Terminated")):
+                raise
+            out[name] = {"timed_out_s": timeout, "runs_before": len(ts)}
+            log(f"  question {k}/{len(params)} {name}: timed out after {timeout:.0f} s")
+            continue
         out[name] = {"p50_ms": round(bench.pct(ts, 50), 1), "p95_ms": round(bench.pct(ts, 95), 1)}
         log(f"  question {k}/{len(params)} {name}: p50 {out[name]['p50_ms']} ms, p95 {out[name]['p95_ms']} ms")
-    return {"repeats": repeats, "questions": out, "load": load.done()}
+    return {"repeats": repeats, "timeout_s": timeout, "questions": out, "load": load.done()}
 
 
 def bench_writer(driver, synth: Synthetic, n: int, budget: float | None) -> dict:
@@ -307,6 +331,30 @@ def bench_writer(driver, synth: Synthetic, n: int, budget: float | None) -> dict
         "asked": n,
         "seconds": round(secs, 1),
         "articles_per_s": round(done / secs, 1),
+        "load": load.done(),
+    }
+
+
+def bench_load(work: Path, n: int, workers: int = 2) -> dict:
+    """``relgraph load --workers N`` of ``n`` real-length articles into the benchmark's server (the
+    environment names it), as a user runs it: extraction and writer together."""
+    corpus = real_length(work, n)
+    log(f"baseline: relgraph load --workers {workers} of {n} real-length articles ...")
+    load, t = Load(), time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "relgraph", "load", "--quiet", "--workers", str(workers), str(corpus)],
+        capture_output=True,
+        text=True,
+    )
+    secs = time.perf_counter() - t
+    if run.returncode not in (0, 1):
+        raise RuntimeError((run.stderr.strip().splitlines() or ["relgraph load failed"])[-1])
+    return {
+        "articles": n,
+        "workers": workers,
+        "seconds": round(secs, 1),
+        "articles_per_s": round(n / secs, 2),
+        "summary": run.stdout.strip()[-300:],
         "load": load.done(),
     }
 
@@ -352,20 +400,25 @@ def main(argv=None) -> int:
     from relgraph.bulk import default_jobs
 
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--import-articles", type=int, default=100_000)
+    ap.add_argument("--import-articles", type=int, default=1_000_000)
     ap.add_argument("--jobs", type=int, default=default_jobs(), help="CSV processes (default: the cores)")
     ap.add_argument("--jobs-compare", type=int, default=0, metavar="N", help="1 against --jobs processes on N")
     ap.add_argument("--compress", action="store_true", help="gzip the import's input and CSV files")
     ap.add_argument("--repeats", type=int, default=20, help="runs of each stored question")
-    ap.add_argument("--writer-articles", type=int, default=5_000)
+    ap.add_argument("--question-timeout", type=float, default=60, help="seconds; a slower question is recorded as such")
+    ap.add_argument("--bolt-port", default="7691", help="the benchmark's own Neo4j (default 7691)")
+    ap.add_argument("--http-port", default="7478", help="(default 7478)")
+    ap.add_argument("--writer-articles", type=int, default=0, help="the writer alone on N of the copies")
+    ap.add_argument("--load-articles", type=int, default=100_000, help="relgraph load --workers 2 of N articles")
     ap.add_argument("--writer-budget", type=float, help="stop the writer after this many seconds")
-    ap.add_argument("--spark-articles", type=int, default=200)
+    ap.add_argument("--spark-articles", type=int, default=20_000)
     ap.add_argument("--base", type=int, default=40, help="real-length articles extracted as the copies' base")
     ap.add_argument("--skip-spark", action="store_true")
     ap.add_argument("--work", help="folder for the temporary files (default: the system's)")
     ap.add_argument("--out", help="write the results here too, after every step")
     args = ap.parse_args(argv)
 
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # a stopped run still stops its Neo4j (finally)
     work = Path(tempfile.mkdtemp(prefix="relgraph-scale-", dir=args.work))
     results: dict = {"cpus": os.cpu_count(), "started": time.strftime("%Y-%m-%d %H:%M:%S %Z")}
 
@@ -390,7 +443,9 @@ def main(argv=None) -> int:
         user_env = {
             k: os.environ.get(k) for k in ("RELGRAPH_HOME", "RELGRAPH_BOLT_PORT", "RELGRAPH_HTTP_PORT", "NEO4J_URI")
         }
-        os.environ.update(RELGRAPH_HOME=str(work / "home"), RELGRAPH_BOLT_PORT="7691", RELGRAPH_HTTP_PORT="7478")
+        os.environ.update(
+            RELGRAPH_HOME=str(work / "home"), RELGRAPH_BOLT_PORT=args.bolt_port, RELGRAPH_HTTP_PORT=args.http_port
+        )
         os.environ.pop("NEO4J_URI", None)
         from relgraph.graph.connect import connect
         from relgraph.graph.server import LocalServer
@@ -418,13 +473,14 @@ def main(argv=None) -> int:
         server = fresh_server()
         settings = Settings(uri=server.bolt_uri, password=server.password())
 
-        results["import"], driver, driver_cm = bench_import(
-            work, server, settings, synth, args.import_articles, args.jobs, args.compress
+        results["import"] = {}
+        _, driver, driver_cm = bench_import(
+            work, server, settings, synth, args.import_articles, args.jobs, args.compress, results["import"], save
         )
         log(f"imported: {json.dumps(results['import'])}")
         save()
         log(f"stored questions on the {args.import_articles}-article graph, {args.repeats} runs each ...")
-        results["questions"] = bench_questions(driver, args.repeats)
+        results["questions"] = bench_questions(driver, args.repeats, args.question_timeout)
         save()
         driver_cm.__exit__(None, None, None)
         driver_cm = None
@@ -442,6 +498,14 @@ def main(argv=None) -> int:
             save()
             driver_cm.__exit__(None, None, None)
             driver_cm = None
+            server.stop()
+        if args.load_articles:  # the end-to-end baseline, in a new store
+            server = fresh_server()
+            results["load"] = bench_load(work, args.load_articles)
+            results["speedup_vs_load"] = round(
+                results["import"]["articles_per_s"] / results["load"]["articles_per_s"], 1
+            )
+            save()
             server.stop()
         shutil.rmtree(work / "home", ignore_errors=True)  # the store: its disk, before Spark
         for k, v in user_env.items():  # Spark as the user runs it

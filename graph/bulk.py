@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import csv
 import gzip
+import pickle
 import re
 import shlex
+import sqlite3
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +109,7 @@ class _Files:
         self.compress = compress  # gzipped files (neo4j-admin reads them as they are)
         self.open: dict[tuple, tuple] = {}  # key -> (file, writer, path)
         self.counts: dict[str, int] = {}
+        self.longest = 0  # characters of the longest string field (``ImportFiles.read_buffer``)
 
     def write(self, kind: str, name: str, header_key: tuple, header: list[str], values: list) -> None:
         key = (kind, name, header_key)
@@ -121,6 +124,9 @@ class _Files:
             w = csv.writer(f, quoting=csv.QUOTE_NONNUMERIC, lineterminator="\n")
             w.writerow(header)
             self.open[key] = (f, w, path)
+        for v in values:
+            if isinstance(v, str) and len(v) > self.longest:
+                self.longest = len(v)
         self.open[key][1].writerow(values)
         self.counts[name] = self.counts.get(name, 0) + 1
 
@@ -146,6 +152,15 @@ class ImportFiles:
     edges: dict[str, int] = field(default_factory=dict)
     articles: int = 0
     empty: list[tuple[str, str, str]] = field(default_factory=list)  # see _mark_empty
+    longest: int = 0  # characters of the longest string field written
+
+    def read_buffer(self) -> int:
+        """neo4j-admin's ``--read-buffer-size``: it must hold the largest single field (4 MiB by
+        default). A Meeting or Visit node carries every report of it (``reports``), so an event
+        reported by thousands of articles makes a field of megabytes, which failed the import
+        ("Error in input data", exit code 70). A field is at most 4 bytes a character, doubled
+        quotes included twice that: room for the worst case."""
+        return max(4 * 2**20, 8 * self.longest + 2**20)
 
     def finish_statements(self) -> list[str]:
         """Cypher to run once after the import (also written to finish.cypher): the empty lists,
@@ -180,6 +195,7 @@ class ImportFiles:
             "--multiline-fields=true",
             f"--array-delimiter={ARRAY_DELIMITER_OPTION}",
             "--bad-tolerance=0",
+            f"--read-buffer-size={self.read_buffer()}",
             "--skip-bad-relationships=false",
         ]
         args += [f"--nodes={label}={p(path)}" for kind, label, path in self.files if kind == "nodes"]
@@ -200,6 +216,96 @@ class ImportFiles:
         )
 
 
+_EVENT_KINDS = ("Meeting", "Visit", "Project")  # resolved from reports, in this order
+
+
+class _Reports:
+    """The meeting, visit and proposal reports of an import, spilled to an SQLite file as they come
+    (a million articles' reports do not fit in memory), each under the parts it is resolved in
+    (``events.partitions``; a proposal's part is its group, ``events.project_group``).
+    ``partition=False``: one part of each kind (every report resolved at once, the reference)."""
+
+    def __init__(self, path: Path, partition: bool = True):
+        self.path, self.partition = path, partition
+        path.unlink(missing_ok=True)
+        self.db = sqlite3.connect(path)
+        for pragma in ("journal_mode=OFF", "synchronous=OFF", "temp_store=FILE", "cache_size=-131072"):
+            self.db.execute("PRAGMA " + pragma)
+        self.db.execute("CREATE TABLE reports (kind INTEGER, part TEXT, own INTEGER, key TEXT, row BLOB)")
+        self.db.execute("CREATE TABLE members (kind INTEGER, id TEXT, key TEXT, row BLOB)")
+        self.buffer: list[tuple] = []
+        self.count = 0
+
+    def add(self, kind: int, row: dict) -> None:
+        blob = pickle.dumps(row, protocol=pickle.HIGHEST_PROTOCOL)
+        if not self.partition:
+            parts = [("", True)]
+        elif _EVENT_KINDS[kind] == "Project":
+            parts = [(events.project_group(row), True)]
+        else:
+            parts = events.partitions(row)
+        self.buffer += [(kind, part, own, row["key"], blob) for part, own in parts]
+        self.count += 1
+        if len(self.buffer) >= 20_000:
+            self.flush()
+
+    def flush(self) -> None:
+        self.db.executemany("INSERT INTO reports VALUES (?, ?, ?, ?, ?)", self.buffer)
+        self.db.commit()
+        self.buffer = []
+
+    def take(self, other: Path) -> None:
+        """Every report of another (a shard's) file, which is then deleted."""
+        self.flush()
+        self.db.execute("ATTACH DATABASE ? AS shard", (str(other),))
+        self.db.execute("INSERT INTO reports SELECT * FROM shard.reports")
+        self.db.commit()
+        self.db.execute("DETACH DATABASE shard")
+        other.unlink()
+
+    def parts(self):
+        """(kind, [(own, row)]) of each part in turn: one part in memory at a time."""
+        self.flush()
+        kind = part = None
+        rows: list[tuple[bool, dict]] = []
+        for k, p, own, blob in self.db.execute("SELECT kind, part, own, row FROM reports ORDER BY kind, part"):
+            if (k, p) != (kind, part):
+                if rows:
+                    yield kind, rows
+                kind, part, rows = k, p, []
+            rows.append((bool(own), pickle.loads(blob)))
+        if rows:
+            yield kind, rows
+
+    def add_members(self, kind: int, ids: dict[str, str], rows: list[dict]) -> None:
+        self.db.executemany(
+            "INSERT INTO members VALUES (?, ?, ?, ?)",
+            [(kind, ids[r["key"]], r["key"], pickle.dumps(r, protocol=pickle.HIGHEST_PROTOCOL)) for r in rows],
+        )
+
+    def events(self):
+        """(kind, event id, its reports by key) of each resolved event, in the order of kind and id."""
+        self.db.commit()
+        kind = eid = None
+        rows: list[dict] = []
+        for k, i, blob in self.db.execute("SELECT kind, id, row FROM members ORDER BY kind, id, key"):
+            if (k, i) != (kind, eid):
+                if rows:
+                    yield kind, eid, rows
+                kind, eid, rows = k, i, []
+            rows.append(pickle.loads(blob))
+        if rows:
+            yield kind, eid, rows
+
+    def rows(self) -> int:
+        self.flush()
+        return self.db.execute("SELECT count(*) FROM reports").fetchone()[0]
+
+    def close(self) -> None:
+        self.db.close()
+        self.path.unlink(missing_ok=True)
+
+
 class BulkBuilder:
     """Feed batches of extraction objects; ``finish`` writes the node files and returns all files.
 
@@ -208,7 +314,15 @@ class BulkBuilder:
     a later article may update a meeting (announced, then held).
     """
 
-    def __init__(self, folder: str | Path, shard: int | None = None, compress: bool = False):
+    def __init__(
+        self,
+        folder: str | Path,
+        shard: int | None = None,
+        compress: bool = False,
+        partition: bool = True,
+        echo: Callable[[str], None] | None = None,
+    ):
+        self.echo = echo  # progress of the resolution at the end
         self.shard = shard  # in a shard of ``merge``: the edges to nodes it has not made wait (``_edge_if``)
         self.pending: list[tuple] = []  # (nodes it needs, type, start, end, properties)
         self.folder = Path(folder)
@@ -218,9 +332,11 @@ class BulkBuilder:
         self.articles: set[str] = set()
         self.edge_counts: dict[str, int] = {}
         self.empty: set[tuple[str, str, str]] = set()  # (nodes|relationships, label or type, property)
-        self.reports: list[dict] = []  # meeting reports, resolved into Meeting nodes at the end
-        self.visit_reports: list[dict] = []  # ... visit reports, into Visit nodes
-        self.project_reports: list[dict] = []  # ... proposal reports, into Project nodes
+        # meeting, visit and proposal reports (on disk), resolved into Meeting, Visit and Project
+        # nodes at the end; those nodes are written as they are resolved, never all held
+        self.reports = _Reports(self.folder / "reports.sqlite", partition)
+        self.made: dict[str, int] = {}
+        self.longest = 0  # the shards' longest field (``merge``)
 
     # -- primitives: what MERGE, MATCH and CREATE do ------------------------------------------
     def _exists(self, label: str, key) -> bool:
@@ -337,7 +453,7 @@ class BulkBuilder:
 
     def _meetings(self, row: dict) -> None:
         # the MET_AT edges now; the Meeting nodes once every report is in (``_resolve``)
-        self.reports.append(row)
+        self.reports.add(0, row)
         for p in row["participants"]:
             self._edge_if(
                 [("Facility", row["place_id"]), ("Leader", p["id"])],
@@ -348,33 +464,41 @@ class BulkBuilder:
             )
 
     def _resolve(self) -> None:
-        """Every meeting, visit and proposal report resolved at once (graph/events.py), as the
-        writer's incremental resolution leaves them: one Meeting, Visit or Project node per
-        resolved event, each report's edges to it."""
-        for label, reports, props, add_edges in (
-            ("Meeting", self.reports, events.node_props, self._meeting_edges),
-            ("Visit", self.visit_reports, events.visit_props, self._visit_edges),
-        ):
-            by_block: dict[str, list[dict]] = {}
-            for r in reports:
-                by_block.setdefault(r["block"], []).append(r)
-            members: dict[str, list[dict]] = {}
-            for rs in by_block.values():
-                keyed = {r["key"]: r for r in rs}
-                for key, mid in events.resolve(rs).items():
-                    members.setdefault(mid, []).append(keyed[key])
-            for mid, ms in sorted(members.items()):
-                self._merge(label, mid, props(ms))
-                for row in ms:
-                    add_edges(mid, row)
-        keyed = {r["key"]: r for r in self.project_reports}
-        projects: dict[str, list[dict]] = {}
-        for key, pid in events.resolve_projects(self.project_reports).items():
-            projects.setdefault(pid, []).append(keyed[key])
-        for pid, ms in sorted(projects.items()):
-            self._merge("Project", pid, events.project_props(ms))
+        """Every meeting, visit and proposal report resolved (graph/events.py), as the writer's
+        incremental resolution leaves them: one Meeting, Visit or Project node per resolved event,
+        each report's edges to it. One part of the reports at a time (``_Reports``): each part's
+        own reports get the node resolving them all at once gives; then the nodes and edges are
+        written event by event, in the order of their ids."""
+        say = self.echo or (lambda m: None)
+        total = self.reports.rows()
+        step, done, shown = max(1, total // 10), 0, 0
+        say(f"  resolving {total} meeting, visit and proposal report rows (with context copies), part by part ...")
+        for kind, rows in self.reports.parts():
+            done += len(rows)
+            if done - shown >= step:
+                shown = done
+                say(f"  {done}/{total} report rows resolved")
+            reports = [r for _, r in rows]
+            if _EVENT_KINDS[kind] == "Project":
+                ids = events.resolve_projects(reports)
+            else:
+                by_block: dict[str, list[dict]] = {}
+                for r in reports:
+                    by_block.setdefault(r["block"], []).append(r)
+                ids = {}
+                for rs in by_block.values():
+                    ids.update(events.resolve(rs))
+            self.reports.add_members(kind, ids, [r for own, r in rows if own])
+        say("  writing the resolved events ...")
+        for kind, eid, ms in self.reports.events():
+            label = _EVENT_KINDS[kind]
+            props = (events.node_props, events.visit_props, events.project_props)[kind](ms)
+            self._node_row(label, eid, props)
+            self.made[label] = self.made.get(label, 0) + 1
+            add_edges = (self._meeting_edges, self._visit_edges, self._project_edges)[kind]
             for row in ms:
-                self._project_edges(pid, row)
+                add_edges(eid, row)
+        self.reports.close()
 
     def _meeting_edges(self, mid: str, row: dict) -> None:
         for p in row["participants"]:
@@ -405,7 +529,7 @@ class BulkBuilder:
 
     def _visits(self, row: dict) -> None:
         # the VISITS edge now; the Visit nodes once every report is in (``_resolve``)
-        self.visit_reports.append(row)
+        self.reports.add(1, row)
         props = self._fact(row, date=row["date"], status=row["status"], host_state=row["host_state"], **_codes(row))
         visitor = ("Leader", row["visitor_id"])
         if row["place_id"] is not None:
@@ -427,7 +551,7 @@ class BulkBuilder:
 
     def _proposals(self, row: dict) -> None:
         # the Project nodes and their edges once every report is in (``_resolve``)
-        self.project_reports.append(row)
+        self.reports.add(2, row)
 
     def _project_edges(self, pid: str, row: dict) -> None:
         if row["sector"] is not None:
@@ -455,16 +579,17 @@ class BulkBuilder:
     # -- the end -------------------------------------------------------------------------------
     def shard_result(self) -> Shard:
         """What a shard hands to ``merge``: its files (article nodes, edges) and everything else."""
+        self.reports.flush()
+        self.reports.db.close()
         return Shard(
             self.files.close(),
             len(self.articles),
             self.nodes,
             self.edge_counts,
             self.empty,
-            self.reports,
-            self.visit_reports,
-            self.project_reports,
+            str(self.reports.path),
             self.pending,
+            self.files.longest,
         )
 
     def finish(self, shard_files: list | None = None, articles: int | None = None) -> ImportFiles:
@@ -475,6 +600,7 @@ class BulkBuilder:
                 self._node_row(label, key, props)
         articles = len(self.articles) if articles is None else articles
         counts = {label: len(n) for label, n in self.nodes.items()}
+        counts.update(self.made)
         counts["Article"] = articles
         files = ImportFiles(
             self.folder,
@@ -483,6 +609,7 @@ class BulkBuilder:
             dict(self.edge_counts),
             articles,
             sorted(self.empty),
+            max(self.longest, self.files.longest),
         )
         (self.folder / "finish.cypher").write_text(
             "".join(q + ";\n" for q in files.finish_statements()), encoding="utf-8"
@@ -510,13 +637,18 @@ class Shard:
     nodes: dict[str, dict[str, dict]]
     edge_counts: dict[str, int]
     empty: set
-    reports: list[dict]
-    visit_reports: list[dict]
-    project_reports: list[dict]
+    reports: str  # the SQLite file of its meeting, visit and proposal reports (``_Reports``)
     pending: list[tuple]
+    longest: int = 0  # see ``ImportFiles.longest``
 
 
-def merge(folder: str | Path, shards: Iterable[Shard], compress: bool = False) -> ImportFiles:
+def merge(
+    folder: str | Path,
+    shards: Iterable[Shard],
+    compress: bool = False,
+    partition: bool = True,
+    echo: Callable[[str], None] | None = None,
+) -> ImportFiles:
     """The import files of consecutive shards (each a run of whole batches, in input order): the
     graph ``build`` gives for all their articles at once.
 
@@ -524,8 +656,9 @@ def merge(folder: str | Path, shards: Iterable[Shard], compress: bool = False) -
     a call's status and precision are least values, combined. An edge that waited in shard k for
     a node is written if an earlier shard made that node (had shard k made it before the edge, the
     edge would not have waited; made after it, the writer would not have found it either). The
-    meeting, visit and proposal reports are resolved here, once, as ``build`` does."""
-    b = BulkBuilder(folder, compress=compress)
+    meeting, visit and proposal reports are resolved here, once, as ``build`` does (a part of
+    them at a time, see ``_Reports``; ``partition=False``: all at once)."""
+    b = BulkBuilder(folder, compress=compress, partition=partition, echo=echo)
     origin: dict[str, dict] = {label: {} for label in b.nodes}
     files: list = []
     articles = 0
@@ -545,9 +678,8 @@ def merge(folder: str | Path, shards: Iterable[Shard], compress: bool = False) -
         for rel, n in r.edge_counts.items():
             b.edge_counts[rel] = b.edge_counts.get(rel, 0) + n
         b.empty |= r.empty
-        b.reports += r.reports
-        b.visit_reports += r.visit_reports
-        b.project_reports += r.project_reports
+        b.reports.take(Path(r.reports))
+        b.longest = max(b.longest, r.longest)
         pending += [(k, *p) for p in r.pending]
     for k, needs, rel, start, end, props in pending:
         if all(origin[label].get(key, k) < k for label, key in needs):
@@ -577,10 +709,12 @@ def build(
     batch_size: int = 100,
     on_batch: Callable[[int], None] | None = None,
     compress: bool = False,
+    partition: bool = True,
+    echo: Callable[[str], None] | None = None,
 ) -> ImportFiles:
     """The import files of ``docs`` (``ResolvedArticle`` records, already selected by ``select``),
-    a batch of articles at a time."""
-    b = BulkBuilder(folder, compress=compress)
+    a batch of articles at a time (``partition``: see ``_Reports``)."""
+    b = BulkBuilder(folder, compress=compress, partition=partition, echo=echo)
     batch, done = [], 0
     for d in docs:
         batch.append(d)

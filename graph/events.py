@@ -305,6 +305,32 @@ def resolve(
     return out
 
 
+PART_DAYS = 64  # the time buckets of ``partitions``: at least SPAN days
+
+
+def partitions(r: Report) -> list[tuple[str, bool]]:
+    """The parts of a bulk resolution a meeting or visit report belongs to: (part, own), resolved
+    one part at a time so that no process holds every report of an archive.
+
+    ``resolve`` never joins reports of two blocks, and a report's node depends only on the dated
+    reports of the days in its window (a dated report: those of its own day). So a part is a block
+    and a bucket of ``PART_DAYS`` days: a report is *own* in the bucket of its day (dated) or of
+    the first day of its window (undated), and a dated report is also *context* (``own`` False) in
+    the earlier buckets holding a day less than ``SPAN`` days before it, where an undated report's
+    window may reach it. Resolving a part gives its own reports the node that resolving every
+    report at once gives them (``tests/unit/test_bulk.py`` compares the two)."""
+    first = r.get("day") or r.get("lo")
+    d = _date(first)
+    if d is None:  # no window: a meeting of its own
+        return [(f"{r['block']}\t-", True)]
+    n = d.toordinal()
+    own = n // PART_DAYS
+    out = [(f"{r['block']}\t{own}", True)]
+    if r.get("day"):
+        out += [(f"{r['block']}\t{q}", False) for q in range((n - SPAN + 1) // PART_DAYS, own)]
+    return out
+
+
 def own_id(r: Report) -> str:
     """The id of a meeting (or visit) known from this report alone."""
     return _hash(r["key"], kind=_kind(r))

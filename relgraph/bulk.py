@@ -236,13 +236,13 @@ def write_files(
                     continue
                 yield resolve_article(extracted.facts(item.doc))  # the record the writer takes, as `load` makes it
 
-        files = bulk.build(docs(), folder, batch_size, progress, compress)
+        files = bulk.build(docs(), folder, batch_size, progress, compress, echo=say)
     else:
         per = -(-batches // jobs) * batch_size
         shards = [keep[i : i + per] for i in range(0, total, per)]
         results = _run_shards(paths, shards, folder, batch_size, progress, compress)
         say("merging the node tables and resolving meetings, visits and proposals ...")
-        files = bulk.merge(folder, results, compress)
+        files = bulk.merge(folder, results, compress, echo=say)
         del results
     report.articles, report.nodes, report.edges, report.folder = files.articles, files.nodes, files.edges, str(folder)
     return report, files
