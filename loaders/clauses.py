@@ -922,6 +922,15 @@ def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
+def _under_study(ctx: Ctx, k: int) -> bool:
+    """Sentence ``k`` says something is being considered ("under consideration", "à l'étude", "en
+    evaluación", "wird geprüft", "рассматривается")."""
+    s = ctx.sents[k]
+    text = " " + " ".join(fold(ctx.text[s.start : s.end]).replace("’", "'").split()) + " "
+    phrases = rd.lexicon(ctx.lang).get("events", {}).get("study_phrases", ())
+    return any(re.search(r"(?<!\w)" + re.escape(fold(ph)) + r"(?!\w)", text) for ph in phrases)
+
+
 def _question(ctx: Ctx, k: int) -> bool:
     """ "Will the chancellor come to Warsaw soon?", "¿Se reunirán en Lima?": a question asserts
     nothing."""
@@ -934,6 +943,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     p = pr.p
     if _called_off_event(L, p, pr.head):
         return "hope"  # "Suspendido el encuentro", "the meeting was cancelled": it did not happen
+    if pr.head.upos == "NOUN" and _under_study(ctx, pr.k):
+        return "hope"  # "Une rencontre Tinubu-Faye « à l'étude »", "a summit under consideration"
     if (
         pr.head.head
         and pr.head.deprel in ("xcomp", "ccomp", "advcl")

@@ -144,8 +144,14 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
         start = toks[start_i].start
         if day_tok is not None:
             day = _day(day_tok)
+            wd = _weekday_before(text, toks, start_i, days)
             if year:
                 value, explicit = _iso(year, month, day), True
+            elif pub and wd is not None and _year_of_weekday(month, day, wd[1], pub):
+                # "am Dienstag, 15. Dezember", "mardi 15 décembre": the year in which that day is
+                # that weekday says which year the text means, as a written year would
+                value, explicit = _iso(_year_of_weekday(month, day, wd[1], pub), month, day), True
+                start_i, start = wd[0], toks[wd[0]].start
             elif pub:
                 yy = _nearest_year(month, day, pub)
                 value, explicit = (_iso(yy, month, day) if yy else None), False
@@ -190,6 +196,29 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             out.append(DateMention(m.start, m.end, f"{n // 12}-{n % 12 + 1:02d}", "month", False))
     out.sort(key=lambda d: d.start)
     return out
+
+
+def _weekday_before(text: str, toks: list[Token], i: int, days: Gazetteer) -> tuple[int, int] | None:
+    """(token index, weekday) of a weekday name right before token ``i`` ("Tuesday, December 15",
+    "el martes 15 de diciembre", "во вторник, 15 декабря"), only spaces or a comma between."""
+    k = i - 1
+    if k < 0 or text[toks[k].end : toks[i].start].strip(" ,") != "":
+        return None
+    hit = days.find(toks[k].text)
+    return (k, hit[0].value) if hit else None
+
+
+def _year_of_weekday(month: int, day: int, weekday: int, pub: dt.date) -> int | None:
+    """Of the year before, of and after ``pub``, the nearest in which month/day is that weekday."""
+    found = []
+    for yy in (pub.year - 1, pub.year, pub.year + 1):
+        try:
+            d = dt.date(yy, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            found.append((abs((d - pub).days), yy))
+    return min(found)[1] if found else None
 
 
 def _before_a_noun(lang: str, after: str) -> bool:

@@ -345,3 +345,36 @@ def test_the_agency_of_a_dateline_is_a_credit(lang, line, name):
 )
 def test_an_agency_the_body_only_talks_about_is_no_source(lang, sentence):
     assert {k for _, k in _sources(_HEAD + sentence + "\n", lang)} <= {"publisher"}
+
+
+@pytest.mark.parametrize(
+    "lang, text, value",
+    [
+        ("en", "on Tuesday, December 15", "2026-12-15"),  # a Tuesday in 2026
+        ("en", "on Monday, December 15", "2025-12-15"),  # a Monday in 2025
+        ("fr", "le lundi 15 septembre", "2025-09-15"),
+        ("es", "el martes 15 de septiembre", "2026-09-15"),
+        ("de", "am Montag, 15. September", "2025-09-15"),
+        ("ru", "во вторник, 15 декабря", "2026-12-15"),
+    ],
+)
+def test_a_weekday_before_a_day_and_month_says_the_year(lang, text, value):
+    got = find_dates(text, tokenize(text), lang, "2026-12-02")
+    assert [d.value for d in got] == [value]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "on December 15"),  # no weekday: the nearest year, as before
+        ("fr", "lundi, puis le 15 décembre"),  # a weekday, but not right before the date
+        ("de", "am Montag und am 15. Dezember"),
+    ],
+)
+def test_without_a_weekday_right_before_it_a_date_keeps_the_nearest_year(lang, text):
+    got = [
+        d.value
+        for d in find_dates(text, tokenize(text), lang, "2026-12-02")
+        if d.precision == "day" and "-12-15" in d.value
+    ]
+    assert got == ["2026-12-15"]
