@@ -3313,7 +3313,7 @@ _SPECIFIC_FIRST = (
 )
 
 
-def _object_sector(p: Parse, sector_hits: list[Match], span: tuple[int, int]) -> str | None:
+def _object_sector(sector_hits: list[Match], span: tuple[int, int]) -> str | None:
     """The sector of what ``span`` proposes: of the sectors it names, the most specific."""
     secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
     if not secs:
@@ -3365,7 +3365,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if lid is None and state is None:
                 continue
             parts = _conjuncts(p, t, span)
-            part_secs = [_object_sector(p, sector_hits, (a, b)) for a, b in parts]
+            part_secs = [_object_sector(sector_hits, (a, b)) for a, b in parts]
             if len(parts) > 1 and not invitation and len({x for x in part_secs if x}) > 1:
                 # "proposed to buy more grain and to open more places for seasonal workers": two
                 # proposals, each in its sector
@@ -3373,14 +3373,13 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                     if sec is not None:
                         _add_proposal(ctx, out, seen, lid, state, sec, (a, b), k)
                 continue
-            secs = [h.value for h in sector_hits if span[0] <= h.start < span[1] and h.value not in ("-", "diplomacy")]
-            sector = _object_sector(p, sector_hits, span)
+            sector = _object_sector(sector_hits, span)
             if invitation:
                 inside = [x for x in p.toks if span[0] <= x.start < span[1]]
                 trip = (
                     any(L.has("visit_verbs", x) or L.has("visit_nouns", x) for x in inside)
                     or any(span[0] <= m.start < span[1] for _, m in ctx.place_hits)
-                    or not secs
+                    or sector is None
                 )
                 sector = "diplomacy" if trip else sector  # an invitation to come is diplomacy; to a fund, its sector
             if sector is None:
