@@ -2925,6 +2925,10 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
         if not host:
             continue
+        if m.status == "past" and host not in {ctx.leader_info[lid]["state"] for lid in m.participant_ids}:
+            # "they last met at the summit in The Hague": a meeting recalled from a third state's
+            # summit tells where they met, not a trip the text reports
+            continue
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
             if st and st != host and not is_office(lid):
