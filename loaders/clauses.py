@@ -2517,7 +2517,28 @@ def read_events(ctx: Ctx) -> list[Event]:
             no = _event(ctx, pr, unreal=True)
             if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
                 unreal.append(no)
-    return _same_day(ctx, _cancelled(ctx, _denied_headlines(ctx, events, unreal)))
+    return _same_day(ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, events, unreal))))
+
+
+def _unsupported_headlines(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """A headline that only names an encounter with a noun ("Le tête-à-tête Macron-Xi à
+    Marseille, une idée restée dans les cartons", "La anunciada cumbre Milei-Trump") states no
+    event by itself: it stands when the body tells an encounter of its people (one of them at
+    least: the body may name the other in a way not read), held or to come, or one in the same
+    place; else it names a topic (a rumour, a plan that died, a correction)."""
+    body = [e for e in events if ctx.sents[e.k].para != -1 and e.kind in ("meet", "visit", "agree")]
+    out = []
+    for e in events:
+        people = set(e.leaders)
+        if ctx.sents[e.k].para == -1 and e.noun and e.kind in ("meet", "visit") and people:
+            pid = e.place[0] if e.place else None
+            if not any(
+                people & set(b.leaders) and (b.status != "past" or (pid and b.place and b.place[0] == pid))
+                for b in body
+            ):
+                continue
+        out.append(e)
+    return out
 
 
 def _dated_before(ctx: Ctx, pr: Pred) -> bool:
@@ -2946,10 +2967,6 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             continue
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
         if not host:
-            continue
-        if m.status == "past" and host not in {ctx.leader_info[lid]["state"] for lid in m.participant_ids}:
-            # "they last met at the summit in The Hague": a meeting recalled from a third state's
-            # summit tells where they met, not a trip the text reports
             continue
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
