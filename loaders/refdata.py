@@ -171,6 +171,16 @@ ROLE_RANK = {
             "secretary of state",
             "foreign minister",
             "defence minister",
+            "interior minister",
+            "finance minister",
+            "economy minister",
+            "energy minister",
+            "trade minister",
+            "agriculture minister",
+            "justice minister",
+            "development minister",
+            "mines minister",
+            "investment minister",
         )
     )
 }

@@ -33,6 +33,17 @@ LEADER_ROLES = {
     "general secretary",
     "foreign minister",
     "defence minister",
+    # sectoral ministers who meet their counterparts (role names as the lexicons' "titles" use them)
+    "interior minister",
+    "finance minister",
+    "economy minister",
+    "energy minister",
+    "trade minister",
+    "agriculture minister",
+    "justice minister",
+    "development minister",
+    "mines minister",
+    "investment minister",
     "secretary of state",
     "chairman",
     # Kim Yo Jong and the like: people who hold no office of the list but speak for a state
