@@ -176,6 +176,7 @@ ROLE_RANK = {
             "economy minister",
             "energy minister",
             "trade minister",
+            "transport minister",
             "agriculture minister",
             "justice minister",
             "development minister",

@@ -39,6 +39,7 @@ LEADER_ROLES = {
     "economy minister",
     "energy minister",
     "trade minister",
+    "transport minister",
     "agriculture minister",
     "justice minister",
     "development minister",
