@@ -709,6 +709,15 @@ def _clause_verb(pr: Pred) -> Tok:
     return pr.head
 
 
+def _own_clause(p: Parse, pr: Pred) -> set[int]:
+    """The tokens of the event's own clause: its verb's subtree, from the verb that governs it
+    when it is that verb's complement ("plan to meet": the planning clause, its time included)."""
+    t = _clause_verb(pr)
+    while t.deprel == "xcomp" and t.head:
+        t = p.tok(t.head)
+    return {x.i for x in p.subtree(t.i)}
+
+
 @lru_cache(maxsize=1)
 def _where_words() -> frozenset[str]:
     """The relative adverbs of place of the five languages, folded ("where", "où", "wo", "где"):
@@ -2105,6 +2114,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         if pr.kind == "visit" and not subject:
             subject = list(extra)
     places, dests = _places(ctx, L, pr, dom)
+    if len(places) > 1:
+        # the place in the event's own clause, before one it shares with the clause it is joined to
+        # (a venue alone there keeps the city the clause hangs on: "nach Warschau, wo ihn Tusk
+        # im Kanzleramt empfing")
+        own = _own_clause(p, pr)
+        mine = [(pid, m) for pid, m in places if _tok_ids(p, m.start, m.end) & own]
+        if any(ctx.places[pid]["kind"] == "city" for pid, _ in mine):
+            places = mine
     if pr.kind in ("meet", "agree", "call") and leaders and len(_states_of(ctx, leaders)) < 2:
         # "X met the Japanese foreign minister": an office of a state the clause names, no person
         for office in _offices(ctx, p, dom, _states_of(ctx, leaders), leaders):
@@ -2114,6 +2131,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
+    if len(dates) > 1:
+        # "they had met last summer in Cairo and plan to meet again in Tunis next autumn": the
+        # time in the event's own clause, before one it shares with the clause it is joined to
+        own = _own_clause(p, pr)
+        dates = [d for d in dates if _tok_ids(p, d.start, d.end) & own] or dates
     top = _first_conjunct(p, _clause_verb(pr))
     if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
@@ -2924,6 +2946,10 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             continue
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
         if not host:
+            continue
+        if m.status == "past" and host not in {ctx.leader_info[lid]["state"] for lid in m.participant_ids}:
+            # "they last met at the summit in The Hague": a meeting recalled from a third state's
+            # summit tells where they met, not a trip the text reports
             continue
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]

@@ -39,6 +39,7 @@ holds any of these keys:
     visit                 [{"visitor", "place", "status"}]  for each: exactly one visit by that
                                  visitor to that place, and it has that status
     no_visitor            [str]  none of these is the visitor of any visit
+    no_visit_to           [str]  no visit goes to any of these places (canonical names)
   sources:
     not_credit            [str]  no source of that name has kind "credit"
     credits               [str]  each is the name of a source of kind "credit"
@@ -108,6 +109,7 @@ KEYS = {
     "meeting_date",
     "visit",
     "no_visitor",
+    "no_visit_to",
     "not_credit",
     "credits",
     "facilities_include",
@@ -250,6 +252,8 @@ def problems(obj: dict, exp: dict) -> list[str]:
     for v in visits:
         if v["visitor"] in exp.get("no_visitor", ()):
             out.append(f"no_visitor: {v['visitor']} visits {v['place']}")
+        if v["place"] in exp.get("no_visit_to", ()):
+            out.append(f"no_visit_to: {v['visitor']} visits {v['place']}")
 
     for s in obj["sources"]:
         if s["kind"] == "credit" and s["name"] in exp.get("not_credit", ()):
