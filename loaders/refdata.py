@@ -176,6 +176,8 @@ ROLE_RANK = {
             "economy minister",
             "energy minister",
             "trade minister",
+            "industry minister",
+            "security minister",
             "transport minister",
             "agriculture minister",
             "justice minister",

@@ -39,6 +39,8 @@ LEADER_ROLES = {
     "economy minister",
     "energy minister",
     "trade minister",
+    "industry minister",
+    "security minister",
     "transport minister",
     "agriculture minister",
     "justice minister",
