@@ -791,6 +791,10 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     p = pr.p
     if _denied(L, pr):
         return True
+    if pr.head.deprel != "root" and _phrase_in(ctx, pr.k, "error_phrases"):
+        # "we wrongly reported that X had met Y", "afirmamos por error que ...", "haben wir
+        # fälschlicherweise berichtet, dass ...": a claim the text takes back
+        return True
     heads = [pr.head] + [g for g in pr.gov]
     for h in heads:
         hi = h.i
@@ -820,8 +824,11 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         if h.deprel.startswith("~"):
             break
         for c in p.children(h.i):
-            if c.deprel in ("nsubj", "nsubj:pass") and any(
-                x.deprel == "det" and L.has("negators", x) for x in p.children(c.i)
+            if c.deprel in ("nsubj", "nsubj:pass") and (
+                any(x.deprel == "det" and L.has("negators", x) for x in p.children(c.i))
+                # "neither of them went", "ninguno de los dos viajó", "keiner der beiden reiste"
+                or L.has("negators", c)
+                or L.has("negative_subjects", c)
             ):
                 return True
     # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
@@ -934,9 +941,14 @@ def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
 def _under_study(ctx: Ctx, k: int) -> bool:
     """Sentence ``k`` says something is being considered ("under consideration", "à l'étude", "en
     evaluación", "wird geprüft", "рассматривается")."""
+    return _phrase_in(ctx, k, "study_phrases")
+
+
+def _phrase_in(ctx: Ctx, k: int, key: str) -> bool:
+    """Does sentence ``k`` hold one of the phrases of the language's events lexicon ``key``?"""
     s = ctx.sents[k]
     text = " " + " ".join(fold(ctx.text[s.start : s.end]).replace("’", "'").split()) + " "
-    phrases = rd.lexicon(ctx.lang).get("events", {}).get("study_phrases", ())
+    phrases = rd.lexicon(ctx.lang).get("events", {}).get(key, ())
     return any(re.search(r"(?<!\w)" + re.escape(fold(ph)) + r"(?!\w)", text) for ph in phrases)
 
 
