@@ -858,11 +858,14 @@ def _frame_nouns(p: Parse, t: Tok) -> list[Tok]:
     """Nouns the predicate's clause hangs on: "the invitation for Meloni to visit Rome", "son
     intention de se rendre à ...", "план посетить ..."."""
     out, cur = [], t
-    for _ in range(3):
+    for _ in range(4):
         if not cur.head or cur.deprel not in ("acl", "xcomp", "advcl", "ccomp", "nmod", "acl:relcl"):
             break
         cur = p.tok(cur.head)
         if cur.upos != "NOUN":
+            if cur.upos in ("VERB", "AUX") and cur.deprel in ("acl:relcl", "acl") and p.tok(cur.head).upos == "NOUN":
+                continue  # "l'invitation qu'il avait adressée à X à se rendre en France": the
+                # infinitive hangs on the relative clause of the noun it completes
             break
         out.append(cur)
     return out
@@ -1818,6 +1821,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
                 return False
         if cur.i != t.i and L.has("compass_words", cur):
             return False  # "in Hakone, southwest of Tokyo": Tokyo only gives the bearings
+        if cur.i != t.i and cur.i != pr.head.i and L.has("topic_heads", cur):
+            return False  # "un encuentro centrado en Gaza", "talks focused on Gaza": what it was about
         case = _case_of(p, cur)
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
