@@ -409,3 +409,15 @@ def test_a_season_counted_from_the_publication_gives_its_year(lang, text, publis
 )
 def test_a_season_with_no_count_gives_no_date(lang, text):
     assert find_dates(text, tokenize(text), lang, "2026-02-11") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Er war zuletzt im Jänner in Wien.", "2026-01"),  # the Austrian name of January
+        ("Am 15. Jänner 2026 traf er ihn.", "2026-01-15"),
+        ("Am 3. Feber reiste sie ab.", "2026-02-03"),
+    ],
+)
+def test_austrian_month_names_are_months(text, value):
+    assert [d.value for d in find_dates(text, tokenize(text), "de", "2026-03-10")] == [value]
