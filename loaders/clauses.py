@@ -478,6 +478,22 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
     p = pr.p
     dom = _domain(p, pr.head)
     subj: set[int] = set()
+    root = p.tok(pr.head.head) if pr.head.head else None
+    if (
+        root is not None
+        and pr.head.upos == "VERB"
+        and pr.head.deprel == "dep"
+        and root.deprel == "root"
+        and root.upos in ("NOUN", "PROPN")
+        and any(c.deprel == "cop" for c in p.children(root.i))
+    ):
+        # "Am Mittwoch ist Bundeskanzler X in Zagreb mit Y zusammengetroffen": the parser took the
+        # perfect's "ist" for a copula, the subject for the root and the participle for a loose
+        # word; the root's clause is the event's, the root and its apposition its subject
+        dom |= _domain(p, root)
+        subj |= {root.i} | {
+            x.i for c in p.children(root.i) if c.deprel in ("appos", "flat", "compound") for x in p.subtree(c.i)
+        }
     for c in p.children(pr.head.i):
         if c.deprel in ("nsubj", "nsubj:pass") or (
             c.deprel == "nmod" and pr.head.upos == "NOUN" and c.upos == "PROPN" and pr.kind == "visit"
@@ -2139,6 +2155,24 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         mine = [(pid, m) for pid, m in places if _tok_ids(p, m.start, m.end) & own]
         if any(ctx.places[pid]["kind"] == "city" for pid, _ in mine):
             places = mine
+    towns = {ctx.places[pid]["state"] for pid, _ in places if ctx.places[pid]["kind"] == "city"} - {None}
+    if not towns and any(ctx.places[pid]["kind"] != "city" for pid, _ in places):
+        towns = {
+            ctx.places[pid]["state"]
+            for pid, m in ctx.place_hits
+            if p.start <= m.start < p.end
+            and ctx.places[pid]["kind"] == "city"
+            and not (ctx.dateline and ctx.dateline[0] <= m.start < ctx.dateline[1])
+        } - {None}
+    if towns:
+        # "in Wien, als ihn Stocker im Bundeskanzleramt empfing": a venue the reference data puts
+        # in another state than the city the clause names is that city's own (Vienna's chancellery,
+        # not Berlin's)
+        places = [
+            (pid, m)
+            for pid, m in places
+            if ctx.places[pid]["kind"] == "city" or not ctx.places[pid]["state"] or ctx.places[pid]["state"] in towns
+        ]
     if pr.kind in ("meet", "agree", "call") and leaders and len(_states_of(ctx, leaders)) < 2:
         # "X met the Japanese foreign minister": an office of a state the clause names, no person
         for office in _offices(ctx, p, dom, _states_of(ctx, leaders), leaders):
