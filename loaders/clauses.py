@@ -2166,12 +2166,13 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         } - {None}
     if towns:
         # "in Wien, als ihn Stocker im Bundeskanzleramt empfing": a venue the reference data puts
-        # in another state than the city the clause names is that city's own (Vienna's chancellery,
-        # not Berlin's)
+        # in another state than the city the clause names, and than any state of the people there,
+        # is that city's own (Vienna's chancellery, not Berlin's)
+        theirs = towns | _states_of(ctx, leaders)
         places = [
             (pid, m)
             for pid, m in places
-            if ctx.places[pid]["kind"] == "city" or not ctx.places[pid]["state"] or ctx.places[pid]["state"] in towns
+            if ctx.places[pid]["kind"] == "city" or not ctx.places[pid]["state"] or ctx.places[pid]["state"] in theirs
         ]
     if pr.kind in ("meet", "agree", "call") and leaders and len(_states_of(ctx, leaders)) < 2:
         # "X met the Japanese foreign minister": an office of a state the clause names, no person
