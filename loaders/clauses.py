@@ -709,6 +709,15 @@ def _clause_verb(pr: Pred) -> Tok:
     return pr.head
 
 
+def _own_clause(p: Parse, pr: Pred) -> set[int]:
+    """The tokens of the event's own clause: its verb's subtree, from the verb that governs it
+    when it is that verb's complement ("plan to meet": the planning clause, its time included)."""
+    t = _clause_verb(pr)
+    while t.deprel == "xcomp" and t.head:
+        t = p.tok(t.head)
+    return {x.i for x in p.subtree(t.i)}
+
+
 @lru_cache(maxsize=1)
 def _where_words() -> frozenset[str]:
     """The relative adverbs of place of the five languages, folded ("where", "où", "wo", "где"):
@@ -782,6 +791,10 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     p = pr.p
     if _denied(L, pr):
         return True
+    if pr.head.deprel != "root" and _phrase_in(ctx, pr.k, "error_phrases"):
+        # "we wrongly reported that X had met Y", "afirmamos por error que ...", "haben wir
+        # fälschlicherweise berichtet, dass ...": a claim the text takes back
+        return True
     heads = [pr.head] + [g for g in pr.gov]
     for h in heads:
         hi = h.i
@@ -811,8 +824,11 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         if h.deprel.startswith("~"):
             break
         for c in p.children(h.i):
-            if c.deprel in ("nsubj", "nsubj:pass") and any(
-                x.deprel == "det" and L.has("negators", x) for x in p.children(c.i)
+            if c.deprel in ("nsubj", "nsubj:pass") and (
+                any(x.deprel == "det" and L.has("negators", x) for x in p.children(c.i))
+                # "neither of them went", "ninguno de los dos viajó", "keiner der beiden reiste"
+                or L.has("negators", c)
+                or L.has("negative_subjects", c)
             ):
                 return True
     # "has no plans to visit", "n'a aucune intention de", "keine Pläne, ... zu reisen": a negated
@@ -842,11 +858,14 @@ def _frame_nouns(p: Parse, t: Tok) -> list[Tok]:
     """Nouns the predicate's clause hangs on: "the invitation for Meloni to visit Rome", "son
     intention de se rendre à ...", "план посетить ..."."""
     out, cur = [], t
-    for _ in range(3):
+    for _ in range(4):
         if not cur.head or cur.deprel not in ("acl", "xcomp", "advcl", "ccomp", "nmod", "acl:relcl"):
             break
         cur = p.tok(cur.head)
         if cur.upos != "NOUN":
+            if cur.upos in ("VERB", "AUX") and cur.deprel in ("acl:relcl", "acl") and p.tok(cur.head).upos == "NOUN":
+                continue  # "l'invitation qu'il avait adressée à X à se rendre en France": the
+                # infinitive hangs on the relative clause of the noun it completes
             break
         out.append(cur)
     return out
@@ -925,9 +944,14 @@ def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
 def _under_study(ctx: Ctx, k: int) -> bool:
     """Sentence ``k`` says something is being considered ("under consideration", "à l'étude", "en
     evaluación", "wird geprüft", "рассматривается")."""
+    return _phrase_in(ctx, k, "study_phrases")
+
+
+def _phrase_in(ctx: Ctx, k: int, key: str) -> bool:
+    """Does sentence ``k`` hold one of the phrases of the language's events lexicon ``key``?"""
     s = ctx.sents[k]
     text = " " + " ".join(fold(ctx.text[s.start : s.end]).replace("’", "'").split()) + " "
-    phrases = rd.lexicon(ctx.lang).get("events", {}).get("study_phrases", ())
+    phrases = rd.lexicon(ctx.lang).get("events", {}).get(key, ())
     return any(re.search(r"(?<!\w)" + re.escape(fold(ph)) + r"(?!\w)", text) for ph in phrases)
 
 
@@ -1797,6 +1821,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
                 return False
         if cur.i != t.i and L.has("compass_words", cur):
             return False  # "in Hakone, southwest of Tokyo": Tokyo only gives the bearings
+        if cur.i != t.i and cur.i != pr.head.i and L.has("topic_heads", cur):
+            return False  # "un encuentro centrado en Gaza", "talks focused on Gaza": what it was about
         case = _case_of(p, cur)
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
@@ -2105,6 +2131,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         if pr.kind == "visit" and not subject:
             subject = list(extra)
     places, dests = _places(ctx, L, pr, dom)
+    if len(places) > 1:
+        # the place in the event's own clause, before one it shares with the clause it is joined to
+        # (a venue alone there keeps the city the clause hangs on: "nach Warschau, wo ihn Tusk
+        # im Kanzleramt empfing")
+        own = _own_clause(p, pr)
+        mine = [(pid, m) for pid, m in places if _tok_ids(p, m.start, m.end) & own]
+        if any(ctx.places[pid]["kind"] == "city" for pid, _ in mine):
+            places = mine
     if pr.kind in ("meet", "agree", "call") and leaders and len(_states_of(ctx, leaders)) < 2:
         # "X met the Japanese foreign minister": an office of a state the clause names, no person
         for office in _offices(ctx, p, dom, _states_of(ctx, leaders), leaders):
@@ -2114,6 +2148,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
+    if len(dates) > 1:
+        # "they had met last summer in Cairo and plan to meet again in Tunis next autumn": the
+        # time in the event's own clause, before one it shares with the clause it is joined to
+        own = _own_clause(p, pr)
+        dates = [d for d in dates if _tok_ids(p, d.start, d.end) & own] or dates
     top = _first_conjunct(p, _clause_verb(pr))
     if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
@@ -2495,7 +2534,28 @@ def read_events(ctx: Ctx) -> list[Event]:
             no = _event(ctx, pr, unreal=True)
             if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
                 unreal.append(no)
-    return _same_day(ctx, _cancelled(ctx, _denied_headlines(ctx, events, unreal)))
+    return _same_day(ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, events, unreal))))
+
+
+def _unsupported_headlines(ctx: Ctx, events: list[Event]) -> list[Event]:
+    """A headline that only names an encounter with a noun ("Le tête-à-tête Macron-Xi à
+    Marseille, une idée restée dans les cartons", "La anunciada cumbre Milei-Trump") states no
+    event by itself: it stands when the body tells an encounter of its people (one of them at
+    least: the body may name the other in a way not read), held or to come, or one in the same
+    place; else it names a topic (a rumour, a plan that died, a correction)."""
+    body = [e for e in events if ctx.sents[e.k].para != -1 and e.kind in ("meet", "visit", "agree")]
+    out = []
+    for e in events:
+        people = set(e.leaders)
+        if ctx.sents[e.k].para == -1 and e.noun and e.kind in ("meet", "visit") and people:
+            pid = e.place[0] if e.place else None
+            if not any(
+                people & set(b.leaders) and (b.status != "past" or (pid and b.place and b.place[0] == pid))
+                for b in body
+            ):
+                continue
+        out.append(e)
+    return out
 
 
 def _dated_before(ctx: Ctx, pr: Pred) -> bool:

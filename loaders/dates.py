@@ -194,6 +194,10 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             # counted from the publication's
             n = pub.year * 12 + pub.month - 1 + m.value
             out.append(DateMention(m.start, m.end, f"{n // 12}-{n % 12 + 1:02d}", "month", False))
+        for m in _seasons(lang).find(text, index):
+            # "last spring", "l'été dernier", "el próximo invierno", "im vergangenen Herbst",
+            # "прошлой весной": the year of that season counted from the publication's
+            out.append(DateMention(m.start, m.end, str(_season_year(pub, *m.value)), "year", False))
     out.sort(key=lambda d: d.start)
     return out
 
@@ -239,6 +243,32 @@ def _relative(lang: str, key: str = "relative_days") -> Gazetteer:
     for form, delta in (lexicon(lang).get(key) or {}).items():
         g.add(form, int(delta))
     return g
+
+
+@lru_cache(maxsize=None)
+def _seasons(lang: str) -> Gazetteer:
+    """The lexicon's seasons counted from the publication: (first month, -1 last / 0 this / 1 next)."""
+    g = Gazetteer()
+    for form, (month, way) in (lexicon(lang).get("relative_seasons") or {}).items():
+        g.add(form, (int(month), int(way)))
+    return g
+
+
+def _season_year(pub: dt.date, month: int, way: int) -> int:
+    """The year a season begins in: the last one over before the publication's month, the next
+    one not yet begun, or the one under way (this winter in January began the year before)."""
+    now = pub.year * 12 + pub.month - 1
+    if way < 0:
+        y = pub.year
+        while y * 12 + month - 1 + 2 >= now:
+            y -= 1
+        return y
+    if way > 0:
+        y = pub.year - 1
+        while y * 12 + month - 1 <= now:
+            y += 1
+        return y
+    return pub.year - 1 if month == 12 and pub.month < 3 else pub.year
 
 
 def _iso(y: int, m: int, d: int) -> str | None:

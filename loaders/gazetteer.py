@@ -98,24 +98,28 @@ class Gazetteer:
         self._by_first: dict[str, list[Entry]] = {}
         self._stems_by_prefix: dict[str, list[Entry]] = {}
         self._parts: list[tuple[str, Any]] = []  # "*verteidigung*": inside one word
+        self._heads: list[tuple[str, Any]] = []  # "*minister": at the end of one word
 
     def __len__(self) -> int:
         return (
             sum(len(v) for v in self._by_first.values())
             + sum(len(v) for v in self._stems_by_prefix.values())
             + len(self._parts)
+            + len(self._heads)
         )
 
     def add(self, form: str, value: Any, *, case_sensitive: bool = False) -> None:
         """Add a form; a word ending in ``*`` is a stem (any ending matches), in any position. A
         single word between two stars ("*verteidigung*") is a part of a compound: it matches
-        any word that holds it ("Luftverteidigungssysteme"), when no whole form matches there."""
+        any word that holds it ("Luftverteidigungssysteme"), when no whole form matches there. A
+        word after one star ("*minister") is the head of a compound: it matches any word that
+        ends with it ("Bundesinnenminister"), when no whole form matches there."""
         form = form.strip()
-        if form.startswith("*") and form.endswith("*") and len(form) > 2:
+        if form.startswith("*") and len(form) > 2:
             part = fold(form.strip("*"))
             if len(tokenize(part)) != 1 or len(part) < 5:
                 raise ValueError(f"a compound part is one word of five letters or more: {form!r}")
-            self._parts.append((part, value))
+            (self._parts if form.endswith("*") else self._heads).append((part, value))
             return
         toks = tokenize(form.replace("*", ""))
         if not toks:
@@ -190,17 +194,19 @@ class Gazetteer:
             s, t_end = toks[i].start, toks[i + n - 1].end
             out.append(Match(i, i + n, s, t_end, e.value, text[s:t_end]))
             i += n
-        if self._parts:
+        if self._parts or self._heads:
             out = self._with_parts(text, toks, out, index)
         return out
 
     def _with_parts(self, text: str, toks: list[Token], out: list[Match], index: "TokenIndex | None") -> list[Match]:
-        """Add the words that hold a compound part and are inside no other match."""
+        """Add the words that hold a compound part (or end with a compound's head) and are inside
+        no other match; the longest part or head decides."""
         taken = {k for m in out for k in range(m.i, m.j)}
         words = index.by_fold.items() if index is not None else _positions(toks).items()
         extra: list[Match] = []
         for f, ps in words:
             held = [(len(part), v) for part, v in self._parts if part in f]
+            held += [(len(head), v) for head, v in self._heads if f.endswith(head)]
             if not held:
                 continue
             hit = max(held, key=lambda x: x[0])[1]  # the longest part: "*verteidigungsminister*"

@@ -458,6 +458,9 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     by_tok = {m.i: (iso3, m) for iso3, _, m in ctx.state_hits}
     connectors = rd.every_language("title_connectors")
     deputy = rd.every_language("deputy_words")
+    words = {
+        k for w in rd.word_gazetteer(ctx.lang, "portfolio_words").find(ctx.text, ctx.index) for k in range(w.i, w.j)
+    }
     for m in rd.word_gazetteer(ctx.lang, "titles").find(ctx.text, ctx.index):
         role = m.value
         before, first = m.i - 1, m.i
@@ -472,13 +475,30 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
         if first >= 2 and toks[first - 1].fold == "s" and toks[first - 1].sep in ("'", "’"):
             first -= 1  # "Poland's President": the possessive's s between the state and the title
         j, state, end = m.j, None, m.end
+        if role == "minister":  # "ministre de l'Intérieur", "ministro de Gobernación guatemalteco"
+            j, end = _portfolio(ctx, j, end, by_tok, words)
         k = j
         while k < len(toks) and toks[k].fold in connectors and k - j < 3:
             k += 1
-        if k in by_tok and all(toks[x].sep in (" ", "'") for x in range(m.j, k + 1)):
+        if k in by_tok and all(toks[x].sep in (" ", "'") for x in range(j, k + 1)):
             state, sm = by_tok[k]
             j, end = sm.j, sm.end
             role, j, end = _title_tail(ctx, m, role, j, end)
+            if role == "minister" and j == sm.j:  # "ministro ecuatoriano del Interior"
+                j, end = _portfolio(ctx, j, end, by_tok, words)
+        elif (
+            role == "minister"
+            and j == m.j
+            and j + 1 < len(toks)
+            and toks[j].text.isalpha()
+            and toks[j].text.islower()
+            and toks[j].sep == " "
+            and toks[j].fold not in connectors
+            and _portfolio(ctx, j + 1, end, by_tok, words)[0] > j + 1
+        ):
+            # an adjective the lexicon does not tie to one state ("le ministre congolais de la
+            # Défense": two Congos) before the ministry: the title goes on, its state unknown
+            j, end = _portfolio(ctx, j + 1, end, by_tok, words)
         elif first - 1 in {mm.j - 1 for _, mm in by_tok.values()} and toks[first].sep in (" ", "'"):
             # "russische Präsident", "Russian President", "российский президент"
             for iso3, mm in by_tok.values():
@@ -490,6 +510,35 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
                     state = iso3
         out.append(_TitleHit(role, m, state, end, j))
     return _coordinated(ctx, out)
+
+
+def _portfolio(ctx: Ctx, j: int, end: int, by_tok: dict, words: set[int]) -> tuple[int, int]:
+    """The ministry written after a minister's title: the language's ``portfolio_words`` joined
+    by its ``portfolio_connectors`` ("ministre du Pétrole, des Mines et de l'Énergie", "ministro
+    de Economía y Finanzas", "Minister for Foreign Trade"). Returns the token after it and where
+    it ends, or ``j`` and ``end`` unchanged when no ministry follows; a name after the ministry
+    is not part of it ("ministre de l'Intérieur Bruno Dupont"), nor is a state ("ministro de
+    Brasil" is Brazil's minister)."""
+    toks, text = ctx.toks, ctx.text
+    conn = {fold(w) for w in ctx.lex.get("portfolio_connectors", ())}
+    k, comma = j, False
+    while conn and k < len(toks):
+        kk = k
+        while (
+            kk < len(toks)
+            and toks[kk].fold in conn
+            and (toks[kk].sep in (" ", "'") or (comma and kk == k))
+            and kk - k < 3
+        ):
+            kk += 1
+        if kk == k or kk not in words or kk in by_tok or toks[kk].sep not in (" ", "'"):
+            break
+        while kk < len(toks) and kk in words and kk not in by_tok and toks[kk].sep in (" ", "'"):
+            kk += 1
+        j, end, k = kk, toks[kk - 1].end, kk
+        # ", des Mines": after a comma, the ministry's name goes on when a connector follows
+        comma = k < len(toks) and text[toks[k - 1].end : toks[k].start] == ", " and toks[k].fold in conn
+    return j, end
 
 
 def _title_tail(ctx: Ctx, m: Match, role: str, j: int, end: int) -> tuple[str, int, int]:
@@ -732,22 +781,57 @@ def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
     """The capitalised words of a name from token ``k`` on, and the token after them."""
     toks, text = ctx.toks, ctx.text
     run: list[Token] = []
-    while (
+    particles = _name_particles()
+    while True:
+        # "Mohammed bin Salman", "Ursula von der Leyen", "Mohammed Shia al-Sudani": one or two
+        # lower-case particles inside a name, when a capitalised word follows them
+        p = k
+        while run and p < len(toks) and p - k < 2 and toks[p].fold in particles:
+            p += 1  # "Al Habsi", "El Ghazouani": the article may be capitalised
+        if p > k and not (
+            p < len(toks)
+            and all(toks[x].sep == " " for x in range(k, p))
+            and toks[p].sep in (" ", "'")
+            and _name_word(ctx, toks, p, b)
+        ):
+            break
+        if p > k and len(run) + (p - k) >= 6:
+            break
+        if p > k:
+            run.extend(toks[k:p])
+            k = p
+        longest = 6 if any(t.fold in particles for t in run) else 5
+        if not (
+            _name_word(ctx, toks, k, b)
+            and len(run) < longest
+            and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1))
+            and (not run or "\n" not in text[run[-1].end : toks[k].start])
+        ):
+            break
+        run.append(toks[k])
+        k += 1
+    return run, k
+
+
+def _name_word(ctx: Ctx, toks: list[Token], k: int, b: _NameBarriers) -> bool:
+    """Can token ``k`` be a word of a person's name (capitalised, and no state, place, title,
+    event word, stop word or acronym)?"""
+    return (
         k < len(toks)
         and is_cap(toks[k])
-        and len(run) < 5
         and k not in b.states
         and k not in b.places
         and k not in b.titles
         and toks[k].fold not in b.stop
         and k not in b.events
         and not (len(toks[k].text) >= 2 and toks[k].text.isupper())  # "ЦК", "UN", "MFA": an acronym, no name
-        and (not run or toks[k].sep in (" ", "'") or (toks[k].sep == "." and len(run[-1].text) == 1))
-        and (not run or "\n" not in text[run[-1].end : toks[k].start])
-    ):
-        run.append(toks[k])
-        k += 1
-    return run, k
+    )
+
+
+@lru_cache(maxsize=1)
+def _name_particles() -> frozenset[str]:
+    """Lower-case particles inside names, in every language (a name may be foreign)."""
+    return frozenset(fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("name_particles", ()))
 
 
 def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:

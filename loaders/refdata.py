@@ -171,6 +171,19 @@ ROLE_RANK = {
             "secretary of state",
             "foreign minister",
             "defence minister",
+            "interior minister",
+            "finance minister",
+            "economy minister",
+            "energy minister",
+            "trade minister",
+            "industry minister",
+            "security minister",
+            "transport minister",
+            "agriculture minister",
+            "justice minister",
+            "development minister",
+            "mines minister",
+            "investment minister",
         )
     )
 }

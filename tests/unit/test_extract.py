@@ -347,6 +347,88 @@ def test_a_title_with_its_institution_still_introduces_a_name(lang, text, name):
     assert name in {l["name"] for l in facts(text, lang)["leaders"]}
 
 
+@pytest.mark.parametrize(
+    "lang, text, name",
+    [
+        (
+            "en",
+            "Oman's finance minister, Khalid bin Saeed Al Amri, received the delegation.",
+            "Khalid bin Saeed Al Amri",
+        ),
+        ("en", "Defence Minister Karel van der Berg arrived in Vilnius.", "Karel van der Berg"),
+        ("fr", "Le ministre mauritanien des Mines, Sidi Ould Salem, a reçu la délégation.", "Sidi Ould Salem"),
+        (
+            "es",
+            "El ministro brasileño de Minas y Energía, Pedro da Costa Ramos, llegó a Asunción.",
+            "Pedro da Costa Ramos",
+        ),
+        ("de", "Die österreichische Innenministerin Anna von Brenner traf ihren Amtskollegen.", "Anna von Brenner"),
+    ],
+)
+def test_a_name_keeps_its_lower_case_particles(lang, text, name):
+    assert name in {l["name"] for l in facts(text, lang)["leaders"]}
+
+
+@pytest.mark.parametrize(
+    "lang, text, names",
+    [
+        # "y" / "and" join two people, never one name
+        ("es", "El canciller Mateo Ríos y Ana Torres firmaron el acuerdo.", {"Mateo Ríos y Ana Torres"}),
+        # a particle before a state or a city is no part of a name
+        ("es", "El ministro Mateo Ríos de Chile llegó a Lima.", {"Mateo Ríos de Chile"}),
+        ("en", "Defence Minister Karel Berg of Estonia and Trade Minister Ivo Kask met.", {"Karel Berg of Estonia"}),
+    ],
+)
+def test_particles_never_glue_two_names_or_a_state_to_a_name(lang, text, names):
+    found = {l["name"] for l in facts(text, lang)["leaders"]}
+    assert found and not (found & names)
+
+
+@pytest.mark.parametrize(
+    "lang, text, name, state",
+    [
+        (
+            "fr",
+            "Le ministre sénégalais de l'Économie et des Finances, Malick Ndiaye, est arrivé.",
+            "Malick Ndiaye",
+            "SEN",
+        ),
+        (
+            "fr",
+            "Le ministre du Pétrole, des Mines et de l'Énergie du Niger, Moussa Adamou, est arrivé.",
+            "Moussa Adamou",
+            None,
+        ),
+        ("es", "El ministro de Hacienda chileno, Tomás Reyes, llegó a Lima.", "Tomás Reyes", "CHL"),
+        ("en", "Ghana's Minister for Trade and Industry Elikem Kotoko arrived in Lomé.", "Elikem Kotoko", "GHA"),
+        ("de", "Der polnische Wirtschaftsminister Jan Nowicki kam nach Berlin.", "Jan Nowicki", "POL"),
+        ("ru", "Министр внутренних дел Казахстана Ержан Садыков прибыл в Бишкек.", "Erzhan Sadykov", "KAZ"),
+    ],
+)
+def test_a_ministry_after_the_title_still_introduces_the_minister(lang, text, name, state):
+    people = {l["name"]: l for l in facts(text, lang)["leaders"]}
+    assert name in people, people
+    assert state is None or people[name]["state"] == state
+    assert people[name]["role"] and "minister" in people[name]["role"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, not_minister",
+    [
+        # the ministry ends where a verb begins: the man received is no minister
+        ("fr", "Le ministre de l'Intérieur a reçu Paul Durand à Lyon.", "Paul Durand"),
+        ("es", "El ministro de Hacienda recibió a Luis Gómez en Quito.", "Luis Gómez"),
+        ("en", "The Minister of Finance welcomed Peter Owusu to the talks.", "Peter Owusu"),
+        # a ministry's spokesman is not its minister
+        ("fr", "Un porte-parole du ministère de l'Intérieur, Marc Lenoir, a parlé.", "Marc Lenoir"),
+        ("de", "Ein Sprecher des Innenministeriums, Jonas Keller, sagte das.", "Jonas Keller"),
+    ],
+)
+def test_a_ministry_never_makes_a_minister_of_the_next_name(lang, text, not_minister):
+    people = {l["name"]: l for l in facts(text, lang)["leaders"]}
+    assert not_minister not in people or "minister" not in (people[not_minister]["role"] or "")
+
+
 def test_a_phone_call_is_no_meeting_and_a_region_is_no_place():
     obj = extracted("fr_macron_biden_call.txt")
     assert obj["meetings"] == []

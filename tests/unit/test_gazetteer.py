@@ -82,3 +82,19 @@ def test_of_two_stems_matching_the_same_word_the_longer_wins():
     g.add("газ*", "energy")
     g.add("газет*", "-")
     assert names(g, "газета пишет о газопроводе") == [("газета", "-"), ("газопроводе", "energy")]
+
+
+def test_a_compound_head_matches_the_end_of_a_word_only():
+    g = Gazetteer()
+    g.add("*minister", "minister")
+    g.add("*innenminister", "interior minister")
+    g.add("Außenminister", "foreign minister")
+    text = "Der Bundesinnenminister, der Außenminister und der Finanzminister im Innenministerium."
+    assert names(g, text) == [
+        ("Bundesinnenminister", "interior minister"),  # the longest head decides
+        ("Außenminister", "foreign minister"),  # a whole form first
+        ("Finanzminister", "minister"),
+    ]  # "Innenministerium" holds the head but does not end with it
+    assert names(g, "Ministerpräsident und Ministerrat") == []
+    with pytest.raises(ValueError):
+        g.add("*amt", "office")  # too short to stand for a word's end

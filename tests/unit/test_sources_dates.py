@@ -378,3 +378,46 @@ def test_without_a_weekday_right_before_it_a_date_keeps_the_nearest_year(lang, t
         if d.precision == "day" and "-12-15" in d.value
     ]
     assert got == ["2026-12-15"]
+
+
+@pytest.mark.parametrize(
+    "lang, text, published, value",
+    [
+        ("en", "They met last spring.", "2026-02-11", "2025"),
+        ("en", "They met last spring.", "2026-07-01", "2026"),  # spring 2026 is over by July
+        ("en", "They will meet next winter.", "2026-02-11", "2026"),
+        ("en", "They meet this winter.", "2026-01-15", "2025"),  # the winter under way began in December
+        ("fr", "Ils se sont vus l'été dernier.", "2026-02-11", "2025"),
+        ("es", "Se verán la próxima primavera.", "2026-02-11", "2026"),
+        ("es", "Se verán la próxima primavera.", "2026-05-11", "2027"),  # this spring has begun
+        ("de", "Sie trafen sich im vergangenen Herbst.", "2026-02-11", "2025"),
+        ("ru", "Они встретятся следующей осенью.", "2026-10-20", "2027"),
+    ],
+)
+def test_a_season_counted_from_the_publication_gives_its_year(lang, text, published, value):
+    got = [d for d in find_dates(text, tokenize(text), lang, published)]
+    assert [(d.value, d.precision) for d in got] == [(value, "year")]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "The summer was hot and the spring rains came late."),
+        ("fr", "Il a été dernier du classement."),  # "été", the verb, is no summer
+        ("de", "Der Sommer war lang."),
+    ],
+)
+def test_a_season_with_no_count_gives_no_date(lang, text):
+    assert find_dates(text, tokenize(text), lang, "2026-02-11") == []
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Er war zuletzt im Jänner in Wien.", "2026-01"),  # the Austrian name of January
+        ("Am 15. Jänner 2026 traf er ihn.", "2026-01-15"),
+        ("Am 3. Feber reiste sie ab.", "2026-02-03"),
+    ],
+)
+def test_austrian_month_names_are_months(text, value):
+    assert [d.value for d in find_dates(text, tokenize(text), "de", "2026-03-10")] == [value]
