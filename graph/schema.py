@@ -19,7 +19,7 @@ from typing import Any
 import neo4j
 
 from relgraph.graph import models
-from relgraph.errors import IncompatibleGraph
+from relgraph.errors import IncompatibleGraph, IndexFailed
 from relgraph.graph.connect import bind_neomodel
 
 # What each version added (a migration step below fills it in on an older graph):
@@ -81,6 +81,51 @@ def index_names(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
         "SHOW INDEXES YIELD name, type WHERE type <> 'LOOKUP' RETURN name ORDER BY name", database_=database
     )
     return [r["name"] for r in records]
+
+
+def index_progress(rows: list[dict]) -> tuple[bool, str]:
+    """Whether every index of ``SHOW INDEXES`` rows (``name``, ``state``, ``populationPercent``)
+    is online, and a line saying how far along their population is. A failed index stops it
+    (``IndexFailed``, naming it): waiting would never end."""
+    failed = sorted(r["name"] for r in rows if r["state"] == "FAILED")
+    if failed:
+        raise IndexFailed(
+            f"the index {failed[0]} failed to populate (SHOW INDEXES; the server's debug.log says why): "
+            "drop it and run the import again"
+        )
+    pending = sorted((r["name"], float(r["populationPercent"] or 0.0)) for r in rows if r["state"] != "ONLINE")
+    online = len(rows) - len(pending)
+    line = f"indexes online: {online}/{len(rows)}"
+    if pending:
+        line += " (populating " + ", ".join(f"{name} {pct:.0f} %" for name, pct in pending[:4])
+        line += f", {len(pending) - 4} more)" if len(pending) > 4 else ")"
+    return not pending, line
+
+
+def await_indexes(
+    driver: neo4j.Driver, database: str = "neo4j", *, echo=None, poll_s: float = 5.0, timeout_s: float | None = None
+) -> float:
+    """Wait until every index is online (the server populates a new index over existing data in
+    the background, and a question planned meanwhile scans instead); ``echo`` gets a progress line
+    at each ``poll_s``. Returns the seconds waited; ``IndexFailed`` on a failed index or after
+    ``timeout_s``."""
+    import time
+
+    started = time.monotonic()
+    while True:
+        rows = driver.execute_query(
+            "SHOW INDEXES YIELD name, state, populationPercent RETURN name, state, populationPercent",
+            database_=database,
+        ).records
+        done, line = index_progress([dict(r) for r in rows])
+        waited = time.monotonic() - started
+        if done:
+            return waited
+        if timeout_s is not None and waited > timeout_s:
+            raise IndexFailed(f"the indexes were not online after {timeout_s:.0f} s: {line}")
+        if echo:
+            echo(line)
+        time.sleep(poll_s)
 
 
 def clear(driver: neo4j.Driver, database: str = "neo4j") -> int:

@@ -294,6 +294,10 @@ def bulk_import(
         say("installing constraints and indexes")
         schema.install(driver, settings.database)
         finish(driver, files, settings.database)
+        # the indexes populate in the background over the imported data: the graph is ready for
+        # questions once they are online (a question planned before would scan the label)
+        say("waiting for the indexes to come online")
+        schema.await_indexes(driver, settings.database, echo=say)
     if not out:
         shutil.rmtree(folder, ignore_errors=True)
     report.imported = True

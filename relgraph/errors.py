@@ -55,6 +55,10 @@ class IncompatibleGraph(RelgraphError):
     exit_code = 4
 
 
+class IndexFailed(RelgraphError):
+    """An index did not come online (failed to populate, or not within the time given)."""
+
+
 class BusyGraph(RelgraphError):
     """A write kept meeting other writers' locks until its retries ran out."""
 

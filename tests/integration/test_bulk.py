@@ -72,6 +72,24 @@ def test_bulk_import_gives_the_graph_load_gives(driver, cli_env, extracted, tmp_
     # the schema is in place again (natural keys are unique, questions use their indexes)
     assert constraints and schema.constraint_names(driver) == constraints
     assert schema.index_names(driver) == indexes
+    states = driver.execute_query("SHOW INDEXES YIELD state RETURN collect(DISTINCT state) AS s").records[0]["s"]
+    assert states == ["ONLINE"]  # the import waited for them: the graph is ready for questions
+
+
+def test_await_indexes_returns_once_a_new_index_over_existing_nodes_is_online(driver):
+    # a new index over nodes already there is populated in the background: SHOW INDEXES says
+    # POPULATING until it is done, and questions planned meanwhile scan the label
+    driver.execute_query("UNWIND range(1, 200000) AS i CREATE (:RelgraphMeta {key: 'probe' + i})")
+    name = "await_probe"
+    try:
+        driver.execute_query(f"CREATE INDEX {name} FOR (n:RelgraphMeta) ON (n.key, n.version)")
+        lines: list[str] = []
+        schema.await_indexes(driver, echo=lines.append, poll_s=0.01)
+        rec = driver.execute_query("SHOW INDEXES YIELD name, state WHERE name = $n RETURN state", n=name).records
+        assert [r["state"] for r in rec] == ["ONLINE"]
+        assert all(line.startswith("indexes online: ") for line in lines)
+    finally:
+        driver.execute_query(f"DROP INDEX {name} IF EXISTS")
 
 
 def test_bulk_import_refuses_a_database_with_data(driver, cli_env, extracted):

@@ -236,3 +236,19 @@ def test_the_read_buffer_holds_the_longest_field(tmp_path):
     with open(next(p for k, n, p in files.files if n == "State"), "rb") as f:
         assert size > max(len(line) for line in f) > 4 * 2**20
     assert bulk.BulkBuilder(tmp_path / "g").finish().read_buffer() == 4 * 2**20
+
+
+def test_index_progress_says_what_is_still_populating_and_stops_at_a_failed_index():
+    import pytest
+
+    from relgraph.errors import IndexFailed
+    from relgraph.graph.schema import index_progress
+
+    row = lambda name, state, pct: {"name": name, "state": state, "populationPercent": pct}  # noqa: E731
+    done, line = index_progress([row("a", "ONLINE", 100.0), row("b", "POPULATING", 41.6), row("c", "ONLINE", 100.0)])
+    assert not done and line == "indexes online: 2/3 (populating b 42 %)"
+    many = [row(f"p{i}", "POPULATING", float(i)) for i in range(6)]
+    assert index_progress(many)[1].endswith("p3 3 %, 2 more)")
+    assert index_progress([row("a", "ONLINE", 100.0)]) == (True, "indexes online: 1/1")
+    with pytest.raises(IndexFailed, match="the index b failed"):
+        index_progress([row("a", "ONLINE", 100.0), row("b", "FAILED", 12.0)])
