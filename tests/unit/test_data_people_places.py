@@ -13,45 +13,17 @@ from pathlib import Path
 
 import pytest
 
+from relgraph.loaders.refdata import ROLE_RANK
+
 DATA = Path(__file__).resolve().parents[2] / "loaders" / "data"
 
 LEADERS_HEADER = ["id", "name", "state", "role", "start", "end", "aliases", "short"]
 PLACES_HEADER = ["id", "name", "kind", "state", "aliases", "city"]
 SOURCES_HEADER = ["name", "kind", "aliases"]
 
-LEADER_ROLES = {
-    "president",
-    "vice president",
-    "prime minister",
-    "chancellor",
-    "king",
-    "queen",
-    "emperor",
-    "emir",
-    "crown prince",
-    "supreme leader",
-    "general secretary",
-    "foreign minister",
-    "defence minister",
-    # sectoral ministers who meet their counterparts (role names as the lexicons' "titles" use them)
-    "interior minister",
-    "finance minister",
-    "economy minister",
-    "energy minister",
-    "trade minister",
-    "industry minister",
-    "security minister",
-    "transport minister",
-    "agriculture minister",
-    "justice minister",
-    "development minister",
-    "mines minister",
-    "investment minister",
-    "secretary of state",
-    "chairman",
-    # Kim Yo Jong and the like: people who hold no office of the list but speak for a state
-    "senior official",
-}
+# every office the reference data ranks (refdata.ROLE_RANK), and the one it does not: Kim Yo Jong
+# and the like, people who hold no office of the list but speak for a state
+LEADER_ROLES = set(ROLE_RANK) | {"senior official"}
 PLACE_KINDS = {
     "city",
     "cosmodrome",
