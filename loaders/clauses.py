@@ -30,6 +30,7 @@ from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.mentions import role_fits, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
 from relgraph.loaders.resolve import project_id
+from relgraph.loaders.sources import on_caption_line
 from relgraph.records import CallFact, Evidence, MeetingFact, ProposalFact, SectorRef, VisitFact
 
 # relations that open another clause: its arguments are not the predicate's
@@ -162,6 +163,8 @@ class Event:
     during: bool = False  # "during the talks, ...": the frame of another clause, a re-mention
     anaphoric: bool = False  # "that meeting", "cette rencontre": a meeting already told, never a new one
     anchor: tuple[str, ...] = ()  # leaders of the encounter it is placed before or after ("before meeting X")
+    pairwise: bool = False  # told as a bilateral ("un encuentro bilateral", "двусторонние переговоры")
+    sequenced: bool = False  # placed before or after another encounter ("al término de la cumbre")
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -305,6 +308,8 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
         ):
             if L.has("call_words", t) and _called_off(L, p, t):
                 continue  # "calls off the trip", "sagt die Reise ab": a cancellation, not a call
+            if L.has("call_words", t) and t.upos in ("VERB", "AUX") and _names_as(p, t):
+                continue  # "a visit officials called overdue", "le calificó de histórico": naming, not phoning
             if L.has("call_words", t) and _calls_on(L, p, t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))  # "called on Xi at the Great Hall"
             elif (L.has("call_words", t) and not _call_for(p, t)) or (
@@ -978,6 +983,19 @@ def _question(ctx: Ctx, k: int) -> bool:
     return ctx.text[s.start : s.end].rstrip(" \n\"'»”“)").endswith("?")
 
 
+def _depicted(L: Lex, p: Parse, t: Tok) -> bool:
+    """The predicate hangs (within four steps up) from a verb of showing: "a video shows X being
+    received by Y", "semble montrer X accueilli par Y", "zeigt X, wie er ... begrüßt wird"."""
+    cur = t
+    for _ in range(4):
+        if not cur.head or cur.deprel.startswith(("nsubj", "csubj")):
+            return False  # ("the talks showed progress": the event is what shows, not what is shown)
+        cur = p.tok(cur.head)
+        if cur.upos in ("VERB", "AUX") and L.has("depict_verbs", cur):
+            return True
+    return False
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -985,6 +1003,14 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         return "hope"  # "Suspendido el encuentro", "the meeting was cancelled": it did not happen
     if pr.head.upos == "NOUN" and _under_study(ctx, pr.k):
         return "hope"  # "Une rencontre Tinubu-Faye « à l'étude »", "a summit under consideration"
+    if any(
+        any(c.deprel == "mark" and fold(c.form) == "to" for c in p.children(v.i))
+        and any(c.deprel in ("aux", "aux:pass") and L.has("be_to_aux", c) for c in p.children(v.i))
+        for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+    ):
+        return "plan"  # "the talks were to be held in Gobabis", "is to visit Rome": a plan, done or not
+    if _depicted(L, p, pr.head):
+        return "hope"  # "a video appears to show X greeted by Y": a picture of it, not the text telling it
     if (
         pr.head.head
         and pr.head.deprel in ("xcomp", "ccomp", "advcl")
@@ -1128,6 +1154,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
             return "plan"  # "will Scholz nach Paris reisen" (wollen), "doit se rendre"
+        if c.deprel == "aux" and fold(c.form) in L.words.get("going_aux", ()):
+            return "plan"  # "iban a celebrarse en Kigali", "allaient se tenir": going to, done or not
         if c.deprel in ("aux", "aux:pass", "mark") and (
             _is_cond_aux(L, c) or (L.has("hope_verbs", c) and not _achieved(L, c))
         ):
@@ -1135,6 +1163,13 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan" if any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
         if c.deprel == "mark" and fold(c.form) in rd.every_language("if_marks", events=True):
             return "hope"
+        if (
+            c.deprel == "mark"
+            and L.has("wish_marks", c)
+            and c.head == pr.head.i
+            and pr.head.feats.get("VerbForm") != "Inf"
+        ):
+            return "hope"  # "за то, чтобы Пашинян встретился с Алиевым": a wish (an infinitive there is a purpose)
         if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN" and c.head == pr.head.i:
             return "recall"
         if c.deprel in ("advmod", "obl") and L.has("then_words", c) and _then(L, p, c):
@@ -1501,6 +1536,35 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
     return out
 
 
+def _epithet(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
+    """ "empfing den CDU-Politiker", "the guest was welcomed by": a noun by which a report points
+    back to the person it is about, naming nobody itself."""
+    if c.upos not in ("NOUN", "PROPN"):
+        return False
+    near = [c] + [t for t in p.children(c.i) if t.deprel in ("flat", "appos", "compound", "amod", "flat:name")]
+    noun = next(
+        (
+            t
+            for t in near
+            if t.upos == "NOUN"
+            and (
+                fold(t.form).rsplit("-", 1)[-1] in L.words.get("epithet_nouns", ())
+                or (t.feats.get("Number") == "Sing" and L.has("epithet_nouns", t))
+            )
+        ),
+        None,
+    )  # the singular as written ("the guest", not "the guests"; "гостя" by its case's number);
+    # "den CDU-Politiker": the party hung as the head, the noun as its flat part
+    if noun is None:
+        return False
+    if any(t.upos == "PROPN" and t.i > noun.i for t in near) or (
+        noun.i < len(p.toks) and p.tok(noun.i + 1).upos == "PROPN"
+    ):
+        return False  # "the veteran politician Lech Wałęsa": a name follows, someone else
+    own = {t.i for t in near}
+    return not _leaders_in(ctx, p, own) and not any(m.start < c.end and c.start < m.end for _, _, m in ctx.state_hits)
+
+
 def _main_subject(ctx: Ctx, k: int, cur: str | None) -> str | None:
     """The leader the main clause of parsed sentence ``k`` is about: the one its subject names
     ("Before meeting X, the president was received by Y" is about the president, not X); "" for a
@@ -1837,6 +1901,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
                 return False
         if cur.i != t.i and L.has("compass_words", cur):
             return False  # "in Hakone, southwest of Tokyo": Tokyo only gives the bearings
+        if cur.i != t.i and cur.upos == "NOUN" and L.has("mission_nouns", cur):
+            return False  # "a reception at the Russian embassy in Minsk": the state's mission, not the state
         if cur.i != t.i and cur.i != pr.head.i and L.has("topic_heads", cur):
             return False  # "un encuentro centrado en Gaza", "talks focused on Gaza": what it was about
         case = _case_of(p, cur)
@@ -2066,6 +2132,22 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         return None
     if modality is None and L.has("awaited_verbs", pr.head):
         modality = "plan"  # "X is expected in Berlin": not there yet
+    if (
+        pr.kind == "visit"
+        and L.has("moved_verbs", pr.head)
+        and any(c.deprel in ("aux", "aux:pass") and L.has("passive_aux", c) for c in pr.p.children(pr.head.i))
+    ):
+        return None  # "fueron trasladadas a la frontera": something was moved, nobody travelled
+    if (
+        modality == "plan"
+        and not unreal
+        and any(
+            c.deprel == "conj" and c.i > pr.head.i and L.has("moved_verbs", c)
+            for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+            for c in pr.p.children(v.i)
+        )
+    ):
+        return None  # "the talks were to be held in Kigali but were moved to the border": a plan given up
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
@@ -2110,7 +2192,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # "Macron received him at the Élysée", "empfing ihn Tusk": the person the text is about
         # (here, or in the sentence before when this one names the host first), of another state
         for c in p.children(pr.head.i):
-            if c.deprel in ("obj", "iobj", "obl", "nsubj:pass") and c.upos == "PRON" and L.has("object_pronouns", c):
+            if (
+                c.deprel in ("obj", "iobj", "obl", "nsubj:pass") and c.upos == "PRON" and L.has("object_pronouns", c)
+            ) or (c.deprel in ("obj", "iobj", "obl", "nsubj", "nsubj:pass") and _epithet(ctx, L, p, c)):
                 for ref in (_topics(ctx).get(pr.k), _topics(ctx).get(pr.k - 1)):
                     if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
                         leaders.append(ref)
@@ -2193,9 +2277,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # "Modi visited Moscow last July, where the president received him": the time of the
         # clause this one hangs on
         up = p.tok(top.head)
+        # "the first was in May 2025, when the president hosted him": the time the clause hangs on
+        near = {t.i for t in p.subtree(up.i)} - {t.i for t in p.subtree(top.i)}
+        dates = [d for d in _dates(ctx, pr, near) if _tok_ids(p, d.start, d.end) & {up.i}] if up.upos != "VERB" else []
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
-        dates = _dates(ctx, pr, _domain(p, up, skip={top.i}))
+        dates = dates or _dates(ctx, pr, _domain(p, up, skip={top.i}))
     elif not dates and top.deprel == "root" and any(fold(c.form) in _where_words() for c in p.children(top.i)):
         # the same, where the parser made the clause of place a second root of the sentence
         # ("... прошла в сентябре 2019 года во Владивостоке, где ... встретился с Путиным")
@@ -2266,6 +2353,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pr.during,
         anaphoric,
         tuple(h.lid for h in _leaders_in(ctx, p, sequence)),
+        any(
+            L.has("bilateral_words", c) for c in p.children(pr.head.i) if c.deprel in ("amod", "nmod", "advmod", "obl")
+        ),
+        bool(sequence),
     )
 
 
@@ -2365,6 +2456,8 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
     L = lex(ctx.lang)
     if fold(verb.lemma).endswith(("ся", "сь")):
         return False  # "виделись": a reflexive verb takes no object; what the parser hung on it is not one
+    if any(c.deprel in ("aux:pass", "nsubj:pass", "obl:agent") for c in p.children(verb.i)):
+        return False  # "a été reçu ... par X, la première visite ...": a passive verb takes no object either
     for c in p.children(verb.i):
         if c.deprel != "obj" or c.upos != "NOUN":
             continue
@@ -2452,9 +2545,10 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 if day is not None:
                     ev = replace(ev, date=day)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
-            if _phrase(ctx, L, "thread_words", ev.k) and meeting_day is not None:
-                # "Meanwhile, the foreign ministers met ...", "Позднее министра принял ...": in the time
-                # of the meeting the report is telling, the last one it dated to a day
+            if (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced) and meeting_day is not None:
+                # "Meanwhile, the foreign ministers met ...", "Позднее министра принял ...", "after the
+                # summit, X and Y held bilateral talks": in the time of the meeting the report is
+                # telling, the last one it dated to a day
                 ev = replace(ev, date=meeting_day)
         if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
             meeting_day = ev.date
@@ -2569,6 +2663,8 @@ def read_events(ctx: Ctx) -> list[Event]:
             no = _event(ctx, pr, unreal=True)
             if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
                 unreal.append(no)
+    # a caption ("Foto: X begrüßt Y am Ballhausplatz") shows an encounter the body tells: no event of its own
+    events = [e for e in events if not on_caption_line(ctx.text, ctx.sents[e.k].start)]
     return _same_day(ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, events, unreal))))
 
 
@@ -2856,6 +2952,10 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
                 and _compatible(g["date"], ev.date)
                 and _same_party(ids, g["ids"])
                 and _same_city(ctx, g["events"], ev)
+                # a bilateral beside a meeting of three or more ("after the trilateral summit, X and
+                # Y held bilateral talks"): two meetings
+                and not (ev.pairwise and len(g["ids"]) > 2)
+                and not (len(ids) > 2 and any(e.pairwise for e in g["events"]))
             ),
             None,
         )
@@ -3064,7 +3164,17 @@ def _names_as(p: Parse, t: Tok) -> bool:
     noun or adjective names someone something; nobody phones."""
     kids = p.children(t.i)
     objs = [c for c in kids if c.deprel in ("obj", "iobj")]
-    return len(objs) >= 2 or any(c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ", "PROPN") for c in kids)
+    if len(objs) >= 2 or any(c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ", "PROPN") for c in kids):
+        return True
+    # "lo que la prensa llamó «la cumbre del ferrocarril»": a quoted name for something, one object
+    # hung on the verb and the relative pronoun taken for an oblique
+    return any(
+        c.deprel == "obj" and any(q.deprel == "punct" and q.form in _QUOTES and q.i < c.i for q in p.children(c.i))
+        for c in kids
+    )
+
+
+_QUOTES = frozenset('"«“„‚‘')
 
 
 def _call_sentences(ctx: Ctx, L: Lex, after: int, taken: set[int]) -> dict[int, Parse]:

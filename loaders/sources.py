@@ -23,6 +23,14 @@ _PERSON = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’-]+(?:\s+[A-ZÀ-ÖØ-ÞА-�
 _CLAUSE_STOP = re.compile(r"[,;:.!?()\n]")
 
 
+def on_caption_line(text: str, pos: int) -> bool:
+    """``pos`` is on a line that opens with a picture mark ("Foto: X begrüßt Y", "Photo : ...",
+    "Фото: ..."): a caption, which shows what the body tells rather than telling it."""
+    start = text.rfind("\n", 0, pos) + 1
+    m = _PHOTO_MARK.match(text, start)
+    return m is not None and m.start() == start
+
+
 def _known(part: str) -> tuple[str, str] | None:
     """The canonical name and type of a source that ``part`` names entirely, else None."""
     ms = rd.source_gazetteer().find(part)
