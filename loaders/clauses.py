@@ -2138,6 +2138,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         and any(c.deprel in ("aux", "aux:pass") and L.has("passive_aux", c) for c in pr.p.children(pr.head.i))
     ):
         return None  # "fueron trasladadas a la frontera": something was moved, nobody travelled
+    if pr.kind == "visit" and any(
+        c.deprel.startswith("nsubj") and c.upos == "NOUN" and (L.has("meet_nouns", c) or L.has("visit_nouns", c))
+        for c in pr.p.children(pr.head.i)
+    ):
+        return None  # "La reunión se traslada a Panamá", "the summit moves to Geneva": the event goes, no one
     if (
         modality == "plan"
         and not unreal
@@ -2289,6 +2294,17 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         first = next((t for t in p.toks if t.deprel == "root" and t.i < top.i), None)
         if first is not None:
             dates = _dates(ctx, pr, _domain(p, first))
+    if not dates:
+        # "Гоита уже приезжал в Москву, когда Путин принял его в июне 2025 года": a clause of
+        # time hung on this one happened with it; its date (the parser's choice of clause) is this one's
+        near = [top] + [c for c in p.children(top.i) if c.upos in ("NOUN", "PROPN")]  # (or hung on its place)
+        for c in [x for v in near for x in p.children(v.i)]:
+            if c.deprel == "advcl" and any(
+                m.deprel in ("mark", "advmod") and L.has("when_marks", m) for m in p.children(c.i)
+            ):
+                dates = _dates(ctx, pr, {t.i for t in p.subtree(c.i)})
+                if dates:
+                    break
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
     if modality == "recall" and date is None and _pluperfect(L, pr):
         # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
@@ -3074,6 +3090,10 @@ def _in_headline(ctx: Ctx, v: VisitFact) -> bool:
     return all(ctx.sents[ctx.sent_of(e.start)].para == -1 for e in v.evidence)
 
 
+# kinds of place that are a state's seat of government: its own leaders receive there
+_SEATS = frozenset({"office", "palace", "residence", "guesthouse"})
+
+
 def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[VisitFact]:
     """Visits from stated travel ("X visited / arrived in / will travel to C") and from a located
     meeting abroad in which the traveller takes part: one per traveller, city and status."""
@@ -3119,6 +3139,11 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             continue
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
         if not host:
+            continue
+        if ctx.places[pid]["kind"] in _SEATS and host not in {ctx.leader_info[x]["state"] for x in m.participant_ids}:
+            # a seat of government with no city named, of a state none of them leads ("im
+            # Bundeskanzleramt" with Austria's and Romania's heads: a name two buildings share):
+            # where, the text does not say (a summit resort abroad is another matter)
             continue
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
