@@ -816,6 +816,10 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         # "we wrongly reported that X had met Y", "afirmamos por error que ...", "haben wir
         # fälschlicherweise berichtet, dass ...": a claim the text takes back
         return True
+    if pr.head.deprel != "root" and pr.k + 1 < len(ctx.sents):
+        nxt = fold(ctx.text[ctx.sents[pr.k + 1].start : ctx.sents[pr.k + 1].end]).lstrip(" \"«„“'")
+        if any(nxt.startswith(fold(w)) for w in L.words.get("retraction_openers", ())):
+            return True  # "we had written that X and Y met. This is incorrect: ...": taken back at once
     heads = [pr.head] + [g for g in pr.gov]
     for h in heads:
         hi = h.i
@@ -1150,6 +1154,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             for m in p.toks
         )
         return "plan" if not conditioned and any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
+    if pr.head.upos == "VERB":
+        mark = next((c for c in p.children(pr.head.i) if c.deprel == "mark"), None)
+        first = mark.end if mark is not None else min(t.start for t in p.subtree(pr.head.i))
+        before = " ".join(fold(ctx.text[max(p.start, first - 24) : first]).split())
+        if any(before.endswith(fold(w)) for w in L.words.get("since_openers", ())):
+            return "recall"  # "двадцать лет с тех пор, как Путин посетил Каир": since then, not now
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -1163,6 +1173,17 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan" if any(g.deprel == "~ccomp" for g in pr.gov) else "hope"
         if c.deprel == "mark" and fold(c.form) in rd.every_language("if_marks", events=True):
             return "hope"
+        if c.head == pr.head.i and (
+            (c.deprel == "mark" and fold(c.form) in L.words.get("since_words", ()))
+            or (
+                c.upos == "PROPN"
+                and any(h.start <= c.start < h.end for h in ctx.leader_hits)
+                and any(x.deprel == "case" and fold(x.form) in L.words.get("since_words", ()) for x in p.children(c.i))
+            )
+        ):
+            # "twenty years since Bush landed in New Delhi", "Zwanzig Jahre, seit Merkel nach Peking
+            # reiste" (the parser's "seit" on the person: no one is a time): the start of a span
+            return "recall"
         if (
             c.deprel == "mark"
             and L.has("wish_marks", c)
@@ -2401,7 +2422,7 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
         if (
             t.i not in dom
             or not (t.upos == "NOUN" or (t.upos == "ADJ" and L.has("proxy_nouns", t)))  # "enviado" as ADJ
-            or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod")
+            or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj")
             or any(s <= t.start < e for s, e in covered)
             or any(L.has(key, t) for key in ("meet_nouns", "visit_nouns", "call_words"))
             or (L.has("party_nouns", t) and not L.has("proxy_nouns", t))  # "Lee's predecessor Yoon": Yoon, not Lee
@@ -2986,6 +3007,18 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             same["date"] = (
                 same["date"] if same["date"] and same["date"].precision == "day" else (ev.date or same["date"])
             )
+    # a headline's present ("Steinmeier empfängt Mahama im Schloss Bellevue") tells no status: the
+    # body's meeting of the same people (planned for Wednesday, or held on Monday) is the one
+    body = [g for g in groups if any(ctx.sents[e.k].para != -1 for e in g["events"])]
+    groups = [
+        g
+        for g in groups
+        if g in body
+        or g["date"] is not None
+        or not any(
+            b["status"] != g["status"] and b["status"] != "past" and _same_party(b["ids"], g["ids"]) for b in body
+        )
+    ]
     out = []
     for g in groups:
         evs = g["events"]

@@ -416,9 +416,11 @@ def ago_mentions(text: str, toks: list[Token], lang: str, pub: dt.date, taken: s
         if unit is None or i in taken:
             continue
         first, n = i, 1.0
-        if i > 0 and toks[i - 1].text.isdigit() and toks[i - 1].sep == " ":
+        # (the gap between the count and its unit, not the one before the count: "Двадцать лет
+        # назад" opening a paragraph counts too)
+        if i > 0 and toks[i - 1].text.isdigit() and tok.sep == " ":
             first, n = i - 1, float(toks[i - 1].text)
-        elif i > 0 and _number(toks[i - 1], lang) is not None and toks[i - 1].sep == " ":
+        elif i > 0 and _number(toks[i - 1], lang) is not None and tok.sep == " ":
             first, n = i - 1, float(_number(toks[i - 1], lang) or 1)
         start = _form_before(before, text, toks, first)
         end_j = _form_after(after, text, toks, i + 1)
