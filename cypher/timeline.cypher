@@ -72,9 +72,16 @@ CALL (k, lim) {
   RETURN reduce(o = [], x IN lists | o + x) AS near, n
   UNION ALL
   WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
-  MATCH (pr:Project {pair_key: key})<-[:PROPOSES]-(x)
-  WITH DISTINCT pr, x
+  MATCH (pr:Project {pair_key: key})
   WHERE pr.first IS NOT NULL
+  // a project's reports are one proposer's (graph/events.py): it is on the node, so its PROPOSES
+  // edge (one per report) is checked for, not read one by one
+  CALL (pr) {
+    MATCH (x:Leader {id: pr.by}) RETURN x
+    UNION
+    MATCH (x:State {iso3: pr.by}) RETURN x
+  }
+  WITH pr, x WHERE EXISTS { (x)-[:PROPOSES]->(pr) }
   WITH collect({date: pr.first, fact: 'proposal', n: pr, x: x}) AS near
   RETURN near, size(near) AS n
 }
