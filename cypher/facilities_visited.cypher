@@ -2,25 +2,20 @@
 // param state: the host state, an ISO3 code or any name or alias (example: RUS)
 // returns: facility, kind, visits (resolved visits), meetings (resolved meetings), articles (reporting either), visitors (up to ten)
 MATCH (f:Facility {state: $state})
+// Each place's resolved visits and meetings, the articles reporting them and its travellers are
+// counts the writers keep (graph/events.py ``tally_keys``, graph/write.py ``_SHARES``): no edge
+// per report is read (a place of the busiest state has tens of thousands)
 CALL (f) {
-  OPTIONAL MATCH (f)<-[:TO]-(v:Visit)
-  RETURN count(DISTINCT v) AS visits
+  OPTIONAL MATCH (t:Tally {kind: 'facility', of: f.id})
+  RETURN sum(CASE t.other WHEN 'visits' THEN t.articles ELSE 0 END) AS visits,
+         sum(CASE t.other WHEN 'meetings' THEN t.articles ELSE 0 END) AS meetings,
+         sum(CASE t.other WHEN 'articles' THEN t.articles ELSE 0 END) AS articles
 }
+WITH f, visits, meetings, articles WHERE visits + meetings > 0
 CALL (f) {
-  OPTIONAL MATCH (f)<-[:HELD_AT]-(m:Meeting)
-  RETURN count(DISTINCT m) AS meetings
-}
-WITH f, visits, meetings WHERE visits + meetings > 0
-CALL (f) {
-  // the articles reporting a visit to it or a meeting at it
-  OPTIONAL MATCH (f)<-[r:TO|HELD_AT]-()
-  RETURN count(DISTINCT r.article) AS articles
-}
-CALL (f) {
-  // a visit's traveller is on the node (every ON_VISIT edge of a visit comes from it): no edge per report read
-  MATCH (f)<-[:TO]-(v:Visit)
-  WITH DISTINCT v.visitor AS vid
-  MATCH (l:Leader {id: vid})
+  // the travellers who visited it, each counted once
+  MATCH (t:Tally {kind: 'visitor', of: f.id})
+  MATCH (l:Leader {id: t.other})
   WITH DISTINCT l ORDER BY l.name LIMIT 10
   RETURN collect(l.name) AS visitors
 }

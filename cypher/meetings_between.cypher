@@ -39,19 +39,15 @@ CALL (k, lim, cut, dated) {
 WITH k, lim, m ORDER BY coalesce(m.date, "") DESC, m.id
 WITH k, lim, collect(m) AS cands
 WITH k, cands[..lim] AS ms
+// how many in all: a count the writers keep per pair (graph/events.py ``tally_keys``), not the
+// pair's every meeting counted (16k index entries and their ATTENDED edges for the busiest pair)
 CALL (k) {
-  MATCH (m:Meeting)
-  WHERE m.block = k AND m.lo IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
-  RETURN count(m) AS two
-}
-CALL () {
-  MATCH (m:Meeting)
-  WHERE m.multilateral CONTAINS $a AND m.multilateral CONTAINS $b
-    AND $a IN split(m.multilateral, '|') AND $b IN split(m.multilateral, '|') AND EXISTS { (m)<-[:ATTENDED]-() }
-  RETURN count(m) AS more
+  MATCH (t:Tally {kind: 'meetings', of: k})
+  WHERE t.other = 'all'
+  RETURN sum(t.articles) AS total
 }
 UNWIND ms AS m
-WITH m, two + more AS total
+WITH m, total
 OPTIONAL MATCH (m)-[:HELD_AT]->(f:Facility)
 WITH m, total, min(f.name) AS place
 MATCH (l:Leader)-[at:ATTENDED]->(m)

@@ -32,18 +32,13 @@ CALL (k, lim) {
     RETURN m
   }
   WITH collect({date: m.date, fact: 'meeting', n: m, x: null}) AS near
+  // how many dated meetings in all: a count the writers keep per pair (graph/events.py ``tally_keys``)
   CALL (k) {
-    MATCH (m:Meeting)
-    WHERE m.block = k AND m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
-    RETURN count(m) AS two
+    MATCH (t:Tally {kind: 'meetings', of: k})
+    WHERE t.other = 'dated'
+    RETURN sum(t.articles) AS n
   }
-  CALL () {
-    MATCH (m:Meeting)
-    WHERE m.multilateral CONTAINS $a AND m.multilateral CONTAINS $b
-      AND $a IN split(m.multilateral, '|') AND $b IN split(m.multilateral, '|') AND m.date IS NOT NULL AND EXISTS { (m)<-[:ATTENDED]-() }
-    RETURN count(m) AS more
-  }
-  RETURN near, two + more AS n
+  RETURN near, n
   UNION ALL
   // a call reported by many articles has an INVOLVES edge per report: found once, never crossed
   MATCH (:State {iso3: $a})<-[:INVOLVES]-(c:Call)
@@ -67,18 +62,26 @@ CALL (k, lim) {
     WHERE v.block = vb AND v.date >= cut
     RETURN collect({date: v.date, fact: 'visit', n: v, x: l}) AS mine
   }
+  // how many dated visits in all: a count the writers keep per traveller and host
   CALL (vb) {
-    MATCH (v:Visit)
-    WHERE v.block = vb AND v.date IS NOT NULL
-    RETURN count(v) AS theirs
+    MATCH (t:Tally {kind: 'visits', of: vb})
+    WHERE t.other = 'dated'
+    RETURN sum(t.articles) AS theirs
   }
   WITH collect(mine) AS lists, sum(theirs) AS n
   RETURN reduce(o = [], x IN lists | o + x) AS near, n
   UNION ALL
   WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
-  MATCH (pr:Project {pair_key: key})<-[:PROPOSES]-(x)
-  WITH DISTINCT pr, x
+  MATCH (pr:Project {pair_key: key})
   WHERE pr.first IS NOT NULL
+  // a project's reports are one proposer's (graph/events.py): it is on the node, so its PROPOSES
+  // edge (one per report) is checked for, not read one by one
+  CALL (pr) {
+    MATCH (x:Leader {id: pr.by}) RETURN x
+    UNION
+    MATCH (x:State {iso3: pr.by}) RETURN x
+  }
+  WITH pr, x WHERE EXISTS { (x)-[:PROPOSES]->(pr) }
   WITH collect({date: pr.first, fact: 'proposal', n: pr, x: x}) AS near
   RETURN near, size(near) AS n
 }

@@ -562,3 +562,45 @@ def project_props(members: Sequence[Report]) -> dict[str, Any]:
         "joined_by": joined,
         "reports": [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in ms],
     }
+
+
+# -- counts of resolved nodes (schema version 6) -----------------------------------------------
+# The pair questions count a pair's meetings (``total``), facilities_visited a place's visits and
+# meetings: counting them at question time reads every one (16k meetings of the busiest pair at
+# 100k articles). So each resolved node adds 1 to a count per key ``tally_keys`` gives it, when it
+# is written, and takes it away when it is rewritten or deleted (graph/write.py ``_rewrite``); a
+# node's keys are a function of its properties and its reports alone, as the node is:
+#   meetings  a pair "AAA|BBB" (a meeting of two states: its block; one of three or more: each
+#             pair of its states), ``all`` (its ``lo`` set, or of three or more) or ``dated``
+#             (its ``date`` set): meetings someone named attended (an ATTENDED edge)
+#   visits    a visit's block (traveller and host, ``Q7747>PRK``), ``dated``: its dated visits
+#   facility  a place's id, ``meetings`` (held there: a HELD_AT edge) or ``visits`` (a TO edge)
+#   visitor   a place's id and a traveller's: visits of that traveller to that place
+def tally_keys(label: str, props: Mapping[str, Any], reports: Iterable[Report]) -> list[tuple[str, str, str]]:
+    """The counts (kind, of, other) one resolved node of ``label`` adds 1 to, from its properties
+    (``node_props`` or ``visit_props``, or as read from the graph) and its reports."""
+    rs = list(reports)
+    places = sorted({r["place_id"] for r in rs if r.get("place_id")})
+    out: list[tuple[str, str, str]] = []
+    if label == "Meeting":
+        if any(r.get("participants") for r in rs):
+            multi = props.get("multilateral")
+            if multi:
+                states = multi.split("|")
+                for pair in sorted({f"{x}|{y}" for x in states for y in states if x < y}):
+                    out.append(("meetings", pair, "all"))
+                    if props.get("date") is not None:
+                        out.append(("meetings", pair, "dated"))
+            elif props.get("block") is not None:
+                if props.get("lo") is not None:
+                    out.append(("meetings", props["block"], "all"))
+                if props.get("date") is not None:
+                    out.append(("meetings", props["block"], "dated"))
+        out += [("facility", p, "meetings") for p in places]
+    elif label == "Visit":
+        if props.get("block") is not None and props.get("date") is not None:
+            out.append(("visits", props["block"], "dated"))
+        out += [("facility", p, "visits") for p in places]
+        if props.get("visitor"):
+            out += [("visitor", p, props["visitor"]) for p in places]
+    return out

@@ -32,7 +32,10 @@ from relgraph.graph.connect import bind_neomodel
 #      on REPORTED_BY edges, and the indexes the pair questions read from (``EXTRA_INDEXES``)
 #   5  counts per state and partner, and per state and leader (``(:RelgraphMeta:Tally)`` nodes,
 #      graph/write.py), which every writer keeps: partners_of and leaders_of read them
-SCHEMA_VERSION = 5
+#   6  counts of resolved nodes in the same nodes (``events.tally_keys``: a pair's meetings, a
+#      traveller's visits to a state, a place's visits, meetings, travellers and articles):
+#      meetings_between, timeline and facilities_visited read them
+SCHEMA_VERSION = 6
 
 
 def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
@@ -266,7 +269,12 @@ _STEPS: tuple[tuple[int, str, Any], ...] = (
         _resolve_step,
     ),
     *((4, what, (q, counter)) for what, q, counter in _STEPS_TO_4),
-    (5, "the articles naming each state's partners and leaders, counted", _recount_step),
+    # (one recount makes the counts of versions 5 and 6: a graph of version 4 or 5 runs it once)
+    (
+        6,
+        "the articles naming each state's partners and leaders, pairs' meetings and places' visits, counted",
+        _recount_step,
+    ),
 )
 
 

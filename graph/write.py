@@ -18,6 +18,7 @@ import json
 import random
 import re
 import time
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -162,7 +163,8 @@ CALL () {{
   MATCH (m:{label}) WHERE m.block = q.block AND m.day >= q.d1 AND m.day <= q.d2
   RETURN m
 }}
-RETURN m.id AS id, m.reports AS reports
+RETURN m.id AS id, m.reports AS reports,
+       m {{.block, .multilateral, .lo, .date, .visitor}} AS props
 """
 _EVENT_DELETE = "UNWIND $ids AS i MATCH (m:{label} {{id: i}}) DETACH DELETE m"
 # a node whose reports all stay together under another id (a report with a smaller key joined)
@@ -313,7 +315,14 @@ CREATE (l)-[:STATED {article: row.article, via: row.via, quote: row.quote, start
 #            (``other``) and a sector (``role``): ``articles`` mentioning it (sector_trend)
 #   source   a pair, a source's name (``other``) and the kind of its edge (``role``, may be
 #            none): ``articles`` and ``facts`` as for partners (sources_for)
+#   facility a place's id, ``articles``: articles reporting a visit to it or a meeting at it (its
+#            TO and HELD_AT edges, which resolution makes: so an article's shares are added once
+#            its reports are resolved, at the end of its transaction) (facilities_visited)
 # ``_SHARES`` is an article's shares (``a`` bound); the full recount (``RECOUNT``) sums the same.
+# Resolved nodes have counts of their own (schema version 6, ``events.tally_keys``: a pair's
+# meetings, a traveller's visits to a state, a place's visits, meetings and travellers), in the same
+# nodes (``articles`` holds how many nodes): ``_rewrite`` adds and takes away a node's share as
+# it writes and deletes it, ``_NODE_COUNTS`` recounts them from the nodes and their edges.
 _SHARES = """
   MATCH (a)-[r:MENTIONS {role: 'actor'}]->(s:State)
   WHERE s.iso3 IN a.pair
@@ -337,6 +346,13 @@ _SHARES = """
   WITH a, r.pair AS of, s.name AS other, r.kind AS role, count(r) AS n
   RETURN 'source' AS kind, of, other, role,
          n * (size(coalesce(a.meeting_spans, [])) + size(coalesce(a.projects, []))) AS facts
+  UNION ALL
+  CALL (a) {
+    MATCH ()-[:TO {article: a.id}]->(f:Facility) RETURN f.id AS of
+    UNION
+    MATCH ()-[:HELD_AT {article: a.id}]->(f:Facility) RETURN f.id AS of
+  }
+  RETURN 'facility' AS kind, of, 'articles' AS other, null AS role, 0 AS facts
 """
 _TALLY_KEY = "'tally|' + kind + '|' + of + '|' + other + coalesce('|' + role, '')"
 # the articles ``$ids`` add (``$sign`` 1) or take away (-1) their shares; a count at 0 goes
@@ -353,7 +369,7 @@ DELETE t
 """
 # every count again from the edges (the bulk import's finish, the migration to version 5, and the
 # tests' check that the writers kept them): the old ones go, then one sum over every article
-RECOUNT = (
+RECOUNT: tuple[str, ...] = (
     "MATCH (t:Tally) CALL (t) { DELETE t } IN TRANSACTIONS OF 10000 ROWS",
     f"""
 MATCH (a:Article)
@@ -363,6 +379,60 @@ CREATE (t:{META_LABEL}:Tally {{key: {_TALLY_KEY}, kind: kind, of: of, other: oth
                               articles: articles, facts: facts}})
 """,
 )
+# the counts of resolved nodes (``events.tally_keys``) from the nodes and their edges
+_NODE_COUNTS = f"""
+CALL () {{
+  MATCH (m:Meeting)
+  WHERE m.multilateral IS NULL AND m.block IS NOT NULL AND EXISTS {{ (m)<-[:ATTENDED]-() }}
+  UNWIND [o IN ['all', 'dated'] WHERE (o = 'all' AND m.lo IS NOT NULL) OR (o = 'dated' AND m.date IS NOT NULL)] AS other
+  RETURN 'meetings' AS kind, m.block AS of, other
+  UNION ALL
+  MATCH (m:Meeting)
+  WHERE m.multilateral IS NOT NULL AND EXISTS {{ (m)<-[:ATTENDED]-() }}
+  WITH m, split(m.multilateral, '|') AS states
+  UNWIND states AS x
+  UNWIND states AS y
+  WITH DISTINCT m, x, y WHERE x < y
+  UNWIND [o IN ['all', 'dated'] WHERE o = 'all' OR m.date IS NOT NULL] AS other
+  RETURN 'meetings' AS kind, x + '|' + y AS of, other
+  UNION ALL
+  MATCH (v:Visit)
+  WHERE v.block IS NOT NULL AND v.date IS NOT NULL
+  RETURN 'visits' AS kind, v.block AS of, 'dated' AS other
+  UNION ALL
+  MATCH (m:Meeting)-[:HELD_AT]->(f:Facility)
+  WITH DISTINCT m, f
+  RETURN 'facility' AS kind, f.id AS of, 'meetings' AS other
+  UNION ALL
+  MATCH (v:Visit)-[:TO]->(f:Facility)
+  WITH DISTINCT v, f
+  UNWIND [['facility', 'visits'], ['visitor', v.visitor]] AS ko
+  WITH ko, f WHERE ko[1] IS NOT NULL
+  RETURN ko[0] AS kind, f.id AS of, ko[1] AS other
+}}
+WITH kind, of, other, count(*) AS n
+CREATE (t:{META_LABEL}:Tally {{key: 'tally|' + kind + '|' + of + '|' + other, kind: kind, of: of, other: other,
+                              role: null, articles: n, facts: 0}})
+"""
+RECOUNT = (*RECOUNT, _NODE_COUNTS)
+# a node count's change (``_rewrite``): ``$rows`` of kind, of, other and n (+ or -)
+_NODE_TALLY = f"""
+UNWIND $rows AS row
+MERGE (t:{META_LABEL} {{key: 'tally|' + row.kind + '|' + row.of + '|' + row.other}})
+  ON CREATE SET t:Tally, t.kind = row.kind, t.of = row.of, t.other = row.other, t.articles = 0, t.facts = 0
+SET t.articles = t.articles + row.n
+WITH t WHERE t.articles <= 0
+DELETE t
+"""
+
+
+def count_nodes(tx: neo4j.ManagedTransaction, delta: Counter[tuple[str, str, str]]) -> None:
+    """Add ``delta`` (key -> change) to the counts of resolved nodes."""
+    rows = [{"kind": k, "of": o, "other": x, "n": n} for (k, o, x), n in sorted(delta.items()) if n]
+    if rows:
+        tx.run(_NODE_TALLY, rows=rows).consume()
+
+
 # what the counts hold, for comparing them with ``RECOUNT``'s
 TALLIES = "MATCH (t:Tally) RETURN t.key AS key, t.articles AS articles, t.facts AS facts ORDER BY key"
 
@@ -817,18 +887,23 @@ def _write_tx(
             c = tx.run(query, rows=batch[key]).consume().counters
             res.nodes_created += c.nodes_created
             res.edges_created += c.relationships_created
-    count_articles(tx, list(todo))
     if not resolve:
+        delta: Counter[tuple[str, str, str]] = Counter()
         for label, kind, props, edges in (
             ("Meeting", "meetings", events.node_props, _EVENT_EDGES),
             ("Visit", "visits", events.visit_props, _VISIT_EDGES),
         ):
-            nodes = [{"id": events.own_id(r), "props": props([r])} for r in batch[kind]]
+            own = [props([r]) for r in batch[kind]]
+            nodes = [{"id": events.own_id(r), "props": p} for r, p in zip(batch[kind], own)]
             tx.run(_EVENT_NODES.format(label=label), nodes=nodes).consume()
             tx.run(edges, rows=[{**r, "id": events.own_id(r)} for r in batch[kind]]).consume()
+            for r, p in zip(batch[kind], own):
+                delta.update(events.tally_keys(label, p, [r]))
         nodes = [{"id": events.own_project(r), "props": events.project_props([r])} for r in batch["proposals"]]
         tx.run(_EVENT_NODES.format(label="Project"), nodes=nodes).consume()
         tx.run(_PROJECT_EDGES, rows=[{**r, "id": events.own_project(r)} for r in batch["proposals"]]).consume()
+        count_nodes(tx, delta)
+        count_articles(tx, list(todo))
         return res
     if batch["meetings"] or spans["meetings"]:
         _resolve_events(tx, "Meeting", batch["meetings"], spans["meetings"], set(olds), res)
@@ -836,6 +911,8 @@ def _write_tx(
         _resolve_events(tx, "Visit", batch["visits"], spans["visits"], set(olds), res)
     if batch["proposals"] or spans["projects"]:
         _resolve_projects(tx, batch["proposals"], spans["projects"], set(olds), res)
+    # (after resolution: an article's share of a place's counts is its TO and HELD_AT edges)
+    count_articles(tx, list(todo))
     return res
 
 
@@ -870,7 +947,7 @@ def _resolve_projects(
     members: dict[str, list[dict]] = {}
     for key, pid in events.resolve_projects(list(reports.values())).items():
         members.setdefault(pid, []).append(reports[key])
-    _rewrite(tx, "Project", old_members, members, shrunk, res)
+    _rewrite(tx, "Project", old_members, members, shrunk, res, {})
 
 
 def _resolve_events(
@@ -894,6 +971,7 @@ def _resolve_events(
     near = tx.run(_NEAR.format(label=label), spans=q["spans"], days=q["days"]).data()
     current: dict[str, str] = {}  # report key -> node id
     old_members: dict[str, set[str]] = {}  # node id -> its reports still asserted
+    old_keys: dict[str, list[tuple[str, str, str]]] = {}  # node id -> the counts it is in (events.tally_keys)
     shrunk: set[str] = set()  # nodes that lost a report of a removed article
     reports: dict[str, dict] = {}
     changed: dict[str, set[str]] = {}  # block -> the days whose dated reports changed
@@ -903,7 +981,9 @@ def _resolve_events(
             if n["id"] in old_members:
                 continue
             old_members[n["id"]] = set()
-            for r in events.decode(n["reports"] or []):
+            decoded = events.decode(n["reports"] or [])
+            old_keys[n["id"]] = events.tally_keys(label, n["props"], decoded)
+            for r in decoded:
                 if r["article"] in removed:
                     shrunk.add(n["id"])
                     if r.get("day"):
@@ -931,7 +1011,7 @@ def _resolve_events(
         # per block: a changed day frees only the reports of its own block (their neighbours were read)
         for key, mid in events.resolve(rs, current, changed.get(block, set())).items():
             members.setdefault(mid, []).append(reports[key])
-    _rewrite(tx, label, old_members, members, shrunk, res)
+    _rewrite(tx, label, old_members, members, shrunk, res, old_keys)
 
 
 def _rewrite(
@@ -941,10 +1021,12 @@ def _rewrite(
     members: dict[str, list[dict]],
     shrunk: set[str],
     res: BatchResult,
+    old_keys: dict[str, list[tuple[str, str, str]]],
 ) -> None:
     """Write what resolution decided: ``old_members`` (node id -> its reports still asserted, of
     the nodes read), ``members`` (node id -> its reports now), ``shrunk`` (nodes that lost a
-    report of a removed article)."""
+    report of a removed article), ``old_keys`` (node id -> the counts each node read is in, as
+    written: ``events.tally_keys``; empty for projects, which have none)."""
     props_of, edges_query = _RESOLVED[label]
     # a node that lost a report to another node is rebuilt; one that only gained reports keeps its edges
     drop = sorted(
@@ -960,12 +1042,13 @@ def _rewrite(
             (new,) = targets
             if new and new not in old_members and new not in renames.values():
                 renames[mid] = new
+    old_keys = {renames.get(mid, mid): keys for mid, keys in old_keys.items()}
     if renames:
         tx.run(_EVENT_RENAME.format(label=label), rows=[{"old": o, "new": n} for o, n in renames.items()]).consume()
         drop = [mid for mid in drop if mid not in renames]
         old_members = {renames.get(mid, mid): keys for mid, keys in old_members.items()}
         shrunk = {renames.get(mid, mid) for mid in shrunk}
-    nodes: list[dict] = []
+    nodes: list[dict[str, Any]] = []
     edges: list[dict] = []
     for mid, ms in sorted(members.items()):
         kept = old_members.get(mid, set()) if mid not in drop else set()
@@ -974,6 +1057,15 @@ def _rewrite(
             continue  # read as a neighbour, unchanged
         nodes.append({"id": mid, "props": props_of(ms)})
         edges.extend({**r, "id": mid} for r in ms if r["key"] not in kept)
+    # the counts of resolved nodes: a deleted node's go, a written node's replace its old ones
+    delta: Counter[tuple[str, str, str]] = Counter()
+    for mid in drop:
+        delta.subtract(old_keys.get(mid, ()))
+    for n in nodes:
+        if n["id"] in old_members and n["id"] not in drop:
+            delta.subtract(old_keys.get(n["id"], ()))
+        delta.update(events.tally_keys(label, n["props"], members[n["id"]]))
+    count_nodes(tx, delta)
     # (a node rebuilt under resolution is not counted as deleted: the report counts old versions)
     if drop:
         tx.run(_EVENT_DELETE.format(label=label), ids=drop).consume()

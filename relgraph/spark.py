@@ -446,11 +446,6 @@ def write_neo4j(spark, inputs: Iterable[str], settings, *, batch_size: int = 100
             except Exception as e:  # a Py4JJavaError: the JVM's reason, in one line
                 raise SparkError(f"the Neo4j connector could not write the {kind} rows: {_java_reason(e)}") from None
         report.written = len(new)
-        # the counts partners_of and leaders_of read: each new article's share, as the writer adds it
-        written = [i for o, i, _ in chosen if o in new]
-        for k in range(0, len(written), 1000):
-            count_written(driver, written[k : k + 1000], settings.database)
-        say(f"  counts of partners and leaders kept for {len(written)} articles")
         # resolution: the new reports with the graph's, on the driver, a slice of articles at a time
         reports = rows.filter(lambda kr: kr[0] in ("meetings", "visits", "proposals")).collect()
         by_article: dict[str, dict[str, list]] = {}
@@ -468,6 +463,12 @@ def write_neo4j(spark, inputs: Iterable[str], settings, *, batch_size: int = 100
             )
             report.nodes_created += res.nodes_created
             say(f"  meetings, visits and projects resolved for {min(k + 200, len(arts))}/{len(arts)} articles")
+        # the counts the ranked questions read: each new article's share, as the writer adds it (after
+        # resolution: an article's share of a place's counts is its reports' TO and HELD_AT edges)
+        written = [i for o, i, _ in chosen if o in new]
+        for k in range(0, len(written), 1000):
+            count_written(driver, written[k : k + 1000], settings.database)
+        say(f"  counts of partners and leaders kept for {len(written)} articles")
         # new versions of documents in the graph: the writer's transaction removes the old one's facts
         if again:
             objs = [r[2] for r in sorted(items.filter(lambda r, a=again: r[0] in a).collect())]

@@ -156,7 +156,7 @@ def test_a_version_3_graph_is_migrated_to_the_pair_keys_a_load_makes(driver, cli
         f"migrating to schema version {schema.SCHEMA_VERSION}, step 2/3: the pair on source edges ...",
         "  3 set",
         f"migrating to schema version {schema.SCHEMA_VERSION}, step 3/3: "
-        "the articles naming each state's partners and leaders, counted ...",
+        "the articles naming each state's partners and leaders, pairs' meetings and places' visits, counted ...",
         f"  {tallies} counts",
     ]
     assert graph_dump(driver) == fresh

@@ -1,12 +1,16 @@
 """The counts partners_of, leaders_of, sector_trend and sources_for read (schema version 5, graph/write.py ``_TALLY``): each
 article adds its share when written and takes it away when replaced, so the questions read a
-node a row instead of every per-article edge of a busy state. These tests fail when a writer
-does not keep them: after loads, a replaced article, an article replaced by a text naming other
-states, the same text forced again, a bulk import and a migration, the counts equal a recount
-from the edges, and the questions give the rows their edge-reading texts gave."""
+node a row instead of every per-article edge of a busy state; and the counts of resolved nodes
+meetings_between, timeline and facilities_visited read (schema version 6, graph/events.py
+``tally_keys``): each Meeting and Visit node adds its share when resolution writes it and takes it
+away when it rewrites or deletes it. These tests fail when a writer does not keep them: after
+loads, a replaced article, an article replaced by a text naming other states, the same text
+forced again, a bulk import and a migration, the counts equal a recount from the nodes and
+edges, and the questions give the rows (or totals) their edge-reading texts gave."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import replace as dc_replace
 
 from relgraph.graph import schema
@@ -55,6 +59,89 @@ RETURN l.name AS leader, l.id AS id, role, articles
 ORDER BY articles DESC, leader
 """
 
+# what meetings_between's and timeline's totals counted before (schema version 5): the pair's
+# meetings someone named attended, every one read; a traveller's dated visits to the other state
+TOTALS_FROM_NODES = """
+WITH CASE WHEN $a < $b THEN $a + '|' + $b ELSE $b + '|' + $a END AS k
+CALL (k) {
+  MATCH (m:Meeting)
+  WHERE m.block = k AND EXISTS { (m)<-[:ATTENDED]-() }
+  RETURN count(m.lo) AS two, count(m.date) AS two_dated
+}
+CALL () {
+  MATCH (m:Meeting)
+  WHERE $a IN split(m.multilateral, '|') AND $b IN split(m.multilateral, '|') AND EXISTS { (m)<-[:ATTENDED]-() }
+  RETURN count(m) AS more, count(m.date) AS more_dated
+}
+CALL () {
+  UNWIND [[$a, $b], [$b, $a]] AS side
+  MATCH (l:Leader {state: side[0]})
+  MATCH (v:Visit)
+  WHERE v.block = l.id + '>' + side[1] AND v.date IS NOT NULL
+  RETURN count(v) AS visits
+}
+// (the calls and proposals timeline counts as it did)
+CALL () {
+  MATCH (:State {iso3: $a})<-[:INVOLVES]-(c:Call)
+  WITH DISTINCT c
+  WHERE c.date IS NOT NULL AND EXISTS { (c)-[:INVOLVES]->(:State {iso3: $b}) } AND EXISTS { (c)<-[:ON_CALL]-(:Leader) }
+  RETURN count(c) AS calls
+}
+CALL () {
+  WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
+  MATCH (pr:Project {pair_key: key})<-[:PROPOSES]-(x)
+  WITH DISTINCT pr, x
+  WHERE pr.first IS NOT NULL
+  RETURN count(*) AS proposals
+}
+RETURN two + more AS meetings, two_dated + more_dated + visits + calls + proposals AS facts
+"""
+# facilities_visited before (schema version 5): each place's per-report TO and HELD_AT edges
+FACILITIES_FROM_EDGES = """
+MATCH (f:Facility {state: $state})
+CALL (f) {
+  OPTIONAL MATCH (f)<-[:TO]-(v:Visit)
+  RETURN count(DISTINCT v) AS visits
+}
+CALL (f) {
+  OPTIONAL MATCH (f)<-[:HELD_AT]-(m:Meeting)
+  RETURN count(DISTINCT m) AS meetings
+}
+WITH f, visits, meetings WHERE visits + meetings > 0
+CALL (f) {
+  OPTIONAL MATCH (f)<-[r:TO|HELD_AT]-()
+  RETURN count(DISTINCT r.article) AS articles
+}
+CALL (f) {
+  MATCH (f)<-[:TO]-(v:Visit)
+  WITH DISTINCT v.visitor AS vid
+  MATCH (l:Leader {id: vid})
+  WITH DISTINCT l ORDER BY l.name LIMIT 10
+  RETURN collect(l.name) AS visitors
+}
+RETURN f.name AS facility, f.kind AS kind, visits, meetings, articles, visitors
+ORDER BY visits + meetings DESC, facility
+"""
+
+
+def assert_node_counts_read(driver, states: list[str]) -> int:
+    """Every pair of states: meetings_between's and timeline's totals are what counting the nodes
+    gives; every state: facilities_visited gives the rows the edges give. Returns how many pairs
+    have meetings."""
+    with_meetings = 0
+    for a, b in itertools.combinations(states, 2):
+        want = driver.execute_query(TOTALS_FROM_NODES, a=a, b=b).records[0]
+        for x, y in ((a, b), (b, a)):
+            got = rows(driver, "meetings_between", a=x, b=y, limit=1)
+            assert [r["total"] for r in got] == ([want["meetings"]] if want["meetings"] else []), (x, y)
+            got = rows(driver, "timeline", a=x, b=y, limit=1)
+            assert [r["total"] for r in got] == ([want["facts"]] if want["facts"] else []), (x, y)
+        with_meetings += bool(want["meetings"])
+    for s in states:
+        want = [dict(r) for r in driver.execute_query(FACILITIES_FROM_EDGES, state=s).records]
+        assert rows(driver, "facilities_visited", state=s) == want, s
+    return with_meetings
+
 
 def counts(driver) -> list[tuple]:
     return [tuple(r.values()) for r in driver.execute_query(TALLIES).records]
@@ -67,6 +154,7 @@ def assert_counts_kept(driver) -> int:
     recount(driver)
     assert counts(driver) == kept
     states = [r["s"] for r in driver.execute_query("MATCH (s:State) RETURN s.iso3 AS s ORDER BY s").records]
+    assert assert_node_counts_read(driver, states) >= 1
     with_partners = 0
     for s in states:
         want = [dict(r) for r in driver.execute_query(PARTNERS_FROM_EDGES, state=s).records]
@@ -100,6 +188,8 @@ def test_counts_follow_loads_replacements_and_forced_reloads(driver):
     _write(driver, docs, names[7:], batch=100)
     assert assert_counts_kept(driver) >= 4
     assert counts(driver)  # there is something to keep
+    kinds = {r["k"] for r in driver.execute_query("MATCH (t:Tally) RETURN DISTINCT t.kind AS k").records}
+    assert {"meetings", "visits", "facility", "visitor"} <= kinds
 
     # a document replaced by a text naming other states (its shares move to the new pair) ...
     old = docs["t1_en_trilateral.txt"]
@@ -115,6 +205,21 @@ def test_counts_follow_loads_replacements_and_forced_reloads(driver):
     # the same texts forced again: each taken away, then added back
     before = counts(driver)
     write_articles(driver, [docs[n] for n in names[:5]], force=True)
+    assert counts(driver) == before
+    assert_counts_kept(driver)
+
+    # documents replaced by texts naming nothing, then back: the meetings and visits only they
+    # reported go (their nodes' counts with them), the others they reported are rebuilt or renamed
+    gone = [n for n in names if n != "t1_en_trilateral.txt"][::3]
+    blanks = [
+        resolve_article(extract_article(dc_replace(docs[n].article, text=f"Nothing was said today ({n}).")))
+        for n in gone
+    ]
+    meetings = driver.execute_query("MATCH (m:Meeting|Visit) RETURN count(m) AS n").records[0]["n"]
+    write_articles(driver, blanks)
+    assert driver.execute_query("MATCH (m:Meeting|Visit) RETURN count(m) AS n").records[0]["n"] < meetings
+    assert_counts_kept(driver)
+    write_articles(driver, [docs[n] for n in gone])
     assert counts(driver) == before
     assert_counts_kept(driver)
 
@@ -143,7 +248,7 @@ def test_a_version_4_graph_is_migrated_to_the_counts_a_load_makes(driver, cli_en
     n = len(counts(driver))
     assert migrated.stderr.splitlines() == [
         f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/1: "
-        "the articles naming each state's partners and leaders, counted ...",
+        "the articles naming each state's partners and leaders, pairs' meetings and places' visits, counted ...",
         f"  {n} counts",
     ]
     assert graph_dump(driver) == fresh
