@@ -987,6 +987,33 @@ def _question(ctx: Ctx, k: int) -> bool:
     return ctx.text[s.start : s.end].rstrip(" \n\"'»”“)").endswith("?")
 
 
+@lru_cache(maxsize=None)
+def _anniversary_re(lang: str) -> re.Pattern[str] | None:
+    """ "ten years since", "diez años del día en que", "zehn Jahre seit", "двадцать лет с тех пор,
+    как": a count of years and the link to the event it counts from."""
+    lx = rd.lexicon(lang)
+    links = lx.get("events", {}).get("anniversary_links", ())
+    if not links:
+        return None
+    nums = sorted(lx.get("numbers", {}), key=len, reverse=True)
+    units = list((lx.get("ago_units") or {}).get("year", ())) + list(lx.get("events", {}).get("year_plurals", ()))
+    alt = lambda ws: "|".join(re.escape(w) for w in sorted(ws, key=len, reverse=True))  # noqa: E731
+    return re.compile(rf"(?<!\w)(?:\d+|{alt(nums)})\s+(?:{alt(units)})\s*,?\s+(?:{alt(links)})(?!\w)", re.IGNORECASE)
+
+
+def _anniversary(ctx: Ctx, pr: Pred) -> bool:
+    """The predicate comes right after a count of years from it: an anniversary, a time long past."""
+    rx = _anniversary_re(ctx.lang)
+    if rx is None:
+        return False
+    s = ctx.sents[pr.k]
+    for m in rx.finditer(ctx.text, s.start, pr.head.start):
+        between = ctx.text[m.end() : pr.head.start]
+        if len(between) <= 60 and not re.search(r"[,;:.()]", between):
+            return True  # (not "after two years of talks, they met today": another phrase)
+    return False
+
+
 def _depicted(L: Lex, p: Parse, t: Tok) -> bool:
     """The predicate hangs (within four steps up) from a verb of showing: "a video shows X being
     received by Y", "semble montrer X accueilli par Y", "zeigt X, wie er ... begrüßt wird"."""
@@ -1013,6 +1040,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
     ):
         return "plan"  # "the talks were to be held in Gobabis", "is to visit Rome": a plan, done or not
+    if _anniversary(ctx, pr):
+        return "recall"  # "today marks ten years since the day X and Y met", "diez años de la visita de X"
     if _depicted(L, p, pr.head):
         return "hope"  # "a video appears to show X greeted by Y": a picture of it, not the text telling it
     if (
@@ -2327,6 +2356,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 if dates:
                     break
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
+    if modality == "recall" and date is not None and ctx.pub and date.value == ctx.pub[:10]:
+        date = None  # "today marks ten years since they met": a past event is not of the report's day
     if modality == "recall" and date is None and _pluperfect(L, pr):
         # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
         # landing": the one recent day the sentence tells is the day of its sequence
