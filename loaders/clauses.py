@@ -3482,12 +3482,18 @@ def _call_for(p: Parse, t: Tok) -> bool:
 def _is_proposal(L: Lex, p: Parse, t: Tok) -> bool:
     if t.upos in ("VERB", "AUX"):
         if L.has("call_words", t):
+            if _calls_on(L, p, t):
+                return False  # "called on President X at the palace": a visit, no appeal
             return L.has("propose_verbs", t) and _call_for(p, t) or (fold(t.lemma) == "call" and _call_for(p, t))
         return L.has("propose_verbs", t)
     if t.upos in ("NOUN", "PROPN"):
         if L.has("need_nouns", t):
             # "stressed the need for ...", "planteó la necesidad de ...": the speaker calls for it
             return t.deprel in ("obj", "nsubj:pass") and p.tok(t.head).upos == "VERB" and bool(_object_span(p, t))
+        if t.deprel in ("obl", "nmod") and any(
+            c.deprel == "case" and fold(c.form) in L.words.get("invitation_frame_cases", ()) for c in p.children(t.i)
+        ):
+            return False  # "à l'invitation du ministre", "at the invitation of", "auf Einladung": the frame of a visit made
         return L.has("propose_nouns", t) and not L.has("meet_nouns", t)
     if t.upos == "ADJ" and L.has("ready_words", t):
         return any(c.deprel in ("xcomp", "obl", "ccomp", "advcl") for c in p.children(t.i))
@@ -3629,6 +3635,8 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
         for t in p.toks:
             if not _is_proposal(L, p, t):
                 continue
+            if L.has("call_words", t) and _phoned(ctx, L, p, t):
+                continue  # "called Erdogan on Monday to discuss grain": a phone call, no appeal
             pr = Pred("propose", k, p, t, _governors(p, t))
             if _negated(ctx, L, pr):
                 continue
