@@ -2255,6 +2255,20 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                         leaders.append(ref)
                         break
         if (
+            L.words.get("null_subject")
+            and pr.head.upos == "VERB"
+            and len(_states_of(ctx, leaders)) == 1
+            and not subject
+            and not any(c.deprel.startswith(("nsubj", "csubj")) for c in p.children(pr.head.i))
+            and not any(g.deprel.startswith("~") for g in pr.gov)
+        ):
+            # "Por la mañana se reunirá con la primera ministra letona": a language that drops the
+            # subject goes on with the person the sentence before is about
+            ref = _topics(ctx).get(pr.k - 1)
+            if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
+                leaders.insert(0, ref)
+                subject = [ref]
+        if (
             pr.head.upos == "NOUN"
             and len(_states_of(ctx, leaders)) == 1
             and not subject
@@ -2587,6 +2601,8 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     meeting_day: DateMention | None = None  # the day of the last held meeting told
     recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
     origin = -2
+    plan_day: DateMention | None = None  # the day of the last planned event told, in sentence plan_k
+    plan_k = -2
     for ev in events:
         if (
             recalled is not None
@@ -2618,6 +2634,18 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 # summit, X and Y held bilateral talks": in the time of the meeting the report is
                 # telling, the last one it dated to a day
                 ev = replace(ev, date=meeting_day)
+        if (
+            ev.date is None
+            and ev.status == "planned"
+            and ev.kind == "meet"
+            and plan_day is not None
+            and ev.k == plan_k + 1
+            and (any(L.has("day_parts", t) for t in parsed(ctx)[ev.k].toks) or _phrase(ctx, L, "same_day", ev.k))
+        ):
+            # "X travels to Riga on 3 March ... He will hold talks with Y in the morning": that day's programme
+            ev = replace(ev, date=plan_day)
+        if ev.status == "planned" and ev.date is not None and ev.date.precision == "day":
+            plan_day, plan_k = ev.date, ev.k
         if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
             meeting_day = ev.date
             last = ev.date  # a meeting's day (an arrival is often the evening before)
@@ -3490,10 +3518,6 @@ def _is_proposal(L: Lex, p: Parse, t: Tok) -> bool:
         if L.has("need_nouns", t):
             # "stressed the need for ...", "planteó la necesidad de ...": the speaker calls for it
             return t.deprel in ("obj", "nsubj:pass") and p.tok(t.head).upos == "VERB" and bool(_object_span(p, t))
-        if t.deprel in ("obl", "nmod") and any(
-            c.deprel == "case" and fold(c.form) in L.words.get("invitation_frame_cases", ()) for c in p.children(t.i)
-        ):
-            return False  # "à l'invitation du ministre", "at the invitation of", "auf Einladung": the frame of a visit made
         return L.has("propose_nouns", t) and not L.has("meet_nouns", t)
     if t.upos == "ADJ" and L.has("ready_words", t):
         return any(c.deprel in ("xcomp", "obl", "ccomp", "advcl") for c in p.children(t.i))
