@@ -2261,7 +2261,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             and not subject
             and not any(c.deprel.startswith(("nsubj", "csubj")) for c in p.children(pr.head.i))
             and not any(g.deprel.startswith("~") for g in pr.gov)
+            and pr.head.feats.get("Person") not in ("1", "2")
+            and not any(fold(c.form) in L.words.get("first_person_clitics", ()) for c in p.children(pr.head.i))
+            and not pr.head.form.lower().endswith(tuple(L.words.get("first_person_endings", ())))
         ):
+            # (not "me reuniré con el ministro": the one who speaks)
             # "Por la mañana se reunirá con la primera ministra letona": a language that drops the
             # subject goes on with the person the sentence before is about
             ref = _topics(ctx).get(pr.k - 1)
