@@ -2542,11 +2542,19 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
     L = lex(ctx.lang)
     if fold(verb.lemma).endswith(("ся", "сь")):
         return False  # "виделись": a reflexive verb takes no object; what the parser hung on it is not one
-    if any(c.deprel in ("aux:pass", "nsubj:pass", "obl:agent") for c in p.children(verb.i)):
-        return False  # "a été reçu ... par X, la première visite ...": a passive verb takes no object either
+    # a passive verb takes no object ("a été reçu ... par X, la première visite ..."): what was
+    # received is its subject ("a letter from Xi was received by Macron")
+    passive = any(
+        c.deprel in ("aux:pass", "nsubj:pass", "obl:agent") or (c.deprel == "aux" and L.has("passive_aux", c))
+        for c in p.children(verb.i)
+    ) and not any(
+        c.deprel.startswith("expl") or (c.upos == "PRON" and c.deprel == "obj") for c in p.children(verb.i)
+    )  # ("fue recibida": the parser's plain aux; not "ils se sont revus", a reflexive with "être")
     for c in p.children(verb.i):
-        if c.deprel != "obj" or c.upos != "NOUN":
+        if c.deprel not in (("nsubj:pass", "nsubj") if passive else ("obj",)) or c.upos != "NOUN":
             continue
+        if passive and (L.has("epithet_nouns", c) or c.feats.get("Animacy") == "Anim"):
+            continue  # "der SPD-Politiker wurde empfangen": someone
         if any(t.deprel == "root" and verb.i < t.i < c.i for t in p.toks):
             continue  # past a second root ("..., where he expressed condolences"): another clause's object
         if any(L.has(key, c) for key in ("meet_nouns", "visit_nouns", "call_words", "in_person", "party_nouns")):
