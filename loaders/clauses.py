@@ -2553,8 +2553,12 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
     for c in p.children(verb.i):
         if c.deprel not in (("nsubj:pass", "nsubj") if passive else ("obj",)) or c.upos != "NOUN":
             continue
-        if passive and (L.has("epithet_nouns", c) or c.feats.get("Animacy") == "Anim"):
-            continue  # "der SPD-Politiker wurde empfangen": someone
+        if passive and (
+            L.has("epithet_nouns", c)
+            or c.feats.get("Animacy") == "Anim"
+            or any(h.start < c.end and c.start < h.end for h in ctx.leader_hits)
+        ):
+            continue  # "der SPD-Politiker wurde empfangen", a name's last word tagged a noun: someone
         if any(t.deprel == "root" and verb.i < t.i < c.i for t in p.toks):
             continue  # past a second root ("..., where he expressed condolences"): another clause's object
         if any(L.has(key, c) for key in ("meet_nouns", "visit_nouns", "call_words", "in_person", "party_nouns")):
