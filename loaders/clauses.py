@@ -2171,6 +2171,19 @@ def _purpose_of(ctx: Ctx, L: Lex, pr: Pred) -> Pred | None:
     return Pred("visit", pr.k, pr.p, real, _governors(pr.p, real))
 
 
+def _meal_of(L: Lex, p: Parse, t: Tok) -> bool:
+    """``t`` is a meeting verb in a purpose clause of another meeting verb ("was received to lunch",
+    "fue recibido a almorzar", "l'a reçu à dîner"): one event, told by the outer verb."""
+    if t.upos != "VERB" or not t.head or t.deprel not in ("advcl", "xcomp") or not L.has("meet_verbs", t):
+        return False
+    g = p.tok(t.head)
+    if not L.has("meet_verbs", g) or g.upos not in ("VERB", "AUX", "ADJ"):
+        return False
+    return t.deprel == "xcomp" or any(
+        c.deprel == "mark" and fold(c.form) in PURPOSE | {"a", "à"} for c in p.children(t.i)
+    )
+
+
 def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     """The event a predicate states; ``unreal``: also one it denies or only wishes (to know who
     the text says will not meet)."""
@@ -2206,7 +2219,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     p = pr.p
     if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
+    if _meal_of(L, p, pr.head):
+        return None  # told by the verb it hangs on
     dom, subj = _pred_domain(pr, L)
+    for c in p.children(pr.head.i):
+        if _meal_of(L, p, c):
+            dom |= _domain(p, c)  # "fue recibido a almorzar en el Palacio por Macron": its place, its host
     purpose = _purpose_of(ctx, L, pr)
     if purpose is not None:
         # "will travel to Rome to meet Meloni": the trip's time and place are the meeting's
