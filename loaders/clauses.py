@@ -1035,7 +1035,7 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     if pr.head.upos == "NOUN" and _under_study(ctx, pr.k):
         return "hope"  # "Une rencontre Tinubu-Faye « à l'étude »", "a summit under consideration"
     if any(
-        any(c.deprel == "mark" and fold(c.form) == "to" for c in p.children(v.i))
+        any(c.deprel == "mark" and L.has("infinitive_marks", c) for c in p.children(v.i))
         and any(c.deprel in ("aux", "aux:pass") and L.has("be_to_aux", c) for c in p.children(v.i))
         for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
     ):
@@ -1253,10 +1253,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
                 ):
                     return "plan"
     # a headline's "X to visit Y": the English infinitive of announcements
-    if (
-        ctx.lang == "en"
-        and pr.head.deprel == "root"
-        and any(c.deprel == "mark" and fold(c.form) == "to" for c in p.children(pr.head.i))
+    if pr.head.deprel == "root" and any(
+        c.deprel == "mark" and L.has("infinitive_marks", c) for c in p.children(pr.head.i)
     ):
         return "plan"
     return None
@@ -3546,7 +3544,7 @@ def _is_proposal(L: Lex, p: Parse, t: Tok) -> bool:
         if L.has("call_words", t):
             if _calls_on(L, p, t):
                 return False  # "called on President X at the palace": a visit, no appeal
-            return L.has("propose_verbs", t) and _call_for(p, t) or (fold(t.lemma) == "call" and _call_for(p, t))
+            return _call_for(p, t) and (L.has("propose_verbs", t) or L.has("appeal_calls", t))
         return L.has("propose_verbs", t)
     if t.upos in ("NOUN", "PROPN"):
         if L.has("need_nouns", t):
