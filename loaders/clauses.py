@@ -1966,6 +1966,17 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
             # a word it depends on: "arrived from Lisbon" is no destination)
             if pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i and cur.i == t.i:
                 return True
+            if (
+                pr.kind == "visit"
+                and cur.deprel == "nsubj:pass"
+                and cur.head == pr.head.i
+                and cur.i == t.i
+                and fold(pr.head.form) == fold(pr.head.lemma)
+                and any(c.deprel == "nsubj" or c.upos == "PROPN" for c in p.children(pr.head.i) if c.i != t.i)
+            ):
+                # "Hassan wird im Juli Nairobi besuchen": a future ("wird" + infinitive) the parser
+                # took for a passive ("wird besucht"); the place is what is visited
+                return True
             break
         cur = p.tok(cur.head)
     if found is not None:

@@ -194,6 +194,17 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             # counted from the publication's
             n = pub.year * 12 + pub.month - 1 + m.value
             out.append(DateMention(m.start, m.end, f"{n // 12}-{n % 12 + 1:02d}", "month", False))
+        for m in _relative(lang, "relative_years").find(text, index):
+            # "last year", "l'an dernier", "el año pasado", "im vergangenen Jahr", "в прошлом году":
+            # the year counted from the publication's (not when a month before it took the words:
+            # "in December last year")
+            if m.i in taken or any(
+                (d.start < m.end and m.start < d.end)
+                or (d.end <= m.start and text[d.end : m.start].strip() in ("", "de"))
+                for d in out
+            ):
+                continue
+            out.append(DateMention(m.start, m.end, str(pub.year + m.value), "year", False))
         for m in _seasons(lang).find(text, index):
             # "last spring", "l'été dernier", "el próximo invierno", "im vergangenen Herbst",
             # "прошлой весной": the year of that season counted from the publication's
