@@ -1027,6 +1027,22 @@ def _depicted(L: Lex, p: Parse, t: Tok) -> bool:
     return False
 
 
+def _fictional(L: Lex, p: Parse, pr: Pred) -> bool:
+    """The event is told inside a work of fiction ("in the film", "dans la série", "im neuen Stück",
+    "в сериале": a frame of the predicate or of its governing verb) or acted ("two actors playing X
+    and Y meet", "актеры, играющие X"): the predicate's subject is an actor."""
+    for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]:
+        for c in p.children(v.i):
+            if c.deprel in ("obl", "nmod", "obl:arg") and (
+                (c.upos == "NOUN" and L.has("fiction_nouns", c))
+                or any(L.has("fiction_nouns", x) for x in p.children(c.i) if x.deprel == "nmod" and x.upos == "NOUN")
+            ):
+                return True
+            if c.deprel.startswith("nsubj") and c.upos == "NOUN" and L.has("actor_nouns", c):
+                return True
+    return False
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -1044,6 +1060,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         return "recall"  # "today marks ten years since the day X and Y met", "diez años de la visita de X"
     if _depicted(L, p, pr.head):
         return "hope"  # "a video appears to show X greeted by Y": a picture of it, not the text telling it
+    if _fictional(L, p, pr):
+        return "hope"  # "in the new series, X and Y meet", "two actors playing X and Y meet": a story
     if (
         pr.head.head
         and pr.head.deprel in ("xcomp", "ccomp", "advcl")
@@ -2808,16 +2826,16 @@ def read_events(ctx: Ctx) -> list[Event]:
 
 
 def _unsupported_headlines(ctx: Ctx, events: list[Event]) -> list[Event]:
-    """A headline that only names an encounter with a noun ("Le tête-à-tête Macron-Xi à
-    Marseille, une idée restée dans les cartons", "La anunciada cumbre Milei-Trump") states no
-    event by itself: it stands when the body tells an encounter of its people (one of them at
+    """A headline that names an encounter ("Le tête-à-tête Macron-Xi à Marseille, une idée restée
+    dans les cartons", "La anunciada cumbre Milei-Trump", "Wax museum brings together X and Y")
+    states no event by itself: it stands when the body tells an encounter of its people (one of them at
     least: the body may name the other in a way not read), held or to come, or one in the same
     place; else it names a topic (a rumour, a plan that died, a correction)."""
     body = [e for e in events if ctx.sents[e.k].para != -1 and e.kind in ("meet", "visit", "agree")]
     out = []
     for e in events:
         people = set(e.leaders)
-        if ctx.sents[e.k].para == -1 and e.noun and e.kind in ("meet", "visit") and people:
+        if ctx.sents[e.k].para == -1 and e.kind in ("meet", "visit") and people:
             pid = e.place[0] if e.place else None
             if not any(
                 people & set(b.leaders) and (b.status != "past" or (pid and b.place and b.place[0] == pid))
