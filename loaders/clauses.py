@@ -181,7 +181,16 @@ def _candidates(ctx: Ctx) -> list[int]:
     ...", "the talks covered energy"); a proposal word with a leader or a state; a discuss or
     cooperate word with a sector. Most sentences of an article are none of these."""
     L = lex(ctx.lang)
-    ev_keys = ("meet_verbs", "meet_nouns", "visit_verbs", "visit_nouns", "call_words", "agree_verbs", "awaited_verbs")
+    ev_keys = (
+        "meet_verbs",
+        "meet_nouns",
+        "visit_verbs",
+        "visit_nouns",
+        "call_words",
+        "agree_verbs",
+        "sign_verbs",
+        "awaited_verbs",
+    )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
     sector_ks = {ctx.sent_of(h.start) for h in ctx.sector_hits}
@@ -323,7 +332,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             ):
                 # (not "iban a mantener", "va rencontrer": going to, the future's auxiliary)
                 out.append(Pred("visit", k, p, t, _governors(p, t)))
-            elif L.has("agree_verbs", t):
+            elif L.has("agree_verbs", t) or L.has("sign_verbs", t):
                 out.append(Pred("agree", k, p, t, _governors(p, t)))
         elif t.upos in ("NOUN", "PROPN", "ADJ"):
             g = p.tok(t.head) if t.head else None
@@ -2457,7 +2466,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     kind = pr.kind
     if kind == "agree":
         # "X and Y agreed in Tokyo on Thursday": together, somewhere, that day - they met there
-        if not places or len(_states_of(ctx, subject)) < 2:
+        with_ = leaders if any(p.tok(i).deprel in ("obl", "nmod") and _companion(L, p, p.tok(i)) for i in dom) else []
+        if not places or len(_states_of(ctx, list(dict.fromkeys(subject + with_)))) < 2:
+            # ("X signed with Y in Abu Dhabi": the one it was signed with is there too)
             return None
         if any(
             c.deprel in ("xcomp", "ccomp", "advcl") and any(L.has(key, c) for key in ("meet_verbs", "visit_verbs"))
