@@ -277,10 +277,22 @@ def locate_unknown(ctx: Ctx) -> None:
     if not known:
         return
     towns = [q["name"] for q in ctx.places.values() if q["kind"] == "city" and q["state"] is None]
+    # sentences naming a town the data lack: a venue there may be in it ("el Palacio de Cerro
+    # Castillo, en Viña del Mar"), not in a country named sentences before
+    town_ks = {
+        ctx.sent_of(m.start)
+        for pid, m in ctx.place_hits
+        if ctx.places[pid]["kind"] == "city" and ctx.places[pid]["state"] is None
+    }
+    unplaced = {
+        pid for pid, m in ctx.place_hits if ctx.places[pid]["kind"] != "city" and ctx.sent_of(m.start) in town_ks
+    }
     for pid, m in ctx.place_hits:
         p = ctx.places[pid]
         if p["kind"] != "city" and any(t in p["name"] for t in towns):
             continue  # "château de Villers-Cotterêts": in that town, whose state the data do not know
+        if pid in unplaced:
+            continue
         if p["state"] is None:
             # only a place named close by: before it in this sentence or the two before, else after
             # it in this sentence (an Istanbul paragraphs up says nothing of where "Alaska" is)
