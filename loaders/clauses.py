@@ -2846,7 +2846,13 @@ def _unsupported_headlines(ctx: Ctx, events: list[Event]) -> list[Event]:
     out = []
     for e in events:
         people = set(e.leaders)
-        if ctx.sents[e.k].para == -1 and e.kind in ("meet", "visit") and people:
+        if (
+            ctx.sents[e.k].para == -1
+            and e.kind in ("meet", "visit")
+            and people
+            # (a verb that plans or dates it says more: "X and Y will meet in Banjul on 9 November")
+            and (e.noun or (e.status == "held" and e.date is None))
+        ):
             pid = e.place[0] if e.place else None
             if not any(
                 people & set(b.leaders) and (b.status != "past" or (pid and b.place and b.place[0] == pid))
