@@ -513,6 +513,18 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
             c.deprel == "nmod" and pr.head.upos == "NOUN" and c.upos == "PROPN" and pr.kind == "visit"
         ):
             subj |= _domain(p, c)
+    if (
+        root is not None
+        and pr.head.deprel == "conj"
+        and root.upos == "PROPN"
+        and root.i < pr.head.i
+        and any(c.deprel.startswith("nsubj") and c.i < pr.head.i for c in p.children(pr.head.i))
+    ):
+        # "Merz et De Wever se sont entretenus": the parser made the first name the root and the
+        # verb its conjunct; that name is the verb's subject too
+        first = {root.i} | {x.i for c in p.children(root.i) if c.deprel in ("flat", "appos") for x in p.subtree(c.i)}
+        subj |= first
+        dom |= first
     prev = pr.head
     for g in pr.gov:
         if g.deprel.startswith("~"):
@@ -1962,6 +1974,9 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
         return False  # "the Shanghai Cooperation Organisation", "Шанхайской организации": a name
     cur = t
     found = None
+    # only "of" on the way up to the visit's object ("the port of Ghent"; a city, not a state:
+    # "the pavilion of Japan" is no trip to Japan)
+    gen_only = t.upos == "PROPN" and any(m.start == start for _, m in ctx.place_hits)
     while True:
         if (
             cur.i != t.i
@@ -1981,6 +1996,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
         if cur.i != t.i and cur.i != pr.head.i and L.has("topic_heads", cur):
             return False  # "un encuentro centrado en Gaza", "talks focused on Gaza": what it was about
         case = _case_of(p, cur)
+        if cur.i != t.i or case:
+            gen_only = gen_only and (case in GENITIVE or (not case and cur.deprel in ("obj", "nmod", "flat", "appos")))
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
                 found = True if found is None else found
@@ -1991,8 +2008,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
         if cur.head == pr.head.i or not cur.head or cur.i == pr.head.i:
             # a bare object of "visit" / "посетить" is where the visit goes (the place itself, not
             # a word it depends on: "arrived from Lisbon" is no destination)
-            if pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i and cur.i == t.i:
-                return True
+            if pr.kind == "visit" and cur.deprel == "obj" and cur.head == pr.head.i and (cur.i == t.i or gen_only):
+                return True  # (and "toured the port of Ghent": what is visited is in that city)
             if (
                 pr.kind == "visit"
                 and cur.deprel == "nsubj:pass"
@@ -2670,7 +2687,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     L = lex(ctx.lang)
     out: list[Event] = []
     last: DateMention | None = None
-    meeting_day: DateMention | None = None  # the day of the last held meeting told
+    meeting_day: DateMention | None = None  # the day of the last held meeting (or visit) told
     recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
     origin = -2
     plan_day: DateMention | None = None  # the day of the last planned event told, in sentence plan_k
@@ -2718,6 +2735,8 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             ev = replace(ev, date=plan_day)
         if ev.status == "planned" and ev.date is not None and ev.date.precision == "day":
             plan_day, plan_k = ev.date, ev.k
+        if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "visit":
+            meeting_day = ev.date  # "X toured the port with Y on Friday. Afterwards they held talks"
         if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
             meeting_day = ev.date
             last = ev.date  # a meeting's day (an arrival is often the evening before)
