@@ -2427,9 +2427,17 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
         dates = dates or _dates(ctx, pr, _domain(p, up, skip={top.i}))
-    elif not dates and top.deprel == "root" and any(fold(c.form) in _where_words() for c in p.children(top.i)):
-        # the same, where the parser made the clause of place a second root of the sentence
-        # ("... прошла в сентябре 2019 года во Владивостоке, где ... встретился с Путиным")
+    elif (
+        not dates
+        and top.deprel == "root"
+        and any(
+            fold(c.form) in _where_words() or (c.deprel in ("mark", "advmod") and L.has("when_marks", c))
+            for c in p.children(top.i)
+        )
+    ):
+        # the same, where the parser made the clause of place (or time) a second root of the sentence
+        # ("... прошла в сентябре 2019 года во Владивостоке, где ... встретился с Путиным", "о поездке
+        # в январе 2025 года, когда они с Путиным подписали ...")
         first = next((t for t in p.toks if t.deprel == "root" and t.i < top.i), None)
         if first is not None:
             dates = _dates(ctx, pr, _domain(p, first))

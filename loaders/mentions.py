@@ -181,6 +181,8 @@ def find_places(ctx: Ctx) -> None:
             continue
         s = min(name_toks[0].start, m.start)
         e = max(name_toks[-1].end, m.end)
+        if "\n" in ctx.text[s:e] and not any(x.start <= s and e <= x.end for x in ctx.sents):
+            continue  # "Palacio Nacional" ending a headline, "Source: ..." the next line: two lines
         if any(s < te and ts < e for ts, te in taken):
             # a known place named with its kind word ("cosmodrome Vostotchny"): widen that hit
             for idx, (pid, pm) in enumerate(ctx.place_hits):
