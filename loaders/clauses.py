@@ -1504,9 +1504,31 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return False
 
 
+def _labels(ctx: Ctx) -> dict[int, str]:
+    """Interview labels: a leader's name opening a line, then a colon ("Meinl-Reisinger: Der
+    Kanzler wird ..."): who speaks, not someone the answer tells of (by start offset)."""
+    out = {}
+    for h in ctx.leader_hits:
+        line = ctx.text.rfind("\n", 0, h.start) + 1
+        if not ctx.text[line : h.start].strip() and ctx.text[h.end : h.end + 3].lstrip(" ").startswith(":"):
+            out[h.start] = h.lid
+    return out
+
+
+def _label_of(ctx: Ctx, p: Parse) -> str | None:
+    """The interview label of the line this sentence is on."""
+    for start, lid in _labels(ctx).items():
+        if start <= p.start + 1 and "\n" not in ctx.text[start : p.start]:
+            return lid
+    return None
+
+
 def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
     out, seen = [], set()
+    labels = _labels(ctx)
     for h in ctx.leader_hits:
+        if h.start in labels:
+            continue
         if p.start <= h.start < p.end and _tok_ids(p, h.start, h.end) & ids and h.lid not in seen:
             seen.add(h.lid)
             out.append(h)
@@ -1517,6 +1539,10 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     """ "He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
+    if any(p.tok(i).upos == "PRON" and L.has("first_person_pronouns", p.tok(i)) for i in subj):
+        # "Meinl-Reisinger: Ich habe Tusk getroffen": the one the interview line gives the word to
+        label = _label_of(ctx, p)
+        return [label] if label else []
     plural = [(m.start, m.end) for m in ctx.triggers.get("plural_leaders", ()) if p.start <= m.start < p.end]
     prons = [
         p.tok(i)
