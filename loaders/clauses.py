@@ -2023,7 +2023,11 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
             return False  # "un encuentro centrado en Gaza", "talks focused on Gaza": what it was about
         case = _case_of(p, cur)
         if cur.i != t.i or case:
-            gen_only = gen_only and (case in GENITIVE or (not case and cur.deprel in ("obj", "nmod", "flat", "appos")))
+            gen_only = gen_only and (
+                (case in GENITIVE and cur.upos in ("PROPN", "NOUN"))
+                or (not case and cur.upos == "NOUN" and cur.deprel in ("obj", "nmod"))
+                or (cur.i == t.i and not case)
+            )
         if case:
             if case in L.words.get("locative_case", ()) or case in L.words.get("direction_case", ()):
                 found = True if found is None else found
@@ -2769,8 +2773,16 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             ev = replace(ev, date=plan_day)
         if ev.status == "planned" and ev.date is not None and ev.date.precision == "day":
             plan_day, plan_k = ev.date, ev.k
-        if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "visit":
-            meeting_day = ev.date  # "X toured the port with Y on Friday. Afterwards they held talks"
+        if (
+            ev.date is not None
+            and ev.date.precision == "day"
+            and ev.status == "held"
+            and ev.kind == "visit"
+            and meeting_day is None
+        ):
+            # "X toured the port with Y on Friday. Afterwards they held talks" (an arrival does not
+            # move the day of a meeting already told)
+            meeting_day = ev.date
         if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
             meeting_day = ev.date
             last = ev.date  # a meeting's day (an arrival is often the evening before)
