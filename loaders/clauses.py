@@ -2641,6 +2641,16 @@ def _told_as_past(ctx: Ctx, d: DateMention) -> bool:
         return False
     if t.feats.get("Tense") == "Past" and t.feats.get("VerbForm") != "Part":
         return True
+    if not t.feats:
+        # a parser that gives no features (German): a perfect's auxiliary and a participle
+        # ("hat am Dienstag unterzeichnet"), or a past ending
+        L = lex(ctx.lang)
+        helpers = [c for c in p.children(t.i) if c.deprel in ("aux", "aux:pass")]
+        if any(L.has("perfect_aux", c) for c in helpers) and fold(t.form) != fold(t.lemma):
+            return True
+        past = rd.lexicon(ctx.lang).get("past_endings", "")
+        if not helpers and past and re.search(past, t.form.lower()):
+            return True
     aux = [c for c in p.children(t.i) if c.deprel == "aux"]
     return t.feats.get("VerbForm") == "Part" and bool(aux) and not any(a.feats.get("Tense") == "Fut" for a in aux)
 
