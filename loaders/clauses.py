@@ -838,7 +838,7 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         # fälschlicherweise berichtet, dass ...": a claim the text takes back
         return True
     if pr.head.deprel != "root" and pr.k + 1 < len(ctx.sents):
-        nxt = fold(ctx.text[ctx.sents[pr.k + 1].start : ctx.sents[pr.k + 1].end]).lstrip(" \"«„“'")
+        nxt = fold(ctx.text[ctx.sents[pr.k + 1].start : ctx.sents[pr.k + 1].end]).lstrip(" \"«„“'-–—")
         if any(nxt.startswith(fold(w)) for w in L.words.get("retraction_openers", ())):
             return True  # "we had written that X and Y met. This is incorrect: ...": taken back at once
     heads = [pr.head] + [g for g in pr.gov]
