@@ -1051,15 +1051,28 @@ def _depicted(L: Lex, p: Parse, t: Tok) -> bool:
 def _fictional(L: Lex, p: Parse, pr: Pred) -> bool:
     """The event is told inside a work of fiction ("in the film", "dans la série", "im neuen Stück",
     "в сериале": a frame of the predicate or of its governing verb) or acted ("two actors playing X
-    and Y meet", "актеры, играющие X"): the predicate's subject is an actor."""
+    and Y meet", "актеры, играющие X"): the predicate's subject is an actor. Not a real event at a
+    film's premiere or festival (the frame is the premiere), nor "a series of talks", nor "the
+    former actor and president Zelensky" (an actor with a name of his own)."""
+
+    def named(t: Tok) -> bool:
+        kids = p.children(t.i)
+        return any(
+            c.upos == "PROPN" and c.deprel in ("appos", "flat", "flat:name", "nmod", "conj") for c in kids
+        ) or any(c.deprel == "conj" and named(c) for c in kids)
+
     for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]:
         for c in p.children(v.i):
-            if c.deprel in ("obl", "nmod", "obl:arg") and (
-                (c.upos == "NOUN" and L.has("fiction_nouns", c))
-                or any(L.has("fiction_nouns", x) for x in p.children(c.i) if x.deprel == "nmod" and x.upos == "NOUN")
+            if (
+                c.deprel in ("obl", "nmod", "obl:arg")
+                and c.upos == "NOUN"
+                and L.has("fiction_nouns", c)
+                and not any(
+                    x.deprel == "nmod" and (L.has("meet_nouns", x) or L.has("visit_nouns", x)) for x in p.children(c.i)
+                )
             ):
                 return True
-            if c.deprel.startswith("nsubj") and c.upos == "NOUN" and L.has("actor_nouns", c):
+            if c.deprel.startswith("nsubj") and c.upos == "NOUN" and L.has("actor_nouns", c) and not named(c):
                 return True
     return False
 
@@ -2525,6 +2538,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         if not places or len(_states_of(ctx, list(dict.fromkeys(subject + with_)))) < 2:
             # ("X signed with Y in Abu Dhabi": the one it was signed with is there too)
             return None
+        if len({pid for pid, _ in places if ctx.places[pid]["kind"] == "city"}) > 1 or any(
+            L.has("apart_words", t) for t in p.toks if t.i in dom
+        ):
+            return None  # "signed separately in Moscow and Astana": each where he was, not together
         if any(
             c.deprel in ("xcomp", "ccomp", "advcl") and any(L.has(key, c) for key in ("meet_verbs", "visit_verbs"))
             for c in p.children(pr.head.i)
@@ -2646,10 +2663,16 @@ def _told_as_past(ctx: Ctx, d: DateMention) -> bool:
         # ("hat am Dienstag unterzeichnet"), or a past ending
         L = lex(ctx.lang)
         helpers = [c for c in p.children(t.i) if c.deprel in ("aux", "aux:pass")]
-        if any(L.has("perfect_aux", c) for c in helpers) and fold(t.form) != fold(t.lemma):
+        form, lemma = fold(t.form), fold(t.lemma)
+        if (
+            any(c.deprel == "aux" and L.has("perfect_aux", c) for c in helpers)
+            and form != lemma
+            and not L.has("plan_verbs", t)  # "ist für Dienstag geplant": a plan, not a past
+        ):
             return True
         past = rd.lexicon(ctx.lang).get("past_endings", "")
-        if not helpers and past and re.search(past, t.form.lower()):
+        present = {lemma, lemma[:-1] + "t", lemma[:-2] + "et", lemma[:-2] + "t"}  # leiten: leitet, beraten
+        if not helpers and past and re.search(past, t.form.lower()) and form not in present:
             return True
     aux = [c for c in p.children(t.i) if c.deprel == "aux"]
     return t.feats.get("VerbForm") == "Part" and bool(aux) and not any(a.feats.get("Tense") == "Fut" for a in aux)

@@ -204,6 +204,14 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
                 for d in out
             ):
                 continue
+            after = fold(text[m.end : m.end + 12]).lstrip()
+            before = fold(text[max(0, m.start - 12) : m.start]).rstrip().split()[-1:]
+            if after.startswith(
+                ("'s", "’s", "of ", "seiner", "seines", "ihrer", "ihres", "des ", "der ")
+            ) or before in (["the"], ["de"], ["du"], ["über"]):
+                # "last year's summit", "the last year of his term", "im letzten Jahr seiner
+                # Amtszeit", "hôte du sommet de l'an dernier": a year named for something else
+                continue
             out.append(DateMention(m.start, m.end, str(pub.year + m.value), "year", False))
         for m in _seasons(lang).find(text, index):
             # "last spring", "l'été dernier", "el próximo invierno", "im vergangenen Herbst",
