@@ -2466,10 +2466,19 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         up = p.tok(top.head)
         # "the first was in May 2025, when the president hosted him": the time the clause hangs on
         near = {t.i for t in p.subtree(up.i)} - {t.i for t in p.subtree(top.i)}
-        dates = [d for d in _dates(ctx, pr, near) if _tok_ids(p, d.start, d.end) & {up.i}] if up.upos != "VERB" else []
+        # (or a time hung on that word: "his trip to China in May, when he met Xi")
+        own_time = {up.i} | {c.i for c in p.children(up.i) if c.deprel in ("nmod", "obl", "nmod:tmod", "obl:tmod")}
+        around = _dates(ctx, pr, near)
+        dates = [d for d in around if _tok_ids(p, d.start, d.end) & own_time] if up.upos != "VERB" else []
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
         dates = dates or _dates(ctx, pr, _domain(p, up, skip={top.i}))
+        when = [c for c in p.children(top.i) if c.deprel in ("mark", "advmod") and L.has("when_marks", c)]
+        if when:
+            # "spoke on Monday about his trip to China in May, when he met Xi": the time a "when"
+            # clause refers to is the one named just before it
+            before = [d for d in dates + around if d.end <= when[0].start]
+            dates = sorted(before, key=lambda d: -d.start)[:1] or dates
     elif (
         not dates
         and top.deprel == "root"
