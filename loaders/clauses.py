@@ -2289,6 +2289,23 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     modality = _modality(ctx, L, pr)
     if modality == "hope" and not unreal:
         return None
+    if (
+        modality is None
+        and pr.kind == "visit"
+        and (
+            any(c.deprel == "nsubj" and L.has("vehicle_nouns", c) for c in pr.p.children(pr.head.i))
+            or (
+                pr.head.deprel in ("acl:relcl", "acl")
+                and pr.head.head
+                and L.has("vehicle_nouns", pr.p.tok(pr.head.head))
+            )
+        )
+        and not _past_tense(ctx, L, pr)
+        and not unreal
+    ):
+        # "the plane carrying X to Rome stopped in Madrid", "l'avion qui emmène X vers Rome": on the
+        # way, not there yet (and the day told is the stop's, not the arrival's)
+        return None
     if modality is None and L.has("awaited_verbs", pr.head):
         modality = "plan"  # "X is expected in Berlin": not there yet
     if (
