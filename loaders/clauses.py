@@ -2185,6 +2185,18 @@ def _since(ctx: Ctx, d: DateMention) -> bool:
     return bool(before) and fold(before[-1]) in lex(ctx.lang).words.get("since_words", frozenset())
 
 
+def _of_a_noun(p: Parse, d: DateMention) -> bool:
+    """A year counted from the report ("im vergangenen Jahr", "last summer") hung on a noun
+    ("Gastgeber des Gipfels im vergangenen Jahr"): the time of that thing, not of the event."""
+    if d.precision != "year" or d.year_explicit:
+        return False
+    ids = _tok_ids(p, d.start, d.end)
+    if not ids:
+        return False
+    top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
+    return top.deprel == "nmod" and bool(top.head) and p.tok(top.head).upos in ("NOUN", "PROPN")
+
+
 def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
     p = pr.p
     dl = ctx.dateline
@@ -2195,6 +2207,7 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
         and _tok_ids(p, d.start, d.end) & dom
         and not (dl and dl[0] <= d.start < dl[1])
         and not _since(ctx, d)
+        and not _of_a_noun(p, d)
     ]
 
 
