@@ -45,10 +45,10 @@ def test_bench_quick_reports_every_measure(quick):
     ):
         assert key in out, key
     assert set(out["query_p95_ms"]) == set(cypher.names())
-    assert out["load"]["1000"]["loaded"] == 1000 and out["load"]["1000"]["failed"] == 0
+    assert out["load"]["400"]["loaded"] == 400 and out["load"]["400"]["failed"] == 0
     assert out["extract_articles_per_s"] > 0 and out["write_ratio_vs_neomodel"] > 0
     # every stored question still answers while a load runs, measured next to its idle p95
-    under = out["load"]["1000"]["under_load"]
+    under = out["load"]["400"]["under_load"]
     assert under["rounds"] > 0 and under["errors"] == []
     assert set(under["p95"]) == set(under["idle_p95"]) == set(cypher.names())
 
