@@ -190,6 +190,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         "agree_verbs",
         "sign_verbs",
         "awaited_verbs",
+        "sit_with_verbs",
     )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
@@ -325,7 +326,11 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 L.has("meet_verbs", t) and _is_call_marked(L, p, t)
             ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
-            elif L.has("meet_verbs", t) or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t)):
+            elif (
+                L.has("meet_verbs", t)
+                or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t))
+                or _sits_down_with(L, p, t)
+            ):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
             elif (L.has("visit_verbs", t) and t.deprel not in ("aux", "aux:pass") and not _going_to(p, t)) or (
                 L.has("awaited_verbs", t) and _awaited(L, p, t)
@@ -350,6 +355,25 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 if pred:
                     out.append(pred)
     return out
+
+
+def _sits_down_with(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "X sat down with Y", "setzte sich mit Y zusammen": a meeting, said with its particle and a
+    companion named with "with" (not "sat down at the table", "setzt sich aus ... zusammen")."""
+    if not L.has("sit_with_verbs", t):
+        return False
+    parts = L.words.get("sit_with_particles", frozenset())
+    if not (
+        any(fold(t.lemma).startswith(x) for x in parts)
+        or any(c.deprel in ("compound:prt", "compound") and fold(c.form) in parts for c in p.children(t.i))
+    ):
+        return False
+    return any(
+        c.deprel in ("obl", "nmod")
+        and c.upos in ("NOUN", "PROPN", "PRON")
+        and any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i))
+        for c in p.children(t.i)
+    )
 
 
 def _companion(L: Lex, p: Parse, c: Tok) -> bool:
@@ -483,6 +507,12 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
                 c.deprel == "conj" and c.upos in ("VERB",) and p.tok(j).upos in ("VERB", "AUX")
             ):
                 continue
+            if (
+                c.deprel == "dep"
+                and c.upos in ("VERB", "AUX")
+                and any(x.deprel in ("nsubj", "nsubj:pass") for x in p.children(c.i))
+            ):
+                continue  # "X, who is accompanying Y, met Z" with the relative clause left loose
             todo.append(c.i)
     return out
 
@@ -841,6 +871,21 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         nxt = fold(ctx.text[ctx.sents[pr.k + 1].start : ctx.sents[pr.k + 1].end]).lstrip(" \"«„“'-–—")
         if any(nxt.startswith(fold(w)) for w in L.words.get("retraction_openers", ())):
             return True  # "we had written that X and Y met. This is incorrect: ...": taken back at once
+    if ctx.lang == "ru" and any(
+        fold(t.lemma) == "быть" and any(c.feats.get("Polarity") == "Neg" for c in p.children(t.i)) for t in p.toks
+    ):
+        # "встречи ... не было": the genitive of negation, the parser leaving "не было" a root apart
+        # (and the meeting noun hung on another verb of the sentence, whose event it then is)
+        near = [pr.head] + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]
+        if any(
+            n.upos == "NOUN"
+            and n.feats.get("Case") == "Gen"
+            and (L.has("meet_nouns", n) or L.has("visit_nouns", n))
+            and not any(c.deprel == "case" for c in p.children(n.i))
+            and (not n.head or p.tok(n.head).upos in ("VERB", "AUX"))
+            for n in near
+        ):
+            return True
     heads = [pr.head] + [g for g in pr.gov]
     for h in heads:
         hi = h.i
@@ -2134,7 +2179,7 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
         if not ids:
             continue
         top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
-        if _names_something_else(p, top):
+        if _names_something_else(p, top) or _nearby(L, p, top):
             continue
         if _located(ctx, L, p, top, pr, m.start):
             out.append((pid, m))
@@ -2146,9 +2191,15 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
         if not ids:
             continue
         top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
-        if _located(ctx, L, p, top, pr, m.start):
+        if not _nearby(L, p, top) and _located(ctx, L, p, top, pr, m.start):
             dests.append(iso3)
     return out, dests
+
+
+def _nearby(L: Lex, p: Parse, t: Tok) -> bool:
+    """A place a word of nearness hangs on ("an island closer to Tunis than to Rome", "plus proche
+    de Tunis", "ближе к Тунису"): a bearing, not where the event is."""
+    return bool(t.head) and L.has("proximity_words", p.tok(t.head))
 
 
 def _depth(p: Parse, t: Tok) -> int:
@@ -2362,6 +2413,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
+    if pr.kind == "meet":
+        for c in p.children(pr.head.i):
+            if c.deprel in ("xcomp", "advcl") and L.has("discuss_verbs", c) and not L.has("meet_verbs", c):
+                # "met with reporters to discuss Albanese": whom the talks were about, not with
+                dom -= {x.i for o in p.children(c.i) if o.deprel in ("obj", "ccomp") for x in p.subtree(o.i)}
     dom |= _ago_clauses(ctx, p, dom)
     # "vor zwei Jahren" is a time counted back, not "vor dem Treffen" (before another event)
     sequence = _another_event(L, pr) - _ago_ids(ctx, p)

@@ -258,6 +258,31 @@ def glued_to_name(ctx: Ctx, pid: str, m: Match) -> bool:
     return (m.i - 1) not in known and prev.fold not in stopwords(ctx)
 
 
+def _apposed_state(ctx: Ctx, m: Match) -> str | None:
+    """The state an apposition right after a place names ("X, the Australian territory ...",
+    "X, territoire australien", "X, ein australisches Gebiet"): up to its next comma or stop."""
+    start = m.end
+    comma = ctx.text.find(", ", start, start + 30)
+    if comma > start:
+        # only a day between the place and its apposition ("X on Wednesday, the ...")
+        rest = ctx.text[start:comma]
+        for d in ctx.dates:
+            if start <= d.start and d.end <= comma:
+                rest = rest.replace(ctx.text[d.start : d.end], " ")
+        if len(rest.split()) > 1:
+            return None
+        start = comma
+    tail = ctx.text[start : start + 60]
+    if not tail.startswith(", "):
+        return None
+    stop = min([i for i in (tail.find(c, 2) for c in ",;.()") if i >= 0] or [len(tail)])
+    lo, hi = start, start + stop
+    # the first state named there, before any place ("..., the Australian territory closer to Jakarta")
+    first = min((sm.start for _, sm in ctx.place_hits if lo <= sm.start < hi), default=hi)
+    states = {iso3 for iso3, kind, sm in ctx.state_hits if lo <= sm.start < first and kind != "metonym"}
+    return next(iter(states)) if len(states) == 1 else None
+
+
 def locate_unknown(ctx: Ctx) -> None:
     """A facility the reference data does not know lies where the nearest known place named
     before it lies ("ANKARA ... the Presidential Complex"; "in Rome ... Palazzo Chigi")."""
@@ -306,7 +331,10 @@ def locate_unknown(ctx: Ctx) -> None:
             para = ctx.sents[k].para
             before = [st for pos, st in near if ctx.sents[ctx.sent_of(pos)].para == para] or [st for _, st in near]
             after = [st for pos, st in known if pos > m.start and ctx.sent_of(pos) == k]
-            if before or after:
+            told = _apposed_state(ctx, m)
+            if told:
+                p["state"] = told  # "Christmas Island, the Australian territory closer to Jakarta"
+            elif before or after:
                 p["state"] = before[-1] if before else after[0]
 
 
@@ -1096,6 +1124,55 @@ def _resolve(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     return _Found(tuple(kept), people)
 
 
+@lru_cache(maxsize=None)
+def _org_res(lang: str) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    lex = rd.lexicon(lang)
+    orgs, heads = lex.get("org_names", ()), lex.get("org_head_words", ())
+    if not orgs or not heads:
+        return None
+    alt = "|".join(re.escape(o) for o in sorted(orgs, key=len, reverse=True))
+    head = "|".join(re.escape(h) for h in sorted(heads, key=len, reverse=True))
+    # an organisation's name as written (case kept: "UN", not the "un" of French), a head's title
+    return re.compile(rf"(?<![\w.])(?:{alt})(?![\w])"), re.compile(rf"(?<![\w])(?:{head})(?![\w])", re.I)
+
+
+def _org_heads(ctx: Ctx, mentions: tuple[LeaderMention, ...]) -> set[str]:
+    """People the text names as the head of an international organisation ("NATO Secretary-General
+    Mark Rutte", "le secrétaire général de l'ONU, António Guterres", "генсек ООН", "X, director
+    general of the IAEA"): they act for no state here, whatever office the reference data knew."""
+    res = _org_res(ctx.lang)
+    if res is None:
+        return set()
+    org, head = res
+    out: set[str] = set()
+    text = ctx.text
+    for m in mentions:
+        if m.how not in ("name", "title+name", "short name", "surname"):
+            continue
+        s = ctx.sents[ctx.sent_of(m.start)]
+        # the words just before the name, back to the clause's last comma or stop
+        before = text[max(s.start, m.start - 100) : m.start].rstrip()
+        before = before[:-1].rstrip() if before.endswith(",") else before
+        cut = max(before.rfind(c) for c in ',;:.()«»"')
+        seg = before[cut + 1 :]
+        seg = " ".join(seg.split()[-10:])
+        if seg and org.search(seg) and head.search(seg):
+            # the title or the organisation right before the name, nothing else between
+            if any(x.end() == len(seg) for r in (org, head) for x in r.finditer(seg)):
+                out.add(m.lid)
+                continue
+        # an apposition after it: ", secretary-general of the OAS," / ", генсек НАТО,"
+        after = text[m.end : min(s.end, m.end + 100)]
+        if after.startswith(","):
+            seg = after[1:]
+            stop = min([i for i in (seg.find(c) for c in ",;.()") if i >= 0] or [len(seg)])
+            seg = seg[:stop]
+            h = head.search(seg)
+            if h and org.search(seg) and len(seg[: h.start()].split()) <= 1 and len(seg.split()) <= 10:
+                out.add(m.lid)
+    return out
+
+
 def find_leaders(ctx: Ctx) -> None:
     """Leaders in the text, known or new, named or referred to by a title: sets
     ``ctx.leader_hits`` (in text order) and adds the people they name to ``ctx.leader_info``."""
@@ -1110,7 +1187,8 @@ def find_leaders(ctx: Ctx) -> None:
     found = _bare_titles(ctx, titles, found)
     found = _honorifics(ctx, found)
     found = _resolve(ctx, titles, found)
-    ctx.leader_hits = [h.hit() for h in found.mentions]
+    heads = _org_heads(ctx, found.mentions)
+    ctx.leader_hits = [h.hit() for h in found.mentions if h.lid not in heads]
     for lid, p in found.people.items():
         if lid not in ctx.leader_info:
             ctx.leader_info[lid] = p.info()
