@@ -510,7 +510,7 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
             if (
                 c.deprel == "dep"
                 and c.upos in ("VERB", "AUX")
-                and any(x.deprel in ("nsubj", "nsubj:pass") for x in p.children(c.i))
+                and any(x.deprel in ("nsubj", "nsubj:pass") and x.upos == "PRON" for x in p.children(c.i))
             ):
                 continue  # "X, who is accompanying Y, met Z" with the relative clause left loose
             todo.append(c.i)
