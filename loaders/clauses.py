@@ -3519,6 +3519,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
     # same traveller to the same place (planned for Wednesday, or made on Monday) is the one
     told = {(v.visitor_id, v.place_id or v.place) for v in found if not _in_headline(ctx, v) and v.status != "past"}
     found = [v for v in found if not (_in_headline(ctx, v) and (v.visitor_id, v.place_id or v.place) in told)]
+    found += _companions(ctx, found)
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}
     for v in found:
@@ -3544,6 +3545,116 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             and (v.visitor_id, city_of(ctx, v.place_id, every), v.status) in cities
         )
     ]
+
+
+_CLAUSE_ENDS = re.compile(r"[,;.:()\u2014\u2013]")
+
+
+def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
+    """Who travels with a visitor: "X, who accompanied / is accompanying the prime minister", "X,
+    qui accompagnait le président", "X, der den Kanzler begleitet", "Y, accompanied by X", "в
+    сопровождении X": X of Y's state is where Y's visit told so far takes Y (the one of this
+    sentence, else the latest before it), the same day. Not a companion still to come ("who will
+    accompany"), nor one of another state (a host escorting a guest)."""
+    L = lex(ctx.lang)
+    forms, marks = L.words.get("accompany_forms", frozenset()), L.words.get("accompanied_marks", frozenset())
+    if not forms:
+        return []
+    rels, future = L.words.get("relative_pronouns", frozenset()), L.words.get("future_aux", frozenset())
+    pron = L.words.get("object_pronouns", frozenset())
+    neg, habit = L.words.get("negators", frozenset()), L.words.get("habitual", frozenset())
+    held = [v for v in found if v.status == "held" and v.place_id]
+    if not held:
+        return []
+    toks, text = ctx.toks, ctx.text
+
+    def gap(t: int) -> bool:  # a comma or a stop between token t-1 and token t
+        return bool(_CLAUSE_ENDS.search(text[toks[t - 1].end : toks[t].start]))
+
+    travel, withs = L.words.get("travel_with_forms", frozenset()), L.words.get("companion_case", frozenset())
+
+    def accompanies(a: int, j: int) -> bool:
+        # "accompanies", or "is travelling with / reist mit / прилетел вместе с"
+        return toks[a].fold in forms or (
+            toks[a].fold in travel and any(toks[b].fold in withs for b in range(max(a - 3, 0), min(a + 4, j)))
+        )
+
+    out: list[VisitFact] = []
+    for k, s in enumerate(ctx.sents):
+        if s.para == -1 or not any(accompanies(a, s.j) for a in range(s.i, s.j)):
+            continue
+        hits = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
+        for a in range(s.i, s.j):
+            if not accompanies(a, s.j):
+                continue
+            lo = a
+            while lo > s.i and not gap(lo):
+                lo -= 1
+            hi = a + 1
+            while hi < s.j and not gap(hi):
+                hi += 1
+            clause = range(lo, hi)
+            c0, c1 = toks[lo].start, toks[hi - 1].end
+            if (
+                any(toks[x].fold in future or toks[x].fold in neg or toks[x].fold in habit for x in clause)
+                or any(c0 <= d.start < c1 for d in ctx.dates)
+                or any(c0 <= m.start < c1 for _, m in ctx.place_hits)
+            ):
+                # "who will accompany", "who did not / usually accompanies", "who accompanied him
+                # to Paris in 2019": not this trip, or a trip of its own
+                continue
+            after = [h for h in hits if toks[a].end <= h.start < toks[hi - 1].end]
+            passive = (a + 1 < s.j and toks[a + 1].fold in marks and ctx.lang != "ru") or (
+                ctx.lang == "ru" and a > s.i and toks[a - 1].fold in marks
+            )
+            x = y = None
+            if passive:
+                # "Y, accompanied by X, ...": X named in the clause, Y the one before it
+                x = next((h.lid for h in after if h.explicit), None)
+                y = next((h.lid for h in reversed(hits) if h.end <= toks[lo].start), None)
+            elif (
+                lo > s.i
+                and "," in text[toks[lo - 1].end : toks[lo].start]
+                and (any(toks[t].fold in rels for t in range(lo, a)) or lo == a)
+            ):
+                # "X, who is accompanying Y": X just before the comma, Y in the clause (or "her")
+                before = [h for h in hits if h.explicit and h.end <= toks[lo].start]
+                x = before[-1].lid if before and before[-1].end == toks[lo - 1].end else None
+                inside = [h for h in hits if toks[lo].start <= h.start < toks[hi - 1].end]
+                y = inside[0].lid if inside else None
+                topic = next((t for t in (_topics(ctx).get(k), _topics(ctx).get(k - 1)) if t and t != x), None)
+                if y is None and topic:
+                    # "who is accompanying her", "qui l'accompagne", "who accompanied the prime
+                    # minister": the person the text is about, named by a pronoun or an office
+                    said = any(toks[t].fold in pron for t in (a - 1, a + 1, a + 2) if lo <= t < hi) or any(
+                        toks[lo].start <= th.m.start < toks[hi - 1].end
+                        and role_fits(th.role, ctx.leader_info[topic]["role"])
+                        for th in titles(ctx)
+                    )
+                    y = topic if said else None
+            if not x or not y or x == y or is_office(x):
+                continue
+            if ctx.leader_info[x]["state"] != ctx.leader_info[y]["state"]:
+                continue
+            theirs = [v for v in held if v.visitor_id == y]
+            here = [v for v in theirs if any(s.start <= e.start < s.end for e in v.evidence)]
+            told = here or [v for v in theirs if v.evidence[0].start < s.start][-1:]
+            for v in told:
+                if v.host_state == ctx.leader_info[x]["state"]:
+                    continue
+                out.append(
+                    VisitFact(
+                        ctx.leader_info[x]["name"],
+                        x,
+                        v.place,
+                        v.place_id,
+                        v.host_state,
+                        v.date,
+                        "held",
+                        (ctx.sent_ev(k),),
+                    )
+                )
+    return out
 
 
 # -- calls -----------------------------------------------------------------------------------
