@@ -3636,6 +3636,10 @@ def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
                 continue
             if ctx.leader_info[x]["state"] != ctx.leader_info[y]["state"]:
                 continue
+            if any(s.start <= m.start < s.end for _, m in ctx.place_hits):
+                # "X, who is accompanying the prime minister, held talks at the ministry in Quezon
+                # City": where X went, the sentence says itself
+                continue
             theirs = [v for v in held if v.visitor_id == y]
             here = [v for v in theirs if any(s.start <= e.start < s.end for e in v.evidence)]
             told = here or [v for v in theirs if v.evidence[0].start < s.start][-1:]
