@@ -3583,6 +3583,10 @@ def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
     for k, s in enumerate(ctx.sents):
         if s.para == -1 or not any(accompanies(a, s.j) for a in range(s.i, s.j)):
             continue
+        if any(s.start <= m.start < s.end for _, m in ctx.place_hits):
+            # "X, who is accompanying the prime minister, held talks at the ministry in Quezon City",
+            # "who accompanied him to Paris": where X went, the sentence says itself
+            continue
         hits = [h for h in ctx.leader_hits if s.start <= h.start < s.end]
         for a in range(s.i, s.j):
             if not accompanies(a, s.j):
@@ -3595,13 +3599,11 @@ def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
                 hi += 1
             clause = range(lo, hi)
             c0, c1 = toks[lo].start, toks[hi - 1].end
-            if (
-                any(toks[x].fold in future or toks[x].fold in neg or toks[x].fold in habit for x in clause)
-                or any(c0 <= d.start < c1 for d in ctx.dates)
-                or any(c0 <= m.start < c1 for _, m in ctx.place_hits)
+            if any(toks[x].fold in future or toks[x].fold in neg or toks[x].fold in habit for x in clause) or any(
+                c0 <= d.start < c1 for d in ctx.dates
             ):
                 # "who will accompany", "who did not / usually accompanies", "who accompanied him
-                # to Paris in 2019": not this trip, or a trip of its own
+                # in 2019": not this trip
                 continue
             after = [h for h in hits if toks[a].end <= h.start < toks[hi - 1].end]
             passive = (a + 1 < s.j and toks[a + 1].fold in marks and ctx.lang != "ru") or (
@@ -3635,10 +3637,6 @@ def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
             if not x or not y or x == y or is_office(x):
                 continue
             if ctx.leader_info[x]["state"] != ctx.leader_info[y]["state"]:
-                continue
-            if any(s.start <= m.start < s.end for _, m in ctx.place_hits):
-                # "X, who is accompanying the prime minister, held talks at the ministry in Quezon
-                # City": where X went, the sentence says itself
                 continue
             theirs = [v for v in held if v.visitor_id == y]
             here = [v for v in theirs if any(s.start <= e.start < s.end for e in v.evidence)]
