@@ -513,8 +513,21 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
                 and any(x.deprel in ("nsubj", "nsubj:pass") and x.upos == "PRON" for x in p.children(c.i))
             ):
                 continue  # "X, who is accompanying Y, met Z" with the relative clause left loose
+            if c.deprel == "appos" and _relative_in_disguise(p, c):
+                continue  # "Albares, der Sánchez begleitet, ist ... weitergereist" read as an apposition
             todo.append(c.i)
     return out
+
+
+def _relative_in_disguise(p: Parse, c: Tok) -> bool:
+    """An apposition that opens with a relative pronoun and holds a verb: a relative clause the
+    parser misread ("X, der Sánchez begleitet, ..."); its people are not the clause's."""
+    sub = sorted((t for t in p.subtree(c.i) if t.upos != "PUNCT"), key=lambda t: t.i)
+    return (
+        len(sub) > 1
+        and fold(sub[0].form) in rd.every_language("relative_pronouns", events=True)
+        and any(t.upos in ("VERB", "AUX") for t in sub)
+    )
 
 
 def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
