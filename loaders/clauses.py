@@ -1135,6 +1135,22 @@ def _fictional(L: Lex, p: Parse, pr: Pred) -> bool:
     return False
 
 
+def _of_a_previous_encounter(L: Lex, p: Parse, pr: Pred) -> bool:
+    """A noun event hung on a verb whose subject is an earlier encounter ("the previous meeting of
+    the two men goes back to 2024, at a summit in Lima", "la précédente rencontre remonte à un
+    sommet"): the frame of that past encounter, past as well."""
+    g = pr.gov[0] if pr.gov else None
+    if g is None or g.deprel.startswith("~") or g.upos not in ("VERB", "AUX"):
+        return False
+    return any(
+        s.deprel.startswith("nsubj")
+        and s.i != pr.head.i
+        and (L.has("meet_nouns", s) or L.has("visit_nouns", s))
+        and any(a.deprel in ("amod", "det") and L.has("previous", a) for a in p.children(s.i))
+        for s in p.children(g.i)
+    )
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -1150,6 +1166,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         return "plan"  # "the talks were to be held in Gobabis", "is to visit Rome": a plan, done or not
     if _anniversary(ctx, pr):
         return "recall"  # "today marks ten years since the day X and Y met", "diez años de la visita de X"
+    if pr.head.upos in ("NOUN", "PROPN") and _of_a_previous_encounter(L, p, pr):
+        return "recall"  # "their previous meeting goes back to 2024, on the margins of a summit in Lima"
     if _depicted(L, p, pr.head):
         return "hope"  # "a video appears to show X greeted by Y": a picture of it, not the text telling it
     if _fictional(L, p, pr):
@@ -2313,6 +2331,31 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
     return "held"
 
 
+def _coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
+    """The one day still to come (or the report's own day) that the predicate's sentence names
+    outside the predicate's own words, when the predicate is a plain present: the verb tells that
+    day's programme ("Mahama travels to Montreal on Wednesday", told on that Wednesday). None when
+    the sentence names no such day, several, or one already past."""
+    if ctx.sents[pr.k].para == -1 or not ctx.pub or len(ctx.pub) < 10 or not _present(ctx, L, pr):
+        return None
+    p, dl = pr.p, ctx.dateline
+    days = {
+        (d.ahead or d.value): d
+        for d in ctx.dates
+        if p.start <= d.start < p.end
+        and d.precision == "day"
+        and d.value[:1] != "-"
+        and not (dl and dl[0] <= d.start < dl[1])
+        and not _since(ctx, d)
+    }
+    if len(days) != 1:
+        return None
+    value, d = next(iter(days.items()))
+    if value < ctx.pub[:10] or re.match(r"\W{0,3}\d", ctx.text[d.end : d.end + 4]):
+        return None
+    return replace(d, value=value, ahead=None)
+
+
 # a report tells what happened in the last days; an event dated further back is background
 PAST_DAYS = 10
 
@@ -2636,6 +2679,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     status = _status(ctx, L, pr, date, modality)
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"
+    if status == "held" and date is None:
+        coming = _coming_day(ctx, L, pr)
+        if coming is not None:
+            # "the gallery is closed on Tuesday 25 August because Merz receives Kristersson there
+            # that day": the day the sentence names is still to come and the verb is a present
+            status, date = "planned", coming
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
     place = _best_place(ctx, places)

@@ -248,11 +248,22 @@ def leaders() -> dict[str, LeaderInfo]:
     }
 
 
+_INNER_HYPHEN = re.compile(r"(?<=\w)-(\w)")
+
+
+def spellings(info: LeaderInfo) -> set[str]:
+    """A leader's name and aliases, and each hyphenated one also written in one word, as some
+    transliterations do ("Касым-Жомарт Токаев" is also "Касымжомарт Токаев", "Kassym-Jomart"
+    "Kassymjomart"): the tokenizer reads a hyphen as a blank, so the spaced form already matches."""
+    forms = {info.name, *info.aliases}
+    return forms | {_INNER_HYPHEN.sub(lambda m: m.group(1).lower(), f) for f in forms if "-" in f}
+
+
 @lru_cache(maxsize=None)
 def leader_gazetteer() -> Gazetteer:
     g = Gazetteer()
     for lid, info in leaders().items():
-        for form in {info.name, *info.aliases}:
+        for form in spellings(info):
             g.add(form, lid)
     return g
 
@@ -277,7 +288,7 @@ def _ru_alias_stems() -> tuple[tuple[tuple[str, ...], str, str], ...]:
     and state."""
     out = []
     for lid, info in leaders().items():
-        for form in {info.name, *info.aliases}:
+        for form in spellings(info):
             if not any("а" <= ch <= "я" for ch in fold(form)):
                 continue
             words = form.lower().split()  # the stem before folding: "й" folds to "и"
