@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from relgraph.loaders import refdata as rd
-from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit
+from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit, abbreviation_dots
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
 from relgraph.loaders.mentions import role_fits, titles
@@ -1151,6 +1151,21 @@ def _of_a_previous_encounter(L: Lex, p: Parse, pr: Pred) -> bool:
     )
 
 
+def _place_clause_of(p: Parse, pr: Pred) -> Pred | None:
+    """The predicate of the clause whose place a relative clause describes ("se rendre à Anvers,
+    où il était attendu": ``rendre``), as a predicate of the same kind; None for any other clause."""
+    if pr.head.deprel != "acl:relcl" or not pr.head.head:
+        return None
+    up = p.tok(pr.head.head)
+    if up.upos != "PROPN":
+        return None
+    while up.head and up.upos not in ("VERB", "AUX"):
+        up = p.tok(up.head)
+    if up.upos not in ("VERB", "AUX") or up.i == pr.head.i:
+        return None
+    return Pred(pr.kind, pr.k, p, up, _governors(p, up))
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -1166,6 +1181,9 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         return "plan"  # "the talks were to be held in Gobabis", "is to visit Rome": a plan, done or not
     if _anniversary(ctx, pr):
         return "recall"  # "today marks ten years since the day X and Y met", "diez años de la visita de X"
+    outer = _place_clause_of(p, pr)
+    if outer is not None and (_modality(ctx, L, outer) == "plan" or _future(ctx, L, outer)):
+        return "plan"  # "he is to travel to Antwerp, where he is expected at the port": still to come
     if pr.head.upos in ("NOUN", "PROPN") and _of_a_previous_encounter(L, p, pr):
         return "recall"  # "their previous meeting goes back to 2024, on the margins of a summit in Lima"
     if _depicted(L, p, pr.head):
@@ -1654,6 +1672,11 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
             return [topic] if topic and topic not in others else []
         if here:
             return [here[0].lid]
+        anaphors = [h for h in ctx.leader_hits if p.start <= h.start < prons[0].start and not h.explicit]
+        if anaphors and prons[0].head and p.tok(prons[0].head).deprel in ("acl:relcl", "advcl"):
+            # "Le président sénégalais devait se rendre à Anvers, où il était attendu ...": in a
+            # clause hung on this sentence, the person its title named before the pronoun
+            return [anaphors[0].lid]
         if _unknown_person_before(ctx, p, prons[0].start):
             # "after King Philippe's visit, during which he was received by ...": the person the
             # sentence has just named, whom the reference data does not know
@@ -2862,6 +2885,9 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
             continue  # "der SPD-Politiker wurde empfangen", a name's last word tagged a noun: someone
         if any(t.deprel == "root" and verb.i < t.i < c.i for t in p.toks):
             continue  # past a second root ("..., where he expressed condolences"): another clause's object
+        first = min(t.i for t in p.subtree(c.i))
+        if not passive and first - 1 > verb.i + 1 and p.tok(first - 1).form == ",":
+            continue  # "X sat down with Y on Tuesday, the centrepiece of ...": a phrase set off after the clause
         if any(L.has(key, c) for key in ("meet_nouns", "visit_nouns", "call_words", "in_person", "party_nouns")):
             return False  # "hosted the summit", "met face to face", "received the delegation"
         own = [c] + [
@@ -2901,7 +2927,13 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
         s = ctx.sents[k]
         start = dl[1] if dl and s.start <= dl[1] < s.end else s.start  # the dateline is no part of the clause
         spans.append((start, s.end))
-    parses = parse(ctx.lang, ctx.text, spans) if ks else []
+    text = ctx.text
+    dots = abbreviation_dots(text, ctx.lex)
+    if dots:
+        # "Secretary Ma. Theresa Lazaro": the parser would end a clause at the dot (same length,
+        # so every offset holds)
+        text = "".join(" " if i in dots else c for i, c in enumerate(text))
+    parses = parse(ctx.lang, text, spans) if ks else []
     out = dict(zip(ks, parses))
     ctx.parses = out
     return out

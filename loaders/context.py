@@ -132,20 +132,56 @@ def _de_month() -> re.Pattern[str]:
     return re.compile("(?:" + "|".join(sorted((re.escape(n) for n in names), key=lambda n: (-len(n), n))) + r")\b")
 
 
+_ABBREVIATED = re.compile(r"(?<!\w)(\w+)\.(?= [^\W\d_][\w'-]* [^\W\d_])")
+
+
+def abbreviation_dots(text: str, lex: dict) -> frozenset[int]:
+    """Where a given name written short ends with its dot before two capitalised words ("Ma.
+    Theresa Lazaro"): no sentence ends there, and the parser reads the name whole without it.
+    Only where a name can begin: after a lower-case word, a title or a comma ("met Secretary Ma.
+    Theresa Lazaro"), not after another name ("Jack Ma. Theresa May spoke")."""
+    short = frozenset(lex.get("name_abbreviations", ()))
+    if not short:
+        return frozenset()
+    title_words = {fold(t.split()[-1]) for t in lex.get("titles", {})}
+    out = set()
+    for m in _ABBREVIATED.finditer(text):
+        if m.group(1) not in short or not text[m.end() + 1].isupper():
+            continue
+        if not text[text.index(" ", m.end() + 1) + 1].isupper():
+            continue
+        before = re.findall(r"[\w,]+", text[max(0, m.start() - 30) : m.start()])
+        prev = before[-1] if before else ""
+        if prev and prev[0].isupper() and fold(prev) not in title_words:
+            continue
+        out.add(m.end() - 1)
+    return frozenset(out)
+
+
 def sentences(
-    text: str, toks: list[Token], body_start: int, honorifics: set[str], ordinal_dot: bool = False
+    text: str,
+    toks: list[Token],
+    body_start: int,
+    honorifics: set[str],
+    ordinal_dot: bool = False,
+    lex: dict | None = None,
 ) -> list[Sentence]:
     """The article's sentences. ``ordinal_dot``: the language writes ordinals with a dot ("König
-    Felipe VI. empfing ...", German), so a regnal number after a name ends no sentence."""
+    Felipe VI. empfing ...", German), so a regnal number after a name ends no sentence.
+    ``lex``: the language's lexicon, for given names written short ("Ma." for María in the
+    Philippines), which end no sentence before the rest of the name (``abbreviation_dots``)."""
     spans: list[tuple[int, int, int]] = []
     para = 0
     pos = body_start
+    dots = abbreviation_dots(text, lex or {})
     for m in _SENT_END.finditer(text, body_start):
         cut = m.end()
         before = text[max(pos, m.start() - 4) : m.start()]
         word = re.findall(r"\w+$", before)
         if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
             continue  # "M. Poutine", "U.S. officials"
+        if m.start() in dots:
+            continue  # "Secretary Ma. Theresa Lazaro": a given name cut short
         if "\n" not in m.group() and text[m.end() : m.end() + 1].islower():
             continue  # "Marcos Jr. will travel", "etc. and": no sentence starts in lower case
         if ordinal_dot and "\n" not in m.group() and _REGNAL.search(text[max(pos, m.start() - 40) : m.start()]):

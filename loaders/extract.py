@@ -52,7 +52,14 @@ def extract(article: Article) -> ArticleFacts:
     header_spans = [(s, e) for _, s, e in article.header]
     title_end = text.find("\n") if "\n" in text else len(text)
     body_toks = [t for t in toks if not any(s <= t.start < e for s, e in header_spans)] if header_spans else toks
-    sents = sentences(text, body_toks, article.body_start, set(lex.get("honorifics", [])), lang == "de")
+    sents = sentences(
+        text,
+        body_toks,
+        article.body_start,
+        set(lex.get("honorifics", [])),
+        lang == "de",
+        lex,
+    )
     if article.title and title_end > 0 and article.body_start > 0:
         ttoks = [i for i, t in enumerate(body_toks) if t.start < title_end]
         sents.insert(0, Sentence(0, title_end, 0, (ttoks[-1] + 1) if ttoks else 0, -1))
@@ -146,7 +153,15 @@ def extract(article: Article) -> ArticleFacts:
         fev[pid].append(ctx.ev(m.start, m.end))
     for pid, evs in fev.items():
         p = ctx.places[pid]
-        aliases = tuple(sorted({e.quote for e in evs} - {p["name"]}))
+        forms = {e.quote for e in evs}
+        if ctx.lang == "ru":
+            # the text declines a name ("в Анкару", "из Алматы"): its nominative, as the reference
+            # writes it, is the form a reader looks for
+            ref_place = rd.places().get(pid)
+            cyr = [a.rstrip("*") for a in (ref_place.aliases if ref_place else ()) if re.search("[а-яё]", a.lower())]
+            if cyr and _nominative_of(cyr[0], forms):
+                forms.add(cyr[0])  # the reference lists the nominative first ("Анкара|Анкаре|...", "Ташкент*")
+        aliases = tuple(sorted(forms - {p["name"]}))
         ref = FacilityRef(pid, p["name"], p["kind"], p["state"], aliases, tuple(evs[:MAX_EVIDENCE]))
         # facilities are venues and sites; cities are places (both become Facility nodes)
         if p["kind"] == "city":
@@ -206,6 +221,22 @@ def _located_at(ctx: Ctx, pos: int) -> bool:
         gap = ctx.text[m.end : pos]
         if 0 <= pos - m.end <= 5 and (
             not gap.strip() or gap.strip(" '’").lower() in rd.every_language("locative_articles", folded=False)
+        ):
+            return True
+    return False
+
+
+def _nominative_of(alias: str, forms: set[str]) -> bool:
+    """``alias`` is a Cyrillic reference name of which some form the text wrote is a case: the
+    same words but for each one's ending ("Анкара" for "Анкару", "Нур-Султан" for "Нур-Султане")."""
+    if not re.search("[а-яё]", alias.lower()):
+        return False
+    words = alias.lower().split()
+    for f in forms:
+        seen = f.lower().split()
+        if len(seen) == len(words) and all(
+            a == b or (len(a) >= 4 and len(b) >= 4 and a[:-2] == b[: len(a) - 2] and abs(len(a) - len(b)) <= 2)
+            for a, b in zip(words, seen)
         ):
             return True
     return False

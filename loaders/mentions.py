@@ -550,6 +550,11 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
                     # not a country's name before it ("Из Турции министр направится": from
                     # Turkey, the minister): a Russian adjective of a state is lower case
                     state = iso3
+        elsewhere = rd.lexicon(ctx.lang).get("titles_elsewhere", {}).get(role)
+        if elsewhere and state and state not in elsewhere["states"]:
+            # "la canciller mexicana": outside the states whose heads of government bear the
+            # title, the same word names the foreign minister
+            role = elsewhere["role"]
         out.append(_TitleHit(role, m, state, end, j))
     return _coordinated(ctx, out)
 
@@ -876,6 +881,28 @@ def _name_particles() -> frozenset[str]:
     return frozenset(fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("name_particles", ()))
 
 
+_MONARCHS = frozenset(("king", "queen", "emir", "sultan", "emperor", "grand duke", "crown prince"))
+
+
+def _monarch(word: str, state: str | None, ctx: Ctx) -> str | None:
+    """The one monarch in office on the article's date whose name or an alias opens with ``word``
+    ("Philippe" is Philippe of Belgium, "Felipe" Felipe VI); of ``state`` when the title says it
+    ("the Belgian king"), else of a state the article names, when several monarchs share it."""
+    w = fold(word)
+    found = {
+        lid: info.state
+        for lid, info in rd.leaders().items()
+        if any(r[0] in _MONARCHS for r in info.roles)
+        and any(fold(f.split()[0]) == w for f in {info.name, *info.aliases} if f.split())
+        and (state is None or info.state == state)
+    }
+    if len(found) > 1:
+        # a state named, or one whose city or palace is ("at the Royal Palace in Brussels")
+        named = {iso3 for iso3, _, _ in ctx.state_hits} | {ctx.places[pid]["state"] for pid, _ in ctx.place_hits}
+        found = {lid: st for lid, st in found.items() if st in named}
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     """A name right after a title, known or new ("the Valdorian foreign minister Ines Okafor")."""
     mentions, people = list(found.mentions), dict(found.people)
@@ -894,6 +921,14 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue  # already named
         k, inst_state = _past_institution(ctx, k, b)
         run, k = _name_run(ctx, k, b)
+        if len(run) == 1 and t.role in _MONARCHS:
+            # "le roi Philippe", "King Charles", "Emir Tamim": a monarch goes by a given name alone
+            ref = _monarch(run[0].text, t.state, ctx)
+            if ref is not None and not any(h.start == run[0].start for h in mentions):
+                _from_ref(ctx, people, ref)
+                first = tok_index.get(run[0].start, 0)
+                mentions.append(LeaderMention(ref, run[0].start, run[-1].end, first, "title+name"))
+            continue
         if len(run) < 2 or (t.role == "counterpart" and not t.state):
             continue
         if "\n" in text[run[0].start : run[-1].end]:

@@ -512,3 +512,75 @@ def test_a_character_unicode_has_no_name_for_does_not_crash_russian_morphology()
     # pymorphy3 asks unicodedata for the name of every letter; an unassigned one has none
     obj = facts("A00\U00017000", "ru")  # found by hypothesis: Tangut, no name in this Python's Unicode data
     assert obj["meetings"] == [] and obj["visits"] == []
+
+
+def test_a_declined_russian_city_also_carries_its_nominative():
+    out = facts("Президент Узбекистана Шавкат Мирзиёев прилетел в Анкару во вторник.", "ru")
+    ankara = next(p for p in out["places"] if p["name"] == "Ankara")
+    assert "Анкару" in ankara["aliases"] and "Анкара" in ankara["aliases"]
+    visit = next(v for v in out["visits"] if v["place"] == "Ankara")
+    assert "Анкара" in visit["place_aliases"]
+
+
+def test_no_nominative_is_added_for_a_form_the_text_does_not_decline():
+    out = facts("Президент Узбекистана Шавкат Мирзиёев прилетел в Анкару во вторник.", "ru")
+    ankara = next(p for p in out["places"] if p["name"] == "Ankara")
+    # the reference's other cases ("Анкаре", "Анкары") were not written
+    assert not {"Анкаре", "Анкары"} & set(ankara["aliases"])
+
+
+@pytest.mark.parametrize(
+    "text, who",
+    [
+        # in Latin America "canciller" is the foreign minister
+        (
+            "El presidente uruguayo Yamandú Orsi se reunió el martes en Ciudad de México con la canciller mexicana.",
+            "MEX:foreign minister",
+        ),
+        # the German head of government keeps his title
+        (
+            "El presidente uruguayo Yamandú Orsi se reunió el martes en Montevideo con el canciller alemán.",
+            "DEU:chancellor",
+        ),
+    ],
+)
+def test_spanish_canciller_is_a_chancellor_only_where_chancellors_govern(text, who):
+    out = facts(text, "es")
+    assert [sorted(m["participants"]) for m in out["meetings"]] == [sorted(["Yamandú Orsi", who])]
+
+
+def test_a_given_name_written_short_ends_no_sentence_after_a_title():
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.context import sentences
+
+    text = "Peters met Foreign Affairs Secretary Ma. Theresa Lazaro at the ministry on Monday. They spoke."
+    sents = sentences(text, tokenize(text), 0, set(), False, rd.lexicon("en"))
+    assert [text[s.start : s.end] for s in sents][0].endswith("on Monday.")
+    assert len(sents) == 2
+
+
+def test_a_surname_that_is_also_an_abbreviation_still_ends_its_sentence():
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.context import sentences
+
+    # after another name, "Ma." is a surname: "Jack Ma." ends the sentence, "Theresa May" opens one
+    text = "The prize went to Jack Ma. Theresa May spoke next."
+    sents = sentences(text, tokenize(text), 0, set(), False, rd.lexicon("en"))
+    assert len(sents) == 2
+
+
+def test_the_parser_reads_a_short_given_name_whole():
+    out = facts(
+        "Foreign Minister Winston Peters met Foreign Affairs Secretary Ma. Theresa Lazaro in Manila on Monday.",
+        "en",
+        "2026-08-05",
+    )
+    assert [(sorted(m["participants"]), m["date"]) for m in out["meetings"]] == [
+        (["Theresa Lazaro", "Winston Peters"], "2026-08-03")
+    ]
+
+
+def test_a_monarch_named_by_a_given_name_two_kings_share_is_nobody_without_a_place():
+    # "Felipe" is Spain's king and, in Spanish, Belgium's: no state or city here says which
+    out = facts("El rey Felipe elogió el martes la labor de los voluntarios.", "es")
+    assert out["leaders"] == []
