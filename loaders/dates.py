@@ -616,6 +616,11 @@ def find_dateline(text: str, body_start: int, lang: str | None, published: str |
     return None
 
 
+def _acronym(s: str) -> bool:
+    """An agency's acronym: two to eight capital letters ("AAP", "CP", "TAP", "ТАСС")."""
+    return 2 <= len(s) <= 8 and s.isalpha() and s.isupper()
+
+
 def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
     place = m.group("place")
     if "a1" not in m.re.groupindex:
@@ -626,8 +631,8 @@ def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
     letters = [c for c in place if c.isalpha()]
     if not known and not (letters and all(c.isupper() for c in letters) and len(letters) >= 3):
         return None  # "Macron (LREM) -": a name and a party, unless an agency is named
-    if not known and (m.group("date") is None or len(agency.split()) > 3):
-        return None
+    if not known and (len(agency.split()) > 3 or (m.group("date") is None and not _acronym(agency))):
+        return None  # ("CANBERRA (AAP) -": an agency's acronym vouches for a dateline without a date)
     date = None
     if m.group("date"):
         s, e = pos + m.start("date"), pos + m.end("date")

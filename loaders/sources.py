@@ -63,6 +63,19 @@ def _proper(m: Match, text: str) -> bool:
     return quote != quote.lower() or m.value == m.value.lower()
 
 
+# after a bare dateline's dash: a name of one to four words closed by a full stop ("— УзА. ")
+_AFTER_DASH = re.compile(r"[ \t]*(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’&-]*(?: [\w'’&-]+){0,3})\.[ \t]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+
+
+def _agency_like(raw: str) -> bool:
+    """A short name an agency could bear: one to four capitalised words, no digits ("AAP",
+    "Kabar", "Ghana News Agency", "РИА Новости"; not "Путин прилетел")."""
+    words = raw.split()
+    if not 1 <= len(words) <= 4 or len(raw) > 40 or any(ch.isdigit() for ch in raw):
+        return False
+    return raw[:1].isupper() and not any(w[:1].islower() for w in words)
+
+
 def find_sources(ctx: Ctx) -> list[SourceRef]:
     text = ctx.text
     found: dict[tuple[str, str], list[Evidence]] = {}
@@ -119,9 +132,37 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
     # the dateline: "MOSCOU, 13 septembre (AFP) -", "Berlin (dpa) -"
     if ctx.dateline_agency:
         s0, e0 = ctx.dateline_agency
-        for m in rd.source_gazetteer().find(text[s0:e0]):
+        known = rd.source_gazetteer().find(text[s0:e0])
+        for m in known:
             add(m.value, "credit", s0 + m.start, s0 + m.end, rd.sources()[m.value].kind)
+        raw = text[s0:e0].strip()
+        if not known and _agency_like(raw):
+            # "CANBERRA (AAP) -", "BAKU, 21 avril /Kabar/ -": what a dateline brackets is the
+            # agency filing the story, known to the reference data or not
+            start = s0 + text[s0:e0].index(raw)
+            add(raw, "credit", start, start + len(raw), "agency")
         claimed.append(ctx.dateline)
+    elif ctx.dateline:
+        # "ТАШКЕНТ, 18 июня — УзА. Президент ...": a bare dateline's dash, then the agency and a stop
+        after = _AFTER_DASH.match(text, ctx.dateline[1])
+        name = after.group("name") if after else ""
+        if (
+            after
+            and _agency_like(name)
+            # one unknown word is an agency only as an acronym ("УзА"), not a verb ("Hablaron.")
+            and (_known(name) or len(name.split()) > 1 or sum(c.isupper() for c in name) >= 2)
+            and not any(after.start("name") <= h.start < after.end("name") for h in ctx.leader_hits)
+            and not any(after.start("name") <= m.start < after.end("name") for _, _, m in ctx.state_hits)
+        ):
+            k = _known(after.group("name"))
+            add(
+                k[0] if k else after.group("name"),
+                "credit",
+                after.start("name"),
+                after.end("name"),
+                k[1] if k else "agency",
+            )
+            claimed.append((after.start("name"), after.end("name")))
     # the header's Source: line: an agency is credited, an outlet published the page
     for key, s, e in ctx.article.header:
         if key == "source":

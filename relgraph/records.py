@@ -295,7 +295,15 @@ class ArticleFacts:
             ],
             "sectors": [{"id": s.id, "evidence": _ev(s.evidence)} for s in self.sectors],
             "sources": [
-                {"name": s.name, "kind": s.kind, "type": s.type, "evidence": _ev(s.evidence)} for s in self.sources
+                {
+                    "name": s.name,
+                    "kind": s.kind,
+                    "type": s.type,
+                    # the forms the text wrote ("Philippine News Agency" for PNA)
+                    "aliases": sorted({e.quote for e in s.evidence} - {s.name}),
+                    "evidence": _ev(s.evidence),
+                }
+                for s in self.sources
             ],
             "statements": [
                 {"speaker": st.speaker, "speaker_id": st.speaker_id, "via": st.via, "evidence": _ev(st.evidence)}

@@ -421,3 +421,49 @@ def test_a_season_with_no_count_gives_no_date(lang, text):
 )
 def test_austrian_month_names_are_months(text, value):
     assert [d.value for d in find_dates(text, tokenize(text), "de", "2026-03-10")] == [value]
+
+
+# -- an agency the reference data lacks, named by the dateline -----------------------------------
+@pytest.mark.parametrize(
+    "lang, line, agency",
+    [
+        ("en", "HONIARA (SIBC) - The two prime ministers met on Monday.", "SIBC"),
+        ("fr", "NIAMEY (ANP) - Les deux présidents se sont rencontrés lundi.", "ANP"),
+        ("es", "ASUNCIÓN (IP) - Los dos presidentes se reunieron el lunes.", "IP"),
+        ("de", "VADUZ (LIEWO) - Die beiden Regierungschefs trafen sich am Montag.", "LIEWO"),
+        ("ru", "ДУШАНБЕ, 2 марта — Ховар. Президенты встретились в понедельник.", "Khovar"),
+        ("ru", "БИШКЕК, 2 марта /Тазабек/ - Президенты встретились в понедельник.", "Тазабек"),
+    ],
+)
+def test_a_dateline_credits_its_agency_even_one_the_reference_data_lacks(lang, line, agency):
+    assert (agency, "credit") in _sources("Titre\n\n" + line + "\n", lang)
+
+
+@pytest.mark.parametrize(
+    "lang, line",
+    [
+        # a party after a name is no dateline, and a short sentence after a bare dateline no agency
+        (
+            "en",
+            "Smith (SNP) - the member spoke on Monday.",
+        ),
+        (
+            "fr",
+            "Le député (LR) - qui a voté contre - a parlé.",
+        ),
+        (
+            "ru",
+            "МОСКВА, 2 марта — Путин прилетел. Президенты встретились в понедельник.",
+        ),
+        (
+            "ru",
+            "МОСКВА, 2 марта — Владимир Путин. Президенты встретились в понедельник.",
+        ),
+        (
+            "es",
+            "LIMA, 2 de marzo — Hablaron. Los dos presidentes se reunieron.",
+        ),
+    ],
+)
+def test_no_agency_is_made_up_from_a_name_or_a_short_sentence(lang, line):
+    assert not {name for name, kind in _sources("Titre\n\n" + line + "\n", lang) if kind == "credit"}
