@@ -1944,7 +1944,7 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             for t in p.toks
         ):
             return []  # "our envoys keep working on it, and they have met three times": the envoys
-        two = _they(ctx, k)
+        two = _they(ctx, k, first)
         if two:
             return two
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
@@ -1996,11 +1996,17 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     return out
 
 
-def _they(ctx: Ctx, k: int) -> list[str]:
+def _they(ctx: Ctx, k: int, before: int | None = None) -> list[str]:
     """Who "they" are in sentence ``k``, with no noun to say it: the two people of different states
-    the sentence before named (not the leaders named most in the article, as "the two presidents"
-    would be), or the two its own plural phrase was ("the second meeting between the two
-    ministers. They first met ..."); else []."""
+    this sentence names before ``before`` ("Sheinbaum did not go to Orsi's inauguration, so this
+    was the first time they met"), else the two the sentence before named (not the leaders named
+    most in the article, as "the two presidents" would be), or the two its own plural phrase was
+    ("the second meeting between the two ministers. They first met ..."); else []."""
+    if before is not None:
+        s = ctx.sents[k]
+        here = _two_of_states(ctx, [h.lid for h in ctx.leader_hits if s.start <= h.start < before and h.explicit])
+        if here:
+            return here
     if k <= 0:
         return []
     if len(ctx.plurals.get(k - 1, ())) == 2:
@@ -2511,7 +2517,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     subject = [h.lid for h in _leaders_in(ctx, p, subj)]
     they = pr.kind in ("meet", "visit") and not subject and _implicit_they(ctx, L, pr)
     if they:
-        subject = _they(ctx, pr.k)
+        subject = _they(ctx, pr.k, _clause_verb(pr).start)
         leaders = subject + [x for x in leaders if x not in subject]
     elif not subject:
         subject = _pronoun_referent(ctx, L, p, subj, p.start)
@@ -2637,7 +2643,13 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         dates = [d for d in around if _tok_ids(p, d.start, d.end) & own_time] if up.upos != "VERB" else []
         while up.upos not in ("VERB", "AUX") and up.head:
             up = p.tok(up.head)
-        dates = dates or _dates(ctx, pr, _domain(p, up, skip={top.i}))
+        if not any(
+            c.deprel == "advmod" and (L.has("negators", c) or c.feats.get("Polarity") == "Neg")
+            for c in p.children(up.i)
+        ):
+            # (not the time of what did not happen: "Petro did not attend the inauguration in March
+            # 2025, so this was the first time they met")
+            dates = dates or _dates(ctx, pr, _domain(p, up, skip={top.i}))
         when = [c for c in p.children(top.i) if c.deprel in ("mark", "advmod") and L.has("when_marks", c)]
         if when:
             # "spoke on Monday about his trip to China in May, when he met Xi": the time a "when"
@@ -2974,7 +2986,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
                 # "before meeting X, he was received in the morning by Y": the day of that meeting
-                day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events)
+                day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events) or meeting_day
                 if day is not None:
                     ev = replace(ev, date=day)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
@@ -3006,7 +3018,10 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             # move the day of a meeting already told)
             meeting_day = ev.date
         if ev.date is not None and ev.date.precision == "day" and ev.status == "held" and ev.kind == "meet":
-            meeting_day = ev.date
+            if meeting_day is None or ev.date.value >= meeting_day.value:
+                # (not a day told back: "X had been received at the airport on Tuesday" after
+                # Wednesday's talks leaves the report on Wednesday)
+                meeting_day = ev.date
             last = ev.date  # a meeting's day (an arrival is often the evening before)
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost
