@@ -3124,11 +3124,12 @@ def read_events(ctx: Ctx) -> list[Event]:
             continue  # "the talks", "the negotiations" in an interview: a topic, not a meeting
         ev = _event(ctx, pr)
         if ev is not None:
-            events.append(ev)
-            if ev.kind == "meet":
-                two = _two_of_states(ctx, ev.leaders)
-                if two:
-                    ctx.met.append((ev.k, two))
+            for one in _successive_hosts(ctx, L, ev):
+                events.append(one)
+                if one.kind == "meet":
+                    two = _two_of_states(ctx, one.leaders)
+                    if two:
+                        ctx.met.append((one.k, two))
         elif ctx.sents[pr.k].para != -1 and pr.kind in ("meet", "visit"):
             no = _event(ctx, pr, unreal=True)
             if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
@@ -3136,6 +3137,49 @@ def read_events(ctx: Ctx) -> list[Event]:
     # a caption ("Foto: X begrüßt Y am Ballhausplatz") shows an encounter the body tells: no event of its own
     events = [e for e in events if not on_caption_line(ctx.text, ctx.sents[e.k].start)]
     return _same_day(ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, events, unreal))))
+
+
+def _successive_hosts(ctx: Ctx, L: Lex, ev: Event) -> list[Event]:
+    """ "X was received by the king at the Zarzuela and, a few hours later, by the prime minister at
+    the Moncloa", "reçu par le roi Philippe puis par Bart De Wever": two hosts of one state, one
+    after the other, are two meetings with the guest, each at the place told after its host."""
+    if ev.kind != "meet" or len(ev.leaders) < 3:
+        return [ev]
+    s = ctx.sents[ev.k]
+    pos: dict[str, int] = {}
+    for h in ctx.leader_hits:
+        if s.start <= h.start < s.end and h.lid in ev.leaders:
+            pos.setdefault(h.lid, h.start)
+    by_state: dict[str, list[str]] = {}
+    for lid in ev.leaders:
+        st = ctx.leader_info.get(lid, {}).get("state")
+        if st:
+            by_state.setdefault(st, []).append(lid)
+    hosts = [lids for lids in by_state.values() if len(lids) == 2]
+    if len(hosts) != 1 or len(by_state) != 2 or not all(x in pos for x in hosts[0]):
+        return [ev]
+    a, b = sorted(hosts[0], key=lambda x: pos[x])
+    between = fold(ctx.text[pos[a] : pos[b]])
+    if not any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", between) for w in L.words.get("next_words", ())):
+        return [ev]
+    guests = [x for x in ev.leaders if x not in (a, b)]
+
+    def place_after(start: int, end: int) -> tuple[str, Match] | None:
+        return next((pl for pl in sorted(ev.places, key=lambda pl: pl[1].start) if start <= pl[1].start < end), None)
+
+    out = []
+    for host, (start, end) in ((a, (pos[a], pos[b])), (b, (pos[b], s.end))):
+        place = place_after(start, end)
+        out.append(
+            replace(
+                ev,
+                leaders=[x for x in ev.leaders if x in guests or x == host],
+                subject=[x for x in ev.subject if x in guests or x == host],
+                place=place,
+                places=[place] if place else [],
+            )
+        )
+    return out
 
 
 def _unsupported_headlines(ctx: Ctx, events: list[Event]) -> list[Event]:
@@ -3191,7 +3235,8 @@ def _denied_headlines(ctx: Ctx, events: list[Event], unreal: list[Event]) -> lis
         if (
             ctx.sents[e.k].para == -1
             and len(e.leaders) >= 2
-            and any(set(e.leaders) <= set(u.leaders) for u in unreal)
+            # (of the same kind: "Faye invited De Wever to visit Senegal" denies no meeting of theirs)
+            and any(set(e.leaders) <= set(u.leaders) and u.kind == e.kind for u in unreal)
             and not any(set(e.leaders) <= r for r in real)
         ):
             continue

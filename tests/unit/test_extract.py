@@ -584,3 +584,13 @@ def test_a_monarch_named_by_a_given_name_two_kings_share_is_nobody_without_a_pla
     # "Felipe" is Spain's king and, in Spanish, Belgium's: no state or city here says which
     out = facts("El rey Felipe elogió el martes la labor de los voluntarios.", "es")
     assert out["leaders"] == []
+
+
+def test_a_guest_received_by_two_hosts_together_is_one_meeting():
+    # no word of sequence between the hosts: one meeting of three (its negative: probe successive_hosts)
+    out = facts(
+        "Argentine President Javier Milei met King Felipe VI and Prime Minister Pedro Sánchez at the Royal Palace on Wednesday.",
+        "en",
+        "2026-05-21",
+    )
+    assert [sorted(m["participants"]) for m in out["meetings"]] == [["Felipe VI", "Javier Milei", "Pedro Sánchez"]]
