@@ -283,6 +283,12 @@ def _apposed_state(ctx: Ctx, m: Match) -> str | None:
     return next(iter(states)) if len(states) == 1 else None
 
 
+def _locative_before(ctx: Ctx, pos: int) -> bool:
+    """The word before ``pos`` is a locative preposition ("in", "à", "en", "im", "в")."""
+    before = re.findall(r"\w+", ctx.text[max(0, pos - 20) : pos])
+    return bool(before) and fold(before[-1]) in {fold(w) for w in ctx.lex.get("locative", ())}
+
+
 def locate_unknown(ctx: Ctx) -> None:
     """A facility the reference data does not know lies where the nearest known place named
     before it lies ("ANKARA ... the Presidential Complex"; "in Rome ... Palazzo Chigi")."""
@@ -330,7 +336,13 @@ def locate_unknown(ctx: Ctx) -> None:
             # a place of the same paragraph first (a new paragraph often moves elsewhere)
             para = ctx.sents[k].para
             before = [st for pos, st in near if ctx.sents[ctx.sent_of(pos)].para == para] or [st for _, st in near]
-            after = [st for pos, st in known if pos > m.start and ctx.sent_of(pos) == k]
+            # after it, only as its own locative close by ("Palazzo Chigi in Rome"), not a place of
+            # a clause beyond ("..., where the Taoiseach raised flights between Dublin and ...")
+            after = [
+                st
+                for pos, st in known
+                if pos > m.start and ctx.sent_of(pos) == k and pos - m.end <= 60 and _locative_before(ctx, pos)
+            ]
             told = _apposed_state(ctx, m)
             if told:
                 p["state"] = told  # "Christmas Island, the Australian territory closer to Jakarta"
