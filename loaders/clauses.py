@@ -1184,6 +1184,13 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     outer = _place_clause_of(p, pr)
     if outer is not None and (_modality(ctx, L, outer) == "plan" or _future(ctx, L, outer)):
         return "plan"  # "he is to travel to Antwerp, where he is expected at the port": still to come
+    top = _clause_verb(pr)
+    if top.deprel == "advcl" and top.head and pr.head.upos == "VERB":
+        up = p.tok(top.head)
+        if up.upos in ("VERB", "AUX") and _modality(ctx, L, Pred(pr.kind, pr.k, p, up, _governors(p, up))) == "recall":
+            # "Marcos had been received by Steinmeier back then, before he met Scholz": the time
+            # the clause it hangs on recalls
+            return "recall"
     if pr.head.upos in ("NOUN", "PROPN") and _of_a_previous_encounter(L, p, pr):
         return "recall"  # "their previous meeting goes back to 2024, on the margins of a summit in Lima"
     if _depicted(L, p, pr.head):
