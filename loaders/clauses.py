@@ -1153,10 +1153,15 @@ def _of_a_previous_encounter(L: Lex, p: Parse, pr: Pred) -> bool:
 
 def _place_clause_of(p: Parse, pr: Pred) -> Pred | None:
     """The predicate of the clause whose place a relative clause describes ("se rendre à Anvers,
-    où il était attendu": ``rendre``), as a predicate of the same kind; None for any other clause."""
-    if pr.head.deprel != "acl:relcl" or not pr.head.head:
+    où il était attendu": ``rendre``; "nach Neu-Delhi gereist, wo er ... traf", which the parser
+    hangs on the verb: ``gereist``), as a predicate of the same kind; None for any other clause."""
+    if pr.head.deprel not in ("acl:relcl", "acl") or not pr.head.head:
         return None
+    if not any(fold(c.form) in _where_words() for c in p.children(pr.head.i)):
+        return None  # ("Carney, who will travel to Mexico": a clause on a person)
     up = p.tok(pr.head.head)
+    if up.upos in ("VERB", "AUX"):
+        return Pred(pr.kind, pr.k, p, up, _governors(p, up))  # "gereist, wo er ... traf": hung on the verb
     if up.upos != "PROPN":
         return None
     while up.head and up.upos not in ("VERB", "AUX"):
@@ -1164,6 +1169,21 @@ def _place_clause_of(p: Parse, pr: Pred) -> Pred | None:
     if up.upos not in ("VERB", "AUX") or up.i == pr.head.i:
         return None
     return Pred(pr.kind, pr.k, p, up, _governors(p, up))
+
+
+def _earlier_span(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's own clause counts a week or more back from the days it reports ("a week
+    earlier", "une semaine plus tôt", "una semana antes", "eine Woche zuvor", "неделей ранее")."""
+    words = L.words.get("earlier_phrases", ())
+    if not words:
+        return False
+    p = pr.p
+    top = _clause_verb(pr)
+    ids = {t.i for t in p.subtree(top.i)}
+    toks = [p.tok(i) for i in ids]
+    lo, hi = min(t.start for t in toks), max(t.end for t in toks)
+    text = fold(ctx.text[lo:hi])
+    return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in words)
 
 
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
@@ -1182,8 +1202,14 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     if _anniversary(ctx, pr):
         return "recall"  # "today marks ten years since the day X and Y met", "diez años de la visita de X"
     outer = _place_clause_of(p, pr)
-    if outer is not None and (_modality(ctx, L, outer) == "plan" or _future(ctx, L, outer)):
-        return "plan"  # "he is to travel to Antwerp, where he is expected at the port": still to come
+    if outer is not None:
+        told = _modality(ctx, L, outer)
+        if told == "plan" or _future(ctx, L, outer):
+            return "plan"  # "he is to travel to Antwerp, where he is expected at the port": still to come
+        if told == "recall":
+            return "recall"  # "a week earlier he had been in New Delhi, where he met ...": then too
+    if _earlier_span(ctx, L, pr):
+        return "recall"  # "A week earlier, Herath had been in New Delhi": before the days reported
     top = _clause_verb(pr)
     if top.deprel == "advcl" and top.head and pr.head.upos == "VERB":
         up = p.tok(top.head)
