@@ -191,6 +191,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         "sign_verbs",
         "awaited_verbs",
         "sit_with_verbs",
+        "welcome_words",
     )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
@@ -330,6 +331,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 L.has("meet_verbs", t)
                 or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t))
                 or _sits_down_with(L, p, t)
+                or _bids_welcome(L, p, t)
             ):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
             elif (L.has("visit_verbs", t) and t.deprel not in ("aux", "aux:pass") and not _going_to(p, t)) or (
@@ -355,6 +357,19 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 if pred:
                     out.append(pred)
     return out
+
+
+def _bids_welcome(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "dio la bienvenida a Y", "a souhaité la bienvenue à Y", "hieß Y willkommen": a welcome
+    said with a light verb and its noun or particle, to someone (not "dio la bienvenida al
+    acuerdo": a thing, which the object test of the event reads as for any meeting verb)."""
+    if not L.has("welcome_light_verbs", t):
+        return False
+    return any(
+        c.deprel in ("obj", "compound:prt", "compound", "advmod", "xcomp", "obl", "nsubj:pass")
+        and L.has("welcome_words", c)
+        for c in p.children(t.i)
+    )
 
 
 def _sits_down_with(L: Lex, p: Parse, t: Tok) -> bool:
@@ -2930,6 +2945,8 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
             continue  # "der SPD-Politiker wurde empfangen", a name's last word tagged a noun: someone
         if any(t.deprel == "root" and verb.i < t.i < c.i for t in p.toks):
             continue  # past a second root ("..., where he expressed condolences"): another clause's object
+        if L.has("welcome_words", c) and _bids_welcome(L, p, verb):
+            continue  # "dio la bienvenida a X": the welcome is the act, not a thing received
         first = min(t.i for t in p.subtree(c.i))
         if not passive and first - 1 > verb.i + 1 and p.tok(first - 1).form == ",":
             continue  # "X sat down with Y on Tuesday, the centrepiece of ...": a phrase set off after the clause
