@@ -2477,6 +2477,30 @@ def _meal_of(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
+def _relative_object(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
+    """The leader a relative clause hangs on when its relative pronoun is the meeting verb's object
+    ("Faye, whom De Wever then received", "que De Wever a ensuite reçu", "a quien recibió", "den
+    De Wever empfing", "которого принял De Wever"): the person received."""
+    v = pr.head
+    if pr.kind != "meet" or v.upos != "VERB" or v.deprel not in ("acl:relcl", "acl") or not v.head:
+        return None
+    if not any(
+        c.deprel in ("obj", "iobj", "obl")
+        and c.upos in ("PRON", "SCONJ")
+        and c.i < v.i
+        and (c.feats.get("PronType") == "Rel" or fold(c.form).rstrip("'’") in L.words.get("object_relatives", ()))
+        for c in pr.p.children(v.i)
+    ):
+        return None
+    p = pr.p
+    up = p.tok(v.head)
+    if up.upos in ("VERB", "AUX"):
+        return None
+    # the phrase the clause is on ("le président sénégalais Bassirou Diomaye Faye"), without the clause
+    hits = _leaders_in(ctx, p, {t.i for t in p.subtree(up.i)} - {t.i for t in p.subtree(v.i)})
+    return hits[-1].lid if hits else None
+
+
 def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     """The event a predicate states; ``unreal``: also one it denies or only wishes (to know who
     the text says will not meet)."""
@@ -2576,6 +2600,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             if ref not in leaders:
                 subject.insert(0, ref)
                 leaders.insert(0, ref)
+    whom = _relative_object(ctx, L, pr)
+    if whom and whom not in leaders:
+        leaders.append(whom)  # "Faye, whom De Wever then received": the one the clause is on
     if pr.kind == "meet" and len(_states_of(ctx, leaders)) < 2:
         # "Macron received him at the Élysée", "empfing ihn Tusk": the person the text is about
         # (here, or in the sentence before when this one names the host first), of another state
