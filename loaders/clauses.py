@@ -1201,6 +1201,32 @@ def _earlier_span(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in words)
 
 
+def _accepted_invitation(L: Lex, p: Parse, pr: Pred) -> Tok | None:
+    """The verb of acceptance whose invitation the predicate completes ("accepted an invitation
+    to visit Asunción": ``accepted``), or None."""
+    if not pr.head.head or pr.head.deprel not in ("acl", "xcomp", "advcl", "nmod"):
+        return None
+    n = p.tok(pr.head.head)
+    if n.upos in ("VERB", "AUX"):
+        # "accepted an invitation to visit", the parser's "to visit" on the verb
+        n = next((c for c in p.children(n.i) if c.deprel == "obj" and c.upos == "NOUN"), n)
+    if n.upos != "NOUN" or not L.has("invite_words", n) or not _accepted(L, p, n):
+        return None
+    return p.tok(n.head)
+
+
+def _accepted(L: Lex, p: Parse, n: Tok) -> bool:
+    """The noun ``n`` is what a verb of acceptance takes ("accepted an invitation", "a accepté
+    l'invitation", "aceptó una invitación", "nahm die Einladung an", "принял приглашение")."""
+    if not n.head or n.deprel not in ("obj", "nsubj:pass"):
+        return False
+    v = p.tok(n.head)
+    if L.has("accept_verbs", v):
+        return True
+    prt = [c for c in p.children(v.i) if c.deprel in ("compound:prt", "compound") and c.i > v.i]
+    return any(f"{fold(v.lemma)} {fold(c.form)}" in L.words.get("accept_verbs", ()) for c in prt)
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -1256,12 +1282,21 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         # what others say, not what the text tells (a noun, or a subjectless "reports" the parser
         # took for a verb)
         return "hope"
+    g = pr.gov[0] if pr.gov else None
+    if g is not None and g.upos in ("VERB", "AUX") and pr.head.deprel in ("xcomp", "advcl", "ccomp"):
+        invitation = [c for c in p.children(g.i) if c.deprel == "obj" and c.upos == "NOUN" and L.has("invite_words", c)]
+        if invitation:
+            # "received an invitation to visit Quito" with the parser's "to visit" on the verb:
+            # an invitation, to come if accepted, else only asked for
+            return "plan" if _accepted(L, p, invitation[0]) else "hope"
     for n in _frame_nouns(p, pr.head):
         if L.has("hope_nouns", n):
             return "hope"  # "l'espoir de rencontrer", "the hope of meeting"
         if L.has("plan_nouns", n):
             return "plan"  # "the plan to visit Rome"
         if L.has("propose_nouns", n):
+            if L.has("invite_words", n) and _accepted(L, p, n):
+                return "plan"  # "Noboa accepted an invitation to visit Asunción": agreed, to come
             return "hope"  # "his invitation for Meloni to visit": asked for, not done
     # as written, not folded: "konnte" (could, did) is no "könnte" (could, might)
     possible = _possibility_forms(ctx.lang)
@@ -2600,6 +2635,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             if ref not in leaders:
                 subject.insert(0, ref)
                 leaders.insert(0, ref)
+    acceptor = _accepted_invitation(L, p, pr)
+    if acceptor is not None and not subject:
+        # "Noboa accepted an invitation to visit Asunción": the one who accepted travels
+        said = {t.i for c in p.children(acceptor.i) if c.deprel.startswith("nsubj") for t in p.subtree(c.i)}
+        subject = [h.lid for h in _leaders_in(ctx, p, said)] or _pronoun_referent(ctx, L, p, said, p.start)
+        leaders = subject + [x for x in leaders if x not in subject]
     whom = _relative_object(ctx, L, pr)
     if whom and whom not in leaders:
         leaders.append(whom)  # "Faye, whom De Wever then received": the one the clause is on
