@@ -2301,12 +2301,39 @@ def _sequenced(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
-def _names_something_else(p: Parse, t: Tok) -> bool:
+def _names_something_else(p: Parse, t: Tok, lang: str | None = None) -> bool:
     """A place word that modifies another name ("the Shanghai Cooperation Organisation", "Minsk
-    agreements", "der Moskauer Kreml" aside): a compound or a possessor, not a location."""
+    agreements", "der Moskauer Kreml" aside): a compound or a possessor, not a location - but a
+    city's possessive on a venue where the event is ("at Ottawa's Macdonald-Cartier airport") is
+    where it is."""
     if t.deprel in ("compound", "nmod:poss") and t.head:
-        return p.tok(t.head).upos in ("NOUN", "PROPN")
+        head = p.tok(t.head)
+        if t.deprel == "nmod:poss" and lang and _located_venue(p, head, lang):
+            return False
+        return head.upos in ("NOUN", "PROPN")
     return False
+
+
+def _possessor_of_venue(ctx: Ctx, p: Parse, t: Tok) -> bool:
+    """A city in the possessive on a venue the event is at ("at Ottawa's Macdonald-Cartier
+    airport"), which the parser may hang as a plain modifier with its "'s"."""
+    if t.deprel not in ("nmod", "nmod:poss") or not t.head:
+        return False
+    if not (t.deprel == "nmod:poss" or any(c.deprel == "case" and c.form in ("'s", "’s") for c in p.children(t.i))):
+        return False
+    return (
+        _located_venue(p, p.tok(t.head), ctx.lang)
+        and ctx.places.get(next((pid for pid, m in ctx.place_hits if m.start <= t.start < m.end), ""), {}).get("kind")
+        == "city"
+    )
+
+
+def _located_venue(p: Parse, head: Tok, lang: str) -> bool:
+    """``head`` is a venue word ("airport", "palace") under a locative preposition ("at", "in")."""
+    if not any(w.value for w in rd.facility_words(lang).find(head.form, None) if w.start == 0):
+        return False
+    locative = {fold(w) for w in rd.lexicon(lang).get("locative", ())}
+    return any(c.deprel == "case" and fold(c.form) in locative for c in p.children(head.i))
 
 
 def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, Match]], list[str]]:
@@ -2322,9 +2349,9 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
         if not ids:
             continue
         top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
-        if _names_something_else(p, top) or _nearby(L, p, top):
+        if _names_something_else(p, top, ctx.lang) or _nearby(L, p, top):
             continue
-        if _located(ctx, L, p, top, pr, m.start):
+        if _located(ctx, L, p, top, pr, m.start) or _possessor_of_venue(ctx, p, top):
             out.append((pid, m))
     dests = []
     for iso3, kind, m in ctx.state_hits:

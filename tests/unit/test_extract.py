@@ -594,3 +594,25 @@ def test_a_guest_received_by_two_hosts_together_is_one_meeting():
         "2026-05-21",
     )
     assert [sorted(m["participants"]) for m in out["meetings"]] == [["Felipe VI", "Javier Milei", "Pedro Sánchez"]]
+
+
+def test_a_city_in_the_possessive_on_a_venue_is_where_the_meeting_is():
+    out = facts(
+        "Ghanaian President John Mahama was welcomed at Ottawa's Macdonald-Cartier airport on Sunday "
+        "by Canadian Prime Minister Mark Carney.",
+        "en",
+        "2026-05-12",
+    )
+    assert [(m["place"], m["status"]) for m in out["meetings"]] == [("Ottawa", "held")]
+    assert [(v["visitor"], v["place"]) for v in out["visits"]] == [("John Mahama", "Ottawa")]
+
+
+def test_a_city_in_the_possessive_on_anything_else_is_no_place():
+    # "at Tokyo's request": whose request, not where
+    out = facts(
+        "Ghanaian President John Mahama met Canadian Prime Minister Mark Carney at Tokyo's request on Sunday.",
+        "en",
+        "2026-05-12",
+    )
+    assert [m["place"] for m in out["meetings"]] == [None]
+    assert not any(v["place"] == "Tokyo" for v in out["visits"])
