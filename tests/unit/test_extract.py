@@ -616,3 +616,23 @@ def test_a_city_in_the_possessive_on_anything_else_is_no_place():
     )
     assert [m["place"] for m in out["meetings"]] == [None]
     assert not any(v["place"] == "Tokyo" for v in out["visits"])
+
+
+@pytest.mark.parametrize(
+    "text, lang, place",
+    [
+        (
+            "Bundespräsident Guy Parmelin empfing am Donnerstag den ghanaischen Präsidenten John Mahama im Landsitz Lohn.",
+            "de",
+            "Lohn Estate",
+        ),
+        (
+            "El presidente Gustavo Petro recibió el jueves al presidente ecuatoriano Daniel Noboa en la finca Hatogrande.",
+            "es",
+            "Hatogrande Estate",
+        ),
+    ],
+)
+def test_a_country_estate_is_a_venue(text, lang, place):
+    out = facts(text, lang, "2026-06-12")
+    assert [m["place"] for m in out["meetings"]] == [place]
