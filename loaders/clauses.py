@@ -27,7 +27,7 @@ from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit, abbreviation_dots
 from relgraph.loaders.dates import DateMention
 from relgraph.loaders.gazetteer import Match, fold
-from relgraph.loaders.mentions import role_fits, titles
+from relgraph.loaders.mentions import role_fits, ru_genitive_noun, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
 from relgraph.loaders.resolve import project_id
 from relgraph.loaders.sources import on_caption_line
@@ -3127,6 +3127,11 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             recalled, origin = ev, ev.k
         elif recalled is not None and ev.k not in (origin, origin + 1):
             recalled = None
+        eve = _eve_of(ctx, L, ev, meeting_day)
+        if eve is not None:
+            # "La veille, Bourita avait eu un entretien avec son homologue": the day before the
+            # day the report is on, one of its days (not a past event, whatever the pluperfect)
+            ev = replace(ev, date=eve, status="held")
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
@@ -3172,6 +3177,47 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             last = None  # another day, or another time: the thread is lost
         out.append(ev)
     return out
+
+
+def _bare_eve(ctx: Ctx, L: Lex, k: int) -> bool:
+    """Sentence ``k`` says "the day before" on its own ("La veille, X avait ..."), not the eve of
+    something it names ("à la veille de la visite", "on the eve of the summit", "накануне визита"),
+    which may be any time shortly before."""
+    text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end])
+    for w in L.words.get("eve_words", ()):
+        for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+            after = re.findall(r"\w+", text[m.end() : m.end() + 30])
+            if not after:
+                return True
+            if after[0] in _OF_WORDS or (ctx.lang == "ru" and ru_genitive_noun(after[0])):
+                continue
+            return True
+    return False
+
+
+_OF_WORDS = frozenset(("de", "du", "des", "d", "of", "del", "der", "des", "dem"))
+
+
+def _eve_of(ctx: Ctx, L: Lex, ev: Event, day: DateMention | None) -> DateMention | None:
+    """The day before ``day`` (the day of the meeting the report is on), for an event its sentence
+    puts on the eve ("la veille", "the day before", "am Vortag", "накануне") with no date of its
+    own, or only the one "накануне" gave counting from the publication."""
+    if day is None or day.precision != "day" or day.value[:1] == "-" or ev.kind not in ("meet", "visit"):
+        return None
+    if ev.status not in ("held", "past") or not _bare_eve(ctx, L, ev.k):
+        return None
+    if ev.date is not None and fold(ctx.text[ev.date.start : ev.date.end]) not in L.words.get("eve_words", ()):
+        return None
+    from datetime import date as _date, timedelta
+
+    try:
+        value = (_date.fromisoformat(day.value[:10]) - timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+    if ctx.pub and len(ctx.pub) >= 10 and not 0 <= _days(value, ctx.pub) <= PAST_DAYS:
+        return None
+    s = ctx.sents[ev.k]
+    return DateMention(s.start, s.start, value, "day", False)
 
 
 def _anchored_day(ev: Event, events: list[Event]) -> DateMention | None:
