@@ -1240,6 +1240,26 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
     ):
         return "plan"  # "the talks were to be held in Gobabis", "is to visit Rome": a plan, done or not
+    if _counterfactual(ctx, L, pr):
+        return "hope"  # "had been due to", "aurait dû", "debía haber", "hätte ... sollen": what should have been
+    near_heads = {pr.head.i, *(g.i for g in pr.gov if not g.deprel.startswith("~"))}
+    if any(
+        t.upos == "ADP"
+        and t.head in near_heads
+        and L.has("plan_verbs", t)
+        and any(c.deprel == "fixed" for c in p.children(t.i))
+        and any(c.deprel == "cop" for c in p.children(t.head))
+        and any(c.deprel.startswith("nsubj") and _leaders_in(ctx, p, {c.i}) for c in p.children(t.head))
+        for t in p.toks
+    ):
+        # "Ruto was due to open ... and to be received", the parser's "due to" preposition with a
+        # person as subject (not "the delay was due to the floods"); "had been
+        # due to": the plan of a time now gone by, not told as done
+        return (
+            "hope"
+            if any(c.deprel == "aux" and L.has("pluperfect_aux", c) for i in near_heads for c in p.children(i))
+            else "plan"
+        )
     if _anniversary(ctx, pr):
         return "recall"  # "today marks ten years since the day X and Y met", "diez años de la visita de X"
     outer = _place_clause_of(p, pr)
@@ -1538,6 +1558,35 @@ def _speaker_of(p: Parse, pr: Pred) -> set[int]:
     return out
 
 
+@lru_cache(maxsize=None)
+def _counterfactual_re(lang: str) -> re.Pattern[str] | None:
+    phrases = rd.lexicon(lang).get("events", {}).get("counterfactual_plans", ())
+    if not phrases:
+        return None
+    alts = [
+        r"(?<!\w)" + r"(?!\w).*?(?<!\w)".join(re.escape(fold(w)) for w in ph.split(" * ")) + r"(?!\w)" for ph in phrases
+    ]
+    return re.compile("|".join(alts))
+
+
+def _counterfactual(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's clause tells what was to happen and did not, or need not have: "had been due
+    to", "aurait dû", "debía haber", "hätte ... sollen", "должен был бы" (lexicon
+    ``counterfactual_plans``; " * " stands for any words between)."""
+    pat = _counterfactual_re(ctx.lang)
+    if pat is None:
+        return False
+    p = pr.p
+    ids = _own_clause(p, pr) | {pr.head.i}
+    for g in pr.gov:
+        if not g.deprel.startswith("~"):
+            # "hätte ... besichtigen und ... empfangen werden sollen": the auxiliary the conjuncts share
+            ids |= {c.i for c in p.children(g.i) if c.deprel in ("aux", "cop")}
+    toks = [p.tok(i) for i in ids]
+    start, end = min(t.start for t in toks), max(t.end for t in toks)
+    return bool(pat.search(" ".join(fold(ctx.text[start:end]).split())))
+
+
 def _conditional_form(lang: str, v: Tok) -> bool:
     """A synthetic conditional: the infinitive's stem and the conditional ending ("rendrait",
     "rencontrerait", "viajaría", "reunirían"), not an imperfect ("déclarait")."""
@@ -1686,6 +1735,10 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             and not (form.startswith("ge") and not lemma.startswith("ge"))
         )
     if ctx.lang == "fr":
+        if form == lemma and not re.search(r"(?:er|ir|oir)$", form):
+            # a present the parser took for its own lemma ("Macron rencontre X"): a verb with a
+            # subject is finite, and no infinitive ends so
+            return any(c.deprel.startswith("nsubj") for c in pr.p.children(v.i))
         # no participle ("arrivé", "reçue", "venu", "parti"), a conjugated form
         return form != lemma and not re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", v.form.lower())
     if ctx.lang == "es":
@@ -1713,11 +1766,34 @@ def _label_of(ctx: Ctx, p: Parse) -> str | None:
     return None
 
 
+def _stood_in_for(ctx: Ctx) -> frozenset[int]:
+    """Start offsets of the leaders named as the one someone else stands in for ("taking the place
+    of President X", "au nom du président X", "en representación del presidente X", "in Vertretung
+    von X", "вместо президента X"): absent, whoever meets in their name."""
+    if ctx.stand_ins is None:
+        phrases = lex(ctx.lang).words.get("stand_in_phrases", ())
+        out = set()
+        if phrases:
+            alt = "|".join(re.escape(w) for w in sorted(phrases, key=len, reverse=True))
+            pat = re.compile(r"(?<!\w)(?:" + alt + r")(?:\s+[^\s,;:.()]+,?){0,5}\s+$")
+            for h in ctx.leader_hits:
+                s = ctx.sents[ctx.sent_of(h.start)]
+                before = fold(ctx.text[max(s.start, h.start - 80) : h.start]).replace("’", "'")
+                m = pat.search(before)
+                # only titles between the words and the name, no one else ("anstelle von Merz mit
+                # Tusk": Merz stays away, Tusk is met)
+                if m and not any(h.start - (len(before) - m.start()) <= g.start < h.start for g in ctx.leader_hits):
+                    out.add(h.start)
+        ctx.stand_ins = frozenset(out)
+    return ctx.stand_ins
+
+
 def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
     out, seen = [], set()
     labels = _labels(ctx)
+    absent = _stood_in_for(ctx)
     for h in ctx.leader_hits:
-        if h.start in labels:
+        if h.start in labels or h.start in absent:
             continue
         if p.start <= h.start < p.end and _tok_ids(p, h.start, h.end) & ids and h.lid not in seen:
             seen.add(h.lid)
@@ -2487,12 +2563,63 @@ def _coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
         and not (dl and dl[0] <= d.start < dl[1])
         and not _since(ctx, d)
     }
+    if len(days) > 1:
+        # "flies to Edinburgh on Wednesday ... and is expected back in Nairobi on Thursday": not
+        # the day of a clause joined to it
+        days = {v: d for v, d in days.items() if not _in_joined_clause(p, pr.head, d)}
     if len(days) != 1:
         return None
     value, d = next(iter(days.items()))
     if value < ctx.pub[:10] or re.match(r"\W{0,3}\d", ctx.text[d.end : d.end + 4]):
         return None
     return replace(d, value=value, ahead=None)
+
+
+def _same_coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
+    """The day still to come that "the same day" points back to, when the predicate is a plain
+    present in a sentence saying so ("The forecourt is closed on Thursday 15 October. X meets Y at
+    the chancellery the same day"): that day's programme. None when the sentences just before name
+    no day, or their last one is already past."""
+    if ctx.sents[pr.k].para == -1 or not ctx.pub or len(ctx.pub) < 10 or not _present(ctx, L, pr):
+        return None
+    if not _phrase(ctx, L, "same_day", pr.k):
+        return None
+    start, dl = ctx.sents[max(0, pr.k - 2)].start, ctx.dateline
+    days = [
+        d
+        for d in ctx.dates
+        if start <= d.start < ctx.sents[pr.k].start
+        and d.precision == "day"
+        and d.value[:1] != "-"
+        and not (dl and dl[0] <= d.start < dl[1])
+        and not _since(ctx, d)
+    ]
+    if not days:
+        return None
+    d = max(days, key=lambda d: d.start)
+    value = d.ahead or d.value
+    if value <= ctx.pub[:10]:
+        return None
+    s = ctx.sents[pr.k]
+    return DateMention(s.start, s.start, value, "day", False)
+
+
+def _in_joined_clause(p: Parse, head: Tok, d: DateMention) -> bool:
+    """The date is said in a clause joined to ``head``'s by a conjunction ("... and is expected back
+    on Thursday"): on the path from the date up to ``head`` lies a verb that is a conjunct."""
+    ids = _tok_ids(p, d.start, d.end)
+    if not ids:
+        return False
+    t = p.tok(min(ids))
+    seen = set()
+    while t.head and t.i != head.i and t.i not in seen:
+        seen.add(t.i)
+        if t.deprel == "conj" and (
+            t.upos in ("VERB", "AUX") or any(c.deprel in ("aux", "cop") for c in p.children(t.i))
+        ):
+            return True  # (a predicate: "... and will be back in Ottawa on Friday")
+        t = p.tok(t.head)
+    return False
 
 
 # a report tells what happened in the last days; an event dated further back is background
@@ -2858,7 +2985,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"
     if status == "held" and date is None:
-        coming = _coming_day(ctx, L, pr)
+        coming = _coming_day(ctx, L, pr) or _same_coming_day(ctx, L, pr)
         if coming is not None:
             # "the gallery is closed on Tuesday 25 August because Merz receives Kristersson there
             # that day": the day the sentence names is still to come and the verb is a present
