@@ -408,6 +408,8 @@ def unknown_places(ctx: Ctx) -> None:
         if ctx.lang == "ru" and all("ADJF" in q.tag for q in _ru_parses(run[-1].text)[:1]):
             continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end
+        if "\n" in ctx.text[s:e]:
+            continue  # a headline's last word and the header line under it: no one name
         written = ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e]
         city = cities.lookup(written, named_states, _KNOWN_ONLY_POPULATION if known_only else 0)
         if city is None and ctx.lang == "ru" and written != ctx.text[s:e]:

@@ -287,6 +287,44 @@ def test_calendar_words_and_german_nouns_are_not_places():
     assert "Herbst" not in {p["name"] for p in extracted("de_scholz_macron.txt")["places"]}
 
 
+@pytest.mark.parametrize(
+    "lang,headline,body",
+    [
+        (
+            "en",
+            "On a private visit to Uruguay, Lula meets Orsi in Rivera",
+            "President Yamandú Orsi met President Lula on Friday.",
+        ),
+        (
+            "fr",
+            "En visite privée au Sénégal, Macron rencontre Faye à Kaolack",
+            "Le président Emmanuel Macron a rencontré vendredi Bassirou Diomaye Faye.",
+        ),
+        (
+            "es",
+            "De visita privada en Uruguay, Lula se reúne con Orsi en Rivera",
+            "El presidente Yamandú Orsi se reunió el viernes con Lula.",
+        ),
+        (
+            "de",
+            "Bei einem privaten Besuch in Polen trifft Merz Tusk in Kołobrzeg",
+            "Bundeskanzler Friedrich Merz traf am Freitag Donald Tusk.",
+        ),
+        (
+            "ru",
+            "Жапаров во время частного визита в Турцию встретился с Эрдоганом в Мармарисе",
+            "Садыр Жапаров в пятницу встретился с Эрдоганом.",
+        ),
+    ],
+)
+def test_a_headline_place_does_not_run_into_the_header_lines(lang, headline, body):
+    # an unknown town ending the headline, the "Source:" line under it: the town alone, or nothing
+    a = parse_text(f"{headline}\nSource: Nord Sud Presse\nDate: 2026-08-10\n\n{body}\n", "t.txt")
+    obj = extract(replace(a, lang=lang)).to_json()
+    for p in obj["places"] + obj["facilities"]:
+        assert "\n" not in " ".join(p.get("aliases", [])) and "Source" not in p["name"], p
+
+
 def test_statements_are_attributed_to_their_speaker_and_channel():
     obj = facts(
         "Le président russe Vladimir Poutine a reçu le dirigeant nord-coréen Kim Jong-un. "
