@@ -3200,6 +3200,10 @@ def lead_ks(ctx: Ctx) -> list[int]:
     return head + body[:2]
 
 
+# a transcript's speaker label opening a line: a word in capitals (and a note in brackets), a colon
+_SPEAKER = re.compile(r"\s*[^\W\d_a-zà-ÿа-яё]{2,}(?:[ -][^\W\d_a-zà-ÿа-яё]{2,}){0,2}(?:\s*\([^()\n]{1,30}\))?\s?:\s+")
+
+
 def parsed(ctx: Ctx) -> dict[int, Parse]:
     """Parses of the sentences an event or a proposal can be in (one parser call per article)."""
     if ctx.parses is not None:
@@ -3210,6 +3214,9 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
     for k in ks:
         s = ctx.sents[k]
         start = dl[1] if dl and s.start <= dl[1] < s.end else s.start  # the dateline is no part of the clause
+        label = _SPEAKER.match(ctx.text, start, s.end)
+        if label:
+            start = label.end()  # "ВЕДУЩИЙ:", "REPORTER:": who speaks in a transcript, no part of the clause
         spans.append((start, s.end))
     text = ctx.text
     dots = abbreviation_dots(text, ctx.lex)

@@ -22,9 +22,10 @@ _DASHES = "-‐‑‒–—"
 
 @lru_cache(maxsize=200_000)
 def fold(s: str) -> str:
-    """Case- and accent-insensitive form of one token (Cyrillic stays Cyrillic)."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    return "".join(c for c in s if not unicodedata.combining(c))
+    """Case- and accent-insensitive form of one token (Cyrillic stays Cyrillic: "й" is a letter of
+    its own, not an accented "и" - "наций" is no "нации")."""
+    s = unicodedata.normalize("NFKD", s.casefold().replace("й", "\x00"))
+    return "".join(c for c in s if not unicodedata.combining(c)).replace("\x00", "й")
 
 
 @dataclass(frozen=True, slots=True)

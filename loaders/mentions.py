@@ -419,6 +419,10 @@ def unknown_places(ctx: Ctx) -> None:
             ctx.places.setdefault(pid, {"name": city.name, "kind": "city", "state": city.state})
         elif known_only:
             continue
+        elif ctx.lang == "ru" and _ru_common_noun(run[0].text):
+            continue  # "в Доме правительства", "в Министерстве": an institution's first word, no town
+        elif len(run) == 1 and run[0].text.isupper() and len(run[0].text) <= 5:
+            continue  # "в МИД", "at the MFA": an institution's initials, no town
         else:
             name = latin(written)
             pid = place_id(name)
@@ -443,6 +447,17 @@ def _ru_parses(word: str) -> list:
         return _morph().parse(word)
     except ValueError:
         return []
+
+
+def _ru_common_noun(word: str) -> bool:
+    """A word of the Russian dictionary with no reading as a place or a name ("Доме", "Совете";
+    not "Минске", nor "Бохтаре", which the dictionary does not know)."""
+    parses = _ru_parses(word)
+    return (
+        bool(parses)
+        and _morph().word_is_known(word.lower())
+        and not any(g in q.tag for q in parses for g in ("Geox", "Name", "Surn", "Orgn", "Abbr"))
+    )
 
 
 def ru_genitive_noun(word: str) -> bool:

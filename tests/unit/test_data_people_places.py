@@ -6,13 +6,13 @@ Only the standard library and pytest: the files are read as plain UTF-8 TSV.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import defaultdict
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from relgraph.loaders.gazetteer import fold as gazetteer_fold
 from relgraph.loaders.refdata import ROLE_RANK
 
 DATA = Path(__file__).resolve().parents[2] / "loaders" / "data"
@@ -86,10 +86,9 @@ def items(cell: str) -> list[str]:
 
 
 def fold(s: str) -> str:
-    """Case- and accent-insensitive key (Cyrillic й/ё kept apart from и/е is not needed here)."""
-    s = unicodedata.normalize("NFKD", s.casefold())
-    s = "".join(ch for ch in s if not unicodedata.combining(ch))
-    return " ".join(s.replace("’", "'").split())
+    """The key the matcher reads a form by (``gazetteer.fold``: case and accents folded, the
+    Russian "й" kept apart from "и"), spaces and apostrophes normalised."""
+    return " ".join(gazetteer_fold(s).replace("’", "'").split())
 
 
 def to_date(value: str, end: bool) -> date:

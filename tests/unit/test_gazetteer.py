@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from relgraph.loaders.gazetteer import Gazetteer
+from relgraph.loaders.gazetteer import Gazetteer, fold
 
 
 def names(g, text):
@@ -98,3 +98,12 @@ def test_a_compound_head_matches_the_end_of_a_word_only():
     assert names(g, "Ministerpräsident und Ministerrat") == []
     with pytest.raises(ValueError):
         g.add("*amt", "office")  # too short to stand for a word's end
+
+
+def test_the_russian_short_i_is_a_letter_not_an_accent():
+    # "во Дворце нации" (the Palace of the Nation in Dushanbe) is not "Дворце Наций" (the Palace
+    # of Nations in Geneva); "ё" still reads as "е", as Russian writes it either way
+    assert fold("наций") != fold("нации")
+    assert fold("Йошкар-Ола") == "йошкар-ола"
+    assert fold("Королёв") == fold("Королев")
+    assert fold("Élysée") == "elysee"
