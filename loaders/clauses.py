@@ -2546,6 +2546,32 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
     return "held"
 
 
+def _days_apart(a: DateMention | None, b: DateMention | None, n: int) -> bool:
+    """Two days more than ``n`` days apart (False when either is not a full day)."""
+    if (
+        a is None
+        or b is None
+        or a.precision != "day"
+        or b.precision != "day"
+        or "-" == a.value[:1]
+        or "-" == b.value[:1]
+    ):
+        return False
+    return abs(_days(a.value, b.value)) > n
+
+
+def _line_date(ctx: Ctx, p: Parse) -> list[DateMention]:
+    """The date heading the line the clause is on, as in a chronology ("- 14 January: X holds talks
+    with Y in Singapore", "• 3 mars : ..."): the day of everything that line tells."""
+    line = ctx.text.rfind("\n", 0, p.start) + 1
+    for d in ctx.dates:
+        if line <= d.start < p.end and re.fullmatch(r"[\s\-–—•*·]*", ctx.text[line : d.start]):
+            if re.match(r"\s*[:–—]", ctx.text[d.end : d.end + 3]):
+                return [d]
+            return []
+    return []
+
+
 def _coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
     """The one day still to come (or the report's own day) that the predicate's sentence names
     outside the predicate's own words, when the predicate is a plain present: the verb tells that
@@ -2951,6 +2977,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 dates = _dates(ctx, pr, {t.i for t in p.subtree(c.i)})
                 if dates:
                     break
+    if not dates:
+        dates = _line_date(ctx, p)
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
     if modality == "recall" and date is not None and ctx.pub and date.value == ctx.pub[:10]:
         date = None  # "today marks ten years since they met": a past event is not of the report's day
@@ -3777,7 +3805,14 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             if prior:
                 prior[-1]["events"].append(ev)
             continue
-        if ev.kind == "meet" and ev.noun and not ev.leaders and groups and groups[-1]["status"] == ev.status:
+        if (
+            ev.kind == "meet"
+            and ev.noun
+            and not ev.leaders
+            and groups
+            and groups[-1]["status"] == ev.status
+            and not _days_apart(groups[-1]["date"], ev.date, 2)  # ("- 22 April: officials begin talks")
+        ):
             # "the talks are to be held in ... on ...": the meeting just reported, named again;
             # the date in the noun's own clause is the meeting's (the one before may be the trip's)
             groups[-1]["events"].append(ev)
