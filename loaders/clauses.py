@@ -2978,6 +2978,20 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 if dates:
                     break
     if not dates:
+        # "Her hardest assignment came in 1993, when she escorted X on a trip to Canberra": a clause
+        # of time is in the time of the clause it hangs on
+        v = next((g for g in [pr.head, *pr.gov] if g.upos in ("VERB", "AUX") and not g.deprel.startswith("~")), pr.head)
+        while v.deprel in ("conj", "xcomp") and v.head:
+            v = p.tok(v.head)
+        if (
+            v.deprel == "advcl"
+            and v.head
+            and any(c.deprel in ("mark", "advmod") and L.has("when_marks", c) for c in p.children(v.i))
+        ):
+            own = {t.i for t in p.subtree(v.i)}
+            up = {t.i for t in p.subtree(v.head)} - own
+            dates = _dates(ctx, pr, up)
+    if not dates:
         dates = _line_date(ctx, p)
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
     if modality == "recall" and date is not None and ctx.pub and date.value == ctx.pub[:10]:
@@ -3232,6 +3246,15 @@ def lead_ks(ctx: Ctx) -> list[int]:
 _SPEAKER = re.compile(r"\s*[^\W\d_a-zà-ÿа-яё]{2,}(?:[ -][^\W\d_a-zà-ÿа-яё]{2,}){0,2}(?:\s*\([^()\n]{1,30}\))?\s?:\s+")
 
 
+# a record's speaker opening a line: a name (and a title) in capitals, a party in brackets or an
+# office after a comma, a colon ("Florian Hahn, Staatsminister im Auswärtigen Amt: ...",
+# "Jonas Berghoff (GRÜNE): ...", "Q: ...")
+_CAP = r"[^\W\d_a-zß-ÿа-яё][\w'’.-]*"
+_NAMED_SPEAKER = re.compile(
+    r"\s*(?:" + _CAP + r"(?: " + _CAP + r"){0,3}(?:\s*\([^()\n]{1,40}\))?(?:, [^\n:;.!?,]{2,60})?|[A-ZА-Я]{1,2})\s?:\s+"
+)
+
+
 def parsed(ctx: Ctx) -> dict[int, Parse]:
     """Parses of the sentences an event or a proposal can be in (one parser call per article)."""
     if ctx.parses is not None:
@@ -3242,7 +3265,14 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
     for k in ks:
         s = ctx.sents[k]
         start = dl[1] if dl and s.start <= dl[1] < s.end else s.start  # the dateline is no part of the clause
-        label = _SPEAKER.match(ctx.text, start, s.end)
+        line_start = ctx.text.rfind("\n", 0, start) + 1
+        label = _SPEAKER.match(ctx.text, start, s.end) or (
+            _NAMED_SPEAKER.match(ctx.text, start, s.end) if not ctx.text[line_start:start].strip() else None
+        )
+        if label and any(
+            m.start == start + len(label.group()) - len(label.group().lstrip()) for _, m in ctx.place_hits
+        ):
+            label = None  # "Berlin: Merz trifft Macron": where, not who speaks
         if label:
             start = label.end()  # "ВЕДУЩИЙ:", "REPORTER:": who speaks in a transcript, no part of the clause
         spans.append((start, s.end))

@@ -333,6 +333,11 @@ def test_a_headline_place_does_not_run_into_the_header_lines(lang, headline, bod
         ("es", "REPORTERO (en directo): ", "El canciller José Manuel Albares se reunió el jueves con Paulo Rangel."),
         ("de", "MODERATORIN: ", "Außenminister Johann Wadephul traf am Donnerstag Jean-Noël Barrot."),
         ("ru", "ВЕДУЩИЙ: ", "Премьер-министр Беларуси Александр Турчин в четверг провел переговоры в Душанбе."),
+        ("de", "Anna Berg, Staatssekretärin im Kanzleramt: ", "Bundeskanzler Friedrich Merz traf Donald Tusk."),
+        ("en", "Jane Doe (Labour): ", "Prime Minister Keir Starmer met Mark Carney on Monday."),
+        ("fr", "Q : ", "Emmanuel Macron a-t-il rencontré Bassirou Diomaye Faye ?"),
+        ("es", "Diputada Ana Ruiz (PSOE): ", "Pedro Sánchez se reunió con Luís Montenegro."),
+        ("ru", "Депутат Иван Петров: ", "Владимир Путин провел переговоры с Александром Лукашенко."),
     ],
 )
 def test_a_transcript_speaker_label_is_no_part_of_the_parsed_clause(lang, label, sentence, monkeypatch):
@@ -373,6 +378,30 @@ def test_an_institution_is_no_unknown_town(lang, sentence, not_place, place):
         assert not_place not in names, names
     if place:
         assert any(n.startswith(place) for n in names), names  # (its case ending may stay: "Bokhtare")
+
+
+@pytest.mark.parametrize(
+    "lang,line",
+    [
+        ("de", "Berlin: Bundeskanzler Friedrich Merz traf am Donnerstag Donald Tusk."),
+        ("en", "Macron, who met Xi in Beijing, said: the talks went well."),
+        ("en", "Merz warns: Prime Minister Keir Starmer met Mark Carney on Monday."),
+    ],
+)
+def test_a_line_opening_with_a_place_or_a_clause_keeps_it_in_the_parse(lang, line, monkeypatch):
+    import relgraph.loaders.clauses as clauses
+
+    seen = []
+    real = clauses.parse
+
+    def spy(lang_, text, spans):
+        seen.extend(text[s:e] for s, e in spans)
+        return real(lang_, text, spans)
+
+    monkeypatch.setattr(clauses, "parse", spy)
+    a = parse_text(f"Bulletin\nSource: Radio\nDate: 2026-06-05\n\n{line}\n", "t.txt")
+    extract(replace(a, lang=lang))
+    assert any(s.startswith(line[:12]) for s in seen), seen
 
 
 def test_statements_are_attributed_to_their_speaker_and_channel():
