@@ -1805,6 +1805,10 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     """ "He met ...": the person the text is about, carried from sentence to sentence (the first
     leader a sentence names, or the one before when it opens with a pronoun itself)."""
     topic = _topics(ctx).get(ctx.sent_of(before) - 1)
+    if ctx.sent_of(before) in ctx.someone_else:
+        # "la présidente de l'Assemblée doit se rendre à Gyumri, où elle visitera ...": the
+        # sentence's own subject, whom the text does not identify, not the one before
+        return []
     if any(p.tok(i).upos == "PRON" and L.has("first_person_pronouns", p.tok(i)) for i in subj):
         # "Meinl-Reisinger: Ich habe Tusk getroffen": the one the interview line gives the word to
         label = _label_of(ctx, p)
@@ -1911,7 +1915,10 @@ def _topics(ctx: Ctx) -> dict[int, str | None]:
             continue
         hs = [h for h in ctx.leader_hits if s.start <= h.start < s.end and h.explicit]
         subject = _main_subject(ctx, k, cur)
-        if subject is not None:
+        if subject == _SOMEONE_ELSE:
+            cur = None  # "la présidente de l'Assemblée doit se rendre ..., où elle ...": not the president
+            ctx.someone_else.add(k)
+        elif subject is not None:
             cur = subject or cur
         elif hs and not _third_person_start(ctx, k):
             cur = hs[0].lid
@@ -1949,6 +1956,21 @@ def _epithet(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
     return not _leaders_in(ctx, p, own) and not any(m.start < c.end and c.start < m.end for _, _, m in ctx.state_hits)
 
 
+_SOMEONE_ELSE = "-"  # a subject naming someone the text does not identify
+
+
+def _of_a_house(ctx: Ctx, p: Parse, subj: Tok) -> bool:
+    """The subject is an office of a house ("la présidente de l'Assemblée", "the Speaker of the
+    Senate", "el presidente del Congreso"): a title with an institution hung on it, naming nobody."""
+    inst = {fold(w) for w in rd.lexicon(ctx.lang).get("institutions", ())}
+    return any(
+        c.deprel.startswith("nmod")
+        and fold(c.form) in inst
+        and not _leaders_in(ctx, p, {x.i for x in p.subtree(subj.i)})
+        for c in p.children(subj.i)
+    )
+
+
 def _main_subject(ctx: Ctx, k: int, cur: str | None) -> str | None:
     """The leader the main clause of parsed sentence ``k`` is about: the one its subject names
     ("Before meeting X, the president was received by Y" is about the president, not X); "" for a
@@ -1974,6 +1996,8 @@ def _main_subject(ctx: Ctx, k: int, cur: str | None) -> str | None:
         return None
     if subj.upos == "PRON" and lex(ctx.lang).has("third_person", subj):
         return ""
+    if _of_a_house(ctx, p, subj):
+        return _SOMEONE_ELSE
     role = _bare_title(ctx, p, ids)
     if role and role != "counterpart" and role_fits(role, ctx.leader_info[cur].get("role")):
         return ""

@@ -71,6 +71,7 @@ class Ctx:
     parses: dict[int, Any] | None = None
     topics: dict[int, str | None] | None = None
     title_hits: list[Any] | None = None  # set by mentions.titles: the titles in the text, once
+    someone_else: set[int] = field(default_factory=set)  # sentences whose subject is someone the text does not identify
     stand_ins: frozenset[int] | None = None  # set by clauses._stood_in_for: starts of leaders someone stands in for
     plurals: dict[int, list[str]] = field(default_factory=dict)  # sentence -> who its "the two ministers" are
     met: list[tuple[int, list[str]]] = field(

@@ -1056,8 +1056,9 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             by_state[st].append(h.lid)
     in_places = _place_spans(ctx)
     toks = ctx.toks
+    houses = _institution_titles(ctx, titles)
     for t in titles:
-        if any(s <= t.m.start < e for s, e in in_places):
+        if any(s <= t.m.start < e for s, e in in_places) or t.m.start in houses:
             continue
         if not t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions):
             continue
@@ -1123,12 +1124,30 @@ def role_fits(title_role: str, role: str | None) -> bool:
     return False
 
 
+def _institution_titles(ctx: Ctx, titles: list[_TitleHit]) -> set[int]:
+    """Starts of the titles an institution's name follows ("la présidente de l'Assemblée", "the
+    President of the Senate", "el presidente del Congreso"): an office of that house, not the
+    state's president."""
+    inst = {k for m in rd.word_gazetteer(ctx.lang, "institutions").find(ctx.text, ctx.index) for k in range(m.i, m.j)}
+    connectors = rd.every_language("institution_connectors") | {"the"}
+    out = set()
+    for t in titles:
+        k = t.j
+        while k < len(ctx.toks) and k - t.j < 3 and ctx.toks[k].fold in connectors:
+            k += 1
+        if k > t.j and k in inst:
+            out.add(t.m.start)
+    return out
+
+
 def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
-    """A bare title for the one person of the article holding it ("the Chancellor said")."""
+    """A bare title for the one person of the article holding it ("the Chancellor said"), not an
+    office of a house ("la présidente de l'Assemblée")."""
     mentions = list(found.mentions)
     in_places = _place_spans(ctx)
+    houses = _institution_titles(ctx, titles)
     for t in titles:
-        if t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions):
+        if t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions) or t.m.start in houses:
             continue
         if any(s <= t.m.start < e for s, e in in_places):
             continue  # "the President's Residence" is a building
