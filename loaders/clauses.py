@@ -2572,14 +2572,7 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
 
 def _days_apart(a: DateMention | None, b: DateMention | None, n: int) -> bool:
     """Two days more than ``n`` days apart (False when either is not a full day)."""
-    if (
-        a is None
-        or b is None
-        or a.precision != "day"
-        or b.precision != "day"
-        or "-" == a.value[:1]
-        or "-" == b.value[:1]
-    ):
+    if a is None or b is None or any(d.precision != "day" or d.value[:1] == "-" for d in (a, b)):
         return False
     return abs(_days(a.value, b.value)) > n
 
@@ -2596,6 +2589,21 @@ def _line_date(ctx: Ctx, p: Parse) -> list[DateMention]:
     return []
 
 
+def _days_named(ctx: Ctx, lo: int, hi: int, absolute: bool = True) -> list[DateMention]:
+    """The days the text names between offsets ``lo`` and ``hi``: not the dateline's, not the
+    start of a period ("since 3 May"); ``absolute``: with their year (not a bare "--05-03")."""
+    dl = ctx.dateline
+    return [
+        d
+        for d in ctx.dates
+        if lo <= d.start < hi
+        and d.precision == "day"
+        and not (absolute and d.value[:1] == "-")
+        and not (dl and dl[0] <= d.start < dl[1])
+        and not _since(ctx, d)
+    ]
+
+
 def _coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
     """The one day still to come (or the report's own day) that the predicate's sentence names
     outside the predicate's own words, when the predicate is a plain present: the verb tells that
@@ -2603,16 +2611,8 @@ def _coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
     the sentence names no such day, several, or one already past."""
     if ctx.sents[pr.k].para == -1 or not ctx.pub or len(ctx.pub) < 10 or not _present(ctx, L, pr):
         return None
-    p, dl = pr.p, ctx.dateline
-    days = {
-        (d.ahead or d.value): d
-        for d in ctx.dates
-        if p.start <= d.start < p.end
-        and d.precision == "day"
-        and d.value[:1] != "-"
-        and not (dl and dl[0] <= d.start < dl[1])
-        and not _since(ctx, d)
-    }
+    p = pr.p
+    days = {(d.ahead or d.value): d for d in _days_named(ctx, p.start, p.end)}
     if len(days) > 1:
         # "flies to Edinburgh on Wednesday ... and is expected back in Nairobi on Thursday": not
         # the day of a clause joined to it
@@ -2634,16 +2634,7 @@ def _same_coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
         return None
     if not _phrase(ctx, L, "same_day", pr.k):
         return None
-    start, dl = ctx.sents[max(0, pr.k - 2)].start, ctx.dateline
-    days = [
-        d
-        for d in ctx.dates
-        if start <= d.start < ctx.sents[pr.k].start
-        and d.precision == "day"
-        and d.value[:1] != "-"
-        and not (dl and dl[0] <= d.start < dl[1])
-        and not _since(ctx, d)
-    ]
+    days = _days_named(ctx, ctx.sents[max(0, pr.k - 2)].start, ctx.sents[pr.k].start)
     if not days:
         return None
     d = max(days, key=lambda d: d.start)
@@ -3461,16 +3452,10 @@ def _narrative_day(ctx: Ctx, ev: Event, events: list[Event]) -> DateMention | No
     """The last day named in the few sentences before ``ev`` (not a dateline, not the start of a
     period, not a day still to come), when no event told in between moved to another time."""
     k = ev.k
-    start = ctx.sents[max(0, k - DAY_LOOKBACK)].start
-    dl = ctx.dateline
     days = [
         d
-        for d in ctx.dates
-        if start <= d.start < ctx.sents[k].start
-        and d.precision == "day"
-        and not (dl and dl[0] <= d.start < dl[1])
-        and not _since(ctx, d)
-        and not (
+        for d in _days_named(ctx, ctx.sents[max(0, k - DAY_LOOKBACK)].start, ctx.sents[k].start, absolute=False)
+        if not (
             ctx.pub
             and len(ctx.pub) >= 10
             and d.value[:1] != "-"

@@ -343,18 +343,7 @@ def test_a_headline_place_does_not_run_into_the_header_lines(lang, headline, bod
 def test_a_transcript_speaker_label_is_no_part_of_the_parsed_clause(lang, label, sentence, monkeypatch):
     # "ВЕДУЩИЙ: Премьер-министр ... провел переговоры": parsed with its label, the subject hung on
     # "ВЕДУЩИЙ" and the talks went to the person the sentence before was about
-    import relgraph.loaders.clauses as clauses
-
-    seen = []
-    real = clauses.parse
-
-    def spy(lang_, text, spans):
-        seen.extend(text[s:e] for s, e in spans)
-        return real(lang_, text, spans)
-
-    monkeypatch.setattr(clauses, "parse", spy)
-    a = parse_text(f"Transcript\nSource: Radio\nDate: 2026-06-05\n\n{label}{sentence}\n", "t.txt")
-    extract(replace(a, lang=lang))
+    seen = parsed_clauses(monkeypatch, lang, label + sentence)
     assert seen and all(not s.lstrip().startswith(label.strip()) for s in seen), seen
     assert any(s.startswith(sentence[:20]) for s in seen), seen
 
@@ -386,12 +375,21 @@ def test_an_institution_is_no_unknown_town(lang, sentence, not_place, place):
         ("de", "Berlin: Bundeskanzler Friedrich Merz traf am Donnerstag Donald Tusk."),
         ("en", "Macron, who met Xi in Beijing, said: the talks went well."),
         ("en", "Merz warns: Prime Minister Keir Starmer met Mark Carney on Monday."),
+        ("fr", "Paris : le président Emmanuel Macron a reçu jeudi Bassirou Diomaye Faye."),
+        ("es", "Madrid: Pedro Sánchez, que recibió a Lula el jueves, dijo: fue útil."),
+        ("ru", "Москва: Владимир Путин в четверг принял Александра Лукашенко."),
     ],
 )
 def test_a_line_opening_with_a_place_or_a_clause_keeps_it_in_the_parse(lang, line, monkeypatch):
+    seen = parsed_clauses(monkeypatch, lang, line)
+    assert any(s.startswith(line[:12]) for s in seen), seen
+
+
+def parsed_clauses(monkeypatch, lang: str, line: str) -> list[str]:
+    """The texts the extractor sends the parser for a one-line body (the real parser answers)."""
     import relgraph.loaders.clauses as clauses
 
-    seen = []
+    seen: list[str] = []
     real = clauses.parse
 
     def spy(lang_, text, spans):
@@ -401,7 +399,7 @@ def test_a_line_opening_with_a_place_or_a_clause_keeps_it_in_the_parse(lang, lin
     monkeypatch.setattr(clauses, "parse", spy)
     a = parse_text(f"Bulletin\nSource: Radio\nDate: 2026-06-05\n\n{line}\n", "t.txt")
     extract(replace(a, lang=lang))
-    assert any(s.startswith(line[:12]) for s in seen), seen
+    return seen
 
 
 def test_statements_are_attributed_to_their_speaker_and_channel():
