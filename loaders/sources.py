@@ -172,20 +172,36 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
     # the body: "selon Interfax", "a indiqué RIA Novosti", "TASS reported", "told CNN", "avec AP"
     intro = ctx.triggers.get("credit_intro", [])
     broadcast = ctx.triggers.get("broadcast", [])
-    verbs = rd.word_gazetteer(ctx.lang, "credit_verbs").find(text, ctx.index) + ctx.triggers.get("say", [])
+    plain_verbs = rd.word_gazetteer(ctx.lang, "credit_verbs").find(text, ctx.index)
+    verbs = plain_verbs + ctx.triggers.get("say", [])
+    # the intros that credit a report, not those that name a medium ("with", "told", "avec")
+    medium = {fold(w) for w in ctx.lex.get("medium_intro", ())}
+    strong = [x for x in intro if fold(x.form) not in medium]
+    unnamed = _unnamed_outlets(ctx, header_spans + claimed, strong, verbs)
     for m in rd.source_gazetteer().find(text, ctx.index):
         if any(s <= m.start < e for s, e in header_spans + claimed) or not _proper(m, text):
             continue
+        if any(s <= m.start and m.end <= e and (m.start, m.end) != (s, e) for _, s, e, _ in unnamed):
+            continue  # "NBC" in "the broadcaster NBC Pacific": part of a longer name
         info = rd.sources()[m.value]
         line_start = text.rfind("\n", 0, m.start) + 1
         near = lambda ms: any(0 <= m.start - x.end <= 25 and x.start >= line_start for x in ms)  # noqa: B023 (called at once, in this iteration)
         if info.kind == "broadcaster" or near(broadcast):
-            add(m.value, "broadcaster", m.start, m.end, info.kind)
+            # "according to NHK", "RÚV reported", "rapporte RTL": a channel credited for the
+            # report; "told CNN", "said on Rossiya 1", "in an interview with RTL": where it was said
+            np_start = min(
+                [x.start for x in broadcast if 0 <= m.start - x.end <= 25 and x.start >= line_start] or [m.start]
+            )
+            credited = not (
+                _medium_before(text, line_start, np_start, medium)
+                or {fold(w) for w in re.findall(r"\w+", text[np_start : m.start])} & medium
+            ) and _credited(text, m, strong, plain_verbs, line_start, verb_gap=_NO_WORD_GAP)
+            add(m.value, "credit" if credited else "broadcaster", m.start, m.end, info.kind)
         elif _credited(text, m, intro, verbs, line_start):
             add(m.value, "credit", m.start, m.end, info.kind)
-    for name, s, e in _unnamed_agencies(ctx, header_spans + claimed, intro, verbs):
+    for name, s, e, typ in unnamed:
         k = _known(name)
-        add(k[0] if k else name, "credit", s, e, k[1] if k else "agency")
+        add(k[0] if k else name, "credit", s, e, k[1] if k else typ)
     out = []
     credited = {n for (n, k) in found if k == "credit"}
     for (name, kind), evs in found.items():
@@ -195,7 +211,20 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
     return out
 
 
-def _credited(text: str, m: Match, intro: list[Match], verbs: list[Match], line_start: int) -> bool:
+def _medium_before(text: str, line_start: int, start: int, medium: set[str]) -> bool:
+    """One of the two words before ``start``, in its clause, names where something was said
+    ("told the weekly X", "said on state television X", "в эфире ливанского телеканала X")."""
+    clause = max([line_start] + [line_start + m.end() for m in re.finditer(r"[,;:.!?]", text[line_start:start])])
+    return bool({fold(w) for w in re.findall(r"\w+", text[clause:start])[-2:]} & medium)
+
+
+# between a reporting verb and the source it credits: nothing, or an elided article ("a rapporté l'AMI")
+_NO_WORD_GAP = re.compile(r"\s*(?:[lL]['’])?\s*")
+
+
+def _credited(
+    text: str, m: Match, intro: list[Match], verbs: list[Match], line_start: int, verb_gap: re.Pattern | None = None
+) -> bool:
     """Is the source at ``m`` credited with what the sentence reports?
 
     - an intro word opens its clause: "selon Interfax", "according to the state agency TASS",
@@ -213,6 +242,7 @@ def _credited(text: str, m: Match, intro: list[Match], verbs: list[Match], line_
             and x.start >= line_start
             and not re.search(r"[.;:!?\n]", gap)
             and len(re.findall(r"\w+", gap)) <= 1
+            and (verb_gap is None or verb_gap.fullmatch(gap))
         ):
             return True
         after = text[m.end : x.start]
@@ -226,55 +256,125 @@ def _credited(text: str, m: Match, intro: list[Match], verbs: list[Match], line_
 
 
 # after "agency": its acronym in brackets, a few words on ("l'Agence mauritanienne d'information (AMI)")
-_BRACKETED = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){0,5}?\((?P<name>[A-ZА-ЯЁ]{2,6})\)")
-# or its name right after it, past a lower-case adjective ("Nachrichtenagentur BNS", "agence officielle APS")
+_BRACKETED = re.compile(r"(?:[^\W\d_][\w'’-]*\s+){0,5}?\((?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ]{2,6})\)")
+_CAP = r"[A-ZÀ-ÖØ-ÞА-ЯЁ]"
+# or its name right after it, past one or two lower-case adjectives ("Nachrichtenagentur BNS",
+# "agence officielle APS", "quotidien public Cameroon Tribune", "diario ecuatoriano El Universo")
 _NAMED = re.compile(
-    r"(?:[a-zà-ÿа-яё][\w'’-]*\s+)?(?P<name>[A-ZА-ЯЁ][\w-]*[A-Za-zА-Яа-яЁё](?:\s+(?:(?:of|de|del|di)\s+)?[A-ZА-ЯЁ][\w-]+){0,3})"
+    rf"(?P<adj>(?:[a-zà-ÿа-яё][\w'’-]*\s+){{0,2}}?)(?P<name>{_CAP}[\w'’.-]*[^\W\d_](?:\s+(?:(?:of|de|del|di|du|des|do|da)\s+)?{_CAP}[\w'’-]+){{0,3}})"
 )
+# or in quotation marks ("газета «Нейтральный Туркменистан»", "das Blatt „Delo“")
+_QUOTED = re.compile(r"(?P<adj>(?:[a-zà-ÿа-яё][\w'’-]*\s+){0,2}?)[«„“\"](?P<name>[^«»„“”\"\n]{2,40})[»“”\"]")
+# an agency named by its own noun, capitalised, and the words of its name after it ("Agence
+# nigérienne de presse", "Agencia de Información Paraguaya"): adjectives, "de", capitalised words
+_NAME_ON = re.compile(rf"(?:\s+(?:[a-zà-ÿ][\w'’-]*|{_CAP}[\w-]+|d['’]\w+)){{1,4}}")
+# or the capitalised words of its name before it ("the Kenya News Agency", "Fiji Broadcasting Corporation")
+_NAME_BEFORE = re.compile(rf"(?:{_CAP}[\w'’-]*\s+){{1,5}}$")
 
 
-def _unnamed_agencies(
+def _unnamed_outlets(
     ctx: Ctx, skip: list[tuple[int, int]], intro: list[Match], verbs: list[Match]
-) -> list[tuple[str, int, int]]:
-    """Agencies the reference data lacks, credited in the body: "selon l'Agence mauritanienne
-    d'information (AMI)", "berichtete die litauische Nachrichtenagentur BNS", "according to the
-    state news agency Bernama", "по данным информагентства ИРНА". The agency noun and a news word
-    ("news", "presse", "Nachrichten", "информ") name it as a news agency; it is a credit only when
-    a credit word opens its clause or a reporting verb stands right by it."""
+) -> list[tuple[str, int, int, str]]:
+    """Agencies and outlets the reference data lacks, credited in the body: "selon l'Agence
+    mauritanienne d'information (AMI)", "berichtete die litauische Nachrichtenagentur BNS",
+    "according to the state news agency Bernama", "по данным информагентства ИРНА", "según el diario
+    La Prensa", "wie der Rundfunk RÚV berichtete", "сообщает газета «…»", "the Kenya News Agency
+    reported". An outlet noun ("newspaper", "quotidien", "Sender", "газета") names an outlet; an
+    agency noun names a news agency only with a news word ("news", "presse", "информ") or, written
+    in lower case, right after an article or a credit word with no other word before the name
+    than an adjective of a state ("la agencia paraguaya IP", "агентства AIB"; not "the space
+    agency NASA"). It is a credit only when a credit word opens its clause, a reporting verb
+    stands right by it, or an "as" opens a clause that a reporting verb closes ("wie die Agentur X
+    unter Berufung auf … berichtete")."""
     text = ctx.text
     from relgraph.loaders.dates import calendar_words
 
     calendar = calendar_words(ctx.lang)
     news = [fold(w) for w in ctx.lex.get("news_words", ())]
+    articles = {fold(w) for w in ctx.lex.get("definite_articles", ())}
+    medium = {fold(w) for w in ctx.lex.get("medium_intro", ())}
+    openers = rd.word_gazetteer(ctx.lang, "credit_as").find(text, ctx.index)
+    nouns = [(a, "agency") for a in rd.word_gazetteer(ctx.lang, "agency_nouns").find(text, ctx.index)]
+    nouns += [(a, "outlet") for a in rd.word_gazetteer(ctx.lang, "outlet_nouns").find(text, ctx.index)]
+    demonyms = [x for _, _, x in ctx.state_hits]
     out = []
-    for a in rd.word_gazetteer(ctx.lang, "agency_nouns").find(text, ctx.index):
-        if any(s <= a.start < e for s, e in skip):
+    for a, typ in sorted(nouns, key=lambda n: (n[0].start, -n[0].end)):
+        if any(s <= a.start < e for s, e in skip) or any(s <= a.start < e for _, s, e, _ in out):
             continue
         stop = _CLAUSE_STOP.search(text, a.end)
         window = text[a.end : stop.start() if stop and text[stop.start()] not in "()" else a.end + 80]
         lead = len(window) - len(window.lstrip())
-        m = _BRACKETED.match(window, lead) or _NAMED.match(window, lead)
-        if m is None:
+        capital = text[a.start].isupper() and ctx.lang != "de"  # German capitalises every noun
+        m = (
+            (_BRACKETED.match(window, lead) if typ == "agency" else None)
+            or (None if capital else _NAMED.match(window, lead))
+            or _QUOTED.match(window, lead)
+        )
+        if m is not None:
+            s, e = a.end + m.start("name"), a.end + m.end("name")
+        elif capital and (on := _NAME_ON.match(window)) and any(w in fold(on.group()) for w in news):
+            # "Agence nigérienne de presse": the noun opens the name; it ends on its last news word
+            words = list(re.finditer(r"[\w'’-]+", on.group()))
+            last = max(
+                i for i, w in enumerate(words) if any(n in fold(w.group()) for n in news) or w.group()[:1].isupper()
+            )
+            s, e = a.start, a.end + words[last].end()
+        elif capital and (before := _NAME_BEFORE.search(text, max(0, a.start - 80), a.start)):
+            s, e = before.start(), a.end  # "the Kenya News Agency", "Fiji Broadcasting Corporation"
+        elif capital and (on := re.match(rf"\s+({_CAP}[\w-]*(?:\s+{_CAP}[\w-]*){{0,2}})", window)):
+            s, e = a.start, a.end + on.end(1)  # "Radio Télévision Suisse", "Channel NewsAsia"
+        else:
             continue
-        name = m.group("name")
+        lead_article = re.match(r"([\w'’]+)\s+", text[s:e])
+        if m is None and lead_article and fold(lead_article.group(1)) in articles:
+            s += lead_article.end()  # "the Kenya News Agency": the name without its article
+        name = text[s:e].strip()
+        inside = lambda x: s <= x.start < e  # noqa: B023 (called at once, in this iteration)
+        quoted = m is not None and m.re is _QUOTED
         if (
-            any(fold(w) in calendar for w in name.split())
-            or any(a.end + m.start("name") <= x.start < a.end + m.end("name") for _, _, x in ctx.state_hits)
-            or any(a.end + m.start("name") <= x.start < a.end + m.end("name") for _, x in ctx.place_hits)
+            not name
+            or fold(name.split()[0]) in calendar  # "the agency said Monday" (not "Island Sun")
+            or any(inside(h) for h in ctx.leader_hits)
+            or (not quoted and len(name.split()) == 1 and any(inside(x) for x in demonyms))
+            or (not quoted and any(x.start <= s and e <= x.end for _, x in ctx.place_hits))
         ):
-            continue  # "the agency said Monday", "the agency in Moscow"
-        s, e = a.end + m.start("name"), a.end + m.end("name")
-        if not any(w in fold(text[a.start : e]) for w in news) and _known(name) is None:
-            continue  # "the International Atomic Energy Agency (IAEA) said": an agency, not of news
+            continue  # "the agency said Monday", "the agency in Moscow", "the newspaper Kommersant's Putin"
+        if typ == "agency" and not any(w in fold(text[a.start : e]) for w in news) and _known(name) is None:
+            # "the International Atomic Energy Agency (IAEA) said": an agency, not of news, unless a
+            # lower-case agency noun stands right after an article or a credit word and only
+            # adjectives of a state come between it and the name
+            prev = re.search(r"([\w'’]+)['’]?\s*$", text[max(0, a.start - 30) : a.start])
+            after_credit = any(0 <= a.start - x.end <= 1 for x in [*intro, *verbs])
+            adj = (m.groupdict().get("adj") or "") if m is not None else ""
+            adjectives = adj.split()
+            state_adj = all(
+                any(x.start <= a.end + m.start("adj") + adj.index(w) < x.end for x in demonyms) for w in adjectives
+            )
+            if capital or not (after_credit or (prev and fold(prev.group(1)) in articles)) or not state_adj:
+                continue
         line_start = text.rfind("\n", 0, a.start) + 1
+        first = min(s, a.start)
+        if _medium_before(text, line_start, first, medium):
+            continue  # "told the weekly X", "в эфире ливанского телеканала X": where it was said
         before = any(
-            x.start >= line_start and 0 <= a.start - x.end <= 40 and not re.search(r"[.;:!?\n]", text[x.end : a.start])
+            x.start >= line_start
+            and 0 <= first - x.end <= 40
+            and not re.search(r"[.;:!?\n]", text[x.end : first])
+            and fold(x.form) not in medium  # "told the newspaper X"
+            and not {fold(w) for w in re.findall(r"\w+", text[x.end : first])} & medium  # "said on television X"
             for x in [*intro, *verbs]
         )
         after = any(
             0 <= x.start - e <= 30 and not re.search(r"[.;:!?\n,]", re.sub(r"\([^()]*\)", "", text[e : x.start]))
             for x in verbs
         )
-        if before or after:
-            out.append((name, s, e))
-    return out
+        # "wie die Nachrichtenagentur X unter Berufung auf Regierungskreise berichtete", "as the
+        # newspaper X reported on Monday": an "as" opens the clause and a reporting verb closes it
+        framed = any(
+            x.start >= line_start and 0 <= first - x.end <= 40 and not re.search(r"[.;:!?\n,]", text[x.end : first])
+            for x in openers
+        ) and any(0 <= v.start - e <= 120 and not re.search(r"[.;:!?\n,]", text[e : v.start]) for v in verbs)
+        if before or after or framed:
+            broadcaster = fold(text[a.start : a.end]) in {fold(w) for w in ctx.lex.get("broadcast", ())}
+            out.append((name, s, e, "broadcaster" if broadcaster else typ))
+    return [(n, s, e, t) for n, s, e, t in out]

@@ -319,6 +319,36 @@ def test_an_outlet_credited_for_the_report_is_a_credit(lang, sentence, name):
 
 
 @pytest.mark.parametrize(
+    "lang, sentence, name",
+    [
+        ("en", "The two ministers signed the accord on Monday, NHK reported.", "NHK"),
+        ("fr", "Les deux ministres ont signé l'accord lundi, selon RFI.", "RFI"),
+        ("es", "Los dos ministros firmaron el acuerdo el lunes, informó teleSUR.", "teleSUR"),
+        ("de", "Die beiden Minister unterzeichneten das Abkommen am Montag, berichtete der ORF.", "ORF"),
+        ("ru", "Министры подписали соглашение в понедельник, передает Euronews.", "Euronews"),
+    ],
+)
+def test_a_channel_credited_for_the_report_is_a_credit(lang, sentence, name):
+    assert (name, "credit") in _sources(_HEAD + sentence + "\n", lang)
+
+
+@pytest.mark.parametrize(
+    "lang, sentence, name",
+    [
+        ("en", "The minister told CNN on Monday that the accord was ready.", "CNN"),
+        ("en", "The minister said in an interview with NHK that the accord was ready.", "NHK"),
+        ("fr", "Le ministre a déclaré sur RFI que l'accord était prêt.", "RFI"),
+        ("es", "El ministro dijo a teleSUR que el acuerdo estaba listo.", "teleSUR"),
+        ("de", "Der Minister sagte im Interview mit dem ORF, das Abkommen sei fertig.", "ORF"),
+        ("ru", "Министр заявил в эфире телеканала «Россия 1», что соглашение готово.", "Rossiya 1"),
+    ],
+)
+def test_a_channel_a_statement_was_made_on_is_a_broadcaster_not_a_credit(lang, sentence, name):
+    got = _sources(_HEAD + sentence + "\n", lang)
+    assert (name, "broadcaster") in got and (name, "credit") not in got
+
+
+@pytest.mark.parametrize(
     "lang, line, name",
     [
         ("fr", "LYON, 3 février (AFP) - Le ministre a parlé.", "AFP"),
