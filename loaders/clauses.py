@@ -3131,7 +3131,9 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
             continue  # "the office of the president" is where, not who
         places = [(m.start, m.end) for _, m in ctx.place_hits]
         for c in p.children(t.i):
-            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl") or (t.upos == "ADJ" and c.deprel == "obj"):
+            if c.deprel in ("nmod", "nmod:poss", "acl", "acl:relcl", "compound") or (
+                t.upos == "ADJ" and c.deprel == "obj"
+            ):
                 if any(s <= c.start < e for s, e in places):
                     continue  # "the envoy ... in Lima": where, not whose
                 out |= {x.i for x in p.subtree(c.i)}
@@ -3214,6 +3216,12 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
         c.deprel.startswith("expl") or (c.upos == "PRON" and c.deprel == "obj") for c in p.children(verb.i)
     )  # ("fue recibida": the parser's plain aux; not "ils se sont revus", a reflexive with "être")
     for c in p.children(verb.i):
+        if not passive and c.deprel == "obj" and c.upos == "PROPN":
+            tail = _hyphen_tail(p, c)
+            if tail is not None and tail.upos == "NOUN":
+                spans = [h.start for h in ctx.leader_hits]
+                if _whose_thing(L, p, tail, spans, chain_from=c):
+                    return True  # "begrüßt das Merz-Tusk-Abkommen" with the first name taken for the head
         if c.deprel not in (("nsubj:pass", "nsubj") if passive else ("obj",)) or c.upos != "NOUN":
             continue
         if passive and (
@@ -3237,9 +3245,47 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
         spans = [h.start for h in ctx.leader_hits] + [m.start for _, _, m in ctx.state_hits]
         spans += [t.m.start for t in titles(ctx)] + [m.start for _, m in ctx.place_hits]
         if any(x.start <= s < x.end for x in own for s in spans) or any(x.upos == "PROPN" for x in own):
+            if _whose_thing(L, p, c, spans):
+                return True  # "welcomes the Carney-Albanese deal": whose deal, not whom
             return False  # "received the Chinese premier", "received Prime Minister X"
         return True
     return False
+
+
+def _hyphen_tail(p: Parse, c: Tok) -> Tok | None:
+    """The last word of the hyphenated chain that opens at ``c`` ("Merz-Tusk-Abkommen" split
+    into five tokens: "Abkommen"), or None when no hyphen follows it."""
+    toks = sorted(p.subtree(c.i), key=lambda t: t.i)
+    j = next((n for n, t in enumerate(toks) if t.i == c.i), None)
+    last = None
+    while j is not None and j + 2 < len(toks):
+        hy, nxt = toks[j + 1], toks[j + 2]
+        if hy.form not in ("-", "–", "‑") or hy.start != toks[j].end or nxt.start != hy.end:
+            break
+        last, j = nxt, j + 2
+    return last
+
+
+def _whose_thing(L: Lex, p: Parse, c: Tok, spans: list[int], chain_from: Tok | None = None) -> bool:
+    """The object is a thing that names its people only in a hyphenated pair of names before it
+    ("the Carney-Albanese deal", "l'accord Macron-Tebboune", "das Merz-Tusk-Abkommen"): the noun
+    is common, no person's, no title and no event, and the names are joined by a hyphen."""
+    if (
+        any(c.start <= s < c.end for s in spans)
+        or any(
+            L.has(key, c)
+            for key in ("proxy_nouns", "epithet_nouns", "actor_nouns", "meet_nouns", "visit_nouns", "call_words")
+        )
+        or c.feats.get("Animacy") == "Anim"
+    ):
+        return False
+    top = chain_from or c
+    names = sorted({x.i for x in p.subtree(top.i) if x.i != c.i and any(x.start <= s < x.end for s in spans)})
+    if len(names) < 2:
+        return False
+    return all(
+        b - a <= 4 and any(p.tok(j).form in ("-", "–", "‑") for j in range(a + 1, b)) for a, b in zip(names, names[1:])
+    )
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:
