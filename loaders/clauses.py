@@ -3527,14 +3527,26 @@ def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
     planned event told in, or right after, a sentence that cancels or postpones a visit or a
     meeting is no plan any more."""
     L = lex(ctx.lang)
-    off = set()
+    off: dict[int, set[str]] = {}  # sentence -> the places it cancels the event at
     keys = ("visit_nouns", "meet_nouns", "visit_verbs", "meet_verbs")
     for k, p in parsed(ctx).items():
         # a cancelling word and a visit or meeting word in one sentence (the parse of "has been
         # cancelled" does not always hang the visit on it)
         if any(L.has("cancel_words", t) for t in p.toks) and any(L.has(key, t) for t in p.toks for key in keys):
-            off.add(k)
-    return [ev for ev in events if not (ev.status == "planned" and (ev.k in off or ev.k - 1 in off))]
+            s = ctx.sents[k]
+            off[k] = {pid for pid, m in ctx.place_hits if s.start <= m.start < s.end}
+
+    def cancelled(ev: Event) -> bool:
+        for k in (ev.k, ev.k - 1):
+            if k not in off:
+                continue
+            where = {pid for pid, _ in ev.places}
+            if k != ev.k and off[k] and where and not where & off[k]:
+                continue  # "The visit to Manta was cancelled. Noboa accepted to travel to La Paz": another trip
+            return True
+        return False
+
+    return [ev for ev in events if not (ev.status == "planned" and cancelled(ev))]
 
 
 def read_events(ctx: Ctx) -> list[Event]:

@@ -275,6 +275,8 @@ def _apposed_state(ctx: Ctx, m: Match) -> str | None:
     tail = ctx.text[start : start + 60]
     if not tail.startswith(", "):
         return None
+    if any(x.start == start + 2 for x in ctx.triggers.get("locative", ())):
+        return None  # ", en la primera visita ... a Ecuador": a phrase of the clause, not the place's apposition
     stop = min([i for i in (tail.find(c, 2) for c in ",;.()") if i >= 0] or [len(tail)])
     lo, hi = start, start + stop
     # the first state named there, before any place ("..., the Australian territory closer to Jakarta")
@@ -1073,10 +1075,22 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             # "la ministra de Comercio colombiana y su homólogo ecuatoriano": the counterpart holds
             # the office of the one named just before in the sentence, when that one has a title
             role = _counterpart_role(ctx, titles, mentions, people, t) or role
-        fits = [lid for lid in by_state.get(t.state, ()) if role_fits(role, people[lid].role)]
+        fits = [lid for lid in by_state.get(t.state, ()) if any(role_fits(role, r) for r in _offices(ctx, lid, people))]
         if fits:
             mentions.append(LeaderMention(fits[0], t.m.start, t.end, t.m.i, "anaphor"))
     return _Found(tuple(mentions), people)
+
+
+def _offices(ctx: Ctx, lid: str, people: dict) -> list[str | None]:
+    """Every office a person holds on the publication date: the one the reference data ranks first
+    and the others ("the Saudi crown prince" is Mohammed bin Salman, prime minister too)."""
+    info = rd.leaders().get(lid)
+    held = [
+        r
+        for r, start, end in (info.roles if info else ())
+        if (not start or not ctx.pub or start <= ctx.pub) and (not end or not ctx.pub or ctx.pub <= end)
+    ]
+    return [people[lid].role, *held]
 
 
 def _counterpart_role(
