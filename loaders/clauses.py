@@ -348,6 +348,9 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 out.append(Pred("meet", k, p, t, [g] + _governors(p, g)))
             elif L.has("call_words", t) and t.upos != "ADJ":
                 out.append(Pred("call", k, p, t, _governors(p, t)))
+            elif t.upos == "NOUN" and g is not None and _invitation_to(ctx, L, p, t):
+                # "has taken up Carney's invitation to Ottawa", "nahm eine Einladung nach Nigeria an"
+                out.append(Pred("visit", k, p, t, [g] + _governors(p, g)))
             elif (L.has("meet_nouns", t) or L.has("visit_nouns", t)) and t.upos != "ADJ":
                 kind = "visit" if L.has("visit_nouns", t) else "meet"
                 if _is_call_marked(L, p, t):
@@ -1201,9 +1204,30 @@ def _earlier_span(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in words)
 
 
+def _invitation_to(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """An accepted invitation to a place, with no verb of travel under it ("took up Carney's
+    invitation to Ottawa", "a accepté une invitation au Togo", "nahm eine Einladung nach Nigeria
+    an", "принял приглашение в Москву"): a trip planned there, by whoever accepted it."""
+    if not L.has("invite_words", t) or not _accepted(L, p, t):
+        return False
+    sub = p.subtree(t.i)
+    if any(x.i != t.i and (L.has("visit_verbs", x) or L.has("visit_nouns", x) or L.has("meet_verbs", x)) for x in sub):
+        return False  # "an invitation to visit Quito": the verb under it is the event
+    spans = [m.start for _, m in ctx.place_hits] + [m.start for _, kind, m in ctx.state_hits if kind == "name"]
+    # the place after the noun, or on the verb of acceptance ("nahm eine Einladung nach Hamburg an")
+    for c in [*p.children(t.i), *(x for x in p.children(t.head) if x.deprel == "obl")]:
+        if c.deprel not in ("nmod", "obl") or not any(c.start <= s < c.end for s in spans):
+            continue
+        if any(x.deprel == "case" and L.has("destination_preps", x) for x in p.children(c.i)):
+            return True
+    return False
+
+
 def _accepted_invitation(L: Lex, p: Parse, pr: Pred) -> Tok | None:
     """The verb of acceptance whose invitation the predicate completes ("accepted an invitation
     to visit Asunción": ``accepted``), or None."""
+    if pr.head.upos == "NOUN" and L.has("invite_words", pr.head) and _accepted(L, p, pr.head):
+        return p.tok(pr.head.head)  # "accepted an invitation to Ottawa": the noun is the trip
     if not pr.head.head or pr.head.deprel not in ("acl", "xcomp", "advcl", "nmod"):
         return None
     n = p.tok(pr.head.head)
@@ -1302,6 +1326,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         # what others say, not what the text tells (a noun, or a subjectless "reports" the parser
         # took for a verb)
         return "hope"
+    if pr.head.upos == "NOUN" and L.has("invite_words", pr.head) and _accepted(L, p, pr.head):
+        return "plan"  # "accepted an invitation to Ottawa": agreed, to come
     g = pr.gov[0] if pr.gov else None
     if g is not None and g.upos in ("VERB", "AUX") and pr.head.deprel in ("xcomp", "advcl", "ccomp"):
         invitation = [c for c in p.children(g.i) if c.deprel == "obj" and c.upos == "NOUN" and L.has("invite_words", c)]
@@ -2831,7 +2857,15 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 subject.insert(0, ref)
                 leaders.insert(0, ref)
     acceptor = _accepted_invitation(L, p, pr)
-    if acceptor is not None and not subject:
+    if acceptor is not None and pr.head.upos == "NOUN" and L.has("invite_words", pr.head):
+        # "Albanese took up Carney's invitation to Ottawa": the one who accepted travels, the one
+        # who invited stays home (and a subject the text does not name makes no trip)
+        said = {t.i for c in p.children(acceptor.i) if c.deprel.startswith("nsubj") for t in p.subtree(c.i)}
+        subject = [h.lid for h in _leaders_in(ctx, p, said)] or _pronoun_referent(ctx, L, p, said, p.start)
+        leaders = list(subject)
+        if not subject:
+            return None
+    elif acceptor is not None and not subject:
         # "Noboa accepted an invitation to visit Asunción": the one who accepted travels
         said = {t.i for c in p.children(acceptor.i) if c.deprel.startswith("nsubj") for t in p.subtree(c.i)}
         subject = [h.lid for h in _leaders_in(ctx, p, said)] or _pronoun_referent(ctx, L, p, said, p.start)

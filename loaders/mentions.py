@@ -357,7 +357,8 @@ _KNOWN_ONLY_POPULATION = 50_000
 
 
 def unknown_places(ctx: Ctx) -> None:
-    """A proper name after a locative in a meeting or visit sentence is a place ("puis à Münster")."""
+    """A proper name after a locative in a meeting, visit or proposal sentence is a place ("puis à
+    Münster", "accepted an invitation to Parakou")."""
     toks = ctx.toks
     index = {t.start: i for i, t in enumerate(toks)}
     busy = set()
@@ -385,7 +386,8 @@ def unknown_places(ctx: Ctx) -> None:
     for m in ctx.triggers.get("locative", ()):
         k = ctx.sent_of(m.start)
         if (
-            not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k))
+            # (a proposal's sentence too: "accepted an invitation to Parakou")
+            not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k) or ctx.has("proposal", k))
             or ctx.has("remote", k)
             or is_headline(ctx, m.start)
         ):
