@@ -3568,15 +3568,17 @@ def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
         # cancelled" does not always hang the visit on it)
         if any(L.has("cancel_words", t) for t in p.toks) and any(L.has(key, t) for t in p.toks for key in keys):
             s = ctx.sents[k]
-            off[k] = {pid for pid, m in ctx.place_hits if s.start <= m.start < s.end}
+            off[k] = {ctx.places[pid]["state"] for pid, m in ctx.place_hits if s.start <= m.start < s.end} - {None}
 
     def cancelled(ev: Event) -> bool:
         for k in (ev.k, ev.k - 1):
             if k not in off:
                 continue
-            where = {pid for pid, _ in ev.places}
+            where = {ctx.places[pid]["state"] for pid, _ in ev.places} - {None}
             if k != ev.k and off[k] and where and not where & off[k]:
-                continue  # "The visit to Manta was cancelled. Noboa accepted to travel to La Paz": another trip
+                # "The visit to Manta was cancelled. Noboa accepted to travel to La Paz": a trip to
+                # another country (not "... to Yaoundé was cancelled. He was to meet Biya at the palace")
+                continue
             return True
         return False
 
