@@ -357,7 +357,7 @@ _KNOWN_ONLY_POPULATION = 50_000
 
 
 def unknown_places(ctx: Ctx) -> None:
-    """A proper name after a locative in a meeting, visit or proposal sentence is a place ("puis à
+    """A proper name after a locative in a meeting, visit or invitation sentence is a place ("puis à
     Münster", "accepted an invitation to Parakou")."""
     toks = ctx.toks
     index = {t.start: i for i, t in enumerate(toks)}
@@ -383,11 +383,14 @@ def unknown_places(ctx: Ctx) -> None:
     known_only = bool(ctx.lex.get("capitalised_nouns"))
     named_states = {iso3 for iso3, _, _ in ctx.state_hits} | {q["state"] for q in ctx.places.values() if q.get("state")}
     heads = rd.facility_words(ctx.lang).find(ctx.text, ctx.index)
+    # sentences with a word of inviting (the stems of the lexicon's lemmas: "invita", "einlad", "пригла")
+    stems = {fold(w)[:6] for w in rd.lexicon(ctx.lang).get("events", {}).get("invite_words", ())}
+    invited = {ctx.sent_of(t.start) for t in toks if t.fold[:6] in stems}
     for m in ctx.triggers.get("locative", ()):
         k = ctx.sent_of(m.start)
         if (
-            # (a proposal's sentence too: "accepted an invitation to Parakou")
-            not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k) or ctx.has("proposal", k))
+            # (an invitation's sentence too: "accepted an invitation to Parakou")
+            not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k) or k in invited)
             or ctx.has("remote", k)
             or is_headline(ctx, m.start)
         ):
