@@ -3572,8 +3572,8 @@ def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
 
     def cancelled(ev: Event) -> bool:
         for k in (ev.k, ev.k - 1):
-            if k not in off:
-                continue
+            if k not in off or ctx.sents[k].para != ctx.sents[ev.k].para:
+                continue  # (a cancellation a paragraph before tells of another trip)
             where = {ctx.places[pid]["state"] for pid, _ in ev.places} - {None}
             if k != ev.k and off[k] and where and not where & off[k]:
                 # "The visit to Manta was cancelled. Noboa accepted to travel to La Paz": a trip to
