@@ -202,6 +202,11 @@ def find_sources(ctx: Ctx) -> list[SourceRef]:
     for name, s, e, typ in unnamed:
         k = _known(name)
         add(k[0] if k else name, "credit", s, e, k[1] if k else typ)
+    # "NOUAKCHOTT (AMI)" and "l'Agence mauritanienne d'information": one agency, by its initials
+    for name, kind in list(found):
+        acronym = _initials(name)
+        if kind == "credit" and acronym and acronym != name and (acronym, "credit") in found:
+            found[(acronym, "credit")].extend(found.pop((name, kind)))
     out = []
     credited = {n for (n, k) in found if k == "credit"}
     for (name, kind), evs in found.items():
@@ -220,6 +225,15 @@ def _medium_before(text: str, line_start: int, start: int, medium: set[str]) -> 
 
 # between a reporting verb and the source it credits: nothing, or an elided article ("a rapporté l'AMI")
 _NO_WORD_GAP = re.compile(r"\s*(?:[lL]['’])?\s*")
+
+
+def _initials(name: str) -> str | None:
+    """The initials of a name of three words or more, its small words left out ("Agence
+    mauritanienne d'information" → "AMI", "Agence congolaise de presse" → "ACP"), else None."""
+    words = [w for w in re.split(r"[\s'’-]+", name) if len(w) > 2]
+    if len(words) < 3:
+        return None
+    return "".join(w[0] for w in words).upper()
 
 
 def _credited(

@@ -264,6 +264,14 @@ def test_no_duration_without_a_unit_after_a_number(lang, span):
 
 
 # -- sources by kind ---------------------------------------------------------------------------
+def _facts(text: str, lang: str):
+    from dataclasses import replace
+
+    from relgraph.pipeline import extract_article
+
+    return extract_article(replace(parse_text(text, f"x.{lang}.txt"), lang=lang))
+
+
 def _sources(text: str, lang: str) -> set[tuple[str, str]]:
     from relgraph.pipeline import extract_article
 
@@ -467,6 +475,27 @@ def test_austrian_month_names_are_months(text, value):
 )
 def test_a_dateline_credits_its_agency_even_one_the_reference_data_lacks(lang, line, agency):
     assert (agency, "credit") in _sources("Titre\n\n" + line + "\n", lang)
+
+
+@pytest.mark.parametrize(
+    "lang, text, acronym",
+    [
+        ("fr", "KINSHASA (ACP) - Les deux présidents se sont parlé, selon l'Agence congolaise de presse.", "ACP"),
+        ("en", "NAIROBI (KNA) - The two presidents spoke, the Kenya News Agency reported.", "KNA"),
+        ("es", "ASUNCIÓN (AIP) - Los dos presidentes hablaron, según la Agencia de Información Paraguaya.", "AIP"),
+    ],
+)
+def test_an_agency_named_in_full_and_by_its_initials_is_one_source(lang, text, acronym):
+    facts = _facts("Titre\n\n" + text + "\n", lang)
+    credits = [s for s in facts.sources if s.kind == "credit"]
+    assert [s.name for s in credits] == [acronym] and len(credits[0].evidence) == 2
+
+
+def test_a_full_name_whose_initials_differ_stays_a_source_of_its_own():
+    facts = _facts(
+        "Titre\n\nKINSHASA (AFP) - Les deux présidents se sont parlé, selon l'Agence congolaise de presse.\n", "fr"
+    )
+    assert {s.name for s in facts.sources if s.kind == "credit"} == {"AFP", "Agence congolaise de presse"}
 
 
 @pytest.mark.parametrize(
