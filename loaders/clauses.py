@@ -1204,11 +1204,16 @@ def _earlier_span(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in words)
 
 
+def _accepted_invitation_noun(L: Lex, p: Parse, t: Tok) -> bool:
+    """``t`` is an invitation noun that a verb of acceptance takes ("accepted an invitation")."""
+    return t.upos == "NOUN" and L.has("invite_words", t) and _accepted(L, p, t)
+
+
 def _invitation_to(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     """An accepted invitation to a place, with no verb of travel under it ("took up Carney's
     invitation to Ottawa", "a accepté une invitation au Togo", "nahm eine Einladung nach Nigeria
     an", "принял приглашение в Москву"): a trip planned there, by whoever accepted it."""
-    if not L.has("invite_words", t) or not _accepted(L, p, t):
+    if not _accepted_invitation_noun(L, p, t):
         return False
     sub = p.subtree(t.i)
     if any(x.i != t.i and (L.has("visit_verbs", x) or L.has("visit_nouns", x) or L.has("meet_verbs", x)) for x in sub):
@@ -1226,7 +1231,7 @@ def _invitation_to(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
 def _accepted_invitation(L: Lex, p: Parse, pr: Pred) -> Tok | None:
     """The verb of acceptance whose invitation the predicate completes ("accepted an invitation
     to visit Asunción": ``accepted``), or None."""
-    if pr.head.upos == "NOUN" and L.has("invite_words", pr.head) and _accepted(L, p, pr.head):
+    if _accepted_invitation_noun(L, p, pr.head):
         return p.tok(pr.head.head)  # "accepted an invitation to Ottawa": the noun is the trip
     if not pr.head.head or pr.head.deprel not in ("acl", "xcomp", "advcl", "nmod"):
         return None
@@ -1326,7 +1331,7 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         # what others say, not what the text tells (a noun, or a subjectless "reports" the parser
         # took for a verb)
         return "hope"
-    if pr.head.upos == "NOUN" and L.has("invite_words", pr.head) and _accepted(L, p, pr.head):
+    if _accepted_invitation_noun(L, p, pr.head):
         return "plan"  # "accepted an invitation to Ottawa": agreed, to come
     g = pr.gov[0] if pr.gov else None
     if g is not None and g.upos in ("VERB", "AUX") and pr.head.deprel in ("xcomp", "advcl", "ccomp"):
@@ -2857,7 +2862,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 subject.insert(0, ref)
                 leaders.insert(0, ref)
     acceptor = _accepted_invitation(L, p, pr)
-    if acceptor is not None and pr.head.upos == "NOUN" and L.has("invite_words", pr.head):
+    if acceptor is not None and _accepted_invitation_noun(L, p, pr.head):
         # "Albanese took up Carney's invitation to Ottawa": the one who accepted travels, the one
         # who invited stays home (and a subject the text does not name makes no trip)
         said = {t.i for c in p.children(acceptor.i) if c.deprel.startswith("nsubj") for t in p.subtree(c.i)}
@@ -3286,6 +3291,9 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
     return False
 
 
+_HYPHENS = ("-", "–", "‑")
+
+
 def _hyphen_tail(p: Parse, c: Tok) -> Tok | None:
     """The last word of the hyphenated chain that opens at ``c`` ("Merz-Tusk-Abkommen" split
     into five tokens: "Abkommen"), or None when no hyphen follows it."""
@@ -3294,7 +3302,7 @@ def _hyphen_tail(p: Parse, c: Tok) -> Tok | None:
     last = None
     while j is not None and j + 2 < len(toks):
         hy, nxt = toks[j + 1], toks[j + 2]
-        if hy.form not in ("-", "–", "‑") or hy.start != toks[j].end or nxt.start != hy.end:
+        if hy.form not in _HYPHENS or hy.start != toks[j].end or nxt.start != hy.end:
             break
         last, j = nxt, j + 2
     return last
@@ -3317,9 +3325,7 @@ def _whose_thing(L: Lex, p: Parse, c: Tok, spans: list[int], chain_from: Tok | N
     names = sorted({x.i for x in p.subtree(top.i) if x.i != c.i and any(x.start <= s < x.end for s in spans)})
     if len(names) < 2:
         return False
-    return all(
-        b - a <= 4 and any(p.tok(j).form in ("-", "–", "‑") for j in range(a + 1, b)) for a, b in zip(names, names[1:])
-    )
+    return all(b - a <= 4 and any(p.tok(j).form in _HYPHENS for j in range(a + 1, b)) for a, b in zip(names, names[1:]))
 
 
 def _best_place(ctx: Ctx, places: list[tuple[str, Match]]) -> tuple[str, Match] | None:

@@ -1090,12 +1090,7 @@ def _offices(ctx: Ctx, lid: str, people: dict) -> list[str | None]:
     """Every office a person holds on the publication date: the one the reference data ranks first
     and the others ("the Saudi crown prince" is Mohammed bin Salman, prime minister too)."""
     info = rd.leaders().get(lid)
-    held = [
-        r
-        for r, start, end in (info.roles if info else ())
-        if (not start or not ctx.pub or start <= ctx.pub) and (not end or not ctx.pub or ctx.pub <= end)
-    ]
-    return [people[lid].role, *held]
+    return [people[lid].role, *(info.roles_on(ctx.pub) if info else ())]
 
 
 def _counterpart_role(

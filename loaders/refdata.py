@@ -199,15 +199,22 @@ class LeaderInfo:
     short: tuple[str, ...]
     role_states: tuple[str, ...] = ()  # the state of each office in ``roles`` (Donald Tusk: EUU, then POL)
 
+    def _held_on(self, day: str | None) -> list[int]:
+        """The offices (indexes into ``roles``) held on ``day``: every one when no day is known."""
+        return [
+            i
+            for i, (_, start, end) in enumerate(self.roles)
+            if not day or ((not start or start <= day) and (not end or day <= end))
+        ]
+
+    def roles_on(self, day: str | None) -> list[str]:
+        """Every office held on ``day`` (Mohammed bin Salman: crown prince and prime minister)."""
+        return [self.roles[i][0] for i in self._held_on(day)]
+
     def _office_on(self, day: str | None) -> int:
         idx = range(len(self.roles))
         if day:
-            held = [
-                i
-                for i in idx
-                if (not self.roles[i][1] or self.roles[i][1] <= day)
-                and (not self.roles[i][2] or day <= self.roles[i][2])
-            ]
+            held = self._held_on(day)
             if held:
                 return min(held, key=lambda i: ROLE_RANK.get(self.roles[i][0], 99))
         return sorted(idx, key=lambda i: (self.roles[i][1] or "", -ROLE_RANK.get(self.roles[i][0], 99)))[-1]

@@ -391,4 +391,4 @@ def _unnamed_outlets(
         if before or after or framed:
             broadcaster = fold(text[a.start : a.end]) in {fold(w) for w in ctx.lex.get("broadcast", ())}
             out.append((name, s, e, "broadcaster" if broadcaster else typ))
-    return [(n, s, e, t) for n, s, e, t in out]
+    return out
