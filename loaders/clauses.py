@@ -531,10 +531,23 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
                 and any(x.deprel in ("nsubj", "nsubj:pass") and x.upos == "PRON" for x in p.children(c.i))
             ):
                 continue  # "X, who is accompanying Y, met Z" with the relative clause left loose
+            if (
+                c.deprel == "dep"
+                and c.upos == "VERB"
+                and _says(c)
+                and any(x.deprel == "nsubj" for x in p.children(c.i))
+            ):
+                continue  # "X will have talks with Y in Z, his office said on Wednesday": the report's clause
             if c.deprel == "appos" and _relative_in_disguise(p, c):
                 continue  # "Albares, der Sánchez begleitet, ist ... weitergereist" read as an apposition
             todo.append(c.i)
     return out
+
+
+def _says(t: Tok) -> bool:
+    """``t`` is a verb of saying as the lexicons write them ("said", "a indiqué", "заявил*")."""
+    form = fold(t.form)
+    return any(form == w or (w.endswith("*") and form.startswith(w[:-1])) for w in rd.every_language("say"))
 
 
 def _relative_in_disguise(p: Parse, c: Tok) -> bool:
@@ -1642,6 +1655,8 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             return True
         form = fold(v.form)
         if v.upos in ("VERB", "AUX"):
+            if form in L.words.get("irregular_futures", ()):
+                return True  # "aura un entretien", "sera reçu": futures too short for the endings below
             if (
                 ctx.lang == "fr"
                 and _FUT_FR.search(form)
@@ -4154,8 +4169,8 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         if not pid:
             continue
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
-        if not host:
-            continue
+        if not host or ctx.places[pid].get("guessed"):
+            continue  # a venue placed only by a town named near it: who travelled there is a guess
         if ctx.places[pid]["kind"] in _SEATS and host not in {ctx.leader_info[x]["state"] for x in m.participant_ids}:
             # a seat of government with no city named, of a state none of them leads ("im
             # Bundeskanzleramt" with Austria's and Romania's heads: a name two buildings share):

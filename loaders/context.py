@@ -57,6 +57,9 @@ class Ctx:
     leader_info: dict[str, dict] = field(default_factory=dict)  # id -> name, state, role, aliases
     place_hits: list[tuple[str, Match]] = field(default_factory=list)
     places: dict[str, dict] = field(default_factory=dict)  # id -> name, kind, state, aliases
+    # ports and airports named by the city they serve ("le port de Dakar", "Tashkent airport"):
+    # facilities of the article, never an event's place (the city is: mentions.city_sites)
+    site_hits: list[tuple[str, Match]] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     triggers: dict[str, list[Match]] = field(default_factory=dict)
     index: TokenIndex | None = None

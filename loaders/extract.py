@@ -149,7 +149,7 @@ def extract(article: Article) -> ArticleFacts:
     facilities, cities = [], []
     event_places = {m.place_id for m in meetings} | {v.place_id for v in visits}
     fev: dict[str, list[Evidence]] = defaultdict(list)
-    for pid, m in ctx.place_hits:
+    for pid, m in (*ctx.place_hits, *ctx.site_hits):
         fev[pid].append(ctx.ev(m.start, m.end))
     for pid, evs in fev.items():
         p = ctx.places[pid]

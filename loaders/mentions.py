@@ -135,20 +135,21 @@ def find_places(ctx: Ctx) -> None:
     stop = stopwords(ctx)
     for m in rd.facility_words(ctx.lang).find(ctx.text, ctx.index):
         kind, order, label = m.value
-        if any(s <= m.start < e for s, e in taken):
-            continue
+        if order == "town" or any(s <= m.start < e for s, e in taken):
+            continue  # "los puertos de ...": only a town names them (city_sites)
         if ctx.lex.get("capitalised_nouns") and not is_cap(ctx.toks[m.i]):
             continue  # German: "schloss ... aus" is a verb, "Schloss Bellevue" a palace
         name_toks: list[Token] = []
         if order in ("after", "either"):
-            k = m.j
-            while k < len(toks) and toks[k].fold in connectors and k - m.j < 2 and toks[k].sep != "|":
+            k = _after_adjectives(ctx, m.j, stop)  # "base navale de Rumonge"
+            start_k = k
+            while k < len(toks) and toks[k].fold in connectors and k - start_k < 2 and toks[k].sep != "|":
                 k += 1
 
             def gap(k: int) -> str:
                 return ctx.text[toks[k - 1].end : toks[k].start] if k else ""
 
-            quoted = k == m.j and k < len(toks) and gap(k).strip() in _OPEN_QUOTES
+            quoted = k == start_k and k < len(toks) and gap(k).strip() in _OPEN_QUOTES
             while (
                 k < len(toks)
                 and (is_cap(toks[k]) or (quoted and bool(name_toks)))
@@ -179,8 +180,11 @@ def find_places(ctx: Ctx) -> None:
                 k -= 1
         if not name_toks:
             continue
+        name_toks = _after_epithet(ctx, kind, name_toks, connectors)  # "Aeropuerto Internacional de Tocumen"
         s = min(name_toks[0].start, m.start)
         e = max(name_toks[-1].end, m.end)
+        if cities.lookup(ctx.text[s:e]) is not None:
+            continue  # "Puerto Barrios", "Port-Gentil": a town named with the word, no facility
         if "\n" in ctx.text[s:e] and not any(x.start <= s and e <= x.end for x in ctx.sents):
             continue  # "Palacio Nacional" ending a headline, "Source: ..." the next line: two lines
         if any(s < te and ts < e for ts, te in taken):
@@ -202,6 +206,134 @@ def find_places(ctx: Ctx) -> None:
         taken.append((s, e))
     _compound_venues(ctx, taken)
     _capitals(ctx, taken)
+    city_sites(ctx)
+
+
+def _after_adjectives(ctx: Ctx, k: int, stop: set[str]) -> int:
+    """Where a facility word's name may start: in a language whose adjectives follow the noun,
+    past one or two lowercase adjectives when "of" follows them ("base navale de Rumonge", "port
+    autonome de Dakar", "aeropuerto internacional de Comalapa"), else right after the word."""
+    if not ctx.lex.get("adjectives_follow_nouns"):
+        return k
+    toks = ctx.toks
+    connectors = {fold(w) for w in ctx.lex.get("place_connectors", [])}
+    j = k
+    while (
+        j < len(toks)
+        and j - k < 2
+        and toks[j].sep == " "
+        and toks[j].text.isalpha()
+        and not is_cap(toks[j])
+        and toks[j].fold not in connectors
+        and toks[j].fold not in stop
+    ):
+        j += 1
+    return j if j > k and j < len(toks) and toks[j].fold in connectors and toks[j].sep == " " else k
+
+
+_SITE_KINDS = ("port", "airport", "border post")
+
+
+def _after_epithet(ctx: Ctx, kind: str, name_toks: list[Token], connectors: set[str]) -> list[Token]:
+    """ "Aeropuerto Internacional de Tocumen", "Port Autonome de Lomé": a capitalised epithet
+    before a connector and a name; the name is what follows the connector."""
+    toks = ctx.toks
+    if kind not in _SITE_KINDS or len(name_toks) != 1:
+        return name_toks
+    k = toks.index(name_toks[-1]) + 1
+    if k + 1 < len(toks) and toks[k].fold in connectors and toks[k].sep == " " and is_cap(toks[k + 1]):
+        if toks[k + 1].sep in (" ", "'"):
+            return [toks[k + 1]]
+    return name_toks
+
+
+# a town read only for the port or airport it names: in a state the article names, or a large one
+# ("los puertos del Pacífico" names an ocean, not the village of that name)
+_SITE_TOWN_POPULATION = 200_000
+
+
+def _name_town(ctx: Ctx, k: int, towns: dict[int, tuple[str, Match]], looked_up: dict[str, dict]) -> None:
+    """The town the capitalised words at token ``k`` name (up to three, the longest known name
+    first; Russian in its nominative), added to ``towns`` and ``looked_up`` (not to the article's
+    places: only the site named by it is a fact)."""
+    toks = ctx.toks
+    run: list[Token] = []
+    while k + len(run) < len(toks) and len(run) < 3:
+        t = toks[k + len(run)]
+        if not is_cap(t) or (run and t.sep not in (" ", "-")) or sentence_initial(ctx, t):
+            break
+        run.append(t)
+    named = {iso3 for iso3, _, _ in ctx.state_hits}
+    for n in range(len(run), 0, -1):
+        written = ctx.text[run[0].start : run[n - 1].end]
+        city = cities.lookup(ru_nominative(written) if ctx.lang == "ru" else written, named)
+        if city is not None and (city.state in named or city.population >= _SITE_TOWN_POPULATION):
+            pid = f"{slug(city.name)}@{city.state}"
+            looked_up[pid] = {"name": city.name, "kind": "city", "state": city.state}
+            towns[k] = (pid, Match(k, k + n, run[0].start, run[n - 1].end, pid, written))
+            return
+
+
+def _town_named_with(ctx: Ctx, i: int) -> bool:
+    """The capitalised word at token ``i`` and the one or two capitalised words after it name a town."""
+    toks = ctx.toks
+    end = i + 1
+    while end < len(toks) and end - i < 3 and is_cap(toks[end]) and toks[end].sep in (" ", "-"):
+        end += 1
+        if cities.lookup(ctx.text[toks[i].start : toks[end - 1].end]) is not None:
+            return True
+    return False
+
+
+def city_sites(ctx: Ctx) -> None:
+    """ "le port de Dakar", "the port of Gdynia", "порт Актау", "Tashkent airport", "los puertos de
+    Arica y Antofagasta": a port or airport named by the town it serves is a facility of its own
+    (``ctx.site_hits``); the town stays the place of whatever happens there."""
+    toks = ctx.toks
+    connectors = {fold(w) for w in ctx.lex.get("place_connectors", [])}  # "of", "de", "von": not "and"
+    ands = {fold(w) for w in ctx.lex.get("and_words", [])}
+    stop = stopwords(ctx)
+    towns = {m.i: (pid, m) for pid, m in ctx.place_hits if m.j and ctx.places[pid]["kind"] == "city"}
+    town_ends = {m.j: (pid, m) for pid, m in towns.values()}
+    looked_up: dict[str, dict] = {}
+    for w in rd.facility_words(ctx.lang).find(ctx.text, ctx.index):
+        kind, order, label = w.value
+        if kind not in _SITE_KINDS or not label:
+            continue
+        if any(m.start <= w.start < m.end for _, m in ctx.place_hits):
+            continue  # "Port Moresby", "Port of Spain": the word begins a town's name
+        if ctx.lex.get("capitalised_nouns") and not is_cap(toks[w.i]):
+            continue
+        if is_cap(toks[w.i]) and _town_named_with(ctx, w.i):
+            continue  # "Puerto Barrios", "Puerto Quijarro y Corumbá": a town whose name has the word
+        found: list[tuple[str, Match, int, int]] = []
+        k = _after_adjectives(ctx, w.j, stop)
+        start_k = k
+        while k < len(toks) and toks[k].fold in connectors and k - start_k < 2 and toks[k].sep == " ":
+            k += 1
+        if k not in towns and (k > w.j or order != "before"):
+            _name_town(ctx, k, towns, looked_up)  # "the port of Lamu": a town no other rule had a reason to read
+        if k in towns and (k > w.j or order != "before" or ctx.lang == "ru"):
+            pid, tm = towns[k]
+            found.append((pid, tm, w.start, tm.end))
+            # "los puertos de Arica y Antofagasta": a second town joined by "and"
+            j = tm.j
+            if j + 1 < len(toks) and toks[j].fold in ands and j + 1 not in towns:
+                _name_town(ctx, j + 1, towns, looked_up)
+            if j + 1 < len(toks) and toks[j].fold in ands and j + 1 in towns:
+                pid2, tm2 = towns[j + 1]
+                found.append((pid2, tm2, w.start, tm2.end))
+        elif order in ("before", "either") and w.i in town_ends and toks[w.i].sep == " ":
+            pid, tm = town_ends[w.i]
+            found.append((pid, tm, tm.start, w.end))  # "Tashkent airport", "Dar es Salaam port"
+        for pid, _tm, s, e in found:
+            town = ctx.places.get(pid) or looked_up[pid]
+            name = f"{town['name']} {label}"
+            sid = f"{place_id(name).rstrip('@')}@{town['state'] or ''}"
+            if sid in {q for q, _ in ctx.place_hits}:
+                continue
+            ctx.places.setdefault(sid, {"name": name, "kind": kind, "state": town["state"]})
+            ctx.site_hits.append((sid, Match(0, 0, s, e, sid, ctx.text[s:e])))
 
 
 _OPEN_QUOTES = {"«", "« ", '"', "“", "„"}
@@ -350,6 +482,7 @@ def locate_unknown(ctx: Ctx) -> None:
                 p["state"] = told  # "Christmas Island, the Australian territory closer to Jakarta"
             elif before or after:
                 p["state"] = before[-1] if before else after[0]
+                p["guessed"] = True  # from a place named near it, not from data or the text's own words
 
 
 # a German capitalised word after "in" or "nach" is a town only when it is a sizeable one

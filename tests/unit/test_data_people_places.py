@@ -43,6 +43,7 @@ PLACE_KINDS = {
     "estate",
     "venue",
     "border village",
+    "border post",
 }
 SOURCE_KINDS = {"agency", "outlet", "broadcaster"}
 
