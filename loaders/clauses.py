@@ -2990,6 +2990,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
+    own_dates = bool(dates)
     if len(dates) > 1:
         # "they had met last summer in Cairo and plan to meet again in Tunis next autumn": the
         # time in the event's own clause, before one it shares with the clause it is joined to
@@ -3063,6 +3064,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not dates:
         dates = _line_date(ctx, p)
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
+    if modality == "recall" and date is not None and not own_dates and _earlier_span(ctx, L, pr):
+        date = None  # "the pact X and Y signed earlier this year", told on Wednesday: not Wednesday's
     if modality == "recall" and date is not None and ctx.pub and date.value == ctx.pub[:10]:
         date = None  # "today marks ten years since they met": a past event is not of the report's day
     if modality == "recall" and date is None and _pluperfect(L, pr):

@@ -144,7 +144,7 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
         start = toks[start_i].start
         if day_tok is not None:
             day = _day(day_tok)
-            wd = _weekday_before(text, toks, start_i, days)
+            wd = _weekday_before(text, toks, start_i, days, lang)
             if year:
                 value, explicit = _iso(year, month, day), True
             elif pub and wd is not None and _year_of_weekday(month, day, wd[1], pub):
@@ -221,12 +221,16 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
     return out
 
 
-def _weekday_before(text: str, toks: list[Token], i: int, days: Gazetteer) -> tuple[int, int] | None:
+def _weekday_before(text: str, toks: list[Token], i: int, days: Gazetteer, lang: str) -> tuple[int, int] | None:
     """(token index, weekday) of a weekday name right before token ``i`` ("Tuesday, December 15",
-    "el martes 15 de diciembre", "во вторник, 15 декабря"), only spaces or a comma between."""
+    "el martes 15 de diciembre", "во вторник, 15 декабря"), only spaces or a comma between, or
+    an article ("am Donnerstag, dem 12. November", "jeudi, le 12 novembre")."""
     k = i - 1
     if k < 0 or text[toks[k].end : toks[i].start].strip(" ,") != "":
         return None
+    articles = {fold(w) for w in lexicon(lang).get("definite_articles", ())}
+    if toks[k].fold in articles and k > 0 and text[toks[k - 1].end : toks[k].start].strip(" ,") == "":
+        k -= 1
     hit = days.find(toks[k].text)
     return (k, hit[0].value) if hit else None
 
