@@ -2632,6 +2632,33 @@ def _line_date(ctx: Ctx, p: Parse) -> list[DateMention]:
             if re.match(r"\s*[:–—]", ctx.text[d.end : d.end + 3]):
                 return [d]
             return []
+    return _heading_date(ctx, line)
+
+
+def _heading_date(ctx: Ctx, line: int) -> list[DateMention]:
+    """The day a heading line above names, as in a diary or a week's review ("Dienstag" / "Mardi
+    12 mai" on a line of its own, the day's items under it): the nearest heading line before
+    ``line`` (short, with no closing stop), when it is a day and nothing else; another heading
+    ("Background") ends the day's items."""
+    start = max(ctx.article.body_start, 0)
+    pos = line
+    for text in reversed(ctx.text[start:line].split("\n")):
+        pos -= len(text) + 1
+        body = text.strip()
+        if not body or len(body.split()) > 5 or body.endswith((".", "!", "?", ":", ";", ",")):
+            continue
+        lo = pos + 1
+        day = [d for d in ctx.dates if lo <= d.start and d.end <= lo + len(text)]
+        rest = text
+        for d in day:
+            rest = rest.replace(ctx.text[d.start : d.end], " ")
+        if re.search(r"\d{1,2}[:.h]\d{2}", rest) or not ctx.text[start:lo].strip():
+            return []  # "06 декабря 2024, 14:58" heading the body: when the piece was posted
+        if len(day) == 1 and day[0].precision == "day" and re.fullmatch(r"[\W\d]*", rest):
+            # a bare weekday over a day's items is one of the days the text looks back on (a
+            # week's review, a diary), not the next such day its present tense would otherwise mean
+            return [replace(day[0], ahead=None)]
+        return []
     return []
 
 
