@@ -3017,6 +3017,17 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
     dates = _dates(ctx, pr, dom)
+    if not dates:
+        # "накануне, в среду, лидеры провели переговоры", "the day before, on Wednesday, the
+        # leaders held talks": a fronted time phrase the parser hung on the verb as a parataxis
+        verb = _clause_verb(pr)
+        for c in p.children(verb.i):
+            sub = p.subtree(c.i)
+            if c.deprel == "parataxis" and c.i < verb.i and not any(t.upos in ("VERB", "AUX") for t in sub):
+                # (the last of two apposed days restates the first more exactly: "накануне, в среду")
+                dates = _dates(ctx, pr, {t.i for t in sub})[-1:]
+                if dates:
+                    break
     own_dates = bool(dates)
     if len(dates) > 1:
         # "they had met last summer in Cairo and plan to meet again in Tunis next autumn": the
@@ -3090,6 +3101,15 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             dates = _dates(ctx, pr, up)
     if not dates:
         dates = _line_date(ctx, p)
+    between = (
+        re.fullmatch(r"\s*,\s*(?:(\w{1,3})\s+)?", ctx.text[dates[0].end : dates[1].start]) if len(dates) > 1 else None
+    )
+    if (
+        between
+        and dates[0].precision == dates[1].precision == "day"
+        and fold(between.group(1) or "") not in rd.every_language("and_words")
+    ):
+        dates = dates[1:]  # "накануне, в среду", "la veille, mercredi": the second day restates the first
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
     if modality == "recall" and date is not None and not own_dates and _earlier_span(ctx, L, pr):
         date = None  # "the pact X and Y signed earlier this year", told on Wednesday: not Wednesday's
