@@ -3790,6 +3790,20 @@ def _denied_headlines(ctx: Ctx, events: list[Event], unreal: list[Event]) -> lis
     out = []
     for e in events:
         if (
+            e.kind == "visit"
+            and (ctx.sents[e.k].para == -1 or _quoted(ctx, e.start))
+            and e.leaders
+            and any(
+                u.kind == "visit"
+                and set(e.leaders) <= set(u.leaders)
+                and {pid for pid, _ in e.places} & {pid for pid, _ in u.places}
+                for u in unreal
+            )
+        ):
+            # our report headlined "Carney makes state visit to Manila" ... "Carney did not go to
+            # Manila": a title the body denies, traveller and place alike
+            continue
+        if (
             ctx.sents[e.k].para == -1
             and len(e.leaders) >= 2
             # (of the same kind: "Faye invited De Wever to visit Senegal" denies no meeting of theirs)
@@ -3801,6 +3815,22 @@ def _denied_headlines(ctx: Ctx, events: list[Event], unreal: list[Event]) -> lis
     return out
 
 
+_QUOTE_PAIRS = (('"', '"'), ("“", "”"), ("«", "»"), ("„", "“"))
+
+
+def _quoted(ctx: Ctx, pos: int) -> bool:
+    """The offset ``pos`` lies between an opening and a closing quotation mark of its sentence."""
+    s = ctx.sents[ctx.sent_of(pos)]
+    before, after = ctx.text[s.start : pos], ctx.text[pos : s.end]
+    for op, cl in _QUOTE_PAIRS:
+        if op == cl:
+            if before.count(op) % 2 == 1 and cl in after:
+                return True
+        elif before.rfind(op) > before.rfind(cl) and cl in after:
+            return True
+    return False
+
+
 def encounter(ctx: Ctx, preds: list[Pred]) -> str:
     """The kind of encounter the headline and lead report: "call" (phone or video), "letter"
     (a letter or message), "interview" (a leader interviewed by a medium) or "in person"."""
@@ -3810,13 +3840,25 @@ def encounter(ctx: Ctx, preds: list[Pred]) -> str:
     if calls and not _other_encounter_first(ctx, preds, calls):
         return "call"
     words = [t for k in lead if k in parsed(ctx) for t in parsed(ctx)[k].toks]
-    if any(L.has("letter_words", t) and t.upos in ("NOUN", "VERB") for t in words) and not any(
-        pr.kind in ("meet", "visit") and pr.k in lead and pr.head.upos == "VERB" for pr in preds
-    ):
+    if any(
+        L.has("letter_words", t) and t.upos in ("NOUN", "VERB") and _leader_letter(ctx, k, parsed(ctx)[k], t)
+        for k in lead
+        if k in parsed(ctx)
+        for t in parsed(ctx)[k].toks
+    ) and not any(pr.kind in ("meet", "visit") and pr.k in lead and pr.head.upos == "VERB" for pr in preds):
         return "letter"
     if any(L.has("interview_words", t) and not L.has("meet_nouns", t) and t.upos == "NOUN" for t in words):
         return "interview"
     return "in person"
+
+
+def _leader_letter(ctx: Ctx, k: int, p: Parse, t: Tok) -> bool:
+    """A letter word of a leader's: its sentence names a leader, and a verb of writing has no
+    common noun for its subject ("Several readers wrote in about our report": no leader's letter)."""
+    s = ctx.sents[k]
+    if not any(s.start <= h.start < s.end for h in ctx.leader_hits):
+        return False
+    return t.upos != "VERB" or not any(c.deprel == "nsubj" and c.upos == "NOUN" for c in p.children(t.i))
 
 
 def _other_encounter_first(ctx: Ctx, preds: list[Pred], calls: list[Pred]) -> bool:
