@@ -1237,12 +1237,26 @@ def _counterpart_role(
         (x.m.start, x.role) for x in titles if lo <= x.m.start < t.m.start and x.role != "counterpart"
     ]
     cands += [(h.start, people[h.lid].role if h.lid in people else None) for h in mentions if lo <= h.start < t.m.start]
+    # not someone named in an aside ("Foreign Minister Penny Wong, travelling with Albanese, had
+    # talks with her counterpart": Wong's counterpart, not Albanese's)
+    cands = [c for c in cands if not _in_aside(ctx.text, lo, c[0], t.m.start)] or cands
     if not cands:
         return None
     role = max(cands, key=lambda c: c[0])[1]
     # heads of state and of government are one another's counterparts ("the king, invited by his
     # Spanish counterpart": the prime minister)
     return "leader" if role in _RULERS else role
+
+
+def _in_aside(text: str, lo: int, pos: int, hi: int) -> bool:
+    """``pos`` lies in a clause set off by commas between ``lo`` and ``hi`` that opens with a
+    lowercase word (", travelling with X,", ", who came with X,", ", accompagné de X,")."""
+    before = text.rfind(",", lo, pos)
+    after = text.find(",", pos, hi)
+    if before < 0 or after < 0:
+        return False
+    opening = text[before + 1 : pos].lstrip()
+    return bool(opening) and opening[0].islower()
 
 
 _GOVERNMENT = {"prime minister", "chancellor"}
