@@ -4384,7 +4384,18 @@ def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
                 x = before[-1].lid if before and before[-1].end == toks[lo - 1].end else None
                 inside = [h for h in hits if toks[lo].start <= h.start < toks[hi - 1].end]
                 y = inside[0].lid if inside else None
-                topic = next((t for t in (_topics(ctx).get(k), _topics(ctx).get(k - 1)) if t and t != x), None)
+                # (the one of X's own state: "the prime minister" of the delegation, not the host
+                # the sentence before was about; else the latest traveller of that state)
+                home = ctx.leader_info[x]["state"] if x else None
+                travellers = [v.visitor_id for v in sorted(held, key=lambda v: -v.evidence[0].start)]
+                topic = next(
+                    (
+                        t
+                        for t in (_topics(ctx).get(k), _topics(ctx).get(k - 1), *travellers)
+                        if t and t != x and ctx.leader_info[t]["state"] == home
+                    ),
+                    None,
+                )
                 if y is None and topic:
                     # "who is accompanying her", "qui l'accompagne", "who accompanied the prime
                     # minister": the person the text is about, named by a pronoun or an office
