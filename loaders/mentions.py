@@ -178,6 +178,8 @@ def find_places(ctx: Ctx) -> None:
                     break
                 name_toks.insert(0, tk)
                 k -= 1
+            if not name_toks and not ctx.lex.get("adjectives_follow_nouns") and kind != "office":
+                name_toks = _modified_name(ctx, m.i, stop)  # "the Tapa military base"
         if not name_toks:
             continue
         name_toks = _after_epithet(ctx, kind, name_toks, connectors)  # "Aeropuerto Internacional de Tocumen"
@@ -229,6 +231,51 @@ def _after_adjectives(ctx: Ctx, k: int, stop: set[str]) -> int:
     ):
         j += 1
     return j if j > k and j < len(toks) and toks[j].fold in connectors and toks[j].sep == " " else k
+
+
+def _modified_name(ctx: Ctx, i: int, stop: set[str]) -> list[Token]:
+    """A proper name one or two lowercase words before the facility word at token ``i`` ("the
+    Tapa military base", "Canberra's war memorial"): the name and those words (the venue as
+    written), or nothing."""
+    from relgraph.loaders.dates import calendar_words
+
+    toks = ctx.toks
+    k = i - 1
+    while (
+        k >= 0
+        and i - k <= 2
+        and toks[k].text.isalpha()
+        and not is_cap(toks[k])
+        and toks[k].fold not in stop
+        and toks[k + 1].sep == " "
+    ):
+        k -= 1
+    if k == i - 1 or k < 0:
+        return []
+    mods = toks[k + 1 : i]
+    run: list[Token] = []
+    if toks[k].text == "s" and toks[k].sep == "'" and k > 0:
+        run.insert(0, toks[k])  # "Canberra's war memorial"
+        k -= 1
+    elif toks[k + 1].sep != " ":
+        return []
+    days = calendar_words(ctx.lang)
+    while k >= 0 and len(run) < 4:
+        tk = toks[k]
+        if not is_cap(tk) or tk.fold in stop or tk.fold in days or sentence_initial(ctx, tk):
+            break
+        if run and toks[k + 1].sep not in (" ", "'"):
+            break
+        run.insert(0, tk)
+        k -= 1
+    if not any(is_cap(t) for t in run) or k < 0:
+        return []
+    # a noun phrase of its own: after an article or a locative ("at the Tapa military base"), not
+    # a clause's words ("Lee took office", "PM tours geothermal plant")
+    opening = {fold(w) for w in (*ctx.lex.get("definite_articles", ()), *ctx.lex.get("locative", ()))}
+    if toks[k].fold not in opening:
+        return []
+    return run + mods
 
 
 _SITE_KINDS = ("port", "airport", "border post")
