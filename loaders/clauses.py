@@ -545,9 +545,11 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
 
 
 def _says(t: Tok) -> bool:
-    """``t`` is a verb of saying as the lexicons write them ("said", "a indiqué", "заявил*")."""
+    """``t`` is a verb of saying as the lexicons write them ("said", "заявил*"; of a phrase, its
+    last word: "indiqué" of "a indiqué")."""
     form = fold(t.form)
-    return any(form == w or (w.endswith("*") and form.startswith(w[:-1])) for w in rd.every_language("say"))
+    words = {w.split()[-1] for w in rd.every_language("say") if w.strip()}
+    return any(form == w or (w.endswith("*") and form.startswith(w[:-1])) for w in words)
 
 
 def _relative_in_disguise(p: Parse, c: Tok) -> bool:
@@ -1210,10 +1212,10 @@ def _earlier_span(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         return False
     p = pr.p
     top = _clause_verb(pr)
-    ids = {t.i for t in p.subtree(top.i)}
-    toks = [p.tok(i) for i in ids]
-    lo, hi = min(t.start for t in toks), max(t.end for t in toks)
-    text = fold(ctx.text[lo:hi])
+    # the clause's own words, not a relative clause on its subject ("Macron, who met Xi earlier
+    # this year, will visit Beijing on Friday")
+    ids = sorted(_domain(p, top))
+    text = " ".join(fold(p.tok(i).form) for i in ids)
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in words)
 
 
@@ -2653,7 +2655,9 @@ def _heading_date(ctx: Ctx, line: int) -> list[DateMention]:
         for d in day:
             rest = rest.replace(ctx.text[d.start : d.end], " ")
         if re.search(r"\d{1,2}[:.h]\d{2}", rest) or not ctx.text[start:lo].strip():
-            return []  # "06 декабря 2024, 14:58" heading the body: when the piece was posted
+            # a clock time ("06 декабря 2024, 14:58"), or the very first line of the body: when
+            # the piece was posted, not a day of its items
+            return []
         if len(day) == 1 and day[0].precision == "day" and re.fullmatch(r"[\W\d]*", rest):
             # a bare weekday over a day's items is one of the days the text looks back on (a
             # week's review, a diary), not the next such day its present tense would otherwise mean
@@ -3106,8 +3110,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     )
     if (
         between
+        and len(dates) == 2
         and dates[0].precision == dates[1].precision == "day"
         and fold(between.group(1) or "") not in rd.every_language("and_words")
+        # a relative day first ("накануне", "la veille"), not a list of days ("on Monday, Tuesday")
+        and not set(re.findall(r"\w+", fold(ctx.text[dates[0].start : dates[0].end]))) & _calendar_words()
     ):
         dates = dates[1:]  # "накануне, в среду", "la veille, mercredi": the second day restates the first
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
@@ -3791,6 +3798,7 @@ def _denied_headlines(ctx: Ctx, events: list[Event], unreal: list[Event]) -> lis
     for e in events:
         if (
             e.kind == "visit"
+            and e.status != "planned"  # '"X will make a state visit to C," his office said': a plan
             and (ctx.sents[e.k].para == -1 or _quoted(ctx, e.start))
             and e.leaders
             and any(
@@ -4261,7 +4269,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         if not pid:
             continue
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
-        if not host or ctx.places[pid].get("guessed"):
+        if not host or (ctx.places[pid]["kind"] != "city" and ctx.places[pid].get("guessed")):
             continue  # a venue placed only by a town named near it: who travelled there is a guess
         if ctx.places[pid]["kind"] in _SEATS and host not in {ctx.leader_info[x]["state"] for x in m.participant_ids}:
             # a seat of government with no city named, of a state none of them leads ("im
@@ -4387,7 +4395,11 @@ def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
                 # (the one of X's own state: "the prime minister" of the delegation, not the host
                 # the sentence before was about; else the latest traveller of that state)
                 home = ctx.leader_info[x]["state"] if x else None
-                travellers = [v.visitor_id for v in sorted(held, key=lambda v: -v.evidence[0].start)]
+                travellers = [
+                    v.visitor_id
+                    for v in sorted(held, key=lambda v: -v.evidence[0].start)
+                    if v.evidence[0].start < s.start
+                ]
                 topic = next(
                     (
                         t

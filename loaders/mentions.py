@@ -141,7 +141,7 @@ def find_places(ctx: Ctx) -> None:
             continue  # German: "schloss ... aus" is a verb, "Schloss Bellevue" a palace
         name_toks: list[Token] = []
         if order in ("after", "either"):
-            k = _after_adjectives(ctx, m.j, stop)  # "base navale de Rumonge"
+            k = _after_adjectives(ctx, m.j, stop)
             start_k = k
             while k < len(toks) and toks[k].fold in connectors and k - start_k < 2 and toks[k].sep != "|":
                 k += 1
@@ -182,7 +182,7 @@ def find_places(ctx: Ctx) -> None:
                 name_toks = _modified_name(ctx, m.i, stop)  # "the Tapa military base"
         if not name_toks:
             continue
-        name_toks = _after_epithet(ctx, kind, name_toks, connectors)  # "Aeropuerto Internacional de Tocumen"
+        name_toks = _after_epithet(ctx, kind, name_toks)  # "Aeropuerto Internacional de Tocumen"
         s = min(name_toks[0].start, m.start)
         e = max(name_toks[-1].end, m.end)
         if cities.lookup(ctx.text[s:e]) is not None:
@@ -198,6 +198,12 @@ def find_places(ctx: Ctx) -> None:
         proper = ctx.text[name_toks[0].start : name_toks[-1].end]
         if any(sm.value[1] not in ("metonym", "capital") for sm in rd.state_gazetteer(ctx.lang).find(proper)):
             continue  # "palais de France" names no palace
+        if any(
+            lm.start == 0 and lm.end == len(proper)
+            for g in (rd.leader_gazetteer(), rd.leader_short_gazetteer())
+            for lm in g.find(proper)
+        ):
+            continue  # "la residencia oficial de Pedro Sánchez": a leader's house, no name of its own
         if order == "after" or not label:
             name = f"{latin(proper)} {label}".strip() if label else latin(proper)
         else:  # English: the name as written, "Filoli estate"
@@ -281,10 +287,11 @@ def _modified_name(ctx: Ctx, i: int, stop: set[str]) -> list[Token]:
 _SITE_KINDS = ("port", "airport", "border post")
 
 
-def _after_epithet(ctx: Ctx, kind: str, name_toks: list[Token], connectors: set[str]) -> list[Token]:
+def _after_epithet(ctx: Ctx, kind: str, name_toks: list[Token]) -> list[Token]:
     """ "Aeropuerto Internacional de Tocumen", "Port Autonome de Lomé": a capitalised epithet
-    before a connector and a name; the name is what follows the connector."""
+    before "of" and a name; the name is what follows "of" (not "and": "порты Поти и Батуми")."""
     toks = ctx.toks
+    connectors = {fold(w) for w in ctx.lex.get("place_connectors", [])}
     if kind not in _SITE_KINDS or len(name_toks) != 1:
         return name_toks
     k = toks.index(name_toks[-1]) + 1
@@ -314,7 +321,13 @@ def _name_town(ctx: Ctx, k: int, towns: dict[int, tuple[str, Match]], looked_up:
     for n in range(len(run), 0, -1):
         written = ctx.text[run[0].start : run[n - 1].end]
         city = cities.lookup(ru_nominative(written) if ctx.lang == "ru" else written, named)
-        if city is not None and (city.state in named or city.population >= _SITE_TOWN_POPULATION):
+        if rd.state_gazetteer(ctx.lang).find(written):
+            return  # "los puertos de México y Panamá": states, not their capitals
+        if (
+            city is not None
+            and city.own_name  # (not a town of which this is another name)
+            and (city.state in named or city.population >= _SITE_TOWN_POPULATION)
+        ):
             pid = f"{slug(city.name)}@{city.state}"
             looked_up[pid] = {"name": city.name, "kind": "city", "state": city.state}
             towns[k] = (pid, Match(k, k + n, run[0].start, run[n - 1].end, pid, written))
@@ -374,6 +387,8 @@ def city_sites(ctx: Ctx) -> None:
             pid, tm = town_ends[w.i]
             found.append((pid, tm, tm.start, w.end))  # "Tashkent airport", "Dar es Salaam port"
         for pid, _tm, s, e in found:
+            if any(ctx.places[q]["kind"] != "city" and m.start < e and s < m.end for q, m in ctx.place_hits):
+                continue  # "le port de Lamu" already read as a facility by its word
             town = ctx.places.get(pid) or looked_up[pid]
             name = f"{town['name']} {label}"
             sid = f"{place_id(name).rstrip('@')}@{town['state'] or ''}"
@@ -1286,7 +1301,10 @@ def _counterpart_role(
     cands += [(h.start, people[h.lid].role if h.lid in people else None) for h in mentions if lo <= h.start < t.m.start]
     # not someone named in an aside ("Foreign Minister Penny Wong, travelling with Albanese, had
     # talks with her counterpart": Wong's counterpart, not Albanese's)
-    cands = [c for c in cands if not _in_aside(ctx.text, lo, c[0], t.m.start)] or cands
+    ends = [x.end for x in titles if lo <= x.m.start < t.m.start] + [
+        h.end for h in mentions if lo <= h.start < t.m.start
+    ]
+    cands = [c for c in cands if not _in_aside(ctx.text, lo, c[0], t.m.start, ends)] or cands
     if not cands:
         return None
     role = max(cands, key=lambda c: c[0])[1]
@@ -1295,12 +1313,13 @@ def _counterpart_role(
     return "leader" if role in _RULERS else role
 
 
-def _in_aside(text: str, lo: int, pos: int, hi: int) -> bool:
+def _in_aside(text: str, lo: int, pos: int, hi: int, ends: list[int]) -> bool:
     """``pos`` lies in a clause set off by commas between ``lo`` and ``hi`` that opens with a
-    lowercase word (", travelling with X,", ", who came with X,", ", accompagné de X,")."""
+    lowercase word and follows a person named or titled right before its comma ("Penny Wong,
+    travelling with X,", "X, who came with Y,"; not "que, mercredi, le ministre Barrot, ...")."""
     before = text.rfind(",", lo, pos)
     after = text.find(",", pos, hi)
-    if before < 0 or after < 0:
+    if before < 0 or after < 0 or not any(0 <= before - e <= 1 for e in ends):
         return False
     opening = text[before + 1 : pos].lstrip()
     return bool(opening) and opening[0].islower()
