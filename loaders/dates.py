@@ -573,18 +573,19 @@ def _quantity(span: str, toks: list[Token], i: int, j: int, lang: str) -> float 
 
 # -- datelines ---------------------------------------------------------------------------------
 # "MOSCOU, 13 septembre (AFP) -", "BEIJING, Sept 14 (Reuters) -", "МОСКВА, 14 сентября. /ТАСС/.",
-# "BERLÍN, 14 sep (EFE).-", "Santiago de Chile, 6 ago (EFE).-", "Berlin (dpa) -": a place (its
+# "BERLÍN, 14 sep (EFE).-", "Santiago de Chile, 6 ago (EFE).-", "Berlin (dpa) -", "Rabat/Berlin
+# (dpa) -" (two places a story was filed from): a place (its
 # particles in lower case), maybe a date, the agency in brackets or
 # slashes, then a dash, a full stop or the end of the line, at the head of a paragraph.
 _DATELINE = re.compile(
-    r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:[ -](?:(?:de|del|da|do|du|la|le|am|an|on|sur)[ -])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3})"
+    r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:[ /-](?:(?:de|del|da|do|du|la|le|am|an|on|sur)[ -])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3})"
     r"(?:\s*,\s*(?P<date>[\w .]{1,24}?))?\s*\.?\s*"
     r"(?:\((?P<a1>[^()\n]{2,80})\)|/(?P<a2>[^/\n]{2,40})/)"
     r"(?P<tail>\s*\.?\s*(?:-{1,2}|[—–:])|\.?[ \t]*(?=\n|$)|\.(?=\s))"
 )
 # "MALABO, 23 novembre —", "KYIV, Nov. 3 -": no agency, so the place in capitals, a date and a dash
 _DATELINE_BARE = re.compile(
-    r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*(?:[ -][A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*){0,3})"
+    r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*(?:[ /-][A-ZÀ-ÖØ-ÞА-ЯЁ][A-ZÀ-ÖØ-ÞА-ЯЁ'’.-]*){0,3})"
     r"\s*,\s*(?P<date>[\w .]{1,24}?)\s*\.?(?P<tail>\s*(?:-{1,2}|[—–]))\s"
 )
 DATELINE_LINES = 8  # a dateline opens the story: among its first lines
