@@ -64,7 +64,9 @@ def _proper(m: Match, text: str) -> bool:
 
 
 # after a bare dateline's dash: a name of one to four words closed by a full stop ("— УзА. ")
-_AFTER_DASH = re.compile(r"[ \t]*(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’&-]*(?: [\w'’&-]+){0,3})\.[ \t]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])")
+_AFTER_DASH = re.compile(
+    r"[ \t]*[«\"“]?(?P<name>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’&-]*(?: [\w'’&-]+){0,3})[»\"”]?\.[ \t]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ])"
+)  # (its name maybe in quotes: "ТАШКЕНТ, 15 октября — «Дунё». ...")
 
 
 def _agency_like(raw: str) -> bool:
