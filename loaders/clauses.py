@@ -804,9 +804,23 @@ def _pluperfect(L: Lex, pr: Pred) -> bool:
     )
     if verb is None and pr.head.upos == "ADJ":
         verb = pr.head  # "ils s'étaient entretenus", the participle parsed as an adjective under a copula
-    return verb is not None and any(
+    if verb is None:
+        return False
+    kids = pr.p.children(verb.i)
+    if any(
         (c.deprel in ("aux", "aux:pass") or (c.deprel == "cop" and verb.upos == "ADJ")) and L.has("pluperfect_aux", c)
-        for c in pr.p.children(verb.i)
+        for c in kids
+    ):
+        return True
+    # "war ... zusammengekommen und ... empfangen worden", "had met ... and been received": a
+    # passive participle joined to a pluperfect shares its auxiliary (not "and was received")
+    passive = [c for c in kids if c.deprel == "aux:pass"]
+    return (
+        verb.deprel == "conj"
+        and bool(passive)
+        and all(L.has("passive_participle_aux", c) for c in passive)
+        and not any(c.deprel == "aux" for c in kids)
+        and any(c.deprel in ("aux", "aux:pass") and L.has("pluperfect_aux", c) for c in pr.p.children(verb.head))
     )
 
 
@@ -1484,6 +1498,10 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         before = " ".join(fold(ctx.text[max(p.start, first - 24) : first]).split())
         if any(before.endswith(fold(w)) for w in L.words.get("since_openers", ())):
             return "recall"  # "двадцать лет с тех пор, как Путин посетил Каир": since then, not now
+    # a conjunct with a tense of its own ("... and was received", "... und wurde empfangen")
+    own_tense = pr.head.deprel == "conj" and any(
+        c.deprel in ("aux", "aux:pass") and not L.has("passive_participle_aux", c) for c in p.children(pr.head.i)
+    )
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
         if c.deprel in ("aux", "aux:pass") and L.has("plan_verbs", c) and not L.has("future_aux", c):
@@ -1519,6 +1537,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "recall"
         if c.deprel in ("advmod", "obl") and L.has("then_words", c) and _then(L, p, c):
             return "recall"  # "at the time", "damals", "тогда": back in the past just told
+        if c.head != pr.head.i and own_tense:
+            continue  # "had last come in 2024 and was received on Tuesday": the conjunct's own time
         if c.deprel == "advmod" and L.has("last_time", c) and not p.children(c.i):
             return "recall"  # "they last met in Lima", "zuletzt trafen sie sich ..."
         if (
@@ -3931,6 +3951,8 @@ def city_of(ctx: Ctx, pid: str, ks: list[int]) -> str | None:
     named elsewhere may be a metonym or another stop of the trip)."""
     if ctx.places[pid]["kind"] == "city":
         return pid
+    if ctx.places[pid].get("city"):
+        return ctx.places[pid]["city"]  # a seat of government placed by a city just named
     ref = rd.places().get(pid)
     if ref is not None and ref.city and ref.city in rd.places():
         # the reference data knows where the venue is (the Akorda is in Astana)

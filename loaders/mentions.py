@@ -129,6 +129,7 @@ def find_places(ctx: Ctx) -> None:
         taken.append((m.start, m.end))
     if ctx.lang == "ru":
         _ru_oblique_places(ctx, taken)
+    generic_seats(ctx, taken)
     # "cosmodrome X", "X estate": a facility word next to a proper name
     toks = ctx.toks
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | rd.every_language("place_connectors")
@@ -215,6 +216,129 @@ def find_places(ctx: Ctx) -> None:
     _compound_venues(ctx, taken)
     _capitals(ctx, taken)
     city_sites(ctx)
+
+
+def _seat_matches(ctx: Ctx) -> list[tuple[Match, tuple[int, int] | None]]:
+    """The seats of ``seats.tsv`` in the text, each with the tokens of a state adjective written
+    inside it ("ministère turc des Affaires étrangères", "Ministerio chileno de Defensa"), if any."""
+    g = rd.seat_gazetteer(ctx.lang)
+    out: list[tuple[Match, tuple[int, int] | None]] = [(m, None) for m in g.find(ctx.text, ctx.index)]
+    toks = ctx.toks
+    for _, _, sm in ctx.state_hits:
+        a, b = sm.i, sm.j
+        if a == 0 or b >= len(toks) or any(m.i < b and a < m.j for m, _ in out):
+            continue
+        # the seat's words without the adjective: "ministère" + "des Affaires étrangères"
+        rest = [toks[a - 1], *toks[b : b + 6]]
+        for m in g.find(ctx.text, rest):
+            if m.i == 0 and m.j > 1:
+                last = toks[b + m.j - 2]
+                out.append(
+                    (
+                        Match(
+                            a - 1,
+                            b + m.j - 1,
+                            toks[a - 1].start,
+                            last.end,
+                            m.value,
+                            ctx.text[toks[a - 1].start : last.end],
+                        ),
+                        (a, b),
+                    )
+                )
+                break
+    return out
+
+
+def generic_seats(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """ "reçu au palais présidentiel", "im Außenministerium", "в Доме правительства", "at the
+    foreign ministry": a seat of government named by what it is, where a meeting or a visit takes
+    place, is a facility of the state the text places it in (a state's adjective or genitive on
+    it, a city of that state right after it, else the place named last before it); one that no
+    state can be given is left out (every state has its own)."""
+    toks = ctx.toks
+    loc_end = {m.j for m in ctx.triggers.get("locative", ())}
+    state_toks = {k: iso3 for iso3, kind, sm in ctx.state_hits if kind != "metonym" for k in range(sm.i, sm.j)}
+    connectors = {fold(w) for w in ctx.lex.get("place_connectors", [])} | {fold(w) for w in ctx.lex.get("locative", [])}
+    cities = {m.i: pid for pid, m in ctx.place_hits if m.j and ctx.places[pid]["kind"] == "city"}
+    articles = {fold(w) for w in ctx.lex.get("definite_articles", [])}
+    for m, inner in _seat_matches(ctx):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        k = ctx.sent_of(m.start)
+        if not (ctx.has("meeting", k) or ctx.has("visit", k)) or is_headline(ctx, m.start):
+            continue
+        # where something happens: after a locative, its article and at most a few words of its
+        # own ("au siège du ministère", "in der slowakischen Botschaft", "at the Polish ...")
+        if not any(
+            0 <= m.i - j <= 3 and all(not is_cap(x) or q in state_toks for q, x in enumerate(toks[j : m.i], j))
+            for j in loc_end
+        ):
+            continue
+        nxt = toks[m.j] if m.j < len(toks) else None
+        # "palais présidentiel de (la) Koulouba", "Präsidentenpalast Akorda", "дворец «Кохи Миллат»":
+        # a name of its own follows, which the facility words read (not a city or a state)
+        after = m.j + 1 if nxt is not None and nxt.fold in connectors and nxt.sep == " " else m.j
+        if after > m.j and after < len(toks) and toks[after].fold in articles and toks[after].sep in (" ", "'"):
+            after += 1
+        named = after < len(toks) and any(
+            pm.start == toks[after].start and ctx.places[pid]["kind"] != "city" for pid, pm in ctx.place_hits
+        )
+        if named or (
+            after < len(toks)
+            and is_cap(toks[after])
+            and toks[after].sep in (" ", "'")
+            and after not in cities
+            and after not in state_toks
+            and (after > m.j or not ctx.lex.get("capitalised_nouns"))
+        ):
+            continue
+        if nxt is not None and ctx.text[m.end : nxt.start].strip() in _OPEN_QUOTES:
+            continue
+        state, guessed, city = None, False, None
+        if inner is not None:
+            state = state_toks.get(inner[0])
+        for q in (m.i - 1, after):  # "the Polish foreign ministry", "МИД Египта", "de Chile"
+            if state is None and q in state_toks and (q < m.i or after == m.j or nxt.fold in connectors):
+                state = state_toks[q]
+        if after in cities and after > m.j and state in (None, ctx.places[cities[after]]["state"]):
+            city = cities[after]  # "im Verteidigungsministerium in Oslo"
+            state = ctx.places[city]["state"]
+        # the place named last before it (the trip's), or the first after it in its sentence
+        before = sorted(
+            (pm.start, pid) for pid, pm in ctx.place_hits if pm.start < m.start and ctx.places[pid]["state"]
+        )
+        after_it = sorted(
+            (pm.start, pid)
+            for pid, pm in ctx.place_hits
+            if pm.start > m.end and ctx.places[pid]["state"] and ctx.sent_of(pm.start) == k
+        )
+        if state is None:
+            if not before and not after_it:
+                taken.append((m.start, m.end))  # every state has one: no state, no facility
+                continue
+            state, guessed = ctx.places[(before[-1] if before else after_it[0])[1]]["state"], True
+        if city is None:
+            # a city of its state just named: where the seat is ("à Accra au palais présidentiel")
+            def here(pid: str, state: str = state) -> bool:
+                return ctx.places[pid]["kind"] == "city" and ctx.places[pid]["state"] == state
+
+            close = [pid for pos, pid in before if here(pid) and k - 2 <= ctx.sent_of(pos)][-1:]
+            close += [pid for _, pid in after_it if here(pid)][:1]
+            city = close[0] if close else None
+        kind, name, only = m.value
+        if only and state not in only:
+            continue  # "la cancillería" of Warsaw is the head of government's, not a foreign ministry
+        pid = f"{place_id(name).rstrip('@')}@{state}"
+        ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": state})
+        if city is not None:
+            ctx.places[pid].setdefault("city", city)
+        if guessed:
+            ctx.places[pid].setdefault("guessed", True)
+        else:
+            ctx.places[pid].pop("guessed", None)
+        ctx.place_hits.append((pid, Match(0, 0, m.start, m.end, pid, ctx.text[m.start : m.end])))
+        taken.append((m.start, m.end))
 
 
 def _after_adjectives(ctx: Ctx, k: int, stop: set[str]) -> int:

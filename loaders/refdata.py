@@ -430,6 +430,17 @@ def facility_words(lang: str) -> Gazetteer:
 
 
 @lru_cache(maxsize=None)
+def seat_gazetteer(lang: str) -> Gazetteer:
+    """Seats of government named by what they are ("palais présidentiel", "Außenministerium"):
+    (kind, canonical English name, the states it is said of or none for all) by form (seats.tsv)."""
+    g = Gazetteer()
+    for r in read_tsv("seats.tsv"):
+        if r["lang"] == lang:
+            g.add(r["form"], (r["kind"], r["name"], frozenset(split(r.get("states", "")))))
+    return g
+
+
+@lru_cache(maxsize=None)
 def facility_compounds(lang: str) -> tuple[tuple[str, str], ...]:
     """German compound venue nouns by their last part ("Präsidentenpalast", "Verteidigungs-
     ministerium"): (folded ending, kind), longest ending first."""

@@ -45,6 +45,8 @@ holds any of these keys:
   facilities:
     facilities_include    [str]  each is the name of an extracted facility
     not_facilities        [str]  none of these is the name of an extracted facility
+    facility_states       {name: str}  the facilities of that name are exactly those of these
+                                 states (ISO3 codes joined by "|": one facility per state)
   proposals (a name is a leader's canonical name or an ISO3 code, as in ``proposals[].by``):
     proposals             int    exactly this many proposals
     min_proposals         int    at least this many proposals
@@ -112,6 +114,7 @@ KEYS = {
     "credits",
     "facilities_include",
     "not_facilities",
+    "facility_states",
     "proposals",
     "min_proposals",
     "proposers",
@@ -261,6 +264,10 @@ def problems(obj: dict, exp: dict) -> list[str]:
     for name in exp.get("not_facilities", ()):
         if name in fac_names:
             out.append(f"not_facilities: {name!r} is extracted as a facility")
+    for name, want in exp.get("facility_states", {}).items():
+        got = sorted(str(f["state"]) for f in obj["facilities"] if f["name"] == name)
+        if got != sorted(want.split("|")):
+            out.append(f"facility_states: {name!r} of states {got}, not {want}")
     for name in exp.get("credits", ()):
         if not any(s["kind"] == "credit" and s["name"] == name for s in obj["sources"]):
             out.append(f"credits: {name} is not credited as a source of the report")
