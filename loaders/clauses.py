@@ -1022,6 +1022,33 @@ def _frame_nouns(p: Parse, t: Tok) -> list[Tok]:
     return out
 
 
+def _wagered(L: Lex, p: Parse, t: Tok) -> bool:
+    """The predicate's clause hangs (within four steps up) on a bet, or on a verb whose subject or
+    object is one ("offers odds of 4 to 1 that ...", "bietet eine Quote darauf, dass ...", "una casa
+    de apuestas ofrece ... a que ...", "принимает ставки на то, что ..."): what is wagered on, not
+    what happened."""
+    if t.deprel.startswith(("nsubj", "csubj")):
+        return False  # ("the talks drew bets": the event is what is told of)
+    cur = t
+    for _ in range(4):
+        if not cur.head:
+            return False
+        cur = p.tok(cur.head)
+        if cur.upos == "NOUN" and L.has("bet_nouns", cur):
+            return True
+        if cur.upos in ("VERB", "AUX") and any(
+            c.deprel in ("nsubj", "obj")  # (not "в Ставке", a headquarters)
+            and c.upos == "NOUN"
+            and (
+                L.has("bet_nouns", c)
+                or any(x.deprel == "nmod" and x.upos == "NOUN" and L.has("bet_nouns", x) for x in p.children(c.i))
+            )
+            for c in p.children(cur.i)
+        ):
+            return True
+    return False
+
+
 def _then(L: Lex, p: Parse, c: Tok) -> bool:
     """ "then"/"тогда" alone, or "time"/"époque"/"время" with "at the"/"à l'"/"в то" before it."""
     if c.upos == "ADV":
@@ -1369,9 +1396,11 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             # "received an invitation to visit Quito" with the parser's "to visit" on the verb:
             # an invitation, to come if accepted, else only asked for
             return "plan" if _accepted(L, p, invitation[0]) else "hope"
+    if _wagered(L, p, pr.head):
+        return "hope"  # "a bookmaker offers odds that X and Y will meet", "una casa de apuestas ofrece 6 a 1 a que ..."
     for n in _frame_nouns(p, pr.head):
-        if L.has("hope_nouns", n):
-            return "hope"  # "l'espoir de rencontrer", "the hope of meeting"
+        if L.has("hope_nouns", n) or L.has("bet_nouns", n):
+            return "hope"  # "l'espoir de rencontrer", "the hope of meeting", "odds on a meeting"
         if L.has("plan_nouns", n):
             return "plan"  # "the plan to visit Rome"
         if L.has("propose_nouns", n):
@@ -3494,6 +3523,8 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     origin = -2
     plan_day: DateMention | None = None  # the day of the last planned event told, in sentence plan_k
     plan_k = -2
+    told: Event | None = None  # the last held meeting or visit dated to a day, if the last sentence told it
+    meet_day: DateMention | None = None  # the latest day of a held meeting told so far
     for ev in events:
         if (
             recalled is not None
@@ -3524,6 +3555,27 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events) or meeting_day
                 if day is not None:
                     ev = replace(ev, date=day)
+        if (
+            ev.date is None
+            and ev.status == "held"
+            and ev.kind == "meet"
+            and told is not None
+            and out
+            and out[-1] is told
+            and ev.k == told.k + 1
+            and ctx.sents[ev.k].para == ctx.sents[told.k].para
+            and set(ev.leaders) & set(told.leaders)
+            and not _late_in_day(ctx, L, told.k)
+            and (meet_day is None or told.date.value >= meet_day.value)  # (not a day told back)
+            and not (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced)  # ("meanwhile": the rule below)
+            and (ev.place is None or told.place is None or _same_town(ctx, ev.place[0], told.place[0]))
+            and not ev.noun  # ("El encuentro con X, celebrado en ...": maybe the one told and dated before)
+            and not any(e.kind == "meet" and e.date is not None and set(e.leaders) == set(ev.leaders) for e in events)
+        ):
+            # "Ramaphosa war am Dienstag in Berlin eingetroffen. Dort empfing ihn Merz ...", "X spent
+            # Monday in Reykjavik. He was met by ...": the next sentence goes on with that day (not
+            # after an arrival at night, when the talks are often the next day)
+            ev = replace(ev, date=told.date)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             if (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced) and meeting_day is not None:
                 # "Meanwhile, the foreign ministers met ...", "Позднее министра принял ...", "after the
@@ -3560,8 +3612,27 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             last = ev.date  # a meeting's day (an arrival is often the evening before)
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost
+        if ev.status == "held" and ev.kind in ("meet", "visit") and ev.date is not None and ev.date.precision == "day":
+            told = ev
+            if ev.kind == "meet" and (meet_day is None or ev.date.value > meet_day.value):
+                meet_day = ev.date
+        elif ev.k != (told.k if told is not None else -1):
+            told = None
         out.append(ev)
     return out
+
+
+def _late_in_day(ctx: Ctx, L: Lex, k: int) -> bool:
+    """Sentence ``k`` tells of the evening or the night ("landed late on Monday", "am Sonntagabend")."""
+    words = L.words.get("late_day_parts", ())
+    return any(any(fold(t.form).endswith(w) for w in words) for t in parsed(ctx)[k].toks)
+
+
+def _same_town(ctx: Ctx, a: str, b: str) -> bool:
+    """Places ``a`` and ``b`` are in one town (a venue in a city, or the city itself)."""
+    ca = a if ctx.places[a]["kind"] == "city" else ctx.places[a].get("city") or city_of(ctx, a, [])
+    cb = b if ctx.places[b]["kind"] == "city" else ctx.places[b].get("city") or city_of(ctx, b, [])
+    return a == b or (ca is not None and ca == cb) or ca is None or cb is None
 
 
 def _bare_eve(ctx: Ctx, L: Lex, k: int) -> bool:
