@@ -705,7 +705,16 @@ def unknown_places(ctx: Ctx) -> None:
     # sentences with a word of inviting (the stems of the lexicon's lemmas: "invita", "einlad", "пригла")
     stems = {fold(w)[:6] for w in rd.lexicon(ctx.lang).get("events", {}).get("invite_words", ())}
     invited = {ctx.sent_of(t.start) for t in toks if t.fold[:6] in stems}
-    for m in ctx.triggers.get("locative", ()):
+    # after a locative, or right after a verb of visiting (past the names of who visits): "посетит
+    # Гянджу", "besucht Cassis Hiroshima", "will visit Sendai" - there only a town the data know
+    starts = [(m, m.j, False) for m in ctx.triggers.get("locative", ())]
+    for m in ctx.triggers.get("visit", ()):
+        j = m.j
+        while j < len(toks) and j in busy and j - m.j < 4:
+            j += 1
+        if j < len(toks) and is_cap(toks[j]) and j not in busy:
+            starts.append((m, j, True))
+    for m, j, objective in starts:
         k = ctx.sent_of(m.start)
         if (
             # (an invitation's sentence too: "accepted an invitation to Parakou")
@@ -714,7 +723,6 @@ def unknown_places(ctx: Ctx) -> None:
             or is_headline(ctx, m.start)
         ):
             continue  # "la situation au Proche-Orient" names a region, not where anyone went
-        j = m.j
         run = []
         while (
             j < len(toks)
@@ -737,9 +745,11 @@ def unknown_places(ctx: Ctx) -> None:
         if "\n" in ctx.text[s:e]:
             continue  # a headline's last word and the header line under it: no one name
         written = ru_nominative(ctx.text[s:e]) if ctx.lang == "ru" else ctx.text[s:e]
-        city = cities.lookup(written, named_states, _KNOWN_ONLY_POPULATION if known_only else 0)
+        city = cities.lookup(written, named_states, _KNOWN_ONLY_POPULATION if known_only or objective else 0)
         if city is None and ctx.lang == "ru" and written != ctx.text[s:e]:
             city = cities.lookup(ctx.text[s:e], named_states)  # "Алма-Ату" is no case of a noun it knows
+        if city is None and objective:
+            continue
         if city is not None:
             pid = f"{slug(city.name)}@{city.state}"
             ctx.places.setdefault(pid, {"name": city.name, "kind": "city", "state": city.state})
