@@ -4279,6 +4279,10 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
                 c = city_of(ctx, pid, [ev.k]) if ctx.places[pid]["kind"] != "city" else pid
                 if c and ctx.places[c]["state"]:
                     trips.setdefault((lid, ctx.places[c]["state"]), set()).add((c, ev.k))
+                    st = ctx.leader_info[lid]["state"]
+                    if st and st != ctx.places[c]["state"]:
+                        # the delegation's trip: its ministers meet their counterparts there too
+                        trips.setdefault((st, ctx.places[c]["state"]), set()).add((c, ev.k))
     out = []
     for m in facts:
         if m.place_id is None and m.status == "held":
@@ -4290,6 +4294,15 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
                     if a != b and st and st != ctx.leader_info[a]["state"]:
                         # the arrival told before the meeting (a trip told after may be the next leg)
                         options |= {c for c, k in trips.get((a, st), set()) if k <= first}
+            if not options:
+                # a minister of the visiting state meeting one of the host's, on the one trip the
+                # text tells of that state's leader to that country ("Parallel traf Außenministerin
+                # X ihre Amtskollegin")
+                for a in m.participant_ids:
+                    for b in m.participant_ids:
+                        sa, sb = ctx.leader_info[a]["state"], ctx.leader_info[b]["state"]
+                        if a != b and sa and sb and sa != sb:
+                            options |= {c for c, k in trips.get((sa, sb), set()) if k <= first}
             if len(options) == 1:
                 (c,) = options
                 m = replace(m, place=ctx.places[c]["name"], place_id=c, city_id=c)
