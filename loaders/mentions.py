@@ -205,11 +205,19 @@ def find_places(ctx: Ctx) -> None:
             for lm in g.find(proper)
         ):
             continue  # "la residencia oficial de Pedro Sánchez": a leader's house, no name of its own
+        if kind == "airport":
+            # "Aeropuerto Internacional Juan Santamaría": the epithet is no part of the name
+            kept = [w for w in proper.split() if fold(w) not in _INTERNATIONAL]
+            if kept and len(kept) < len(proper.split()):
+                proper, label = " ".join(kept), f"International {label}"
         if order == "after" or not label:
             name = f"{latin(proper)} {label}".strip() if label else latin(proper)
         else:  # English: the name as written, "Filoli estate"
             name = ctx.text[s:e]
         pid = place_id(name)
+        if kind == "airport" and _airport(ctx, proper, s, e):
+            taken.append((s, e))
+            continue
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
@@ -339,6 +347,51 @@ def generic_seats(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
             ctx.places[pid].pop("guessed", None)
         ctx.place_hits.append((pid, Match(0, 0, m.start, m.end, pid, ctx.text[m.start : m.end])))
         taken.append((m.start, m.end))
+
+
+_INTERNATIONAL = frozenset(
+    fold(w)
+    for w in (
+        "International",
+        "Internacional",
+        "Internationale",
+        "Internationaler",
+        "Международный",
+        "Международного",
+        "Международном",
+        "Международному",
+        "Международным",
+    )
+)
+
+
+def _airport(ctx: Ctx, proper: str, s: int, e: int) -> bool:
+    """An airport named by a name of its own that fits one airport of a state the article names
+    (``airports.lookup``): a facility of that state, in the city it serves. False if none fits."""
+    from relgraph.loaders import airports
+
+    named = {iso3 for iso3, _, _ in ctx.state_hits} | {q["state"] for q in ctx.places.values() if q.get("state")}
+    a = airports.lookup(proper, named)
+    if a is None:
+        return False
+    city = None
+    known = (
+        [m for m in rd.place_gazetteer().find(a.served) if m.start == 0 and m.end == len(a.served)] if a.served else []
+    )
+    if known and rd.places()[known[0].value].kind == "city" and rd.places()[known[0].value].state == a.state:
+        c = rd.places()[known[0].value]
+        city = c.id
+        ctx.places.setdefault(c.id, {"name": c.name, "kind": c.kind, "state": c.state})
+    elif a.city is not None:
+        city = f"{slug(a.city.name)}@{a.city.state}"
+        ctx.places.setdefault(city, {"name": a.city.name, "kind": "city", "state": a.city.state})
+    # its canonical name, in every language the same ("Chinggis Khaan International Airport")
+    sid = f"{place_id(a.name).rstrip('@')}@{a.state}"
+    ctx.places.setdefault(sid, {"name": a.name, "kind": "airport", "state": a.state})
+    if city is not None:
+        ctx.places[sid].setdefault("city", city)
+    ctx.place_hits.append((sid, Match(0, 0, s, e, sid, ctx.text[s:e])))
+    return True
 
 
 def _after_adjectives(ctx: Ctx, k: int, stop: set[str]) -> int:
