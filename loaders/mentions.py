@@ -413,6 +413,8 @@ def _after_adjectives(ctx: Ctx, k: int, stop: set[str]) -> int:
         and toks[j].fold not in stop
     ):
         j += 1
+    if j == k + 1 and j < len(toks) and toks[k].fold in _INTERNATIONAL and is_cap(toks[j]) and toks[j].sep == " ":
+        return j  # "l'aéroport international Hassan Djamous": the epithet, then the name
     return j if j > k and j < len(toks) and toks[j].fold in connectors and toks[j].sep == " " else k
 
 
