@@ -1170,6 +1170,13 @@ def _anniversary(ctx: Ctx, pr: Pred) -> bool:
 def _depicted(L: Lex, p: Parse, t: Tok) -> bool:
     """The predicate hangs (within four steps up) from a verb of showing: "a video shows X being
     received by Y", "semble montrer X accueilli par Y", "zeigt X, wie er ... begrüßt wird"."""
+    if t.deprel == "root":
+        # "нарисовали для конкурса, как Президент ... встречается с ...", parsed as two sentences:
+        # the verb of showing is the root before it, and "how" opens the clause
+        for r in p.toks:
+            if r.deprel == "root" and r.i < t.i and L.has("depict_verbs", r):
+                if any(r.i < x.i < t.i and x.deprel in ("case", "mark") and L.has("how_marks", x) for x in p.toks):
+                    return True
     cur = t
     for _ in range(4):
         if not cur.head or cur.deprel.startswith(("nsubj", "csubj")):
