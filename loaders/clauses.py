@@ -4269,6 +4269,54 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     return out
 
 
+def out_of_office(ctx: Ctx) -> set[str]:
+    """People the text calls former office holders ("the former Swiss president X", "des früheren
+    Bundesrats X", "el expresidente costarricense X", "бывший президент X": a former-word among
+    the few words before the name, no other name in between) and whom the reference data do not
+    know in any office on the publication day: they hold none, and act for no state."""
+    L = lex(ctx.lang)
+    words = L.words.get("former_office", frozenset())
+    if not words:
+        return set()
+    toks = ctx.toks
+    ends = {h.end for h in ctx.leader_hits}
+    pub = (ctx.pub or "")[:10]
+    out: set[str] = set()
+    for h in ctx.leader_hits:
+        if not h.explicit or h.lid in out:
+            continue
+        info = rd.leaders().get(h.lid)
+        if info is not None and (not pub or any(not end or end >= pub for _, _, end in info.roles)):
+            continue  # in office (or the day unknown): "former" is another office of his
+        k = h.tok
+        while 0 < k and h.tok - k < 6 and toks[k].sep in (" ", "'"):
+            k -= 1  # back over the words of the title phrase, up to a stop, a comma or another name
+            if toks[k].end in ends:
+                break
+            if toks[k].fold in words:
+                out.add(h.lid)
+                break
+    return out
+
+
+def without_former(ctx: Ctx, meetings: list[MeetingFact], visits: list[VisitFact]) -> tuple[list, list]:
+    """Held and planned meetings and visits without the people out of office (``out_of_office``): a
+    former president leading an observer mission visits as no state's official; an event of the
+    past, when he held office, stays."""
+    former = out_of_office(ctx)
+    if not former:
+        return meetings, visits
+    kept = []
+    for m in meetings:
+        if m.status != "past" and set(m.participant_ids) & former:
+            ids = [x for x in m.participant_ids if x not in former]
+            if len(ids) < 2:
+                continue
+            m = replace(m, participant_ids=tuple(ids), participants=tuple(ctx.leader_info[x]["name"] for x in ids))
+        kept.append(m)
+    return kept, [v for v in visits if v.status == "past" or v.visitor_id not in former]
+
+
 def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[MeetingFact]:
     """A meeting the text places nowhere, held while one participant is on the one trip the text
     reports to the other's country: it was held in that city ("she arrived in Delhi ... then met

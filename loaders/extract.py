@@ -23,6 +23,7 @@ from relgraph.loaders.clauses import (
     read_proposals,
     read_sectors,
     visits as clause_visits,
+    without_former,
 )
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx, Sentence, sentences
 from relgraph.loaders.nlp import Tok
@@ -109,6 +110,7 @@ def extract(article: Article) -> ArticleFacts:
     meetings = clause_meetings(ctx, events, sector_hits)
     meetings = meetings_on_trips(ctx, events, meetings)
     visits = clause_visits(ctx, events, meetings)
+    meetings, visits = without_former(ctx, meetings, visits)
     calls = clause_calls(ctx, events)
     proposals = read_proposals(ctx, sector_hits)
     sectors = read_sectors(ctx, sector_hits, proposals)
