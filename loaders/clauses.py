@@ -4338,6 +4338,19 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
                     if st and st != ctx.places[c]["state"]:
                         # the delegation's trip: its ministers meet their counterparts there too
                         trips.setdefault((st, ctx.places[c]["state"]), set()).add((c, ev.k))
+    for m in facts:
+        # a held meeting in a city abroad is a trip there too ("Merz received Milei at the
+        # Chancellery"), for the traveller and his delegation
+        c = m.city_id or (m.place_id if m.place_id and ctx.places[m.place_id]["kind"] == "city" else None)
+        host = ctx.places[c]["state"] if c else None
+        if m.status != "held" or not host:
+            continue
+        k = min(ctx.sent_of(e.start) for e in m.evidence)
+        for lid in m.participant_ids:
+            st = ctx.leader_info[lid]["state"]
+            if st and st != host:
+                trips.setdefault((lid, host), set()).add((c, k))
+                trips.setdefault((st, host), set()).add((c, k))
     out = []
     for m in facts:
         if m.place_id is None and m.status == "held":
