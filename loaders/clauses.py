@@ -3571,12 +3571,12 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             and out[-1] is told
             and ev.k == told.k + 1
             and ctx.sents[ev.k].para == ctx.sents[told.k].para
-            and set(ev.leaders) & set(told.leaders)
+            and (set(ev.leaders) & set(told.leaders) or _same_states(ctx, ev.leaders, told.leaders))
             and not _late_in_day(ctx, L, told.k)
             and (meet_day is None or told.date.value >= meet_day.value)  # (not a day told back)
             and not (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced)  # ("meanwhile": the rule below)
             and (ev.place is None or told.place is None or _same_town(ctx, ev.place[0], told.place[0]))
-            and not ev.noun  # ("El encuentro con X, celebrado en ...": maybe the one told and dated before)
+            and not _re_mention(ctx, ev)  # ("El encuentro con X, celebrado en ...": maybe the one told before)
             and not any(e.kind == "meet" and e.date is not None and set(e.leaders) == set(ev.leaders) for e in events)
         ):
             # "Ramaphosa war am Dienstag in Berlin eingetroffen. Dort empfing ihn Merz ...", "X spent
@@ -3627,6 +3627,22 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             told = None
         out.append(ev)
     return out
+
+
+def _re_mention(ctx: Ctx, ev: Event) -> bool:
+    """The event is a noun told of ("the meeting, held at ...", "El encuentro con X duró una
+    hora"), which may be one told before; not the object of "held" ("held talks with ...")."""
+    if not ev.noun:
+        return False
+    t = parsed(ctx)[ev.k].at(ev.start)
+    return t is None or t.deprel != "obj"
+
+
+def _same_states(ctx: Ctx, a: list[str], b: list[str]) -> bool:
+    """Two groups of people of the same two or more states (the ministers of a leaders' visit)."""
+    sa = {ctx.leader_info[x]["state"] for x in a}
+    sb = {ctx.leader_info[x]["state"] for x in b}
+    return None not in sa and len(sa) >= 2 and sa == sb
 
 
 def _late_in_day(ctx: Ctx, L: Lex, k: int) -> bool:
