@@ -1022,6 +1022,10 @@ def _frame_nouns(p: Parse, t: Tok) -> list[Tok]:
     return out
 
 
+# the words that open a clause told as the content of another ("odds that ...", "a que ...")
+_COMPLEMENTIZERS = frozenset(("that", "que", "dass", "что"))
+
+
 def _wagered(L: Lex, p: Parse, t: Tok) -> bool:
     """The predicate's clause hangs (within four steps up) on a bet, or on a verb whose subject or
     object is one ("offers odds of 4 to 1 that ...", "bietet eine Quote darauf, dass ...", "una casa
@@ -1031,8 +1035,13 @@ def _wagered(L: Lex, p: Parse, t: Tok) -> bool:
         return False  # ("the talks drew bets": the event is what is told of)
     cur = t
     for _ in range(4):
-        if not cur.head:
-            return False
+        marks = [c for c in p.children(cur.i) if c.deprel == "mark"]
+        if (
+            not cur.head
+            or cur.deprel in ("conj", "parataxis", "obl")
+            or (cur.deprel == "advcl" and not any(fold(c.form) in _COMPLEMENTIZERS for c in marks))
+        ):
+            return False  # ("Russia's bet on China paid off as Putin met Xi": a clause of its own)
         cur = p.tok(cur.head)
         if cur.upos == "NOUN" and L.has("bet_nouns", cur):
             return True
@@ -1174,16 +1183,26 @@ def _depicted(L: Lex, p: Parse, t: Tok) -> bool:
         # "нарисовали для конкурса, как Президент ... встречается с ...", parsed as two sentences:
         # the verb of showing is the root before it, and "how" opens the clause
         for r in p.toks:
-            if r.deprel == "root" and r.i < t.i and L.has("depict_verbs", r):
+            if r.deprel == "root" and r.i < t.i and (L.has("depict_verbs", r) or L.has("draw_verbs", r)):
                 if any(r.i < x.i < t.i and x.deprel in ("case", "mark") and L.has("how_marks", x) for x in p.toks):
                     return True
     cur = t
+    complement = True  # the way up is that of a complement, not of a clause of time or a conjunct
     for _ in range(4):
         if not cur.head or cur.deprel.startswith(("nsubj", "csubj")):
             return False  # ("the talks showed progress": the event is what shows, not what is shown)
+        complement = complement and (
+            cur.deprel in ("obj", "ccomp", "xcomp", "acl", "acl:relcl", "nmod")
+            # (an object the parser called an oblique: no preposition on it, "dibujaron «el día en que ...»")
+            or (cur.deprel == "obl" and not any(c.deprel == "case" for c in p.children(cur.i)))
+        )
         cur = p.tok(cur.head)
         if cur.upos in ("VERB", "AUX") and L.has("depict_verbs", cur):
             return True
+        if cur.upos in ("VERB", "AUX") and L.has("draw_verbs", cur) and complement:
+            # "drew X meeting Y" (not "drew up a road map when they met", "painted a rosy picture
+            # after he met", "ont dessiné les contours d'un partenariat lors de leur rencontre")
+            return not any(c.deprel == "compound:prt" for c in p.children(cur.i))
     return False
 
 
@@ -1535,8 +1554,18 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         if any(before.endswith(fold(w)) for w in L.words.get("since_openers", ())):
             return "recall"  # "двадцать лет с тех пор, как Путин посетил Каир": since then, not now
     # a conjunct with a tense of its own ("... and was received", "... und wurde empfangen")
-    own_tense = pr.head.deprel == "conj" and any(
-        c.deprel in ("aux", "aux:pass") and not L.has("passive_participle_aux", c) for c in p.children(pr.head.i)
+    own_span = [t.start for t in p.subtree(pr.head.i)]
+    own_tense = (
+        pr.head.deprel == "conj"
+        and any(
+            c.deprel in ("aux", "aux:pass") and not L.has("passive_participle_aux", c) for c in p.children(pr.head.i)
+        )
+        # and a time of its own ("... and was received on Tuesday", "am Nachmittag"; not "last
+        # visited X and was received")
+        and (
+            any(min(own_span) <= d.start <= max(own_span) for d in ctx.dates)
+            or any(L.has("day_parts", t) for t in p.subtree(pr.head.i))
+        )
     )
     # "could meet", "would like to", conditional auxiliaries on the predicate itself
     for c in p.children(pr.head.i) + [c for g in pr.gov if not g.deprel.startswith("~") for c in p.children(g.i)]:
@@ -3573,6 +3602,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             and ctx.sents[ev.k].para == ctx.sents[told.k].para
             and (set(ev.leaders) & set(told.leaders) or _same_states(ctx, ev.leaders, told.leaders))
             and not _late_in_day(ctx, L, told.k)
+            and not _told_earlier(ctx, L, ev.k)  # ("X had held talks with Y earlier in the week")
             and (meet_day is None or told.date.value >= meet_day.value)  # (not a day told back)
             and not (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced)  # ("meanwhile": the rule below)
             and (ev.place is None or told.place is None or _same_town(ctx, ev.place[0], told.place[0]))
@@ -3627,6 +3657,20 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             told = None
         out.append(ev)
     return out
+
+
+def _within_trip(date: str, start: str) -> bool:
+    """``date`` falls on a trip begun on ``start``: that day or one of the three after it."""
+    if len(date) < 10 or len(start) < 10 or date[:1] == "-" or start[:1] == "-":
+        return date[:10] == start[:10]
+    return 0 <= _days(start[:10], date[:10]) <= 3
+
+
+def _told_earlier(ctx: Ctx, L: Lex, k: int) -> bool:
+    """Sentence ``k`` puts what it tells earlier ("earlier in the week", "auparavant", "zuvor")."""
+    if _phrase(ctx, L, "earlier_phrases", k):
+        return True
+    return any(L.has("earlier_words", t) for t in parsed(ctx)[k].toks)
 
 
 def _re_mention(ctx: Ctx, ev: Event) -> bool:
@@ -4304,6 +4348,13 @@ def out_of_office(ctx: Ctx) -> set[str]:
         info = rd.leaders().get(h.lid)
         if info is not None and (not pub or any(not end or end >= pub for _, _, end in info.roles)):
             continue  # in office (or the day unknown): "former" is another office of his
+        sent = ctx.sents[ctx.sent_of(h.start)]
+        near = fold(ctx.text[max(sent.start, h.start - 80) : min(sent.end, h.end + 80)])
+        if any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", near) for w in L.words.get("now_words", ())):
+            continue  # "former defence minister X, now secretary of the Security Council": in office
+        appos = re.match(r",\s+([^\W\d_]+)[^,.;:]{0,80},", ctx.text[h.end : h.end + 100])  # closed by a comma
+        if appos and appos.group(1).islower() and fold(appos.group(1)) not in L.words.get("relative_pronouns", ()):
+            continue  # "Former president X, deputy chairman of the Security Council, ...": an office now
         k = h.tok
         while 0 < k and h.tok - k < 6 and toks[k].sep in (" ", "'"):
             k -= 1  # back over the words of the title phrase, up to a stop, a comma or another name
@@ -4338,6 +4389,7 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     reports to the other's country: it was held in that city ("she arrived in Delhi ... then met
     her counterpart")."""
     trips: dict[tuple[str, str], set[tuple[str, int]]] = {}
+    delegations: dict[tuple[str, str], set[tuple[str, int, str | None]]] = {}
     L = lex(ctx.lang)
     for ev in events:
         if ev.kind != "visit" or ev.status != "held":
@@ -4353,7 +4405,9 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
                     st = ctx.leader_info[lid]["state"]
                     if st and st != ctx.places[c]["state"]:
                         # the delegation's trip: its ministers meet their counterparts there too
-                        trips.setdefault((st, ctx.places[c]["state"]), set()).add((c, ev.k))
+                        delegations.setdefault((st, ctx.places[c]["state"]), set()).add(
+                            (c, ev.k, ev.date.value if ev.date else None)
+                        )
     for m in facts:
         # a held meeting in a city abroad is a trip there too ("Merz received Milei at the
         # Chancellery"), for the traveller and his delegation
@@ -4366,7 +4420,7 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
             st = ctx.leader_info[lid]["state"]
             if st and st != host:
                 trips.setdefault((lid, host), set()).add((c, k))
-                trips.setdefault((st, host), set()).add((c, k))
+                delegations.setdefault((st, host), set()).add((c, k, m.date))
     out = []
     for m in facts:
         if m.place_id is None and m.status == "held":
@@ -4378,15 +4432,20 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
                     if a != b and st and st != ctx.leader_info[a]["state"]:
                         # the arrival told before the meeting (a trip told after may be the next leg)
                         options |= {c for c, k in trips.get((a, st), set()) if k <= first}
-            if not options:
+            if not options and not _told_earlier(ctx, L, first):
                 # a minister of the visiting state meeting one of the host's, on the one trip the
                 # text tells of that state's leader to that country ("Parallel traf Außenministerin
                 # X ihre Amtskollegin")
+                # (on the trip's day, when both are dated: not a meeting days before, at a summit)
                 for a in m.participant_ids:
                     for b in m.participant_ids:
                         sa, sb = ctx.leader_info[a]["state"], ctx.leader_info[b]["state"]
                         if a != b and sa and sb and sa != sb:
-                            options |= {c for c, k in trips.get((sa, sb), set()) if k <= first}
+                            options |= {
+                                c
+                                for c, k, day in delegations.get((sa, sb), set())
+                                if k <= first and (not m.date or not day or _within_trip(m.date, day))
+                            }
             if len(options) == 1:
                 (c,) = options
                 m = replace(m, place=ctx.places[c]["name"], place_id=c, city_id=c)

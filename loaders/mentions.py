@@ -322,10 +322,22 @@ def generic_seats(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
             if pm.start > m.end and ctx.places[pid]["state"] and ctx.sent_of(pm.start) == k
         )
         if state is None:
-            if not before and not after_it:
-                taken.append((m.start, m.end))  # every state has one: no state, no facility
+            # else a place of its own clause told just before it ("reçu mardi à Accra au palais
+            # présidentiel"), not one of another clause ("X, who travelled to Kyiv last week, met
+            # Y at the foreign ministry") or of a sentence before
+            same = [
+                (pos, pid)
+                for pos, pid in before
+                if ctx.sent_of(pos) == k and not re.search(r"[,;:()\u2013\u2014]", ctx.text[pos : m.start])
+            ]
+            if not same:
+                # every state has one: no state, no facility of this kind; one written with
+                # capitals ("at the Prime Minister's Office") is left to the facility words, as a name
+                first = toks[m.i]
+                if not (is_cap(first) and not ctx.lex.get("capitalised_nouns") and not sentence_initial(ctx, first)):
+                    taken.append((m.start, m.end))
                 continue
-            state, guessed = ctx.places[(before[-1] if before else after_it[0])[1]]["state"], True
+            state, guessed = ctx.places[same[-1][1]]["state"], True
         if city is None:
             # a city of its state just named: where the seat is ("à Accra au palais présidentiel")
             def here(pid: str, state: str = state) -> bool:
@@ -763,11 +775,12 @@ def unknown_places(ctx: Ctx) -> None:
     # after a locative, or right after a verb of visiting (past the names of who visits): "посетит
     # Гянджу", "besucht Cassis Hiroshima", "will visit Sendai" - there only a town the data know
     starts = [(m, m.j, False) for m in ctx.triggers.get("locative", ())]
-    for m in ctx.triggers.get("visit", ()):
+    for m in ctx.triggers.get("visit", ()) if ctx.lang == "ru" else ():
+        # (Russian only: its case marks the object a place; "will visit Toyota" may be the company)
         j = m.j
         while j < len(toks) and j in busy and j - m.j < 4:
             j += 1
-        if j < len(toks) and is_cap(toks[j]) and j not in busy:
+        if j < len(toks) and is_cap(toks[j]) and j not in busy and "\n" not in ctx.text[m.end : toks[j].start]:
             starts.append((m, j, True))
     for m, j, objective in starts:
         k = ctx.sent_of(m.start)
