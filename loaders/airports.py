@@ -14,7 +14,6 @@ state within 50 km ("Tocumen" serves Panama City). A name that fits none, or sev
 from __future__ import annotations
 
 import difflib
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,10 +85,3 @@ def lookup(name: str, states: set[str] | frozenset[str]) -> Airport | None:
     if city is None or city.state != st:
         city = cities.near(float(a["lat"]), float(a["lon"]), st, _CITY_POPULATION, _NEAR_KM)
     return Airport(a["iata"], a["name"], st, a["city"] or "", city)
-
-
-def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance in kilometres."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    d = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 6371.0 * 2 * math.asin(math.sqrt(d))

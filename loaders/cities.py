@@ -18,6 +18,7 @@ others; else to none (the place stays unknown, as before).
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 from dataclasses import dataclass
@@ -97,11 +98,16 @@ def _places() -> dict[str, list[tuple[float, float, City]]]:
 def near(lat: float, lon: float, state: str, min_population: int, within_km: float) -> City | None:
     """The largest city of ``state`` with ``min_population`` people or more within ``within_km``
     of a point (the city an airport outside it serves), or None."""
-    from relgraph.loaders.airports import km
-
     best = [
         c
         for la, lo, c in _places().get(state, ())
         if c.population >= min_population and km(lat, lon, la, lo) <= within_km
     ]
     return max(best, key=lambda c: c.population) if best else None
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    d = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(d))
