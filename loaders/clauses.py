@@ -209,10 +209,13 @@ def _candidates(ctx: Ctx) -> list[int]:
         if not (person or state or sector or place):
             continue
         # each word as a verb would be read after parsing (lemma, form, participle and stem rules)
-        toks = [
-            Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
-            for w in re.findall(r"\w[\w-]*", ctx.text[s.start : s.end])
-        ]
+        words = re.findall(r"\w[\w-]*", ctx.text[s.start : s.end])
+        toks = [Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0) for w in words]
+        parts = [w.lower() for w in words if L.has("verb_particles", Tok(0, w, w.lower(), "ADP", 0, "dep", 0, 0))]
+        if parts:
+            # a separable verb split by the clause ("bot ... an", "regte ... an"): the parser
+            # joins its particle to the lemma (anbieten), so the word is looked up joined too
+            toks += [Tok(0, x.form, prt + x.lemma, "VERB", 0, "dep", 0, 0) for x in toks[:] for prt in parts]
 
         def has(keys: tuple[str, ...]) -> bool:
             return any(L.has(key, x) for x in toks for key in keys)
@@ -5002,7 +5005,15 @@ def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
             "parataxis",
         ):
             continue
-        toks.extend(p.subtree(c.i))
+        if c.deprel in ("compound", "compound:prt") and c.upos in ("ADP", "ADV", "PART") and not p.children(c.i):
+            continue  # the particle of a separable verb ("schlug ... vor"): part of the verb
+        sub = p.subtree(c.i)
+        if t.upos == "VERB" and c.deprel not in ("obj", "iobj", "xcomp", "nmod") and max(x.end for x in sub) <= t.start:
+            # what stands before the verb, but its objects ("hat eine Partnerschaft vorgeschlagen"):
+            # when or where it was said ("Durante la conversación, X planteó ..."), a clause
+            # before a semicolon
+            continue
+        toks.extend(sub)
     if not toks:
         return None
     return min(x.start for x in toks), max(x.end for x in toks)
@@ -5062,6 +5073,14 @@ def _object_sector(sector_hits: list[Match], span: tuple[int, int]) -> str | Non
     return min(secs, key=lambda s: (rank.get(s, len(rank)), secs.index(s)))
 
 
+def _only_against(L: Lex, p: Parse, t: Tok) -> bool:
+    """A proposal verb whose only complement is what it is against ("pleaded against new
+    tariffs", "s'est prononcé contre", "высказался против санкций"): it opposes, it proposes nothing."""
+    comps = [c for c in p.children(t.i) if c.deprel in ("obj", "xcomp", "ccomp", "obl", "iobj")]
+    against = [c for c in comps if c.deprel == "obl" and any(L.has("against_words", x) for x in p.children(c.i))]
+    return bool(against) and not any(c.deprel in ("obj", "xcomp", "ccomp") for c in comps)
+
+
 def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     """One proposal per proposal predicate (propose, invite, urge, ask, call for, an offer or
     invitation noun, "ready to"), keyed by its proposer and its object, with the sector named in
@@ -5093,6 +5112,10 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 continue  # "X could propose": speculation
             if any(L.has("hope_verbs", g) and not L.has("propose_verbs", g) for g in pr.gov):
                 continue  # "wants to propose", "refused to offer", "hopes that X will be invited"
+            if t.upos == "VERB" and any(c.deprel == "obj" and L.has("issue_nouns", c) for c in p.children(t.i)):
+                continue  # "planteó la cuestión de los migrantes", "raised her concerns": a topic, no proposal
+            if _only_against(L, p, t):
+                continue  # "spoke out against the sanctions", "высказался против": opposition, no proposal
             lid, state = _proposer(ctx, L, pr)
             span = _object_span(p, t)
             if span is None:
