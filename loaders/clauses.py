@@ -3543,6 +3543,10 @@ def parsed(ctx: Ctx) -> dict[int, Parse]:
         # "Secretary Ma. Theresa Lazaro": the parser would end a clause at the dot (same length,
         # so every offset holds)
         text = "".join(" " if i in dots else c for i, c in enumerate(text))
+    for h in ctx.lex.get("dotted_honorifics", ()):
+        # "H.E. Mr. X", "S.E. M. X": a tokenizer ends the sentence at the abbreviation's last dot;
+        # the parser reads the name without it (blanked: same length, every offset holds)
+        text = re.sub(r"(?<!\w)" + re.escape(h) + r"(?= )", lambda m: " " * len(m.group()), text)
     parses = parse(ctx.lang, text, spans) if ks else []
     out = dict(zip(ks, parses))
     ctx.parses = out

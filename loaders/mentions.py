@@ -1336,6 +1336,27 @@ def _monarch(word: str, state: str | None, ctx: Ctx) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _past_honorifics(ctx: Ctx, k: int) -> int:
+    """The token after the honorifics that open a name ("H.E. Mr. Prabowo Subianto", "S.E. M. X"):
+    "H.E." is no one's initials."""
+    toks, text = ctx.toks, ctx.text
+    dotted = ctx.lex.get("dotted_honorifics", ())
+    plain = {fold(h) for h in ctx.lex.get("honorifics", ())}
+    moved = True
+    while moved and k < len(toks):
+        moved = False
+        for h in dotted:
+            if text.startswith(h, toks[k].start):
+                end = toks[k].start + len(h)
+                while k < len(toks) and toks[k].start < end:
+                    k += 1
+                moved = True
+                break
+        if moved and k < len(toks) and fold(toks[k].text) in plain:
+            k += 1  # "H.E. Mr." / "S.E. M."
+    return k
+
+
 def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     """A name right after a title, known or new ("the Valdorian foreign minister Ines Okafor")."""
     mentions, people = list(found.mentions), dict(found.people)
@@ -1353,6 +1374,7 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         if any(h.tok == k for h in mentions):
             continue  # already named
         k, inst_state = _past_institution(ctx, k, b)
+        k = _past_honorifics(ctx, k)
         run, k = _name_run(ctx, k, b)
         if len(run) == 1 and t.role in _MONARCHS:
             # "le roi Philippe", "King Charles", "Emir Tamim": a monarch goes by a given name alone
