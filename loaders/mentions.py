@@ -955,6 +955,13 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
         k = j
         while k < len(toks) and toks[k].fold in connectors and k - j < 3:
             k += 1
+        kk = k
+        while kk < len(toks) and kk - k < 4 and kk not in by_tok and _official_name_word(ctx, kk):
+            kk += 1  # "Министром ... Королевства Камбоджа", "of the Republic of Fiji": the state's official name
+            while kk < len(toks) and toks[kk].fold in connectors and kk not in by_tok:
+                kk += 1
+        if kk > k and kk in by_tok:
+            k = kk
         if k in by_tok and all(toks[x].sep in (" ", "'") for x in range(j, k + 1)):
             state, sm = by_tok[k]
             j, end = sm.j, sm.end
@@ -1336,6 +1343,23 @@ def _monarch(word: str, state: str | None, ctx: Ctx) -> str | None:
     return next(iter(found)) if len(found) == 1 else None
 
 
+def _official_name_word(ctx: Ctx, k: int) -> bool:
+    """A word of a state's official name before the state ("Republic", "Федеративной
+    Демократической Республики", "Königreichs"): a state-form word, or a capitalised word that one
+    follows within three words."""
+    toks = ctx.toks
+    if _state_form(ctx, [toks[k]]):
+        return True
+    return is_cap(toks[k]) and any(_state_form(ctx, [toks[x]]) for x in range(k + 1, min(k + 4, len(toks))))
+
+
+def _state_form(ctx: Ctx, run: list[Token]) -> bool:
+    """A run of capitalised words holding a word of a state's official name ("Republic",
+    "Королевства", "Bundesrepublik"): the state's name, no person's."""
+    words = ctx.lex.get("state_form_words", ())
+    return any(t.fold == fold(w) or (w.endswith("*") and t.fold.startswith(fold(w[:-1]))) for t in run for w in words)
+
+
 def _past_honorifics(ctx: Ctx, k: int) -> int:
     """The token after the honorifics that open a name ("H.E. Mr. Prabowo Subianto", "S.E. M. X"):
     "H.E." is no one's initials."""
@@ -1375,7 +1399,18 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue  # already named
         k, inst_state = _past_institution(ctx, k, b)
         k = _past_honorifics(ctx, k)
+        if k + 1 < len(toks) and toks[k].text.islower() and len(toks[k].text) <= 3 and _state_form(ctx, [toks[k + 1]]):
+            k += 1  # "den Außenminister des Königreichs Thailand X": the article before the state's name
         run, k = _name_run(ctx, k, b)
+        if k < len(toks) and k in b.states and (_state_form(ctx, run) or (not run and _state_form(ctx, [toks[k]]))):
+            # "Премьер-министром Федеративной Демократической Республики Эфиопия Абием Ахмедом",
+            # "Министром ... Королевства Камбоджа Прак Сокхонном": the state's official name, then
+            # the person's
+            while k < len(toks) and k in b.states:
+                inst_state = inst_state or b.state_of.get(k)
+                k += 1
+            k = _past_honorifics(ctx, k)
+            run, k = _name_run(ctx, k, b)
         if len(run) == 1 and t.role in _MONARCHS:
             # "le roi Philippe", "King Charles", "Emir Tamim": a monarch goes by a given name alone
             ref = _monarch(run[0].text, t.state, ctx)
