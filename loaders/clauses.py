@@ -2231,8 +2231,25 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             t.feats.get("Poss") == "Yes" or L.has("plural_possessive", t)
         )
 
+    def of_other_noun(m: Match) -> bool:
+        # "с участием министров", "in the presence of the ministers": a noun's genitive, the noun
+        # no meeting ("встреча министров" is)
+        tids = _tok_ids(p, m.start, m.end)
+        if len(tids) != 1:
+            return False
+        t = p.tok(next(iter(tids)))
+        if t.deprel != "nmod" or not t.head or p.tok(t.head).upos != "NOUN":
+            return False
+        return not any(L.has(key, p.tok(t.head)) for key in ("meet_nouns", "visit_nouns", "call_words"))
+
     said = [
-        m for m in plural if _tok_ids(p, m.start, m.end) & ids and bare(m) and not possessive(m) and not of_things(m)
+        m
+        for m in plural
+        if _tok_ids(p, m.start, m.end) & ids
+        and bare(m)
+        and not possessive(m)
+        and not of_things(m)
+        and not of_other_noun(m)
     ]
     if not said and not any(
         L.has("plural_possessive", p.tok(i))
@@ -2290,6 +2307,9 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         holders = [h for h in earlier if any(role_fits(r, ctx.leader_info[h.lid].get("role")) for r in named)]
         if len({ctx.leader_info[h.lid]["state"] for h in holders}) >= 2:
             principals = holders
+            earlier = holders  # "the two heads of state": never a foreign minister told more often
+        elif holders:
+            return []  # one holder of the office told: who the other is, the text does not say here
     ranked = sorted(principals, key=lambda h: -told[h.lid]) + earlier
     for h in ranked:
         st = ctx.leader_info[h.lid]["state"]
@@ -2379,7 +2399,31 @@ def _roles_named(ctx: Ctx, p: Parse, m: Match) -> set[str]:
     ids = _tok_ids(p, m.start, m.end)
     # the noun the phrase's words modify, when the match stops before it ("der beiden Minister")
     heads = {p.tok(i).head for i in ids if p.tok(i).head and p.tok(i).deprel in ("det", "amod", "nummod")}
-    for i in sorted(ids | {h for h in heads if p.tok(h).upos == "NOUN"}):
+    toks = sorted(ids | {h for h in heads if p.tok(h).upos == "NOUN"})
+    # "the two foreign ministers", "les deux chefs de la diplomatie": a title of several words,
+    # read on the words' lemmas (longest first), before any one word of it
+    said = [(fold(p.tok(i).lemma), fold(p.tok(i).form)) for i in toks]
+    joined = {f.replace(" ", ""): r for f, r in titles.items() if " " in f or "'" in f}
+    done: set[int] = set()
+    for n in range(min(6, len(toks)), 1, -1):
+        for x in range(len(toks) - n + 1):
+            span = toks[x : x + n]
+            if span[-1] - span[0] != n - 1 or done & set(span):
+                continue
+            for words in (
+                [w[0] for w in said[x : x + n]],
+                [w[1] for w in said[x : x + n]],
+                [said[x][0]] + [w[1] for w in said[x + 1 : x + n]],  # "chefs d'État": chef d'État
+            ):
+                role = joined.get("".join(words))
+                if role:
+                    if role != "counterpart":
+                        out.add(role)
+                    done |= set(span)
+                    break
+    for i in toks:
+        if i in done:
+            continue
         t = p.tok(i)
         role = titles.get(fold(t.form)) or titles.get(fold(t.lemma))
         if role is None:

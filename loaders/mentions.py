@@ -1602,7 +1602,8 @@ def role_fits(title_role: str, role: str | None) -> bool:
     if title_role == "leader":
         return role in _RULERS
     if title_role == "minister":
-        return "minister" in role and role not in _GOVERNMENT  # "the minister" is not the prime minister
+        # "the minister" is not the prime minister; the US secretary of state is a minister
+        return ("minister" in role or role == "secretary of state") and role not in _GOVERNMENT
     if title_role in _GOVERNMENT:
         return role in _GOVERNMENT
     if title_role in ("foreign minister", "secretary of state"):
