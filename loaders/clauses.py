@@ -1392,6 +1392,13 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             # "Marcos had been received by Steinmeier back then, before he met Scholz": the time
             # the clause it hangs on recalls
             return "recall"
+    if (
+        pr.head.upos in ("NOUN", "PROPN")
+        and pr.head.deprel in ("nsubj", "nsubj:pass")
+        and pr.head.head
+        and L.has("past_occur_verbs", p.tok(pr.head.head))
+    ):
+        return "recall"  # "la visite du roi au Chili remonte à 2019": what goes back to a time is past
     if pr.head.upos in ("NOUN", "PROPN") and _of_a_previous_encounter(L, p, pr):
         return "recall"  # "their previous meeting goes back to 2024, on the margins of a summit in Lima"
     if _depicted(L, p, pr.head):
@@ -2304,7 +2311,16 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     if named:
         # "the two presidents", "двух президентов": of the office the phrase names, when the text
         # has two of it (not the foreign minister named more often)
-        holders = [h for h in earlier if any(role_fits(r, ctx.leader_info[h.lid].get("role")) for r in named)]
+        holders = [
+            h
+            for h in earlier
+            if any(
+                role_fits(r, ctx.leader_info[h.lid].get("role"))
+                # "les deux chefs d'État" said of a president and a prime minister: loosely, the leaders
+                or (r == "head of state" and role_fits("leader", ctx.leader_info[h.lid].get("role")))
+                for r in named
+            )
+        ]
         if len({ctx.leader_info[h.lid]["state"] for h in holders}) >= 2:
             principals = holders
             earlier = holders  # "the two heads of state": never a foreign minister told more often
@@ -5056,10 +5072,10 @@ def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
         if c.deprel in ("compound", "compound:prt") and c.upos in ("ADP", "ADV", "PART") and not p.children(c.i):
             continue  # the particle of a separable verb ("schlug ... vor"): part of the verb
         sub = p.subtree(c.i)
-        if t.upos == "VERB" and c.deprel not in ("obj", "iobj", "xcomp", "nmod") and max(x.end for x in sub) <= t.start:
-            # what stands before the verb, but its objects ("hat eine Partnerschaft vorgeschlagen"):
-            # when or where it was said ("Durante la conversación, X planteó ..."), a clause
-            # before a semicolon
+        if t.upos == "VERB" and c.deprel in ("advcl", "ccomp", "dep", "csubj") and max(x.end for x in sub) <= t.start:
+            # a clause before the verb (before a semicolon: "X asked for A; Y proposed B"): another
+            # statement, not what is proposed (its complements stay, even before it: "hat um ...
+            # gebeten", "За создание фонда выступил X", "For uranium, X asked for a contract")
             continue
         toks.extend(sub)
     if not toks:
@@ -5162,6 +5178,12 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
                 continue  # "wants to propose", "refused to offer", "hopes that X will be invited"
             if t.upos == "VERB" and any(c.deprel == "obj" and L.has("issue_nouns", c) for c in p.children(t.i)):
                 continue  # "planteó la cuestión de los migrantes", "raised her concerns": a topic, no proposal
+            if L.has("for_only_verbs", t) and not any(
+                c.deprel == "obl" and any(L.has("for_words", x) for x in p.children(c.i)) for c in p.children(t.i)
+            ):
+                continue  # "высказался о ситуации": an opinion; only "высказался за ..." asks for something
+            if L.has("invite_words", t) and any(c.deprel == "obj" and L.has("press_nouns", c) for c in p.children(t.i)):
+                continue  # "a convié la presse à une conférence commune": no invitation to a state
             if _only_against(L, p, t):
                 continue  # "spoke out against the sanctions", "высказался против": opposition, no proposal
             lid, state = _proposer(ctx, L, pr)

@@ -171,6 +171,7 @@ def extract(article: Article) -> ArticleFacts:
         elif pid in event_places or not all(
             ctx.has("photo", ctx.sent_of(e.start))
             or ((is_metonym(ctx, e.start) or is_metonym(ctx, e.end - 1)) and not _located_at(ctx, e.start))
+            or (p["kind"] == "office" and _speaking(ctx, e.start) and not _located_at(ctx, e.start))
             for e in evs
         ):
             # not when only named in picture credits ("Photo courtesy of the Kremlin") or for the
@@ -203,6 +204,24 @@ def extract(article: Article) -> ArticleFacts:
         calls=tuple(calls),
         warnings=warnings,
     )
+
+
+def _speaking(ctx: Ctx, pos: int) -> bool:
+    """ "Albanese's office said", "hieß es aus dem Kanzleramt": an office that speaks is the
+    government or the person it serves, not a place (a verb of saying or crediting close by)."""
+    for m in ctx.triggers.get("locative", ()):
+        gap = ctx.text[m.end : pos]
+        if 0 <= pos - m.end <= 5 and (
+            not gap.strip() or gap.strip(" '’").lower() in rd.every_language("locative_articles", folded=False)
+        ):
+            return False  # "told reporters at the Union Buildings": where he spoke
+    saying = ctx.triggers.get("say", []) + rd.word_gazetteer(ctx.lang, "credit_verbs").find(ctx.text, ctx.index)
+    if any(-30 <= x.start - pos <= 30 and ctx.sent_of(x.start) == ctx.sent_of(pos) for x in saying):
+        return True
+    # "Albanese's office would not say whether ...": the verb in another form than the lexicon's
+    said = {lemmatize(ctx.lang, w) for w in rd.lexicon(ctx.lang).get("say", ()) if " " not in w and len(w) > 3}
+    s = ctx.sents[ctx.sent_of(pos)]
+    return any(lemmatize(ctx.lang, w) in said for w in re.findall(r"\w+", ctx.text[pos : min(s.end, pos + 30)]))
 
 
 def _located_at(ctx: Ctx, pos: int) -> bool:
