@@ -171,6 +171,8 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
         for m in days.find(text, index):
             if m.i in taken:
                 continue
+            if _in_a_name(text, m.start, lang):
+                continue  # "Santo Domingo", "San Lunes": a name holding a weekday, not a day
             # the weekday on or before the publication date ("Wednesday" in a Thursday article)
             back = (pub.weekday() - m.value) % 7
             d = pub - dt.timedelta(days=back)
@@ -219,6 +221,27 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             out.append(DateMention(m.start, m.end, str(_season_year(pub, *m.value)), "year", False))
     out.sort(key=lambda d: d.start)
     return out
+
+
+@lru_cache(maxsize=None)
+def _lower_weekdays(lang: str) -> bool:
+    """Does ``lang`` write its weekdays in lower case (es, fr, ru: "domingo", "lundi")?"""
+    from babel.dates import get_day_names
+
+    try:
+        return get_day_names("wide", locale=lang)[6].islower()
+    except Exception:  # noqa: BLE001 - a locale Babel lacks: no rule
+        return False
+
+
+def _in_a_name(text: str, start: int, lang: str) -> bool:
+    """A capitalised weekday right after a capitalised word, in a language that writes weekdays in
+    lower case: the end of a name ("Santo Domingo"), not a day."""
+    if not _lower_weekdays(lang) or not text[start : start + 1].isupper():
+        return False
+    before = text[max(0, start - 30) : start]
+    m = re.search(r"(\w+)[ \u00a0]$", before)
+    return bool(m and m.group(1)[:1].isupper())
 
 
 def _weekday_before(text: str, toks: list[Token], i: int, days: Gazetteer, lang: str) -> tuple[int, int] | None:
