@@ -2495,6 +2495,25 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     mention decides."""
     if _in_a_name(ctx, L, p, t):
         return False  # "the Shanghai Cooperation Organisation", "Шанхайской организации": a name
+    top = _clause_verb(pr)
+    where = [c for c in p.children(top.i) if c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words()]
+    if top.deprel in ("acl:relcl", "acl") and top.head and where:
+        # "arrived in Edmonton from Ottawa, where he met Carney": where is Ottawa, whatever its
+        # case; hung on a day ("am Donnerstag aus Ottawa, wo er ..."), the name just before "where"
+        ante = p.tok(top.head)
+        if ante.i == t.i and _case_of(p, t):
+            return True  # (an object, "reached the square, where ...", is left to the rules below)
+        if ante.i != t.i and (ante.upos != "PROPN" or fold(ante.form) in _calendar_words()):
+            names = [
+                x
+                for x in p.toks
+                if x.i < where[0].i
+                and x.upos == "PROPN"
+                and x.deprel in ("obl", "nmod", "obj")
+                and fold(x.form) not in _calendar_words()
+            ]
+            if names and names[-1].i == t.i:
+                return True
     cur = t
     found = None
     # only "of" on the way up to the visit's object ("the port of Ghent"; a city, not a state:
