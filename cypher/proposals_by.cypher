@@ -12,7 +12,15 @@ CALL () {
   UNION
   MATCH (x:State {iso3: $who}) RETURN x
 }
-MATCH (x)-[p:PROPOSES]->(pr:Project)
+// a project's reports are one proposer's, about one pair, published in one month (graph/events.py:
+// its ``by``, ``pair_key`` and ``month`` are theirs): the proposer's projects of the period are read
+// from the (by, month) index, and only the reports of those about the partner
+WITH x, coalesce(x.id, x.iso3) AS by, coalesce(x.state, x.iso3) AS mine
+MATCH (pr:Project) USING INDEX pr:Project(by, month)
+WHERE pr.by = by
+  AND pr.month >= coalesce(substring($since, 0, 7), '') AND pr.month <= coalesce(substring($until, 0, 7), '\uffff')
+  AND ($to IS NULL OR $to IN [s IN split(coalesce(pr.pair_key, ''), '-') WHERE s <> mine])
+MATCH (x)-[p:PROPOSES]->(pr)
 MATCH (art:Article {id: p.article})
 WITH x, p, pr, art, [s IN coalesce(art.pair, []) WHERE s <> coalesce(x.state, x.iso3)] AS other
 WHERE ($to IS NULL OR $to IN other)

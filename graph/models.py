@@ -241,6 +241,14 @@ class Project(StructuredNode):
     last = StringProperty()
     joined_by = ArrayProperty(StringProperty())
     reports = ArrayProperty(StringProperty())
+    # what ``proposals`` shows (``events.project_summary``, schema version 7): the first report's
+    # what, quote and article, how many articles, their languages and sources
+    first_what = StringProperty()
+    first_quote = StringProperty()
+    first_article = StringProperty()
+    articles = IntegerProperty()
+    languages = ArrayProperty(StringProperty())
+    sources = ArrayProperty(StringProperty())
     in_sector = RelationshipTo(Sector, "IN_SECTOR", model=InSector)
 
 

@@ -35,7 +35,10 @@ from relgraph.graph.connect import bind_neomodel
 #   6  counts of resolved nodes in the same nodes (``events.tally_keys``: a pair's meetings, a
 #      traveller's visits to a state, a place's visits, meetings, travellers and articles):
 #      meetings_between, timeline and facilities_visited read them
-SCHEMA_VERSION = 6
+#   7  a proposal report carries its article's language, outlet and sources, and a Project what
+#      ``proposals`` shows of it (``events.project_summary``: first report, articles, languages,
+#      sources): proposals reads the pair's projects, not each report's article
+SCHEMA_VERSION = 7
 
 
 def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
@@ -69,6 +72,8 @@ EXTRA_INDEXES = (
     # sector_trend and sources_for read the edges of a pair's articles by the pair they carry
     "CREATE INDEX mentions_pair IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.pair)",
     "CREATE INDEX reported_by_pair IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() ON (r.pair)",
+    # proposals_by reads a proposer's projects of a period (schema version 7)
+    "CREATE INDEX project_by_month IF NOT EXISTS FOR (p:Project) ON (p.by, p.month)",
     # partners_of and leaders_of read a state's counts (graph/write.py: ``_TALLY``)
     "CREATE INDEX tally_kind_of IF NOT EXISTS FOR (t:Tally) ON (t.kind, t.of)",
 )
@@ -260,6 +265,14 @@ def _recount_step(driver: neo4j.Driver, database: str, batch: int, echo) -> None
         echo(f"  {n} counts")
 
 
+def _project_summary_step(driver: neo4j.Driver, database: str, batch: int, echo) -> None:
+    from relgraph.graph.migrate import summarize_projects
+
+    n = summarize_projects(driver, database, batch=max(10, batch // 10))
+    if echo:
+        echo(f"  {n} projects")
+
+
 # Every step, with the version it belongs to: a graph of version v runs the steps of the versions after v.
 _STEPS: tuple[tuple[int, str, Any], ...] = (
     *((2, what, (q, counter)) for what, q, counter in _STEPS_TO_2),
@@ -274,6 +287,11 @@ _STEPS: tuple[tuple[int, str, Any], ...] = (
         6,
         "the articles naming each state's partners and leaders, pairs' meetings and places' visits, counted",
         _recount_step,
+    ),
+    (
+        7,
+        "the articles' languages and sources on proposal reports, and what proposals shows on projects",
+        _project_summary_step,
     ),
 )
 

@@ -19,7 +19,7 @@ import random
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -598,6 +598,10 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         row.update(events.report_fields(row, a.published, m.city_id or m.place_id, f"{art}#{k}"))
     out["visits"] = visit_reports(out["visits"], a.published, art)
     out["proposals"] = proposal_reports(out["proposals"], a.published, pair_key, art)
+    # what ``proposals`` shows of a project's articles rides on its reports (schema version 7:
+    # ``events.project_summary``); added after the reports are numbered, which it must not change
+    for p in out["proposals"]:
+        p.update(article_fields(a.lang, a.outlet, [s.name for s in f.sources]))
     for kind in ROW_KINDS:
         for row in out[kind]:
             row["article"] = art
@@ -653,6 +657,12 @@ def proposal_reports(
     for k, row in enumerate(out):
         row.update(events.project_fields(row, published, pair_key, f"{article}#p{k}"))
     return out
+
+
+def article_fields(lang: str | None, outlet: str | None, sources: Iterable[str | None]) -> dict[str, Any]:
+    """An article's language, outlet and credited sources (their names, sorted, each once), as a
+    proposal report carries them (``events.project_summary``)."""
+    return {"lang": lang, "outlet": outlet, "sources": sorted({s for s in sources if s is not None})}
 
 
 def _state_of(pid: str, leader_state: dict[str, str | None]) -> str | None:
