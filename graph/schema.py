@@ -72,6 +72,8 @@ EXTRA_INDEXES = (
     # sector_trend and sources_for read the edges of a pair's articles by the pair they carry
     "CREATE INDEX mentions_pair IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.pair)",
     "CREATE INDEX reported_by_pair IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() ON (r.pair)",
+    # sectors_discussed reads a pair's articles of a period (schema version 7)
+    "CREATE INDEX article_pair_published IF NOT EXISTS FOR (a:Article) ON (a.pair_key, a.published)",
     # proposals_by reads a proposer's projects of a period (schema version 7)
     "CREATE INDEX project_by_month IF NOT EXISTS FOR (p:Project) ON (p.by, p.month)",
     # partners_of and leaders_of read a state's counts (graph/write.py: ``_TALLY``)
