@@ -92,6 +92,10 @@ class Attended(Event):
     """A leader took part in a meeting (CAMEO 042 for a visitor, 043 for the host ...)."""
 
     # (:Leader)-[:ATTENDED {plover_event, plover_mode, cameo, article, quote, start, end}]->(:Meeting)
+    # and, for meetings_of's index (schema version 7): the leader's id and the meeting's date
+    # ('' for none), which the writers keep as the meeting's date changes
+    leader = StringProperty()
+    mdate = StringProperty()
 
 
 class OnCall(Event):
