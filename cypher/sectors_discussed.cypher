@@ -9,7 +9,7 @@ WITH CASE WHEN $a < $b THEN $a + '-' + $b ELSE $b + '-' + $a END AS key
 // the pair's articles of the period, from the (pair_key, published) index: none of the others is
 // read (an article without a publication date is in no period: read only when none is given)
 CALL (key) {
-  MATCH (art:Article) USING INDEX art:Article(pair_key, published)
+  MATCH (art:Article)
   WHERE art.pair_key = key AND art.published >= coalesce($since, '') AND art.published <= coalesce($until, '\uffff')
   RETURN art
   UNION
