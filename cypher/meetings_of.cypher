@@ -11,14 +11,39 @@ CALL () {
   UNION
   MATCH (l:Leader {state: $who}) RETURN l
 }
-MATCH (l)-[:ATTENDED]->(m:Meeting)
-WHERE ($since IS NULL OR m.date >= $since) AND ($until IS NULL OR m.date <= $until)
-WITH DISTINCT l, m
+// Each ATTENDED edge carries its leader and its meeting's date ('' for none), indexed (schema
+// version 7, kept by the writers as a meeting's date changes): a leader's meetings of the period
+// are read newest first from the index, as far as the page needs, and counted from it; no
+// meeting outside the page is read.
+WITH l, coalesce($since, '') AS lo, coalesce($until, '\uffff') AS hi, coalesce($limit, 100) AS lim
+CALL (l, lo, hi) {
+  // how many in all (a meeting without a date is in no period: counted only when none is given)
+  MATCH ()-[a:ATTENDED]->(m)
+  WHERE a.leader = l.id AND a.mdate >= lo AND a.mdate <= hi AND ($until IS NULL OR a.mdate <> '')
+  RETURN count(DISTINCT m) AS n
+}
+CALL (l, lo, hi, lim) {
+  // the date of the leader's `lim`-th newest meeting: every meeting of the page is as new
+  MATCH ()-[a:ATTENDED]->(m)
+  WHERE a.leader = l.id AND a.mdate >= lo AND a.mdate <= hi AND ($until IS NULL OR a.mdate <> '')
+  WITH a.mdate AS d, m ORDER BY a.leader DESC, a.mdate DESC
+  WITH DISTINCT d, m
+  LIMIT coalesce($limit, 100)
+  RETURN min(d) AS cut
+}
+CALL (l, cut, hi) {
+  MATCH ()-[a:ATTENDED]->(m)
+  WHERE a.leader = l.id AND a.mdate >= cut AND a.mdate <= hi AND ($until IS NULL OR a.mdate <> '')
+  RETURN collect(DISTINCT m) AS ms
+}
+WITH collect({l: l, ms: ms}) AS per, sum(n) AS total
+UNWIND per AS x
+UNWIND x.ms AS m
 // the page is cut before each meeting's reports are read: the cost is that of the page
-WITH l, m ORDER BY coalesce(m.date, '') DESC, l.name, m.id
-WITH collect({l: l, m: m}) AS lms
+WITH x.l AS l, m, total ORDER BY coalesce(m.date, '') DESC, l.name, m.id
+WITH collect({l: l, m: m}) AS lms, total
 UNWIND lms[..coalesce($limit, 100)] AS lm
-WITH lm.l AS l, lm.m AS m, size(lms) AS total
+WITH lm.l AS l, lm.m AS m, total
 MATCH (l)-[at:ATTENDED]->(m)
 OPTIONAL MATCH (m)-[:HELD_AT]->(f:Facility)
 OPTIONAL MATCH (o:Leader)-[:ATTENDED]->(m) WHERE o <> l

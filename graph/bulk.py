@@ -166,7 +166,7 @@ class ImportFiles:
         """Cypher to run once after the import (also written to finish.cypher): the empty lists,
         and the graph's schema version (what `relgraph load` records in a new graph)."""
         from relgraph.graph.models import META_LABEL
-        from relgraph.graph.schema import SCHEMA_VERSION
+        from relgraph.graph.schema import MEETING_DATES_STEP, SCHEMA_VERSION
 
         from relgraph.graph.write import RECOUNT
 
@@ -181,6 +181,8 @@ class ImportFiles:
         # the counts the writer keeps article by article (partners_of, leaders_of), summed once,
         # after the empty lists are lists again (an article's meeting spans are counted)
         out.extend(q.strip() for q in RECOUNT)
+        # each ATTENDED edge's leader and meeting's date (meetings_of's index), as the writer sets them
+        out.append(MEETING_DATES_STEP.replace("$batch", "10000"))
         return out
 
     def arguments(self, relative: bool = False) -> list[str]:

@@ -551,6 +551,7 @@ def project_props(members: Sequence[Report]) -> dict[str, Any]:
         )
     pubs = sorted(r["published"] for r in ms if r.get("published"))
     return {
+        **project_summary(ms),
         "name": min(r["what"] for r in ms),
         "by": ms[0].get("by_id"),
         "pair_key": ms[0].get("pair_key"),
@@ -561,6 +562,49 @@ def project_props(members: Sequence[Report]) -> dict[str, Any]:
         "last": pubs[-1] if pubs else None,
         "joined_by": joined,
         "reports": [json.dumps(r, sort_keys=True, ensure_ascii=False) for r in ms],
+    }
+
+
+def _read_order(r: Report) -> tuple:
+    """The order ``proposals`` reads a project's reports in: by the article's publication (none
+    last), the article, the report's offset (none last), as its question text did."""
+    pub, start = r.get("published"), r.get("start")
+    return (pub is None, pub or "", _article_of(r), start is None, start if start is not None else 0)
+
+
+def _article_of(r: Report) -> str:
+    return r.get("article") or r["key"].rpartition("#")[0]
+
+
+def project_summary(members: Sequence[Report]) -> dict[str, Any]:
+    """What ``proposals`` shows of a project, kept on the node (schema version 7) so that the
+    question reads the pair's projects, not each report's article: the first report's ``what``,
+    quote and article (in ``_read_order``), how many articles, their languages (in that order) and
+    their sources (each article's credited sources, then the articles' outlets, each once). A
+    report carries its article's ``lang``, ``outlet`` and ``sources`` (``write.rows``)."""
+    ms = sorted(members, key=_read_order)
+    arts: list[Report] = []
+    seen: set[str] = set()
+    for r in ms:
+        if _article_of(r) not in seen:
+            seen.add(_article_of(r))
+            arts.append(r)
+    languages: list[str] = []
+    for r in arts:
+        if r.get("lang") is not None and r["lang"] not in languages:
+            languages.append(r["lang"])
+    sources: list[str] = []
+    for name in [n for r in arts for n in r.get("sources") or []] + [r.get("outlet") for r in arts]:
+        if name is not None and name not in sources:
+            sources.append(name)
+    first = ms[0] if ms else {}
+    return {
+        "first_what": first.get("what"),
+        "first_quote": first.get("quote"),
+        "first_article": _article_of(first) if first else None,
+        "articles": len(arts),
+        "languages": languages,
+        "sources": sources,
     }
 
 

@@ -200,3 +200,56 @@ def resolve_visits_and_projects(
             )
     done["unresolved_meetings"] = driver.execute_query(_UNRESOLVED_MEETINGS, database_=database).records[0]["n"]
     return done
+
+
+# -- schema version 7: the article's language, outlet and sources on each proposal report --------
+_PROJECTS_TODO = """
+MATCH (p:Project) WHERE p.id > $after
+RETURN p.id AS id, p.reports AS reports
+ORDER BY p.id LIMIT $n
+"""
+_ARTICLE_FIELDS = """
+UNWIND $ids AS id
+MATCH (a:Article {id: id})
+OPTIONAL MATCH (a)-[:REPORTED_BY]->(s:Source)
+RETURN a.id AS id, a.lang AS lang, a.outlet AS outlet, collect(s.name) AS sources
+"""
+_SET_PROJECTS = "UNWIND $rows AS row MATCH (p:Project {id: row.id}) SET p += row.props"
+
+
+def summarize_projects(driver: neo4j.Driver, database: str = "neo4j", *, batch: int = 1000) -> int:
+    """Give every proposal report its article's language, outlet and sources
+    (``write.article_fields``, as ``write.rows`` does) and every project the properties
+    ``events.project_props`` makes of them, ``batch`` projects a transaction; returns the projects
+    rewritten. A project whose reports all carry them already is left alone (a migration stopped
+    half-way goes on)."""
+
+    def work(tx: neo4j.ManagedTransaction, todo: list[tuple[str, list[dict]]]) -> None:
+        tx.run(write._LOCK).consume()
+        ids = sorted({r["article"] for _, rs in todo for r in rs})
+        arts = {a["id"]: a for a in tx.run(_ARTICLE_FIELDS, ids=ids).data()}
+        rows = []
+        for pid, rs in todo:
+            for r in rs:
+                a = arts.get(r["article"]) or {}
+                r.update(write.article_fields(a.get("lang"), a.get("outlet"), a.get("sources") or []))
+            rows.append({"id": pid, "props": events.project_props(rs)})
+        tx.run(_SET_PROJECTS, rows=rows).consume()
+
+    done, after = 0, ""
+    while True:
+        found = driver.execute_query(_PROJECTS_TODO, after=after, n=batch, database_=database).records
+        if not found:
+            break
+        after = found[-1]["id"]
+        todo = [
+            (p["id"], rs)
+            for p in found
+            for rs in [events.decode(p["reports"] or [])]
+            if rs and not all("sources" in r for r in rs)
+        ]
+        if todo:
+            with driver.session(database=database) as s:
+                s.execute_write(work, todo)
+            done += len(todo)
+    return done

@@ -92,6 +92,10 @@ class Attended(Event):
     """A leader took part in a meeting (CAMEO 042 for a visitor, 043 for the host ...)."""
 
     # (:Leader)-[:ATTENDED {plover_event, plover_mode, cameo, article, quote, start, end}]->(:Meeting)
+    # and, for meetings_of's index (schema version 7): the leader's id and the meeting's date
+    # ('' for none), which the writers keep as the meeting's date changes
+    leader = StringProperty()
+    mdate = StringProperty()
 
 
 class OnCall(Event):
@@ -241,6 +245,14 @@ class Project(StructuredNode):
     last = StringProperty()
     joined_by = ArrayProperty(StringProperty())
     reports = ArrayProperty(StringProperty())
+    # what ``proposals`` shows (``events.project_summary``, schema version 7): the first report's
+    # what, quote and article, how many articles, their languages and sources
+    first_what = StringProperty()
+    first_quote = StringProperty()
+    first_article = StringProperty()
+    articles = IntegerProperty()
+    languages = ArrayProperty(StringProperty())
+    sources = ArrayProperty(StringProperty())
     in_sector = RelationshipTo(Sector, "IN_SECTOR", model=InSector)
 
 

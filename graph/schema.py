@@ -35,7 +35,14 @@ from relgraph.graph.connect import bind_neomodel
 #   6  counts of resolved nodes in the same nodes (``events.tally_keys``: a pair's meetings, a
 #      traveller's visits to a state, a place's visits, meetings, travellers and articles):
 #      meetings_between, timeline and facilities_visited read them
-SCHEMA_VERSION = 6
+#   7  a proposal report carries its article's language, outlet and sources, and a Project what
+#      ``proposals`` shows of it (``events.project_summary``: first report, articles, languages,
+#      sources): proposals reads the pair's projects, not each report's article; ATTENDED edges
+#      carry their leader and their meeting's date (``leader``, ``mdate``), indexed for
+#      meetings_of; indexes for proposals_by and sectors_discussed (``EXTRA_INDEXES``); ATTENDED edges
+#      carry their leader and their meeting's date (``leader``, ``mdate``), indexed for
+#      meetings_of; indexes for proposals_by and sectors_discussed (``EXTRA_INDEXES``)
+SCHEMA_VERSION = 7
 
 
 def install(driver: neo4j.Driver, database: str = "neo4j") -> list[str]:
@@ -69,6 +76,14 @@ EXTRA_INDEXES = (
     # sector_trend and sources_for read the edges of a pair's articles by the pair they carry
     "CREATE INDEX mentions_pair IF NOT EXISTS FOR ()-[r:MENTIONS]-() ON (r.pair)",
     "CREATE INDEX reported_by_pair IF NOT EXISTS FOR ()-[r:REPORTED_BY]-() ON (r.pair)",
+    # sectors_discussed reads a pair's articles of a period (schema version 7)
+    "CREATE INDEX article_pair_published IF NOT EXISTS FOR (a:Article) ON (a.pair_key, a.published)",
+    # meetings_of reads a leader's meetings of a period, newest first (schema version 7)
+    "CREATE INDEX attended_leader_mdate IF NOT EXISTS FOR ()-[a:ATTENDED]-() ON (a.leader, a.mdate)",
+    # meetings_of reads a leader's meetings of a period, newest first (schema version 7)
+    "CREATE INDEX attended_leader_mdate IF NOT EXISTS FOR ()-[a:ATTENDED]-() ON (a.leader, a.mdate)",
+    # proposals_by reads a proposer's projects of a period (schema version 7)
+    "CREATE INDEX project_by_month IF NOT EXISTS FOR (p:Project) ON (p.by, p.month)",
     # partners_of and leaders_of read a state's counts (graph/write.py: ``_TALLY``)
     "CREATE INDEX tally_kind_of IF NOT EXISTS FOR (t:Tally) ON (t.kind, t.of)",
 )
@@ -260,6 +275,23 @@ def _recount_step(driver: neo4j.Driver, database: str, batch: int, echo) -> None
         echo(f"  {n} counts")
 
 
+# each ATTENDED edge's leader and meeting's date (meetings_of's index; graph/write.py
+# ``_EVENT_EDGES`` sets them as it makes the edge)
+MEETING_DATES_STEP = (
+    "MATCH (l:Leader)-[a:ATTENDED]->(m:Meeting) "
+    "WHERE a.leader IS NULL OR a.mdate IS NULL OR a.mdate <> coalesce(m.date, '') OR a.leader <> l.id "
+    "CALL (l, a, m) { SET a.leader = l.id, a.mdate = coalesce(m.date, '') } IN TRANSACTIONS OF $batch ROWS"
+)
+
+
+def _project_summary_step(driver: neo4j.Driver, database: str, batch: int, echo) -> None:
+    from relgraph.graph.migrate import summarize_projects
+
+    n = summarize_projects(driver, database, batch=max(10, batch // 10))
+    if echo:
+        echo(f"  {n} projects")
+
+
 # Every step, with the version it belongs to: a graph of version v runs the steps of the versions after v.
 _STEPS: tuple[tuple[int, str, Any], ...] = (
     *((2, what, (q, counter)) for what, q, counter in _STEPS_TO_2),
@@ -275,6 +307,12 @@ _STEPS: tuple[tuple[int, str, Any], ...] = (
         "the articles naming each state's partners and leaders, pairs' meetings and places' visits, counted",
         _recount_step,
     ),
+    (
+        7,
+        "the articles' languages and sources on proposal reports, and what proposals shows on projects",
+        _project_summary_step,
+    ),
+    (7, "the leader and the meeting's date on each ATTENDED edge", (MEETING_DATES_STEP, "properties_set")),
 )
 
 

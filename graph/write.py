@@ -19,7 +19,7 @@ import random
 import re
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -167,6 +167,16 @@ RETURN m.id AS id, m.reports AS reports,
        m {{.block, .multilateral, .lo, .date, .visitor}} AS props
 """
 _EVENT_DELETE = "UNWIND $ids AS i MATCH (m:{label} {{id: i}}) DETACH DELETE m"
+# meetings_of reads a leader's meetings of a period from the (leader, mdate) index of ATTENDED
+# edges (schema version 7): each carries its leader's id and its meeting's date ('' for none),
+# set when it is made (``_EVENT_EDGES``) and again here when a meeting keeping its edges is
+# rewritten (its date may change as reports join it)
+_MEETING_DATES = """
+UNWIND $ids AS i
+MATCH (m:Meeting {id: i})<-[a:ATTENDED]-()
+WITH m, a WHERE a.mdate IS NULL OR a.mdate <> coalesce(m.date, '')
+SET a.mdate = coalesce(m.date, '')
+"""
 # a node whose reports all stay together under another id (a report with a smaller key joined)
 _EVENT_RENAME = "UNWIND $rows AS row MATCH (m:{label} {{id: row.old}}) SET m.id = row.new"
 _EVENT_NODES = """
@@ -188,7 +198,8 @@ CALL (m, row) {
   UNWIND row.participants AS p
   MATCH (l:Leader {id: p.id})
   CREATE (l)-[:ATTENDED {article: row.article, quote: row.quote, start: row.start, end: row.end,
-                         plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo}]->(m)
+                         plover_event: p.plover_event, plover_mode: p.plover_mode, cameo: p.cameo,
+                         leader: l.id, mdate: coalesce(m.date, '')}]->(m)
 }
 CALL (m, row) {
   UNWIND row.states AS iso3
@@ -598,6 +609,10 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
         row.update(events.report_fields(row, a.published, m.city_id or m.place_id, f"{art}#{k}"))
     out["visits"] = visit_reports(out["visits"], a.published, art)
     out["proposals"] = proposal_reports(out["proposals"], a.published, pair_key, art)
+    # what ``proposals`` shows of a project's articles rides on its reports (schema version 7:
+    # ``events.project_summary``); added after the reports are numbered, which it must not change
+    for p in out["proposals"]:
+        p.update(article_fields(a.lang, a.outlet, [s.name for s in f.sources]))
     for kind in ROW_KINDS:
         for row in out[kind]:
             row["article"] = art
@@ -653,6 +668,12 @@ def proposal_reports(
     for k, row in enumerate(out):
         row.update(events.project_fields(row, published, pair_key, f"{article}#p{k}"))
     return out
+
+
+def article_fields(lang: str | None, outlet: str | None, sources: Iterable[str | None]) -> dict[str, Any]:
+    """An article's language, outlet and credited sources (their names, sorted, each once), as a
+    proposal report carries them (``events.project_summary``)."""
+    return {"lang": lang, "outlet": outlet, "sources": sorted({s for s in sources if s is not None})}
 
 
 def _state_of(pid: str, leader_state: dict[str, str | None]) -> str | None:
@@ -1073,6 +1094,9 @@ def _rewrite(
         res.nodes_created += tx.run(_EVENT_NODES.format(label=label), nodes=nodes).consume().counters.nodes_created
     if edges:
         res.edges_created += tx.run(edges_query, rows=edges).consume().counters.relationships_created
+    dated = [n["id"] for n in nodes if n["id"] in old_members and n["id"] not in drop]
+    if label == "Meeting" and dated:
+        tx.run(_MEETING_DATES, ids=dated).consume()
 
 
 def stats(driver: neo4j.Driver, database: str = "neo4j") -> dict[str, Any]:

@@ -151,13 +151,19 @@ def test_a_version_3_graph_is_migrated_to_the_pair_keys_a_load_makes(driver, cli
     err = migrated.stderr.splitlines()
     tallies = driver.execute_query("MATCH (t:Tally) RETURN count(t) AS n").records[0]["n"]
     assert err == [
-        f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/3: the states of meetings of three or more states ...",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/5: the states of meetings of three or more states ...",
         "  1 set",
-        f"migrating to schema version {schema.SCHEMA_VERSION}, step 2/3: the pair on source edges ...",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 2/5: the pair on source edges ...",
         "  3 set",
-        f"migrating to schema version {schema.SCHEMA_VERSION}, step 3/3: "
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 3/5: "
         "the articles naming each state's partners and leaders, pairs' meetings and places' visits, counted ...",
         f"  {tallies} counts",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 4/5: "
+        "the articles' languages and sources on proposal reports, and what proposals shows on projects ...",
+        "  0 projects",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 5/5: "
+        "the leader and the meeting's date on each ATTENDED edge ...",
+        "  0 set",
     ]
     assert graph_dump(driver) == fresh
     assert set(NEW_INDEXES) <= set(schema.index_names(driver))

@@ -120,7 +120,7 @@ def test_an_old_graph_is_refused_then_migrated_then_loads(driver, cli_env):
     migrated = run_cli("db", "migrate", "--batch-size", "100", env=cli_env)
     assert migrated.returncode == 0, migrated.stderr
     assert migrated.stdout.strip() == f"graph migrated from schema version 1 to {schema.SCHEMA_VERSION}"
-    assert "step 7/7" in migrated.stderr
+    assert "step 9/9" in migrated.stderr
     # every property the old graph lacked is back as a load writes it; who extracted it is unknown
     assert {r["e"] for r in driver.execute_query("MATCH (a:Article) RETURN DISTINCT a.extractor AS e").records} == {
         "unknown"
@@ -199,7 +199,7 @@ def test_a_version_2_graph_is_refused_then_migrated_to_the_graph_a_load_makes_th
     assert migrated.returncode == 0, migrated.stderr
     assert migrated.stdout.strip() == f"graph migrated from schema version 2 to {schema.SCHEMA_VERSION}"
     err = migrated.stderr.splitlines()
-    assert err[0].startswith(f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/4: visits and proposals")
+    assert err[0].startswith(f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/6: visits and proposals")
     assert [ln.split(":")[0].strip() for ln in err[1:3]] == [
         f"10/{len(first) - 5} articles",
         f"{len(first) - 5}/{len(first) - 5} articles",

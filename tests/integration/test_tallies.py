@@ -247,9 +247,15 @@ def test_a_version_4_graph_is_migrated_to_the_counts_a_load_makes(driver, cli_en
     assert migrated.stdout.strip() == f"graph migrated from schema version 4 to {schema.SCHEMA_VERSION}"
     n = len(counts(driver))
     assert migrated.stderr.splitlines() == [
-        f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/1: "
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 1/3: "
         "the articles naming each state's partners and leaders, pairs' meetings and places' visits, counted ...",
         f"  {n} counts",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 2/3: "
+        "the articles' languages and sources on proposal reports, and what proposals shows on projects ...",
+        "  0 projects",
+        f"migrating to schema version {schema.SCHEMA_VERSION}, step 3/3: "
+        "the leader and the meeting's date on each ATTENDED edge ...",
+        "  0 set",
     ]
     assert graph_dump(driver) == fresh
     assert "tally_kind_of" in schema.index_names(driver)

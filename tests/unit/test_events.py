@@ -329,3 +329,26 @@ def test_meeting_resolution_checks_each_kind_of_report_once_and_gives_what_every
     monkeypatch.setattr(events, "group_day", naive_group_day)
     monkeypatch.setattr(events, "_distinct", list)  # every member of a meeting, as before
     assert events.resolve(reports) == got
+
+
+def test_a_projects_summary_reads_its_reports_as_proposals_did():
+    # what proposals shows of a project (schema version 7): its reports in order of publication
+    # (none last), article and offset; languages in that order; each article's sources, then the
+    # articles' outlets, each once
+    def with_article(key, published, start, lang, outlet, sources, what):
+        r = proposal(key, published=published, what=what)
+        r.update(start=start, quote=f"q {key}", lang=lang, outlet=outlet, sources=sources)
+        return r
+
+    reports = [
+        with_article("c#p0", None, 5, "ru", "TASS", ["TASS"], "c"),
+        with_article("b#p1", "2025-05-13", 40, "fr", None, ["AFP", "Reuters"], "b1"),
+        with_article("b#p0", "2025-05-13", 10, "fr", None, ["AFP", "Reuters"], "b0"),
+        with_article("a#p0", "2025-05-14", None, "en", "Example", ["AP"], "a"),
+    ]
+    s = events.project_summary(reports)
+    assert (s["first_what"], s["first_quote"], s["first_article"]) == ("b0", "q b#p0", "b")
+    assert s["articles"] == 3
+    assert s["languages"] == ["fr", "en", "ru"]
+    assert s["sources"] == ["AFP", "Reuters", "AP", "TASS", "Example"]
+    assert events.project_props(reports)["articles"] == 3
