@@ -672,16 +672,9 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
             # clause hangs on the verb or on the day, the place it stands for is the proper noun
             # just before the relative adverb
             where = next(c for c in p.children(top.i) if fold(c.form) in _where_words())
-            names = [
-                t
-                for t in p.toks
-                if t.i < where.i
-                and t.upos == "PROPN"
-                and t.deprel in ("obl", "nmod", "obj")
-                and fold(t.form) not in _calendar_words()
-            ]
-            if names:
-                dom |= {x.i for x in p.subtree(names[-1].i) if x.i < where.i}
+            name = _name_before(p, where)
+            if name is not None:
+                dom |= {x.i for x in p.subtree(name.i) if x.i < where.i}
     kids = p.children(pr.head.i)
     passive = any(c.deprel == "aux:pass" for c in kids) or any(
         c.deprel == "aux" and fold(c.lemma) in rd.every_language("passive_aux", events=True) for c in kids
@@ -1252,6 +1245,21 @@ def _of_a_previous_encounter(L: Lex, p: Parse, pr: Pred) -> bool:
         and any(a.deprel in ("amod", "det") and L.has("previous", a) for a in p.children(s.i))
         for s in p.children(g.i)
     )
+
+
+def _name_before(p: Parse, where: Tok) -> Tok | None:
+    """The proper noun a relative "where" stands for when the parser hung its clause on a verb or
+    a day ("reist nach Madrid weiter, wo er ...", "to Jakarta on Wednesday, where he ..."): the
+    last name before it that is a complement, not a day."""
+    names = [
+        t
+        for t in p.toks
+        if t.i < where.i
+        and t.upos == "PROPN"
+        and t.deprel in ("obl", "nmod", "obj")
+        and fold(t.form) not in _calendar_words()
+    ]
+    return names[-1] if names else None
 
 
 def _place_clause_of(p: Parse, pr: Pred) -> Pred | None:
@@ -2504,15 +2512,8 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
         if ante.i == t.i and _case_of(p, t):
             return True  # (an object, "reached the square, where ...", is left to the rules below)
         if ante.i != t.i and (ante.upos != "PROPN" or fold(ante.form) in _calendar_words()):
-            names = [
-                x
-                for x in p.toks
-                if x.i < where[0].i
-                and x.upos == "PROPN"
-                and x.deprel in ("obl", "nmod", "obj")
-                and fold(x.form) not in _calendar_words()
-            ]
-            if names and names[-1].i == t.i:
+            name = _name_before(p, where[0])
+            if name is not None and name.i == t.i:
                 return True
     cur = t
     found = None

@@ -171,7 +171,7 @@ def extract(article: Article) -> ArticleFacts:
         elif pid in event_places or not all(
             ctx.has("photo", ctx.sent_of(e.start))
             or ((is_metonym(ctx, e.start) or is_metonym(ctx, e.end - 1)) and not _located_at(ctx, e.start))
-            or (p["kind"] == "office" and _speaking(ctx, e.start) and not _located_at(ctx, e.start))
+            or (p["kind"] == "office" and _speaking(ctx, e.start))
             for e in evs
         ):
             # not when only named in picture credits ("Photo courtesy of the Kremlin") or for the
@@ -209,14 +209,9 @@ def extract(article: Article) -> ArticleFacts:
 def _speaking(ctx: Ctx, pos: int) -> bool:
     """ "Albanese's office said", "hieß es aus dem Kanzleramt": an office that speaks is the
     government or the person it serves, not a place (a verb of saying or crediting close by)."""
-    for m in ctx.triggers.get("locative", ()):
-        gap = ctx.text[m.end : pos]
-        if 0 <= pos - m.end <= 5 and (
-            not gap.strip() or gap.strip(" '’").lower() in rd.every_language("locative_articles", folded=False)
-        ):
-            return False  # "told reporters at the Union Buildings": where he spoke
-    saying = ctx.triggers.get("say", []) + rd.word_gazetteer(ctx.lang, "credit_verbs").find(ctx.text, ctx.index)
-    if any(-30 <= x.start - pos <= 30 and ctx.sent_of(x.start) == ctx.sent_of(pos) for x in saying):
+    if _after_locative(ctx, pos):
+        return False  # "told reporters at the Union Buildings": where he spoke
+    if any(-30 <= x.start - pos <= 30 and ctx.sent_of(x.start) == ctx.sent_of(pos) for x in _saying(ctx)):
         return True
     # "Albanese's office would not say whether ...": the verb in another form than the lexicon's
     said = {lemmatize(ctx.lang, w) for w in rd.lexicon(ctx.lang).get("say", ()) if " " not in w and len(w) > 3}
@@ -231,13 +226,22 @@ def _located_at(ctx: Ctx, pos: int) -> bool:
     k = ctx.sent_of(pos)
     if not (ctx.has("meeting", k) or ctx.has("visit", k)):
         return False  # a place where something happens, in a sentence that tells of it
-    saying = ctx.triggers.get("say", []) + rd.word_gazetteer(ctx.lang, "credit_verbs").find(ctx.text, ctx.index)
-    if any(-25 <= x.start - pos <= 25 for x in saying):
+    if any(-25 <= x.start - pos <= 25 for x in _saying(ctx)):
         return False  # "сообщили в Кремле", "в Кремле заявили": the government speaking
     L = lex(ctx.lang)
     near = re.findall(r"\w+", ctx.text[max(0, pos - 25) : pos + 40])
     if any(L.has("deny_verbs", Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)) for w in near):
         return False  # "в Кремле опровергли": the government denying
+    return _after_locative(ctx, pos)
+
+
+def _saying(ctx: Ctx) -> list:
+    """The verbs of saying and crediting in the text ("said", "a indiqué", "сообщили")."""
+    return ctx.triggers.get("say", []) + rd.word_gazetteer(ctx.lang, "credit_verbs").find(ctx.text, ctx.index)
+
+
+def _after_locative(ctx: Ctx, pos: int) -> bool:
+    """Does a locative ("in", "à l'", "в"), with at most an article, end right before ``pos``?"""
     for m in ctx.triggers.get("locative", ()):
         gap = ctx.text[m.end : pos]
         if 0 <= pos - m.end <= 5 and (
