@@ -962,6 +962,8 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             for c in kids
         ):
             return True
+    if _neither_nor(L, pr):
+        return True
     # German "kein Treffen" on the object, Russian "нет встречи"
     for c in p.children(pr.head.i):
         if c.deprel == "det" and L.has("negators", c):
@@ -998,6 +1000,24 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         # "Peskov: a Putin-Zelensky meeting is not planned", "no date yet for a summit in X":
         # a verbless headline the parser took apart; its negation is the noun's
         return True
+    return False
+
+
+def _neither_nor(L: Lex, pr: Pred) -> bool:
+    """ "Neither X nor Y travelled to Z", "Ni X ni Y viajaron", "Weder X noch Y reisten": a negative
+    correlation in the clause's own words (no "not" on the verb: the first word negates it)."""
+    p = pr.p
+    dom, _ = _pred_domain(pr, L)
+    # each word opens a noun phrase: "ni X ni Y", not "ni plus ni moins", "ни раньше ни позже"
+    forms = [
+        fold(t.form)
+        for t in (p.tok(i) for i in sorted(dom))
+        if t.i < len(p.toks) and p.toks[t.i].upos in ("NOUN", "PROPN", "PRON", "DET", "NUM")
+    ]
+    for pair in L.words.get("correlative_negation", ()):
+        first, second = pair.split()
+        if first in forms and second in forms[forms.index(first) + 1 :]:
+            return True
     return False
 
 
@@ -3153,6 +3173,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         if pr.kind == "visit" and not subject:
             subject = list(extra)
     places, dests = _places(ctx, L, pr, dom)
+    places = [(pid, m) for pid, m in places if not _namesake_abroad(ctx, pid)]
     if len(places) > 1:
         # the place in the event's own clause, before one it shares with the clause it is joined to
         # (a venue alone there keeps the city the clause hangs on: "nach Warschau, wo ihn Tusk
@@ -3206,7 +3227,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # time in the event's own clause, before one it shares with the clause it is joined to
         own = _own_clause(p, pr)
         dates = [d for d in dates if _tok_ids(p, d.start, d.end) & own] or dates
-    top = _first_conjunct(p, _clause_verb(pr))
+    top = _first_conjunct(p, pr.gov[0] if pr.during and pr.gov else _clause_verb(pr))
+    # ("where they held talks on the sidelines of the summit": the summit's clause is the talks')
     if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
         # clause this one hangs on
@@ -3369,6 +3391,22 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             L.has("bilateral_words", c) for c in p.children(pr.head.i) if c.deprel in ("amod", "nmod", "advmod", "obl")
         ),
         bool(sequence),
+    )
+
+
+def _namesake_abroad(ctx: Ctx, pid: str) -> bool:
+    """A venue the reference data puts in a state the article never brings in (no state name, no
+    leader, no town of it): "au Capitole" in a report from Toulouse, "el Capitolio" in Havana, are
+    not the Capitol in Washington. The name may stand as a facility; an event is not placed there
+    (nor a trip made to its state)."""
+    p = ctx.places[pid]
+    if p["kind"] == "city" or not p.get("state"):
+        return False
+    state = p["state"]
+    return not (
+        any(iso3 == state for iso3, _, _ in ctx.state_hits)
+        or any(ctx.leader_info[h.lid]["state"] == state for h in ctx.leader_hits)
+        or any(ctx.places[q]["kind"] == "city" and ctx.places[q]["state"] == state for q, _ in ctx.place_hits)
     )
 
 
@@ -3700,6 +3738,28 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             # Monday in Reykjavik. He was met by ...": the next sentence goes on with that day (not
             # after an arrival at night, when the talks are often the next day)
             ev = replace(ev, date=told.date)
+        if (
+            ev.date is None
+            and ev.status == "held"
+            and ev.kind == "meet"
+            and not ev.noun
+            and not _told_earlier(ctx, L, ev.k)
+            # (a thread word with a meeting day told: the rule below)
+            and not ((_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced) and meeting_day is not None)
+        ):
+            # "Toulouse hosted the summit yesterday. Macron received Sánchez at the Capitole": a
+            # meeting told right after a day named in its paragraph is on that day (not after an
+            # arrival at night, nor on a day told back before the report's own)
+            day = _narrative_day(ctx, ev, events)
+            dk = ctx.sent_of(day.start) if day is not None else -1
+            if (
+                day is not None
+                and ev.k - dk <= 1
+                and ctx.sents[dk].para == ctx.sents[ev.k].para
+                and not _late_in_day(ctx, L, dk)
+                and (meeting_day is None or day.value >= meeting_day.value)
+            ):
+                ev = replace(ev, date=day)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             if (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced) and meeting_day is not None:
                 # "Meanwhile, the foreign ministers met ...", "Позднее министра принял ...", "after the
@@ -3779,7 +3839,8 @@ def _same_states(ctx: Ctx, a: list[str], b: list[str]) -> bool:
 def _late_in_day(ctx: Ctx, L: Lex, k: int) -> bool:
     """Sentence ``k`` tells of the evening or the night ("landed late on Monday", "am Sonntagabend")."""
     words = L.words.get("late_day_parts", ())
-    return any(any(fold(t.form).endswith(w) for w in words) for t in parsed(ctx)[k].toks)
+    s = ctx.sents[k]
+    return any(any(w.endswith(x) for x in words) for w in re.findall(r"\w+", fold(ctx.text[s.start : s.end])))
 
 
 def _same_town(ctx: Ctx, a: str, b: str) -> bool:

@@ -280,11 +280,56 @@ def tree(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     return tuple(toks)
 
 
+def _one_root(toks: list[Tok]) -> list[Tok]:
+    """natasha can leave a word with no head but a relation of its own ("сделан в октябре в
+    Душанбе, где ...": "Душанбе" an oblique of nothing): it hangs where the word of the same
+    relation before it hangs ("в октябре", on "сделан"), or else on the root."""
+    root = next((t.i for t in toks if t.head == 0 and t.deprel == "root"), 0)
+    if not root:
+        return toks
+    for k, t in enumerate(toks):
+        if t.head or t.deprel == "root":
+            continue
+        head = next((x.head for x in reversed(toks[:k]) if x.deprel == t.deprel and x.head), root)
+        cur, steps = toks[head - 1], 0
+        while cur.head and cur.i != t.i and steps <= len(toks):
+            cur, steps = toks[cur.head - 1], steps + 1
+        if cur.i == t.i:
+            head = root  # (never under a word of its own subtree)
+        toks[k] = replace(t, head=head if head != t.i else root)
+    return toks
+
+
+def _off_punctuation(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """Each word hung on a punctuation mark, hung instead on the first word above it that is none."""
+    if not any(t.head and toks[t.head - 1].upos == "PUNCT" and t.upos != "PUNCT" for t in toks):
+        return toks
+    out = list(toks)
+    for k, t in enumerate(toks):
+        if t.upos == "PUNCT" or not t.head or toks[t.head - 1].upos != "PUNCT":
+            continue
+        head, seen = t.head, set()
+        while head and toks[head - 1].upos == "PUNCT" and head not in seen:
+            seen.add(head)
+            head = toks[head - 1].head
+        out[k] = replace(t, head=head, deprel=t.deprel if head else "root")
+    return tuple(out)
+
+
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
     trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
     a place phrase opened by a locative preposition before an infinitive's marker is an oblique
-    of the verb the infinitive hangs on."""
+    of the verb the infinitive hangs on.
+
+    In every language: punctuation has no dependents in Universal Dependencies; a word the parser
+    hung on a comma ("talks with the President of Indonesia, H.E. Prabowo, at the palace today",
+    every word after the comma under it) hangs on the word the comma hangs on.
+
+    Russian: a word natasha left with no head but a relation of its own is hung (``_one_root``)."""
+    toks = _off_punctuation(toks)
+    if lang == "ru":
+        return tuple(_one_root(list(toks)))
     if lang != "en":
         return toks
     from relgraph.loaders import refdata as rd

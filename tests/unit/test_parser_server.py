@@ -176,3 +176,53 @@ def test_a_cycle_of_heads_is_cut_so_every_walk_up_ends():
             cur = p.tok(cur.head)
     assert toks[3].head == 0 and toks[2].head == 2  # the tree's own edges are kept
     assert len(p.subtree(4)) == 1
+
+
+def test_words_hung_on_punctuation_hang_on_the_word_above_it():
+    """UD punctuation has no dependents: a word the parser hung on a comma (or on a comma hung on
+    a comma) hangs on the first word above that is no punctuation; the rest of the tree is kept."""
+    from relgraph.loaders.nlp import Tok
+    from relgraph.loaders.nlp.client import _repair
+
+    def tok(i, form, upos, head, rel):
+        return Tok(i, form, form.lower(), upos, head, rel, i, i + 1)
+
+    # "X held talks , Y , at Z"
+    toks = (
+        tok(1, "X", "PROPN", 2, "nsubj"),
+        tok(2, "held", "VERB", 0, "root"),
+        tok(3, "talks", "NOUN", 2, "obj"),
+        tok(4, ",", "PUNCT", 2, "punct"),
+        tok(5, "Y", "PROPN", 4, "dep"),
+        tok(6, ",", "PUNCT", 4, "punct"),
+        tok(7, "Z", "PROPN", 6, "dep"),
+    )
+    for lang in ("en", "fr", "de", "es", "ru"):
+        out = _repair(lang, toks)
+        assert [t.head for t in out] == [2, 0, 2, 2, 2, 4, 2]
+        assert out[4].deprel == "dep" and out[0] == toks[0]
+    clean = toks[:4]
+    assert _repair("fr", clean) is clean  # nothing to repair: the same tuple
+
+
+def test_a_russian_word_left_without_a_head_hangs_where_its_like_before_it_hangs():
+    """natasha: "сделан в октябре ... в Душанбе, где ...", "Душанбе" an oblique of nothing: it
+    hangs on the head of the oblique before it ("октябре" on "сделан"); with none, on the root.
+    Other languages keep their tree."""
+    from relgraph.loaders.nlp import Tok
+    from relgraph.loaders.nlp.client import _repair
+
+    def tok(i, upos, head, rel):
+        return Tok(i, "w", "w", upos, head, rel, i, i + 1)
+
+    toks = (
+        tok(1, "VERB", 0, "root"),
+        tok(2, "NOUN", 1, "obl"),
+        tok(3, "PROPN", 0, "obl"),  # no head
+        tok(4, "VERB", 3, "acl:relcl"),
+        tok(5, "NOUN", 0, "nmod"),  # no head, and no nmod before it
+    )
+    out = _repair("ru", toks)
+    assert [t.head for t in out] == [0, 1, 1, 3, 1]
+    assert [t.deprel for t in out] == [t.deprel for t in toks]
+    assert [t.head for t in _repair("de", toks)] == [0, 1, 0, 3, 0]
