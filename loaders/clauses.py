@@ -718,6 +718,20 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                 for o in p.children(c.i):
                     if o.deprel == "obl" and _case_of(p, o) in L.words.get("locative_case", ()):
                         dom |= _domain(p, o)
+    if pr.kind == "meet" and pr.head.upos == "VERB" and not any(c.deprel == "obj" for c in kids):
+        for c in kids:
+            if (
+                c.deprel in ("advcl", "conj")
+                and c.i > pr.head.i
+                and c.upos == "VERB"
+                # a bare participle: no auxiliary, no conjunction ("et Y est arrivé" is a clause)
+                and not any(x.deprel in ("aux", "aux:pass", "mark", "cop", "cc") for x in p.children(c.i))
+            ):
+                # "a reçu mardi à Berne la ministre canadienne, Anita Anand, arrivée la veille": the
+                # one received read as the subject of the participle after her; she is the object
+                for x in p.children(c.i):
+                    if x.deprel == "nsubj" and pr.head.i < x.i < c.i and x.upos in ("NOUN", "PROPN"):
+                        dom |= _domain(p, x)
     moving = pr.kind in ("visit", "meet")  # an invitation's participle hangs on the one invited
     if (
         moving
