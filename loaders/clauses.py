@@ -729,6 +729,9 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
             ):
                 # "a reçu mardi à Berne la ministre canadienne, Anita Anand, arrivée la veille": the
                 # one received read as the subject of the participle after her; she is the object
+                last = max(y.i for y in p.subtree(c.i))
+                if any(y.upos != "PUNCT" for y in p.toks[last:]):
+                    continue  # ("a reçu, Merz reparti la veille, le président Lula": the one received comes after)
                 for x in p.children(c.i):
                     if x.deprel == "nsubj" and pr.head.i < x.i < c.i and x.upos in ("NOUN", "PROPN"):
                         dom |= _domain(p, x)
@@ -1021,11 +1024,18 @@ def _neither_nor(L: Lex, pr: Pred) -> bool:
     """ "Neither X nor Y travelled to Z", "Ni X ni Y viajaron", "Weder X noch Y reisten": a negative
     correlation in the clause's own words (no "not" on the verb: the first word negates it)."""
     p = pr.p
-    dom, _ = _pred_domain(pr, L)
-    # each word opens a noun phrase: "ni X ni Y", not "ni plus ni moins", "ни раньше ни позже"
+    # in the subject or the object, each word opening a noun phrase: "ni X ni Y", not "ni plus ni
+    # moins", "ни свет ни заря" (a time), "sans ni conseillers ni journalistes" (an oblique)
+    args: set[int] = set()
+    for v in [pr.head, *(g for g in pr.gov if not g.deprel.startswith("~"))]:
+        for c in p.children(v.i):
+            if c.deprel in ("nsubj", "nsubj:pass", "obj"):
+                args |= {x.i for x in p.subtree(c.i)}
+            elif c.deprel in ("cc", "cc:preconj"):
+                args.add(c.i)  # ("Neither" hung on the verb)
     forms = [
         fold(t.form)
-        for t in (p.tok(i) for i in sorted(dom))
+        for t in (p.tok(i) for i in sorted(args))
         if t.i < len(p.toks) and p.toks[t.i].upos in ("NOUN", "PROPN", "PRON", "DET", "NUM")
     ]
     for pair in L.words.get("correlative_negation", ()):
@@ -3410,14 +3420,23 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
 
 def _namesake_abroad(ctx: Ctx, pid: str) -> bool:
     """A venue the reference data puts in a state the article never brings in (no state name, no
-    leader, no town of it): "au Capitole" in a report from Toulouse, "el Capitolio" in Havana, are
-    not the Capitol in Washington. The name may stand as a facility; an event is not placed there
-    (nor a trip made to its state)."""
+    leader, no town of it), named beside a town of another state: "au Capitole" in a report from
+    Toulouse, "el Capitolio" in Havana, are not the Capitol in Washington. The name may stand as
+    a facility; an event is not placed there (nor a trip made to its state). (A venue named alone,
+    "au Palais des Nations", is the one the data know.)"""
     p = ctx.places[pid]
     if p["kind"] == "city" or not p.get("state"):
         return False
     state = p["state"]
-    return not (
+    m = next(m for q, m in ctx.place_hits if q == pid)
+    k = ctx.sent_of(m.start)
+    elsewhere = any(
+        ctx.places[q]["kind"] == "city"
+        and ctx.places[q]["state"] not in (None, state)
+        and ctx.sent_of(qm.start) in (k, k - 1)
+        for q, qm in ctx.place_hits
+    )
+    return elsewhere and not (
         any(iso3 == state for iso3, _, _ in ctx.state_hits)
         or any(ctx.leader_info[h.lid]["state"] == state for h in ctx.leader_hits)
         or any(ctx.places[q]["kind"] == "city" and ctx.places[q]["state"] == state for q, _ in ctx.place_hits)
@@ -3772,6 +3791,11 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 and ctx.sents[dk].para == ctx.sents[ev.k].para
                 and not _late_in_day(ctx, L, dk)
                 and (meeting_day is None or day.value >= meeting_day.value)
+                # the day is an encounter's (not a vote's, a decree's or a statement's), and the
+                # only time its sentence names ("published on Monday a summary of last month's trip")
+                and (ctx.has("meeting", dk) or ctx.has("visit", dk))
+                and all(d.start == day.start for d in ctx.dates if ctx.sent_of(d.start) == dk)
+                and not _pluperfect_clause(ctx, L, ev)  # ("er hatte Merz bereits getroffen")
             ):
                 ev = replace(ev, date=day)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
@@ -3818,6 +3842,20 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             told = None
         out.append(ev)
     return out
+
+
+def _pluperfect_clause(ctx: Ctx, L: Lex, ev: Event) -> bool:
+    """The event's verb is in the pluperfect ("had met", "avait reçu", "hatte getroffen"): told
+    back from the time of the narrative."""
+    p = parsed(ctx).get(ev.k)
+    t = p.at(ev.start) if p is not None else None
+    if t is None:
+        return False
+    verbs = [t] + ([p.tok(t.head)] if t.head and t.upos in ("NOUN", "PROPN") else [])
+    if any(c.deprel == "aux" and L.has("pluperfect_aux", c) for v in verbs for c in p.children(v.i)):
+        return True
+    # "Er hatte Merz ... getroffen", parsed with "hatte" as the verb and the participle its complement
+    return any(v.deprel == "xcomp" and v.head and L.has("pluperfect_aux", p.tok(v.head)) for v in verbs)
 
 
 def _within_trip(date: str, start: str) -> bool:
@@ -5142,9 +5180,28 @@ def _proposer(ctx: Ctx, L: Lex, pr: Pred) -> tuple[str | None, str | None]:
     return None, None
 
 
-def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
+def _object_span(p: Parse, t: Tok, L: Lex | None = None) -> tuple[int, int] | None:
     toks: list[Tok] = []
-    for c in p.children(t.i):
+    kids = p.children(t.i)
+    subj = [c.start for c in kids if c.deprel in ("nsubj", "nsubj:pass")]
+    if L is not None and t.deprel == "conj" and subj and t.head and _is_proposal(L, p, p.tok(t.head)):
+        # "X предложил построить завод, а Y предложил открыть рейсы", the parser hanging the first
+        # object on the second verb: what comes before the second speaker is the first's
+        kids = [c for c in kids if min(x.start for x in p.subtree(c.i)) > min(subj)]
+    limit = None  # where another speaker's clause begins
+    if L is not None and not any(c.deprel in ("obj", "xcomp", "ccomp") for c in kids):
+        for c in kids:
+            if c.deprel == "conj" and c.i > t.i and _is_proposal(L, p, c):
+                later = [x.start for x in p.children(c.i) if x.deprel in ("nsubj", "nsubj:pass")]
+                if later:
+                    limit = min(later)
+                    # (and the first verb, left with nothing, takes it back)
+                    kids = kids + [
+                        x
+                        for x in p.children(c.i)
+                        if x.deprel in ("obj", "xcomp", "ccomp") and min(y.start for y in p.subtree(x.i)) < min(later)
+                    ]
+    for c in kids:
         if c.deprel in (
             "nsubj",
             "nsubj:pass",
@@ -5173,6 +5230,21 @@ def _object_span(p: Parse, t: Tok) -> tuple[int, int] | None:
             # gebeten", "За создание фонда выступил X", "For uranium, X asked for a contract")
             continue
         toks.extend(sub)
+    if L is not None:
+        # "X proposed that A ..., while Y proposed B", "X regte A an, Y schlug vor, dass B": the
+        # other speaker's proposal hung inside this one's object is his, not part of this one
+        for x in list(toks):
+            if (
+                x.i > t.i
+                and x.upos in ("VERB", "AUX")
+                and _is_proposal(L, p, x)
+                and any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(x.i))
+            ):
+                cut = {y.i for y in p.subtree(x.i)}
+                toks = [y for y in toks if y.i not in cut]
+    if limit is not None:
+        toks = [y for y in toks if y.start < limit]
+    toks = [y for y in toks if y.upos != "PUNCT" or any(z.i > y.i for z in toks if z.upos != "PUNCT")]
     if not toks:
         return None
     return min(x.start for x in toks), max(x.end for x in toks)
@@ -5258,8 +5330,13 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             pr = Pred("propose", k, p, t, _governors(p, t))
             if _negated(ctx, L, pr):
                 continue
-            if any(_is_proposal(L, p, p.tok(g.i)) for g in pr.gov):
-                continue  # "asked X to press Y to ...": what is asked, not a second proposal
+            if any(_is_proposal(L, p, p.tok(g.i)) for g in pr.gov) and not (
+                t.deprel in ("advcl", "conj", "parataxis")
+                and any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(t.i))
+            ):
+                # "asked X to press Y to ...": what is asked, not a second proposal (but "X proposed
+                # A, while Y offered B": a clause of its own, another speaker's proposal)
+                continue
             if (
                 any(
                     c.deprel in ("aux", "aux:pass")
@@ -5282,7 +5359,7 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
             if _only_against(L, p, t):
                 continue  # "spoke out against the sanctions", "высказался против": opposition, no proposal
             lid, state = _proposer(ctx, L, pr)
-            span = _object_span(p, t)
+            span = _object_span(p, t, L)
             if span is None:
                 continue
             invitation = L.has("invite_words", t)
