@@ -3428,12 +3428,12 @@ def _namesake_abroad(ctx: Ctx, pid: str) -> bool:
     if p["kind"] == "city" or not p.get("state"):
         return False
     state = p["state"]
-    m = next(m for q, m in ctx.place_hits if q == pid)
-    k = ctx.sent_of(m.start)
+    # (any of its mentions: "au Capitole" in the headline, "du Capitole" after "Toulouse accueillait")
+    ks = {ctx.sent_of(m.start) for q, m in ctx.place_hits if q == pid}
     elsewhere = any(
         ctx.places[q]["kind"] == "city"
         and ctx.places[q]["state"] not in (None, state)
-        and ctx.sent_of(qm.start) in (k, k - 1)
+        and (ctx.sent_of(qm.start) in ks or ctx.sent_of(qm.start) + 1 in ks)
         for q, qm in ctx.place_hits
     )
     return elsewhere and not (
