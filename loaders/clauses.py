@@ -3851,10 +3851,10 @@ def _pluperfect_clause(ctx: Ctx, L: Lex, ev: Event) -> bool:
     t = p.at(ev.start) if p is not None else None
     if t is None:
         return False
-    verbs = [t] + ([p.tok(t.head)] if t.head and t.upos in ("NOUN", "PROPN") else [])
-    if any(c.deprel == "aux" and L.has("pluperfect_aux", c) for v in verbs for c in p.children(v.i)):
+    if _pluperfect(L, Pred(ev.kind, ev.k, p, t, _governors(p, t))):
         return True
     # "Er hatte Merz ... getroffen", parsed with "hatte" as the verb and the participle its complement
+    verbs = [t] + ([p.tok(t.head)] if t.head and t.upos in ("NOUN", "PROPN") else [])
     return any(v.deprel == "xcomp" and v.head and L.has("pluperfect_aux", p.tok(v.head)) for v in verbs)
 
 
