@@ -6,6 +6,7 @@ one run.
     bench/scale.py --compress --out scale.json     # the sizes (the defaults): many hours on 2 cores
     bench/scale.py --import-articles 100000 --load-articles 200 --writer-articles 5000 \\
         --spark-articles 200 --compress --out scale.json     # what fits in an hour here
+    bench/scale.py --import-articles 0 --load-articles 0 --spark-articles 20000   # one step alone: Spark
 
 In the order of the run (each step logs how far along it is; ``--out`` gets the results after
 every step, so a run cut short keeps what it measured):
@@ -482,21 +483,22 @@ def main(argv=None) -> int:
                 f"the import of {args.import_articles} articles needs about {need / 2**30:.1f} GB of disk "
                 f"and {work} has {free / 2**30:.1f} GB free: fewer --import-articles, --compress, or --work elsewhere"
             )
-        server = fresh_server()
-        settings = Settings(uri=server.bolt_uri, password=server.password())
+        if args.import_articles:  # 0: only the baselines and Spark (each step can be run alone)
+            server = fresh_server()
+            settings = Settings(uri=server.bolt_uri, password=server.password())
 
-        results["import"] = {}
-        _, driver, driver_cm = bench_import(
-            work, server, settings, synth, args.import_articles, args.jobs, args.compress, results["import"], save
-        )
-        log(f"imported: {json.dumps(results['import'])}")
-        save()
-        log(f"stored questions on the {args.import_articles}-article graph, {args.repeats} runs each ...")
-        results["questions"] = bench_questions(driver, args.repeats, args.question_timeout)
-        save()
-        driver_cm.__exit__(None, None, None)
-        driver_cm = None
-        server.stop()
+            results["import"] = {}
+            _, driver, driver_cm = bench_import(
+                work, server, settings, synth, args.import_articles, args.jobs, args.compress, results["import"], save
+            )
+            log(f"imported: {json.dumps(results['import'])}")
+            save()
+            log(f"stored questions on the {args.import_articles}-article graph, {args.repeats} runs each ...")
+            results["questions"] = bench_questions(driver, args.repeats, args.question_timeout)
+            save()
+            driver_cm.__exit__(None, None, None)
+            driver_cm = None
+            server.stop()
         if args.writer_articles:  # in a new store: the imported one's disk back first
             server = fresh_server()
             settings = Settings(uri=server.bolt_uri, password=server.password())
@@ -504,9 +506,10 @@ def main(argv=None) -> int:
             driver = driver_cm.__enter__()
             log(f"baseline: the transactional writer on {args.writer_articles} articles ...")
             results["writer"] = bench_writer(driver, synth, args.writer_articles, args.writer_budget)
-            results["speedup_per_article"] = round(
-                results["import"]["articles_per_s"] / results["writer"]["articles_per_s"], 1
-            )
+            if "import" in results:
+                results["speedup_per_article"] = round(
+                    results["import"]["articles_per_s"] / results["writer"]["articles_per_s"], 1
+                )
             save()
             driver_cm.__exit__(None, None, None)
             driver_cm = None
@@ -514,9 +517,10 @@ def main(argv=None) -> int:
         if args.load_articles:  # the end-to-end baseline, in a new store
             server = fresh_server()
             results["load"] = bench_load(work, args.load_articles)
-            results["speedup_vs_load"] = round(
-                results["import"]["articles_per_s"] / results["load"]["articles_per_s"], 1
-            )
+            if "import" in results:
+                results["speedup_vs_load"] = round(
+                    results["import"]["articles_per_s"] / results["load"]["articles_per_s"], 1
+                )
             save()
             server.stop()
         shutil.rmtree(work / "home", ignore_errors=True)  # the store: its disk, before Spark
