@@ -275,10 +275,51 @@ def _is_call_marked(L: Lex, p: Parse, t: Tok) -> bool:
     return False
 
 
+@lru_cache(maxsize=1)
+def _opportunity_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The nouns of an opportunity and the verbs that have or take one, in every language (a
+    parse does not know its language; the words do not collide)."""
+    nouns: set[str] = set()
+    verbs: set[str] = set()
+    for lang in rd.languages():
+        ev = rd.lexicon(lang).get("events", {})
+        nouns |= {fold(w) for w in ev.get("opportunity_nouns", ())}
+        verbs |= {fold(w) for w in ev.get("opportunity_verbs", ())}
+    return frozenset(nouns), frozenset(verbs)
+
+
+def _opportunity_of(p: Parse, t: Tok) -> Tok | None:
+    """The verb that has or takes the opportunity an infinitive tells: "will have the opportunity
+    to meet", "avaient eu l'occasion de se retrouver", "tendrán la oportunidad de reunirse", "у них
+    будет возможность встретиться". That verb tells the event's tense, polarity and subject; an
+    opportunity discussed, offered or hoped for is not taken this way ("discussed the opportunity
+    to meet" keeps no governor)."""
+    if not t.head or t.upos not in ("VERB", "AUX") or t.deprel not in ("acl", "ccomp", "xcomp", "advcl", "nmod"):
+        return None
+    nouns, verbs = _opportunity_words()
+    h = p.tok(t.head)
+
+    def taken(v: Tok) -> bool:
+        return v.upos in ("VERB", "AUX") and fold(v.lemma) in verbs
+
+    if h.upos == "NOUN" and fold(h.lemma) in nouns and h.head and h.deprel in ("obj", "nsubj", "obl", "nsubj:pass"):
+        v = p.tok(h.head)
+        return v if taken(v) else None
+    if t.deprel != "acl" and taken(h):
+        # "have the opportunity to meet" parsed with the infinitive on "have" itself
+        if any(c.deprel == "obj" and fold(c.lemma) in nouns and c.i < t.i for c in p.children(h.i)):
+            return h
+    return None
+
+
 def _governors(p: Parse, t: Tok) -> list[Tok]:
-    """Verbs up the chain that share the predicate's clause: xcomp, light verbs, occur verbs, conj."""
+    """Verbs up the chain that share the predicate's clause: xcomp, light verbs, occur verbs, conj,
+    and the verb that has the opportunity an infinitive tells (``_opportunity_of``)."""
     out = []
     cur = t
+    while len(out) < 3 and (v := _opportunity_of(p, cur)) is not None:
+        out.append(v)
+        cur = v
     while (
         cur.head
         and cur.deprel in ("xcomp", "obj", "nsubj", "nsubj:pass", "conj", "obl", "nmod", "ccomp", "advcl", "csubj")
@@ -417,12 +458,26 @@ def _reciprocal(L: Lex, p: Parse, t: Tok) -> bool:
     each other is meeting (not "s'est vu refuser", "se ve obligado", "sieht sich gezwungen": a
     verb or an adjective completes those)."""
     kids = p.children(t.i)
+    if any(
+        c.deprel in ("nsubj", "nsubj:pass")
+        and c.upos == "NOUN"
+        and c.i > t.i
+        and fold(c.lemma) not in _title_words(L.lang)
+        for c in kids
+    ):
+        return False  # "se conocieron los detalles": a passive, the details became known
     return any(
         c.upos == "PRON"
         and c.deprel in ("obj", "iobj", "expl", "expl:pv", "expl:pass")
         and L.has("reflexive_pronouns", c)
         for c in kids
     ) and not any(c.deprel in ("xcomp", "ccomp") for c in kids)
+
+
+@lru_cache(maxsize=8)
+def _title_words(lang: str) -> frozenset[str]:
+    """The one-word titles of a language ("presidente", "mandatarios"): nouns that name people."""
+    return frozenset(fold(w) for w in rd.lexicon(lang).get("titles", {}) if " " not in w)
 
 
 def _going_to(p: Parse, t: Tok) -> bool:
@@ -854,6 +909,25 @@ def _clause_verb(pr: Pred) -> Tok:
     return pr.head
 
 
+def _other_tense_conjunct(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event's verb is a conjunct told in another tense than the verb it is joined to: a
+    future after a past ("visited Egypt in 2023 and will fly to Cairo"), a past after a future
+    ("will travel to Rome in June and visited Milan last year"). It shares none of that verb's
+    times."""
+    v = _clause_verb(pr)
+    while v.deprel == "xcomp" and v.head:
+        v = pr.p.tok(v.head)  # "y volverá a viajar a El Cairo": the conjunct is "volverá"
+    if v.deprel != "conj" or not v.head or v.upos not in ("VERB", "AUX"):
+        return False
+    first = pr.p.tok(v.head)
+    if first.upos not in ("VERB", "AUX"):
+        return False
+    mine, theirs = Pred(pr.kind, pr.k, pr.p, v, []), Pred(pr.kind, pr.k, pr.p, first, [])
+    if _future(ctx, L, mine):
+        return not _future(ctx, L, theirs)
+    return _future(ctx, L, theirs) and _past_tense(ctx, L, mine)
+
+
 def _own_clause(p: Parse, pr: Pred) -> set[int]:
     """The tokens of the event's own clause: its verb's subtree, from the verb that governs it
     when it is that verb's complement ("plan to meet": the planning clause, its time included)."""
@@ -1002,8 +1076,10 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     frames = _frame_nouns(p, pr.head) + [n for g in pr.gov if not g.deprel.startswith("~") for n in _frame_nouns(p, g)]
     if pr.head.head and pr.head.deprel in ("xcomp", "ccomp", "advcl"):
         frames += [c for c in p.children(pr.head.head) if c.upos == "NOUN" and c.i < pr.head.i]
+    if pr.head.head and pr.head.deprel in ("acl", "nmod"):
+        frames.append(p.tok(pr.head.head))  # "n'ont eu aucune occasion de se rencontrer"
     for n in frames:
-        if L.has("propose_nouns", n) or L.has("plan_nouns", n):
+        if L.has("propose_nouns", n) or L.has("plan_nouns", n) or L.has("opportunity_nouns", n):
             if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)) or (
                 n.head and L.has("negators", p.tok(n.head))
             ):  # "у него нет планов посетить"
@@ -1818,6 +1894,8 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             if ctx.lang == "es" and _FUT_ES.search(v.form.lower()):
                 return True
         for c in p.children(v.i):
+            if c.deprel == "aux" and ctx.lang == "es" and _FUT_ES.search(c.form.lower()):
+                return True  # "volverá a viajar", "tendrá que viajar": a future periphrasis
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
                 if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
                     continue  # "wird ... getroffen": a passive, not a future
@@ -3196,7 +3274,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         leaders += [x for x in extra if x not in leaders]
         if pr.kind == "visit" and not subject:
             subject = list(extra)
-    places, dests = _places(ctx, L, pr, dom)
+    # (a conjunct in another tense is another trip: "will travel to Egypt in June and visited
+    # Jordan last year" goes to Jordan only)
+    places, dests = _places(ctx, L, pr, dom & _own_clause(p, pr) if _other_tense_conjunct(ctx, L, pr) else dom)
     places = [(pid, m) for pid, m in places if not _namesake_abroad(ctx, pid)]
     if len(places) > 1:
         # the place in the event's own clause, before one it shares with the clause it is joined to
@@ -3245,6 +3325,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 dates = _dates(ctx, pr, {t.i for t in sub})[-1:]
                 if dates:
                     break
+    if (
+        dates
+        and _other_tense_conjunct(ctx, L, pr)
+        and not any(_tok_ids(p, d.start, d.end) & _own_clause(p, pr) for d in dates)
+    ):
+        dates = []  # "visited Egypt in June 2023 and will fly to Cairo next week": not June 2023's
     own_dates = bool(dates)
     if len(dates) > 1:
         # "they had met last summer in Cairo and plan to meet again in Tunis next autumn": the
@@ -4666,6 +4752,43 @@ def _visit_target(ctx: Ctx, pid: str, host: str | None) -> tuple[str | None, str
     return pid, ctx.places[pid]["name"], host
 
 
+def _town_of_trip(ctx: Ctx, events: list[Event], ev: Event, iso3: str) -> str | None:
+    """The one town of the visited state that the travel clause names below its verb, when the
+    visit is told of the state ("s'était rendu au Gabon en mars 2023, lorsqu'il avait participé
+    à un sommet à Libreville", "hatte Deutschland besucht, als er in Berlin ..."): the visit is
+    to that town, one visit per trip and city. Not a town another event of the text is placed in
+    ("visited Gabon in 2023 and will fly to Libreville on Monday"), nor one of a negated clause
+    ("without stopping in Libreville"), nor one of several."""
+    p = parsed(ctx).get(ev.k)
+    head = p.at(ev.start) if p else None
+    if p is None or head is None:
+        return None
+    L = lex(ctx.lang)
+    below = {t.i for t in p.subtree(head.i)}
+    elsewhere = {pid for e in events if e is not ev for pid, _ in e.places}
+    towns = set()
+    for pid, m in ctx.place_hits:
+        if not (p.start <= m.start < p.end) or ctx.places[pid]["kind"] != "city" or ctx.places[pid]["state"] != iso3:
+            continue
+        ids = _tok_ids(p, m.start, m.end)
+        if not ids or not ids <= below or pid in elsewhere:
+            continue
+        t = p.tok(min(ids))
+        path = []
+        while t.head and t.i != head.i:
+            t = p.tok(t.head)
+            path.append(t)
+        if any(
+            L.has("negators", c) or c.feats.get("Polarity") == "Neg" or L.has("without_preps", c)
+            for x in path
+            for c in p.children(x.i)
+            if c.deprel in ("advmod", "mark", "case", "cc", "neg", "aux")
+        ):
+            continue
+        towns.add(pid)
+    return next(iter(towns)) if len(towns) == 1 else None
+
+
 def _in_headline(ctx: Ctx, v: VisitFact) -> bool:
     return all(ctx.sents[ctx.sent_of(e.start)].para == -1 for e in v.evidence)
 
@@ -4694,7 +4817,12 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             )
             targets.append(_visit_target(ctx, pid, st))
         if not targets:
-            targets = [(None, rd.states()[iso3].name, iso3) for iso3 in dict.fromkeys(ev.state_dest)]
+            targets = [
+                _visit_target(ctx, town, iso3)
+                if (town := _town_of_trip(ctx, events, ev, iso3))
+                else (None, rd.states()[iso3].name, iso3)
+                for iso3 in dict.fromkeys(ev.state_dest)
+            ]
         for lid in travellers:
             home = ctx.leader_info[lid]["state"]
             for pid, name, host in targets[:2]:
