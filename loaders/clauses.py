@@ -356,7 +356,10 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 and ctx.lang in ("fr", "es")
                 and any(c.deprel in ("cop", "aux", "aux:pass") for c in p.children(t.i))
                 and (
-                    any(c.deprel in ("expl", "expl:pv", "obj") and c.upos == "PRON" for c in p.children(t.i))
+                    any(
+                        c.deprel in ("expl", "expl:pv", "expl:pass", "obj") and c.upos == "PRON"
+                        for c in p.children(t.i)
+                    )
                     or L.has("awaited_verbs", t)  # "es esperado en Rabat"
                 )
             )
@@ -1469,6 +1472,41 @@ def _accepted(L: Lex, p: Parse, n: Tok) -> bool:
     return any(f"{fold(v.lemma)} {fold(c.form)}" in L.words.get("accept_verbs", ()) for c in prt)
 
 
+def _hearsay(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """What others say happened, told as unconfirmed: a hearsay adverb on the predicate or a verb
+    sharing its clause ("reportedly met", "prétendument", "supuestamente", "angeblich", "якобы");
+    a claim the clause is the object of ("media claimed that X met Y", "behauptete, dass"); the
+    reporting conditional of a past ("aurait rencontré", "se serait entretenu", "se habría
+    reunido": a perfect in the conditional, not the passive "serait reçu", which tells a plan);
+    German "soll ... getroffen haben"; a phrase for unconfirmed reports in the sentence ("according
+    to unconfirmed reports", "по неподтвержденным данным")."""
+    p = pr.p
+    near = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
+    if any(c.deprel == "advmod" and L.has("hearsay_adverbs", c) for v in near for c in p.children(v.i)):
+        return True
+    if any(g.deprel == "~ccomp" and L.has("claim_verbs", g) for g in pr.gov):
+        return True
+    cond = L.words.get("hearsay_conditional", frozenset())
+    if cond and any(
+        c.deprel in ("aux", "cop")
+        and fold(c.form) in cond
+        and (v.upos == "ADJ" or (v.upos == "VERB" and fold(v.form) != fold(v.lemma)))
+        for v in near
+        for c in p.children(v.i)
+    ):
+        return True
+    if ctx.lang == "de":
+        # "soll sich mit X getroffen haben": said to have met ("soll" on the participle or above it)
+        said = any(fold(c.lemma) == "sollen" for c in p.children(pr.head.i) if c.deprel == "aux") or any(
+            fold(g.lemma) == "sollen" for g in near[1:]
+        )
+        if said and any(
+            c.deprel == "aux" and fold(c.lemma) in ("haben", "sein") and c.i > pr.head.i for c in p.children(pr.head.i)
+        ):
+            return True
+    return _phrase_in(ctx, pr.k, "hearsay_phrases")
+
+
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
@@ -1551,6 +1589,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         # what others say, not what the text tells (a noun, or a subjectless "reports" the parser
         # took for a verb)
         return "hope"
+    if _hearsay(ctx, L, pr):
+        return "hope"  # "reportedly met", "aurait rencontré", "se habría reunido", "angeblich", "якобы"
     if _accepted_invitation_noun(L, p, pr.head):
         return "plan"  # "accepted an invitation to Ottawa": agreed, to come
     g = pr.gov[0] if pr.gov else None
@@ -1642,6 +1682,13 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             L.has("plan_verbs", g)
             and not (below.upos in ("NOUN", "PROPN") and below.deprel in ("obl", "nmod"))
             and not setting
+            and not (
+                # "confirmed on Tuesday that Putin met Modi", "a confirmé qu'il avait rencontré",
+                # "bestätigte, dass er ihn getroffen hat": what is announced is told as done
+                g.deprel == "~ccomp"
+                and below.upos in ("VERB", "AUX")
+                and _past_tense(ctx, L, Pred(pr.kind, pr.k, p, below, []))
+            )
         ):
             # (not "acordaron el sábado crear ..., durante una reunión", "agreed to set up a force
             # during a meeting": the meeting the agreement was made at, not one agreed on)
@@ -2867,7 +2914,24 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
         and not (dl and dl[0] <= d.start < dl[1])
         and not _since(ctx, d)
         and not _of_a_noun(p, d)
+        and not _adverb_of_other_noun(p, d, pr, ctx)
     ]
+
+
+def _adverb_of_other_noun(p: Parse, d: DateMention, pr: Pred, ctx: Ctx) -> bool:
+    """A time adverb hung on a noun other than the event's ("Rajoelina, aujourd'hui en exil",
+    "X, now in opposition"): the time of that state of things, not of the event (but the time of
+    the event's place is the event's: "au palais Merdeka à Jakarta aujourd'hui")."""
+    ids = _tok_ids(p, d.start, d.end)
+    if not ids:
+        return False
+    top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
+    if top.deprel != "advmod" or not top.head or top.head == pr.head.i:
+        return False
+    head = p.tok(top.head)
+    if any(m.start <= head.start < m.end for _, m in ctx.place_hits):
+        return False
+    return head.upos in ("NOUN", "PROPN")
 
 
 def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str | None) -> str:
@@ -3424,11 +3488,16 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         date = None  # "today marks ten years since they met": a past event is not of the report's day
     if modality == "recall" and date is None and _pluperfect(L, pr):
         # "Trump, who arrived on Monday evening, had paid a call on the Emperor shortly after
-        # landing": the one recent day the sentence tells is the day of its sequence
+        # landing": the one recent day the sentence tells is the day of its sequence (not the
+        # day of the report the clause is the object of: "announced on Monday that X had met Y")
+        said = next((g for g in pr.gov if g.deprel == "~ccomp"), None)
+        told = _domain(p, said, skip={t.i for t in p.subtree(_clause_verb(pr).i)}) if said else set()
         recent = {
             d.value: d
             for d in ctx.dates
             if p.start <= d.start < p.end
+            and not (_tok_ids(p, d.start, d.end) & told)
+            and not _adverb_of_other_noun(p, d, pr, ctx)
             and d.precision == "day"
             and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
             and ctx.pub
@@ -3554,7 +3623,8 @@ def _of_someone_else(ctx: Ctx, L: Lex, p: Parse, dom: set[int]) -> set[int]:
         if (
             t.i not in dom
             or not (t.upos == "NOUN" or (t.upos == "ADJ" and L.has("proxy_nouns", t)))  # "enviado" as ADJ
-            or t.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj")
+            or t.deprel
+            not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod", "conj", "root", "appos")
             or any(s <= t.start < e for s, e in covered)
             or any(L.has(key, t) for key in ("meet_nouns", "visit_nouns", "call_words"))
             or (L.has("party_nouns", t) and not L.has("proxy_nouns", t))  # "Lee's predecessor Yoon": Yoon, not Lee
@@ -3833,6 +3903,10 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
                 # "before meeting X, he was received in the morning by Y": the day of that meeting
                 day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events) or meeting_day
+                if day is not None and meeting_day is not None and day.value < meeting_day.value:
+                    # "X held talks on Wednesday. He had arrived on Tuesday. The same day, Y received
+                    # him": a day told back is not the day the narrative is on
+                    day = meeting_day
                 if day is not None:
                     ev = replace(ev, date=day)
         if (
@@ -3873,7 +3947,8 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             dk = ctx.sent_of(day.start) if day is not None else -1
             if (
                 day is not None
-                and ev.k - dk <= 1
+                and ev.k - dk
+                == 1  # (a day of the same sentence outside the event's clause is another clause's: "reported on Sunday that")
                 and ctx.sents[dk].para == ctx.sents[ev.k].para
                 and not _late_in_day(ctx, L, dk)
                 and (meeting_day is None or day.value >= meeting_day.value)
@@ -4115,6 +4190,7 @@ def read_events(ctx: Ctx) -> list[Event]:
     kind = encounter(ctx, preds)
     events: list[Event] = []
     unreal: list[Event] = []  # what the body says will not happen, or is only wished
+    reported: set[int] = set()  # ids of the events told as what someone reported
     for pr in preds:
         if (
             pr.kind in ("meet", "agree")
@@ -4134,6 +4210,8 @@ def read_events(ctx: Ctx) -> list[Event]:
         if ev is not None:
             for one in _successive_hosts(ctx, L, ev):
                 events.append(one)
+                if _reported(ctx, pr):
+                    reported.add(id(one))
                 if one.kind == "meet":
                     two = _two_of_states(ctx, one.leaders)
                     if two:
@@ -4142,9 +4220,37 @@ def read_events(ctx: Ctx) -> list[Event]:
             no = _event(ctx, pr, unreal=True)
             if no is not None and (_negated(ctx, L, pr) or _modality(ctx, L, pr) == "hope"):
                 unreal.append(no)
+                two = _two_of_states(ctx, no.leaders) if no.kind == "meet" else None
+                if two:
+                    # "the two leaders" after "denied that X met Y": X and Y, the encounter last told
+                    ctx.met.append((no.k, two))
     # a caption ("Foto: X begrüßt Y am Ballhausplatz") shows an encounter the body tells: no event of its own
     events = [e for e in events if not on_caption_line(ctx.text, ctx.sents[e.k].start)]
+    # "The Kremlin denied reports that X met Y ... Turkish media had reported that the two leaders
+    # held secret talks": a meeting only reported by others, of people the text says did not meet
+    events = [
+        e
+        for e in events
+        if not (
+            id(e) in reported
+            and e.kind == "meet"
+            and any(u.kind == "meet" and len(e.leaders) >= 2 and set(e.leaders) <= set(u.leaders) for u in unreal)
+        )
+    ]
     return _same_day(ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, events, unreal))))
+
+
+def _reported(ctx: Ctx, pr: Pred) -> bool:
+    """The predicate's clause is what a verb of saying or reporting tells ("media reported that
+    ...", "сообщили, что ...", "berichtete, dass ...")."""
+    credit = {w.split()[-1] for w in rd.every_language("credit_verbs")}
+
+    def reports(t: Tok) -> bool:
+        form = fold(t.form)
+        return any(form == w or (w.endswith("*") and form.startswith(w[:-1])) for w in credit)
+
+    L = lex(ctx.lang)
+    return any(g.deprel == "~ccomp" and (_says(g) or reports(g) or L.has("report_verbs", g)) for g in pr.gov)
 
 
 def _successive_hosts(ctx: Ctx, L: Lex, ev: Event) -> list[Event]:
@@ -4424,14 +4530,17 @@ def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
     return mine is None or not theirs or mine in theirs
 
 
-def _venue_date(ctx: Ctx, ids: list[str], pid: str) -> DateMention | None:
+def _venue_date(ctx: Ctx, ids: list[str], pid: str, told: set[int] = frozenset()) -> DateMention | None:
     """An undated meeting at a venue: the day of the one sentence (a caption, often) that names the
     same venue, all its participants and a day already past ("X and Y on 13 September at the
-    Vostochny cosmodrome")."""
+    Vostochny cosmodrome"). Not the sentences ``told`` that tell the meeting itself: a day there
+    that its clause did not take is another clause's ("reported on Sunday that X met Y")."""
     if ctx.places[pid]["kind"] == "city" or len(ids) < 2:
         return None
     found: dict[str, DateMention] = {}
     for k, s in enumerate(ctx.sents):
+        if k in told:
+            continue
         if not any(q == pid and s.start <= m.start < s.end for q, m in ctx.place_hits):
             continue
         here = {h.lid for h in ctx.leader_hits if s.start <= h.start < s.end}
@@ -4596,7 +4705,9 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
                 if ctx.sents[k].start <= h.start < ctx.sents[k].end and h.value != "-"
             }
         )
-        date = g["date"] or (_venue_date(ctx, g["order"], pid) if g["status"] == "held" and pid else None)
+        date = g["date"] or (
+            _venue_date(ctx, g["order"], pid, {e.k for e in evs}) if g["status"] == "held" and pid else None
+        )
         out.append(
             MeetingFact(
                 participants=tuple(ctx.leader_info[i]["name"] for i in g["order"]),

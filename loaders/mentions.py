@@ -1138,15 +1138,26 @@ def _named(ctx: Ctx, found: _Found) -> _Found:
     """Full names the reference data knows ("Talia Morgenstern-Ruiz said")."""
     mentions, people = list(found.mentions), dict(found.people)
     in_places = _place_spans(ctx)
+    suffixes = _name_suffixes()
+    sons: set[int] = set()
     for m in rd.leader_gazetteer().find(ctx.text, ctx.index):
         if any(s <= m.start and m.end <= e for s, e in in_places):
             continue  # "place Kim Il Sung" is a square, not the man
+        nxt = ctx.toks[m.j] if m.j < len(ctx.toks) else None
+        if (
+            nxt is not None
+            and nxt.sep == " "
+            and fold(nxt.text.rstrip(".")) in suffixes | {fold(x.rstrip(".")) for x in suffixes}
+            and not (_own_words(m.value) & {x.rstrip(".") for x in suffixes})  # (his own "Jr.", "мл.")
+        ):
+            sons.update(range(m.i, m.j))
+            continue  # "Donald Trump Jr.": the son, another man (not "Ferdinand Marcos Jr.", his own name)
         mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "name", (m.i, m.j)))
         _from_ref(ctx, people, m.value)
     if ctx.lang == "ru":
         # a full name in a case the reference data does not list ("с То Ламом"): its nominative
         toks = ctx.toks
-        seen = {k for h in mentions for k in range(*h.claims)}
+        seen = {k for h in mentions for k in range(*h.claims)} | sons
         for k in range(len(toks) - 2):
             # three words, the last a particle name ("с Абдель Фаттахом ас-Сиси")
             a, b = toks[k], toks[k + 1]
@@ -1190,6 +1201,8 @@ def _short_names(ctx: Ctx, found: _Found) -> _Found:
     for m in rd.leader_short_gazetteer().find(ctx.text, ctx.index):
         if any(k in taken for k in range(m.i, m.j)) or not is_cap(ctx.toks[m.i]):
             continue
+        if m.j - m.i == 1 and _other_first_name(ctx, m.i, m.value, taken, mentions, people):
+            continue  # "Brigitte Macron", "Eric Trump": another of the family
         info = rd.leaders()[m.value]
         if m.value in people or info.state_on(ctx.pub) in mentioned_states:
             mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "short name", (m.i, m.j)))
@@ -1501,9 +1514,88 @@ def _surnames(ctx: Ctx, found: _Found) -> _Found:
     for i, tk in enumerate(ctx.toks):
         lid = surnames.get(tk.fold)
         if lid and is_cap(tk) and i not in taken and not any(h.start <= tk.start < h.end for h in mentions):
+            if _other_first_name(ctx, i, lid, taken, mentions, found.people):
+                continue
             mentions.append(LeaderMention(lid, tk.start, tk.end, i, "surname", (i, i + 1)))
             taken.add(i)
     return _Found(tuple(mentions), found.people)
+
+
+@lru_cache(maxsize=4096)
+def _own_words(lid: str) -> frozenset[str]:
+    """The words of a leader's name in every spelling the reference data gives ("Marcos Jr.",
+    "Маркос мл."), folded, without their dots."""
+    info = rd.leaders().get(lid)
+    if info is None:
+        return frozenset()
+    return frozenset(fold(w).rstrip(".") for n in (info.name, *info.aliases) for w in n.split())
+
+
+@lru_cache(maxsize=8)
+def _common_words(lang: str) -> frozenset[str]:
+    """Every single word of the language's lexicon file, folded: words that open sentences
+    ("Ранее", "Meanwhile"), never first names."""
+    out: set[str] = set()
+
+    def walk(x):
+        if isinstance(x, str):
+            out.update(fold(w) for w in re.findall(r"\w+", x))
+        elif isinstance(x, dict):
+            for k, v in x.items():
+                walk(k)
+                walk(v)
+        elif isinstance(x, (list, tuple)):
+            for v in x:
+                walk(v)
+
+    walk(rd.lexicon(lang))
+    return frozenset(out)
+
+
+def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), people=None) -> bool:
+    """The family name ``i`` comes right after a capitalised word that is no part of the person's
+    name, no title and no honorific: another member of the family ("Macron's wife Brigitte Macron",
+    "Eric Trump, the son of ..."), not the leader. A capitalised word opening the sentence counts
+    only when the language does not know it as a common word ("Yesterday Macron said")."""
+    import simplemma
+
+    own = _own_words(lid)
+    if people and lid in people:
+        own = own | {fold(w).rstrip(".") for w in people[lid].name.split()}
+    nxt = ctx.toks[i + 1] if i + 1 < len(ctx.toks) else None
+    ends = {x.rstrip(".") for x in _name_suffixes()}
+    if nxt is not None and nxt.sep == " " and nxt.fold.rstrip(".") in ends and not own & ends:
+        return True  # "Donald Trump Jr.": the son (not "Marcos Jr.", "Маркос мл.": his own suffix)
+    if i == 0:
+        return False
+    prev, tk = ctx.toks[i - 1], ctx.toks[i]
+    if tk.sep != " " or not is_cap(prev) or prev.text.isupper() or len(prev.text) < 2 or (i - 1) in taken:
+        return False
+    if prev.fold in own or prev.fold in _name_suffixes():
+        return False
+    if any(t.m.start <= prev.start < t.end for t in titles(ctx)):
+        return False
+    from relgraph.loaders.dates import calendar_words
+
+    if prev.fold in {fold(w) for w in calendar_words(ctx.lang)}:
+        return False  # "On Tuesday Albanese met ...": a day, not a first name
+    if any(m.start <= prev.start < m.end for _, _, m in ctx.state_hits) or any(
+        m.start <= prev.start < m.end for _, m in ctx.place_hits
+    ):
+        return False  # "In Jakarta Albanese ...", "Indonesia's Prabowo"
+    plain = {fold(h) for h in ctx.lex.get("honorifics", ())} | {
+        fold(h).rstrip(".") for h in ctx.lex.get("dotted_honorifics", ())
+    }
+    if prev.fold in plain or any(prev.fold == fold(w) for w in ctx.lex.get("titles", {}) if " " not in w):
+        return False
+    s = ctx.sents[ctx.sent_of(prev.start)]
+    if prev.start == s.start or ctx.text[s.start : prev.start].strip(" \"'«“„-–—") == "":
+        # (the leader named in full in the same sentence: "Eric Trump, the son of Donald Trump")
+        full = any(
+            h.lid == lid and h.how in ("name", "title+name") and tk.end <= h.start < s.end for h in mentions
+        ) or (lid in rd.leaders() and fold(rd.leaders()[lid].name) in fold(ctx.text[tk.end : s.end]))
+        return full or not (simplemma.is_known(prev.text.lower(), ctx.lang) or prev.fold in _common_words(ctx.lang))
+    return True
 
 
 def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
