@@ -1885,6 +1885,24 @@ def _counterfactual_re(lang: str) -> re.Pattern[str] | None:
     return re.compile("|".join(alts))
 
 
+def _past_plan(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """A plan told in the past ("was supposed to meet", "était censé rencontrer", "debía reunirse",
+    "sollte ... treffen", "должен был встретиться"; lexicon ``past_plans``): still a plan when its
+    time is to come, what did not happen when its time is gone or not told."""
+    phrases = L.words.get("past_plans")
+    if not phrases:
+        return False
+    p = pr.p
+    ids = _own_clause(p, pr) | {pr.head.i}
+    for g in pr.gov:
+        if not g.deprel.startswith("~"):
+            ids |= {g.i} | {c.i for c in p.children(g.i) if c.deprel in ("aux", "cop")}
+    toks = [p.tok(i) for i in ids]
+    start, end = min(t.start for t in toks), max(t.end for t in toks)
+    text = " " + " ".join(fold(ctx.text[start:end]).split()) + " "
+    return any(re.search(r"(?<!\w)" + re.escape(ph) + r"(?!\w)", text) for ph in phrases)
+
+
 def _counterfactual(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """The event's clause tells what was to happen and did not, or need not have: "had been due
     to", "aurait dû", "debía haber", "hätte ... sollen", "должен был бы" (lexicon
@@ -3518,6 +3536,17 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         and _pluperfect(L, pr)
     ):
         modality = None  # "had been received yesterday": the story's own days, told in sequence
+    if not unreal and pr.head.upos in ("VERB", "AUX") and _past_plan(ctx, L, pr):
+        if (
+            date is not None
+            and ctx.pub
+            and date.value[:1] != "-"
+            and date.value[: len(ctx.pub)] < ctx.pub[: len(date.value)]
+        ):
+            # "was supposed to meet Y last Friday / in April", "должен был ... в прошлую пятницу":
+            # its time gone (a weekday or month told back, not the next one), not done
+            return None
+        modality = "plan"  # "должен был на следующий день отправиться в Антверпен": still to come then
     status = _status(ctx, L, pr, date, modality)
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"
