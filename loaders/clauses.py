@@ -3932,9 +3932,15 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
                 # "before meeting X, he was received in the morning by Y": the day of that meeting
                 day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events) or meeting_day
-                if day is not None and meeting_day is not None and day.value < meeting_day.value:
-                    # "X held talks on Wednesday. He had arrived on Tuesday. The same day, Y received
-                    # him": a day told back is not the day the narrative is on
+                if (
+                    day is not None
+                    and meeting_day is not None
+                    and day.value < meeting_day.value
+                    and ctx.sents[ctx.sent_of(day.start)].para != ctx.sents[ev.k].para
+                ):
+                    # "X held talks on Wednesday. He had arrived on Tuesday. [new paragraph] The same
+                    # day, Y received him": a day told back in a paragraph before is not the day the
+                    # narrative is on (but "He had flown in on Monday night. That evening, ..." is)
                     day = meeting_day
                 if day is not None:
                     ev = replace(ev, date=day)
