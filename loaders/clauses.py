@@ -601,8 +601,31 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
                 continue  # "X will have talks with Y in Z, his office said on Wednesday": the report's clause
             if c.deprel == "appos" and _relative_in_disguise(p, c):
                 continue  # "Albares, der Sánchez begleitet, ist ... weitergereist" read as an apposition
+            if c.deprel == "conj" and _negated_conjunct(p, c):
+                continue  # "Li Qiang, mais ni Xi Jinping ni Han Zheng", "but not Xi": not of the clause
             todo.append(c.i)
     return out
+
+
+@lru_cache(maxsize=1)
+def _not_words() -> frozenset[str]:
+    """The negators and the words of correlative negation of every language ("not", "ni",
+    "weder", "noch", "ни"): distinct enough that one set serves every article."""
+    words = set(rd.every_language("negators", events=True))
+    for w in rd.every_language("correlative_negation", events=True):
+        words.update(w.split())
+    return frozenset(words)
+
+
+def _negated_conjunct(p: Parse, c: Tok) -> bool:
+    """A conjunct opened by a negation: "Li Qiang, but not Xi", "mais ni Xi ni Han", "aber weder Xi
+    noch Han", "pero no Xi", "но не Си" (a noun; a negated verb is a clause of its own)."""
+    if c.upos not in ("NOUN", "PROPN", "X"):
+        return False
+    return any(
+        x.deprel in ("cc", "advmod", "cc:preconj", "neg") and fold(x.form) in _not_words() and x.i < c.i
+        for x in p.children(c.i)
+    )
 
 
 def _says(t: Tok) -> bool:
@@ -1106,10 +1129,25 @@ def _neither_nor(L: Lex, pr: Pred) -> bool:
     # in the subject or the object, each word opening a noun phrase: "ni X ni Y", not "ni plus ni
     # moins", "ни свет ни заря" (a time), "sans ni conseillers ni journalistes" (an oblique)
     args: set[int] = set()
+
+    def phrase(i: int) -> set[int]:
+        # the noun phrase, without the clauses hung on it ("el primer ministro ..., Li Qiang, pero ni
+        # X ni Y lo recibieron" parsed as a clause of the subject)
+        out, todo = set(), [i]
+        while todo:
+            j = todo.pop()
+            out.add(j)
+            todo += [
+                x.i
+                for x in p.children(j)
+                if x.deprel not in ("acl", "acl:relcl", "advcl", "ccomp", "parataxis") and x.upos not in ("VERB", "AUX")
+            ]
+        return out
+
     for v in [pr.head, *(g for g in pr.gov if not g.deprel.startswith("~"))]:
         for c in p.children(v.i):
             if c.deprel in ("nsubj", "nsubj:pass", "obj"):
-                args |= {x.i for x in p.subtree(c.i)}
+                args |= phrase(c.i)
             elif c.deprel in ("cc", "cc:preconj"):
                 args.add(c.i)  # ("Neither" hung on the verb)
     forms = [
@@ -1117,10 +1155,20 @@ def _neither_nor(L: Lex, pr: Pred) -> bool:
         for t in (p.tok(i) for i in sorted(args))
         if t.i < len(p.toks) and p.toks[t.i].upos in ("NOUN", "PROPN", "PRON", "DET", "NUM")
     ]
+    # (or the words from the clause's first word up to the verb, when the parse made a loose
+    # conjunct of the subject: ", pero ni Xi Jinping ni el vicepresidente Han Zheng lo recibieron")
+    left: list[Tok] = []
+    j = pr.head.i - 1
+    while pr.head.upos == "VERB" and j >= 1 and p.tok(j).form not in (",", ";", ":", "(", "—", "–"):
+        left.append(p.tok(j))
+        j -= 1
+    opener = ("NOUN", "PROPN", "PRON", "DET", "NUM")
+    edge = [fold(t.form) for t in reversed(left) if t.i < len(p.toks) and p.toks[t.i].upos in opener]
     for pair in L.words.get("correlative_negation", ()):
         first, second = pair.split()
-        if first in forms and second in forms[forms.index(first) + 1 :]:
-            return True
+        for words in (forms, edge):
+            if first in words and second in words[words.index(first) + 1 :]:
+                return True
     return False
 
 
@@ -2126,12 +2174,35 @@ def _stood_in_for(ctx: Ctx) -> frozenset[int]:
     return ctx.stand_ins
 
 
+def _in_neither_nor(ctx: Ctx, h: LeaderHit) -> bool:
+    """The leader is named in a correlative negation ("ni le président Xi Jinping ni ...", "weder
+    Staatschef Xi noch ...", "ни председатель КНР Си Цзиньпин, ни ..."): whatever the parse made
+    of the clause, not a participant of what happened. The word opens the leader's phrase (at most
+    three words before the name, no punctuation between) and its pair is in the sentence."""
+    s = ctx.sents[ctx.sent_of(h.start)]
+    before = re.findall(r"[\w'’-]+|[,;:.()]", ctx.text[max(s.start, h.start - 60) : h.start])[-4:]
+    pairs = [pair.split() for pair in lex(ctx.lang).words.get("correlative_negation", ())]
+    text = fold(ctx.text[s.start : s.end])
+    for w in reversed(before):
+        if w in ",;:.()":
+            return False
+        word = fold(w)
+        for first, second in pairs:
+            if word == first and re.search(r"(?<!\w)" + re.escape(second) + r"(?!\w)", fold(ctx.text[h.end : s.end])):
+                return True
+            if word == second and re.search(r"(?<!\w)" + re.escape(first) + r"(?!\w)", text[: h.start - s.start]):
+                return True
+    return False
+
+
 def _leaders_in(ctx: Ctx, p: Parse, ids: set[int]) -> list[LeaderHit]:
     out, seen = [], set()
     labels = _labels(ctx)
     absent = _stood_in_for(ctx)
     for h in ctx.leader_hits:
         if h.start in labels or h.start in absent:
+            continue
+        if p.start <= h.start < p.end and _in_neither_nor(ctx, h):
             continue
         if p.start <= h.start < p.end and _tok_ids(p, h.start, h.end) & ids and h.lid not in seen:
             seen.add(h.lid)
