@@ -888,6 +888,24 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
             ids = {x.i for x in p.subtree(c.i)}
             if pr.head.i not in ids:
                 out |= ids
+    # "met Wang Yi to prepare for President Putin's visit to China", "on the eve of a visit to China
+    # by Putin": the traveller of another trip the clause names is that trip's, not this event's
+    gov = {g.i for g in pr.gov}
+    # (not the trip the predicate itself tells: "arrived for a visit to Warsaw", "est arrivé pour
+    # une visite")
+    heads_ids = {c.i for v in heads for c in p.children(v.i) if c.deprel in ("obl", "obj", "nmod", "xcomp")}
+    for t in p.toks:
+        if t.i == pr.head.i or t.i in gov or t.upos != "NOUN" or not L.has("visit_nouns", t):
+            continue
+        if pr.head.i in {x.i for x in p.subtree(t.i)}:
+            continue
+        if t.i in heads_ids:
+            continue
+        for c in p.children(t.i):
+            if c.deprel in ("nmod:poss", "nmod", "obl:agent", "obl") and c.upos in ("PROPN", "NOUN"):
+                ids = {x.i for x in p.subtree(c.i)}
+                if pr.head.i not in ids:
+                    out |= ids
     return out
 
 
