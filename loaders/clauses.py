@@ -1657,6 +1657,17 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         return "hope"
     if _hearsay(ctx, L, pr):
         return "hope"  # "reportedly met", "aurait rencontré", "se habría reunido", "angeblich", "якобы"
+    if (
+        not pr.gov
+        and pr.head.upos == "VERB"
+        and pr.head.deprel in ("acl", "xcomp", "advcl")
+        and pr.head.head
+        and p.tok(pr.head.head).upos in ("ADJ", "VERB", "NOUN")
+        and L.has("ready_words", p.tok(pr.head.head))
+    ):
+        # "est prêt à accueillir X et Y", "dispuesto a recibir": an infinitive hung on an adjective
+        # tells a disposition, nothing done
+        return "hope"
     if _accepted_invitation_noun(L, p, pr.head):
         return "plan"  # "accepted an invitation to Ottawa": agreed, to come
     g = pr.gov[0] if pr.gov else None
