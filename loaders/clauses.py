@@ -953,6 +953,27 @@ def _clause_verb(pr: Pred) -> Tok:
     return pr.head
 
 
+def _departed_from(ctx: Ctx, L: Lex, pr: Pred) -> list[tuple[str, Match]] | None:
+    """An event noun placed before a departure ("left Moscow for Beijing after talks with Putin",
+    "a quitté Moscou pour Pékin après des entretiens", "вылетел из Москвы в Пекин после
+    переговоров"): the talks were where the traveller left from (the departure's object, or its
+    "from" phrase), not where he went; None when the clause is no such departure."""
+    p = pr.p
+    if pr.head.upos not in ("NOUN", "PROPN") or not pr.gov or not _sequenced(L, p, pr.head):
+        return None
+    g = pr.gov[0]
+    if g.upos not in ("VERB", "AUX") or not L.has("departure_verbs", g):
+        return None
+    ids: set[int] = set()
+    for c in p.children(g.i):
+        if c.deprel == "obj" or (
+            c.deprel in ("obl", "nmod", "obl:arg")
+            and any(x.deprel == "case" and L.has("origin_words", x) for x in p.children(c.i))
+        ):
+            ids |= {x.i for x in p.subtree(c.i)}
+    return [(pid, m) for pid, m in ctx.place_hits if p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ids]
+
+
 def _other_tense_conjunct(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """The event's verb is a conjunct told in another tense than the verb it is joined to: a
     future after a past ("visited Egypt in 2023 and will fly to Cairo"), a past after a future
@@ -3459,6 +3480,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     # (a conjunct in another tense is another trip: "will travel to Egypt in June and visited
     # Jordan last year" goes to Jordan only)
     places, dests = _places(ctx, L, pr, dom & _own_clause(p, pr) if _other_tense_conjunct(ctx, L, pr) else dom)
+    origin = _departed_from(ctx, L, pr)
+    if origin is not None:
+        places, dests = origin, []  # "left Moscow for Beijing after talks with Putin": in Moscow
     places = [(pid, m) for pid, m in places if not _namesake_abroad(ctx, pid)]
     if len(places) > 1:
         # the place in the event's own clause, before one it shares with the clause it is joined to

@@ -316,6 +316,22 @@ def _off_punctuation(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     return tuple(out)
 
 
+def _lemma_fixes(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """Lemmas the parser gets wrong, as the lexicon lists them ("left" as its own lemma: "leave";
+    events key ``lemma_fixes``, "form:lemma")."""
+    from relgraph.loaders import refdata as rd
+
+    fixes = dict(x.split(":", 1) for x in rd.lexicon(lang).get("events", {}).get("lemma_fixes", ()))
+    if not fixes:
+        return toks
+    return tuple(
+        replace(t, lemma=fixes[t.form.lower()])
+        if t.upos in ("VERB", "AUX") and t.form.lower() in fixes and t.lemma.lower() == t.form.lower()
+        else t
+        for t in toks
+    )
+
+
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
     trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
@@ -328,6 +344,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
 
     Russian: a word natasha left with no head but a relation of its own is hung (``_one_root``)."""
     toks = _off_punctuation(toks)
+    toks = _lemma_fixes(lang, toks)
     if lang == "ru":
         return tuple(_one_root(list(toks)))
     if lang != "en":
