@@ -3555,9 +3555,13 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         own_time = {up.i} | {c.i for c in p.children(up.i) if c.deprel in ("nmod", "obl", "nmod:tmod", "obl:tmod")}
         around = _dates(ctx, pr, near)
         dates = [d for d in around if _tok_ids(p, d.start, d.end) & own_time] if up.upos != "VERB" else []
+        # ("returned to Paris on Sunday after a visit to Berlin, where he met Merz": the time of the
+        # return is not the visit's)
+        before_after = False
         while up.upos not in ("VERB", "AUX") and up.head:
+            before_after = before_after or (up.upos == "NOUN" and _sequenced(L, p, up))
             up = p.tok(up.head)
-        if not any(
+        if not before_after and not any(
             c.deprel == "advmod" and (L.has("negators", c) or c.feats.get("Polarity") == "Neg")
             for c in p.children(up.i)
         ):
