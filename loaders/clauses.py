@@ -901,8 +901,11 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
             continue
         if t.i in heads_ids:
             continue
+        places = L.words.get("locative_case", frozenset()) | L.words.get("direction_case", frozenset())
         for c in p.children(t.i):
             if c.deprel in ("nmod:poss", "nmod", "obl:agent", "obl") and c.upos in ("PROPN", "NOUN"):
+                if any(x.deprel == "case" and fold(x.form) in places for x in p.children(c.i)):
+                    continue  # where the trip goes ("Besuch in Wien, wo ..."), not whose it is
                 ids = {x.i for x in p.subtree(c.i)}
                 if pr.head.i not in ids:
                     out |= ids
