@@ -1589,13 +1589,14 @@ def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), 
     if prev.fold in plain or any(prev.fold == fold(w) for w in ctx.lex.get("titles", {}) if " " not in w):
         return False
     s = ctx.sents[ctx.sent_of(prev.start)]
-    if prev.start == s.start or ctx.text[s.start : prev.start].strip(" \"'«“„-–—") == "":
-        # (the leader named in full in the same sentence: "Eric Trump, the son of Donald Trump")
-        full = any(
-            h.lid == lid and h.how in ("name", "title+name") and tk.end <= h.start < s.end for h in mentions
-        ) or (lid in rd.leaders() and fold(rd.leaders()[lid].name) in fold(ctx.text[tk.end : s.end]))
-        return full or not (simplemma.is_known(prev.text.lower(), ctx.lang) or prev.fold in _common_words(ctx.lang))
-    return True
+    # the leader named in full later in the same sentence: "Eric Trump, the son of Donald Trump"
+    if any(h.lid == lid and h.how in ("name", "title+name") and tk.end <= h.start < s.end for h in mentions) or (
+        lid in rd.leaders() and fold(rd.leaders()[lid].name) in fold(ctx.text[tk.end : s.end])
+    ):
+        return True
+    # else only a word the language does not know ("Brigitte"), not a capitalised common word
+    # ("Yesterday Macron", German "Gastgeber Macron")
+    return not (simplemma.is_known(prev.text.lower(), ctx.lang) or prev.fold in _common_words(ctx.lang))
 
 
 def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
