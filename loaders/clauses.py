@@ -628,11 +628,11 @@ def _negated_conjunct(p: Parse, c: Tok) -> bool:
     )
 
 
-def _says(t: Tok) -> bool:
-    """``t`` is a verb of saying as the lexicons write them ("said", "заявил*"; of a phrase, its
-    last word: "indiqué" of "a indiqué")."""
+def _says(t: Tok, key: str = "say") -> bool:
+    """``t`` is a verb of saying as the lexicons write them under ``key`` ("said", "заявил*"; of a
+    phrase, its last word: "indiqué" of "a indiqué"; "credit_verbs": "reported", "сообщ*")."""
     form = fold(t.form)
-    words = {w.split()[-1] for w in rd.every_language("say") if w.strip()}
+    words = {w.split()[-1] for w in rd.every_language(key) if w.strip()}
     return any(form == w or (w.endswith("*") and form.startswith(w[:-1])) for w in words)
 
 
@@ -1993,15 +1993,24 @@ def _past_plan(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     phrases = L.words.get("past_plans")
     if not phrases:
         return False
+    text = " " + _clause_words(ctx, pr, with_governors=True) + " "
+    return any(re.search(r"(?<!\w)" + re.escape(ph) + r"(?!\w)", text) for ph in phrases)
+
+
+def _clause_words(ctx: Ctx, pr: Pred, with_governors: bool = False) -> str:
+    """The folded text of the event's own clause, from its first to its last word, with the
+    auxiliaries of the verbs sharing it ("hätte ... besichtigen und ... empfangen werden sollen":
+    the auxiliary the conjuncts share), and those verbs themselves with ``with_governors``."""
     p = pr.p
     ids = _own_clause(p, pr) | {pr.head.i}
     for g in pr.gov:
         if not g.deprel.startswith("~"):
-            ids |= {g.i} | {c.i for c in p.children(g.i) if c.deprel in ("aux", "cop")}
+            ids |= {c.i for c in p.children(g.i) if c.deprel in ("aux", "cop")}
+            if with_governors:
+                ids.add(g.i)
     toks = [p.tok(i) for i in ids]
     start, end = min(t.start for t in toks), max(t.end for t in toks)
-    text = " " + " ".join(fold(ctx.text[start:end]).split()) + " "
-    return any(re.search(r"(?<!\w)" + re.escape(ph) + r"(?!\w)", text) for ph in phrases)
+    return " ".join(fold(ctx.text[start:end]).split())
 
 
 def _counterfactual(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -2011,15 +2020,7 @@ def _counterfactual(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     pat = _counterfactual_re(ctx.lang)
     if pat is None:
         return False
-    p = pr.p
-    ids = _own_clause(p, pr) | {pr.head.i}
-    for g in pr.gov:
-        if not g.deprel.startswith("~"):
-            # "hätte ... besichtigen und ... empfangen werden sollen": the auxiliary the conjuncts share
-            ids |= {c.i for c in p.children(g.i) if c.deprel in ("aux", "cop")}
-    toks = [p.tok(i) for i in ids]
-    start, end = min(t.start for t in toks), max(t.end for t in toks)
-    return bool(pat.search(" ".join(fold(ctx.text[start:end]).split())))
+    return bool(pat.search(_clause_words(ctx, pr)))
 
 
 def _conditional_form(lang: str, v: Tok) -> bool:
@@ -4409,14 +4410,10 @@ def read_events(ctx: Ctx) -> list[Event]:
 def _reported(ctx: Ctx, pr: Pred) -> bool:
     """The predicate's clause is what a verb of saying or reporting tells ("media reported that
     ...", "сообщили, что ...", "berichtete, dass ...")."""
-    credit = {w.split()[-1] for w in rd.every_language("credit_verbs")}
-
-    def reports(t: Tok) -> bool:
-        form = fold(t.form)
-        return any(form == w or (w.endswith("*") and form.startswith(w[:-1])) for w in credit)
-
     L = lex(ctx.lang)
-    return any(g.deprel == "~ccomp" and (_says(g) or reports(g) or L.has("report_verbs", g)) for g in pr.gov)
+    return any(
+        g.deprel == "~ccomp" and (_says(g) or _says(g, "credit_verbs") or L.has("report_verbs", g)) for g in pr.gov
+    )
 
 
 def _successive_hosts(ctx: Ctx, L: Lex, ev: Event) -> list[Event]:
