@@ -549,6 +549,13 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
         verb = g
         while verb.upos not in ("VERB", "AUX") and verb.head:
             verb = p.tok(verb.head)
+        if verb.upos in ("VERB", "AUX") and _after_event(L, p, t):
+            # "X and Y agreed to set up a dialogue and to work together, after talks at ...": the
+            # talks are over before the agreement, told in its verb, not in the infinitives it governs
+            while verb.head and (
+                verb.deprel == "xcomp" or (verb.deprel == "conj" and p.tok(verb.head).deprel == "xcomp")
+            ):
+                verb = p.tok(verb.head)
         if verb.upos in ("VERB", "AUX"):
             return Pred(kind, k, p, t, [verb] + _governors(p, verb), during=True)
         return None
@@ -1444,6 +1451,22 @@ def _fictional(L: Lex, p: Parse, pr: Pred) -> bool:
     return False
 
 
+def _making_now(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """ "effectue sa dernière visite en France", "is making his last visit as president", "realiza
+    su última visita": the noun is the object of a light verb in the present, so "last" is the
+    final one, under way, not the previous one."""
+    g = pr.gov[0] if pr.gov else None
+    if g is None or pr.head.deprel != "obj" or pr.head.head != g.i:
+        return False
+    if not (L.has("light_verbs", g) or L.has("visit_light", g) or L.has("meet_phase", g)):
+        return False
+    if ctx.lang == "en":
+        return any(c.deprel == "aux" and fold(c.lemma) == "be" for c in pr.p.children(g.i)) and fold(g.form).endswith(
+            "ing"
+        )
+    return _present(ctx, L, Pred(pr.kind, pr.k, pr.p, g, pr.gov[1:]))
+
+
 def _of_a_previous_encounter(L: Lex, p: Parse, pr: Pred) -> bool:
     """A noun event hung on a verb whose subject is an earlier encounter ("the previous meeting of
     the two men goes back to 2024, at a summit in Lima", "la précédente rencontre remonte à un
@@ -1884,7 +1907,13 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             and pr.head.feats.get("VerbForm") != "Inf"
         ):
             return "hope"  # "за то, чтобы Пашинян встретился с Алиевым": a wish (an infinitive there is a purpose)
-        if c.deprel in ("amod", "advmod") and L.has("previous", c) and pr.head.upos == "NOUN" and c.head == pr.head.i:
+        if (
+            c.deprel in ("amod", "advmod")
+            and L.has("previous", c)
+            and pr.head.upos == "NOUN"
+            and c.head == pr.head.i
+            and not _making_now(ctx, L, pr)
+        ):
             return "recall"
         if c.deprel in ("advmod", "obl") and L.has("then_words", c) and _then(L, p, c):
             return "recall"  # "at the time", "damals", "тогда": back in the past just told
@@ -2179,6 +2208,8 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             # a present the parser took for its own lemma ("Macron rencontre X"): a verb with a
             # subject is finite, and no infinitive ends so
             return any(c.deprel.startswith("nsubj") for c in pr.p.children(v.i))
+        if lemma.endswith("er") and v.form.lower() in (v.lemma.lower()[:-2] + "e", v.lemma.lower()[:-2] + "ent"):
+            return True  # "effectue", "continuent": a first-group present, whatever its last letters
         # no participle ("arrivé", "reçue", "venu", "parti"), a conjugated form
         return form != lemma and not re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", v.form.lower())
     if ctx.lang == "es":
@@ -3034,6 +3065,23 @@ def _since(ctx: Ctx, d: DateMention) -> bool:
     return bool(before) and fold(before[-1]) in lex(ctx.lang).words.get("since_words", frozenset())
 
 
+def _since_noun(ctx: Ctx, p: Parse, d: DateMention) -> bool:
+    """ "the first visit since his inauguration in March", "depuis son investiture en mars",
+    "seit seinem Amtsantritt im Mai": a date hung on the noun a "since" opens dates the start of
+    the span, not the event."""
+    ids = _tok_ids(p, d.start, d.end)
+    if not ids:
+        return False
+    top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
+    if not top.head or top.deprel not in ("nmod", "obl", "nmod:tmod", "amod", "nmod:poss"):
+        return False
+    head = p.tok(top.head)
+    since = lex(ctx.lang).words.get("since_words", frozenset())
+    return head.upos in ("NOUN", "PROPN") and any(
+        c.deprel in ("case", "mark") and fold(c.form) in since for c in p.children(head.i)
+    )
+
+
 def _of_a_noun(p: Parse, d: DateMention) -> bool:
     """A year counted from the report ("im vergangenen Jahr", "last summer") hung on a noun
     ("Gastgeber des Gipfels im vergangenen Jahr"): the time of that thing, not of the event."""
@@ -3056,9 +3104,52 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
         and _tok_ids(p, d.start, d.end) & dom
         and not (dl and dl[0] <= d.start < dl[1])
         and not _since(ctx, d)
+        and not _since_noun(ctx, p, d)
         and not _of_a_noun(p, d)
         and not _adverb_of_other_noun(p, d, pr, ctx)
     ]
+
+
+def _decision_time(L: Lex, pr: Pred, d: DateMention) -> bool:
+    """ "X and Y agreed on Thursday to meet again in Brasília", "a accepté lundi de se rendre à
+    Paris": a day hung on the verb of agreeing, proposing, accepting or announcing dates that
+    decision, not the event it governs (which has no day of its own then)."""
+    if pr.during:
+        return False
+    p = pr.p
+    ids = _tok_ids(p, d.start, d.end)
+    if not ids:
+        return False
+    top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
+    for g in pr.gov:
+        if g.deprel.startswith("~"):
+            return False
+        if g.i == top.head:
+            return any(L.has(key, g) for key in ("agree_verbs", "propose_verbs", "accept_verbs", "report_verbs"))
+    return False
+
+
+def _timing_phrase_dates(ctx: Ctx, L: Lex, pr: Pred) -> list[DateMention]:
+    """ "On 3 May, starting at 6 p.m. for about an hour, X held talks with Y": the parser hangs the
+    day on a participle that only times the event. A verb phrase hung on the event's verb with no
+    subject of its own, no subordinator ("after", "before", "while") and no event of its own (no
+    meeting, trip or departure verb, no other verb under it) is in the event's time."""
+    p = pr.p
+    verb = _clause_verb(pr)
+    for c in p.children(verb.i):
+        if c.deprel != "advcl" or c.upos != "VERB":
+            continue
+        if any(x.deprel in ("nsubj", "nsubj:pass", "mark", "csubj") for x in p.children(c.i)):
+            continue
+        if any(L.has(key, c) for key in ("meet_verbs", "visit_verbs", "departure_verbs", "sign_verbs")):
+            continue
+        sub = p.subtree(c.i)
+        if any(t.upos in ("VERB", "AUX") and t.i != c.i for t in sub):
+            continue
+        dates = _dates(ctx, pr, {t.i for t in sub})
+        if dates:
+            return dates[:1]
+    return []
 
 
 def _adverb_of_other_noun(p: Parse, d: DateMention, pr: Pred, ctx: Ctx) -> bool:
@@ -3196,7 +3287,30 @@ def _coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
     value, d = next(iter(days.items()))
     if value < ctx.pub[:10] or re.match(r"\W{0,3}\d", ctx.text[d.end : d.end + 4]):
         return None
+    if _in_travel_clause(L, p, pr.head, d):
+        return None  # "Arrivé à Paris mardi soir, X effectue sa visite": the arrival's day, gone by
     return replace(d, value=value, ahead=None)
+
+
+def _in_travel_clause(L: Lex, p: Parse, head: Tok, d: DateMention) -> bool:
+    """The day is said in a clause of travel fronted before the predicate's verb ("Arrivé mardi
+    soir, ...", "Having landed on Monday, ..."): the day of that trip, which tells its own tense."""
+    ids = _tok_ids(p, d.start, d.end)
+    if not ids:
+        return False
+    t = p.tok(min(ids))
+    seen = set()
+    while t.head and t.i != head.i and t.i not in seen:
+        seen.add(t.i)
+        if (
+            t.deprel == "advcl"
+            and t.upos == "VERB"
+            and t.i < head.i  # (fronted: not "travels to Glasgow to tour a shipyard on Wednesday")
+            and (L.has("visit_verbs", t) or L.has("departure_verbs", t))
+        ):
+            return True
+        t = p.tok(t.head)
+    return False
 
 
 def _same_coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
@@ -3523,7 +3637,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 subject.append(office)
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
         return None
-    dates = _dates(ctx, pr, dom)
+    dates = [d for d in _dates(ctx, pr, dom) if not _decision_time(L, pr, d)]
     if not dates:
         # "накануне, в среду, лидеры провели переговоры", "the day before, on Wednesday, the
         # leaders held talks": a fronted time phrase the parser hung on the verb as a parataxis
@@ -3535,6 +3649,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                 dates = _dates(ctx, pr, {t.i for t in sub})[-1:]
                 if dates:
                     break
+    if not dates:
+        dates = _timing_phrase_dates(ctx, L, pr)
     if (
         dates
         and _other_tense_conjunct(ctx, L, pr)
@@ -3703,10 +3819,13 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         ):
             return None  # "signed separately in Moscow and Astana": each where he was, not together
         if any(
-            c.deprel in ("xcomp", "ccomp", "advcl") and any(L.has(key, c) for key in ("meet_verbs", "visit_verbs"))
+            c.deprel in ("xcomp", "ccomp", "advcl")
+            and any(L.has(key, c) for key in ("meet_verbs", "visit_verbs", "reciprocal_meet_verbs"))
             for c in p.children(pr.head.i)
         ):
-            return None  # "agreed to meet again in Berlin in November": the place and time of the plan
+            # "agreed to meet again in Berlin in November", "ont convenu de se revoir à Brasília":
+            # the place and time of the plan
+            return None
         kind = "meet"
     anaphoric = pr.head.upos in ("NOUN", "PROPN") and any(
         c.deprel == "det" and (L.has("demonstratives", c) or c.feats.get("PronType") == "Dem")
@@ -4611,6 +4730,17 @@ def _in_person(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     dom, _ = _pred_domain(pr)
     places, _ = _places(ctx, L, pr, dom)
     return any(ctx.places[pid]["kind"] != "city" for pid, _ in places)
+
+
+def _after_event(L: Lex, p: Parse, t: Tok) -> bool:
+    """The event noun is over before the clause it frames: its preposition (or the fixed noun it
+    hangs on) is both a framing word and a word of sequence ("after", "à l'issue de", "tras",
+    "nach", "по итогам"), unlike "during" (at the same time) or "before" (later)."""
+    frame = p.tok(t.head) if t.head else None
+    words = [c for c in p.children(t.i) if c.deprel == "case"] + (
+        [frame] if frame is not None and frame.upos == "NOUN" else []
+    )
+    return any(L.has("during", w) and L.has("sequence_words", w) for w in words)
 
 
 def _during(L: Lex, p: Parse, t: Tok) -> bool:

@@ -332,6 +332,21 @@ def _lemma_fixes(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     )
 
 
+def _participle_marks(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """German perfect tenses: CoreNLP sometimes hangs the clause-final participle on its auxiliary
+    as a ``mark`` ("X hat Y mit militärischen Ehren empfangen"), a relation UD keeps for
+    subordinators. A verb marked so under a verb is that verb's complement (``xcomp``), as the
+    parser reads the same clause without the "mit" phrase."""
+    if not any(t.deprel == "mark" and t.upos == "VERB" for t in toks):
+        return toks
+    return tuple(
+        replace(t, deprel="xcomp")
+        if t.deprel == "mark" and t.upos == "VERB" and t.head and toks[t.head - 1].upos in ("VERB", "AUX")
+        else t
+        for t in toks
+    )
+
+
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
     trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
@@ -347,6 +362,8 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     toks = _lemma_fixes(lang, toks)
     if lang == "ru":
         return tuple(_one_root(list(toks)))
+    if lang == "de":
+        return _participle_marks(toks)
     if lang != "en":
         return toks
     from relgraph.loaders import refdata as rd
