@@ -1931,8 +1931,10 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan"
     if pr.head.feats.get("Mood") == "Cnd" or any(g.feats.get("Mood") == "Cnd" for g in pr.gov):
         return "hope"
-    # "next month", "la semaine prochaine", "im kommenden Monat", "на следующей неделе"
-    for v in [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]:
+    # "next month", "la semaine prochaine", "im kommenden Monat", "на следующей неделе" (but "al
+    # día siguiente, X se reunió": the day after one the narrative told, in a past clause)
+    morrow = _bare_eve(ctx, L, pr.k, "morrow_words") and _past_tense(ctx, L, pr)
+    for v in [] if morrow else [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]:
         for c in p.children(v.i):
             if c.deprel in ("obl", "advmod", "nmod", "obl:tmod", "obj") and any(
                 L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")
@@ -4155,6 +4157,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     plan_k = -2
     told: Event | None = None  # the last held meeting or visit dated to a day, if the last sentence told it
     meet_day: DateMention | None = None  # the latest day of a held meeting told so far
+    told_day: DateMention | None = None  # the day of the last held encounter told, in the text's order
     for ev in events:
         if (
             recalled is not None
@@ -4173,6 +4176,9 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             recalled, origin = ev, ev.k
         elif recalled is not None and ev.k not in (origin, origin + 1):
             recalled = None
+        morrow = _morrow_of(ctx, L, ev, plan_day if ev.status == "planned" and ev.k - plan_k in (0, 1) else told_day)
+        if morrow is not None:
+            ev = replace(ev, date=morrow)
         eve = _eve_of(ctx, L, ev, meeting_day)
         if eve is not None:
             # "La veille, Bourita avait eu un entretien avec son homologue": the day before the
@@ -4282,6 +4288,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost
         if ev.status == "held" and ev.kind in ("meet", "visit") and ev.date is not None and ev.date.precision == "day":
+            told_day = ev.date
             told = ev
             if ev.kind == "meet" and (meet_day is None or ev.date.value > meet_day.value):
                 meet_day = ev.date
@@ -4349,12 +4356,13 @@ def _same_town(ctx: Ctx, a: str, b: str) -> bool:
     return a == b or (ca is not None and ca == cb) or ca is None or cb is None
 
 
-def _bare_eve(ctx: Ctx, L: Lex, k: int) -> bool:
+def _bare_eve(ctx: Ctx, L: Lex, k: int, key: str = "eve_words") -> bool:
     """Sentence ``k`` says "the day before" on its own ("La veille, X avait ..."), not the eve of
     something it names ("à la veille de la visite", "on the eve of the summit", "накануне визита"),
-    which may be any time shortly before."""
+    which may be any time shortly before. With ``key="morrow_words"``: "the next day" on its own
+    ("Le lendemain, X a reçu ...", not "le lendemain de l'élection")."""
     text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end])
-    for w in L.words.get("eve_words", ()):
+    for w in L.words.get(key, ()):
         for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
             after = re.findall(r"\w+", text[m.end() : m.end() + 30])
             if not after:
@@ -4386,6 +4394,33 @@ def _eve_of(ctx: Ctx, L: Lex, ev: Event, day: DateMention | None) -> DateMention
         return None
     if ctx.pub and len(ctx.pub) >= 10 and not 0 <= _days(value, ctx.pub) <= PAST_DAYS:
         return None
+    s = ctx.sents[ev.k]
+    return DateMention(s.start, s.start, value, "day", False)
+
+
+def _morrow_of(ctx: Ctx, L: Lex, ev: Event, day: DateMention | None) -> DateMention | None:
+    """The day after ``day`` (the day of the encounter told just before), for a held event its
+    sentence puts on "the next day" ("Al día siguiente, X se reunió con Y", "Le lendemain, ...",
+    "Am nächsten Tag ...", "На следующий день ...") with no date of its own: one of the report's
+    days, not one after the publication. A planned one counts from the day of the plan told in
+    the sentence before ("viajará a Berlín el lunes; al día siguiente se reunirá con Merz")."""
+    if day is None or day.precision != "day" or day.value[:1] == "-" or ev.kind not in ("meet", "visit"):
+        return None
+    if ev.status not in ("held", "planned") or not _bare_eve(ctx, L, ev.k, "morrow_words"):
+        return None
+    if ev.date is not None and not (ev.status == "planned" and ev.date.value == day.value):
+        return None  # (a planned one may carry the day of the trip it follows: "al día siguiente se reunirá allí")
+    from datetime import date as _date, timedelta
+
+    try:
+        value = (_date.fromisoformat(day.value[:10]) + timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+    if ctx.pub and len(ctx.pub) >= 10:
+        if ev.status == "held" and not 0 <= _days(value, ctx.pub) <= PAST_DAYS:
+            return None
+        if ev.status == "planned" and value <= ctx.pub[:10]:
+            return None
     s = ctx.sents[ev.k]
     return DateMention(s.start, s.start, value, "day", False)
 

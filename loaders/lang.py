@@ -14,12 +14,16 @@ from relgraph.loaders.refdata import languages
 _OTHERS = ("IT", "PT", "NL", "PL", "UK", "TR", "ZH", "JA", "KO", "AR", "VI", "SV", "CS", "RO")
 
 
-@lru_cache(maxsize=1)
-def _detector():
+@lru_cache(maxsize=2)
+def _detector(precise: bool = False):
+    """lingua's detector over relgraph's languages and the others it refuses: the fast trigram
+    models by default; ``precise`` loads the full models (about 300 MB, 1-2 s), asked only for a
+    second opinion before a text is refused."""
     from lingua import IsoCode639_1, LanguageDetectorBuilder
 
     codes = [getattr(IsoCode639_1, c.upper()) for c in languages()] + [getattr(IsoCode639_1, c) for c in _OTHERS]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
+    builder = LanguageDetectorBuilder.from_iso_codes_639_1(*codes)
+    return builder.build() if precise else builder.with_low_accuracy_mode().build()
 
 
 def _words(text: str) -> str:
@@ -41,11 +45,17 @@ def detect(text: str, path: str = "<text>") -> str:
     code = lang.iso_code_639_1.name.lower()
     if code in languages():
         return code
+    # Before refusing, a second opinion from the full models: on a few lines the trigram models
+    # take a short English report whose names are Spanish ("Rodrigo Paz met Pedro Sánchez on
+    # Monday. The next day, he flew home.") for Italian.
+    precise = _detector(precise=True)
+    again = precise.detect_language_of(sample)
+    if again is not None and again.iso_code_639_1.name.lower() in languages():
+        return again.iso_code_639_1.name.lower()
     # Refuse only when the other language is clear: a Spanish text that looks a little
     # Portuguese is still read as Spanish.
     conf = {
-        v.language.iso_code_639_1.name.lower(): v.value
-        for v in _detector().compute_language_confidence_values(text[:3000])
+        v.language.iso_code_639_1.name.lower(): v.value for v in precise.compute_language_confidence_values(text[:3000])
     }
     best = max(languages(), key=lambda c: conf.get(c, 0.0))
     if len(text.split()) < 12:

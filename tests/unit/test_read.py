@@ -149,6 +149,25 @@ def test_unsupported_language_is_one_clear_line(tmp_path):
     assert isinstance(item, BadArticle) and "unsupported language Italian" in str(item)
 
 
+@pytest.mark.parametrize(
+    "text, lang",
+    [
+        ("Bolivian President Rodrigo Paz met Pedro Sánchez on Monday. The next day, he flew home.", "en"),
+        ("Le président bolivien Rodrigo Paz a vu Pedro Sánchez lundi. Le lendemain, il est rentré.", "fr"),
+        ("Der bolivianische Präsident Rodrigo Paz traf am Montag Pedro Sánchez. Danach flog er heim.", "de"),
+    ],
+)
+def test_a_short_text_with_foreign_names_is_read_in_its_own_language(tmp_path, text, lang):
+    # the fast models alone take the first for Italian; the full models are asked before refusing
+    from relgraph.pipeline import extract_paths
+
+    f = tmp_path / "short.txt"
+    f.write_text("Probe\nDate: 2026-05-01\n\n" + text + "\n", encoding="utf-8")
+    (item,) = list(extract_paths([str(f)]))
+    assert not isinstance(item, BadArticle), item
+    assert item.article.lang == lang
+
+
 @settings(max_examples=80, deadline=None)
 @given(st.binary(max_size=600))
 def test_random_bytes_never_crash_the_reader(tmp_path_factory, data):
