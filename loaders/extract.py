@@ -9,6 +9,8 @@ are keyed to the language lexicons in ``data/lang`` and to the reference data.
 
 from __future__ import annotations
 
+import datetime as dt
+
 import re
 from collections import defaultdict
 
@@ -41,6 +43,22 @@ from relgraph.loaders.mentions import (
 )
 from relgraph.records import Article, ArticleFacts, Evidence, FacilityRef, LeaderRef, ProjectRef, StateRef
 from relgraph.loaders.sources import find_sources
+
+
+def _report_day(ctx) -> str | None:
+    """The day the story's "today", "yesterday" and weekdays count from: the day of its dateline
+    ("ISLAMABAD, June 10 (Reuters) - ... held talks today"), when it names one a few days before
+    the publication (a story filed in the evening and put online the next morning); else the
+    publication date."""
+    pub = ctx.pub
+    dl = ctx.dateline_date
+    if not pub or len(pub) < 10 or dl is None or dl.precision != "day" or dl.value[:1] == "-":
+        return pub
+    try:
+        gap = (dt.date.fromisoformat(pub[:10]) - dt.date.fromisoformat(dl.value[:10])).days
+    except ValueError:
+        return pub
+    return dl.value[:10] if 0 < gap <= 3 else pub
 
 
 def extract(article: Article) -> ArticleFacts:
@@ -99,7 +117,7 @@ def extract(article: Article) -> ArticleFacts:
         for pid, m in ctx.place_hits
         if not any(s <= m.start and m.end <= e for s, e in names) and not glued_to_name(ctx, pid, m)
     ]
-    ctx.dates = find_dates(text, ctx.index, lang, article.published)
+    ctx.dates = find_dates(text, ctx.index, lang, _report_day(ctx))
     unknown_places(ctx)
     locate_unknown(ctx)
     sources = find_sources(ctx)
