@@ -269,9 +269,26 @@ def _is_call_marked(L: Lex, p: Parse, t: Tok) -> bool:
     """ "by phone", "par téléphone", "telefonisch", "по телефону", "in a video call" on ``t``."""
     for c in p.children(t.i):
         if c.deprel in ("obl", "advmod", "nmod", "amod", "compound", "obj") and (
-            L.has("call_markers", c) or L.has("call_words", c)
+            L.has("call_markers", c)
+            or L.has("call_words", c)
+            or (
+                c.deprel == "nmod" and any(x.deprel == "compound" and L.has("call_markers", x) for x in p.children(c.i))
+            )
         ):
-            return True
+            return True  # (the last: "talks by video link")
+    if t.upos == "NOUN" and t.deprel == "obj" and t.head and L.has("light_verbs", p.tok(t.head)):
+        # "avaient eu un entretien en visioconférence", "had talks by video link": the manner hung
+        # on the light verb is the talks' (not "after a video conference": another event before)
+        return any(
+            c.i != t.i
+            and c.deprel in ("obl", "advmod")
+            and (
+                L.has("call_markers", c)
+                or any(x.deprel == "compound" and L.has("call_markers", x) for x in p.children(c.i))  # "by video link"
+            )
+            and not any(x.deprel == "case" and L.has("sequence_words", x) for x in p.children(c.i))
+            for c in p.children(t.head)
+        )
     return False
 
 

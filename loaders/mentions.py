@@ -918,6 +918,9 @@ class _TitleHit:
     state: str | None  # the state named in the title phrase ("président russe", "of Vietnam")
     end: int  # end of the title phrase (after the state)
     j: int  # token after the title phrase
+    # a minister's title whose ministry the words name but the lexicon maps to no office ("le
+    # ministre tunisien de l'Artisanat"): some minister, not whichever minister the text names
+    portfolio: bool = False
 
 
 def titles(ctx: Ctx) -> list[_TitleHit]:
@@ -950,7 +953,7 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
         if first >= 2 and toks[first - 1].fold == "s" and toks[first - 1].sep in ("'", "’"):
             first -= 1  # "Poland's President": the possessive's s between the state and the title
         j, state, end = m.j, None, m.end
-        if role == "minister":  # "ministre de l'Intérieur", "ministro de Gobernación guatemalteco"
+        if _ministerial(role):  # "ministre de l'Intérieur", "ministro de Gobernación guatemalteco"
             j, end = _portfolio(ctx, j, end, by_tok, words)
         k = j
         while k < len(toks) and toks[k].fold in connectors and k - j < 3:
@@ -966,7 +969,9 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
             state, sm = by_tok[k]
             j, end = sm.j, sm.end
             role, j, end = _title_tail(ctx, m, role, j, end)
-            if role == "minister" and j == sm.j:  # "ministro ecuatoriano del Interior"
+            if _ministerial(role):
+                # "ministro ecuatoriano del Interior", "ministre sénégalais des Finances et du
+                # Budget, X": the ministry's words go on after the office the title names
                 j, end = _portfolio(ctx, j, end, by_tok, words)
         elif (
             role == "minister"
@@ -995,8 +1000,34 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
             # "la canciller mexicana": outside the states whose heads of government bear the
             # title, the same word names the foreign minister
             role = elsewhere["role"]
-        out.append(_TitleHit(role, m, state, end, j))
+        portfolio = role == "minister" and (any(k in words for k in range(m.j, j)) or _ministry_after(ctx, j, by_tok))
+        out.append(_TitleHit(role, m, state, end, j, portfolio))
     return _coordinated(ctx, out)
+
+
+def _ministerial(role: str) -> bool:
+    """A minister's office, whose ministry may be written after the title ("minister" or "finance
+    minister", not the prime minister)."""
+    return role == "minister" or (role.endswith(" minister") and "prime" not in role)
+
+
+def _ministry_after(ctx: Ctx, j: int, by_tok: dict) -> bool:
+    """A ministry the lexicon does not list, written after a minister's title: a portfolio
+    connector, then a capitalised word that is no state ("le ministre tunisien de l'Artisanat",
+    "Minister of Handicrafts")."""
+    toks = ctx.toks
+    conn = {fold(w) for w in ctx.lex.get("portfolio_connectors", ())}
+    k = j
+    while k < len(toks) and k - j < 3 and toks[k].fold in conn and toks[k].sep in (" ", "'"):
+        k += 1
+    return (
+        k > j
+        and k < len(toks)
+        and toks[k].sep in (" ", "'")
+        and toks[k].text[:1].isupper()
+        and toks[k].text.isalpha()
+        and k not in by_tok
+    )
 
 
 def _portfolio(ctx: Ctx, j: int, end: int, by_tok: dict, words: set[int]) -> tuple[int, int]:
@@ -1062,13 +1093,13 @@ def _coordinated(ctx: Ctx, hits: list[_TitleHit]) -> list[_TitleHit]:
     for n in range(1, len(out)):
         a, b = out[n - 1], out[n]
         if b.state is None and a.state is not None and joined(a, b):
-            out[n] = _TitleHit(b.role, b.m, a.state, b.end, b.j)
+            out[n] = _TitleHit(b.role, b.m, a.state, b.end, b.j, b.portfolio)
     for n in range(len(out) - 1, 0, -1):
         a, b = out[n - 1], out[n]
         if a.state is None and b.state is not None and joined(a, b):
             # "the Prime Minister and Foreign Minister of Qatar", "el primer ministro y ministro de
             # Exteriores de Catar": the state named after the second office is the first one's too
-            out[n - 1] = _TitleHit(a.role, a.m, b.state, a.end, a.j)
+            out[n - 1] = _TitleHit(a.role, a.m, b.state, a.end, a.j, a.portfolio)
     return out
 
 
@@ -1623,10 +1654,17 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         # held the office that day, and the reference data is not the text): "the Russian
         # president" is never the Russian foreign minister
         role = t.role
+        if t.portfolio:
+            continue  # "le ministre tunisien de l'Artisanat" is not the Tunisian foreign minister the text names
         if role == "counterpart":
             # "la ministra de Comercio colombiana y su homólogo ecuatoriano": the counterpart holds
             # the office of the one named just before in the sentence, when that one has a title
             role = _counterpart_role(ctx, titles, mentions, people, t) or role
+            if role == "counterpart":
+                # "Mardi, il s'était entretenu avec son homologue vietnamien": who "il" is, and so
+                # which office the counterpart holds, the clause reader tells from the event; not
+                # whoever of that state the article names first (the prime minister)
+                continue
         fits = [lid for lid in by_state.get(t.state, ()) if any(role_fits(role, r) for r in _offices(ctx, lid, people))]
         if fits:
             mentions.append(LeaderMention(fits[0], t.m.start, t.end, t.m.i, "anaphor"))
@@ -1657,6 +1695,23 @@ def _counterpart_role(
         h.end for h in mentions if lo <= h.start < t.m.start
     ]
     cands = [c for c in cands if not _in_aside(ctx.text, lo, c[0], t.m.start, ends)] or cands
+    if not cands:
+        # "X was received by Y on Thursday. On Tuesday, he had met his Vietnamese counterpart": a
+        # pronoun stands for the one the sentences before open with, their subject as a rule (not
+        # the last person they name)
+        for kk in range(k - 1, max(-1, k - 3), -1):
+            s = ctx.sents[kk]
+            first = sorted(
+                (
+                    h
+                    for h in mentions
+                    if s.start <= h.start < s.end and h.lid in people and people[h.lid].state != t.state
+                ),
+                key=lambda h: h.start,
+            )
+            if first:
+                cands = [(first[0].start, people[first[0].lid].role)]
+                break
     if not cands:
         return None
     role = max(cands, key=lambda c: c[0])[1]
