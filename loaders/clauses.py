@@ -2536,6 +2536,8 @@ def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str], partners: list[
         ):
             continue  # "the Italian premier Giorgia Meloni": a person after all
         role = th.role
+        if role in _NOT_PARTIES:
+            continue  # "l'ambassadeur de Chine", "the Kremlin spokesman": a diplomat or a voice, no party to talks between states
         if role == "counterpart":
             if not partner_role:
                 continue
@@ -2546,6 +2548,9 @@ def _offices(ctx: Ctx, p: Parse, ids: set[int], known: set[str], partners: list[
         out.append(oid)
     return out
 
+
+# offices whose holders the reader never makes an unnamed party to an encounter between states
+_NOT_PARTIES = frozenset({"ambassador", "spokesperson"})
 
 _PRINCIPALS = {
     "president",
