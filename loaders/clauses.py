@@ -1295,6 +1295,9 @@ def _then(L: Lex, p: Parse, c: Tok) -> bool:
     """ "then"/"тогда" alone, or "time"/"époque"/"время" with "at the"/"à l'"/"в то" before it."""
     if c.upos == "ADV":
         return True
+    sub = sorted(p.subtree(c.i), key=lambda t: t.i)
+    if " ".join(fold(t.form) for t in sub) in L.words.get("thread_words", ()):
+        return False  # "в это же время", "at the same time": the time just told, not a past one
     case = _case_of(p, c)
     det = [x for x in p.children(c.i) if x.deprel == "det"]
     return bool(case) and (bool(det) or c.upos == "NOUN") and not any(x.deprel == "amod" for x in p.children(c.i))
@@ -1640,6 +1643,12 @@ def _hearsay(ctx: Ctx, L: Lex, pr: Pred) -> bool:
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
+    if pr.during and pr.gov and not pr.gov[0].deprel.startswith("~") and pr.gov[0].upos in ("VERB", "AUX"):
+        # "they intend to meet again at the summit in November": the summit is when and where the
+        # verb's event is, in its mode (planned here), not an event of its own time
+        framed = _modality(ctx, L, Pred(pr.kind, pr.k, p, pr.gov[0], _governors(p, pr.gov[0])))
+        if framed is not None:
+            return framed
     if _called_off_event(L, p, pr.head):
         return "hope"  # "Suspendido el encuentro", "the meeting was cancelled": it did not happen
     if pr.head.upos == "NOUN" and _under_study(ctx, pr.k):
@@ -2662,9 +2671,12 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             for t in p.toks
         ):
             return []  # "our envoys keep working on it, and they have met three times": the envoys
-        two = _they(ctx, k, first)
+        two = _they(ctx, k, first) or _plural_of_sentence(ctx, k - 1)
         if two:
             return two
+        pronoun_only = True
+    else:
+        pronoun_only = False
     earlier = list(reversed([h for h in ctx.leader_hits if h.start < before]))
     # "the two leaders" are leaders, and the ones the text is about: a spokesman, an aide or a
     # king named in between is not one of them
@@ -2672,6 +2684,11 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     for h in earlier:
         told[h.lid] = told.get(h.lid, 0) + 1
     principals = [h for h in earlier if (ctx.leader_info[h.lid].get("role") or "") in _PRINCIPALS]
+    if pronoun_only:
+        # a bare "they" the sentences just before do not explain: at most the heads the text is
+        # about, never two ministers named last ("Marles will travel ... They held talks")
+        principals = [h for h in principals if (ctx.leader_info[h.lid].get("role") or "") in _HEADS]
+        earlier = principals
     named = {r for m in said for r in _roles_named(ctx, p, m)}
     told_met = [two for k0, two in ctx.met if k0 < k]
     if (
@@ -2724,6 +2741,27 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     if len(out) == 2 and said:
         ctx.plurals[k] = list(out)
     return out
+
+
+_HEADS = frozenset(_PRINCIPALS - {"foreign minister", "defence minister", "secretary of state", "vice president"})
+
+
+def _plural_of_sentence(ctx: Ctx, k: int) -> list[str]:
+    """The two people a plural noun phrase of sentence ``k`` names ("The two leaders last spoke by
+    video link in March. They held talks ..."): the referents of its first such phrase."""
+    if k < 0:
+        return []
+    p = parsed(ctx).get(k)
+    if p is None:
+        return []
+    for m in ctx.triggers.get("plural_leaders", ()):
+        if p.start <= m.start < p.end:
+            ids = _tok_ids(p, m.start, m.end)
+            if ids and any(p.tok(i).upos in ("NOUN", "PROPN") for i in ids):
+                two = _plural_referents(ctx, p, ids, m.start)
+                if len(two) == 2:
+                    return two
+    return []
 
 
 def _they(ctx: Ctx, k: int, before: int | None = None) -> list[str]:
@@ -4378,7 +4416,7 @@ def _same_town(ctx: Ctx, a: str, b: str) -> bool:
     return a == b or (ca is not None and ca == cb) or ca is None or cb is None
 
 
-def _bare_eve(ctx: Ctx, L: Lex, k: int, key: str = "eve_words") -> bool:
+def _bare_eve(ctx: Ctx, L: Lex, k: int, key: str = "eve_words", at: int | None = None) -> bool:
     """Sentence ``k`` says "the day before" on its own ("La veille, X avait ..."), not the eve of
     something it names ("à la veille de la visite", "on the eve of the summit", "накануне визита"),
     which may be any time shortly before. With ``key="morrow_words"``: "the next day" on its own
@@ -4386,6 +4424,8 @@ def _bare_eve(ctx: Ctx, L: Lex, k: int, key: str = "eve_words") -> bool:
     text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end])
     for w in L.words.get(key, ()):
         for m in re.finditer(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text):
+            if at is not None and not _said_of(ctx, k, ctx.sents[k].start + m.start(), at):
+                continue  # "X received Y, who had arrived the day before": the arrival's eve
             after = re.findall(r"\w+", text[m.end() : m.end() + 30])
             if not after:
                 return True
@@ -4393,6 +4433,29 @@ def _bare_eve(ctx: Ctx, L: Lex, k: int, key: str = "eve_words") -> bool:
                 continue
             return True
     return False
+
+
+def _said_of(ctx: Ctx, k: int, pos: int, head: int) -> bool:
+    """The words at ``pos`` belong to the clause of the event whose head starts at ``head``: going
+    up from them, the parse reaches that head before any embedded clause (a relative, a participle
+    on a noun, a clause of time or reason) that is not the event's own."""
+    p = parsed(ctx).get(k)
+    if p is None:
+        return True
+    t, ev = p.at(pos), p.at(head)
+    if t is None or ev is None:
+        return True
+    seen: set[int] = set()
+    while t.i not in seen:
+        seen.add(t.i)
+        if t.i == ev.i:
+            return True
+        if t.deprel in BOUNDARY:
+            return False
+        if not t.head:
+            return True
+        t = p.tok(t.head)
+    return True
 
 
 _OF_WORDS = frozenset(("de", "du", "des", "d", "of", "del", "der", "des", "dem"))
@@ -4404,7 +4467,7 @@ def _eve_of(ctx: Ctx, L: Lex, ev: Event, day: DateMention | None) -> DateMention
     own, or only the one "накануне" gave counting from the publication."""
     if day is None or day.precision != "day" or day.value[:1] == "-" or ev.kind not in ("meet", "visit"):
         return None
-    if ev.status not in ("held", "past") or not _bare_eve(ctx, L, ev.k):
+    if ev.status not in ("held", "past") or not _bare_eve(ctx, L, ev.k, at=ev.start):
         return None
     if ev.date is not None and fold(ctx.text[ev.date.start : ev.date.end]) not in L.words.get("eve_words", ()):
         return None
@@ -4428,7 +4491,7 @@ def _morrow_of(ctx: Ctx, L: Lex, ev: Event, day: DateMention | None) -> DateMent
     the sentence before ("viajará a Berlín el lunes; al día siguiente se reunirá con Merz")."""
     if day is None or day.precision != "day" or day.value[:1] == "-" or ev.kind not in ("meet", "visit"):
         return None
-    if ev.status not in ("held", "planned") or not _bare_eve(ctx, L, ev.k, "morrow_words"):
+    if ev.status not in ("held", "planned") or not _bare_eve(ctx, L, ev.k, "morrow_words", at=ev.start):
         return None
     if ev.date is not None and not (ev.status == "planned" and ev.date.value == day.value):
         return None  # (a planned one may carry the day of the trip it follows: "al día siguiente se reunirá allí")

@@ -37,6 +37,7 @@ from relgraph.loaders.mentions import (
     find_places,
     find_states,
     glued_to_name,
+    on_a_street,
     is_metonym,
     locate_unknown,
     unknown_places,
@@ -115,7 +116,9 @@ def extract(article: Article) -> ArticleFacts:
     ctx.place_hits = [
         (pid, m)
         for pid, m in ctx.place_hits
-        if not any(s <= m.start and m.end <= e for s, e in names) and not glued_to_name(ctx, pid, m)
+        if not any(s <= m.start and m.end <= e for s, e in names)
+        and not glued_to_name(ctx, pid, m)
+        and not on_a_street(ctx, pid, m)
     ]
     ctx.dates = find_dates(text, ctx.index, lang, _report_day(ctx))
     unknown_places(ctx)

@@ -643,6 +643,26 @@ def glued_to_name(ctx: Ctx, pid: str, m: Match) -> bool:
     return (m.i - 1) not in known and prev.fold not in stopwords(ctx)
 
 
+def on_a_street(ctx: Ctx, pid: str, m: Match) -> bool:
+    """A city's name that names a street or a square ("на Смоленской площади", "Moscow Street",
+    "rue de Moscou", "calle Madrid", "Moskauer Platz"): the address of a building, not the city
+    (lexicon ``street_nouns``, after the name or before it with a connector)."""
+    if ctx.places[pid]["kind"] != "city" or not m.j:
+        return False
+    toks = ctx.toks
+    streets = {fold(w) for w in ctx.lex.get("street_nouns", ())}
+    if m.j < len(toks) and toks[m.j].fold in streets and toks[m.j].sep == " ":
+        return True
+    conn = {fold(w) for w in ctx.lex.get("place_connectors", ())} | _OF
+    k = m.i - 1
+    while k >= 0 and k >= m.i - 2 and toks[k].fold in conn:
+        k -= 1
+    return k >= 0 and toks[k].fold in streets
+
+
+_OF = frozenset(("de", "du", "des", "d", "of", "del", "la"))
+
+
 def _apposed_state(ctx: Ctx, m: Match) -> str | None:
     """The state an apposition right after a place names ("X, the Australian territory ...",
     "X, territoire australien", "X, ein australisches Gebiet"): up to its next comma or stop."""
