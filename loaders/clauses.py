@@ -1643,9 +1643,16 @@ def _hearsay(ctx: Ctx, L: Lex, pr: Pred) -> bool:
 def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     """ "hope" (wished, proposed, refused ...: no event), "plan" (planned), "recall" (past) or None."""
     p = pr.p
-    if pr.during and pr.gov and not pr.gov[0].deprel.startswith("~") and pr.gov[0].upos in ("VERB", "AUX"):
+    if (
+        pr.during
+        and pr.gov
+        and not pr.gov[0].deprel.startswith("~")
+        and pr.gov[0].upos in ("VERB", "AUX")
+        and (L.has("meet_verbs", pr.gov[0]) or L.has("visit_verbs", pr.gov[0]))
+    ):
         # "they intend to meet again at the summit in November": the summit is when and where the
-        # verb's event is, in its mode (planned here), not an event of its own time
+        # meeting verb's event is, in its mode (planned here), not an event of its own time (but
+        # "agreed to set up a force during a meeting": the agreement's, told below)
         framed = _modality(ctx, L, Pred(pr.kind, pr.k, p, pr.gov[0], _governors(p, pr.gov[0])))
         if framed is not None:
             return framed
@@ -2690,7 +2697,9 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         principals = [h for h in principals if (ctx.leader_info[h.lid].get("role") or "") in _HEADS]
         earlier = principals
     named = {r for m in said for r in _roles_named(ctx, p, m)}
-    told_met = [two for k0, two in ctx.met if k0 < k]
+    # (pairs of two people the text names: "the two ministers" is not a minister and an office
+    # it left unnamed, told last in passing)
+    told_met = [two for k0, two in ctx.met if k0 < k and not any(_OFFICE_ID.match(x) for x in two)]
     if (
         named
         and told_met
@@ -2742,6 +2751,8 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         ctx.plurals[k] = list(out)
     return out
 
+
+_OFFICE_ID = re.compile(r"[A-Z]{3}:")  # an unnamed office ("MAR:industry minister"), not a person's id ("rg:...")
 
 _HEADS = frozenset(_PRINCIPALS - {"foreign minister", "defence minister", "secretary of state", "vice president"})
 

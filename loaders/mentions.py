@@ -1025,6 +1025,19 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
     return _coordinated(ctx, out)
 
 
+def _ministry_words(ctx: Ctx, t: _TitleHit) -> frozenset[str]:
+    """The capitalised words of a minister's title after its head word: its ministry ("Comercio"
+    of "ministro de Comercio de la República Popular China"), states' names left out."""
+    states = {k for _, _, sm in ctx.state_hits for k in range(sm.i, sm.j)}
+    out = set()
+    for k in range(t.m.j, min(t.j, len(ctx.toks))):
+        if k in states or _state_form(ctx, [ctx.toks[k]]):
+            break  # the state's name ends the ministry's
+        if ctx.toks[k].text[:1].isupper():
+            out.add(ctx.toks[k].fold)
+    return frozenset(out)
+
+
 def _ministerial(role: str) -> bool:
     """A minister's office, whose ministry may be written after the title ("minister" or "finance
     minister", not the prime minister)."""
@@ -1662,6 +1675,20 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     in_places = _place_spans(ctx)
     toks = ctx.toks
     houses = _institution_titles(ctx, titles)
+    # who holds each ministry the text names with a name after it: (state, ministry words) -> person
+    holders: dict[tuple[str | None, frozenset[str]], str] = {}
+    for t in titles:
+        if not t.portfolio:
+            continue
+        for h in mentions:
+            if (
+                h.start >= t.end
+                and h.how not in ("anaphor", "title")
+                and people.get(h.lid) is not None
+                and people[h.lid].state in (t.state, None)
+                and re.fullmatch(r"[^.;:()]{0,60},\s*", ctx.text[t.end : h.start])
+            ):
+                holders.setdefault((t.state, _ministry_words(ctx, t)), h.lid)
     for t in titles:
         if any(s <= t.m.start < e for s, e in in_places) or t.m.start in houses:
             continue
@@ -1675,7 +1702,28 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         # president" is never the Russian foreign minister
         role = t.role
         if t.portfolio:
-            continue  # "le ministre tunisien de l'Artisanat" is not the Tunisian foreign minister the text names
+            # "le ministre tunisien de l'Artisanat" is not the Tunisian foreign minister the text
+            # names; but "el ministro de Comercio de la República Popular China, Wang Wentao" is
+            # the person named right after the title's words
+            after = next(
+                (
+                    h
+                    for h in sorted(mentions, key=lambda h: h.start)
+                    if h.start >= t.end
+                    and people.get(h.lid) is not None
+                    and people[h.lid].state in (t.state, None)
+                    and h.how not in ("anaphor", "title")
+                    and re.fullmatch(r"[^.;:()]{0,60},\s*", ctx.text[t.end : h.start])
+                ),
+                None,
+            )
+            if after is not None:
+                mentions.append(LeaderMention(after.lid, t.m.start, t.end, t.m.i, "anaphor"))
+            elif (holder := holders.get((t.state, _ministry_words(ctx, t)))) is not None:
+                # the headline's "el ministro de Comercio de China": the one the text names with
+                # the same ministry ("el ministro de Comercio de la República Popular China, Wang Wentao")
+                mentions.append(LeaderMention(holder, t.m.start, t.end, t.m.i, "anaphor"))
+            continue
         if role == "counterpart":
             # "la ministra de Comercio colombiana y su homólogo ecuatoriano": the counterpart holds
             # the office of the one named just before in the sentence, when that one has a title
