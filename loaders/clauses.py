@@ -2697,9 +2697,11 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         principals = [h for h in principals if (ctx.leader_info[h.lid].get("role") or "") in _HEADS]
         earlier = principals
     named = {r for m in said for r in _roles_named(ctx, p, m)}
-    # (pairs of two people the text names: "the two ministers" is not a minister and an office
-    # it left unnamed, told last in passing)
-    told_met = [two for k0, two in ctx.met if k0 < k and not any(_OFFICE_ID.match(x) for x in two)]
+    # (not when the last one told is a minister with an office the text left unnamed, told in
+    # passing: "the two ministers" then are the ones the text is about)
+    told_met = [two for k0, two in ctx.met if k0 < k]
+    if told_met and any(_OFFICE_ID.match(x) for x in told_met[-1]):
+        told_met = []
     if (
         named
         and told_met
