@@ -1637,6 +1637,8 @@ def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), 
         return False
     if prev.fold in own or prev.fold in _name_suffixes():
         return False
+    if any(len(w) >= 4 and len(prev.fold) >= 4 and (prev.fold.startswith(w) or w.startswith(prev.fold)) for w in own):
+        return False  # "Navinchandra Ramgoolam" for "Navin Ramgoolam": the long form of his own first name
     if any(t.m.start <= prev.start < t.end for t in titles(ctx)):
         return False
     from relgraph.loaders.dates import calendar_words
