@@ -3370,22 +3370,13 @@ def _coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
 def _in_travel_clause(L: Lex, p: Parse, head: Tok, d: DateMention) -> bool:
     """The day is said in a clause of travel fronted before the predicate's verb ("Arrivé mardi
     soir, ...", "Having landed on Monday, ..."): the day of that trip, which tells its own tense."""
-    ids = _tok_ids(p, d.start, d.end)
-    if not ids:
-        return False
-    t = p.tok(min(ids))
-    seen = set()
-    while t.head and t.i != head.i and t.i not in seen:
-        seen.add(t.i)
-        if (
-            t.deprel == "advcl"
-            and t.upos == "VERB"
-            and t.i < head.i  # (fronted: not "travels to Glasgow to tour a shipyard on Wednesday")
-            and (L.has("visit_verbs", t) or L.has("departure_verbs", t))
-        ):
-            return True
-        t = p.tok(t.head)
-    return False
+    return any(
+        t.deprel == "advcl"
+        and t.upos == "VERB"
+        and t.i < head.i  # (fronted: not "travels to Glasgow to tour a shipyard on Wednesday")
+        and (L.has("visit_verbs", t) or L.has("departure_verbs", t))
+        for t in _path_up(p, head, d)
+    )
 
 
 def _same_coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
@@ -3411,19 +3402,27 @@ def _same_coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
 def _in_joined_clause(p: Parse, head: Tok, d: DateMention) -> bool:
     """The date is said in a clause joined to ``head``'s by a conjunction ("... and is expected back
     on Thursday"): on the path from the date up to ``head`` lies a verb that is a conjunct."""
+    return any(
+        t.deprel == "conj"
+        # (a predicate: "... and will be back in Ottawa on Friday")
+        and (t.upos in ("VERB", "AUX") or any(c.deprel in ("aux", "cop") for c in p.children(t.i)))
+        for t in _path_up(p, head, d)
+    )
+
+
+def _path_up(p: Parse, head: Tok, d: DateMention) -> list[Tok]:
+    """The words from the date's first word up to ``head`` (not included), or to the root."""
     ids = _tok_ids(p, d.start, d.end)
     if not ids:
-        return False
+        return []
+    out: list[Tok] = []
     t = p.tok(min(ids))
-    seen = set()
+    seen: set[int] = set()
     while t.head and t.i != head.i and t.i not in seen:
         seen.add(t.i)
-        if t.deprel == "conj" and (
-            t.upos in ("VERB", "AUX") or any(c.deprel in ("aux", "cop") for c in p.children(t.i))
-        ):
-            return True  # (a predicate: "... and will be back in Ottawa on Friday")
+        out.append(t)
         t = p.tok(t.head)
-    return False
+    return out
 
 
 # a report tells what happened in the last days; an event dated further back is background
