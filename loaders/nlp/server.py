@@ -181,6 +181,15 @@ class ParserServer:
         args = procs.cmdline(pid)
         return MAIN_CLASS in args and f"-Djava.io.tmpdir={self.tmp_dir}" in args
 
+    @staticmethod
+    def running_port(pid: int) -> int | None:
+        """The port the server ``pid`` was started on (its ``-port`` argument)."""
+        args = procs.cmdline(pid)
+        try:
+            return int(args[args.index("-port") + 1])
+        except (ValueError, IndexError):
+            return None
+
     def _locked(self):
         """One start or stop at a time per home (two starts would race for the port)."""
         self._secure_home()
@@ -194,6 +203,12 @@ class ParserServer:
     def _start(self, timeout: float, echo) -> str:
         pid = self.pid()
         if pid:
+            running = self.running_port(pid)
+            if running not in (None, self.port):  # one server a home: never say another port is up
+                raise ParserError(
+                    f"this home's parser ({self.home}) already runs on port {running}, not {self.port}: "
+                    f"use that port, or give a second server its own RELGRAPH_PARSER_HOME"
+                )
             self._warm_up(pid, timeout, echo)  # a start interrupted during warm-up left some cold
             return "already running"
         if not _port_frees(self.port, 5.0):  # a server stopped a moment ago may still hold it
@@ -310,7 +325,8 @@ class ParserServer:
         pid = self.pid()
         if not pid:
             return ParserStatus(False, self.url)
-        return ParserStatus(True, self.url, pid, procs.rss_bytes(pid), self.warmed(pid))
+        url = f"http://127.0.0.1:{self.running_port(pid) or self.port}"  # where it runs, whatever was asked
+        return ParserStatus(True, url, pid, procs.rss_bytes(pid), self.warmed(pid))
 
     def last_log_line(self) -> str:
         try:

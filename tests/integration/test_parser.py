@@ -15,6 +15,7 @@ import urllib.request
 import pytest
 
 from relgraph.loaders.nlp import client, parse
+from relgraph.errors import ParserError
 from relgraph.loaders.nlp.server import ParserServer
 
 # (lang, sentence, verb, its lemma, negation, place)
@@ -97,6 +98,15 @@ def test_start_twice_is_idempotent_and_memory_fits(parser_server):
     st = s.status()
     assert st.warmed == ("en", "fr", "de", "es")
     assert st.rss < 2.5 * 2**30
+
+
+def test_a_start_on_another_port_of_a_running_home_says_where_it_runs(parser_server):
+    running = ParserServer.default()
+    running.start()  # (idempotent)
+    other = ParserServer(home=running.home, port=running.port + 1)
+    with pytest.raises(ParserError, match=f"already runs on port {running.port}, not {running.port + 1}"):
+        other.start()
+    assert other.status().url == running.url and other.pid() == running.pid()
 
 
 def _outside_address() -> str | None:
