@@ -34,6 +34,13 @@ def find_states(ctx: Ctx) -> None:
             if not ctx.text[m.end : m.end + 1] in "-‐‑":
                 continue
         ctx.state_hits.append((iso3, kind, m))
+    # "главой МИД Кореи" in a story that names Seoul or South Korea: a short name the state shares
+    # with another is that state where the article names it otherwise (refdata.shared_state_names)
+    named = {iso3 for iso3, kind, _ in ctx.state_hits if kind != "prefix"}
+    for m in rd.shared_state_names(ctx.lang).find(ctx.text, ctx.index):
+        if m.value in named and not any(h.start < m.end and m.start < h.end for _, _, h in ctx.state_hits):
+            ctx.state_hits.append((m.value, "name", Match(m.i, m.j, m.start, m.end, (m.value, "name"), m.form)))
+    ctx.state_hits.sort(key=lambda h: h[2].start)
 
 
 def _capitals(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
@@ -912,8 +919,8 @@ def ru_name_nominative(word: str) -> str:
     "Джайшанкар", "Уиткоффом" -> "Уиткофф"); a word already in the nominative ("Дмитрий",
     "Дмитриев") or one the analyser cannot place stays as written. A person is one: plural
     readings ("Дмитриев" as "of the Dmitrys") are not taken."""
-    if not re.match(r"[А-ЯЁ]", word):
-        return word
+    if not re.match(r"[А-ЯЁ]", word) or re.search(r"-[а-яё]", word):
+        return word  # (a given name's lower-case syllable, "Мин-чже", is not declined)
     parses = [q for q in _ru_parses(word) if "NOUN" in q.tag and q.tag.number != "plur"]
     named = [q for q in parses if {"Name", "Surn", "Patr"} & set(str(q.tag).replace(" ", ",").split(","))]
     if named:
@@ -1286,15 +1293,20 @@ class _NameBarriers:
     institutions: set[int]
     state_of: dict[int, str]
     stop: set[str]
+    shared: set[int] = field(default_factory=set)  # short names two states share ("Кореи")
 
 
 def _barriers(ctx: Ctx, titles: list[_TitleHit]) -> _NameBarriers:
+    shared = {k for m in rd.shared_state_names(ctx.lang).find(ctx.text, ctx.index) for k in range(m.i, m.j)}
     place_toks = set()
     for pid, m in ctx.place_hits:
         if m.j and not glued_to_name(ctx, pid, m):  # "Vuong Dinh Hue": Hue ends a name here
             place_toks.update(range(m.i, m.j))
     return _NameBarriers(
-        states={k for _, _, m in ctx.state_hits for k in range(m.i, m.j)},
+        # a short name two states share is no word of a person's name even when it names neither
+        # ("главой МИД Кореи Чо Хёном" in a story on both Koreas)
+        states={k for _, _, m in ctx.state_hits for k in range(m.i, m.j)} | shared,
+        shared=shared,
         places=place_toks,
         titles={k for t in titles for k in range(t.m.i, t.m.j)},
         events={
@@ -1365,6 +1377,10 @@ def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
             run.extend(toks[k:p])
             k = p
         longest = 6 if any(t.fold in particles for t in run) else 5
+        if _hyphen_syllable(ctx, run, k) and len(run) < longest:
+            run.append(toks[k])  # "Park Min-jae", "Lee Jae-myung": a given name's lower-case syllable
+            k += 1
+            continue
         if not (
             _name_word(ctx, toks, k, b)
             and len(run) < longest
@@ -1375,6 +1391,39 @@ def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
         run.append(toks[k])
         k += 1
     return run, k
+
+
+_HYPHENS = ("-", "\u2010", "\u2011")
+# one syllable of a romanised Korean or Chinese given name ("jae", "myung", "in", "wen", "te"), which
+# "style", "led", "era" or "backed" after a name are not
+_SYLLABLE = re.compile(
+    r"[bcdghjklmnprstwy]{0,3}(?:a|ae|e|eo|eu|ee|i|o|oe|oo|u|ui|wa|wae|we|wi|ya|yae|ye|yeo|yo|yu)(?:ng|n|k|l|m|p|t)?"
+)
+
+
+def _hyphen_syllable(ctx: Ctx, run: list[Token], k: int) -> bool:
+    """Token ``k`` is the lower-case second syllable of a hyphenated given name ("Min-jae",
+    "Jae-myung", "Ing-wen") after a family name and the capitalised first syllable, glued by a
+    hyphen ("Hakan Fidan-style" is no name: "style" is no such syllable)."""
+    toks = ctx.toks
+    if len(run) < 2 or k >= len(toks) or ctx.text[run[-1].end : toks[k].start] not in _HYPHENS:
+        return False
+    w, first = toks[k].text, run[-1].text
+    syllable = re.fullmatch(r"[а-яё]{1,4}", w) if ctx.lang == "ru" else _SYLLABLE.fullmatch(w)  # "Мин-чже"
+    return 2 <= len(first) <= 5 and first[:1].isupper() and syllable is not None
+
+
+def name_words(ctx: Ctx, run: list[Token]) -> list[str]:
+    """The words of a name as written, a hyphenated given name kept whole ("Jean-Pierre",
+    "Min-jae"), an initial with its point."""
+    words: list[str] = []
+    for i, tk in enumerate(run):
+        w = tk.text + ("." if len(tk.text) == 1 else "")
+        if words and ctx.text[run[i - 1].end : tk.start] in _HYPHENS:
+            words[-1] += "-" + w
+        else:
+            words.append(w)
+    return words
 
 
 def _name_word(ctx: Ctx, toks: list[Token], k: int, b: _NameBarriers) -> bool:
@@ -1478,6 +1527,8 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         k = _past_honorifics(ctx, k)
         if k + 1 < len(toks) and toks[k].text.islower() and len(toks[k].text) <= 3 and _state_form(ctx, [toks[k + 1]]):
             k += 1  # "den Außenminister des Königreichs Thailand X": the article before the state's name
+        while k in b.shared:
+            k += 1  # "главой МИД Кореи Чо Хёном" naming neither Korea: the name after it
         run, k = _name_run(ctx, k, b)
         if k < len(toks) and k in b.states and (_state_form(ctx, run) or (not run and _state_form(ctx, [toks[k]]))):
             # "Премьер-министром Федеративной Демократической Республики Эфиопия Абием Ахмедом",
@@ -1516,7 +1567,7 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if any(kk in taken for kk in range(first, k)):
             continue
-        words = [tk.text + ("." if len(tk.text) == 1 else "") for tk in run]
+        words = name_words(ctx, run)
         if ctx.lang == "ru":
             words = [ru_name_nominative(w) for w in words]
         name = latin(" ".join(words))

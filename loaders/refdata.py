@@ -128,6 +128,17 @@ def state_gazetteer(lang: str) -> Gazetteer:
 
 
 @lru_cache(maxsize=None)
+def shared_state_names(lang: str) -> Gazetteer:
+    """Short names a state shares with another ("Korea") in ``lang``: the value is the state they
+    count for where the article names it otherwise."""
+    g = Gazetteer()
+    for r in read_tsv("shared_state_names.tsv"):
+        if r["lang"] == lang:
+            g.add(r["form"], r["state"])
+    return g
+
+
+@lru_cache(maxsize=None)
 def resolve_state(text: str) -> str | None:
     """An ISO3 code for a code, a name or an alias in any language ("Russie", "North Korea")."""
     t = text.strip()

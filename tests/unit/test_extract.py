@@ -751,3 +751,88 @@ def test_a_city_in_the_possessive_on_anything_else_is_no_place():
 def test_a_country_estate_is_a_venue(text, lang, place):
     out = facts(text, lang, "2026-06-12")
     assert [m["place"] for m in out["meetings"]] == [place]
+
+
+# -- a short name two states share ("Korea") ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "In Seoul on Monday, Korea's trade minister Park Min-jae received Uzbekistan's Bakhtiyor Saidov."),
+        ("fr", "À Séoul lundi, le ministre du Commerce de la Corée, Park Min-jae, a reçu l'Ouzbek Bakhtiyor Saidov."),
+        ("es", "En Seúl, el ministro de Comercio de Corea, Park Min-jae, recibió el lunes a Bakhtiyor Saidov."),
+        ("de", "In Seoul empfing der Handelsminister Koreas, Park Min-jae, am Montag Bakhtiyor Saidov."),
+        ("ru", "В Сеуле министр торговли Кореи Пак Мин Чже в понедельник принял Бахтиёра Саидова."),
+    ],
+)
+def test_korea_is_south_korea_where_the_story_names_it_otherwise(lang, text):
+    f = facts(text, lang)
+    minister = [le for le in f["leaders"] if le["role"] == "trade minister"]
+    assert [le["state"] for le in minister] == ["KOR"], f["leaders"]
+    assert "korea" not in minister[0]["name"].lower() and "kore" not in minister[0]["name"].lower()
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Korea's trade minister Park Min-jae condemned North Korea's missile launch."),
+        ("ru", "Министр торговли Кореи Пак Мин Чже осудил запуск ракеты Северной Кореей."),
+        ("de", "Der Handelsminister Koreas, Park Min-jae, verurteilte den Raketenstart Nordkoreas."),
+    ],
+)
+def test_korea_next_to_north_korea_alone_is_no_state_and_no_part_of_a_name(lang, text):
+    # the Korean press writes "Korea" for the South next to "North Korea": never read as the North
+    f = facts(text, lang)
+    assert {s["iso3"] for s in f["states"]} == {"PRK"}
+    assert all(le["state"] != "PRK" for le in f["leaders"]), f["leaders"]
+    assert all("kore" not in le["name"].lower() for le in f["leaders"]), f["leaders"]
+
+
+# -- hyphenated given names ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "name"),
+    [
+        ("en", "South Korean Trade Minister Park Min-jae met Bakhtiyor Saidov on Monday.", "Park Min-jae"),
+        ("fr", "Le ministre sud-coréen du Commerce, Park Min-jae, a reçu lundi Bakhtiyor Saidov.", "Park Min-jae"),
+        ("es", "El ministro de Comercio de Corea del Sur, Park Min-jae, recibió a Bakhtiyor Saidov.", "Park Min-jae"),
+        ("de", "Der südkoreanische Handelsminister Park Min-jae traf am Montag Bakhtiyor Saidov.", "Park Min-jae"),
+        ("ru", "Министр торговли Южной Кореи Пак Мин-чже встретился с Бахтиёром Саидовым.", "Pak Min-chzhe"),
+        (
+            "fr",
+            "Le ministre malien de la Défense, Jean-Pierre Moulin, a reçu lundi Bakhtiyor Saidov.",
+            "Jean-Pierre Moulin",
+        ),
+    ],
+)
+def test_a_hyphenated_given_name_is_kept_whole(lang, text, name):
+    f = facts(text, lang)
+    assert name in [le["name"] for le in f["leaders"]], f["leaders"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Foreign Minister Hakan Fidan-style diplomacy was praised by Bakhtiyor Saidov."),
+        ("en", "Interior Minister Ines Okafor-led talks ended on Monday."),
+    ],
+)
+def test_a_word_glued_to_a_name_by_a_hyphen_is_no_syllable_of_it(lang, text):
+    f = facts(text, lang)
+    assert all("-" not in le["name"] for le in f["leaders"]), f["leaders"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("El ministro de Comercio de Chile, Juan Pérez, recibió el lunes a Bakhtiyor Saidov.", "trade minister"),
+        ("La ministra de Economía y Finanzas de Uruguay, Ana López, se reunió con Saidov.", "economy minister"),
+        ("El ministro de Minas y Energía de Colombia, Luis Ríos, viajó a Quito.", "energy minister"),
+        ("La ministra de Salud de Perú, Rosa Díaz, visitó Lima.", "health minister"),
+    ],
+)
+def test_spanish_ministers_titles_name_their_office(text, role):
+    f = facts(text, "es")
+    assert [le["role"] for le in f["leaders"] if le["name"] != "Bakhtiyor Saidov"][:1] == [role], f["leaders"]
