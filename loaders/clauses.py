@@ -1522,18 +1522,23 @@ def _place_clause_of(p: Parse, pr: Pred) -> Pred | None:
     """The predicate of the clause whose place a relative clause describes ("se rendre à Anvers,
     où il était attendu": ``rendre``; "nach Neu-Delhi gereist, wo er ... traf", which the parser
     hangs on the verb: ``gereist``), as a predicate of the same kind; None for any other clause."""
-    if pr.head.deprel not in ("acl:relcl", "acl") or not pr.head.head:
+    head = pr.head
+    if head.upos == "NOUN" and pr.gov and pr.gov[0].upos in ("VERB", "AUX") and head.head == pr.gov[0].i:
+        head = pr.gov[0]  # "where she holds talks": the light verb's clause
+    while head.deprel == "conj" and head.head:
+        head = p.tok(head.head)  # "wo sie ein Werk besucht und von X empfangen wird": the same clause
+    if head.deprel not in ("acl:relcl", "acl") or not head.head:
         return None
-    if not any(fold(c.form) in _where_words() for c in p.children(pr.head.i)):
+    if not any(fold(c.form) in _where_words() for c in p.children(head.i)):
         return None  # ("Carney, who will travel to Mexico": a clause on a person)
-    up = p.tok(pr.head.head)
+    up = p.tok(head.head)
     if up.upos in ("VERB", "AUX"):
         return Pred(pr.kind, pr.k, p, up, _governors(p, up))  # "gereist, wo er ... traf": hung on the verb
     if up.upos != "PROPN":
         return None
     while up.head and up.upos not in ("VERB", "AUX"):
         up = p.tok(up.head)
-    if up.upos not in ("VERB", "AUX") or up.i == pr.head.i:
+    if up.upos not in ("VERB", "AUX") or up.i in (pr.head.i, head.i):
         return None
     return Pred(pr.kind, pr.k, p, up, _governors(p, up))
 
@@ -1691,8 +1696,10 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     outer = _place_clause_of(p, pr)
     if outer is not None:
         told = _modality(ctx, L, outer)
-        if told == "plan" or _future(ctx, L, outer):
-            return "plan"  # "he is to travel to Antwerp, where he is expected at the port": still to come
+        if told == "plan" or _future(ctx, L, outer) or (told is None and _onward(ctx, L, outer)):
+            # "he is to travel to Antwerp, where he is expected at the port", "reist nach München
+            # weiter, wo sie ein Werk besucht": still to come
+            return "plan"
         if told == "recall":
             return "recall"  # "a week earlier he had been in New Delhi, where he met ...": then too
     if _earlier_span(ctx, L, pr):
@@ -3260,6 +3267,10 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         # day of the report itself ("Este jueves, Sánchez viaja a ...", told on that Thursday): a
         # body told in the present about its own day gives a programme, not what was done
         return "planned"
+    if modality is None and pr.kind == "visit" and _onward(ctx, L, pr) and (date is None or _on_report_day(ctx, date)):
+        # "Von dort fliegt er nach Kuala Lumpur", "viaja hoy a Lisboa", "travels to Canberra
+        # today": a body's present of setting off tells the leg still ahead, not a stay
+        return "planned"
     if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
         return (
             "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
@@ -3279,6 +3290,18 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
     if modality == "plan" or _future(ctx, L, pr):
         return "planned"
     return "held"
+
+
+def _onward(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """A clause of the body told by the present of a verb of setting off ("fliegt", "se rend",
+    "viaja", "travels", "вылетает"), with no auxiliary: the next leg of the trip."""
+    v = _tensed_verb(pr)
+    return ctx.sents[pr.k].para != -1 and v is not None and L.has("onward_verbs", v) and _present(ctx, L, pr)
+
+
+def _on_report_day(ctx: Ctx, date: DateMention) -> bool:
+    """The date is the report's own day ("today", "hoy", or that day named)."""
+    return date.precision == "day" and not date.ahead and bool(ctx.pub) and date.value == ctx.pub[:10]
 
 
 def _days_apart(a: DateMention | None, b: DateMention | None, n: int) -> bool:
@@ -3872,7 +3895,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     status = _status(ctx, L, pr, date, modality)
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"
-    if status == "held" and date is None:
+    if date is None and (status == "held" or (status == "planned" and pr.kind == "visit" and _onward(ctx, L, pr))):
         coming = _coming_day(ctx, L, pr) or _same_coming_day(ctx, L, pr)
         if coming is not None:
             # "the gallery is closed on Tuesday 25 August because Merz receives Kristersson there
