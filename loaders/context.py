@@ -163,6 +163,16 @@ def abbreviation_dots(text: str, lex: dict) -> frozenset[int]:
     return frozenset(out)
 
 
+def _opens_a_sentence(text: str, pos: int, lex: dict) -> bool:
+    """The word at ``pos`` is an article or a subject pronoun ("Ein", "The", "Il"), which no name
+    after an initial begins with."""
+    w = re.match(r"\w+", text[pos:])
+    if not w or len(w.group()) < 2 or not w.group()[0].isupper():
+        return False
+    keys = ("definite_articles", "indefinite_articles", "subject_pronouns")
+    return fold(w.group()) in {fold(x) for k in keys for x in lex.get(k, ())}
+
+
 def sentences(
     text: str,
     toks: list[Token],
@@ -184,7 +194,8 @@ def sentences(
         before = text[max(pos, m.start() - 4) : m.start()]
         word = re.findall(r"\w+$", before)
         if "\n" not in m.group() and word and (word[0] in honorifics or (len(word[0]) == 1 and word[0].isupper())):
-            continue  # "M. Poutine", "U.S. officials"
+            if not (len(word[0]) == 1 and _opens_a_sentence(text, m.end(), lex or {})):
+                continue  # "M. Poutine", "U.S. officials" (but "welcomed it on X. The meeting ...")
         if m.start() in dots:
             continue  # "Secretary Ma. Theresa Lazaro": a given name cut short
         if "\n" not in m.group() and text[m.end() : m.end() + 1].islower():

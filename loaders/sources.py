@@ -6,6 +6,7 @@ with its kind. An agency the body only talks about ("an AFP journalist") is no s
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import MAX_EVIDENCE, Ctx
@@ -25,10 +26,18 @@ _CLAUSE_STOP = re.compile(r"[,;:.!?()\n]")
 
 def on_caption_line(text: str, pos: int) -> bool:
     """``pos`` is on a line that opens with a picture mark ("Foto: X begrüßt Y", "Photo : ...",
-    "Фото: ..."): a caption, which shows what the body tells rather than telling it."""
+    "Фото: ...") or a caption's label ("Légende : X accueille Y", "Caption: ..."): a caption, which
+    shows what the body tells rather than telling it."""
     start = text.rfind("\n", 0, pos) + 1
-    m = _PHOTO_MARK.match(text, start)
+    m = _PHOTO_MARK.match(text, start) or _caption_label().match(text, start)
     return m is not None and m.start() == start
+
+
+@lru_cache(maxsize=1)
+def _caption_label() -> re.Pattern[str]:
+    """A caption's label opening a line, in any language (lexicon ``caption_labels``)."""
+    labels = sorted(rd.every_language("caption_labels", folded=False), key=len, reverse=True)
+    return re.compile(rf"\s*(?:{'|'.join(re.escape(w) for w in labels)})\s*:", re.I)
 
 
 def _known(part: str) -> tuple[str, str] | None:

@@ -836,3 +836,24 @@ def test_a_word_glued_to_a_name_by_a_hyphen_is_no_syllable_of_it(lang, text):
 def test_spanish_ministers_titles_name_their_office(text, role):
     f = facts(text, "es")
     assert [le["role"] for le in f["leaders"] if le["name"] != "Bakhtiyor Saidov"][:1] == [role], f["leaders"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "n"),
+    [
+        ("en", "Saidov welcomed the ruling on X. The ministry said no meeting was planned.", 2),
+        ("de", "Saidow begrüsste den Entscheid auf X. Ein Treffen ist nicht vorgesehen.", 2),
+        ("fr", "Saidov a salué la décision sur X. Il ne rencontrera pas Cassis.", 2),
+        ("es", "Saidov celebró el fallo en X. El ministerio no prevé una reunión.", 2),
+        ("ru", "Саидов приветствовал решение в X. Он не встретится с Кассисом.", 2),
+        # an initial before a name ends no sentence, before an article or a pronoun it does
+        ("en", "Secretary of State Antony J. Blinken met Saidov. He left.", 2),
+        ("de", "Der Minister Hans G. Weber traf Saidow. Er reiste ab.", 2),
+    ],
+)
+def test_a_capital_letter_before_an_article_or_a_pronoun_ends_its_sentence(lang, text, n):
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.context import sentences
+
+    sents = sentences(text, tokenize(text), 0, set(), lang == "de", rd.lexicon(lang))
+    assert len(sents) == n, [text[s.start : s.end] for s in sents]
