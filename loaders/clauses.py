@@ -522,18 +522,32 @@ def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
+def _partitive_object(ctx: Ctx, p: Parse, t: Tok, g: Tok) -> bool:
+    """French "ont eu des entretiens": the parser splits the partitive "des" into "de les" and
+    hangs the noun on the verb as an oblique; with no object beside it, it is the object."""
+    if ctx.lang != "fr" or t.deprel != "obl" or g.upos not in ("VERB", "AUX"):
+        return False
+    kids = p.children(t.i)
+    return (
+        any(c.deprel == "case" and fold(c.form) == "de" for c in kids)
+        and any(c.deprel == "det" and fold(c.form) == "les" and c.start == t.start - 4 for c in kids)
+        and not any(c.deprel == "obj" for c in p.children(g.i))
+    )
+
+
 def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred | None:
     """An event noun counts when the clause says it happened (or will): the subject of "took
     place", the object of "held" / "paid", or a headline's noun with its participants. A noun that
     is the topic of another predicate ("talks on X remain stalled") is no event."""
     g = p.tok(t.head) if t.head else None
     if g is not None and g.upos in ("VERB", "AUX", "ADJ", "NOUN"):
-        if t.deprel in ("obj", "nsubj:pass") and (
-            L.has("light_verbs", g)
-            or (kind == "visit" and L.has("visit_light", g))
-            or (kind == "meet" and L.has("meet_phase", g))
-        ):
-            return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
+        if t.deprel in ("obj", "nsubj:pass") or _partitive_object(ctx, p, t, g):
+            if (
+                L.has("light_verbs", g)
+                or (kind == "visit" and L.has("visit_light", g))
+                or (kind == "meet" and L.has("meet_phase", g))
+            ):
+                return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
             if L.words.get("occur_objects") and fold(g.lemma) in rd.every_language("occur_light_verbs", events=True):
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):
@@ -2182,6 +2196,8 @@ def _past_tense(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     aux = [c for c in pr.p.children(v.i) if c.deprel in ("aux", "aux:pass")]
     if any(L.has("perfect_aux", c) for c in aux) and fold(v.form) != fold(v.lemma):
         return True
+    if any(c.deprel == "aux:pass" and fold(c.form) in L.words.get("past_aux", ()) for c in aux):
+        return True  # "was received", "wurde empfangen", "fue recibido": a passive in the past
     if aux:
         return False
     past = rd.lexicon(ctx.lang).get("past_endings", "")
@@ -2218,6 +2234,22 @@ def _year_by_tense(ctx: Ctx, L: Lex, pr: Pred, date: DateMention) -> DateMention
     except ValueError:
         return date
     return replace(date, value=value)
+
+
+def _day_in_year(dates: list[DateMention]) -> list[DateMention]:
+    """A day told without its year and a year the clause names ("Im vergangenen Jahr ... am 8.
+    Juli", "El año pasado ... el 8 de julio", "in 2019, on 3 May"): that day of that year, first."""
+    days = [d for d in dates if d.precision == "day" and not d.year_explicit and not d.ahead and d.value[:1] != "-"]
+    years = {d.value[:4] for d in dates if d.precision == "year"}
+    if len(days) != 1 or len(years) != 1:
+        return dates
+    (day,) = days
+    (year,) = years
+    try:
+        value = dt.date(int(year), int(day.value[5:7]), int(day.value[8:10])).isoformat()
+    except ValueError:
+        return dates
+    return [replace(day, value=value, year_explicit=True)] + [d for d in dates if d is not day]
 
 
 def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -2637,13 +2669,13 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         )
 
     def of_other_noun(m: Match) -> bool:
-        # "с участием министров", "in the presence of the ministers": a noun's genitive, the noun
-        # no meeting ("встреча министров" is)
+        # "с участием министров", "in the presence of the ministers", "officials of both sides":
+        # a noun's genitive, the noun no meeting ("встреча министров" is)
         tids = _tok_ids(p, m.start, m.end)
-        if len(tids) != 1:
+        if not tids:
             return False
-        t = p.tok(next(iter(tids)))
-        if t.deprel != "nmod" or not t.head or p.tok(t.head).upos != "NOUN":
+        t = min((p.tok(i) for i in tids), key=lambda x: _depth(p, x))  # the phrase's head
+        if t.deprel != "nmod" or not t.head or t.head in tids or p.tok(t.head).upos != "NOUN":
             return False
         return not any(L.has(key, p.tok(t.head)) for key in ("meet_nouns", "visit_nouns", "call_words"))
 
@@ -3802,9 +3834,16 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # the same, where the parser made the clause of place (or time) a second root of the sentence
         # ("... прошла в сентябре 2019 года во Владивостоке, где ... встретился с Путиным", "о поездке
         # в январе 2025 года, когда они с Путиным подписали ...")
-        first = next((t for t in p.toks if t.deprel == "root" and t.i < top.i), None)
+        first = next((t for t in p.toks if t.deprel == "root" and t.i < top.i), None) or next(
+            (c for c in p.children(top.i) if c.deprel in ("ccomp", "parataxis") and c.i < top.i), None
+        )  # (or the clause before it the parser hung on it: "X a évoqué ..., lorsqu'il a rencontré Y")
         if first is not None:
             dates = _dates(ctx, pr, _domain(p, first))
+            when = [c for c in p.children(top.i) if c.deprel in ("mark", "advmod") and L.has("when_marks", c)]
+            if when:
+                # "a évoqué lundi son voyage en Chine en mai, lorsqu'il a rencontré Xi": the time a
+                # "when" clause refers to is the one named just before it
+                dates = sorted((d for d in dates if d.end <= when[0].start), key=lambda d: -d.start)[:1] or dates
     if not dates:
         # "Гоита уже приезжал в Москву, когда Путин принял его в июне 2025 года": a clause of
         # time hung on this one happened with it; its date (the parser's choice of clause) is this one's
@@ -3844,6 +3883,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         and not set(re.findall(r"\w+", fold(ctx.text[dates[0].start : dates[0].end]))) & _calendar_words()
     ):
         dates = dates[1:]  # "накануне, в среду", "la veille, mercredi": the second day restates the first
+    dates = _day_in_year(dates)
     date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
     if modality == "recall" and date is not None and not own_dates and _earlier_span(ctx, L, pr):
         date = None  # "the pact X and Y signed earlier this year", told on Wednesday: not Wednesday's

@@ -1279,6 +1279,20 @@ def _short_names(ctx: Ctx, found: _Found) -> _Found:
             mentions.append(LeaderMention(m.value, m.start, m.end, m.i, "short name", (m.i, m.j)))
             taken.update(range(m.i, m.j))
             _from_ref(ctx, people, m.value)
+    if ctx.lang == "ru":
+        # a short name in a case the reference data does not list ("принят Лулой"): its stem
+        for k, t in enumerate(ctx.toks):
+            if k in taken or not is_cap(t):
+                continue
+            lid = rd.ru_declined_short(t.text)
+            if lid is None or not (lid in people or rd.leaders()[lid].state_on(ctx.pub) in mentioned_states):
+                continue
+            if _other_first_name(ctx, k, lid, taken, mentions, people):
+                continue
+            mentions.append(LeaderMention(lid, t.start, t.end, k, "short name", (k, k + 1)))
+            taken.add(k)
+            _from_ref(ctx, people, lid)
+        mentions.sort(key=lambda h: h.start)
     return _Found(tuple(mentions), people)
 
 

@@ -365,6 +365,31 @@ def ru_declined_leader(words: list[str], state: str | None = None) -> str | None
     return found.pop() if len(found) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _ru_short_stems() -> dict[str, frozenset[str]]:
+    """Leaders' one-word Cyrillic short names as stems (a final а, я, й or ь dropped): "Лула" ->
+    "лул", so "Лулой", "Лулы", "Луле" are Lula."""
+    out: dict[str, set[str]] = {}
+    for lid, info in leaders().items():
+        for form in info.short:
+            w = form.lower()
+            if " " in w or not any("а" <= ch <= "я" for ch in fold(w)):
+                continue
+            out.setdefault(fold(w[:-1] if w[-1:] in "аяйь" and len(w) > 3 else w), set()).add(lid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def ru_declined_short(word: str) -> str | None:
+    """The one leader whose Cyrillic short name ``word`` declines ("Лулой" for Лула)."""
+    w = fold(word)
+    found: set[str] = set()
+    for cut in range(0, 4):
+        stem, ending = (w[:-cut], w[-cut:]) if cut else (w, "")
+        if ending in _ru_endings():
+            found |= _ru_short_stems().get(stem, frozenset())
+    return found.pop() if len(found) == 1 else None
+
+
 @lru_cache(maxsize=None)
 def leader_short_gazetteer() -> Gazetteer:
     g = Gazetteer()

@@ -9,6 +9,7 @@ an article does not parse it again. ``RELGRAPH_PARSER_URL`` points at a server r
 
 from __future__ import annotations
 
+import re
 import bisect
 import functools
 import os
@@ -347,6 +348,36 @@ def _participle_marks(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     )
 
 
+_ELIDED = re.compile(r"(lorsqu|puisqu|quoiqu)(['’])(il|elle|ils|elles|on)", re.I)
+
+
+def _elided_pronouns(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """French: CoreNLP leaves "lorsqu'il", "puisqu'elle" whole and takes it for a noun. It is two
+    words: the conjunction, marking the clause the word hangs on, and the subject pronoun."""
+    at = next((t.i for t in toks if t.upos in ("NOUN", "PROPN") and _ELIDED.fullmatch(t.form)), None)
+    if at is None:
+        return toks
+
+    def moved(i: int) -> int:
+        return i + 1 if i > at else i
+
+    out: list[Tok] = []
+    for t in toks:
+        if t.i != at:
+            out.append(replace(t, i=moved(t.i), head=moved(t.head)))
+            continue
+        m = _ELIDED.fullmatch(t.form)
+        assert m is not None
+        cut = t.start + len(m.group(1)) + 1
+        conj = m.group(1).lower() + "e"
+        clause = t.head if t.head else at  # the verb the subject hangs on
+        out.append(Tok(at, t.form[: cut - t.start], conj, "SCONJ", moved(clause), "mark", t.start, cut))
+        out.append(
+            replace(t, i=at + 1, form=m.group(3), lemma=m.group(3).lower(), upos="PRON", head=moved(t.head), start=cut)
+        )
+    return _elided_pronouns(tuple(out))
+
+
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
     trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
@@ -364,6 +395,8 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         return tuple(_one_root(list(toks)))
     if lang == "de":
         return _participle_marks(toks)
+    if lang == "fr":
+        return _elided_pronouns(toks)
     if lang != "en":
         return toks
     from relgraph.loaders import refdata as rd
