@@ -465,6 +465,16 @@ def _companion(L: Lex, p: Parse, c: Tok) -> bool:
     )
 
 
+def _agent_by(L: Lex, p: Parse, c: Tok) -> bool:
+    """``c`` is a passive's agent the parser hung as a plain oblique or object ("was received by
+    President X", "fue recibido por el presidente X"): the passive's other party."""
+    if c.deprel not in ("obl", "obj", "nmod") or not c.head:
+        return False
+    verb = p.tok(c.head)
+    passive = any(x.deprel in ("aux:pass", "nsubj:pass") or L.has("passive_aux", x) for x in p.children(verb.i))
+    return passive and any(x.deprel == "case" and L.has("agent_preps", x) for x in p.children(c.i))
+
+
 def _first_conjunct(p: Parse, t: Tok) -> Tok:
     """The first of the verbs ``t`` is coordinated with ("... when he arrived and met X": "arrived"),
     which holds the clause's relation to the rest of the sentence."""
@@ -735,7 +745,11 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                 prev.deprel == "conj"
                 and L is not None
                 and _companion(L, p, c)
-                and any(_companion(L, p, x) and x.upos in ("NOUN", "PROPN") for x in p.children(prev.i))
+                and any(
+                    (_companion(L, p, x) or x.deprel == "obl:agent" or _agent_by(L, p, x))
+                    and x.upos in ("NOUN", "PROPN")
+                    for x in p.children(prev.i)
+                )
             ):
                 # "talks with Lavrov, and then met Shoigu": coordinated verbs share a subject, a
                 # time and a place, not the people each was with (when each names its own; "spoke
@@ -2552,6 +2566,8 @@ def _main_subject(ctx: Ctx, k: int, cur: str | None) -> str | None:
         return None
     subj = next((c for c in p.children(root.i) if c.deprel.startswith("nsubj")), None)
     if subj is None:
+        if cur is not None and _null_subject(ctx, Pred("meet", k, p, root, [])):
+            return ""  # "El martes mantuvo conversaciones con X": no subject word, the same person
         return None
     ids = {t.i for t in p.subtree(subj.i)}
     for c in p.subtree(subj.i):
@@ -2562,6 +2578,14 @@ def _main_subject(ctx: Ctx, k: int, cur: str | None) -> str | None:
         return hs[0].lid
     if cur is None:
         return None
+    L = lex(ctx.lang)
+    if subj.upos == "NOUN" and (
+        L.has("group_nouns", subj)
+        or any(fold(subj.form).endswith(w) for w in L.words.get("group_nouns", ()) if len(w) > 6)
+    ):
+        # "Une délégation commerciale s'est envolée pour Paris. Mercredi, elle a rencontré ...":
+        # the sentence is about a group, and a pronoun after it is that group's, not the person's
+        return _SOMEONE_ELSE
     if subj.upos == "PRON" and lex(ctx.lang).has("third_person", subj):
         return ""
     if _of_a_house(ctx, p, subj):
@@ -2854,6 +2878,65 @@ def _implicit_they(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     if ctx.lang == "de":
         return len(subjects) == 1 and L.has("ambiguous_they", subjects[0]) and fold(fin.form).endswith("en")
     return False
+
+
+def _null_subject(ctx: Ctx, pr: Pred) -> bool:
+    """A language that drops the subject pronoun (events key ``null_subject``): the event's clause
+    has no subject and its finite verb is in the third person singular ("mantuvo", "fue recibido",
+    "se reunirá", "провел", "был принят"; not "me reuniré", "mantuvieron")."""
+    L = lex(ctx.lang)
+    if not L.words.get("null_subject"):
+        return False
+    v = _clause_verb(pr)
+    if v.upos not in ("VERB", "AUX"):
+        return False
+    kids = pr.p.children(v.i)
+    subjects = ("nsubj", "nsubj:pass", "csubj", "expl")
+    if any(c.deprel in subjects for c in kids):
+        return False
+    if any(c.deprel in subjects for c in pr.p.children(_first_conjunct(pr.p, v).i)):
+        return False  # "El canciller viajará ... y se reunirá con X": the first verb's subject is its
+    aux = [c for c in kids if c.deprel in ("aux", "aux:pass")]
+    fin = aux[0] if aux else v
+    if fin.feats.get("Person") in ("1", "2") or any(
+        fold(c.form) in L.words.get("first_person_clitics", ()) for c in kids
+    ):
+        return False
+    if ctx.lang == "ru":
+        return fin.feats.get("Number") == "Sing" and fin.feats.get("VerbForm") == "Fin"
+    form = fold(fin.form)
+    return (
+        form != fold(fin.lemma)
+        and not form.endswith("n")  # (a plural: "mantuvieron", "se reunieron")
+        and not _first_person_form(ctx.lang, fin.form)
+        and not re.search(r"(?:ndo|ar|er|ir|ad[oa]s?|id[oa]s?)$", form)  # no gerund, infinitive or participle
+        and not any(c.deprel == "mark" for c in kids)  # (a subordinate clause's subject is another matter)
+    )
+
+
+def _first_person_form(lang: str, form: str) -> bool:
+    """A verb form with a first-person ending as the lexicon writes it, accents kept ("llegué",
+    "reuniré", "viajo"; not "fue", "recibe"), and not a strong preterite of the third person
+    ("tuvo", "mantuvo", "hizo", "dijo")."""
+    f = form.lower()
+    if re.search(r"(?:uvo|izo|ijo|uso|iso|ino|ajo|udo)$", f):
+        return False
+    return f.endswith(tuple(rd.lexicon(lang).get("events", {}).get("first_person_endings", ())))
+
+
+def _topic_goes_on(ctx: Ctx, k: int, topic: str) -> bool:
+    """Sentence ``k`` goes on with ``topic`` (its subject names that person, a pronoun, a fitting
+    title, no subject word, or a subject that is no one), so a next sentence with no subject word
+    is that person's: not after "La delegación keniana llegó el martes a París" ("El miércoles se
+    reunió con Macron" is the delegation's), nor after a sentence whose subject names another."""
+    if k < 0:
+        return False
+    if k in parsed(ctx):
+        # (a subject that names no one, "Las conversaciones abordaron ...", leaves the person on)
+        return _main_subject(ctx, k, topic) in (topic, "", None)
+    s = ctx.sents[k]
+    first = next((h for h in ctx.leader_hits if s.start <= h.start < s.end and h.explicit), None)
+    return first is None or first.lid == topic
 
 
 def _two_of_states(ctx: Ctx, lids: list[str]) -> list[str]:
@@ -3179,6 +3262,16 @@ def _since(ctx: Ctx, d: DateMention) -> bool:
     return bool(before) and fold(before[-1]) in lex(ctx.lang).words.get("since_words", frozenset())
 
 
+def _until(ctx: Ctx, d: DateMention) -> bool:
+    """ "stays until Wednesday", "reste jusqu'à mercredi", "bleibt bis Mittwoch", "hasta el
+    miércoles", "до среды": the end of a span, no day an event is on."""
+    before = [fold(w) for w in re.findall(r"\w+", ctx.text[max(0, d.start - 14) : d.start])]
+    words = lex(ctx.lang).words.get("until_words", frozenset())
+    if ctx.lang in ("es", "de", "fr") and before and before[-1] in ("el", "la", "le", "den", "zum", "am"):
+        before = before[:-1]  # "hasta el miércoles", "bis zum 3. Mai"
+    return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
+
+
 def _since_noun(ctx: Ctx, p: Parse, d: DateMention) -> bool:
     """ "the first visit since his inauguration in March", "depuis son investiture en mars",
     "seit seinem Amtsantritt im Mai": a date hung on the noun a "since" opens dates the start of
@@ -3218,6 +3311,7 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
         and _tok_ids(p, d.start, d.end) & dom
         and not (dl and dl[0] <= d.start < dl[1])
         and not _since(ctx, d)
+        and not _until(ctx, d)
         and not _since_noun(ctx, p, d)
         and not _of_a_noun(p, d)
         and not _adverb_of_other_noun(p, d, pr, ctx)
@@ -3396,6 +3490,7 @@ def _days_named(ctx: Ctx, lo: int, hi: int, absolute: bool = True) -> list[DateM
         and not (absolute and d.value[:1] == "-")
         and not (dl and dl[0] <= d.start < dl[1])
         and not _since(ctx, d)
+        and not _until(ctx, d)
     ]
 
 
@@ -3640,6 +3735,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         leaders = subject + [x for x in leaders if x not in subject]
     elif not subject:
         subject = _pronoun_referent(ctx, L, p, subj, p.start)
+        if not subject and not subj and _null_subject(ctx, pr):
+            # "El martes mantuvo conversaciones con X", "Затем провел переговоры с X": a verb in
+            # the third person singular with no subject word is the person the text is about
+            topic = _topics(ctx).get(pr.k - 1)
+            subject = [topic] if topic and _topic_goes_on(ctx, pr.k - 1, topic) else []
         leaders = subject + [x for x in leaders if x not in subject]
     elif any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
         # "konnte er ... Sánchez treffen" with both taken for subjects: "er" is the person told of
@@ -3684,13 +3784,20 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             and not any(g.deprel.startswith("~") for g in pr.gov)
             and pr.head.feats.get("Person") not in ("1", "2")
             and not any(fold(c.form) in L.words.get("first_person_clitics", ()) for c in p.children(pr.head.i))
-            and not pr.head.form.lower().endswith(tuple(L.words.get("first_person_endings", ())))
+            and not _first_person_form(ctx.lang, pr.head.form)
         ):
             # (not "me reuniré con el ministro": the one who speaks)
             # "Por la mañana se reunirá con la primera ministra letona": a language that drops the
-            # subject goes on with the person the sentence before is about
+            # subject goes on with the person the sentence before is about (as its subject: not
+            # after "La delegación keniana llegó a París")
             ref = _topics(ctx).get(pr.k - 1)
-            if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
+            if (
+                ref
+                and ref not in leaders
+                and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders)
+                and _topic_goes_on(ctx, pr.k - 1, ref)
+                and _null_subject(ctx, pr)
+            ):
                 leaders.insert(0, ref)
                 subject = [ref]
         if (
@@ -3910,6 +4017,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         }
         if len(recent) == 1:
             date = next(iter(recent.values()))
+            if _bare_eve(ctx, L, pr.k, at=pr.head.start):
+                # "war am Vortag in Ankara mit X zusammengekommen und ist am Dienstag ...
+                # weitergereist": the day before the one the sentence names
+                date = _day_before(date)
     if (
         modality == "recall"
         and date is not None
@@ -4536,6 +4647,15 @@ def _said_of(ctx: Ctx, k: int, pos: int, head: int) -> bool:
 _OF_WORDS = frozenset(("de", "du", "des", "d", "of", "del", "der", "des", "dem"))
 
 
+def _day_before(d: DateMention) -> DateMention | None:
+    """The day before the full day ``d``."""
+    try:
+        value = (dt.date.fromisoformat(d.value) - dt.timedelta(days=1)).isoformat()
+    except ValueError:
+        return None
+    return replace(d, value=value, ahead=None)
+
+
 def _eve_of(ctx: Ctx, L: Lex, ev: Event, day: DateMention | None) -> DateMention | None:
     """The day before ``day`` (the day of the meeting the report is on), for an event its sentence
     puts on the eve ("la veille", "the day before", "am Vortag", "накануне") with no date of its
@@ -5040,6 +5160,7 @@ def _venue_date(ctx: Ctx, ids: list[str], pid: str, told: set[int] = frozenset()
                 and d.precision == "day"
                 and not (ctx.dateline and ctx.dateline[0] <= d.start < ctx.dateline[1])
                 and not _since(ctx, d)
+                and not _until(ctx, d)
                 and not (ctx.pub and d.value[:1] != "-" and len(ctx.pub) >= 10 and d.value > ctx.pub)
             ):
                 found[d.value] = d

@@ -857,3 +857,31 @@ def test_a_capital_letter_before_an_article_or_a_pronoun_ends_its_sentence(lang,
 
     sents = sentences(text, tokenize(text), 0, set(), lang == "de", rd.lexicon(lang))
     assert len(sents) == n, [text[s.start : s.end] for s in sents]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        (
+            "en",
+            "Jean-Noël Barrot is in Nairobi until Wednesday. In the late afternoon he was received by President William Ruto.",
+        ),
+        (
+            "fr",
+            "Jean-Noël Barrot reste à Nairobi jusqu'à mercredi. En fin d'après-midi, il a été reçu par le président William Ruto.",
+        ),
+        (
+            "de",
+            "Jean-Noël Barrot bleibt bis Mittwoch in Nairobi. Am späten Nachmittag wurde er von Präsident William Ruto empfangen.",
+        ),
+        (
+            "es",
+            "Jean-Noël Barrot permanecerá en Nairobi hasta el miércoles. A última hora de la tarde fue recibido por el presidente William Ruto.",
+        ),
+        ("ru", "Жан-Ноэль Барро пробудет в Найроби до среды. Ближе к вечеру его принял президент Уильям Руто."),
+    ],
+)
+def test_the_end_of_a_stay_is_no_day_an_encounter_is_on(lang, text):
+    f = facts(text, lang, "2026-06-17")
+    assert f["meetings"], f
+    assert all(m["date"] != "2026-06-17" for m in f["meetings"]), f["meetings"]
