@@ -465,6 +465,26 @@ def _companion(L: Lex, p: Parse, c: Tok) -> bool:
     )
 
 
+def _framed_elsewhere(ctx: Ctx, L: Lex, p: Parse, pr: Pred) -> set[int]:
+    """An event noun that frames another act ("Hichilema nahm bei dem Treffen eine Einladung von
+    Merz an, im Herbst nach Berlin zu kommen"): the act's thing and whose it is ("an invitation
+    from Merz") and the places hung on its other phrases ("im Herbst ... nach Berlin") are the
+    act's, not the meeting's."""
+    g = pr.gov[0]
+    noun = {t.i for t in p.subtree(pr.head.i)}
+    out: set[int] = set()
+    for c in p.children(g.i):
+        sub = {t.i for t in p.subtree(c.i)}
+        if sub & noun or c.upos != "NOUN":
+            continue
+        own = [c] + [x for x in p.children(c.i) if x.deprel in ("flat", "appos", "compound", "flat:name")]
+        if c.deprel == "obj" and not any(h.start < x.end and x.start < h.end for x in own for h in ctx.leader_hits):
+            out |= sub  # the thing accepted, signed or handed over, and whose it is
+        elif c.deprel == "obl":
+            out |= {t.i for x in p.children(c.i) if x.deprel == "nmod" for t in p.subtree(x.i)}
+    return out
+
+
 def _agent_by(L: Lex, p: Parse, c: Tok) -> bool:
     """``c`` is a passive's agent the parser hung as a plain oblique or object ("was received by
     President X", "fue recibido por el presidente X"): the passive's other party."""
@@ -3717,6 +3737,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             if c.deprel in ("xcomp", "advcl") and L.has("discuss_verbs", c) and not L.has("meet_verbs", c):
                 # "met with reporters to discuss Albanese": whom the talks were about, not with
                 dom -= {x.i for o in p.children(c.i) if o.deprel in ("obj", "ccomp") for x in p.subtree(o.i)}
+    if pr.during and pr.gov and not any(L.has(key, pr.gov[0]) for key in ("meet_verbs", "visit_verbs")):
+        dom -= _framed_elsewhere(ctx, L, p, pr)
     dom |= _ago_clauses(ctx, p, dom)
     # "vor zwei Jahren" is a time counted back, not "vor dem Treffen" (before another event)
     sequence = _another_event(L, pr) - _ago_ids(ctx, p)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from relgraph.loaders.gazetteer import Gazetteer, Token, TokenIndex, fold, tokenize
@@ -219,6 +219,26 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             # "last spring", "l'été dernier", "el próximo invierno", "im vergangenen Herbst",
             # "прошлой весной": the year of that season counted from the publication's
             out.append(DateMention(m.start, m.end, str(_season_year(pub, *m.value)), "year", False))
+    out.sort(key=lambda d: d.start)
+    return _same_year(text, index, lang, out)
+
+
+def _same_year(text: str, index, lang: str, out: list[DateMention]) -> list[DateMention]:
+    """ "in October of the same year", "en octobre de la même année", "в октябре того же года":
+    the year the text named last, not the one counted from the publication; alone ("the same
+    year"), that year itself. Nothing when no year was named before."""
+    for m in _words(lang, "same_year_words").find(text, index):
+        named = [d for d in out if d.end <= m.start and d.year_explicit and d.value[:4].isdigit()]
+        if not named or any(d.start < m.end and m.start < d.end for d in out):
+            continue
+        year = named[-1].value[:4]
+        before = [d for d in out if d.end <= m.start and not text[d.end : m.start].strip(" ,")]
+        if before and not before[-1].year_explicit and before[-1].precision in ("day", "month"):
+            d = before[-1]
+            value = year + d.value[4:] if d.value[:1] != "-" else year + d.value[1:]
+            out[out.index(d)] = replace(d, end=m.end, value=value, year_explicit=True, ahead=None)
+        else:
+            out.append(DateMention(m.start, m.end, year, "year", True))
     out.sort(key=lambda d: d.start)
     return out
 

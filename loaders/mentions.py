@@ -1574,6 +1574,9 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         ref = known[0].value if known and known[0].form == plain else None
         if ref is None and ctx.lang == "ru":
             ref = rd.ru_declined_leader([tk.text for tk in run if len(tk.text) > 1], t.state)
+        if ref is None and ctx.lang == "ru" and len(run) >= 2:
+            last = run[-1].text
+            ref = rd.ru_leader_by_surname([last, ru_name_nominative(last)], t.state, t.role, ctx.pub)
         if ref is not None:
             _from_ref(ctx, people, ref)
             if not any(h.start == run[0].start for h in mentions):

@@ -379,6 +379,32 @@ def _ru_short_stems() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _ru_surnames() -> dict[tuple[str, str], frozenset[str]]:
+    """(state, a Cyrillic alias's last word, folded) -> leaders: "Лоуренсу" of Angola."""
+    out: dict[tuple[str, str], set[str]] = {}
+    for lid, info in leaders().items():
+        for form in spellings(info):
+            words = form.split()
+            if len(words) >= 2 and any("а" <= ch <= "я" for ch in fold(words[-1])):
+                for st in {info.state, *info.role_states} - {""}:
+                    out.setdefault((st, fold(words[-1])), set()).add(lid)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+def ru_leader_by_surname(surnames: list[str], state: str | None, role: str | None, day: str | None) -> str | None:
+    """The one leader of ``state`` holding ``role`` on ``day`` whose Russian surname is one of
+    ``surnames`` (the word as written, its nominative): "президентом Анголы Жоаном Лоуренсу", with a
+    given name the reference data spells "Жоау", is the title's, the state's and the surname's."""
+    if not state or not role:
+        return None
+    found: set[str] = set()
+    for w in surnames:
+        found |= _ru_surnames().get((state, fold(w)), frozenset())
+    found = {lid for lid in found if role in leaders()[lid].roles_on(day)}
+    return found.pop() if len(found) == 1 else None
+
+
 def ru_declined_short(word: str) -> str | None:
     """The one leader whose Cyrillic short name ``word`` declines ("Лулой" for Лула)."""
     w = fold(word)

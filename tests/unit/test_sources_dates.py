@@ -526,3 +526,41 @@ def test_a_full_name_whose_initials_differ_stays_a_source_of_its_own():
 )
 def test_no_agency_is_made_up_from_a_name_or_a_short_sentence(lang, line):
     assert not {name for name, kind in _sources("Titre\n\n" + line + "\n", lang) if kind == "credit"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "quote", "value"),
+    [
+        ("en", "They met in April 2019 and again in October of the same year.", "October of the same year", "2019-10"),
+        (
+            "fr",
+            "Ils se sont vus en avril 2019, puis en octobre de la même année.",
+            "octobre de la même année",
+            "2019-10",
+        ),
+        ("de", "Sie trafen sich im April 2019 und im Oktober desselben Jahres.", "Oktober desselben Jahres", "2019-10"),
+        ("es", "Se reunieron en abril de 2019 y en octubre del mismo año.", "octubre del mismo año", "2019-10"),
+        ("ru", "Они встречались в апреле 2019 года и в октябре того же года.", "октябре того же года", "2019-10"),
+    ],
+)
+def test_a_month_of_the_same_year_takes_the_year_named_before(lang, text, quote, value):
+    from relgraph.loaders.dates import find_dates
+    from relgraph.loaders.gazetteer import tokenize
+
+    found = {text[d.start : d.end]: d.value for d in find_dates(text, tokenize(text), lang, "2026-05-05")}
+    assert found.get(quote) == value, found
+
+
+@pytest.mark.parametrize("lang", ["en", "fr", "de", "es", "ru"])
+def test_the_same_year_with_no_year_named_before_is_no_date(lang):
+    from relgraph.loaders.dates import find_dates
+    from relgraph.loaders.gazetteer import tokenize
+
+    text = {
+        "en": "The same year, they met in Sochi.",
+        "fr": "La même année, ils se sont vus à Sotchi.",
+        "de": "Im selben Jahr trafen sie sich in Sotschi.",
+        "es": "Ese mismo año se reunieron en Sochi.",
+        "ru": "В том же году они встречались в Сочи.",
+    }[lang]
+    assert find_dates(text, tokenize(text), lang, "2026-05-05") == []
