@@ -481,7 +481,12 @@ def _framed_elsewhere(ctx: Ctx, L: Lex, p: Parse, pr: Pred) -> set[int]:
         if c.deprel == "obj" and not any(h.start < x.end and x.start < h.end for x in own for h in ctx.leader_hits):
             out |= sub  # the thing accepted, signed or handed over, and whose it is
         elif c.deprel == "obl":
-            out |= {t.i for x in p.children(c.i) if x.deprel == "nmod" for t in p.subtree(x.i)}
+            # (only a place hung there: "im Herbst ... nach Berlin"; not a date's year, "d'août 2022")
+            places = [(m.start, m.end) for _, m in ctx.place_hits]
+            for x in p.children(c.i):
+                sub_x = p.subtree(x.i)
+                if x.deprel == "nmod" and any(a <= t.start < b for t in sub_x for a, b in places):
+                    out |= {t.i for t in sub_x}
     return out
 
 
