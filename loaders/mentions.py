@@ -880,6 +880,14 @@ def _ru_parses(word: str) -> list:
         return []
 
 
+def _nominative_title(ctx: Ctx, t: "_TitleHit") -> bool:
+    """The title's first word can only be a nominative ("Министр обороны Сирии Мурхаф Абу Касра"):
+    a name in apposition to it is in the nominative too, whatever its ending looks like."""
+    word = ctx.toks[t.m.i].text
+    parses = [q for q in _ru_parses(word) if "NOUN" in q.tag]
+    return bool(parses) and all(q.tag.case == "nomn" for q in parses)
+
+
 def _ru_common_noun(word: str) -> bool:
     """A word of the Russian dictionary with no reading as a place or a name ("Доме", "Совете";
     not "Минске", nor "Бохтаре", which the dictionary does not know)."""
@@ -1159,9 +1167,12 @@ class Person:
     name: str
     state: str | None
     role: str | None
+    # a new person's name as the text writes it (in the nominative), when that is the one to show:
+    # not Latin letters, and of a state whose names do not come into Latin from this script
+    written: str | None = None
 
     def info(self) -> dict:
-        return {"name": self.name, "state": self.state, "role": self.role}
+        return {"name": self.written or self.name, "state": self.state, "role": self.role}
 
 
 @dataclass(frozen=True)
@@ -1427,6 +1438,15 @@ def _hyphen_syllable(ctx: Ctx, run: list[Token], k: int) -> bool:
     return 2 <= len(first) <= 5 and first[:1].isupper() and syllable is not None
 
 
+def _script_name(ctx: Ctx, state: str, words: list[str]) -> bool:
+    """The text writes the name of a person of ``state`` in a script other than Latin, and that
+    state's names come into Latin letters from their own language, not from this one's (lexicon
+    ``latin_name_states`` lists the states whose Latin spellings come from this script)."""
+    if all(ord(c) < 0x250 for w in words for c in w):
+        return False
+    return state not in ctx.lex.get("latin_name_states", ())
+
+
 def name_words(ctx: Ctx, run: list[Token]) -> list[str]:
     """The words of a name as written, a hyphenated given name kept whole ("Jean-Pierre",
     "Min-jae"), an initial with its point."""
@@ -1585,11 +1605,17 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         if any(kk in taken for kk in range(first, k)):
             continue
         words = name_words(ctx, run)
-        if ctx.lang == "ru":
+        if ctx.lang == "ru" and not _nominative_title(ctx, t):
             words = [ru_name_nominative(w) for w in words]
         name = latin(" ".join(words))
+        state = t.state or inst_state
+        # a person the reference data does not know, of a state whose names are not written in
+        # this script ("министр иностранных дел Эфиопии Гедеон Тимотеос"), is shown as the text
+        # writes the name, in the nominative, not spelt back into Latin letters that the person's
+        # own are not ("Gedeon Timoteos" for Gedion Timothewos); the id stays the Latin one's
+        written = " ".join(words) if state and _script_name(ctx, state, words) else None
         lid = "rg:" + slug(name)
-        people.setdefault(lid, Person(name, t.state or inst_state, None if t.role == "counterpart" else t.role))
+        people.setdefault(lid, Person(name, state, None if t.role == "counterpart" else t.role, written))
         mentions.append(LeaderMention(lid, run[0].start, run[-1].end, first, "title+name", (first, k)))
         taken.update(range(first, k))
     return _Found(tuple(mentions), people)

@@ -333,7 +333,16 @@ def _ru_alias_stems() -> tuple[tuple[tuple[str, ...], str, str], ...]:
             if not any("а" <= ch <= "я" for ch in fold(form)):
                 continue
             words = form.lower().split()  # the stem before folding: "й" folds to "и"
-            out.append((tuple(fold(w[:-1] if w[-1:] in "аяйь" and len(w) > 3 else w) for w in words), lid, info.state))
+            out.append(
+                (
+                    tuple(
+                        fold(w[:-1] if (w[-1:] in "аяйь" and len(w) > 3) or (w[-1:] == "ь" and len(w) == 3) else w)
+                        for w in words
+                    ),
+                    lid,
+                    info.state,
+                )
+            )
     return tuple(out)
 
 

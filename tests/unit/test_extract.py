@@ -799,7 +799,7 @@ def test_korea_next_to_north_korea_alone_is_no_state_and_no_part_of_a_name(lang,
         ("fr", "Le ministre sud-coréen du Commerce, Park Min-jae, a reçu lundi Bakhtiyor Saidov.", "Park Min-jae"),
         ("es", "El ministro de Comercio de Corea del Sur, Park Min-jae, recibió a Bakhtiyor Saidov.", "Park Min-jae"),
         ("de", "Der südkoreanische Handelsminister Park Min-jae traf am Montag Bakhtiyor Saidov.", "Park Min-jae"),
-        ("ru", "Министр торговли Южной Кореи Пак Мин-чже встретился с Бахтиёром Саидовым.", "Pak Min-chzhe"),
+        ("ru", "Министр торговли Южной Кореи Пак Мин-чже встретился с Бахтиёром Саидовым.", "Пак Мин-чже"),
         (
             "fr",
             "Le ministre malien de la Défense, Jean-Pierre Moulin, a reçu lundi Bakhtiyor Saidov.",
@@ -885,3 +885,19 @@ def test_the_end_of_a_stay_is_no_day_an_encounter_is_on(lang, text):
     f = facts(text, lang, "2026-06-17")
     assert f["meetings"], f
     assert all(m["date"] != "2026-06-17" for m in f["meetings"]), f["meetings"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # a person of a state whose names come into Latin letters from Russian: transliterated
+        ("Министр энергетики России Иван Петрович Сомов встретился с Бахтиёром Саидовым.", "Ivan Petrovich Somov"),
+        ("Министр энергетики Казахстана Ерлан Аккенженов встретился с Бахтиёром Саидовым.", "Erlan Akkenzhenov"),
+        # of any other state: as the text writes it, in the nominative (never spelt back)
+        ("Министр обороны Сирии Мурхаф Абу Касра встретился с Андреем Белоусовым.", "Мурхаф Абу Касра"),
+        ("Министр иностранных дел Эфиопии Гедеон Тимотеос встретился с Максимом Рыженковым.", "Гедеон Тимотеос"),
+    ],
+)
+def test_a_new_person_in_russian_is_named_as_the_state_spells_its_names(text, name):
+    f = facts(text, "ru", "2026-05-05")
+    assert name in [le["name"] for le in f["leaders"]], f["leaders"]
