@@ -3326,7 +3326,9 @@ def _of_a_noun(p: Parse, d: DateMention) -> bool:
     return top.deprel == "nmod" and bool(top.head) and p.tok(top.head).upos in ("NOUN", "PROPN")
 
 
-def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
+def _dates(ctx: Ctx, pr: Pred, dom: set[int], since: bool = False) -> list[DateMention]:
+    """The dates in the clause tokens ``dom``; with ``since``, a date opened by "since" too (the
+    time a "when" clause hanging on it refers to: "since 2014, when he met Harper")."""
     p = pr.p
     dl = ctx.dateline
     return [
@@ -3335,7 +3337,7 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int]) -> list[DateMention]:
         if p.start <= d.start < p.end
         and _tok_ids(p, d.start, d.end) & dom
         and not (dl and dl[0] <= d.start < dl[1])
-        and not _since(ctx, d)
+        and (since or not _since(ctx, d))
         and not _until(ctx, d)
         and not _since_noun(ctx, p, d)
         and not _of_a_noun(p, d)
@@ -3936,7 +3938,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         near = {t.i for t in p.subtree(up.i)} - {t.i for t in p.subtree(top.i)}
         # (or a time hung on that word: "his trip to China in May, when he met Xi")
         own_time = {up.i} | {c.i for c in p.children(up.i) if c.deprel in ("nmod", "obl", "nmod:tmod", "obl:tmod")}
-        around = _dates(ctx, pr, near)
+        when_clause = any(c.deprel in ("mark", "advmod") and L.has("when_marks", c) for c in p.children(top.i))
+        around = _dates(ctx, pr, near, since=when_clause)
         dates = [d for d in around if _tok_ids(p, d.start, d.end) & own_time] if up.upos != "VERB" else []
         # ("returned to Paris on Sunday after a visit to Berlin, where he met Merz": the time of the
         # return is not the visit's)
