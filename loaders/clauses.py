@@ -3452,6 +3452,14 @@ def _onward(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return ctx.sents[pr.k].para != -1 and v is not None and L.has("onward_verbs", v) and _present(ctx, L, pr)
 
 
+def _recall_opener(ctx: Ctx, L: Lex, k: int) -> bool:
+    """Sentence ``k`` opens with a reminder ("Напомним, ...", "Pour rappel, ...", "Cabe recordar
+    que ...", "It will be recalled that ..."): what it tells is background, told before."""
+    s = ctx.sents[k]
+    head = fold(ctx.text[s.start : min(s.end, s.start + 40)])
+    return any(re.match(re.escape(w) + r"(?!\w)", head) for w in L.words.get("recall_openers", ()))
+
+
 def _on_report_day(ctx: Ctx, date: DateMention) -> bool:
     """The date is the report's own day ("today", "hoy", or that day named)."""
     return date.precision == "day" and not date.ahead and bool(ctx.pub) and date.value == ctx.pub[:10]
@@ -4073,6 +4081,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             # its time gone (a weekday or month told back, not the next one), not done
             return None
         modality = "plan"  # "должен был на следующий день отправиться в Антверпен": still to come then
+    if (
+        modality is None
+        and _recall_opener(ctx, L, pr.k)
+        and not (
+            date is not None and date.precision == "day" and ctx.pub and 0 <= _days(date.value, ctx.pub) <= PAST_DAYS
+        )
+    ):
+        modality = "recall"  # "Напомним, Моди посетил Душанбе ...", "Pour rappel, ...": background
     status = _status(ctx, L, pr, date, modality)
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"

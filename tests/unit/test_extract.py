@@ -901,3 +901,16 @@ def test_the_end_of_a_stay_is_no_day_an_encounter_is_on(lang, text):
 def test_a_new_person_in_russian_is_named_as_the_state_spells_its_names(text, name):
     f = facts(text, "ru", "2026-05-05")
     assert name in [le["name"] for le in f["leaders"]], f["leaders"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("ru", "Напомним, вчера министр иностранных дел России Сергей Лавров провел переговоры с Ван И в Пекине."),
+        ("fr", "Pour rappel, hier, le ministre Jean-Noël Barrot a rencontré Wang Yi à Pékin."),
+        ("es", "Cabe recordar que ayer el canciller José Manuel Albares se reunió con Wang Yi en Pekín."),
+    ],
+)
+def test_a_reminder_of_the_last_days_stays_held(lang, text):
+    f = facts(text, lang, "2026-05-05")
+    assert [m["status"] for m in f["meetings"]] == ["held"], f["meetings"]
