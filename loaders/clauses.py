@@ -1819,6 +1819,24 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "plan" if _accepted(L, p, invitation[0]) else "hope"
     if _wagered(L, p, pr.head):
         return "hope"  # "a bookmaker offers odds that X and Y will meet", "una casa de apuestas ofrece 6 a 1 a que ..."
+    if (
+        pr.head.upos == "VERB"
+        and fold(pr.head.form) == fold(pr.head.lemma)
+        and any(c.deprel == "mark" for c in p.children(pr.head.i))
+    ):
+        inv = [t for t in p.subtree(pr.head.i) if t.i < pr.head.i and t.upos == "NOUN" and L.has("invite_words", t)]
+        if pr.head.head and pr.head.deprel in ("xcomp", "advcl", "ccomp"):
+            # ("l'a chargée d'une invitation au Premier ministre à se rendre au Maroc": the
+            # invitation and the infinitive hung side by side on the verb)
+            inv += [
+                c
+                for c in p.children(pr.head.head)
+                if c.upos == "NOUN" and c.deprel in ("obj", "obl") and c.i < pr.head.i and L.has("invite_words", c)
+            ]
+        if inv and not _accepted(L, p, inv[0]):
+            # "Eine Einladung an Karner, ein Zentrum in Dänemark zu besuchen, ist noch unbeantwortet"
+            # with the invitation parsed as the infinitive's object: asked for, not done
+            return "hope"
     for n in _frame_nouns(p, pr.head):
         if L.has("hope_nouns", n) or L.has("bet_nouns", n):
             return "hope"  # "l'espoir de rencontrer", "the hope of meeting", "odds on a meeting"
