@@ -2295,12 +2295,18 @@ def _year_by_tense(ctx: Ctx, L: Lex, pr: Pred, date: DateMention) -> DateMention
 
 def _day_in_year(dates: list[DateMention]) -> list[DateMention]:
     """A day told without its year and a year the clause names ("Im vergangenen Jahr ... am 8.
-    Juli", "El año pasado ... el 8 de julio", "in 2019, on 3 May"): that day of that year, first."""
+    Juli", "El año pasado ... el 8 de julio", "in 2019, on 3 May", "in October 2023, when ... on
+    October 9"): that day of that year, first."""
     days = [d for d in dates if d.precision == "day" and not d.year_explicit and not d.ahead and d.value[:1] != "-"]
-    years = {d.value[:4] for d in dates if d.precision == "year"}
-    if len(days) != 1 or len(years) != 1:
+    if len(days) != 1:
         return dates
     (day,) = days
+    # (or the month of that day with its year: "in October 2023, when they met on October 9")
+    years = {d.value[:4] for d in dates if d.precision == "year"} | {
+        d.value[:4] for d in dates if d.precision == "month" and d.year_explicit and d.value[5:7] == day.value[5:7]
+    }
+    if len(years) != 1:
+        return dates
     (year,) = years
     try:
         value = dt.date(int(year), int(day.value[5:7]), int(day.value[8:10])).isoformat()
@@ -3955,6 +3961,20 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         own = _own_clause(p, pr)
         dates = [d for d in dates if _tok_ids(p, d.start, d.end) & own] or dates
     top = _first_conjunct(p, pr.gov[0] if pr.during and pr.gov else _clause_verb(pr))
+    if (
+        len(dates) == 1
+        and dates[0].precision == "day"
+        and not dates[0].year_explicit
+        and top.deprel in ("acl:relcl", "advcl", "acl")
+        and top.head
+        and any(c.deprel in ("mark", "advmod") and L.has("when_marks", c) for c in p.children(top.i))
+    ):
+        # "a state visit in October 2023, when she held talks with Modi on October 9": the day is
+        # of the year the clause it hangs on names
+        near = {t.i for t in p.subtree(top.head)} - {t.i for t in p.subtree(top.i)}
+        composed = _day_in_year(dates + _dates(ctx, pr, near, since=True))
+        if composed[0] is not dates[0]:
+            dates = composed[:1]
     # ("where they held talks on the sidelines of the summit": the summit's clause is the talks')
     if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
         # "Modi visited Moscow last July, where the president received him": the time of the
