@@ -455,12 +455,30 @@ def month_year_mentions(
         if year is None or i in taken or not tok.text.isdigit():
             continue
         nxt_year_word = i + 1 < len(toks) and _at(yearw, text, toks, i + 1, i + 2) and toks[i + 1].sep == " "
-        if not (_form_before(intro, text, toks, i) is not None or nxt_year_word):
+        if not (
+            _form_before(intro, text, toks, i) is not None or nxt_year_word or _bare_year(text, toks, i, lang, pub)
+        ):
             continue
         end = toks[i + 1].end if nxt_year_word else tok.end
         out.append(DateMention(tok.start, end, str(year), "year", True))
         taken.add(i)
     return out
+
+
+def _bare_year(text: str, toks: list[Token], i: int, lang: str, pub: dt.date | None) -> bool:
+    """German writes a year with no preposition ("Sie trafen sich 2019 in Baku", "hat ihn 2024 bei
+    der COP29 begrüßt"): a year no later than the publication's, between words, before a
+    preposition, a conjunction or a time adverb (lexicon ``bare_year_next``), not before a noun
+    ("2000 Soldaten") and not after a number word or a unit."""
+    follow = {fold(w) for w in lexicon(lang).get("bare_year_next", ())}
+    if not follow or pub is None or i == 0 or i + 1 >= len(toks):
+        return False
+    year = _year(toks[i])
+    if year is None or not 1945 <= year <= pub.year:
+        return False
+    if toks[i].sep != " " or toks[i + 1].sep != " " or toks[i - 1].text[:1].isdigit():
+        return False
+    return toks[i + 1].fold in follow and toks[i - 1].text.isalpha()
 
 
 def ago_mentions(text: str, toks: list[Token], lang: str, pub: dt.date, taken: set[int]) -> list[DateMention]:

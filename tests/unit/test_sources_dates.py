@@ -564,3 +564,20 @@ def test_the_same_year_with_no_year_named_before_is_no_date(lang):
         "ru": "В том же году они встречались в Сочи.",
     }[lang]
     assert find_dates(text, tokenize(text), lang, "2026-05-05") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Ich habe ihn 2024 bei der COP29 in Baku begrüßt.", ["2024"]),
+        ("Die beiden trafen sich 2019 in Baku.", ["2019"]),
+        ("Rund 2000 Soldaten nahmen an der Parade teil.", []),  # a number before a noun
+        ("Es kamen 2019 Menschen zur Kundgebung.", []),
+        ("Sie treffen sich 2031 in Baku.", []),  # no year after the publication's
+    ],
+)
+def test_a_german_bare_year_is_a_date_only_between_words_before_a_preposition(text, found):
+    from relgraph.loaders.dates import find_dates
+    from relgraph.loaders.gazetteer import tokenize
+
+    assert [d.value for d in find_dates(text, tokenize(text), "de", "2026-05-05")] == found
