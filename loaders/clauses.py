@@ -2333,11 +2333,21 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     if ctx.lang == "de":
         # the infinitive's stem and a present ending ("reist", "besucht"), not a strong past ("hielt")
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+
+        def consonants(x: str) -> str:
+            return re.sub(r"[aeiouy]", "", x)
+
         return (
             form.endswith("t")
             and form != lemma
-            # a separable verb's lemma keeps its particle ("reist ... weiter" -> weiterreisen)
-            and (form.startswith(stem) or (len(form) >= 4 and stem.endswith(form[:-1])))
+            # a separable verb's lemma keeps its particle ("reist ... weiter" -> weiterreisen);
+            # a strong verb changes its vowel ("trifft", "empfängt", "fährt"), not its consonants
+            # (the pasts "hielt", "trat", "bat" have lost or gained one)
+            and (
+                form.startswith(stem)
+                or (len(form) >= 4 and stem.endswith(form[:-1]))
+                or (len(form) >= 4 and consonants(form[:-1]) == consonants(stem) and form[0] == stem[0])
+            )
             and not (form.startswith("ge") and not lemma.startswith("ge"))
         )
     if ctx.lang == "fr":
@@ -4213,10 +4223,16 @@ def _namesake_abroad(ctx: Ctx, pid: str) -> bool:
 def _continues_a_plan(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """ "A summit is planned for Tuesday. Afterwards the chancellor travels on to Almaty": an
     undated present told after "afterwards / then / ensuite / luego / затем" goes on with the plan
-    the sentence before tells (a plan or future word in it), and is a plan too."""
+    the sentence before tells (a plan or future word in it, or a day still to come), and is a plan
+    too."""
     if pr.k == 0 or ctx.sents[pr.k].para == -1 or not ctx.has("continuation", pr.k) or not _present(ctx, L, pr):
         return False
     prev = ctx.sents[pr.k - 1]
+    if ctx.pub and any(
+        prev.start <= d.start < prev.end and d.value[:1] != "-" and d.value[: len(ctx.pub)] > ctx.pub[: len(d.value)]
+        for d in ctx.dates
+    ):
+        return True  # "Bereits am 9. März reist X nach Prag. Dort trifft er ..., anschliessend ...": a day to come
     words = [
         Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)
         for w in re.findall(r"\w[\w-]*", ctx.text[prev.start : prev.end])
