@@ -558,14 +558,19 @@ def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
 
 
 def _partitive_object(ctx: Ctx, p: Parse, t: Tok, g: Tok) -> bool:
-    """French "ont eu des entretiens": the parser splits the partitive "des" into "de les" and
-    hangs the noun on the verb as an oblique; with no object beside it, it is the object."""
-    if ctx.lang != "fr" or t.deprel != "obl" or g.upos not in ("VERB", "AUX"):
+    """French "ont eu des entretiens": the parser splits the partitive "des" into "de les" (one
+    word of the text: the preposition, events key ``partitive_preps``, and a definite article at
+    the same place) and hangs the noun on the verb as an oblique; with no object beside it, it is
+    the object."""
+    preps = {fold(w) for w in ctx.lex.get("events", {}).get("partitive_preps", ())}
+    if not preps or t.deprel != "obl" or g.upos not in ("VERB", "AUX"):
         return False
     kids = p.children(t.i)
+    articles = {fold(w) for w in ctx.lex.get("definite_articles", ())}
+    case = [c for c in kids if c.deprel == "case" and fold(c.form) in preps]
     return (
-        any(c.deprel == "case" and fold(c.form) == "de" for c in kids)
-        and any(c.deprel == "det" and fold(c.form) == "les" and c.start == t.start - 4 for c in kids)
+        bool(case)
+        and any(c.deprel == "det" and fold(c.form) in articles and c.start == case[0].start for c in kids)
         and not any(c.deprel == "obj" for c in p.children(g.i))
     )
 
@@ -2968,7 +2973,8 @@ def _null_subject(ctx: Ctx, pr: Pred) -> bool:
         form != fold(fin.lemma)
         and not form.endswith("n")  # (a plural: "mantuvieron", "se reunieron")
         and not _first_person_form(ctx.lang, fin.form)
-        and not re.search(r"(?:ndo|ar|er|ir|ad[oa]s?|id[oa]s?)$", form)  # no gerund, infinitive or participle
+        and not form.endswith(tuple(rd.lexicon(ctx.lang).get("infinitive_endings", ())))  # no infinitive
+        and not re.search(r"(?:ndo|[ai]d[oa]s?)$", form)  # nor the gerund or participle of the null-subject language
         and not any(c.deprel == "mark" for c in kids)  # (a subordinate clause's subject is another matter)
     )
 
@@ -2976,11 +2982,12 @@ def _null_subject(ctx: Ctx, pr: Pred) -> bool:
 def _first_person_form(lang: str, form: str) -> bool:
     """A verb form with a first-person ending as the lexicon writes it, accents kept ("llegué",
     "reuniré", "viajo"; not "fue", "recibe"), and not a strong preterite of the third person
-    ("tuvo", "mantuvo", "hizo", "dijo")."""
+    ("tuvo", "mantuvo", "hizo", "dijo": events key ``third_person_strong_endings``)."""
     f = form.lower()
-    if re.search(r"(?:uvo|izo|ijo|uso|iso|ino|ajo|udo)$", f):
+    events = rd.lexicon(lang).get("events", {})
+    if f.endswith(tuple(events.get("third_person_strong_endings", ()))):
         return False
-    return f.endswith(tuple(rd.lexicon(lang).get("events", {}).get("first_person_endings", ())))
+    return f.endswith(tuple(events.get("first_person_endings", ())))
 
 
 def _topic_goes_on(ctx: Ctx, k: int, topic: str) -> bool:
@@ -3325,9 +3332,7 @@ def _until(ctx: Ctx, d: DateMention) -> bool:
     """ "stays until Wednesday", "reste jusqu'à mercredi", "bleibt bis Mittwoch", "hasta el
     miércoles", "до среды": the end of a span, no day an event is on."""
     before = [fold(w) for w in re.findall(r"\w+", ctx.text[max(0, d.start - 14) : d.start])]
-    words = lex(ctx.lang).words.get("until_words", frozenset())
-    if ctx.lang in ("es", "de", "fr") and before and before[-1] in ("el", "la", "le", "den", "zum", "am"):
-        before = before[:-1]  # "hasta el miércoles", "bis zum 3. Mai"
+    words = lex(ctx.lang).words.get("until_words", frozenset())  # (with an article: "hasta el", "bis zum")
     return bool(before) and (before[-1] in words or " ".join(before[-2:]) in words)
 
 

@@ -1435,6 +1435,8 @@ def _hyphen_syllable(ctx: Ctx, run: list[Token], k: int) -> bool:
         return False
     w, first = toks[k].text, run[-1].text
     syllable = re.fullmatch(r"[а-яё]{1,4}", w) if ctx.lang == "ru" else _SYLLABLE.fullmatch(w)  # "Мин-чже"
+    if toks[k].fold in {fold(x) for x in ctx.lex.get("hyphen_particles", ())}:
+        return False  # "Ли-то", "Пак-де": a particle glued to a name ("-то", "-де"), no syllable of it
     return 2 <= len(first) <= 5 and first[:1].isupper() and syllable is not None
 
 

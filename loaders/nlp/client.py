@@ -348,14 +348,28 @@ def _participle_marks(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     )
 
 
-_ELIDED = re.compile(r"(lorsqu|puisqu|quoiqu)(['’])(il|elle|ils|elles|on)", re.I)
+@functools.lru_cache(maxsize=None)
+def _elided(lang: str) -> re.Pattern[str] | None:
+    """A conjunction elided before a subject pronoun (events key ``elided_conjunctions``)."""
+    from relgraph.loaders import refdata as rd
+
+    conj = rd.lexicon(lang).get("events", {}).get("elided_conjunctions", ())
+    pron = rd.lexicon(lang).get("subject_pronouns", ())
+    if not conj or not pron:
+        return None
+    return re.compile(rf"({'|'.join(conj)})(['’])({'|'.join(pron)})", re.I)
 
 
-def _elided_pronouns(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+def _elided_pronouns(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """French: CoreNLP leaves "lorsqu'il", "puisqu'elle" whole and takes it for a noun. It is two
     words: the conjunction, marking the clause the word hangs on, and the subject pronoun."""
-    at = next((t.i for t in toks if t.upos in ("NOUN", "PROPN") and _ELIDED.fullmatch(t.form)), None)
-    if at is None:
+    pat = _elided(lang)
+    at = (
+        None
+        if pat is None
+        else next((t.i for t in toks if t.upos in ("NOUN", "PROPN") and pat.fullmatch(t.form)), None)
+    )
+    if at is None or pat is None:
         return toks
 
     def moved(i: int) -> int:
@@ -366,7 +380,7 @@ def _elided_pronouns(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         if t.i != at:
             out.append(replace(t, i=moved(t.i), head=moved(t.head)))
             continue
-        m = _ELIDED.fullmatch(t.form)
+        m = pat.fullmatch(t.form)
         assert m is not None
         cut = t.start + len(m.group(1)) + 1
         conj = m.group(1).lower() + "e"
@@ -375,7 +389,7 @@ def _elided_pronouns(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         out.append(
             replace(t, i=at + 1, form=m.group(3), lemma=m.group(3).lower(), upos="PRON", head=moved(t.head), start=cut)
         )
-    return _elided_pronouns(tuple(out))
+    return _elided_pronouns(lang, tuple(out))
 
 
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
@@ -396,7 +410,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     if lang == "de":
         return _participle_marks(toks)
     if lang == "fr":
-        return _elided_pronouns(toks)
+        return _elided_pronouns(lang, toks)
     if lang != "en":
         return toks
     from relgraph.loaders import refdata as rd

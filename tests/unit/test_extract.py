@@ -779,6 +779,8 @@ def test_korea_is_south_korea_where_the_story_names_it_otherwise(lang, text):
         ("en", "Korea's trade minister Park Min-jae condemned North Korea's missile launch."),
         ("ru", "Министр торговли Кореи Пак Мин Чже осудил запуск ракеты Северной Кореей."),
         ("de", "Der Handelsminister Koreas, Park Min-jae, verurteilte den Raketenstart Nordkoreas."),
+        ("fr", "Le ministre du Commerce de la Corée, Park Min-jae, a condamné le tir de missile de la Corée du Nord."),
+        ("es", "El ministro de Comercio de Corea, Park Min-jae, condenó el lanzamiento de misiles de Corea del Norte."),
     ],
 )
 def test_korea_next_to_north_korea_alone_is_no_state_and_no_part_of_a_name(lang, text):
@@ -817,6 +819,10 @@ def test_a_hyphenated_given_name_is_kept_whole(lang, text, name):
     [
         ("en", "Foreign Minister Hakan Fidan-style diplomacy was praised by Bakhtiyor Saidov."),
         ("en", "Interior Minister Ines Okafor-led talks ended on Monday."),
+        ("de", "Wirtschaftsminister Ines Okafor-nahe Kreise begrüßten am Montag Bakhtiyor Saidov."),
+        ("fr", "Le ministre de l'Intérieur Ines Okafor-compatible a reçu lundi Bakhtiyor Saidov."),
+        ("es", "El ministro del Interior Ines Okafor-style recibió el lunes a Bakhtiyor Saidov."),
+        ("ru", "Министр внутренних дел Кении Ким Ли-то встретился с Бахтиёром Саидовым."),
     ],
 )
 def test_a_word_glued_to_a_name_by_a_hyphen_is_no_syllable_of_it(lang, text):
