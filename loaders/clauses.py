@@ -5685,6 +5685,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
                 found.append(
                     VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, m.evidence[:1])
                 )
+    found += _on_the_trip(ctx, facts, found)
     # a headline's present ("Albanese flies on to Tokyo") tells no status: the body's visit of the
     # same traveller to the same place (planned for Wednesday, or made on Monday) is the one
     told = {(v.visitor_id, v.place_id or v.place) for v in found if not _in_headline(ctx, v) and v.status != "past"}
@@ -5715,6 +5716,65 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             and (v.visitor_id, city_of(ctx, v.place_id, every), v.status) in cities
         )
     ]
+
+
+def _on_the_trip(ctx: Ctx, facts: list[MeetingFact], found: list[VisitFact]) -> list[VisitFact]:
+    """ "Meanwhile, the foreign minister held talks with his Greek counterpart at the foreign
+    ministry": a held meeting the text places in no city (none named, or a venue of no named
+    city), between one of the state whose trip to a city the article reports as made and one of
+    that city's state, on a day of that trip (or on none told), is a visit of the first to that
+    city: the same trip. Not when the trip's state went to two cities of that state that the
+    meeting's day does not tell apart, nor for a meeting at a venue of another state."""
+    trips: dict[tuple[str, str], list[VisitFact]] = {}
+    for v in found:
+        if v.status == "held" and v.place_id and ctx.places[v.place_id]["kind"] == "city" and v.host_state:
+            home = ctx.leader_info[v.visitor_id]["state"]
+            if home:
+                trips.setdefault((home, v.host_state), []).append(v)
+    if not trips:
+        return []
+    placed = {(v.visitor_id, v.evidence[0].start) for v in found}
+    out: list[VisitFact] = []
+    for m in facts:
+        if m.status != "held" or not m.evidence:
+            continue
+        if m.city_id and _named(ctx, m.city_id):
+            continue  # the meeting names its city: a visit there, or none (the host's own town)
+        venue_state = ctx.places[m.place_id]["state"] if m.place_id else None
+        if m.place_id and ctx.places[m.place_id]["kind"] == "city":
+            continue
+        states = {lid: ctx.leader_info[lid]["state"] for lid in m.participant_ids}
+        pair = set(states.values())
+        if len(pair) != 2 or None in pair:
+            continue
+        a, b = sorted(pair)
+        if (a, b) in trips and (b, a) in trips:
+            continue  # each state's people travelled to the other's: who came to whom, the text does not say
+        for lid, home in states.items():
+            if (lid, m.evidence[0].start) in placed or is_office(lid):
+                continue
+            hosts = {s for s in states.values() if s != home}
+            for host in hosts:
+                if venue_state and venue_state != host:
+                    continue
+                trip = trips.get((home, host), [])
+                cities = {v.place_id for v in trip if m.date is None or v.date is None or v.date == m.date}
+                if len(cities) != 1:
+                    continue
+                pid = next(iter(cities))
+                out.append(
+                    VisitFact(
+                        ctx.leader_info[lid]["name"],
+                        lid,
+                        ctx.places[pid]["name"],
+                        pid,
+                        host,
+                        m.date,
+                        "held",
+                        m.evidence[:1],
+                    )
+                )
+    return out
 
 
 _CLAUSE_ENDS = re.compile(r"[,;.:()\u2014\u2013]")
