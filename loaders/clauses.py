@@ -165,6 +165,7 @@ class Event:
     anchor: tuple[str, ...] = ()  # leaders of the encounter it is placed before or after ("before meeting X")
     pairwise: bool = False  # told as a bilateral ("un encuentro bilateral", "двусторонние переговоры")
     sequenced: bool = False  # placed before or after another encounter ("al término de la cumbre")
+    onward: bool = False  # a leg told after another ("before flying to X"): in that leg's time
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -940,6 +941,48 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                 subj |= d
                 dom |= d
     return dom, subj
+
+
+def _controller(L: Lex, p: Parse, t: Tok) -> Tok | None:
+    """ "will travel to Savai'i to visit villages, before flying to Nuku'alofa", "visitera Sfax,
+    avant de s'envoler pour Tunis", "se desplazará a Yeda antes de volar a Doha": a travel verb
+    with no subject of its own (an infinitive, a gerund) in a clause a sequence word opens is
+    done by the subject of the verb it hangs on (up through the verbs that share it), in that
+    verb's time. That verb (the first up the chain, when one up it has a subject), or None."""
+    if t.upos != "VERB" or any(c.deprel.startswith(("nsubj", "csubj")) for c in p.children(t.i)):
+        return None
+    head = p.tok(t.head) if t.head else None
+    opened = any(
+        c.deprel in ("mark", "case") and (L.has("sequence_marks", c) or L.has("sequence_words", c))
+        for c in p.children(t.i)
+    ) or (head is not None and head.upos == "ADV" and L.has("sequence_words", head))
+    if not opened:
+        return None
+    cur, verb = head, None
+    for _ in range(4):
+        if cur is None:
+            break
+        if cur.upos in ("VERB", "AUX"):
+            verb = verb or cur
+            if any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(cur.i)):
+                return verb
+        if cur.deprel in ("ccomp", "csubj", "acl:relcl", "acl", "parataxis") or not cur.head:
+            break  # (a clause of its own: "X said that Y ...", "the visit that ...")
+        cur = p.tok(cur.head)
+    return verb  # (its subject, if any, is the one person of its clause: ``_event``)
+
+
+def _subject_up(p: Parse, v: Tok) -> set[int]:
+    """The tokens of the subject of ``v`` or of the first verb up its chain that has one."""
+    cur: Tok | None = v
+    for _ in range(4):
+        if cur is None:
+            break
+        subs = [c for c in p.children(cur.i) if c.deprel in ("nsubj", "nsubj:pass")]
+        if subs:
+            return {x for c in subs for x in _domain(p, c)}
+        cur = p.tok(cur.head) if cur.head else None
+    return set()
 
 
 def _another_event(L: Lex, pr: Pred) -> set[int]:
@@ -3721,9 +3764,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     """The event a predicate states; ``unreal``: also one it denies or only wishes (to know who
     the text says will not meet)."""
     L = lex(ctx.lang)
-    if not unreal and (_negated(ctx, L, pr) or _habitual(L, pr) or _question(ctx, pr.k)):
+    ctl = _controller(L, pr.p, pr.head) if pr.kind == "visit" else None
+    # a controlled travel verb has no time of its own: the verb it hangs on tells its tense
+    tense = Pred(pr.kind, pr.k, pr.p, ctl, _governors(pr.p, ctl)) if ctl is not None else pr
+    if not unreal and (_negated(ctx, L, tense) or _habitual(L, pr) or _question(ctx, pr.k)):
         return None
-    modality = _modality(ctx, L, pr)
+    modality = _modality(ctx, L, tense)
     if modality == "hope" and not unreal:
         return None
     if (
@@ -3798,6 +3844,17 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     sequence = _another_event(L, pr) - _ago_ids(ctx, p)
     others = _of_someone_else(ctx, L, p, dom) | sequence
     dom, subj = dom - others, subj - others
+    if not subj and ctl is not None:
+        # "will travel to Apia, before flying to Tonga": the subject of the verb it hangs on
+        subj = _subject_up(p, ctl)
+        if not subj:
+            # "On Thursday Luxon will travel to X, before ..." parsed with the name in the time
+            # phrase: the one person of the clause the leg hangs on
+            own = _domain(p, ctl) - {t.i for t in p.subtree(pr.head.i)}
+            people = {h.lid for h in _leaders_in(ctx, p, own)}
+            if len(people) == 1:
+                subj = {i for h in _leaders_in(ctx, p, own) for i in _tok_ids(p, h.start, h.end)}
+        dom = dom | subj
     if not subj:
         subj = _speaker_of(p, pr)
         subj -= _of_someone_else(ctx, L, p, subj)  # "the president's envoy X visited C, where ..."
@@ -4082,7 +4139,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     ):
         dates = dates[1:]  # "накануне, в среду", "la veille, mercredi": the second day restates the first
     dates = _day_in_year(dates)
-    date = _year_by_tense(ctx, L, pr, dates[0]) if dates else None
+    date = _year_by_tense(ctx, L, tense, dates[0]) if dates else None
     if modality == "recall" and date is not None and not own_dates and _earlier_span(ctx, L, pr):
         date = None  # "the pact X and Y signed earlier this year", told on Wednesday: not Wednesday's
     if modality == "recall" and date is not None and ctx.pub and date.value == ctx.pub[:10]:
@@ -4142,7 +4199,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         )
     ):
         modality = "recall"  # "Напомним, Моди посетил Душанбе ...", "Pour rappel, ...": background
-    status = _status(ctx, L, pr, date, modality)
+    status = _status(ctx, L, tense, date, modality)
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"
     if date is None and (status == "held" or (status == "planned" and pr.kind == "visit" and _onward(ctx, L, pr))):
@@ -4197,6 +4254,13 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             L.has("bilateral_words", c) for c in p.children(pr.head.i) if c.deprel in ("amod", "nmod", "advmod", "obl")
         ),
         bool(sequence),
+        ctl is not None
+        or (
+            # "bevor er nach Lusaka weiterfliegt": a leg with a subject of its own, still told after another
+            pr.kind == "visit"
+            and pr.head.deprel == "advcl"
+            and any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(pr.head.i))
+        ),
     )
 
 
@@ -4943,7 +5007,39 @@ def read_events(ctx: Ctx) -> list[Event]:
             and any(u.kind == "meet" and len(e.leaders) >= 2 and set(e.leaders) <= set(u.leaders) for u in unreal)
         )
     ]
-    return _same_day(ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, events, unreal))))
+    return _same_day(
+        ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, _legs(events, unreal), unreal)))
+    )
+
+
+def _legs(events: list[Event], unreal: list[Event]) -> list[Event]:
+    """ "will travel to Savai'i, before flying to Nuku'alofa": a leg told after another of the
+    same traveller in its sentence is in that leg's time (planned with a planned trip, made with
+    a made one); one after a leg the text denies or only wishes is none."""
+    out: list[Event] = []
+    for ev in events:
+        if not ev.onward:
+            out.append(ev)
+            continue
+        legs = [
+            e
+            for e in (*events, *unreal)
+            if e is not ev
+            and e.k == ev.k
+            and e.start < ev.start
+            and e.kind == "visit"
+            and set(ev.subject) & set(e.subject or e.leaders)
+        ]
+        if not legs:
+            out.append(ev)  # "after flying to X, he met Y": in its own clause's time
+            continue
+        if legs[-1] in unreal:
+            continue
+        date = ev.date
+        if legs[-1].status == "planned" and date is not None and date.ahead:
+            date = replace(date, value=date.ahead, ahead=None)  # "before flying on Thursday": the coming one
+        out.append(replace(ev, status=legs[-1].status, date=date))
+    return out
 
 
 def _reported(ctx: Ctx, pr: Pred) -> bool:
