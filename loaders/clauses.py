@@ -5390,6 +5390,23 @@ def _summaries(ctx: Ctx, events: list[Event]) -> list[Event]:
     return out
 
 
+def _office_named(ctx: Ctx, ids: set[str], g: dict, ev: Event) -> bool:
+    """ "X last met a Japanese prime minister in 2025 in Yokohama, where he held talks with
+    Ishiba": in one sentence, the same people but for an unnamed office on one side and a person
+    of that state holding that office on the other are one meeting."""
+    if not any(e.k == ev.k for e in g["events"]):
+        return False
+    a, b = ids - g["ids"], g["ids"] - ids
+    if len(a) != 1 or len(b) != 1:
+        return False
+    x, y = next(iter(a)), next(iter(b))
+    office, person = (x, y) if is_office(x) else (y, x)
+    if not is_office(office) or is_office(person):
+        return False
+    info = ctx.leader_info[person]
+    return info["state"] == office[:3] and role_fits(office[4:], info.get("role"))
+
+
 def _same_party(a: set[str], b: set[str]) -> bool:
     """The same participants, or one more named in one mention: a welcome of four leaders at a
     summit and a bilateral of two of them are two meetings."""
@@ -5450,7 +5467,7 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
                 for g in groups
                 if g["status"] == ev.status
                 and _compatible(g["date"], ev.date)
-                and _same_party(ids, g["ids"])
+                and (_same_party(ids, g["ids"]) or _office_named(ctx, ids, g, ev))
                 and _same_city(ctx, g["events"], ev)
                 # a bilateral beside a meeting of three or more ("after the trilateral summit, X and
                 # Y held bilateral talks"): two meetings
@@ -5467,6 +5484,11 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
                 if x not in same["ids"]:
                     same["ids"].add(x)
                     same["order"].append(x)
+            # an office and the person of its state the same sentence names: the person
+            named = {ctx.leader_info[x]["state"] for x in same["ids"] if not is_office(x)}
+            for x in [x for x in same["order"] if is_office(x) and x[:3] in named]:
+                same["ids"].discard(x)
+                same["order"].remove(x)
             same["date"] = (
                 same["date"] if same["date"] and same["date"].precision == "day" else (ev.date or same["date"])
             )

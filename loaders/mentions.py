@@ -1792,6 +1792,8 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if not t.state or any(t.m.start <= h.start <= t.end + 2 for h in mentions):
             continue
+        if indefinite_title(ctx, t):
+            continue  # "last met a Japanese prime minister in 2025": some holder, not the one the text names
         if t.j < len(toks) and any(h.tok == t.j for h in mentions):
             continue
         # the person of that state the article names who holds that office; else nobody: the
@@ -1832,9 +1834,35 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
                 # whoever of that state the article names first (the prime minister)
                 continue
         fits = [lid for lid in by_state.get(t.state, ()) if any(role_fits(role, r) for r in _offices(ctx, lid, people))]
+        if len(fits) > 1:
+            # "встречался с японским премьером ..., где провел переговоры с Исибой": of two
+            # holders of the office, the one its own sentence names
+            k = ctx.sent_of(t.m.start)
+            here = {
+                h.lid
+                for h in mentions
+                if h.how not in ("anaphor", "title")
+                and ctx.sent_of(h.start) == k
+                and not any(s <= h.start < e for s, e in in_places)  # ("la place Kim Il Sung")
+            }
+            fits = [lid for lid in fits if lid in here] + [lid for lid in fits if lid not in here]
         if fits:
             mentions.append(LeaderMention(fits[0], t.m.start, t.end, t.m.i, "anaphor"))
     return _Found(tuple(mentions), people)
+
+
+def indefinite_title(ctx: Ctx, t: _TitleHit) -> bool:
+    """A title after an indefinite article, past the state's adjective ("a Japanese prime
+    minister", "un Premier ministre japonais", "einen japanischen Regierungschef"): some holder
+    of the office, not a reference to the one the text names (nor an unnamed party of its own)."""
+    indefinite = {fold(w) for w in ctx.lex.get("indefinite_articles", ())}
+    if not indefinite:
+        return False
+    state_toks = {k for _, _, sm in ctx.state_hits for k in range(sm.i, sm.j)}
+    k = t.m.i - 1
+    while k >= 0 and k in state_toks:
+        k -= 1
+    return k >= 0 and ctx.toks[k].fold in indefinite
 
 
 def _offices(ctx: Ctx, lid: str, people: dict) -> list[str | None]:
