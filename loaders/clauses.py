@@ -985,6 +985,16 @@ def _subject_up(p: Parse, v: Tok) -> set[int]:
     return set()
 
 
+@lru_cache(maxsize=8)
+def _time_units(lang: str) -> frozenset[str]:
+    """The words of the units a time is counted in ("years", "Tagen", "месяцев"): lexicon ``ago_units``."""
+    return frozenset(fold(w) for ws in rd.lexicon(lang).get("ago_units", {}).values() for w in ws)
+
+
+def _time_unit(lang: str, t: Tok) -> bool:
+    return t.upos == "NOUN" and (fold(t.form) in _time_units(lang) or fold(t.lemma) in _time_units(lang))
+
+
 def _another_event(L: Lex, pr: Pred) -> set[int]:
     """Tokens of a phrase that places the event after or before another one ("after the audience
     with the king", "tras la audiencia con el rey", "nach dem Treffen mit ...", "после встречи с
@@ -995,6 +1005,8 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
     for v in heads + [t for t in p.toks if t.upos in ("NOUN", "PROPN") and t.i != pr.head.i]:
         for c in p.children(v.i):
             if c.deprel == "advmod" and L.has("sequence_words", c) and p.children(c.i):
+                if any(_time_unit(L.lang, x) for x in p.children(c.i)):
+                    continue  # "siete años antes, en julio de 2019": a time counted back, no other event
                 ids = {x.i for x in p.subtree(c.i)}  # "ahead of Tinubu's visit", "prior to the summit"
                 if pr.head.i not in ids:
                     out |= ids
