@@ -972,6 +972,23 @@ def _controller(L: Lex, p: Parse, t: Tok) -> Tok | None:
     return verb  # (its subject, if any, is the one person of its clause: ``_event``)
 
 
+def _joined_subject(ctx: Ctx, p: Parse, verb: Tok, own: Tok) -> set[int]:
+    """The tokens of the subject of ``verb`` (the clause ``own``'s clause is joined to), up its
+    chain; else, when the parse hung no subject on it ("On Thursday Luxon will travel to X, before
+    ..." with the name taken into the time phrase), of the one person its clause names before the
+    verb (not for a conjunct verb: "held talks with X and was received by Y")."""
+    subj = _subject_up(p, verb)
+    if subj:
+        return subj
+    if own.deprel == "conj":
+        return set()  # ("held talks with X and was received by Y": X is no subject of the second verb)
+    rest = _domain(p, verb) - {t.i for t in p.subtree(own.i)}
+    hits = [h for h in _leaders_in(ctx, p, rest) if h.end <= verb.start]  # (before the verb, where a subject stands)
+    if len({h.lid for h in hits}) != 1:
+        return set()
+    return {i for h in hits for i in _tok_ids(p, h.start, h.end)}
+
+
 def _subject_up(p: Parse, v: Tok) -> set[int]:
     """The tokens of the subject of ``v`` or of the first verb up its chain that has one."""
     cur: Tok | None = v
@@ -3858,14 +3875,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     dom, subj = dom - others, subj - others
     if not subj and ctl is not None:
         # "will travel to Apia, before flying to Tonga": the subject of the verb it hangs on
-        subj = _subject_up(p, ctl)
-        if not subj:
-            # "On Thursday Luxon will travel to X, before ..." parsed with the name in the time
-            # phrase: the one person of the clause the leg hangs on
-            own = _domain(p, ctl) - {t.i for t in p.subtree(pr.head.i)}
-            people = {h.lid for h in _leaders_in(ctx, p, own)}
-            if len(people) == 1:
-                subj = {i for h in _leaders_in(ctx, p, own) for i in _tok_ids(p, h.start, h.end)}
+        subj = _joined_subject(ctx, p, ctl, pr.head)
         dom = dom | subj
     if not subj:
         subj = _speaker_of(p, pr)
@@ -3883,8 +3893,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         if not subject and not subj and _null_subject(ctx, pr):
             # "El martes mantuvo conversaciones con X", "Затем провел переговоры с X": a verb in
             # the third person singular with no subject word is the person the text is about
-            topic = _topics(ctx).get(pr.k - 1)
-            subject = [topic] if topic and _topic_goes_on(ctx, pr.k - 1, topic) else []
+            v = _clause_verb(pr)
+            if v.deprel in ("parataxis", "conj", "advcl") and v.head:
+                # "Wang Yi visitera le gisement, après quoi il partira pour Douchanbé" with no
+                # pronoun: the subject of the clause it is joined to in its own sentence
+                subject = [h.lid for h in _leaders_in(ctx, p, _joined_subject(ctx, p, p.tok(v.head), v))][:1]
+            if not subject:
+                topic = _topics(ctx).get(pr.k - 1)
+                subject = [topic] if topic and _topic_goes_on(ctx, pr.k - 1, topic) else []
         leaders = subject + [x for x in leaders if x not in subject]
     elif any(p.tok(i).upos == "PRON" and L.has("third_person", p.tok(i)) for i in subj):
         # "konnte er ... Sánchez treffen" with both taken for subjects: "er" is the person told of
