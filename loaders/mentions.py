@@ -693,6 +693,10 @@ def _apposed_state(ctx: Ctx, m: Match) -> str | None:
     lo, hi = start, start + stop
     # the first state named there, before any place ("..., the Australian territory closer to Jakarta")
     first = min((sm.start for _, sm in ctx.place_hits if lo <= sm.start < hi), default=hi)
+    if any(lo <= h.start < first for h in ctx.leader_hits) or any(
+        lo <= t.m.start < first for t in (ctx.title_hits or ())
+    ):
+        return None  # "au palais de l'Unité, le ministre français X": the clause's object, a person
     states = {iso3 for iso3, kind, sm in ctx.state_hits if lo <= sm.start < first and kind != "metonym"}
     return next(iter(states)) if len(states) == 1 else None
 
@@ -713,11 +717,21 @@ def locate_unknown(ctx: Ctx) -> None:
         before = re.findall(r"\w+", ctx.text[max(0, m.start - 20) : m.start])
         return bool(before) and fold(before[-1]) in origin
 
+    locative = {fold(w) for w in ctx.lex.get("locative", ())}
+
+    def for_its_state(m: Match) -> bool:
+        # "L'Élysée n'a pas répondu", "the Kremlin said": the government, not a place anything is at
+        # (unlike "à l'Élysée", "in the Kremlin")
+        if not is_metonym(ctx, m.start):
+            return False
+        before = [fold(w) for w in re.findall(r"\w+", ctx.text[max(0, m.start - 15) : m.start])]
+        return not any(w in locative for w in before[-2:])
+
     known = sorted(
         (
             (m.start, ctx.places[pid]["state"])
             for pid, m in ctx.place_hits
-            if ctx.places[pid]["state"] and not came_from(m)
+            if ctx.places[pid]["state"] and not came_from(m) and not for_its_state(m)
         ),
         key=lambda x: x[0],
     )
