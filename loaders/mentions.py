@@ -1639,6 +1639,10 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
 
 # states whose leaders' names put the family name first, as the press writes them
 _FAMILY_FIRST = {"CHN", "TWN", "KOR", "PRK", "KHM"}
+# where the press calls a person by the first word of the name too ("Anwar" for Anwar Ibrahim,
+# "Prabowo" for Prabowo Subianto, "Anutin", "Shehbaz"): Malay, Indonesian, Thai, Burmese and
+# Pakistani naming customs
+_GIVEN_NAME_USED = {"MYS", "IDN", "THA", "MMR", "PAK", "BRN"}
 
 
 @lru_cache(maxsize=1)
@@ -1662,6 +1666,8 @@ def _surnames(ctx: Ctx, found: _Found) -> _Found:
                     words.pop()
                 if len(words) >= 2 and len(words[-1]) >= 4:
                     written[h.lid].add(words[-1])
+                if len(words) >= 2 and len(words[0]) >= 4 and found.people[h.lid].state in _GIVEN_NAME_USED:
+                    written[h.lid].add(words[0])  # "Анвар" after "Анвар Ибрагим"
     for lid, p in found.people.items():
         parts = p.name.split()
         while len(parts) > 2 and fold(parts[-1]) in suffixes:
@@ -1679,6 +1685,8 @@ def _surnames(ctx: Ctx, found: _Found) -> _Found:
             family = parts[0] if p.state in _FAMILY_FIRST else parts[-1]
             if len(family) >= 3:
                 cands[fold(family)].add(lid)
+            if p.state in _GIVEN_NAME_USED and len(parts[0]) >= 4:
+                cands[fold(parts[0])].add(lid)  # "Anwar accepted ...", after "Anwar Ibrahim"
     surnames = {k: next(iter(v)) for k, v in cands.items() if len(v) == 1}
     if not surnames:
         return found
