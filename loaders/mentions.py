@@ -779,6 +779,13 @@ def locate_unknown(ctx: Ctx) -> None:
                 p["guessed"] = True  # from a place named near it, not from data or the text's own words
 
 
+@lru_cache(maxsize=100_000)
+def _lemma(lang: str, word: str) -> str:
+    import simplemma
+
+    return fold(simplemma.lemmatize(word, lang=lang))
+
+
 # a German capitalised word after "in" or "nach" is a town only when it is a sizeable one
 _KNOWN_ONLY_POPULATION = 50_000
 
@@ -813,6 +820,13 @@ def unknown_places(ctx: Ctx) -> None:
     # sentences with a word of inviting (the stems of the lexicon's lemmas: "invita", "einlad", "пригла")
     stems = {fold(w)[:6] for w in rd.lexicon(ctx.lang).get("events", {}).get("invite_words", ())}
     invited = {ctx.sent_of(t.start) for t in toks if t.fold[:6] in stems}
+    # sentences with a verb of travel in any form ("se desplaza a Bata", "tiene previsto viajar a
+    # Valparaíso"): the lexicon's lemmas, not only the forms the trigger lists spell out
+    # (counted only for a name after a preposition of going to: "a Bata", not "una escala en Los
+    # Ángeles", "in Whitehall")
+    travel = {fold(w) for w in rd.lexicon(ctx.lang).get("events", {}).get("visit_verbs", ())}
+    travelling = {ctx.sent_of(t.start) for t in toks if t.text[:1].islower() and _lemma(ctx.lang, t.text) in travel}
+    going_to = {fold(w) for w in ctx.lex.get("travel_to_preps", ())}
     # after a locative, or right after a verb of visiting (past the names of who visits): "посетит
     # Гянджу", "besucht Cassis Hiroshima", "will visit Sendai" - there only a town the data know
     starts = [(m, m.j, False) for m in ctx.triggers.get("locative", ())]
@@ -827,7 +841,13 @@ def unknown_places(ctx: Ctx) -> None:
         k = ctx.sent_of(m.start)
         if (
             # (an invitation's sentence too: "accepted an invitation to Parakou")
-            not (ctx.has("visit", k) or ctx.has("meeting", k) or ctx.has("continuation", k) or k in invited)
+            not (
+                ctx.has("visit", k)
+                or ctx.has("meeting", k)
+                or ctx.has("continuation", k)
+                or k in invited
+                or (k in travelling and toks[m.j - 1].fold in going_to)
+            )
             or ctx.has("remote", k)
             or is_headline(ctx, m.start)
         ):
@@ -857,6 +877,10 @@ def unknown_places(ctx: Ctx) -> None:
         city = cities.lookup(written, named_states, _KNOWN_ONLY_POPULATION if known_only or objective else 0)
         if city is None and ctx.lang == "ru" and written != ctx.text[s:e]:
             city = cities.lookup(ctx.text[s:e], named_states)  # "Алма-Ату" is no case of a noun it knows
+        if city is None and ctx.lang == "ru" and re.search(r"[уюе]$", ctx.text[s:e]):
+            # "в Бату", "в Дуале": a town in -а (-я) in the accusative or the prepositional
+            stem = ctx.text[s : e - 1]
+            city = cities.lookup(stem + ("я" if ctx.text[e - 1] == "ю" else "а"), named_states)
         if city is None and objective:
             continue
         if city is not None:
