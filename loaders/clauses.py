@@ -3687,7 +3687,10 @@ def _same_coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
     days = _days_named(ctx, ctx.sents[max(0, pr.k - 2)].start, ctx.sents[pr.k].start)
     if not days:
         return None
-    d = max(days, key=lambda d: d.start)
+    # a day written with its month before a bare weekday ("collection on Thursday 18 June is moved
+    # to Friday. Merz meets Frieden that day": the 18th, not the Friday it was moved to)
+    dated = [d for d in days if d.ahead is None]
+    d = max(dated or days, key=lambda d: d.start)
     value = d.ahead or d.value
     if value <= ctx.pub[:10]:
         return None
@@ -6481,6 +6484,8 @@ def read_proposals(ctx: Ctx, sector_hits: list[Match]) -> list[ProposalFact]:
     for k, p in parsed(ctx).items():
         if ctx.sents[k].para == -1:
             continue  # a headline compresses: the body says who proposed what
+        if _question(ctx, k):
+            continue  # "Will you invite Ms Takaichi to Ireland?", "¿Invitará a Milei?": a question proposes nothing
         for t in p.toks:
             if not _is_proposal(L, p, t):
                 continue
