@@ -26,7 +26,7 @@ from functools import lru_cache
 from relgraph.loaders import refdata as rd
 from relgraph.loaders.context import HEADS_OF_STATE, MAX_EVIDENCE, Ctx, LeaderHit, abbreviation_dots
 from relgraph.loaders.dates import DateMention
-from relgraph.loaders.gazetteer import Match, fold
+from relgraph.loaders.gazetteer import Match, fold, lemmatize
 from relgraph.loaders.mentions import role_fits, ru_genitive_noun, titles
 from relgraph.loaders.nlp import Parse, Tok, parse
 from relgraph.loaders.resolve import project_id
@@ -169,13 +169,6 @@ class Event:
 
 
 # -- candidates ------------------------------------------------------------------------------
-@lru_cache(maxsize=200_000)
-def lemmatize(lang: str, word: str) -> str:
-    import simplemma
-
-    return simplemma.lemmatize(word, lang=lang).lower()
-
-
 def _candidates(ctx: Ctx) -> list[int]:
     """The sentences worth parsing: an event word with someone who could take part (a leader,
     "the two leaders", a pronoun), a place or a sector (a re-mention: "the talks were held at

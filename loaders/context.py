@@ -12,7 +12,7 @@ from typing import Any
 from anyascii import anyascii
 
 from relgraph.loaders.dates import DateMention
-from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold
+from relgraph.loaders.gazetteer import Match, Token, TokenIndex, fold, lemmatize
 from relgraph.records import Article, Evidence
 
 MAX_EVIDENCE = 8
@@ -104,6 +104,18 @@ class Ctx:
     def has(self, key: str, k: int) -> bool:
         s = self.sents[k]
         return any(s.start <= m.start < s.end for m in self.triggers.get(key, ()))
+
+    def has_verb(self, keys: tuple[str, ...], k: int) -> bool:
+        """Sentence ``k`` has a lower-case word whose lemma is in one of the events lexicon's
+        ``keys`` lists ("se desplaza", "treffe": any form of "desplazar", "treffen"), where the
+        trigger lists ``has`` reads spell only some forms."""
+        words = {fold(w) for key in keys for w in self.lex.get("events", {}).get(key, ())}
+        s = self.sents[k]
+        return any(
+            t.text[:1].islower() and fold(lemmatize(self.lang, t.text)) in words
+            for t in self.toks
+            if s.start <= t.start < s.end
+        )
 
 
 # -- sentences -------------------------------------------------------------------------------

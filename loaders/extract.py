@@ -245,22 +245,12 @@ def _located_at(ctx: Ctx, pos: int) -> bool:
     (and at most an article) is the place itself, not the government it stands for ("the Kremlin
     said")."""
     k = ctx.sent_of(pos)
-    L = lex(ctx.lang)
-    s = ctx.sents[k]
-    if not (
-        ctx.has("meeting", k)
-        or ctx.has("visit", k)
-        # (a meeting or travel verb in a form the trigger lists do not spell: "treffe ich Milei in
-        # der Casa Rosada", "me reuniré ... en la Casa Rosada")
-        or any(
-            lemmatize(ctx.lang, w) in L.words.get(key, ())
-            for w in re.findall(r"\w+", ctx.text[s.start : s.end].lower())
-            for key in ("meet_verbs", "visit_verbs")
-        )
-    ):
+    # (a meeting or travel verb in any form: "treffe ich Milei in der Casa Rosada")
+    if not (ctx.has("meeting", k) or ctx.has("visit", k) or ctx.has_verb(("meet_verbs", "visit_verbs"), k)):
         return False  # a place where something happens, in a sentence that tells of it
     if any(-25 <= x.start - pos <= 25 for x in _saying(ctx)):
         return False  # "сообщили в Кремле", "в Кремле заявили": the government speaking
+    L = lex(ctx.lang)
     near = re.findall(r"\w+", ctx.text[max(0, pos - 25) : pos + 40])
     if any(L.has("deny_verbs", Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0)) for w in near):
         return False  # "в Кремле опровергли": the government denying

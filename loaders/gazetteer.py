@@ -28,6 +28,14 @@ def fold(s: str) -> str:
     return "".join(c for c in s if not unicodedata.combining(c)).replace("\x00", "й")
 
 
+@lru_cache(maxsize=200_000)
+def lemmatize(lang: str, word: str) -> str:
+    """A word's lemma (simplemma), lower-cased."""
+    import simplemma
+
+    return simplemma.lemmatize(word, lang=lang).lower()
+
+
 @dataclass(frozen=True, slots=True)
 class Token:
     start: int

@@ -779,13 +779,6 @@ def locate_unknown(ctx: Ctx) -> None:
                 p["guessed"] = True  # from a place named near it, not from data or the text's own words
 
 
-@lru_cache(maxsize=100_000)
-def _lemma(lang: str, word: str) -> str:
-    import simplemma
-
-    return fold(simplemma.lemmatize(word, lang=lang))
-
-
 # a German capitalised word after "in" or "nach" is a town only when it is a sizeable one
 _KNOWN_ONLY_POPULATION = 50_000
 
@@ -820,12 +813,8 @@ def unknown_places(ctx: Ctx) -> None:
     # sentences with a word of inviting (the stems of the lexicon's lemmas: "invita", "einlad", "пригла")
     stems = {fold(w)[:6] for w in rd.lexicon(ctx.lang).get("events", {}).get("invite_words", ())}
     invited = {ctx.sent_of(t.start) for t in toks if t.fold[:6] in stems}
-    # sentences with a verb of travel in any form ("se desplaza a Bata", "tiene previsto viajar a
-    # Valparaíso"): the lexicon's lemmas, not only the forms the trigger lists spell out
-    # (counted only for a name after a preposition of going to: "a Bata", not "una escala en Los
-    # Ángeles", "in Whitehall")
-    travel = {fold(w) for w in rd.lexicon(ctx.lang).get("events", {}).get("visit_verbs", ())}
-    travelling = {ctx.sent_of(t.start) for t in toks if t.text[:1].islower() and _lemma(ctx.lang, t.text) in travel}
+    # a verb of travel in any form, with a preposition of going to ("se desplaza a Bata", "tiene
+    # previsto viajar a Valparaíso"; not "una escala en Los Ángeles", "in Whitehall")
     going_to = {fold(w) for w in ctx.lex.get("travel_to_preps", ())}
     # after a locative, or right after a verb of visiting (past the names of who visits): "посетит
     # Гянджу", "besucht Cassis Hiroshima", "will visit Sendai" - there only a town the data know
@@ -846,7 +835,7 @@ def unknown_places(ctx: Ctx) -> None:
                 or ctx.has("meeting", k)
                 or ctx.has("continuation", k)
                 or k in invited
-                or (k in travelling and toks[m.j - 1].fold in going_to)
+                or (toks[m.j - 1].fold in going_to and ctx.has_verb(("visit_verbs",), k))
             )
             or ctx.has("remote", k)
             or is_headline(ctx, m.start)
@@ -1900,7 +1889,7 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
 def indefinite_title(ctx: Ctx, t: _TitleHit) -> bool:
     """A title after an indefinite article, past the state's adjective ("a Japanese prime
     minister", "un Premier ministre japonais", "einen japanischen Regierungschef"): some holder
-    of the office, not a reference to the one the text names (nor an unnamed party of its own)."""
+    of the office, not a reference to the one the text names."""
     indefinite = {fold(w) for w in ctx.lex.get("indefinite_articles", ())}
     if not indefinite:
         return False
