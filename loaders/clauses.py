@@ -185,6 +185,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         "sign_verbs",
         "awaited_verbs",
         "sit_with_verbs",
+        "talk_with_verbs",
         "welcome_words",
     )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
@@ -200,8 +201,12 @@ def _candidates(ctx: Ctx) -> list[int]:
         )
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
         sector, place = k in sector_ks, k in place_ks
+        denial = False
         if not (person or state or sector or place):
-            continue
+            # "a spokesman said no such meeting had taken place": a denial naming nobody
+            denial = any(fold(w) in _not_words() for w in re.findall(r"\w[\w'-]*", ctx.text[s.start : s.end]))
+            if not denial:
+                continue
         # each word as a verb would be read after parsing (lemma, form, participle and stem rules)
         words = re.findall(r"\w[\w-]*", ctx.text[s.start : s.end])
         toks = [Tok(0, w, lemmatize(ctx.lang, w), "VERB", 0, "dep", 0, 0) for w in words]
@@ -217,6 +222,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         reciprocal = has(("reciprocal_meet_verbs",)) and any(L.has("reflexive_pronouns", x) for x in toks)
         if (
             ((person or place or sector) and (has(ev_keys) or reciprocal))
+            or (denial and has(("meet_nouns",)))
             or ((person or state) and has(prop_keys))
             or (sector and has(topic_keys))
         ):
@@ -382,13 +388,14 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             if L.has("call_words", t) and _calls_on(L, p, t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))  # "called on Xi at the Great Hall"
             elif (L.has("call_words", t) and not _call_for(p, t)) or (
-                L.has("meet_verbs", t) and _is_call_marked(L, p, t)
+                (L.has("meet_verbs", t) or _talks_with(ctx, L, p, t)) and _is_call_marked(L, p, t)
             ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif (
                 L.has("meet_verbs", t)
                 or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t))
                 or _sits_down_with(L, p, t)
+                or _talks_with(ctx, L, p, t)
                 or _bids_welcome(L, p, t)
             ):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
@@ -450,6 +457,37 @@ def _sits_down_with(L: Lex, p: Parse, t: Tok) -> bool:
         and any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i))
         for c in p.children(t.i)
     )
+
+
+def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """ "X sprach mit Y", "a échangé avec Y", "побеседовал с Y", "X und Y verhandelten": a verb of
+    talking is a meeting only with whom the talk was: someone named or titled after "with", or
+    the subject's other conjunct (not "sprach mit Journalisten über Y", "discutait de Y")."""
+    if not L.has("talk_with_verbs", t) or t.upos != "VERB":
+        return False
+    spans = [h.start for h in ctx.leader_hits] + [x.m.start for x in titles(ctx)]
+
+    def someone(c: Tok) -> bool:
+        if c.upos == "PRON":
+            return True  # "mit ihm", "avec lui"
+        # the phrase's own words, not what hangs on it ("mit Journalisten über den Minister X")
+        own = [c] + [x for x in p.children(c.i) if x.deprel in ("flat", "flat:name", "appos", "amod", "compound")]
+        own += [y for x in own[1:] for y in p.children(x.i) if y.deprel in ("flat", "flat:name")]
+        return any(x.start <= s < x.end for x in own for s in spans)
+
+    for c in p.children(t.i):
+        if c.deprel in ("obl", "nmod") and c.upos in ("NOUN", "PROPN", "PRON"):
+            if any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i)) and someone(c):
+                return True
+        if c.deprel == "nsubj" and any(x.deprel == "conj" for x in p.children(c.i)):
+            return True
+    return False
+
+
+def _talk_only(L: Lex, pr: Pred) -> bool:
+    """The event's word only says that people talked ("sprach mit", "a échangé avec"), which a
+    phone call does as well as a meeting."""
+    return L.has("talk_with_verbs", pr.head) and not L.has("meet_verbs", pr.head)
 
 
 def _companion(L: Lex, p: Parse, c: Tok) -> bool:
@@ -1093,6 +1131,17 @@ def _phrase(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in L.words.get(key, ()))
 
 
+def _phrase_at(ctx: Ctx, L: Lex, key: str, t: Tok) -> bool:
+    """One of the lexicon's phrases under ``key`` takes in token ``t`` ("ce jour-là", "that day")."""
+    s = ctx.sents[ctx.sent_of(t.start)]
+    near = fold(ctx.text[max(s.start, t.start - 40) : min(s.end, t.end + 40)])
+    form = fold(t.form)
+    return any(
+        form in re.findall(r"[\w-]+", w) and re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", near)
+        for w in L.words.get(key, ())
+    )
+
+
 def _clause_verb(pr: Pred) -> Tok:
     """The verb of the event's clause: the predicate itself, or for an event noun the verb it is
     the object or subject of ("held talks", "talks took place")."""
@@ -1353,11 +1402,22 @@ def _neither_nor(L: Lex, pr: Pred) -> bool:
         j -= 1
     opener = ("NOUN", "PROPN", "PRON", "DET", "NUM")
     edge = [fold(t.form) for t in reversed(left) if t.i < len(p.toks) and p.toks[t.i].upos in opener]
+
+    def ccs(v: Tok) -> list[str]:
+        return [fold(c.form) for c in p.children(v.i) if c.deprel in ("cc", "cc:preconj")]
+
+    # or on the verbs: "ils ne se sont ni vus ni parlé", "they neither met nor spoke", "weder
+    # trafen sie sich noch telefonierten sie": the first word on one verb, the second on its conjunct
+    verbs = [(pr.head, c) for c in p.children(pr.head.i) if c.deprel == "conj" and c.upos in ("VERB", "AUX")]
+    if pr.head.deprel == "conj" and pr.head.head:
+        verbs.append((p.tok(pr.head.head), pr.head))
     for pair in L.words.get("correlative_negation", ()):
         first, second = pair.split()
         for words in (forms, edge):
             if first in words and second in words[words.index(first) + 1 :]:
                 return True
+        if any(first in ccs(a) and second in ccs(b) for a, b in verbs):
+            return True
     return False
 
 
@@ -2390,7 +2450,9 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     "viaja", "летит"): with a weekday still to come, a plan. Only Russian parses carry tense, so
     the others are told by their forms: no past ending, and (English, German) a present's."""
     v = _tensed_verb(pr)
-    if v is None or any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
+    if v is None:
+        return False
+    if any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
         return False
     if ctx.lang == "ru":
         return v.feats.get("Tense") == "Pres"
@@ -2433,6 +2495,16 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         # a present's person endings ("viaja", "recibe", "viajan"), not a preterite ("mantuvo", "fue")
         return form != lemma and bool(re.search(r"(?:a|e|an|en)$", form)) and not re.search(r"(?:ad|id)(?:a|as)$", form)
     return False
+
+
+def _progressive(L: Lex, pr: Pred) -> bool:
+    """A present progressive ("is hosting ... that day"): with a day still to come, a programme
+    as a plain present is."""
+    v = _tensed_verb(pr)
+    if v is None or not v.form.lower().endswith("ing"):
+        return False
+    auxes = [c for c in pr.p.children(v.i) if c.deprel in ("aux", "aux:pass", "cop")]
+    return len(auxes) == 1 and L.has("progressive_aux", auxes[0])
 
 
 def _labels(ctx: Ctx) -> dict[int, str]:
@@ -3673,9 +3745,9 @@ def _same_coming_day(ctx: Ctx, L: Lex, pr: Pred) -> DateMention | None:
     present in a sentence saying so ("The forecourt is closed on Thursday 15 October. X meets Y at
     the chancellery the same day"): that day's programme. None when the sentences just before name
     no day, or their last one is already past."""
-    if ctx.sents[pr.k].para == -1 or not ctx.pub or len(ctx.pub) < 10 or not _present(ctx, L, pr):
+    if ctx.sents[pr.k].para == -1 or not ctx.pub or len(ctx.pub) < 10:
         return None
-    if not _phrase(ctx, L, "same_day", pr.k):
+    if not (_present(ctx, L, pr) or _progressive(L, pr)) or not _phrase(ctx, L, "same_day", pr.k):
         return None
     days = _days_named(ctx, ctx.sents[max(0, pr.k - 2)].start, ctx.sents[pr.k].start)
     if not days:
@@ -4461,6 +4533,10 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
             continue  # past a second root ("..., where he expressed condolences"): another clause's object
         if L.has("welcome_words", c) and _bids_welcome(L, p, verb):
             continue  # "dio la bienvenida a X": the welcome is the act, not a thing received
+        if any(d.start <= c.start < d.end or c.start <= d.start < c.end for d in ctx.dates) or _phrase_at(
+            ctx, L, "same_day", c
+        ):
+            continue  # "reçoit ce jour-là X", "empfing am Tag darauf": a time taken for the object
         first = min(t.i for t in p.subtree(c.i))
         if not passive and first - 1 > verb.i + 1 and p.tok(first - 1).form == ",":
             continue  # "X sat down with Y on Tuesday, the centrepiece of ...": a phrase set off after the clause
@@ -4990,8 +5066,12 @@ def read_events(ctx: Ctx) -> list[Event]:
             pr.kind in ("meet", "agree")
             and kind in ("call", "letter")
             and not _in_person(ctx, L, pr)
-            and _modality(ctx, L, pr) != "recall"
-            and not (pr.head.upos == "VERB" and (_modality(ctx, L, pr) == "plan" or _future(ctx, L, pr)))
+            and (_talk_only(L, pr) or _modality(ctx, L, pr) != "recall")
+            and not (
+                pr.head.upos == "VERB"
+                and not _talk_only(L, pr)  # ("plans to speak with him again": another call)
+                and (_modality(ctx, L, pr) == "plan" or _future(ctx, L, pr))
+            )
             and not _dated_before(ctx, pr)
             and _purpose_of(ctx, L, pr) is None  # "will leave for Riyadh to meet X": a trip, in person
         ):
@@ -5031,9 +5111,96 @@ def read_events(ctx: Ctx) -> list[Event]:
             and any(u.kind == "meet" and len(e.leaders) >= 2 and set(e.leaders) <= set(u.leaders) for u in unreal)
         )
     ]
+    # "A satirical site wrote that X met Y in a sauna ... A spokesman said no such meeting had
+    # taken place": the meeting just told is the one denied
+    denials = [
+        k
+        for k, p in parsed(ctx).items()
+        if ctx.sents[k].para != -1
+        and any(
+            t.upos == "NOUN"
+            and L.has("meet_nouns", t)
+            and _denied_encounter(ctx, L, Pred("meet", k, p, t, _governors(p, t)))
+            for t in p.toks
+        )
+    ]
+    events = [
+        e
+        for e in events
+        if not (
+            e.kind == "meet"
+            # (a meeting of another year, dated, is not the one denied: "a photo from October 2025 ...
+            # there was no meeting last week")
+            and (e.status == "held" or (e.status == "past" and e.date is None))
+            and any(0 <= d - e.k <= 2 for d in denials)
+        )
+    ]
     return _same_day(
         ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, _legs(events, unreal), unreal)))
     )
+
+
+def _denied_encounter(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """A meeting noun denied with nobody named in it ("ein solches Treffen habe es nicht gegeben",
+    "el encuentro nunca existió", "il n'y avait jamais eu de rencontre", "никакой встречи не было"):
+    it denies the meeting the text has just told (not "a meeting with the opposition did not take
+    place": the noun names its own participants)."""
+    if not _negated(ctx, L, pr):
+        return False
+    p = pr.p
+    if any(c.deprel == "cop" for c in p.children(pr.head.i)):
+        return False  # "it was no ordinary meeting", "это была не первая встреча": said of one held
+    spans = [h.start for h in ctx.leader_hits] + [x.m.start for x in titles(ctx)]
+    heads = [pr.head] + [g for g in pr.gov[:1] if not g.deprel.startswith("~")]
+    # the clause names nobody: not "the agriculture minister did not take part in the meeting",
+    # "there was no meeting between X and Z", "X and Y have yet to hold a meeting" (the clause's
+    # own words: not a clause joined to it, "..., the chancellor was in Berlin")
+    top = ([pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")])[-1]
+    while top.head and (
+        top.deprel == "xcomp"
+        or top.feats.get("VerbForm") == "Inf"
+        or any(c.deprel == "mark" and c.upos == "PART" for c in p.children(top.i))  # ("to", "zu")
+    ):
+        top = p.tok(top.head)  # "have yet to hold a meeting": the clause of "have"
+    other = {"parataxis", "conj", "advcl", "ccomp", "csubj", "acl:relcl", "punct", "cc"}
+    if pr.head.deprel.startswith("nsubj"):
+        other |= {"nsubj", "nsubj:pass"}  # (a second subject is the parser's: "..., а глава государства находился")
+    clause = [top] + [x for c in p.children(top.i) if c.deprel not in other or c.i == pr.head.i for x in p.subtree(c.i)]
+    if any(x.start <= sp < x.end for x in clause for sp in spans) or any(
+        x.upos == "PRON"
+        and (
+            (x.deprel in ("obl", "nmod") and any(c.deprel == "case" for c in p.children(x.i)))  # "between them"
+            or (x.deprel.startswith("nsubj") and x.feats.get("Number") == "Plur")  # "they have yet to meet"
+        )
+        for x in clause
+    ):
+        return False
+    if any(
+        c.deprel in ("obl", "nmod") and _case_of(p, c) in L.words.get("companion_case", ())
+        for v in heads
+        for c in p.children(v.i)
+    ):
+        return False  # "Moscow is not negotiating with Malabo": talks of its own, with someone
+    if any(
+        (case := _case_of(p, c)) in L.words.get("topic_case", ()) and case not in GENITIVE
+        for v in heads
+        for c in p.children(v.i)
+        if c.deprel in ("obl", "nmod")
+    ):
+        return False  # "no talks on a naval base": talks about something, not the meeting told
+    for c in p.children(pr.head.i):
+        if c.deprel not in ("nmod", "nmod:poss", "acl", "acl:relcl", "conj", "appos"):
+            continue
+        sub = p.subtree(c.i)
+        if (
+            any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i))
+            or any(x.upos == "PRON" and x.deprel != "det" for x in sub)
+            or any(x.start <= sp < x.end for x in sub for sp in spans)
+        ):
+            return False  # (but "aucune rencontre de ce genre": a kind, nobody)
+    s = ctx.sents[pr.k]
+    # (a day named: "there was no meeting on Tuesday" tells of another occasion)
+    return not any(s.start <= d.start < s.end for d in ctx.dates)
 
 
 def _legs(events: list[Event], unreal: list[Event]) -> list[Event]:

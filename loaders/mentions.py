@@ -1062,9 +1062,27 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
             # "la canciller mexicana": outside the states whose heads of government bear the
             # title, the same word names the foreign minister
             role = elsewhere["role"]
-        portfolio = role == "minister" and (any(k in words for k in range(m.j, j)) or _ministry_after(ctx, j, by_tok))
+        portfolio = role == "minister" and (
+            any(k in words for k in range(m.j, j)) or _ministry_after(ctx, j, by_tok) or _compound_title(ctx, m)
+        )
         out.append(_TitleHit(role, m, state, end, j, portfolio))
     return _coordinated(ctx, out)
+
+
+@lru_cache(maxsize=None)
+def _plain_minister_forms(lang: str) -> frozenset[str]:
+    titles = rd.lexicon(lang).get("titles", {})
+    # ("*minister" is the lexicon's ending of a compound; "министр*" a stem with its case endings)
+    return frozenset(fold(w.rstrip("*")) for w, role in titles.items() if role == "minister" and not w.startswith("*"))
+
+
+def _compound_title(ctx: Ctx, m: Match) -> bool:
+    """A minister's title whose word holds a ministry the lexicon maps to no office, matched by
+    the title's ending ("Einwanderungsminister", "Europaministerin"): some minister, not whichever
+    minister of that state the text names."""
+    w = fold(ctx.text[m.start : m.end])
+    # (a declined form starts with the plain one: "министром")
+    return m.j - m.i == 1 and not any(w.startswith(f) for f in _plain_minister_forms(ctx.lang))
 
 
 def _ministry_words(ctx: Ctx, t: _TitleHit) -> frozenset[str]:
