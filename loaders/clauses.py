@@ -193,11 +193,14 @@ def _candidates(ctx: Ctx) -> list[int]:
     sector_ks = {ctx.sent_of(h.start) for h in ctx.sector_hits}
     place_ks = {ctx.sent_of(m.start) for _, m in ctx.place_hits}
     out = []
+    title_ks = {ctx.sent_of(t.m.start) for t in titles(ctx)}
     for k, s in enumerate(ctx.sents):
         person = (
             any(s.start <= h.start < s.end for h in ctx.leader_hits)
             or ctx.has("plural_leaders", k)
             or _third_person_start(ctx, k)
+            or k in title_ks  # "talks with her Japanese counterpart", "with the Danish minister"
+            or _third_person_in(ctx, k)  # "On Tuesday she held talks ..."
         )
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
         sector, place = k in sector_ks, k in place_ks
@@ -228,6 +231,12 @@ def _candidates(ctx: Ctx) -> list[int]:
         ):
             out.append(k)
     return out
+
+
+def _third_person_in(ctx: Ctx, k: int) -> bool:
+    """A third-person pronoun anywhere in sentence ``k`` ("Am Dienstag sprach er ...")."""
+    s = ctx.sents[k]
+    return any(w.lower() in _third_person(ctx.lang) for w in re.findall(r"\w+", ctx.text[s.start : s.end]))
 
 
 def _third_person_start(ctx: Ctx, k: int) -> bool:
