@@ -2645,6 +2645,61 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
     return []
 
 
+def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list[str]) -> str | None:
+    """The guest a clause names by that word ("führte mit seinem Gast ein Gespräch", "Macron et son
+    hôte ont parlé", "высокого гостя принял"): the leader of another state than the clause's
+    people whom the text has named most so far, when it has named one; the lexicon lists the
+    word's singular forms: "the forum's guests" are nobody in particular."""
+    heads = {pr.head.i} | {g.i for g in pr.gov if not g.deprel.startswith("~")}
+    nouns = [
+        t
+        for t in (p.tok(i) for i in sorted(dom))
+        if t.upos == "NOUN"
+        and fold(t.form) in L.words.get("guest_nouns", ())  # (its singular forms: not "Gäste", "guests")
+        and t.deprel in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "obl:agent")
+        and _argument_of(p, t, heads)
+        and not _leaders_in(ctx, p, {x.i for x in p.subtree(t.i)})
+    ]
+    if not nouns:
+        return None
+    states = _states_of(ctx, leaders)
+    if not states:
+        # "Am Freitag reist der Gast nach Innsbruck", "высокий гость вылетает в Москву": nobody
+        # else in the clause; the guest is of another state than the host, the state of the
+        # first town the body names (its dateline or its lead)
+        first = min(
+            (
+                m.start
+                for pid, m in ctx.place_hits
+                if ctx.places[pid]["kind"] == "city"
+                and ctx.places[pid]["state"]
+                and ctx.sents[ctx.sent_of(m.start)].para != -1
+                and m.start < p.start
+            ),
+            default=None,
+        )
+        if first is None:
+            return None
+        states = {next(ctx.places[pid]["state"] for pid, m in ctx.place_hits if m.start == first)}
+    told: dict[str, int] = {}
+    for h in ctx.leader_hits:
+        if h.start < p.start and h.explicit and not is_office(h.lid) and ctx.leader_info[h.lid]["state"] not in states:
+            told[h.lid] = told.get(h.lid, 0) + 1
+    if not told:
+        return None
+    best = max(told.values())
+    top = [x for x, n in told.items() if n == best]
+    return top[0] if len(top) == 1 else None
+
+
+def _argument_of(p: Parse, t: Tok, heads: set[int]) -> bool:
+    """``t`` is a phrase of one of these words, or a conjunct of one ("Macron et son hôte"), not a
+    word inside another phrase ("cartes de visiteur")."""
+    if t.head in heads:
+        return True
+    return t.deprel == "conj" and bool(t.head) and p.tok(t.head).head in heads
+
+
 def _unknown_person_before(ctx: Ctx, p: Parse, before: int) -> bool:
     """A person no leader of the reference data is, named earlier in this sentence than ``before``:
     a title and a name ("le roi Philippe"), or a first and a last name ("Admiral John Dupuis")."""
@@ -4063,6 +4118,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                     told[h.lid] = told.get(h.lid, 0) + 1
             if told:
                 leaders.insert(0, max(told, key=lambda x: told[x]))
+    if pr.kind in ("meet", "visit") and len(_states_of(ctx, leaders)) < 2:
+        guest = _guest_of(ctx, L, p, pr, dom, leaders)
+        if guest is not None:
+            leaders.append(guest)
+            if pr.kind == "visit" and not subject:
+                subject = [guest]
     if len({ctx.leader_info[x]["state"] for x in leaders}) < 2 and pr.kind in ("meet", "visit", "call"):
         # "the two leaders met", "les deux ministres se rendront à Lyon"
         extra = _plural_referents(ctx, p, subj if pr.kind == "visit" else dom, p.start)

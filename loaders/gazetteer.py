@@ -30,10 +30,16 @@ def fold(s: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def lemmatize(lang: str, word: str) -> str:
-    """A word's lemma (simplemma), lower-cased."""
+    """A word's lemma (simplemma), lower-cased. Swiss German writes "ss" for "ß" ("begrüsst",
+    "Gruss"): a word the lemmatizer does not know is looked up again with "ß"."""
     import simplemma
 
-    return simplemma.lemmatize(word, lang=lang).lower()
+    lemma = simplemma.lemmatize(word, lang=lang).lower()
+    if lang == "de" and lemma == word.lower() and "ss" in lemma:
+        again = simplemma.lemmatize(word.replace("ss", "ß"), lang=lang).lower()
+        if again.replace("ß", "ss") != lemma:  # (not only the old spelling back: "Schloss", "schloß")
+            return again
+    return lemma
 
 
 @dataclass(frozen=True, slots=True)

@@ -43,8 +43,12 @@ def _lemmatizer(lang: str):
     except ImportError:
         raise ParserError("simplemma is not installed: pip install 'simplemma>=2,<3'") from None
 
+    from relgraph.loaders.gazetteer import lemmatize  # (one lemmatizer for the parses and the mentions)
+
+    del simplemma
+
     def lemma(word: str) -> str:
-        return simplemma.lemmatize(word, lang=lang).lower()
+        return lemmatize(lang, word)
 
     return lemma
 
