@@ -229,6 +229,7 @@ def find_places(ctx: Ctx) -> None:
         ctx.place_hits.append((pid, Match(0, 0, s, e, pid, ctx.text[s:e])))
         taken.append((s, e))
     _compound_venues(ctx, taken)
+    _ministry_venues(ctx, taken)
     _capitals(ctx, taken)
     city_sites(ctx)
 
@@ -337,6 +338,28 @@ def generic_seats(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
                 for pos, pid in before
                 if ctx.sent_of(pos) == k and not re.search(r"[,;:()\u2013\u2014]", ctx.text[pos : m.start])
             ]
+            if not same:
+                # a town named in the two sentences before, of the state of someone this sentence
+                # names ("X arrived in Hanoi on Monday. On Tuesday he met his Vietnamese
+                # counterpart at the foreign ministry": Vietnam's, on two counts)
+                named = {t.state for t in titles(ctx) if t.state and ctx.sent_of(t.m.start) == k}
+                named |= {
+                    ctx.leader_info[h.lid]["state"]
+                    for h in ctx.leader_hits
+                    if ctx.sent_of(h.start) == k and h.lid in ctx.leader_info
+                }
+                same = [
+                    (pos, pid)
+                    for pos, pid in before
+                    if k - 2 <= ctx.sent_of(pos) < k
+                    # (an arrival told as today's: not "X visited Kyiv last week. On Tuesday he
+                    # received his Ukrainian counterpart at the foreign ministry")
+                    and ctx.has("visit", ctx.sent_of(pos))
+                    and not ctx.has("past", ctx.sent_of(pos))
+                    and ctx.places[pid]["kind"] == "city"
+                    and ctx.places[pid]["state"] in named
+                    and ctx.sents[ctx.sent_of(pos)].para != -1
+                ][-1:]
             if not same:
                 # every state has one: no state, no facility of this kind; one written with
                 # capitals ("at the Prime Minister's Office") is left to the facility words, as a name
@@ -630,6 +653,73 @@ def _compound_venues(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(i, i + 1, start, t.end, pid, name)))
         taken.append((start, t.end))
+
+
+def _ministry_venues(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
+    """ "au ministère des Affaires étrangères", "en la sede de la Cancillería", "at the Foreign
+    Ministry", "в здании МИД": a ministry right after a locative (past an article, a word for its
+    building, the words of its name), in a sentence about a meeting or a visit, is a venue named
+    as written (lexicon ``ministry_heads``); where it is comes from the places near it."""
+    heads = {fold(w) for w in ctx.lex.get("ministry_heads", ())}
+    if not heads:
+        return
+    toks = ctx.toks
+    conn = {fold(w) for w in ctx.lex.get("portfolio_connectors", ())}
+    building = {fold(w) for w in ctx.lex.get("ministry_building_nouns", ())}
+    stop = stopwords(ctx)
+    states = {k for _, _, sm in ctx.state_hits for k in range(sm.i, sm.j)}
+    loc_end = {m.j for m in ctx.triggers.get("locative", ())}
+    # (a ministry every state has, "the Ministry of Foreign Affairs", is a seat of government:
+    # ``generic_seats`` gives it the state the text does, or leaves it out)
+    seats = [(m.start, m.end) for m, _ in _seat_matches(ctx)]
+    for i, t in enumerate(toks):
+        if t.fold not in heads or any(s <= t.start < e for s, e in taken + seats) or not is_cap(t):
+            continue
+        if sentence_initial(ctx, t):
+            continue
+        k = ctx.sent_of(t.start)
+        if not (ctx.has("meeting", k) or ctx.has("visit", k) or ctx.has_verb(("talk_with_verbs", "meet_verbs"), k)):
+            continue
+        # back to the locative: articles, connectors, a building's word, the name's capitalised words
+        start, j = i, i
+        while j > 0 and i - j < 5 and j not in loc_end and toks[j].sep in (" ", "'"):
+            prev = toks[j - 1]
+            if prev.fold in building or prev.fold in conn or (len(prev.text) <= 3 and prev.text.islower()):
+                j -= 1
+            elif is_cap(prev) and (j - 1) not in states and not sentence_initial(ctx, prev):
+                j -= 1
+                start = j  # "the Foreign Ministry"
+            else:
+                break
+        if j not in loc_end:
+            continue
+        # on to the end of its name: "des Affaires étrangères", "de Relaciones Exteriores", "of
+        # Foreign Affairs", "иностранных дел", "Японии"
+        end = i + 1
+        while end < len(toks) and end - i < 8 and toks[end].sep in (" ", "'"):
+            x = toks[end]
+            if x.fold in conn and end + 1 < len(toks) and is_cap(toks[end + 1]):
+                end += 1
+            elif is_cap(x) and end not in states:
+                end += 1
+            elif (
+                x.text.islower()
+                and len(x.text) > 4  # (an adjective of the name's last word, not "con", "with")
+                and x.fold not in stop | conn
+                and is_cap(toks[end - 1])
+                and end - 1 > i
+            ):
+                end += 1  # "Affaires étrangères"
+            else:
+                break
+        while end - 1 > i and toks[end - 1].fold in conn:
+            end -= 1
+        s, e = toks[start].start, toks[end - 1].end
+        name = ctx.text[s:e]
+        pid = place_id(latin(name))
+        ctx.places.setdefault(pid, {"name": name, "kind": "office", "state": None})
+        ctx.place_hits.append((pid, Match(start, end, s, e, pid, name)))
+        taken.append((s, e))
 
 
 def is_metonym(ctx: Ctx, pos: int) -> bool:
