@@ -1102,6 +1102,11 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
             role = "deputy " + role
             if not (before + 1 < m.i):
                 first = before  # "Poland's Deputy Prime Minister": the state before the whole title
+        fronted = False  # the ministry's words before the title ("Ireland's enterprise minister")
+        if _ministerial(role):
+            while first >= 1 and (first - 1) in words and toks[first].sep == " " and first - 1 not in by_tok:
+                first -= 1
+                fronted = True
         if first >= 2 and toks[first - 1].fold == "s" and toks[first - 1].sep in ("'", "’"):
             first -= 1  # "Poland's President": the possessive's s between the state and the title
         j, state, end = m.j, None, m.end
@@ -1153,7 +1158,10 @@ def _titles(ctx: Ctx) -> list[_TitleHit]:
             # title, the same word names the foreign minister
             role = elsewhere["role"]
         portfolio = role == "minister" and (
-            any(k in words for k in range(m.j, j)) or _ministry_after(ctx, j, by_tok) or _compound_title(ctx, m)
+            fronted
+            or any(k in words for k in range(m.j, j))
+            or _ministry_after(ctx, j, by_tok)
+            or _compound_title(ctx, m)
         )
         out.append(_TitleHit(role, m, state, end, j, portfolio))
     return _coordinated(ctx, out)
@@ -2249,3 +2257,40 @@ def find_leaders(ctx: Ctx) -> None:
             ctx.leader_info[lid] = p.info()
         elif before[lid].role != p.role:
             ctx.leader_info[lid]["role"] = p.role
+    _companions_state(ctx)
+
+
+def _companions_state(ctx: Ctx) -> None:
+    """A person the text names with no state who travels with someone ("Enterprise Minister Peter
+    Burke, who travelled with the Taoiseach", "der Europa-Staatsminister X, der Wadephul
+    begleitet", "qui accompagne le président", "который сопровождает Лаврова") is of the state of
+    the one accompanied, named right after (not "X, accompanied by Y": who Y is says nothing of X)."""
+    ev = rd.lexicon(ctx.lang).get("events", {})
+    accompany = {fold(w) for w in ev.get("accompany_forms", ())}
+    travel = {fold(w) for w in ev.get("travel_with_forms", ())}
+    marks = {fold(w) for w in ev.get("accompanied_marks", ())}
+    with_ = {fold(w) for w in ctx.lex.get("companion_case", ())}
+    hits = sorted(ctx.leader_hits, key=lambda h: h.start)
+    for h in hits:
+        li = ctx.leader_info.get(h.lid)
+        if li is None or li.get("state") or not h.explicit or not h.lid.startswith("rg:"):
+            continue
+        s = ctx.sents[ctx.sent_of(h.start)]
+        tail = ctx.text[h.end : min(s.end, h.end + 60)]
+        words = [fold(w) for w in re.findall(r"\w+", tail)]
+        at = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if (w in accompany and not (i + 1 < len(words) and words[i + 1] in marks))
+                or (w in travel and i + 1 < len(words) and words[i + 1] in with_)
+            ),
+            None,
+        )
+        if at is None or at > 4:
+            continue  # (the words of a clause of the person's own, not of another further on)
+        nxt = next((x for x in hits if x.start > h.end and x.start < min(s.end, h.end + 90) and x.lid != h.lid), None)
+        st = ctx.leader_info[nxt.lid].get("state") if nxt is not None else None
+        if st:
+            for lid in {h.lid}:
+                ctx.leader_info[lid]["state"] = st
