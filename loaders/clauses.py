@@ -207,7 +207,8 @@ def _candidates(ctx: Ctx) -> list[int]:
         denial = False
         if not (person or state or sector or place):
             # "a spokesman said no such meeting had taken place": a denial naming nobody
-            denial = any(fold(w) in _not_words() for w in re.findall(r"\w[\w'-]*", ctx.text[s.start : s.end]))
+            negators = {fold(w) for w in rd.lexicon(ctx.lang).get("events", {}).get("negators", ())}
+            denial = any(fold(w) in negators for w in re.findall(r"\w[\w'-]*", ctx.text[s.start : s.end]))
             if not denial:
                 continue
         # each word as a verb would be read after parsing (lemma, form, participle and stem rules)
@@ -474,6 +475,8 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     the subject's other conjunct (not "sprach mit Journalisten über Y", "discutait de Y")."""
     if not L.has("talk_with_verbs", t) or t.upos != "VERB":
         return False
+    if any(c.deprel == "compound:prt" for c in p.children(t.i)):
+        return False  # "sprachen sich für Sanktionen aus": another verb, aussprechen
     spans = [h.start for h in ctx.leader_hits] + [x.m.start for x in titles(ctx)]
 
     def someone(c: Tok) -> bool:
@@ -488,8 +491,11 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
         if c.deprel in ("obl", "nmod") and c.upos in ("NOUN", "PROPN", "PRON"):
             if any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i)) and someone(c):
                 return True
-        if c.deprel == "nsubj" and any(x.deprel == "conj" for x in p.children(c.i)):
-            return True
+        if c.deprel == "nsubj" and not any(x.deprel == "obj" for x in p.children(t.i)):
+            # "X und Y verhandelten" (not "X und Y unterhalten enge Beziehungen": a thing kept up)
+            conj = [x for x in p.children(c.i) if x.deprel == "conj"]
+            if conj and someone(c) and all(someone(x) for x in conj):
+                return True
     return False
 
 
@@ -2658,6 +2664,14 @@ def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list
         and fold(t.form) in L.words.get("guest_nouns", ())  # (its singular forms: not "Gäste", "guests")
         and t.deprel in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "obl:agent")
         and _argument_of(p, t, heads)
+        # an oblique with "with" or "by" ("mit seinem Gast", "reçu par son hôte"), not "as a guest
+        # of the forum" (what the subject is, not whom it met)
+        and (
+            t.deprel not in ("obl", "nmod")
+            or any(
+                x.deprel == "case" and (L.has("companion_case", x) or L.has("agent_preps", x)) for x in p.children(t.i)
+            )
+        )
         and not _leaders_in(ctx, p, {x.i for x in p.subtree(t.i)})
     ]
     if not nouns:
@@ -2778,6 +2792,15 @@ def _epithet(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
     """ "empfing den CDU-Politiker", "the guest was welcomed by": a noun by which a report points
     back to the person it is about, naming nobody itself."""
     if c.upos not in ("NOUN", "PROPN"):
+        return False
+
+    def as_what(t: Tok) -> bool:
+        return t.deprel in ("obl", "nmod") and any(
+            x.deprel == "case" and not (L.has("companion_case", x) or L.has("agent_preps", x)) for x in p.children(t.i)
+        )
+
+    if as_what(c) or (c.deprel == "nmod" and c.head and p.tok(c.head).upos == "NOUN" and as_what(p.tok(c.head))):
+        # "Als Gast des Forums traf Modi Unternehmer", "в качестве гостя": what the subject is, not whom it met
         return False
     near = [c] + [t for t in p.children(c.i) if t.deprel in ("flat", "appos", "compound", "amod", "flat:name")]
     noun = next(
@@ -5217,6 +5240,8 @@ def _denied_encounter(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     place": the noun names its own participants)."""
     if not _negated(ctx, L, pr):
         return False
+    if _modality(ctx, L, pr) in ("plan", "hope") or _future(ctx, L, pr):
+        return False  # "no further meeting has been scheduled": another one, to come
     p = pr.p
     if any(c.deprel == "cop" for c in p.children(pr.head.i)):
         return False  # "it was no ordinary meeting", "это была не первая встреча": said of one held
@@ -5236,6 +5261,9 @@ def _denied_encounter(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     if pr.head.deprel.startswith("nsubj"):
         other |= {"nsubj", "nsubj:pass"}  # (a second subject is the parser's: "..., а глава государства находился")
     clause = [top] + [x for c in p.children(top.i) if c.deprel not in other or c.i == pr.head.i for x in p.subtree(c.i)]
+    plural = [(m.start, m.end) for m in ctx.triggers.get("plural_leaders", ())]
+    if any(a <= x.start < b for x in clause for a, b in plural):
+        return False  # "no meeting between the two": of people the clause names
     if any(x.start <= sp < x.end for x in clause for sp in spans) or any(
         x.upos == "PRON"
         and (

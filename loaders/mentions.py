@@ -356,6 +356,7 @@ def generic_seats(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
                     # received his Ukrainian counterpart at the foreign ministry")
                     and ctx.has("visit", ctx.sent_of(pos))
                     and not ctx.has("past", ctx.sent_of(pos))
+                    and not _future_words(ctx, ctx.sent_of(pos))  # ("will travel to Hanoi on Friday")
                     and ctx.places[pid]["kind"] == "city"
                     and ctx.places[pid]["state"] in named
                     and ctx.sents[ctx.sent_of(pos)].para != -1
@@ -653,6 +654,16 @@ def _compound_venues(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
         ctx.places.setdefault(pid, {"name": name, "kind": kind, "state": None})
         ctx.place_hits.append((pid, Match(i, i + 1, start, t.end, pid, name)))
         taken.append((start, t.end))
+
+
+def _future_words(ctx: Ctx, k: int) -> bool:
+    """Sentence ``k`` has a word of the future or of a plan ("will", "wird", "va", "будет",
+    "plans", "prévoit"): what it tells is still to come."""
+    ev = rd.lexicon(ctx.lang).get("events", {})
+    words = {fold(w) for key in ("future_aux", "future_aux_forms", "irregular_futures") for w in ev.get(key, ())}
+    stems = {fold(w)[:5] for w in ev.get("plan_verbs", ()) if len(w) >= 5}
+    s = ctx.sents[k]
+    return any(fold(w) in words or fold(w)[:5] in stems for w in re.findall(r"\w[\w'-]*", ctx.text[s.start : s.end]))
 
 
 def _ministry_venues(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
@@ -2269,7 +2280,7 @@ def _companions_state(ctx: Ctx) -> None:
     accompany = {fold(w) for w in ev.get("accompany_forms", ())}
     travel = {fold(w) for w in ev.get("travel_with_forms", ())}
     marks = {fold(w) for w in ev.get("accompanied_marks", ())}
-    with_ = {fold(w) for w in ctx.lex.get("companion_case", ())}
+    with_ = {fold(w) for w in ev.get("companion_case", ())}
     hits = sorted(ctx.leader_hits, key=lambda h: h.start)
     for h in hits:
         li = ctx.leader_info.get(h.lid)
