@@ -198,9 +198,8 @@ def _candidates(ctx: Ctx) -> list[int]:
         person = (
             any(s.start <= h.start < s.end for h in ctx.leader_hits)
             or ctx.has("plural_leaders", k)
-            or _third_person_start(ctx, k)
             or k in title_ks  # "talks with her Japanese counterpart", "with the Danish minister"
-            or _third_person_in(ctx, k)  # "On Tuesday she held talks ..."
+            or _third_person_in(ctx, k)  # "He met ...", "On Tuesday she held talks ..."
         )
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
         sector, place = k in sector_ks, k in place_ks
@@ -2655,7 +2654,9 @@ def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list
     """The guest a clause names by that word ("führte mit seinem Gast ein Gespräch", "Macron et son
     hôte ont parlé", "высокого гостя принял"): the leader of another state than the clause's
     people whom the text has named most so far, when it has named one; the lexicon lists the
-    word's singular forms: "the forum's guests" are nobody in particular."""
+    word's singular forms: "the forum's guests" are nobody in particular. (``_epithet`` reads such
+    a word as the person the report is about, when it stands for the clause's only party; this
+    one adds the other state's leader to a clause that has its host already.)"""
     heads = {pr.head.i} | {g.i for g in pr.gov if not g.deprel.startswith("~")}
     nouns = [
         t

@@ -2303,5 +2303,4 @@ def _companions_state(ctx: Ctx) -> None:
         nxt = next((x for x in hits if x.start > h.end and x.start < min(s.end, h.end + 90) and x.lid != h.lid), None)
         st = ctx.leader_info[nxt.lid].get("state") if nxt is not None else None
         if st:
-            for lid in {h.lid}:
-                ctx.leader_info[lid]["state"] = st
+            li["state"] = st

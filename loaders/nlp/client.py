@@ -38,19 +38,15 @@ def _deprel(rel: str) -> str:
 
 @functools.lru_cache(maxsize=8)
 def _lemmatizer(lang: str):
+    """The lemmatizer of the mentions too (``gazetteer.lemmatize``, simplemma): one for the parses
+    and the text."""
     try:
-        import simplemma
+        import simplemma  # noqa: F401
     except ImportError:
         raise ParserError("simplemma is not installed: pip install 'simplemma>=2,<3'") from None
+    from relgraph.loaders.gazetteer import lemmatize
 
-    from relgraph.loaders.gazetteer import lemmatize  # (one lemmatizer for the parses and the mentions)
-
-    del simplemma
-
-    def lemma(word: str) -> str:
-        return lemmatize(lang, word)
-
-    return lemma
+    return functools.partial(lemmatize, lang)
 
 
 # -- the cache: toks with offsets relative to their sentence's start ---------------------------
