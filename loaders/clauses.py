@@ -187,6 +187,8 @@ def _candidates(ctx: Ctx) -> list[int]:
         "sit_with_verbs",
         "talk_with_verbs",
         "welcome_words",
+        "meal_nouns",
+        "audience_nouns",
     )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
@@ -425,7 +427,12 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             elif t.upos == "NOUN" and g is not None and _invitation_to(ctx, L, p, t):
                 # "has taken up Carney's invitation to Ottawa", "nahm eine Einladung nach Nigeria an"
                 out.append(Pred("visit", k, p, t, [g] + _governors(p, g)))
-            elif (L.has("meet_nouns", t) or L.has("visit_nouns", t)) and t.upos != "ADJ":
+            elif (
+                L.has("meet_nouns", t)
+                or L.has("visit_nouns", t)
+                or L.has("meal_nouns", t)
+                or (L.has("audience_nouns", t) and _audience_with(L, p, t))
+            ) and t.upos != "ADJ":
                 kind = "visit" if L.has("visit_nouns", t) else "meet"
                 if _is_call_marked(L, p, t):
                     out.append(Pred("call", k, p, t, _governors(p, t)))
@@ -449,22 +456,40 @@ def _bids_welcome(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
-def _sits_down_with(L: Lex, p: Parse, t: Tok) -> bool:
-    """ "X sat down with Y", "setzte sich mit Y zusammen": a meeting, said with its particle and a
-    companion named with "with" (not "sat down at the table", "setzt sich aus ... zusammen")."""
+def _sits_down(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "sat down", "setzten sich zusammen": a verb of sitting with its particle, written apart
+    or joined (not "sat on the board", "setzt sich für Y ein")."""
     if not L.has("sit_with_verbs", t):
         return False
     parts = L.words.get("sit_with_particles", frozenset())
-    if not (
-        any(fold(t.lemma).startswith(x) for x in parts)
-        or any(c.deprel in ("compound:prt", "compound") and fold(c.form) in parts for c in p.children(t.i))
-    ):
+    return any(fold(t.lemma).startswith(x) for x in parts) or any(
+        c.deprel in ("compound:prt", "compound") and fold(c.form) in parts for c in p.children(t.i)
+    )
+
+
+def _sits_down_with(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "X sat down with Y", "setzte sich mit Y zusammen": a meeting, said with its particle and a
+    companion named with "with" (not "sat down at the table", "setzt sich aus ... zusammen")."""
+    if not _sits_down(L, p, t):
         return False
     return any(
         c.deprel in ("obl", "nmod")
         and c.upos in ("NOUN", "PROPN", "PRON")
         and any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i))
         for c in p.children(t.i)
+    )
+
+
+def _audience_with(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "had an audience with the King", "eine Audienz bei Papst Leo", "аудиенция у короля": an
+    audience is a meeting with whom it is granted by, said with its own preposition (not "the
+    speech had a larger audience": listeners)."""
+    return any(
+        c.deprel in ("nmod", "obl") and _case_of(p, c) in L.words.get("audience_case", ()) for c in p.children(t.i)
+    ) or (
+        bool(t.head)
+        and t.deprel in ("obj", "nsubj", "nsubj:pass")
+        and any(c.deprel == "obl" and _case_of(p, c) in L.words.get("audience_case", ()) for c in p.children(t.head))
     )
 
 
@@ -634,11 +659,24 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
                 or (kind == "meet" and L.has("meet_phase", g))
             ):
                 return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
+        if t.deprel in ("obj", "nsubj:pass") and L.has("meal_nouns", t) and L.has("host_meal_verbs", g):
+            # "gave a banquet in honour of Y", "a offert un dîner à Y", "устроил ужин в честь Y": a
+            # meal given for someone is a meeting of the host and the guest
+            return Pred(kind, k, p, t, [g] + _governors(p, g))
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
             if L.words.get("occur_objects") and fold(g.lemma) in rd.every_language("occur_light_verbs", events=True):
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):
                     return None
             return Pred(kind, k, p, t, [g] + _governors(p, g))
+        if (
+            t.deprel == "obl"
+            and kind == "meet"
+            and _sits_down(L, p, g)
+            and any(c.deprel == "case" and L.has("meet_goal_preps", c) for c in p.children(t.i))
+        ):
+            return Pred(
+                kind, k, p, t, [g] + _governors(p, g)
+            )  # "sat down for talks", "setzten sich zu Gesprächen zusammen"
         if t.deprel == "obl" and g.upos == "VERB" and L.has("visit_verbs", g):
             if kind == "visit":
                 return None  # "arrived on a visit": the verb is the event
@@ -2658,17 +2696,23 @@ def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list
     a word as the person the report is about, when it stands for the clause's only party; this
     one adds the other state's leader to a clause that has its host already.)"""
     heads = {pr.head.i} | {g.i for g in pr.gov if not g.deprel.startswith("~")}
+    # a meal given for the guest ("gab ein Essen für den Gast", "a offert un dîner à son hôte", "zu
+    # Ehren seines Gastes"): whom it was given for, in a phrase of the meal or of its giver
+    meal = L.has("meal_nouns", pr.head) and bool(pr.gov) and L.has("host_meal_verbs", pr.gov[0])
     nouns = [
         t
         for t in (p.tok(i) for i in sorted(dom))
         if t.upos == "NOUN"
         and fold(t.form) in L.words.get("guest_nouns", ())  # (its singular forms: not "Gäste", "guests")
         and t.deprel in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "nmod", "conj", "obl:agent")
-        and _argument_of(p, t, heads)
+        and (
+            _argument_of(p, t, heads) or (meal and t.deprel == "nmod" and bool(t.head) and p.tok(t.head).head in heads)
+        )
         # an oblique with "with" or "by" ("mit seinem Gast", "reçu par son hôte"), not "as a guest
         # of the forum" (what the subject is, not whom it met)
         and (
             t.deprel not in ("obl", "nmod")
+            or (meal and not t.deprel.startswith("nsubj"))
             or any(
                 x.deprel == "case" and (L.has("companion_case", x) or L.has("agent_preps", x)) for x in p.children(t.i)
             )
@@ -3624,6 +3668,8 @@ def _decision_time(L: Lex, pr: Pred, d: DateMention) -> bool:
         if g.deprel.startswith("~"):
             return False
         if g.i == top.head:
+            if g.i == pr.head.head and L.has("meal_nouns", pr.head) and L.has("host_meal_verbs", g):
+                return False  # "a offert mardi un dîner à Y": the meal's own day, not an offer's
             return any(L.has(key, g) for key in ("agree_verbs", "propose_verbs", "accept_verbs", "report_verbs"))
     return False
 
@@ -5287,6 +5333,8 @@ def _denied_encounter(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         if c.deprel in ("obl", "nmod")
     ):
         return False  # "no talks on a naval base": talks about something, not the meeting told
+    if any(c.deprel == "amod" and L.has("rank_adjectives", c) for c in p.children(pr.head.i)):
+        return False  # "no royal audience was on the programme": one with the king, not the meeting told
     for c in p.children(pr.head.i):
         if c.deprel not in ("nmod", "nmod:poss", "acl", "acl:relcl", "conj", "appos"):
             continue
