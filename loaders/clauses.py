@@ -515,6 +515,15 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
         if c.deprel in ("obl", "nmod") and c.upos in ("NOUN", "PROPN", "PRON"):
             if any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i)) and someone(c):
                 return True
+            if any(x.deprel == "case" and L.has("locative_case", x) for x in p.children(c.i)) and any(
+                x.deprel == "nmod"
+                and any(y.deprel == "case" and L.has("companion_case", y) for y in p.children(x.i))
+                and someone(x)
+                for x in p.children(c.i)
+            ):
+                # "hatte im Auswärtigen Amt mit Johann Wadephul gesprochen", the companion hung by
+                # the parser on the place where they talked (a place takes no "with" of its own)
+                return True
         if c.deprel == "nsubj" and not any(x.deprel == "obj" for x in p.children(t.i)):
             # "X und Y verhandelten" (not "X und Y unterhalten enge Beziehungen": a thing kept up)
             conj = [x for x in p.children(c.i) if x.deprel == "conj"]
@@ -2740,9 +2749,15 @@ def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list
         if first is None:
             return None
         states = {next(ctx.places[pid]["state"] for pid, m in ctx.place_hits if m.start == first)}
+    return _most_told(ctx, p.start, states)
+
+
+def _most_told(ctx: Ctx, before: int, states: set[str]) -> str | None:
+    """The leader of none of ``states`` whom the text names most before ``before`` (by name, not an
+    unnamed office), when one is named more than any other."""
     told: dict[str, int] = {}
     for h in ctx.leader_hits:
-        if h.start < p.start and h.explicit and not is_office(h.lid) and ctx.leader_info[h.lid]["state"] not in states:
+        if h.start < before and h.explicit and not is_office(h.lid) and ctx.leader_info[h.lid]["state"] not in states:
             told[h.lid] = told.get(h.lid, 0) + 1
     if not told:
         return None
@@ -4138,6 +4153,15 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                     if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
                         leaders.append(ref)
                         break
+                else:
+                    if c.upos != "PRON" and leaders:
+                        # "Vormittags hatte der CDU-Politiker mit Außenminister Lubetkin verhandelt"
+                        # after sentences about the host: the one of another state told most so far
+                        ref = _most_told(ctx, p.start, _states_of(ctx, leaders))
+                        if ref is not None:
+                            leaders.insert(0, ref)
+                            if c.deprel.startswith("nsubj"):
+                                subject = [ref]
         if (
             L.words.get("null_subject")
             and pr.head.upos == "VERB"
