@@ -493,6 +493,35 @@ def _audience_with(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
+def _signed_somewhere(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """ "X and Y signed a memorandum at the foreign ministry", "ont signé à l'hôtel d'Assézat",
+    "подписали в Серахсе": a signing told with a place phrase of its own, whether or not the
+    reference data knows the place (not "agreed at the talks": an agreement may be reached apart)."""
+    p = pr.p
+    if not L.has("sign_verbs", pr.head) or pr.head.upos != "VERB":
+        return False
+    in_dates = [(d.start, d.end) for d in ctx.dates if p.start <= d.start < p.end]
+    lx = rd.lexicon(ctx.lang)
+    venue_words = {fold(w) for key in ("ministry_heads", "ministry_building_nouns") for w in lx.get(key, ())}
+    return any(
+        c.deprel in ("obl", "nmod")
+        and _case_of(p, c) in L.words.get("locative_case", ())
+        # a town or venue by name, or a venue word ("in Serakhs", "at the foreign ministry's
+        # headquarters"), not "signed a letter in support of Y", "in the presence of Y"
+        and (
+            (c.upos == "PROPN" and not _leaders_in(ctx, p, {x.i for x in p.subtree(c.i)}))
+            or _located_venue(p, c, ctx.lang)
+            or fold(c.lemma) in venue_words
+        )
+        and not any(a <= c.start < b for a, b in in_dates)
+        # (or hung by the parser on what was signed: "signed an agreement at the headquarters")
+        for c in [
+            *p.children(pr.head.i),
+            *(x for o in p.children(pr.head.i) if o.deprel == "obj" for x in p.children(o.i) if x.deprel == "nmod"),
+        ]
+    )
+
+
 def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     """ "X sprach mit Y", "a échangé avec Y", "побеседовал с Y", "X und Y verhandelten": a verb of
     talking is a meeting only with whom the talk was: someone named or titled after "with", or
@@ -4475,7 +4504,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if kind == "agree":
         # "X and Y agreed in Tokyo on Thursday": together, somewhere, that day - they met there
         with_ = leaders if any(p.tok(i).deprel in ("obl", "nmod") and _companion(L, p, p.tok(i)) for i in dom) else []
-        if not places or len(_states_of(ctx, list(dict.fromkeys(subject + with_)))) < 2:
+        if (
+            not (places or _signed_somewhere(ctx, L, pr))
+            or len(_states_of(ctx, list(dict.fromkeys(subject + with_)))) < 2
+        ):
             # ("X signed with Y in Abu Dhabi": the one it was signed with is there too)
             return None
         if len({pid for pid, _ in places if ctx.places[pid]["kind"] == "city"}) > 1 or any(
