@@ -506,7 +506,21 @@ def _modified_name(ctx: Ctx, i: int, stop: set[str]) -> list[Token]:
     return run + mods
 
 
-_SITE_KINDS = ("port", "airport", "border post")
+_SITE_KINDS = (
+    "port",
+    "airport",
+    "border post",
+    "dam",
+    "refinery",
+    "mine",
+    "oil field",
+    "pipeline",
+    "terminal",
+    "university",
+    "hospital",
+    "economic zone",
+    "stadium",
+)
 
 
 def _after_epithet(ctx: Ctx, kind: str, name_toks: list[Token]) -> list[Token]:
