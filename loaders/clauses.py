@@ -188,7 +188,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         "talk_with_verbs",
         "welcome_words",
         "meal_nouns",
-        "audience_nouns",
+        "with_nouns",
     )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
@@ -431,7 +431,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 L.has("meet_nouns", t)
                 or L.has("visit_nouns", t)
                 or L.has("meal_nouns", t)
-                or (L.has("audience_nouns", t) and _audience_with(L, p, t))
+                or (L.has("with_nouns", t) and _with_noun(L, p, t))
             ) and t.upos != "ADJ":
                 kind = "visit" if L.has("visit_nouns", t) else "meet"
                 if _is_call_marked(L, p, t):
@@ -480,16 +480,16 @@ def _sits_down_with(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
-def _audience_with(L: Lex, p: Parse, t: Tok) -> bool:
-    """ "had an audience with the King", "eine Audienz bei Papst Leo", "аудиенция у короля": an
-    audience is a meeting with whom it is granted by, said with its own preposition (not "the
-    speech had a larger audience": listeners)."""
+def _with_noun(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "had an audience with the King", "eine Audienz bei Papst Leo", "аудиенция у короля", "a eu
+    un long échange avec Y": a noun that is a meeting only with whom, said with its own preposition
+    (not "the speech had a larger audience": listeners; not "les échanges commerciaux": trade)."""
     return any(
-        c.deprel in ("nmod", "obl") and _case_of(p, c) in L.words.get("audience_case", ()) for c in p.children(t.i)
+        c.deprel in ("nmod", "obl") and _case_of(p, c) in L.words.get("with_noun_case", ()) for c in p.children(t.i)
     ) or (
         bool(t.head)
         and t.deprel in ("obj", "nsubj", "nsubj:pass")
-        and any(c.deprel == "obl" and _case_of(p, c) in L.words.get("audience_case", ()) for c in p.children(t.head))
+        and any(c.deprel == "obl" and _case_of(p, c) in L.words.get("with_noun_case", ()) for c in p.children(t.head))
     )
 
 
@@ -1219,6 +1219,12 @@ def _phrase(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
     dans la journée", "в тот же день"), as whole words."""
     text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end])
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in L.words.get(key, ()))
+
+
+def _opens_with(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
+    """Sentence ``k`` begins with one of the lexicon's phrases under ``key`` ("Before that, ...")."""
+    text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end]).lstrip()
+    return any(re.match(re.escape(w) + r"(?!\w)", text) for w in L.words.get(key, ()))
 
 
 def _phrase_at(ctx: Ctx, L: Lex, key: str, t: Tok) -> bool:
@@ -2173,6 +2179,7 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             for v in [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")]]
             for c in p.children(v.i)
         )
+        and not _opens_with(ctx, L, "earlier_words", pr.k)  # ("Before that, X had met Y")
         and not _phrase(ctx, L, "same_day", pr.k)
         and not _day_part_only(ctx, L, pr, verb)
     ):
@@ -4583,10 +4590,16 @@ def _namesake_abroad(ctx: Ctx, pid: str) -> bool:
 
 def _continues_a_plan(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """ "A summit is planned for Tuesday. Afterwards the chancellor travels on to Almaty": an
-    undated present told after "afterwards / then / ensuite / luego / затем" goes on with the plan
+    undated present told after "afterwards / then / ensuite / luego / затем" or "there" goes on with the plan
     the sentence before tells (a plan or future word in it, or a day still to come), and is a plan
     too."""
-    if pr.k == 0 or ctx.sents[pr.k].para == -1 or not ctx.has("continuation", pr.k) or not _present(ctx, L, pr):
+    if pr.k == 0 or ctx.sents[pr.k].para == -1 or not _present(ctx, L, pr):
+        return False
+    if not (
+        ctx.has("continuation", pr.k)
+        # "X reist am 9. März nach Prag. Dort trifft er Y": there, on that trip
+        or any(L.has("there_words", t) and t.upos in ("ADV", "PRON") for t in pr.p.toks)
+    ):
         return False
     prev = ctx.sents[pr.k - 1]
     if ctx.pub and any(
@@ -4974,9 +4987,14 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             and ev.kind == "meet"
             and plan_day is not None
             and ev.k == plan_k + 1
-            and (any(L.has("day_parts", t) for t in parsed(ctx)[ev.k].toks) or _phrase(ctx, L, "same_day", ev.k))
+            and (
+                any(L.has("day_parts", t) for t in parsed(ctx)[ev.k].toks)
+                or _phrase(ctx, L, "same_day", ev.k)
+                or any(L.has("there_words", t) and t.upos in ("ADV", "PRON") for t in parsed(ctx)[ev.k].toks)
+            )
         ):
-            # "X travels to Riga on 3 March ... He will hold talks with Y in the morning": that day's programme
+            # "X travels to Riga on 3 March ... He will hold talks with Y in the morning", "... Dort
+            # trifft er seinen Amtskollegen", "Il y sera reçu par": that day's programme, there
             ev = replace(ev, date=plan_day)
         if ev.status == "planned" and ev.date is not None and ev.date.precision == "day":
             plan_day, plan_k = ev.date, ev.k
