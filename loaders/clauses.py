@@ -753,6 +753,19 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             return Pred(kind, k, p, t, [verb] + _governors(p, verb), during=True)
         return None
     if t.deprel == "root":
+        for c in p.children(t.i):
+            if (
+                c.upos in ("VERB", "AUX")
+                and c.deprel in ("ccomp", "acl", "parataxis", "dep")
+                and L.has("occur_verbs", c)
+                and (
+                    fold(c.lemma) not in rd.every_language("occur_light_verbs", events=True)
+                    or any(L.has("occur_objects", x) for x in p.children(c.i))
+                )
+            ):
+                # "Un tête-à-tête ..., que certains médias annonçaient, n'a pas eu lieu" with the
+                # verb hung below its subject by the parser: that verb tells the noun's event
+                return Pred(kind, k, p, t, [c] + _governors(p, c))
         return Pred(kind, k, p, t, [])  # a verbless headline or sentence: "Putin-Kim summit at Vostochny"
     if ctx.sents[k].para == -1 and not _verb_above(p, t):
         return Pred(kind, k, p, t, [])
@@ -2433,8 +2446,11 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             if c.deprel == "aux" and ctx.lang == "es" and _FUT_ES.search(c.form.lower()):
                 return True  # "volverá a viajar", "tendrá que viajar": a future periphrasis
             if c.deprel in ("aux", "aux:pass") and L.has("future_aux", c):
-                if ctx.lang == "de" and (v.form.lower().startswith("ge") or fold(v.form) != fold(v.lemma)):
-                    continue  # "wird ... getroffen": a passive, not a future
+                if ctx.lang == "de" and (
+                    fold(v.form) != fold(v.lemma)
+                    or (v.form.lower().startswith("ge") and not v.form.lower().endswith("en"))
+                ):
+                    continue  # "wird ... getroffen", "wird ... gewürdigt": a passive, not a future ("wird ... geben" is one)
                 forms = L.words.get("future_aux_forms")
                 if forms and fold(c.form) not in forms:
                     continue  # "ist ... empfangen worden" (a passive), "allait": not the future's auxiliary
@@ -3725,6 +3741,32 @@ def _decision_time(L: Lex, pr: Pred, d: DateMention) -> bool:
     return False
 
 
+def _arrival_phrase_dates(ctx: Ctx, L: Lex, pr: Pred) -> list[DateMention]:
+    """ "Arrivé mardi en fin de matinée, X a été accueilli à l'aéroport par Y", "Llegado el martes,
+    X fue recibido por Y": a participle of arrival hung on the meeting's verb, with no subject or
+    subordinator of its own, times the welcome on arrival (not one late in the day: "Arrived on
+    Monday night, X was greeted ...", when the welcome is often the next morning)."""
+    p = pr.p
+    verb = _clause_verb(pr)
+    subjects = [x for x in p.children(verb.i) if x.deprel in ("nsubj", "nsubj:pass")]
+    # (or hung by the parser on the subject it describes: "Arrivé mardi, le chef de l'État ...")
+    for c in [*p.children(verb.i), *(x for sj in subjects for x in p.children(sj.i) if x.deprel == "acl")]:
+        if c.deprel not in ("advcl", "acl") or c.upos not in ("VERB", "ADJ") or not L.has("arrive_verbs", c):
+            continue
+        if c.deprel == "acl" and c.i > p.tok(c.head).i:
+            continue  # "le président arrivé la veille": a description after the noun, no fronted time
+        if any(x.deprel in ("nsubj", "nsubj:pass", "mark", "csubj") for x in p.children(c.i)):
+            continue
+        sub = p.subtree(c.i)
+        late = L.words.get("late_day_parts", ())
+        if any(any(fold(t.form).endswith(x) for x in late) for t in sub):
+            continue
+        dates = _dates(ctx, pr, {t.i for t in sub})
+        if dates:
+            return dates[:1]
+    return []
+
+
 def _timing_phrase_dates(ctx: Ctx, L: Lex, pr: Pred) -> list[DateMention]:
     """ "On 3 May, starting at 6 p.m. for about an hour, X held talks with Y": the parser hangs the
     day on a participle that only times the event. A verb phrase hung on the event's verb with no
@@ -4181,18 +4223,30 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if pr.kind == "meet" and len(_states_of(ctx, leaders)) < 2:
         # "Macron received him at the Élysée", "empfing ihn Tusk": the person the text is about
         # (here, or in the sentence before when this one names the host first), of another state
-        for c in p.children(pr.head.i):
+        meal_gov = (
+            [pr.gov[0]]
+            if pr.gov
+            and pr.gov[0].i == pr.head.head
+            and L.has("meal_nouns", pr.head)
+            and L.has("host_meal_verbs", pr.gov[0])
+            else []
+        )
+        # (a meal given "for him", "ihm zu Ehren": the pronoun hangs on the verb of giving)
+        for c in [*p.children(pr.head.i), *(x for g in meal_gov for x in p.children(g.i) if x.i != pr.head.i)]:
             if (
-                c.deprel in ("obj", "iobj", "obl", "nsubj:pass") and c.upos == "PRON" and L.has("object_pronouns", c)
+                (c.deprel in ("obj", "iobj", "obl", "nsubj:pass") or (meal_gov and c.deprel == "nmod"))
+                and c.upos == "PRON"
+                and L.has("object_pronouns", c)
             ) or (c.deprel in ("obj", "iobj", "obl", "nsubj", "nsubj:pass") and _epithet(ctx, L, p, c)):
                 for ref in (_topics(ctx).get(pr.k), _topics(ctx).get(pr.k - 1)):
                     if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
                         leaders.append(ref)
                         break
                 else:
-                    if c.upos != "PRON" and leaders:
-                        # "Vormittags hatte der CDU-Politiker mit Außenminister Lubetkin verhandelt"
-                        # after sentences about the host: the one of another state told most so far
+                    if leaders:
+                        # "Vormittags hatte der CDU-Politiker mit Außenminister Lubetkin verhandelt",
+                        # "Murmu will give a state banquet for him" after sentences whose topics are
+                        # the host's people: the one of another state told most so far
                         ref = _most_told(ctx, p.start, _states_of(ctx, leaders))
                         if ref is not None:
                             leaders.insert(0, ref)
@@ -4316,6 +4370,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
                     break
     if not dates:
         dates = _timing_phrase_dates(ctx, L, pr)
+    if not dates and pr.kind == "meet":
+        dates = _arrival_phrase_dates(ctx, L, pr)
     if (
         dates
         and _other_tense_conjunct(ctx, L, pr)
@@ -4996,6 +5052,18 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             # "X travels to Riga on 3 March ... He will hold talks with Y in the morning", "... Dort
             # trifft er seinen Amtskollegen", "Il y sera reçu par": that day's programme, there
             ev = replace(ev, date=plan_day)
+        if (
+            ev.date is None
+            and ev.status == "planned"
+            and ev.kind == "meet"
+            and meeting_day is not None
+            and meeting_day.value in _report_days(ctx)
+            and any(L.has("day_parts", t) for t in parsed(ctx)[ev.k].toks)
+            and not any(ctx.sent_of(d.start) == ev.k for d in ctx.dates)
+        ):
+            # "Tokayev held talks with Sisi today ... In the evening Tokayev will give a dinner in
+            # honour of his guest": later on the report's own day, the day of the talks it told
+            ev = replace(ev, date=meeting_day)
         if ev.status == "planned" and ev.date is not None and ev.date.precision == "day":
             plan_day, plan_k = ev.date, ev.k
         if (
@@ -5069,6 +5137,16 @@ def _same_states(ctx: Ctx, a: list[str], b: list[str]) -> bool:
     sa = {ctx.leader_info[x]["state"] for x in a}
     sb = {ctx.leader_info[x]["state"] for x in b}
     return None not in sa and len(sa) >= 2 and sa == sb
+
+
+def _report_days(ctx: Ctx) -> set[str]:
+    """The days a report is written on: its publication date and its dateline's day."""
+    days = {ctx.pub[:10]} if ctx.pub and len(ctx.pub) >= 10 else set()
+    if ctx.dateline_date is not None:
+        days.add(ctx.dateline_date.value)
+    if ctx.dateline:
+        days |= {d.value for d in ctx.dates if ctx.dateline[0] <= d.start < ctx.dateline[1] and d.precision == "day"}
+    return days
 
 
 def _late_in_day(ctx: Ctx, L: Lex, k: int) -> bool:
@@ -5665,9 +5743,10 @@ def _after_event(L: Lex, p: Parse, t: Tok) -> bool:
     hangs on) is both a framing word and a word of sequence ("after", "à l'issue de", "tras",
     "nach", "по итогам"), unlike "during" (at the same time) or "before" (later)."""
     frame = p.tok(t.head) if t.head else None
-    words = [c for c in p.children(t.i) if c.deprel == "case"] + (
-        [frame] if frame is not None and frame.upos == "NOUN" else []
-    )
+    cases = [c for c in p.children(t.i) if c.deprel == "case"]
+    # (with the words fixed to the preposition: "al término de" read as one)
+    words = cases + [x for c in cases for x in p.children(c.i) if x.deprel == "fixed"]
+    words += [frame] if frame is not None and frame.upos == "NOUN" else []
     return any(L.has("during", w) and L.has("sequence_words", w) for w in words)
 
 
@@ -5675,8 +5754,11 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
     if t.upos not in ("NOUN", "PROPN"):
         return False
     for c in p.children(t.i):
-        if c.deprel == "case" and (L.has("during", c)):
-            return True
+        if c.deprel == "case" and (
+            L.has("during", c)
+            or any(x.deprel == "fixed" and L.has("during", x) and L.has("sequence_words", x) for x in p.children(c.i))
+        ):
+            return True  # "during"; "al término de", a preposition with its fixed words (not "в ходе": the plain "during" it fixes)
     frame = p.tok(t.head) if t.head else None
     if (
         frame is not None

@@ -642,7 +642,7 @@ _DATELINE = re.compile(
     r"(?P<place>[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*(?:[ /-](?:(?:de|del|da|do|du|la|le|am|an|on|sur)[ -])?[A-ZÀ-ÖØ-ÞА-ЯЁ][\w'’.-]*){0,3})"
     r"(?:\s*,\s*(?P<date>[\w .]{1,24}?))?\s*\.?\s*"
     r"(?:\((?P<a1>[^()\n]{2,80})\)|/(?P<a2>[^/\n]{2,40})/)"
-    r"(?P<tail>\s*\.?\s*(?:-{1,2}|[—–:])|\.?[ \t]*(?=\n|$)|\.(?=\s))"
+    r"(?P<tail>\s*\.?\s*(?:-{1,2}|[—–:])|\.?[ \t]*(?=\n|$)|\.(?=\s)|[ \t]+(?=[A-ZÀ-ÖØ-ÞА-ЯЁ]))"
 )
 # "MALABO, 23 novembre —", "KYIV, Nov. 3 -": no agency, so the place in capitals, a date and a dash
 _DATELINE_BARE = re.compile(
@@ -699,6 +699,12 @@ def _dateline(text, pos, m, lang, published, rd) -> Dateline | None:
         return None  # "Macron (LREM) -": a name and a party, unless an agency is named
     if not known and (len(agency.split()) > 3 or (m.group("date") is None and not _acronym(agency))):
         return None  # ("CANBERRA (AAP) -": an agency's acronym vouches for a dateline without a date)
+    if not m.group("tail").strip() and not (
+        letters and all(c.isupper() for c in letters) and len(letters) >= 3 and (known or _acronym(agency))
+    ):
+        return (
+            None  # "NEW DELHI, November 18 (PTI) The Sultan ...": with no dash, only a town in capitals and an agency
+        )
     date = None
     if m.group("date"):
         s, e = pos + m.start("date"), pos + m.end("date")
