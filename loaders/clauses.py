@@ -3827,10 +3827,16 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         # "Von dort fliegt er nach Kuala Lumpur", "viaja hoy a Lisboa", "travels to Canberra
         # today": a body's present of setting off tells the leg still ahead, not a stay
         return "planned"
-    if date and date.ahead and date.precision == "month" and ctx.sents[pr.k].para == -1 and date.ahead != date.value:
-        return (
-            "planned"  # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last October
-        )
+    if (
+        date
+        and date.ahead
+        and date.precision == "month"
+        and date.ahead != date.value
+        and (ctx.sents[pr.k].para == -1 or (_present(ctx, L, pr) and not _past_tense(ctx, L, pr)))
+    ):
+        # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last
+        # October; and a body's ("Haas fliegt im März nach Prag", told in January)
+        return "planned"
     if date and ctx.pub and date.value[:1] != "-":
         v = date.value
         if v[: len(ctx.pub)] > ctx.pub[: len(v)] or (len(v) >= 10 and v > ctx.pub):
@@ -4552,6 +4558,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     ):
         modality = "recall"  # "Напомним, Моди посетил Душанбе ...", "Pour rappel, ...": background
     status = _status(ctx, L, tense, date, modality)
+    if status == "past" and purpose is not None and date is not None and date.ahead:
+        # "se rend en mars à Paris pour rencontrer Macron", told in January: the meeting is the
+        # trip's purpose, in the trip's time (the infinitive has no tense of its own)
+        status = _status(ctx, L, purpose, date, modality)
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"
     if date is None and (status == "held" or (status == "planned" and pr.kind == "visit" and _onward(ctx, L, pr))):
