@@ -512,6 +512,7 @@ def _signed_somewhere(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             (c.upos == "PROPN" and not _leaders_in(ctx, p, {x.i for x in p.subtree(c.i)}))
             or _located_venue(p, c, ctx.lang)
             or fold(c.lemma) in venue_words
+            or any(fold(c.form).endswith(e) for e, _ in rd.facility_compounds(ctx.lang))  # "im Handelsministerium"
         )
         and not any(a <= c.start < b for a, b in in_dates)
         # (or hung by the parser on what was signed: "signed an agreement at the headquarters")
@@ -4238,7 +4239,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             else []
         )
         # (a meal given "for him", "ihm zu Ehren": the pronoun hangs on the verb of giving)
-        for c in [*p.children(pr.head.i), *(x for g in meal_gov for x in p.children(g.i) if x.i != pr.head.i)]:
+        # (and the noun a participle describes: "der Gast ..., von X empfangen", which the parser
+        # may hang the other way round)
+        described = [p.tok(pr.head.head)] if pr.head.deprel == "acl" and pr.head.head and pr.head.upos == "VERB" else []
+        for c in [
+            *p.children(pr.head.i),
+            *(x for g in meal_gov for x in p.children(g.i) if x.i != pr.head.i),
+            *(replace(x, deprel="nsubj:pass") for x in described if x.upos == "NOUN"),
+        ]:
             if (
                 (c.deprel in ("obj", "iobj", "obl", "nsubj:pass") or (meal_gov and c.deprel == "nmod"))
                 and c.upos == "PRON"

@@ -60,6 +60,9 @@ class Ctx:
     # ports and airports named by the city they serve ("le port de Dakar", "Tashkent airport"):
     # facilities of the article, never an event's place (the city is: mentions.city_sites)
     site_hits: list[tuple[str, Match]] = field(default_factory=list)
+    # spans of a town named like a foreign city or state ("село Париж", "Lebanon, Ohio"): no place
+    # (mentions.namesake_towns), and no unknown place either
+    namesakes: list[tuple[int, int]] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
     triggers: dict[str, list[Match]] = field(default_factory=dict)
     index: TokenIndex | None = None

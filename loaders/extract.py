@@ -35,6 +35,7 @@ from relgraph.loaders.gazetteer import TokenIndex, tokenize
 from relgraph.loaders.mentions import (
     find_leaders,
     find_places,
+    namesake_towns,
     find_states,
     glued_to_name,
     on_a_street,
@@ -121,6 +122,7 @@ def extract(article: Article) -> ArticleFacts:
         and not on_a_street(ctx, pid, m)
     ]
     ctx.dates = find_dates(text, ctx.index, lang, _report_day(ctx))
+    namesake_towns(ctx)
     unknown_places(ctx)
     locate_unknown(ctx)
     sources = find_sources(ctx)

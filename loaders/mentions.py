@@ -234,6 +234,86 @@ def find_places(ctx: Ctx) -> None:
     city_sites(ctx)
 
 
+def namesake_towns(ctx: Ctx) -> None:
+    """ "село Париж Нагайбакского района", "Philadelphia, einen Ortsteil von Storkow", "Delhi, petite
+    ville du comté de Norfolk": a town the text calls a village, a district or a small town is a
+    namesake of the city or state the reference data know by that name, which nobody visited;
+    such a mention places nothing (lexicon ``locality_nouns``, right before the name or in the
+    apposition after it)."""
+    words = [tuple(fold(x) for x in w.split()) for w in ctx.lex.get("locality_nouns", ())]
+    if not words:
+        return
+    toks = ctx.toks
+    articles = {fold(w) for w in ctx.lex.get("definite_articles", [])} | {
+        fold(w) for w in ctx.lex.get("place_connectors", [])
+    }
+
+    def said_at(k: int) -> bool:
+        return any(tuple(t.fold for t in toks[k : k + len(w)]) == w for w in words)
+
+    regions = rd.regions()
+    locative = {fold(w) for w in ctx.lex.get("locative", [])}
+    first = {t.start: i for i, t in enumerate(toks)}
+    last = {t.end: i for i, t in enumerate(toks)}
+
+    def namesake(m: Match) -> bool:
+        if m.start not in first or m.end not in last:
+            return False
+        i, j = first[m.start], last[m.end] + 1
+        m = Match(i, j, m.start, m.end, m.value, m.form)
+        k = m.i - 1
+        while k >= 0 and toks[k].fold in articles and m.i - k <= 2:
+            k -= 1
+        if k >= 0 and said_at(k):
+            return True  # "село Париж", "the village of Paris"
+
+        # (the tokens hold no punctuation: a comma is in the gap before a token)
+        def gap(j: int) -> str:
+            return ctx.text[toks[j - 1].end : toks[j].start] if 0 < j < len(toks) else ""
+
+        own = ctx.places.get(m.value, {}).get("state") if isinstance(m.value, str) else None
+        own = own or (m.value[0] if isinstance(m.value, tuple) else None)
+        for n in (1, 2, 3):
+            # "Lebanon, Ohio", "London, Ontario": a region of another state right after a comma
+            if m.j + n <= len(toks) and "," in gap(m.j) and all(is_cap(t) for t in toks[m.j : m.j + n]):
+                region = regions.get(" ".join(t.fold for t in toks[m.j : m.j + n]))
+                if region and region != own:
+                    return True
+        if fold(m.form) in regions and regions[fold(m.form)] != own and m.i > 0 and toks[m.i - 1].fold in locative:
+            return True  # "en Ontario": the province, not a town of that name elsewhere
+        j = m.j
+        if j < len(toks) and "," not in gap(j) and not is_cap(toks[j]):
+            j += 1  # "hat ... Philadelphia besucht, einen Ortsteil von Storkow": the verb before the comma
+        if j >= len(toks) or "," not in gap(j):
+            return False
+        for q in range(j, min(j + 5, len(toks))):
+            if q > j and any(x in gap(q) for x in ",.;"):
+                break
+            if said_at(q):
+                return True  # "Philadelphia, einen Ortsteil von Storkow", "Delhi, petite ville du comté"
+        return False
+
+    drop = [m for pid, m in ctx.place_hits if ctx.places[pid]["kind"] == "city" and namesake(m)] + [
+        m for _, kind, m in ctx.state_hits if kind in ("name", "capital") and namesake(m)
+    ]
+    if not drop:
+        return
+    # every mention of that name in the article is the same village ("Steinmeier besucht Philadelphia"
+    # in the headline of a story on the Brandenburg one)
+    spans = {(m.start, m.end) for m in drop}
+    # (a town's mention may be a capital's state hit too: "Berlín" for Germany)
+    spans |= {(m.start, m.end) for _, _, m in ctx.state_hits if any(m.start < e and s < m.end for s, e in set(spans))}
+    ctx.namesakes.extend(sorted(spans))
+    pids = {pid for pid, m in ctx.place_hits if (m.start, m.end) in spans}
+    forms = {fold(m.form) for _, _, m in ctx.state_hits if (m.start, m.end) in spans}
+    ctx.place_hits[:] = [(pid, m) for pid, m in ctx.place_hits if (m.start, m.end) not in spans and pid not in pids]
+    ctx.state_hits[:] = [
+        h
+        for h in ctx.state_hits
+        if (h[2].start, h[2].end) not in spans and not (h[1] in ("name", "capital") and fold(h[2].form) in forms)
+    ]
+
+
 def _seat_matches(ctx: Ctx) -> list[tuple[Match, tuple[int, int] | None]]:
     """The seats of ``seats.tsv`` in the text, each with the tokens of a state adjective written
     inside it ("ministère turc des Affaires étrangères", "Ministerio chileno de Defensa"), if any."""
@@ -917,6 +997,7 @@ def unknown_places(ctx: Ctx) -> None:
             busy.update(range(m.i, m.j))
     for m in rd.source_gazetteer().find(ctx.text, ctx.index):
         busy.update(range(m.i, m.j))  # "according to Xinhua" names an agency, not a place
+    busy.update(k for k, t in enumerate(toks) if any(s <= t.start < e for s, e in ctx.namesakes))
     stop = stopwords(ctx)
     from relgraph.loaders.dates import calendar_words
 
@@ -972,6 +1053,8 @@ def unknown_places(ctx: Ctx) -> None:
             continue
         if any(fm.i == index[run[0].start] for fm in heads):
             continue  # "au Musée", "в Музее", "en Museo": a capitalised venue noun, not a city
+        if fold(ctx.text[run[0].start : run[-1].end]) in rd.regions():
+            continue  # "en Ontario", "in Ohio": a region of a federal state, no town of that name
         if ctx.lang == "ru" and all("ADJF" in q.tag for q in _ru_parses(run[-1].text)[:1]):
             continue  # "в Президентском дворце": an adjective of a building, no town
         s, e = run[0].start, run[-1].end

@@ -138,6 +138,14 @@ def shared_state_names(lang: str) -> Gazetteer:
     return g
 
 
+@lru_cache(maxsize=1)
+def regions() -> dict[str, str]:
+    """Regions of federal states by folded name (regions.tsv): the state each is in."""
+    from relgraph.loaders.gazetteer import fold
+
+    return {fold(r["name"]): r["state"] for r in read_tsv("regions.tsv")}
+
+
 @lru_cache(maxsize=None)
 def resolve_state(text: str) -> str | None:
     """An ISO3 code for a code, a name or an alias in any language ("Russie", "North Korea")."""
