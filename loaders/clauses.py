@@ -4334,7 +4334,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     origin = _departed_from(ctx, L, pr)
     if origin is not None:
         places, dests = origin, []  # "left Moscow for Beijing after talks with Putin": in Moscow
-    places = [(pid, m) for pid, m in places if not _namesake_abroad(ctx, pid)]
+    places = [(pid, m) for pid, m in places if not namesake_abroad(ctx, pid)]
     if len(places) > 1:
         # the place in the event's own clause, before one it shares with the clause it is joined to
         # (a venue alone there keeps the city the clause hangs on: "nach Warschau, wo ihn Tusk
@@ -4637,7 +4637,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     )
 
 
-def _namesake_abroad(ctx: Ctx, pid: str) -> bool:
+def namesake_abroad(ctx: Ctx, pid: str) -> bool:
     """A venue the reference data puts in a state the article never brings in (no state name, no
     leader, no town of it), named beside a town of another state: "au Capitole" in a report from
     Toulouse, "el Capitolio" in Havana, are not the Capitol in Washington. The name may stand as
@@ -4652,7 +4652,13 @@ def _namesake_abroad(ctx: Ctx, pid: str) -> bool:
     elsewhere = any(
         ctx.places[q]["kind"] == "city"
         and ctx.places[q]["state"] not in (None, state)
-        and (ctx.sent_of(qm.start) in ks or ctx.sent_of(qm.start) + 1 in ks)
+        # (beside it, or anywhere in the body: "во Дворце Независимости" in a report from Astana
+        # names Astana's palace, not Minsk's, when nothing of Belarus is in the text)
+        and (
+            ctx.sent_of(qm.start) in ks
+            or ctx.sent_of(qm.start) + 1 in ks
+            or ctx.sents[ctx.sent_of(qm.start)].para != -1
+        )
         for q, qm in ctx.place_hits
     )
     return elsewhere and not (

@@ -21,6 +21,7 @@ from relgraph.loaders.clauses import (
     lex,
     meetings as clause_meetings,
     meetings_on_trips,
+    namesake_abroad,
     read_events,
     read_proposals,
     read_sectors,
@@ -45,6 +46,7 @@ from relgraph.loaders.mentions import (
 )
 from relgraph.records import Article, ArticleFacts, Evidence, FacilityRef, LeaderRef, ProjectRef, StateRef
 from relgraph.loaders.sources import find_sources
+from relgraph.loaders.resolve import place_id
 
 
 def _report_day(ctx) -> str | None:
@@ -188,6 +190,10 @@ def extract(article: Article) -> ArticleFacts:
                 forms.add(cyr[0])  # the reference lists the nominative first ("Анкара|Анкаре|...", "Ташкент*")
         aliases = tuple(sorted(forms - {p["name"]}))
         ref = FacilityRef(pid, p["name"], p["kind"], p["state"], aliases, tuple(evs[:MAX_EVIDENCE]))
+        if p["kind"] != "city" and p["state"] and pid not in event_places and namesake_abroad(ctx, pid):
+            # "во Дворце Независимости" in a report from Astana: a venue of that name, not the
+            # one the reference data know in a state the text never brings in
+            ref = FacilityRef(place_id(p["name"]), p["name"], p["kind"], None, aliases, tuple(evs[:MAX_EVIDENCE]))
         # facilities are venues and sites; cities are places (both become Facility nodes)
         if p["kind"] == "city":
             cities.append(ref)
