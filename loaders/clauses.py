@@ -509,7 +509,10 @@ def _signed_somewhere(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         # a town or venue by name, or a venue word ("in Serakhs", "at the foreign ministry's
         # headquarters"), not "signed a letter in support of Y", "in the presence of Y"
         and (
-            (c.upos == "PROPN" and not _leaders_in(ctx, p, {x.i for x in p.subtree(c.i)}))
+            (
+                c.upos == "PROPN"
+                and any(c.start <= m.start < c.end or m.start <= c.start < m.end for _, m in ctx.place_hits)
+            )
             or _located_venue(p, c, ctx.lang)
             or fold(c.lemma) in venue_words
             or any(fold(c.form).endswith(e) for e, _ in rd.facility_compounds(ctx.lang))  # "im Handelsministerium"
@@ -698,7 +701,14 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
                 or (kind == "meet" and L.has("meet_phase", g))
             ):
                 return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
-        if t.deprel in ("obj", "nsubj:pass") and L.has("meal_nouns", t) and L.has("host_meal_verbs", g):
+        if (
+            t.deprel in ("obj", "nsubj:pass")
+            and L.has("meal_nouns", t)
+            and L.has("host_meal_verbs", g)
+            # (a meal with its article: "ofreció una cena", not "ofreció comida y combustible": food;
+            # in a language with no articles, any)
+            and (any(c.deprel == "det" for c in p.children(t.i)) or not rd.lexicon(ctx.lang).get("definite_articles"))
+        ):
             # "gave a banquet in honour of Y", "a offert un dîner à Y", "устроил ужин в честь Y": a
             # meal given for someone is a meeting of the host and the guest
             return Pred(kind, k, p, t, [g] + _governors(p, g))
@@ -2761,6 +2771,8 @@ def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list
     # a meal given for the guest ("gab ein Essen für den Gast", "a offert un dîner à son hôte", "zu
     # Ehren seines Gastes"): whom it was given for, in a phrase of the meal or of its giver
     meal = L.has("meal_nouns", pr.head) and bool(pr.gov) and L.has("host_meal_verbs", pr.gov[0])
+    if meal and any(x.deprel == "appos" for x in p.children(pr.head.i)):
+        return None  # "a dinner in honour of his guest, the singer Ed Sheeran", the apposition hung on the meal
     nouns = [
         t
         for t in (p.tok(i) for i in sorted(dom))
@@ -2780,6 +2792,8 @@ def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list
             )
         )
         and not _leaders_in(ctx, p, {x.i for x in p.subtree(t.i)})
+        # (not "his guest, the British singer Ed Sheeran": an apposition says who)
+        and not any(x.deprel in ("appos", "flat", "flat:name") for x in p.children(t.i))
     ]
     if not nouns:
         return None
@@ -2931,6 +2945,8 @@ def _epithet(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
     # "den CDU-Politiker": the party hung as the head, the noun as its flat part
     if noun is None:
         return False
+    if any(t.deprel == "appos" for t in p.children(c.i)):
+        return False  # "his guest, the British singer Ed Sheeran": the apposition says who
     if any(t.upos == "PROPN" and t.i > noun.i for t in near) or (
         noun.i < len(p.toks) and p.tok(noun.i + 1).upos == "PROPN"
     ):
@@ -3833,7 +3849,12 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
         and date.ahead
         and date.precision == "month"
         and date.ahead != date.value
-        and (ctx.sents[pr.k].para == -1 or (_present(ctx, L, pr) and not _past_tense(ctx, L, pr)))
+        and (
+            ctx.sents[pr.k].para == -1
+            # (in the body, a month still to come this year: "In February X travels to Delhi", told in
+            # May, is a historical present of the February gone)
+            or (_present(ctx, L, pr) and not _past_tense(ctx, L, pr) and ctx.pub and date.ahead[:4] == ctx.pub[:4])
+        )
     ):
         # a headline's present "Merz reist im Oktober nach Ankara", in September: news, not last
         # October; and a body's ("Haas fliegt im März nach Prag", told in January)
@@ -4230,37 +4251,26 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if pr.kind == "meet" and len(_states_of(ctx, leaders)) < 2:
         # "Macron received him at the Élysée", "empfing ihn Tusk": the person the text is about
         # (here, or in the sentence before when this one names the host first), of another state
-        meal_gov = (
-            [pr.gov[0]]
-            if pr.gov
-            and pr.gov[0].i == pr.head.head
-            and L.has("meal_nouns", pr.head)
-            and L.has("host_meal_verbs", pr.gov[0])
-            else []
-        )
-        # (a meal given "for him", "ihm zu Ehren": the pronoun hangs on the verb of giving)
         # (and the noun a participle describes: "der Gast ..., von X empfangen", which the parser
         # may hang the other way round)
         described = [p.tok(pr.head.head)] if pr.head.deprel == "acl" and pr.head.head and pr.head.upos == "VERB" else []
         for c in [
             *p.children(pr.head.i),
-            *(x for g in meal_gov for x in p.children(g.i) if x.i != pr.head.i),
             *(replace(x, deprel="nsubj:pass") for x in described if x.upos == "NOUN"),
         ]:
             if (
-                (c.deprel in ("obj", "iobj", "obl", "nsubj:pass") or (meal_gov and c.deprel == "nmod"))
-                and c.upos == "PRON"
-                and L.has("object_pronouns", c)
+                c.deprel in ("obj", "iobj", "obl", "nsubj:pass") and c.upos == "PRON" and L.has("object_pronouns", c)
             ) or (c.deprel in ("obj", "iobj", "obl", "nsubj", "nsubj:pass") and _epithet(ctx, L, p, c)):
                 for ref in (_topics(ctx).get(pr.k), _topics(ctx).get(pr.k - 1)):
                     if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
                         leaders.append(ref)
                         break
                 else:
-                    if leaders:
-                        # "Vormittags hatte der CDU-Politiker mit Außenminister Lubetkin verhandelt",
-                        # "Murmu will give a state banquet for him" after sentences whose topics are
-                        # the host's people: the one of another state told most so far
+                    if leaders and c.upos != "PRON":
+                        # "Vormittags hatte der CDU-Politiker mit Außenminister Lubetkin verhandelt"
+                        # after sentences whose topics are the host's people: the one of another
+                        # state told most so far (not a pronoun: "a lunch for him" may be for
+                        # anyone the text named just before)
                         ref = _most_told(ctx, p.start, _states_of(ctx, leaders))
                         if ref is not None:
                             leaders.insert(0, ref)
@@ -4677,8 +4687,12 @@ def _continues_a_plan(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         return False
     if not (
         ctx.has("continuation", pr.k)
-        # "X reist am 9. März nach Prag. Dort trifft er Y": there, on that trip
-        or any(L.has("there_words", t) and t.upos in ("ADV", "PRON") for t in pr.p.toks)
+        # "X reist am 9. März nach Prag. Dort trifft er Y": there, on that trip, the traveller told
+        # by a pronoun or no subject word (not "Anand is there already and meets ...": someone else)
+        or (
+            any(L.has("there_words", t) and t.upos in ("ADV", "PRON") for t in pr.p.toks)
+            and all(pr.p.tok(i).upos in ("PRON", "DET", "PUNCT") for i in _subject_up(pr.p, _clause_verb(pr)))
+        )
     ):
         return False
     prev = ctx.sents[pr.k - 1]
@@ -4955,6 +4969,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     out: list[Event] = []
     last: DateMention | None = None
     meeting_day: DateMention | None = None  # the day of the last held meeting (or visit) told
+    day_place: tuple[str, Match] | None = None  # the place of the meeting that set it
     recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
     origin = -2
     plan_day: DateMention | None = None  # the day of the last planned event told, in sentence plan_k
@@ -5055,6 +5070,21 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 and not _pluperfect_clause(ctx, L, ev)  # ("er hatte Merz bereits getroffen")
             ):
                 ev = replace(ev, date=day)
+        if (
+            ev.date is None
+            and ev.status == "held"
+            and ev.kind == "meet"
+            and meeting_day is not None
+            and _opens_with(ctx, L, "earlier_words", ev.k)
+            and ev.place is not None
+            and day_place is not None
+            and _same_town(ctx, ev.place[0], day_place[0])
+            and ctx.places[ev.place[0]].get("state") is not None
+        ):
+            # "X was received on Tuesday by Y in Conakry. Auparavant, X avait rencontré Z au ministère
+            # des Affaires étrangères": told as before, in a venue of the same town, with no day of
+            # its own: earlier that day (not "Before that, in Helsinki ...": another time and place)
+            ev = replace(ev, date=meeting_day)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             if (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced) and meeting_day is not None:
                 # "Meanwhile, the foreign ministers met ...", "Позднее министра принял ...", "after the
@@ -5105,6 +5135,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 # (not a day told back: "X had been received at the airport on Tuesday" after
                 # Wednesday's talks leaves the report on Wednesday)
                 meeting_day = ev.date
+                day_place = ev.place
             last = ev.date  # a meeting's day (an arrival is often the evening before)
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost

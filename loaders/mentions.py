@@ -274,10 +274,13 @@ def namesake_towns(ctx: Ctx) -> None:
         own = ctx.places.get(m.value, {}).get("state") if isinstance(m.value, str) else None
         own = own or (m.value[0] if isinstance(m.value, tuple) else None)
         for n in (1, 2, 3):
-            # "Lebanon, Ohio", "London, Ontario": a region of another state right after a comma
-            if m.j + n <= len(toks) and "," in gap(m.j) and all(is_cap(t) for t in toks[m.j : m.j + n]):
-                region = regions.get(" ".join(t.fold for t in toks[m.j : m.j + n]))
-                if region and region != own:
+            # "Lebanon, Ohio, on Thursday", "London, Ontario.": a region of another state right after
+            # a comma, and ending there (not a list: "Mexico, Texas and New Mexico")
+            end = m.j + n
+            if end <= len(toks) and "," in gap(m.j) and all(is_cap(t) for t in toks[m.j : end]):
+                region = regions.get(" ".join(t.fold for t in toks[m.j : end]))
+                closed = end == len(toks) or any(x in gap(end) for x in ",.;:")
+                if region and own and region != own and closed:
                     return True
         if fold(m.form) in regions and regions[fold(m.form)] != own and m.i > 0 and toks[m.i - 1].fold in locative:
             return True  # "en Ontario": the province, not a town of that name elsewhere
@@ -286,8 +289,8 @@ def namesake_towns(ctx: Ctx) -> None:
             j += 1  # "hat ... Philadelphia besucht, einen Ortsteil von Storkow": the verb before the comma
         if j >= len(toks) or "," not in gap(j):
             return False
-        for q in range(j, min(j + 5, len(toks))):
-            if q > j and any(x in gap(q) for x in ",.;"):
+        for q in range(j, min(j + 3, len(toks))):
+            if q > j and (any(x in gap(q) for x in ",.;") or is_cap(toks[q - 1]) and q - 1 > j):
                 break
             if said_at(q):
                 return True  # "Philadelphia, einen Ortsteil von Storkow", "Delhi, petite ville du comté"
@@ -596,8 +599,6 @@ _SITE_KINDS = (
     "oil field",
     "pipeline",
     "terminal",
-    "university",
-    "hospital",
     "economic zone",
     "stadium",
 )
