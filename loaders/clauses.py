@@ -456,6 +456,17 @@ def _bids_welcome(L: Lex, p: Parse, t: Tok) -> bool:
     )
 
 
+def _hosted_meal(L: Lex, pr: Pred) -> bool:
+    """The predicate is a meal given by someone: the meal noun of a verb of giving ("gave a
+    banquet", "a offert un dîner", "устроил ужин"), as ``_noun_event`` makes it."""
+    return (
+        bool(pr.gov)
+        and pr.gov[0].i == pr.head.head
+        and L.has("meal_nouns", pr.head)
+        and L.has("host_meal_verbs", pr.gov[0])
+    )
+
+
 def _sits_down(L: Lex, p: Parse, t: Tok) -> bool:
     """ "sat down", "setzten sich zusammen": a verb of sitting with its particle, written apart
     or joined (not "sat on the board", "setzt sich für Y ein")."""
@@ -2770,7 +2781,7 @@ def _guest_of(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int], leaders: list
     heads = {pr.head.i} | {g.i for g in pr.gov if not g.deprel.startswith("~")}
     # a meal given for the guest ("gab ein Essen für den Gast", "a offert un dîner à son hôte", "zu
     # Ehren seines Gastes"): whom it was given for, in a phrase of the meal or of its giver
-    meal = L.has("meal_nouns", pr.head) and bool(pr.gov) and L.has("host_meal_verbs", pr.gov[0])
+    meal = _hosted_meal(L, pr)
     if meal and any(x.deprel == "appos" for x in p.children(pr.head.i)):
         return None  # "a dinner in honour of his guest, the singer Ed Sheeran", the apposition hung on the meal
     nouns = [
@@ -3752,7 +3763,7 @@ def _decision_time(L: Lex, pr: Pred, d: DateMention) -> bool:
         if g.deprel.startswith("~"):
             return False
         if g.i == top.head:
-            if g.i == pr.head.head and L.has("meal_nouns", pr.head) and L.has("host_meal_verbs", g):
+            if _hosted_meal(L, pr) and g.i == pr.gov[0].i:
                 return False  # "a offert mardi un dîner à Y": the meal's own day, not an offer's
             return any(L.has(key, g) for key in ("agree_verbs", "propose_verbs", "accept_verbs", "report_verbs"))
     return False
@@ -3767,6 +3778,7 @@ def _arrival_phrase_dates(ctx: Ctx, L: Lex, pr: Pred) -> list[DateMention]:
     verb = _clause_verb(pr)
     subjects = [x for x in p.children(verb.i) if x.deprel in ("nsubj", "nsubj:pass")]
     # (or hung by the parser on the subject it describes: "Arrivé mardi, le chef de l'État ...")
+    late = L.words.get("late_day_parts", ())
     for c in [*p.children(verb.i), *(x for sj in subjects for x in p.children(sj.i) if x.deprel == "acl")]:
         if c.deprel not in ("advcl", "acl") or c.upos not in ("VERB", "ADJ") or not L.has("arrive_verbs", c):
             continue
@@ -3775,7 +3787,6 @@ def _arrival_phrase_dates(ctx: Ctx, L: Lex, pr: Pred) -> list[DateMention]:
         if any(x.deprel in ("nsubj", "nsubj:pass", "mark", "csubj") for x in p.children(c.i)):
             continue
         sub = p.subtree(c.i)
-        late = L.words.get("late_day_parts", ())
         if any(any(fold(t.form).endswith(x) for x in late) for t in sub):
             continue
         dates = _dates(ctx, pr, {t.i for t in sub})
