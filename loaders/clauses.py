@@ -632,6 +632,20 @@ def _first_conjunct(p: Parse, t: Tok) -> Tok:
     return t
 
 
+def _place_top(p: Parse, t: Tok) -> Tok:
+    """The verb a clause of place hangs from, above the infinitives below it ("..., where he is
+    expected to meet Y", "..., wo er Y treffen will": ``expected``, which the relative adverb
+    hangs on); ``t`` itself when no clause of place is above it."""
+    cur = t
+    while cur.deprel == "xcomp" and cur.head:
+        cur = p.tok(cur.head)
+        if cur.deprel in ("acl:relcl", "acl", "advcl") and any(
+            fold(c.form) in _where_words() for c in p.children(cur.i)
+        ):
+            return cur
+    return t
+
+
 def _reciprocal(L: Lex, p: Parse, t: Tok) -> bool:
     """ "Ils s'étaient vus à Pékin", "se vieron en Lima", "hatten sich in Warschau gesehen": seeing
     each other is meeting (not "s'est vu refuser", "se ve obligado", "sieht sich gezwungen": a
@@ -712,6 +726,19 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
                 or (kind == "meet" and L.has("meet_phase", g))
             ):
                 return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
+        if (
+            g.upos in ("VERB", "AUX", "ADJ")
+            and L.has("schedule_verbs", g)
+            and (
+                t.deprel in ("obj", "nsubj:pass")
+                # ("où est prévu un entretien", "donde está prevista una reunión": a participle
+                # after its auxiliary, with the noun parsed as its plain subject)
+                or (t.deprel == "nsubj" and any(c.deprel in ("aux", "cop") for c in p.children(g.i)))
+            )
+        ):
+            # "a meeting with Y is scheduled for Thursday", "wo ein Gespräch mit Y geplant ist",
+            # "plans talks with Y": an event set for later, in the mode its verb gives
+            return Pred(kind, k, p, t, [g] + _governors(p, g))
         if (
             t.deprel in ("obj", "nsubj:pass")
             and L.has("meal_nouns", t)
@@ -961,7 +988,7 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
         subj |= d
         dom |= d
-    top = _first_conjunct(p, _clause_verb(pr))
+    top = _place_top(p, _first_conjunct(p, _clause_verb(pr)))
     if (
         top.deprel == "advcl"
         and top.head
@@ -1278,7 +1305,11 @@ def _clause_verb(pr: Pred) -> Tok:
     the object or subject of ("held talks", "talks took place")."""
     if pr.head.upos in ("NOUN", "PROPN") and pr.gov and pr.head.deprel in ("obj", "nsubj", "nsubj:pass"):
         g = pr.gov[0]
-        if g.i == pr.head.head and g.upos in ("VERB", "AUX"):
+        if g.i == pr.head.head and (
+            g.upos in ("VERB", "AUX")
+            # ("donde está prevista una reunión": a participle the parser took for an adjective)
+            or (g.upos == "ADJ" and any(c.deprel in ("cop", "aux", "aux:pass") for c in pr.p.children(g.i)))
+        ):
             return g
     return pr.head
 
@@ -1841,6 +1872,7 @@ def _place_clause_of(p: Parse, pr: Pred) -> Pred | None:
         head = pr.gov[0]  # "where she holds talks": the light verb's clause
     while head.deprel == "conj" and head.head:
         head = p.tok(head.head)  # "wo sie ein Werk besucht und von X empfangen wird": the same clause
+    head = _place_top(p, head)
     if head.deprel not in ("acl:relcl", "acl") or not head.head:
         return None
     if not any(fold(c.form) in _where_words() for c in p.children(head.i)):
@@ -2338,10 +2370,12 @@ def _speaker_of(p: Parse, pr: Pred) -> set[int]:
     """ "Lula dijo que se reuniría con Sánchez", "Путин заявил, что встретится с ...": a reported
     clause with no subject of its own has the speaker's; a clause of place ("..., where ...") the
     subject of the clause it tells the place of."""
-    top = _clause_verb(pr)
-    if any(c.deprel in ("nsubj", "nsubj:pass", "expl") and c.upos != "PRON" for c in p.children(top.i)):
+    top = _place_top(p, _clause_verb(pr))
+    # (the event noun is no subject of its own: "wo ein Gespräch mit Y geplant ist")
+    subjects = [c for c in p.children(top.i) if c.i != pr.head.i]
+    if any(c.deprel in ("nsubj", "nsubj:pass", "expl") and c.upos != "PRON" for c in subjects):
         return set()
-    if any(c.deprel in ("nsubj", "nsubj:pass") for c in p.children(top.i)):
+    if any(c.deprel in ("nsubj", "nsubj:pass") for c in subjects):
         return set()  # "il rencontrerait": the pronoun says who
     if (
         top.deprel in ("acl:relcl", "acl", "advcl")
@@ -2763,11 +2797,21 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
             # sentence has just named, whom the reference data does not know
             return []
         return [topic] if topic else []
-    if not topic:
-        return []
     role = _bare_title(ctx, p, subj)
-    if role and role != "counterpart" and role_fits(role, ctx.leader_info[topic].get("role")):
+    if not role or role == "counterpart":
+        return []
+    if topic and role_fits(role, ctx.leader_info[topic].get("role")):
         return [topic]  # "El mandatario tiene previsto ...", "Der Kanzler reiste ...": the same person
+    # "Orsi accepted ... On Wednesday the minister flies to Buenos Aires": not the person just told
+    # of, whom the title does not fit, but the one it fits whom the text has named most (when one
+    # is named more than any other)
+    told: dict[str, int] = {}
+    for h in ctx.leader_hits:
+        if h.start < p.start and h.explicit and role_fits(role, ctx.leader_info[h.lid].get("role")):
+            told[h.lid] = told.get(h.lid, 0) + 1
+    ranked = sorted(told.values(), reverse=True)
+    if ranked and (len(ranked) == 1 or ranked[0] > ranked[1]):
+        return [max(told, key=lambda x: told[x])]
     return []
 
 
@@ -3473,14 +3517,16 @@ def _located(ctx: Ctx, L: Lex, p: Parse, t: Tok, pr: Pred, start: int) -> bool:
     mention decides."""
     if _in_a_name(ctx, L, p, t):
         return False  # "the Shanghai Cooperation Organisation", "Шанхайской организации": a name
-    top = _clause_verb(pr)
+    top = _place_top(p, _clause_verb(pr))
     where = [c for c in p.children(top.i) if c.deprel in ("advmod", "mark", "obl") and fold(c.form) in _where_words()]
     if top.deprel in ("acl:relcl", "acl") and top.head and where:
         # "arrived in Edmonton from Ottawa, where he met Carney": where is Ottawa, whatever its
         # case; hung on a day ("am Donnerstag aus Ottawa, wo er ..."), the name just before "where"
         ante = p.tok(top.head)
-        if ante.i == t.i and _case_of(p, t):
-            return True  # (an object, "reached the square, where ...", is left to the rules below)
+        if ante.i == t.i and (_case_of(p, t) or (t.deprel == "obj" and t.head and L.has("visit_verbs", p.tok(t.head)))):
+            # (and the object of a visit: "will visit Minsk, where he is to meet ..."; another
+            # object, "reached the square, where ...", is left to the rules below)
+            return True
         if ante.i != t.i and (ante.upos != "PROPN" or fold(ante.form) in _calendar_words()):
             name = _name_before(p, where[0])
             if name is not None and name.i == t.i:
@@ -4419,7 +4465,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # time in the event's own clause, before one it shares with the clause it is joined to
         own = _own_clause(p, pr)
         dates = [d for d in dates if _tok_ids(p, d.start, d.end) & own] or dates
-    top = _first_conjunct(p, pr.gov[0] if pr.during and pr.gov else _clause_verb(pr))
+    top = _place_top(p, _first_conjunct(p, pr.gov[0] if pr.during and pr.gov else _clause_verb(pr)))
     if (
         len(dates) == 1
         and dates[0].precision == "day"
@@ -4762,6 +4808,8 @@ def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
         if v.upos not in ("VERB", "AUX"):
             return False
         for c in p.children(v.i):
+            if c.i == pr.head.i:
+                continue  # (the noun itself: "wo ein Treffen mit Y geplant ist")
             if c.deprel in ("nsubj", "nsubj:pass") and c.upos in ("NOUN", "PROPN"):
                 if c.upos == "NOUN" and not lex(ctx.lang).has("proxy_nouns", c):
                     return False  # "the head of Russian diplomacy": may well be a leader

@@ -392,6 +392,66 @@ def _elided_pronouns(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     return _elided_pronouns(lang, tuple(out))
 
 
+def _subtree(toks: tuple[Tok, ...], top: int) -> set[int]:
+    out, todo = {top}, [top]
+    while todo:
+        j = todo.pop()
+        for t in toks:
+            if t.head == j and t.i not in out:
+                out.add(t.i)
+                todo.append(t.i)
+    return out
+
+
+def _before_relative_adverb(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """A clause of place opens with its relative adverb ("..., wo ein Gespräch mit Y geplant ist",
+    "..., where talks are planned"): a phrase before the adverb that the parser hung inside that
+    clause ("reist nach Warschau, wo ...", with "nach Warschau" under "geplant") belongs to the
+    clause the relative one hangs on, and the adverb itself, hung on a noun of the clause, to the
+    clause's verb (events key ``where_words``)."""
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.gazetteer import fold
+
+    where = {fold(w) for w in rd.lexicon(lang).get("events", {}).get("where_words", ())}
+    if not any(fold(t.form) in where for t in toks):
+        return toks
+    out = list(toks)
+    for w in toks:
+        if fold(w.form) not in where or not w.head:
+            continue
+        clause = out[w.head - 1]
+        while clause.deprel not in ("acl", "acl:relcl") and clause.head and clause.upos not in ("VERB", "AUX"):
+            clause = out[clause.head - 1]
+        if clause.deprel == "root" and clause.i > w.i:
+            # "reist nach Kuala Lumpur weiter, wo ein Treffen ... geplant ist" with "geplant" the
+            # root and the travel under it: the clause before the adverb is the main one
+            main = [
+                t
+                for t in out
+                if t.head == clause.i
+                and t.i < w.i
+                and t.upos in ("VERB", "AUX")
+                and t.deprel in ("acl", "advcl", "ccomp", "parataxis", "dep", "conj", "csubj")
+            ]
+            if not main:
+                continue
+            out[main[-1].i - 1] = replace(main[-1], head=0, deprel="root")
+            out[clause.i - 1] = clause = replace(clause, head=main[-1].i, deprel="acl:relcl")
+        if clause.deprel in ("xcomp", "conj", "dep", "parataxis") and clause.head and clause.head < w.i < clause.i:
+            # "fliegt nach Buenos Aires, wo ein Treffen ... geplant ist" with "geplant" a complement of
+            # "fliegt": a relative clause on what comes before the adverb, none of that clause's own
+            out[clause.i - 1] = clause = replace(clause, deprel="acl:relcl")
+        if clause.deprel not in ("acl", "acl:relcl") or not clause.head or clause.i < w.i:
+            continue
+        inside = _subtree(tuple(out), clause.i)
+        for k, t in enumerate(out):
+            if t.i < w.i and t.i in inside and t.head in inside and t.head > w.i and t.upos != "PUNCT":
+                out[k] = replace(t, head=clause.head)  # (its own relation: "nach Warschau", an oblique)
+        if w.head != clause.i:
+            out[w.i - 1] = replace(out[w.i - 1], head=clause.i, deprel="advmod")
+    return toks if out == list(toks) else tuple(out)
+
+
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
     trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
@@ -405,6 +465,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     Russian: a word natasha left with no head but a relation of its own is hung (``_one_root``)."""
     toks = _off_punctuation(toks)
     toks = _lemma_fixes(lang, toks)
+    toks = _before_relative_adverb(lang, toks)
     if lang == "ru":
         return tuple(_one_root(list(toks)))
     if lang == "de":

@@ -226,3 +226,62 @@ def test_a_russian_word_left_without_a_head_hangs_where_its_like_before_it_hangs
     assert [t.head for t in out] == [0, 1, 1, 3, 1]
     assert [t.deprel for t in out] == [t.deprel for t in toks]
     assert [t.head for t in _repair("de", toks)] == [0, 1, 0, 3, 0]
+
+
+def test_what_comes_before_a_relative_adverb_belongs_to_the_clause_it_hangs_on():
+    """A clause of place opens with its adverb: "fliegt nach Buenos Aires, wo ein Treffen ...
+    geplant ist" parsed with "nach Buenos Aires" under "geplant", "wo" under the noun and "geplant"
+    a complement of "fliegt" is repaired to "nach Buenos Aires" under "fliegt", "wo" under
+    "geplant" and "geplant" a relative clause; with the relative clause taken for the root, the
+    travel verb before the adverb becomes the root. A tree with no such slip is kept as it is."""
+    from relgraph.loaders.nlp import Tok
+    from relgraph.loaders.nlp.client import _repair
+
+    def tok(i, form, upos, head, rel):
+        return Tok(i, form, form.lower(), upos, head, rel, i, i + 1)
+
+    # "Er fliegt nach Aires , wo ein Treffen geplant ist"
+    slipped = (
+        tok(1, "Er", "PRON", 2, "nsubj"),
+        tok(2, "fliegt", "VERB", 0, "root"),
+        tok(3, "nach", "ADP", 4, "case"),
+        tok(4, "Aires", "PROPN", 9, "obl"),
+        tok(5, ",", "PUNCT", 7, "punct"),
+        tok(6, "wo", "ADV", 8, "advmod"),
+        tok(7, "ein", "DET", 8, "det"),
+        tok(8, "Treffen", "NOUN", 9, "nsubj:pass"),
+        tok(9, "geplant", "VERB", 2, "xcomp"),
+        tok(10, "ist", "AUX", 9, "aux:pass"),
+    )
+    out = _repair("de", slipped)
+    assert (out[3].head, out[3].deprel) == (2, "obl")
+    assert (out[5].head, out[5].deprel) == (9, "advmod")
+    assert (out[8].head, out[8].deprel) == (2, "acl:relcl")
+    # the same with "geplant" the root and "fliegt" hung under it
+    rooted = tuple(
+        tok(
+            t.i,
+            t.form,
+            t.upos,
+            9 if t.i == 2 else 0 if t.i == 9 else t.head,
+            "acl" if t.i == 2 else "root" if t.i == 9 else t.deprel,
+        )
+        for t in slipped
+    )
+    out = _repair("de", rooted)
+    assert (out[1].head, out[1].deprel) == (0, "root")
+    assert (out[8].head, out[8].deprel) == (2, "acl:relcl")
+    assert out[3].head == 2 and out[5].head == 9
+    # "Er fliegt nach Aires , wo er Y trifft": nothing to repair
+    clean = (
+        tok(1, "Er", "PRON", 2, "nsubj"),
+        tok(2, "fliegt", "VERB", 0, "root"),
+        tok(3, "nach", "ADP", 4, "case"),
+        tok(4, "Aires", "PROPN", 2, "obl"),
+        tok(5, ",", "PUNCT", 9, "punct"),
+        tok(6, "wo", "ADV", 9, "advmod"),
+        tok(7, "er", "PRON", 9, "nsubj"),
+        tok(8, "Y", "PROPN", 9, "obj"),
+        tok(9, "trifft", "VERB", 4, "acl:relcl"),
+    )
+    assert _repair("de", clean) == clean
