@@ -1460,6 +1460,20 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         ):
             return True
     heads = [pr.head] + [g for g in pr.gov]
+    if pr.kind == "meet" and any(
+        c.deprel in ("amod", "advmod") and L.has("indirect_words", c) for h in heads[:2] for c in p.children(h.i)
+    ):
+        # "indirect talks", "hat indirekt verhandelt", "pourparlers indirects", "непрямые переговоры":
+        # each side in its own room, a go-between carrying the messages: they did not meet
+        return True
+    for h in heads:
+        if any(
+            c.deprel in ("obl", "advmod", "obl:tmod", "nmod:tmod")
+            and L.has("no_time_nouns", c)
+            and any(x.deprel in ("det", "amod", "advmod") and L.has("negators", x) for x in p.children(c.i))
+            for c in p.children(h.i)
+        ):
+            return True  # "at no point did they meet", "ne se sont à aucun moment retrouvés", "zu keinem Zeitpunkt"
     for h in heads:
         hi = h.i
         for c in p.children(hi):

@@ -22,7 +22,7 @@ from relgraph.loaders.context import (
     slug,
     stopwords,
 )
-from relgraph.loaders.gazetteer import Match, Token, fold
+from relgraph.loaders.gazetteer import Match, Token, fold, lemmatize
 from relgraph.loaders.resolve import place_id
 
 
@@ -1972,6 +1972,27 @@ def _common_words(lang: str) -> frozenset[str]:
     return frozenset(out)
 
 
+def _named_as_a_relative(ctx: Ctx, lid: str, first: str, family: str) -> bool:
+    """Somewhere in the text, "<first> <family>" is followed in its sentence by the leader's full
+    name ("Eric Trump, a son of US President Donald Trump") or by a relation to someone ("Дмитрия
+    Лукашенко, сына президента Беларуси", "Bilal Erdoğan, dem Sohn des Präsidenten"): another
+    person of that family (or of that office's staff), there and wherever the text names them so,
+    the headline included."""
+    proxies = {fold(w) for w in ctx.lex.get("events", {}).get("proxy_nouns", ())}
+    full = fold(rd.leaders()[lid].name) if lid in rd.leaders() else None
+    for m in re.finditer(r"(?<!\w)" + re.escape(first) + r"\s+" + re.escape(family) + r"(?!\w)", ctx.text):
+        s = ctx.sents[ctx.sent_of(m.start())]
+        rest = ctx.text[m.end() : s.end]
+        if full and full in fold(rest):
+            return True
+        after = re.match(r"\s*,\s*((?:[\w'’-]+\s+){0,2}[\w'’-]+)", rest)
+        if after and any(
+            fold(w) in proxies or lemmatize(ctx.lang, w) in proxies for w in re.findall(r"[\w'’-]+", after.group(1))
+        ):
+            return True
+    return False
+
+
 def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), people=None) -> bool:
     """The family name ``i`` comes right after a capitalised word that is no part of the person's
     name, no title and no honorific: another member of the family ("Macron's wife Brigitte Macron",
@@ -2012,10 +2033,11 @@ def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), 
         return False
     s = ctx.sents[ctx.sent_of(prev.start)]
     # the leader named in full later in the same sentence: "Eric Trump, the son of Donald Trump"
-    if any(h.lid == lid and h.how in ("name", "title+name") and tk.end <= h.start < s.end for h in mentions) or (
-        lid in rd.leaders() and fold(rd.leaders()[lid].name) in fold(ctx.text[tk.end : s.end])
-    ):
+    if any(h.lid == lid and h.how in ("name", "title+name") and tk.end <= h.start < s.end for h in mentions):
         return True
+    if prev.fold not in _common_words(ctx.lang) and _named_as_a_relative(ctx, lid, prev.text, tk.text):
+        return True
+
     # else only a word the language does not know ("Brigitte"), not a capitalised common word
     # ("Yesterday Macron", German "Gastgeber Macron")
     return not (simplemma.is_known(prev.text.lower(), ctx.lang) or prev.fold in _common_words(ctx.lang))
