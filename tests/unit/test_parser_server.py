@@ -16,6 +16,13 @@ from relgraph.loaders.nlp import parse
 from relgraph.loaders.nlp.server import _NOT_LOOPBACK, ParserServer
 
 
+def _word(i, form, upos, head, rel):
+    """Token ``i`` of a hand-made parse, one character long at offset ``i``."""
+    from relgraph.loaders.nlp import Tok
+
+    return Tok(i, form, form.lower(), upos, head, rel, i, i + 1)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -181,21 +188,17 @@ def test_a_cycle_of_heads_is_cut_so_every_walk_up_ends():
 def test_words_hung_on_punctuation_hang_on_the_word_above_it():
     """UD punctuation has no dependents: a word the parser hung on a comma (or on a comma hung on
     a comma) hangs on the first word above that is no punctuation; the rest of the tree is kept."""
-    from relgraph.loaders.nlp import Tok
     from relgraph.loaders.nlp.client import _repair
-
-    def tok(i, form, upos, head, rel):
-        return Tok(i, form, form.lower(), upos, head, rel, i, i + 1)
 
     # "X held talks , Y , at Z"
     toks = (
-        tok(1, "X", "PROPN", 2, "nsubj"),
-        tok(2, "held", "VERB", 0, "root"),
-        tok(3, "talks", "NOUN", 2, "obj"),
-        tok(4, ",", "PUNCT", 2, "punct"),
-        tok(5, "Y", "PROPN", 4, "dep"),
-        tok(6, ",", "PUNCT", 4, "punct"),
-        tok(7, "Z", "PROPN", 6, "dep"),
+        _word(1, "X", "PROPN", 2, "nsubj"),
+        _word(2, "held", "VERB", 0, "root"),
+        _word(3, "talks", "NOUN", 2, "obj"),
+        _word(4, ",", "PUNCT", 2, "punct"),
+        _word(5, "Y", "PROPN", 4, "dep"),
+        _word(6, ",", "PUNCT", 4, "punct"),
+        _word(7, "Z", "PROPN", 6, "dep"),
     )
     for lang in ("en", "fr", "de", "es", "ru"):
         out = _repair(lang, toks)
@@ -234,24 +237,20 @@ def test_what_comes_before_a_relative_adverb_belongs_to_the_clause_it_hangs_on()
     a complement of "fliegt" is repaired to "nach Buenos Aires" under "fliegt", "wo" under
     "geplant" and "geplant" a relative clause; with the relative clause taken for the root, the
     travel verb before the adverb becomes the root. A tree with no such slip is kept as it is."""
-    from relgraph.loaders.nlp import Tok
     from relgraph.loaders.nlp.client import _repair
-
-    def tok(i, form, upos, head, rel):
-        return Tok(i, form, form.lower(), upos, head, rel, i, i + 1)
 
     # "Er fliegt nach Aires , wo ein Treffen geplant ist"
     slipped = (
-        tok(1, "Er", "PRON", 2, "nsubj"),
-        tok(2, "fliegt", "VERB", 0, "root"),
-        tok(3, "nach", "ADP", 4, "case"),
-        tok(4, "Aires", "PROPN", 9, "obl"),
-        tok(5, ",", "PUNCT", 7, "punct"),
-        tok(6, "wo", "ADV", 8, "advmod"),
-        tok(7, "ein", "DET", 8, "det"),
-        tok(8, "Treffen", "NOUN", 9, "nsubj:pass"),
-        tok(9, "geplant", "VERB", 2, "xcomp"),
-        tok(10, "ist", "AUX", 9, "aux:pass"),
+        _word(1, "Er", "PRON", 2, "nsubj"),
+        _word(2, "fliegt", "VERB", 0, "root"),
+        _word(3, "nach", "ADP", 4, "case"),
+        _word(4, "Aires", "PROPN", 9, "obl"),
+        _word(5, ",", "PUNCT", 7, "punct"),
+        _word(6, "wo", "ADV", 8, "advmod"),
+        _word(7, "ein", "DET", 8, "det"),
+        _word(8, "Treffen", "NOUN", 9, "nsubj:pass"),
+        _word(9, "geplant", "VERB", 2, "xcomp"),
+        _word(10, "ist", "AUX", 9, "aux:pass"),
     )
     out = _repair("de", slipped)
     assert (out[3].head, out[3].deprel) == (2, "obl")
@@ -259,7 +258,7 @@ def test_what_comes_before_a_relative_adverb_belongs_to_the_clause_it_hangs_on()
     assert (out[8].head, out[8].deprel) == (2, "acl:relcl")
     # the same with "geplant" the root and "fliegt" hung under it
     rooted = tuple(
-        tok(
+        _word(
             t.i,
             t.form,
             t.upos,
@@ -274,14 +273,14 @@ def test_what_comes_before_a_relative_adverb_belongs_to_the_clause_it_hangs_on()
     assert out[3].head == 2 and out[5].head == 9
     # "Er fliegt nach Aires , wo er Y trifft": nothing to repair
     clean = (
-        tok(1, "Er", "PRON", 2, "nsubj"),
-        tok(2, "fliegt", "VERB", 0, "root"),
-        tok(3, "nach", "ADP", 4, "case"),
-        tok(4, "Aires", "PROPN", 2, "obl"),
-        tok(5, ",", "PUNCT", 9, "punct"),
-        tok(6, "wo", "ADV", 9, "advmod"),
-        tok(7, "er", "PRON", 9, "nsubj"),
-        tok(8, "Y", "PROPN", 9, "obj"),
-        tok(9, "trifft", "VERB", 4, "acl:relcl"),
+        _word(1, "Er", "PRON", 2, "nsubj"),
+        _word(2, "fliegt", "VERB", 0, "root"),
+        _word(3, "nach", "ADP", 4, "case"),
+        _word(4, "Aires", "PROPN", 2, "obl"),
+        _word(5, ",", "PUNCT", 9, "punct"),
+        _word(6, "wo", "ADV", 9, "advmod"),
+        _word(7, "er", "PRON", 9, "nsubj"),
+        _word(8, "Y", "PROPN", 9, "obj"),
+        _word(9, "trifft", "VERB", 4, "acl:relcl"),
     )
     assert _repair("de", clean) == clean
