@@ -227,6 +227,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         reciprocal = has(("reciprocal_meet_verbs",)) and any(L.has("reflexive_pronouns", x) for x in toks)
         if (
             ((person or place or sector) and (has(ev_keys) or reciprocal))
+            or (person and place and has(("stay_verbs",)))  # "X was in Paris in July"
             or (denial and has(("meet_nouns",)))
             or ((person or state) and has(prop_keys))
             or (sector and has(topic_keys))
@@ -410,8 +411,10 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 or _bids_welcome(L, p, t)
             ):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
-            elif (L.has("visit_verbs", t) and t.deprel not in ("aux", "aux:pass") and not _going_to(p, t)) or (
-                L.has("awaited_verbs", t) and _awaited(L, p, t)
+            elif (
+                (L.has("visit_verbs", t) and t.deprel not in ("aux", "aux:pass") and not _going_to(p, t))
+                or (L.has("awaited_verbs", t) and _awaited(L, p, t))
+                or _stays_in(L, p, t)
             ):
                 # (not "iban a mantener", "va rencontrer": going to, the future's auxiliary)
                 out.append(Pred("visit", k, p, t, _governors(p, t)))
@@ -441,6 +444,44 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 if pred:
                     out.append(pred)
     return out
+
+
+def _stays_in(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "Modi was last in Paris in July 2023", "Macron war im Juni in Berlin", "avait séjourné à
+    Paris", "был в Москве": being (or staying) in a named place, said of someone, is a trip there
+    (the copula read as the clause's verb: ``nlp.client._copula_places``)."""
+    if not L.has("stay_verbs", t) or t.deprel in ("aux", "aux:pass", "cop"):
+        return False
+    kids = p.children(t.i)
+    if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids):
+        return False
+    return any(
+        c.deprel == "obl"
+        and c.upos == "PROPN"
+        and any(x.deprel == "case" and L.has("stay_case", x) for x in p.children(c.i))
+        for c in kids
+    )
+
+
+def _gapped(ctx: Ctx, p: Parse, m: Match) -> bool:
+    """The place is told of another person, named between it and the word it hangs on ("Modi was
+    in Gujarat and Carney in Ottawa": Ottawa is Carney's)."""
+    ids = _tok_ids(p, m.start, m.end)
+    if not ids:
+        return False
+    cur = p.tok(min(ids))
+    while cur.head:
+        if cur.i not in ids and cur.deprel == "conj" and cur.upos == "PROPN" and _leaders_in(ctx, p, {cur.i}):
+            return True  # "Путин находился в Москве, Токаев в Астане": Tokayev's, hung on his name
+        if any(
+            c.deprel == "conj" and c.upos == "PROPN" and cur.head < c.i < cur.i and _leaders_in(ctx, p, {c.i})
+            for c in p.toks  # ("estuvo en Lisboa y Sánchez en Roma": the name hung on Lisboa)
+        ):
+            return True
+        if cur.upos in ("VERB", "AUX"):
+            return False
+        cur = p.tok(cur.head)
+    return False
 
 
 def _bids_welcome(L: Lex, p: Parse, t: Tok) -> bool:
@@ -764,7 +805,7 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             return Pred(
                 kind, k, p, t, [g] + _governors(p, g)
             )  # "sat down for talks", "setzten sich zu Gesprächen zusammen"
-        if t.deprel == "obl" and g.upos == "VERB" and L.has("visit_verbs", g):
+        if t.deprel == "obl" and g.upos == "VERB" and (L.has("visit_verbs", g) or _stays_in(L, p, g)):
             if kind == "visit":
                 return None  # "arrived on a visit": the verb is the event
             if any(c.deprel == "case" and L.has("meet_goal_preps", c) for c in p.children(t.i)):
@@ -2477,8 +2518,11 @@ def _counterfactual(ctx: Ctx, L: Lex, pr: Pred) -> bool:
 
 def _conditional_form(lang: str, v: Tok) -> bool:
     """A synthetic conditional: the infinitive's stem and the conditional ending ("rendrait",
-    "rencontrerait", "viajaría", "reunirían"), not an imperfect ("déclarait")."""
+    "rencontrerait", "viajaría", "reunirían"), not an imperfect ("déclarait"), or a form the
+    lexicon lists (events key ``irregular_conditionals``: "serait")."""
     form, lemma = v.form.lower(), v.lemma.lower()
+    if fold(form) in {fold(w) for w in rd.lexicon(lang).get("events", {}).get("irregular_conditionals", ())}:
+        return True  # "serait", "irait": a stem of its own
     if lang == "fr":
         m = re.search(r"(?:ais|ait|ions|iez|aient)$", form)
         return bool(m) and form[: m.start()] in {lemma, lemma[:-1]} and lemma.endswith(("r", "re"))
@@ -4416,6 +4460,27 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if origin is not None:
         places, dests = origin, []  # "left Moscow for Beijing after talks with Putin": in Moscow
     places = [(pid, m) for pid, m in places if not namesake_abroad(ctx, pid)]
+    if pr.kind == "visit" and not L.has("visit_verbs", pr.head) and _stays_in(L, p, pr.head):
+        # "X was in Paris": a trip only to the place the clause names, and only the subject's
+        # ("Modi was in Gujarat and Carney in Ottawa": nobody else's)
+        places = [
+            (pid, m)
+            for pid, m in places
+            if ctx.places[pid]["state"] and not ctx.places[pid].get("guessed") and not _gapped(ctx, p, m)
+        ]
+        own = {ctx.leader_info[x]["state"] for x in subject}
+        places = [(pid, m) for pid, m in places if ctx.places[pid]["state"] not in own]
+        if (
+            (pr.head.feats.get("Tense") == "Pres" or L.has("present_be_forms", pr.head))
+            and not L.has("irregular_futures", pr.head)  # ("будет", which natasha calls a present)
+            and not any(c.deprel == "aux" for c in p.children(pr.head.i))
+        ):
+            places = []  # "X is in Singapore this week for a forum": where he is, no trip the text reports
+        if not places or len(subject) != 1:
+            # (a place the reference data does not know, or puts in no state: nothing to say where;
+            # "both were in Vienna that month": who and when, a rumour's denial leaves open)
+            return None
+        leaders = list(subject)
     if len(places) > 1:
         # the place in the event's own clause, before one it shares with the clause it is joined to
         # (a venue alone there keeps the city the clause hangs on: "nach Warschau, wo ihn Tusk
@@ -4689,6 +4754,16 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         c.deprel == "det" and (L.has("demonstratives", c) or c.feats.get("PronType") == "Dem")
         for c in p.children(pr.head.i)
     )
+    if (
+        pr.kind == "visit"
+        and date is None
+        and status != "planned"
+        and not L.has("visit_verbs", pr.head)
+        and _stays_in(L, p, pr.head)
+    ):
+        # "Aliyev was in Astana, when ... last year", "estuvo en Miami": being somewhere with no
+        # time of its own does not say whether that is the trip reported or an earlier one
+        return None
     return Event(
         kind,
         pr.k,

@@ -452,6 +452,52 @@ def _before_relative_adverb(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]
     return toks if out == list(toks) else tuple(out)
 
 
+# what stays with a place word when its copula becomes the clause's verb
+_OF_THE_NAME = {"case", "det", "flat", "flat:name", "compound", "amod", "nmod", "appos", "nummod", "fixed", "nmod:poss"}
+
+
+def _copula_places(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """ "Modi was in Paris in July", "Macron war zuletzt in Berlin", "había estado en Madrid", "был
+    в Москве": UD makes the place the clause's head and "be" its copula. Read as the verb of being
+    somewhere (events keys ``be_lemmas``, ``stay_case`` and ``stay_adverbs``): the copula heads the clause, with its
+    subject, time and modifiers, and the place is its oblique, as in "stayed in Paris"."""
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.gazetteer import fold
+
+    ev = rd.lexicon(lang).get("events", {})
+    be = {fold(w) for w in ev.get("be_lemmas", ())}
+    adverbs = {fold(w) for w in ev.get("stay_adverbs", ())}
+    case = {fold(w) for w in ev.get("stay_case", ())}
+    if not be or not any(t.deprel == "cop" and fold(t.lemma) in be for t in toks):
+        return toks
+    out = list(toks)
+    for x in toks:
+        if x.upos != "PROPN" and not (x.upos in ("ADJ", "ADV") and fold(x.form) in adverbs):
+            continue  # (a place, or "last" before it: "was last in Paris"; not "est arrivé à Paris")
+        kids = [t for t in out if t.head == x.i]
+        cop = next((c for c in kids if c.deprel == "cop" and fold(c.lemma) in be and c.i < x.i), None)
+        if cop is None:
+            continue
+        if x.upos == "PROPN" and not any(c.deprel == "case" and fold(c.form) in case for c in kids):
+            continue
+        if x.upos != "PROPN" and not any(
+            c.deprel == "obl"
+            and c.upos == "PROPN"
+            and any(y.head == c.i and y.deprel == "case" and fold(y.form) in case for y in out)
+            for c in kids
+        ):
+            continue  # ("was last in Paris": a word of time or manner before the place)
+        if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids):
+            continue
+        out[cop.i - 1] = replace(cop, head=x.head, deprel=x.deprel, upos="VERB")
+        out[x.i - 1] = replace(out[x.i - 1], head=cop.i, deprel="obl")
+        for c in kids:
+            if c.i == cop.i or (c.deprel in _OF_THE_NAME) or (c.deprel == "conj" and c.upos not in ("VERB", "AUX")):
+                continue
+            out[c.i - 1] = replace(out[c.i - 1], head=cop.i)
+    return toks if out == list(toks) else tuple(out)
+
+
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
     trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
@@ -466,6 +512,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     toks = _off_punctuation(toks)
     toks = _lemma_fixes(lang, toks)
     toks = _before_relative_adverb(lang, toks)
+    toks = _copula_places(lang, toks)
     if lang == "ru":
         return tuple(_one_root(list(toks)))
     if lang == "de":

@@ -284,3 +284,33 @@ def test_what_comes_before_a_relative_adverb_belongs_to_the_clause_it_hangs_on()
         _word(9, "trifft", "VERB", 4, "acl:relcl"),
     )
     assert _repair("de", clean) == clean
+
+
+def test_a_copula_before_a_place_becomes_the_verb_of_being_there():
+    """UD hangs "Modi was in Paris" on "Paris", with "was" its copula: the copula becomes the
+    clause's verb, with the subject, and the place its oblique (as in "stayed in Paris"). A copula
+    before a noun that is no place phrase ("it was their first meeting") is kept as it is."""
+    from relgraph.loaders.nlp import Tok
+    from relgraph.loaders.nlp.client import _repair
+
+    was = Tok(2, "was", "be", "AUX", 4, "cop", 2, 3)
+
+    # "Modi was in Paris"
+    toks = (
+        _word(1, "Modi", "PROPN", 4, "nsubj"),
+        was,
+        _word(3, "in", "ADP", 4, "case"),
+        _word(4, "Paris", "PROPN", 0, "root"),
+    )
+    out = _repair("en", toks)
+    assert (out[1].head, out[1].deprel, out[1].upos) == (0, "root", "VERB")
+    assert (out[3].head, out[3].deprel) == (2, "obl")
+    assert out[0].head == 2 and out[2].head == 4
+    # "it was their meeting"
+    kept = (
+        _word(1, "it", "PRON", 4, "nsubj"),
+        was,
+        _word(3, "their", "PRON", 4, "nmod:poss"),
+        _word(4, "meeting", "NOUN", 0, "root"),
+    )
+    assert _repair("en", kept) == kept
