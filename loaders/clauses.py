@@ -5118,6 +5118,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     last: DateMention | None = None
     meeting_day: DateMention | None = None  # the day of the last held meeting (or visit) told
     day_place: tuple[str, Match] | None = None  # the place of the meeting that set it
+    day_party: set[str] = set()  # and its participants
     recalled: Event | None = None  # the last meeting recalled from the past, told in sentence origin
     origin = -2
     plan_day: DateMention | None = None  # the day of the last planned event told, in sentence plan_k
@@ -5224,17 +5225,40 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             and ev.kind == "meet"
             and meeting_day is not None
             and _opens_with(ctx, L, "earlier_words", ev.k)
-            and ev.place is not None
-            and day_place is not None
-            and _same_town(ctx, ev.place[0], day_place[0])
-            and ctx.places[ev.place[0]].get("state") is not None
+            and (
+                (
+                    ev.place is not None
+                    and day_place is not None
+                    and _same_town(ctx, ev.place[0], day_place[0])
+                    and ctx.places[ev.place[0]].get("state") is not None
+                )
+                # (or no place known at all, by one of that day's party: "Earlier, the minister held
+                # talks with his counterpart at the ministry", a venue the gazetteer lacks)
+                # (or a venue, when that day's meeting had no place: "До этого в здании МИД состоялись
+                # переговоры X с Y"); before the encounter told just before, when that one is on the day
+                or (
+                    (
+                        (ev.place is None and not ev.places)
+                        or (
+                            ev.place is not None and day_place is None and ctx.places[ev.place[0]].get("kind") != "city"
+                        )
+                    )
+                    and set(ev.leaders) & day_party
+                    and _last_encounter_on(out, meeting_day)
+                )
+            )
         ):
             # "X was received on Tuesday by Y in Conakry. Auparavant, X avait rencontré Z au ministère
             # des Affaires étrangères": told as before, in a venue of the same town, with no day of
             # its own: earlier that day (not "Before that, in Helsinki ...": another time and place)
             ev = replace(ev, date=meeting_day)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
-            if (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced) and meeting_day is not None:
+            if (
+                (_phrase(ctx, L, "thread_words", ev.k) or ev.sequenced)
+                and meeting_day is not None
+                # ("Zuvor hatte X Y getroffen" after a meeting told with no day: before that one)
+                and (not _opens_with(ctx, L, "earlier_words", ev.k) or _last_encounter_on(out, meeting_day))
+            ):
                 # "Meanwhile, the foreign ministers met ...", "Позднее министра принял ...", "after the
                 # summit, X and Y held bilateral talks": in the time of the meeting the report is
                 # telling, the last one it dated to a day
@@ -5284,6 +5308,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 # Wednesday's talks leaves the report on Wednesday)
                 meeting_day = ev.date
                 day_place = ev.place
+                day_party = set(ev.leaders)
             last = ev.date  # a meeting's day (an arrival is often the evening before)
         elif ev.date is not None or ev.status != "held":
             last = None  # another day, or another time: the thread is lost
@@ -5296,6 +5321,12 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             told = None
         out.append(ev)
     return out
+
+
+def _last_encounter_on(told: list[Event], day: DateMention) -> bool:
+    """Is the last held meeting or visit told on ``day`` ("earlier" is before that one)?"""
+    last = next((e for e in reversed(told) if e.kind in ("meet", "visit") and e.status == "held"), None)
+    return last is not None and last.date is not None and last.date.value == day.value
 
 
 def _pluperfect_clause(ctx: Ctx, L: Lex, ev: Event) -> bool:
@@ -6379,6 +6410,19 @@ def meetings_on_trips(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -
     return out
 
 
+def _seat_in_town(ctx: Ctx, venue: str, town: str) -> bool:
+    """Is ``venue`` a palace or an office (a seat of government, a ministry) in ``town``, by
+    the reference data (not a town guessed from the text): a visit there is a visit to the town.
+    A residence, an estate or a base outside town ("Chequers", "Novo-Ogaryovo") stays the place."""
+    ref = rd.places().get(venue)
+    return (
+        ctx.places[venue]["kind"] in ("palace", "office")
+        and not ctx.places[venue].get("guessed")
+        and ref is not None
+        and ref.city == town
+    )
+
+
 def _named(ctx: Ctx, pid: str) -> bool:
     """The text names this place (the reference data may know a venue's city the text never names)."""
     return any(q == pid for q, _ in ctx.place_hits)
@@ -6406,12 +6450,19 @@ def _town_of_trip(ctx: Ctx, events: list[Event], ev: Event, iso3: str) -> str | 
     L = lex(ctx.lang)
     below = {t.i for t in p.subtree(head.i)}
     elsewhere = {pid for e in events if e is not ev for pid, _ in e.places}
-    towns = set()
+    # (a clause of the same sentence is told of the same trip: "visitó España en 2018, cuando fue
+    # recibido en La Moncloa")
+    other_sentences = {pid for e in events if e.k != ev.k for pid, _ in e.places}
+    towns, around = set(), set()
     for pid, m in ctx.place_hits:
-        if not (p.start <= m.start < p.end) or ctx.places[pid]["kind"] != "city" or ctx.places[pid]["state"] != iso3:
+        if not (p.start <= m.start < p.end) or ctx.places[pid]["state"] != iso3:
             continue
+        kind = ctx.places[pid]["kind"]
+        town = pid if kind == "city" else (None if ctx.places[pid].get("guessed") else city_of(ctx, pid, [ev.k]))
         ids = _tok_ids(p, m.start, m.end)
-        if not ids or not ids <= below or pid in elsewhere:
+        if town is None or not ids or pid in other_sentences or town in other_sentences:
+            continue
+        if ids <= below and kind == "city" and pid in elsewhere:
             continue
         t = p.tok(min(ids))
         path = []
@@ -6425,7 +6476,15 @@ def _town_of_trip(ctx: Ctx, events: list[Event], ev: Event, iso3: str) -> str | 
             if c.deprel in ("advmod", "mark", "case", "cc", "neg", "aux")
         ):
             continue
-        towns.add(pid)
+        if ids <= below and kind == "city":
+            towns.add(town)
+        else:
+            around.add(town)
+    if not towns and len(around) == 1:
+        # "Boric last visited Brazil in January 2023, when he attended Lula's inauguration in
+        # Brasília", "fue recibido en La Moncloa": the one town of that state the sentence names
+        # (by itself or by a venue of its own) is where the trip went
+        towns = around
     return next(iter(towns)) if len(towns) == 1 else None
 
 
@@ -6450,7 +6509,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
         targets: list[tuple[str | None, str | None, str | None]] = []
         if not cities and venues:
             c = city_of(ctx, venues[0], [ev.k])
-            cities = [c] if c and _named(ctx, c) else []
+            cities = [c] if c and (_named(ctx, c) or _seat_in_town(ctx, venues[0], c)) else []
         for pid in cities or venues[:1]:
             st = ctx.places[pid]["state"] or next(
                 (ctx.places[v]["state"] for v in venues if ctx.places[v]["state"]), None
@@ -6482,7 +6541,13 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
                 )
     for m in facts:
         # the city, when the text names it; else the venue ("a venue when the text names no city")
-        pid = m.city_id if m.city_id and _named(ctx, m.city_id) else (m.place_id or m.city_id)
+        # (or the seat of government's town the reference data knows: "received at the Moncloa" is
+        # a trip to Madrid, the palace a facility of it)
+        pid = (
+            m.city_id
+            if m.city_id and (_named(ctx, m.city_id) or (m.place_id and _seat_in_town(ctx, m.place_id, m.city_id)))
+            else (m.place_id or m.city_id)
+        )
         if not pid:
             continue
         host = ctx.places[pid]["state"] or (ctx.places[m.place_id]["state"] if m.place_id else None)
