@@ -566,6 +566,9 @@ def rows(r: ResolvedArticle) -> dict[str, list[dict[str, Any]]]:
                 **_first(v.evidence),
             }
             for i, v in enumerate(f.visits)
+            # (an unnamed office, "JPN:foreign minister", is no Leader node a VISITS edge can start
+            # from: its trip stays in the extraction, the graph names no traveller for it)
+            if not _unnamed(v.visitor_id)
         ],
         "proposals": [
             {
@@ -676,9 +679,14 @@ def article_fields(lang: str | None, outlet: str | None, sources: Iterable[str |
     return {"lang": lang, "outlet": outlet, "sources": sorted({s for s in sources if s is not None})}
 
 
+def _unnamed(pid: str) -> bool:
+    """An unnamed office written ``ISO3:role`` ("VNM:president"), not a Leader's id."""
+    return pid[3:4] == ":" and pid[:3].isupper()
+
+
 def _state_of(pid: str, leader_state: dict[str, str | None]) -> str | None:
     """A participant's state; an unnamed one ("VNM:president") is no Leader node, but its state is involved."""
-    return leader_state.get(pid) or (pid[:3] if pid[3:4] == ":" and pid[:3].isupper() else None)
+    return leader_state.get(pid) or (pid[:3] if _unnamed(pid) else None)
 
 
 def _code(c: EventCode | None) -> dict[str, str | None]:

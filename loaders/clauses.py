@@ -378,6 +378,8 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
         if (
             t.upos in ("VERB", "AUX")
             or (t.upos in ("ADJ",) and ctx.lang == "de")
+            # "X is due in Mumbai on Friday": an awaited word the parser makes an adjective
+            or (t.upos == "ADJ" and L.has("awaited_verbs", t) and any(c.deprel == "cop" for c in p.children(t.i)))
             or (headline and L.has("meet_verbs", t) and not L.has("meet_nouns", t))
             or (
                 # "se sont entretenus", "se han reunido" tagged as an adjective after its auxiliary
@@ -732,7 +734,11 @@ def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
     kids = p.children(t.i)
     return any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids) or (
         any(c.deprel == "nsubj" for c in kids)
-        and (t.lemma.endswith("ся") or any(c.deprel in ("aux", "cop") and L.has("passive_aux", c) for c in kids))
+        and (
+            t.lemma.endswith("ся")
+            or any(c.deprel in ("aux", "cop") and L.has("passive_aux", c) for c in kids)
+            or (t.upos == "ADJ" and any(c.deprel == "cop" for c in kids))  # "X is due in Mumbai"
+        )
     )
 
 
@@ -6560,7 +6566,9 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             continue
         for lid in m.participant_ids:
             st = ctx.leader_info[lid]["state"]
-            if st and st != host and not is_office(lid):
+            # (an unnamed office too: "Lavrov received his Egyptian counterpart in Moscow" is a trip
+            # of EGY:foreign minister there)
+            if st and st != host:
                 tpid, tname, _ = _visit_target(ctx, pid, host)
                 found.append(
                     VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, m.evidence[:1])

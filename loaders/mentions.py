@@ -1023,6 +1023,33 @@ def unknown_places(ctx: Ctx) -> None:
             j += 1
         if j < len(toks) and is_cap(toks[j]) and j not in busy and "\n" not in ctx.text[m.end : toks[j].start]:
             starts.append((m, j, True))
+    # "to the mining town of Kitwe", "dans la ville minière de", "in die Bergbaustadt", "в город":
+    # the name after a noun of towns (German: a compound ending in one), past lower-case words
+    towns = {fold(w) for w in ctx.lex.get("town_nouns", ())}
+    connectors = {fold(w) for w in ctx.lex.get("place_connectors", ())}
+
+    def past_town_noun(j: int) -> int:
+        for n in range(j, min(j + 5, len(toks))):
+            t = toks[n]
+            if t.fold in towns or (known_only and is_cap(t) and any(t.fold.endswith(w) for w in towns)):
+                n += 1
+                # (an adjective after it: "la ville minière de", "la ciudad minera de")
+                for _ in range(2):
+                    if (
+                        n < len(toks)
+                        and toks[n].text.isalpha()
+                        and not is_cap(toks[n])
+                        and toks[n].fold not in connectors
+                    ):
+                        n += 1
+                if n < len(toks) and toks[n].fold in connectors:
+                    n += 1
+                return n if n < len(toks) and is_cap(toks[n]) else j
+            if n in busy or (is_cap(t) and not known_only) or not t.text.isalpha():
+                return j
+        return j
+
+    starts = [(m, past_town_noun(j), objective) for m, j, objective in starts]
     for m, j, objective in starts:
         k = ctx.sent_of(m.start)
         if (
