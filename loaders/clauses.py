@@ -3301,6 +3301,15 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     told_met = [two for k0, two in ctx.met if k0 < k]
     if told_met and any(_OFFICE_ID.match(x) for x in told_met[-1]):
         told_met = []
+    passing: set[str] = set()
+    if "leader" in named:
+        # "Modi was to call on King Charles ... The two leaders last met in Rio": "leaders" are
+        # the two the text is about, not a monarch met in passing whom it names less often
+        first = {h.lid: -n for n, h in enumerate(earlier)}  # (a tie: the one the text named first)
+        top = sorted(told, key=lambda x: (-told[x], first[x]))[:2]
+        passing = {x for x in told if (ctx.leader_info[x].get("role") or "") in _CROWNS and x not in top}
+        if told_met and set(told_met[-1]) & passing:
+            told_met = []
     if (
         named
         and told_met
@@ -3323,6 +3332,8 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
                 for r in named
             )
         ]
+        if len({ctx.leader_info[h.lid]["state"] for h in holders if h.lid not in passing}) >= 2:
+            holders = [h for h in holders if h.lid not in passing]
         if len({ctx.leader_info[h.lid]["state"] for h in holders}) >= 2:
             principals = holders
             earlier = holders  # "the two heads of state": never a foreign minister told more often
@@ -3352,6 +3363,8 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
         ctx.plurals[k] = list(out)
     return out
 
+
+_CROWNS = frozenset(("king", "queen", "emperor"))  # a monarch the text may name in passing
 
 _OFFICE_ID = re.compile(r"[A-Z]{3}:")  # an unnamed office ("MAR:industry minister"), not a person's id ("rg:...")
 
@@ -6494,6 +6507,13 @@ def _town_of_trip(ctx: Ctx, events: list[Event], ev: Event, iso3: str) -> str | 
     return next(iter(towns)) if len(towns) == 1 else None
 
 
+def _body_first(ctx: Ctx, m: MeetingFact) -> tuple:
+    """The quote a visit made from a meeting keeps: the first the body gives (the headline's only
+    when the body tells it nowhere), so that the trip is dated and placed as the body tells it."""
+    body = [e for e in m.evidence if ctx.sents[ctx.sent_of(e.start)].para != -1]
+    return tuple(body[:1]) or tuple(m.evidence[:1])
+
+
 def _in_headline(ctx: Ctx, v: VisitFact) -> bool:
     return all(ctx.sents[ctx.sent_of(e.start)].para == -1 for e in v.evidence)
 
@@ -6571,7 +6591,9 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             if st and st != host:
                 tpid, tname, _ = _visit_target(ctx, pid, host)
                 found.append(
-                    VisitFact(ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, m.evidence[:1])
+                    VisitFact(
+                        ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, _body_first(ctx, m)
+                    )
                 )
     found += _on_the_trip(ctx, facts, found)
     # a headline's present ("Albanese flies on to Tokyo") tells no status: the body's visit of the
@@ -6659,7 +6681,7 @@ def _on_the_trip(ctx: Ctx, facts: list[MeetingFact], found: list[VisitFact]) -> 
                         host,
                         m.date,
                         "held",
-                        m.evidence[:1],
+                        _body_first(ctx, m),
                     )
                 )
     return out
