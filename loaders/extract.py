@@ -207,6 +207,14 @@ def extract(article: Article) -> ArticleFacts:
             # government it houses ("a indiqué l'Élysée")
             facilities.append(ref)
 
+    # a town the text reaches only through a venue the reference data place in it ("im Kreml": a
+    # trip to Moscow) is a place of the article too, quoted by the clause that names the venue
+    for v in visits:
+        if v.place_id and v.place_id not in fev and ctx.places.get(v.place_id, {}).get("kind") == "city":
+            p = ctx.places[v.place_id]
+            cities.append(FacilityRef(v.place_id, p["name"], "city", p["state"], (), tuple(v.evidence[:1])))
+            fev[v.place_id] = list(v.evidence[:1])
+
     projects = []
     seen_proj = set()
     for p in proposals:
