@@ -611,12 +611,23 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
                 # "hatte im Auswärtigen Amt mit Johann Wadephul gesprochen", the companion hung by
                 # the parser on the place where they talked (a place takes no "with" of its own)
                 return True
-        if c.deprel == "nsubj" and not any(x.deprel == "obj" for x in p.children(t.i)):
-            # "X und Y verhandelten" (not "X und Y unterhalten enge Beziehungen": a thing kept up)
+        if c.deprel == "nsubj" and not any(
+            x.deprel == "obj" and not _time_unit(L.lang, x) and not _a_duration(L.lang, p, x) for x in p.children(t.i)
+        ):
+            # "X und Y verhandelten" (not "X und Y unterhalten enge Beziehungen": a thing kept up;
+            # but "sprachen vierzig Minuten miteinander": a time, no thing)
             conj = [x for x in p.children(c.i) if x.deprel == "conj"]
             if conj and someone(c) and all(someone(x) for x in conj):
                 return True
     return False
+
+
+def _a_duration(lang: str, p: Parse, t: Tok) -> bool:
+    """ "vierzig Minuten", "two hours": a phrase that is a length of time (the parser may make it the
+    verb's object: "sprachen rund vierzig Minuten miteinander")."""
+    from relgraph.loaders.dates import duration
+
+    return t.upos == "NOUN" and duration(" ".join(x.form for x in p.subtree(t.i)), lang) is not None
 
 
 def _talk_only(L: Lex, pr: Pred) -> bool:
@@ -4005,6 +4016,18 @@ def _status(ctx: Ctx, L: Lex, pr: Pred, date: DateMention | None, modality: str 
             return "past"
         if date.precision == "day" and len(ctx.pub) >= 10 and len(v) >= 10 and _days(v, ctx.pub) > PAST_DAYS:
             return "past"  # "they first met on June 17", told in a report of August: background
+        if (
+            pr.during
+            and _after_event(L, pr.p, pr.head)
+            and _tok_ids(pr.p, date.start, date.end) <= _after_phrase(L, pr.p, pr.head)
+            and date.precision == "day"
+            and not date.ahead
+            and len(ctx.pub) >= 10
+            and v <= ctx.pub[:10]
+        ):
+            # "the two states will open negotiations, following talks between X and Y on May 30",
+            # told on May 31: the talks the plan follows are over (their own day says so)
+            return "held"
     if modality == "plan" or _future(ctx, L, pr):
         return "planned"
     return "held"
@@ -4669,8 +4692,20 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         and not set(re.findall(r"\w+", fold(ctx.text[dates[0].start : dates[0].end]))) & _calendar_words()
     ):
         dates = dates[1:]  # "накануне, в среду", "la veille, mercredi": the second day restates the first
+    if pr.during and _after_event(L, p, pr.head):
+        # "will build a reactor next year, after talks between X and Y on 10 June": the talks' own
+        # time, not the plan's year
+        phrase = _after_phrase(L, p, pr.head)
+        dates = [d for d in dates if _tok_ids(p, d.start, d.end) <= phrase] or dates
     dates = _day_in_year(dates)
     date = _year_by_tense(ctx, L, tense, dates[0]) if dates else None
+    if (
+        date is not None
+        and pr.during
+        and _after_event(L, p, pr.head)
+        and _tok_ids(p, dates[0].start, dates[0].end) <= _after_phrase(L, p, pr.head)
+    ):
+        date = dates[0]  # "will open negotiations following talks on May 30": the talks' own day, not the plan's tense
     if modality == "recall" and date is not None and not own_dates and _earlier_span(ctx, L, pr):
         date = None  # "the pact X and Y signed earlier this year", told on Wednesday: not Wednesday's
     if modality == "recall" and date is not None and ctx.pub and date.value == ctx.pub[:10]:
@@ -5007,6 +5042,8 @@ def _thing_object(ctx: Ctx, p: Parse, verb: Tok) -> bool:
             ctx, L, "same_day", c
         ):
             continue  # "reçoit ce jour-là X", "empfing am Tag darauf": a time taken for the object
+        if not passive and _a_duration(ctx.lang, p, c):
+            continue  # "sprachen vierzig Minuten miteinander": how long, not what
         first = min(t.i for t in p.subtree(c.i))
         if not passive and first - 1 > verb.i + 1 and p.tok(first - 1).form == ",":
             continue  # "X sat down with Y on Tuesday, the centrepiece of ...": a phrase set off after the clause
@@ -5961,9 +5998,10 @@ def _leader_letter(ctx: Ctx, k: int, p: Parse, t: Tok) -> bool:
 
 
 def _other_encounter_first(ctx: Ctx, preds: list[Pred], calls: list[Pred]) -> bool:
-    """The lead tells a meeting before its call, and the call is between other people ("X held
-    talks in Moscow with Y ... Earlier, Putin spoke by phone with Z"): the article reports the
-    meeting; the call is a second, separate event."""
+    """The lead tells a meeting before its call, and the call is not between the people who met
+    ("X held talks in Moscow with Y ... Earlier, Putin spoke by phone with Z", "X and Y chaired the
+    summit ... In the evening Y held a video summit with Z"): the article reports the meeting; the
+    call is a second, separate event."""
     first = min(pr.k for pr in calls)
     met: set[str] = set()
     for pr in preds:
@@ -5976,8 +6014,14 @@ def _other_encounter_first(ctx: Ctx, preds: list[Pred], calls: list[Pred]) -> bo
     called: set[str] = set()
     for pr in calls:
         ev = _event(ctx, pr)
-        called |= set(ev.leaders) if ev is not None else set()
-    return bool(called) and not called & met
+        if ev is not None:
+            called |= set(ev.leaders)
+        else:
+            # (a call the clause rules could not staff: the leaders its sentence names, "Merz habló
+            # después por teléfono con Tusk")
+            s = ctx.sents[pr.k]
+            called |= {h.lid for h in ctx.leader_hits if s.start <= h.start < s.end}
+    return bool(called) and not called <= met
 
 
 def _in_person(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -5999,8 +6043,16 @@ def _after_event(L: Lex, p: Parse, t: Tok) -> bool:
     cases = [c for c in p.children(t.i) if c.deprel == "case"]
     # (with the words fixed to the preposition: "al término de" read as one)
     words = cases + [x for c in cases for x in p.children(c.i) if x.deprel == "fixed"]
-    words += [frame] if frame is not None and frame.upos == "NOUN" else []
+    words += [frame] if frame is not None and frame.upos in ("NOUN", "ADV") else []
     return any(L.has("during", w) and L.has("sequence_words", w) for w in words)
+
+
+def _after_phrase(L: Lex, p: Parse, t: Tok) -> set[int]:
+    """The tokens of the phrase "after <event noun>" (with the fixed noun of "à la suite de", "al
+    término de" when the parser hangs the time on that noun): what is told of the earlier event."""
+    frame = p.tok(t.head) if t.head else None
+    top = frame if frame is not None and frame.upos in ("NOUN", "ADV") and L.has("during", frame) else t
+    return {x.i for x in p.subtree(top.i)}
 
 
 def _during(L: Lex, p: Parse, t: Tok) -> bool:
@@ -6022,6 +6074,14 @@ def _during(L: Lex, p: Parse, t: Tok) -> bool:
         # "lors de", "au cours de", "в ходе", "по итогам": the fixed preposition's noun (not
         # "discussed the results of the talks", where the noun is a thing talked about)
         return True
+    if (
+        frame is not None
+        and frame.upos == "ADV"
+        and t.deprel in ("obl", "nmod")
+        and L.has("during", frame)
+        and L.has("sequence_words", frame)
+    ):
+        return True  # "después de la reunión": the adverb of sequence the parser hangs the noun on
     return False
 
 

@@ -317,6 +317,28 @@ def _off_punctuation(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     return tuple(out)
 
 
+# what may hang on an auxiliary in a parse: nothing else does in Universal Dependencies
+_AUX_OWN = frozenset({"punct", "fixed", "conj", "cc", "flat", "goeswith", "reparandum"})
+
+
+def _off_auxiliaries(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """An auxiliary has no dependents of its own in Universal Dependencies: a subject or a time the
+    parser hung on "haben" ("Zwischen A und B haben X und Y am Sonntag ... miteinander gesprochen")
+    hangs on the verb the auxiliary serves (unless that verb is under the word, a cycle)."""
+    aux = {t.i: t.head for t in toks if t.deprel in ("aux", "aux:pass") and t.upos == "AUX" and t.head}
+    if not any(t.head in aux and t.deprel not in _AUX_OWN for t in toks):
+        return toks
+    out = list(toks)
+    for k, t in enumerate(toks):
+        if t.head not in aux or t.deprel in _AUX_OWN:
+            continue
+        verb = aux[t.head]
+        if verb == t.i or verb in _subtree(toks, t.i):
+            continue
+        out[k] = replace(t, head=verb)
+    return tuple(out)
+
+
 def _lemma_fixes(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Lemmas the parser gets wrong, as the lexicon lists them ("left" as its own lemma: "leave";
     events key ``lemma_fixes``, "form:lemma")."""
@@ -504,12 +526,14 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     a place phrase opened by a locative preposition before an infinitive's marker is an oblique
     of the verb the infinitive hangs on.
 
-    In every language: punctuation has no dependents in Universal Dependencies; a word the parser
-    hung on a comma ("talks with the President of Indonesia, H.E. Prabowo, at the palace today",
-    every word after the comma under it) hangs on the word the comma hangs on.
+    In every language: punctuation and auxiliaries have no dependents in Universal Dependencies; a
+    word the parser hung on a comma ("talks with the President of Indonesia, H.E. Prabowo, at the
+    palace today", every word after the comma under it) hangs on the word the comma hangs on, and
+    one hung on an auxiliary on the verb it serves.
 
     Russian: a word natasha left with no head but a relation of its own is hung (``_one_root``)."""
     toks = _off_punctuation(toks)
+    toks = _off_auxiliaries(toks)
     toks = _lemma_fixes(lang, toks)
     toks = _before_relative_adverb(lang, toks)
     toks = _copula_places(lang, toks)
