@@ -611,6 +611,15 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
                 # "hatte im Auswärtigen Amt mit Johann Wadephul gesprochen", the companion hung by
                 # the parser on the place where they talked (a place takes no "with" of its own)
                 return True
+            if (_time_unit(L.lang, c) or _a_duration(L.lang, p, c)) and any(
+                x.deprel == "nmod"
+                and any(y.deprel == "case" and L.has("companion_case", y) for y in p.children(x.i))
+                and someone(x)
+                for x in p.children(c.i)
+            ):
+                # "mehr als eine Stunde mit Trump gesprochen", "больше часа беседовала с Трампом": the
+                # companion hung on the length of the talk
+                return True
         if c.deprel == "nsubj" and not any(
             x.deprel == "obj" and not _time_unit(L.lang, x) and not _a_duration(L.lang, p, x) for x in p.children(t.i)
         ):
@@ -1541,6 +1550,16 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 if c.deprel in ("case",) and fold(c.form) not in rd.every_language("without_preps", events=True):
                     continue
                 return True
+    # "hat seit Monaten nicht mehr mit X gesprochen", "больше не встречались": a negator the parser
+    # hung on the adverb of "no longer" negates the verb that adverb qualifies
+    for h in heads:
+        if any(
+            c.deprel == "advmod"
+            and L.has("no_longer_words", c)
+            and any(x.deprel in ("advmod", "neg") and L.has("negators", x) for x in p.children(c.i))
+            for c in p.children(h.i)
+        ):
+            return True
     # "have yet to hold a meeting": not held by now
     for h in heads:
         kids = p.children(h.i)
@@ -1581,6 +1600,20 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             if any(c.deprel in ("det", "advmod", "amod") and L.has("negators", c) for c in p.children(n.i)) or (
                 n.head and L.has("negators", p.tok(n.head))
             ):  # "у него нет планов посетить"
+                return True
+    if pr.head.upos in ("NOUN", "PROPN") and pr.head.deprel == "root" and not pr.gov:
+        # "Una reunión a tres con Noboa, que había anunciado la Cancillería, finalmente no se
+        # realizó": the parser left the noun a root and hung the verb telling its fate below it
+        for t in p.subtree(pr.head.i):
+            if (
+                t.upos in ("VERB", "AUX")
+                and (L.has("occur_verbs", t) or L.has("light_verbs", t))
+                and not any(c.deprel.startswith("nsubj") and c.upos != "PRON" for c in p.children(t.i))
+                and any(
+                    c.deprel in ("advmod", "neg") and (L.has("negators", c) or c.feats.get("Polarity") == "Neg")
+                    for c in p.children(t.i)
+                )
+            ):
                 return True
     if (
         ctx.sents[pr.k].para == -1
@@ -4609,7 +4642,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # "the first was in May 2025, when the president hosted him": the time the clause hangs on
         near = {t.i for t in p.subtree(up.i)} - {t.i for t in p.subtree(top.i)}
         # (or a time hung on that word: "his trip to China in May, when he met Xi")
-        own_time = {up.i} | {c.i for c in p.children(up.i) if c.deprel in ("nmod", "obl", "nmod:tmod", "obl:tmod")}
+        # (or its year in front: "during the 2022 NATO summit, when X met Y")
+        own_time = {up.i} | {
+            c.i for c in p.children(up.i) if c.deprel in ("nmod", "obl", "nmod:tmod", "obl:tmod", "nummod", "amod")
+        }
         when_clause = any(c.deprel in ("mark", "advmod") and L.has("when_marks", c) for c in p.children(top.i))
         around = _dates(ctx, pr, near, since=when_clause)
         dates = [d for d in around if _tok_ids(p, d.start, d.end) & own_time] if up.upos != "VERB" else []
@@ -5631,7 +5667,26 @@ def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
             return True
         return False
 
-    return [ev for ev in events if not (ev.status == "planned" and cancelled(ev))]
+    # "Macron and Merz to meet in Paris on Thursday" over "The meeting between Macron and Merz
+    # planned for Thursday has been postponed": the headline's plan is the one the body calls off
+    off_people = [
+        {h.lid for h in ctx.leader_hits if ctx.sents[k].start <= h.start < ctx.sents[k].end}
+        for k in off
+        if ctx.sents[k].para != -1
+    ]
+    return [
+        ev
+        for ev in events
+        if not (ev.status == "planned" and cancelled(ev))
+        and not (
+            # (or a headline's present the body shows was a plan: "Macron und Merz treffen sich am Donnerstag")
+            ev.status in ("planned", "held")
+            and ctx.sents[ev.k].para == -1
+            and ev.kind in ("meet", "visit")
+            and len(ev.leaders) >= (2 if ev.kind == "meet" else 1)
+            and any(set(ev.leaders) <= people for people in off_people)
+        )
+    ]
 
 
 def read_events(ctx: Ctx) -> list[Event]:

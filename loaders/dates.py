@@ -456,7 +456,10 @@ def month_year_mentions(
             continue
         nxt_year_word = i + 1 < len(toks) and _at(yearw, text, toks, i + 1, i + 2) and toks[i + 1].sep == " "
         if not (
-            _form_before(intro, text, toks, i) is not None or nxt_year_word or _bare_year(text, toks, i, lang, pub)
+            _form_before(intro, text, toks, i) is not None
+            or nxt_year_word
+            or _bare_year(text, toks, i, lang, pub)
+            or _year_before_noun(toks, i, lang, pub)
         ):
             continue
         end = toks[i + 1].end if nxt_year_word else tok.end
@@ -465,10 +468,30 @@ def month_year_mentions(
     return out
 
 
+def _year_before_noun(toks: list[Token], i: int, lang: str, pub: dt.date | None) -> bool:
+    """English puts a year before the noun of the event it dates: "the 2022 NATO summit", "his 2019
+    visit" (lexicon ``year_before_noun``: the determiners before it); a year no later than the
+    publication's, between a determiner and a word."""
+    before = {fold(w) for w in lexicon(lang).get("year_before_noun", ())}
+    if not before or pub is None or i == 0 or i + 1 >= len(toks):
+        return False
+    year = _year(toks[i])
+    if year is None or not 1945 <= year <= pub.year:
+        return False
+    return (
+        toks[i - 1].fold in before and toks[i].sep == " " and toks[i + 1].sep == " " and toks[i + 1].text[:1].isalpha()
+    )
+
+
+# a comma then "and" lists numbers ("2000, and 3000 more"), it does not end a year's phrase
+_AND_LIKE = frozenset({"und", "y", "et", "and", "и"})
+
+
 def _bare_year(text: str, toks: list[Token], i: int, lang: str, pub: dt.date | None) -> bool:
     """German writes a year with no preposition ("Sie trafen sich 2019 in Baku", "hat ihn 2024 bei
-    der COP29 begrüßt"): a year no later than the publication's, between words, before a
-    preposition, a conjunction or a time adverb (lexicon ``bare_year_next``), not before a noun
+    der COP29 begrüßt"), and French and Spanish a summit's year after "de" ("la cumbre de 2022,
+    cuando ..."): a year no later than the publication's, between words, before a preposition, a
+    conjunction or a time adverb (lexicon ``bare_year_next``; after a comma too), not before a noun
     ("2000 Soldaten") and not after a number word or a unit."""
     follow = {fold(w) for w in lexicon(lang).get("bare_year_next", ())}
     if not follow or pub is None or i == 0 or i + 1 >= len(toks):
@@ -476,9 +499,12 @@ def _bare_year(text: str, toks: list[Token], i: int, lang: str, pub: dt.date | N
     year = _year(toks[i])
     if year is None or not 1945 <= year <= pub.year:
         return False
-    if toks[i].sep != " " or toks[i + 1].sep != " " or toks[i - 1].text[:1].isdigit():
+    if toks[i].sep != " " or toks[i - 1].text[:1].isdigit() or not toks[i - 1].text.isalpha():
         return False
-    return toks[i + 1].fold in follow and toks[i - 1].text.isalpha()
+    if text[toks[i].end : toks[i + 1].start] == ", ":
+        # "la cumbre de la OTAN de 2022, cuando ...": a comma, then the word of time or place
+        return toks[i + 1].fold in follow and toks[i + 1].fold not in _AND_LIKE
+    return toks[i + 1].sep == " " and toks[i + 1].fold in follow
 
 
 def ago_mentions(text: str, toks: list[Token], lang: str, pub: dt.date, taken: set[int]) -> list[DateMention]:
