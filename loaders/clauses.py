@@ -2905,6 +2905,18 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
             # sentence has just named, whom the reference data does not know
             return []
         return [topic] if topic else []
+    known = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
+    known += [(m.start, m.end) for _, m in ctx.place_hits] + [(th.m.start, th.m.end) for th in titles(ctx)]
+    if any(
+        p.tok(i).upos == "PROPN"
+        and p.tok(i).deprel in ("appos", "flat", "flat:name", "nsubj", "nsubj:pass")
+        and not any(a <= p.tok(i).start < b for a, b in known)
+        and not _a_leaders_name(ctx, p.tok(i))
+        for i in subj
+    ):
+        # "The Spanish opposition leader, Feijóo, arrives in Montevideo": a title with a name the
+        # reference data does not know is that person, not the leader the text was about
+        return []
     role = _bare_title(ctx, p, subj)
     if not role or role == "counterpart":
         return []
@@ -3030,7 +3042,49 @@ def _unknown_person_before(ctx: Ctx, p: Parse, before: int) -> bool:
             for c in p.children(t.i)
         ):
             return True  # "the visit of Admiral John Dupuis": a first and a last name
+        if (
+            t.deprel == "appos"
+            and t.head
+            and p.tok(t.head).upos == "NOUN"
+            and p.tok(t.head).deprel in ("nsubj", "nsubj:pass")
+            and not any(a <= p.tok(t.head).start < b for a, b in known)
+            and not _a_leaders_name(ctx, t)
+        ):
+            return True  # "Oppositionsführer Feijóo trifft ... ein, wo ihn X empfängt": a titled subject
     return False
+
+
+def _a_leaders_name(ctx: Ctx, t: Tok) -> bool:
+    """``t`` is a word of a leader's name as the text writes it elsewhere ("Сергей Лавров", then
+    "Оттуда Лавров летит", where the name finder did not take the word for him)."""
+    w = fold(t.form)
+    return any(w in fold(ctx.text[h.start : h.end]).split() for h in ctx.leader_hits)
+
+
+def _unknown_antecedent(ctx: Ctx, p: Parse, pr: Pred) -> bool:
+    """The clause of ``pr`` hangs on another ("X arrives in Montevideo on Thursday, where Y will
+    receive him") whose subject is a name no leader, state or place of the reference data is."""
+    v = _clause_verb(pr)
+    while v.deprel in ("conj",) and v.head:
+        v = p.tok(v.head)
+    if v.deprel not in ("acl", "acl:relcl", "advcl") or not v.head:
+        return False
+    up = p.tok(v.head)
+    while up.upos not in ("VERB", "AUX") and up.head:
+        up = p.tok(up.head)
+    known = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
+    known += [(m.start, m.end) for _, m in ctx.place_hits]
+
+    def unknown(t: Tok) -> bool:
+        return t.upos == "PROPN" and not any(a <= t.start < b for a, b in known) and not _a_leaders_name(ctx, t)
+
+    return any(
+        c.deprel == "nsubj"
+        and not any(a <= c.start < b for a, b in known)
+        # ("The opposition leader, Feijóo, arrives ...": the name in apposition to the title)
+        and (unknown(c) or any(x.deprel == "appos" and unknown(x) for x in p.children(c.i)))
+        for c in p.children(up.i)
+    )
 
 
 def _bare_title(ctx: Ctx, p: Parse, ids: set[int]) -> str | None:
@@ -4451,6 +4505,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             if (
                 c.deprel in ("obj", "iobj", "obl", "nsubj:pass") and c.upos == "PRON" and L.has("object_pronouns", c)
             ) or (c.deprel in ("obj", "iobj", "obl", "nsubj", "nsubj:pass") and _epithet(ctx, L, p, c)):
+                if c.upos == "PRON" and _unknown_antecedent(ctx, p, pr):
+                    # "Feijóo llegará a Montevideo, donde lo recibirá Lacalle Pou": "lo" is the
+                    # subject of the clause this one hangs on, whom the reference data does not know
+                    break
                 for ref in (_topics(ctx).get(pr.k), _topics(ctx).get(pr.k - 1)):
                     if ref and ref not in leaders and ctx.leader_info[ref]["state"] not in _states_of(ctx, leaders):
                         leaders.append(ref)
