@@ -166,6 +166,7 @@ class Event:
     pairwise: bool = False  # told as a bilateral ("un encuentro bilateral", "двусторонние переговоры")
     sequenced: bool = False  # placed before or after another encounter ("al término de la cumbre")
     onward: bool = False  # a leg told after another ("before flying to X"): in that leg's time
+    described: bool = False  # told in a relative clause on a thing ("the pen X gave Y during his visit")
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -4938,7 +4939,29 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             and pr.head.deprel == "advcl"
             and any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(pr.head.i))
         ),
+        _describes_a_thing(ctx, L, pr),
     )
+
+
+def _describes_a_thing(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """The event is told in a relative clause that describes a thing the sentence is about ("El
+    bolígrafo que Macron regaló a Modi durante su visita a Nueva Delhi fue robado", "the pen Macron
+    gave Modi during his visit"): background of that thing, not the news."""
+    p = pr.p
+    v = pr.gov[0] if pr.during and pr.gov else _clause_verb(pr)
+    while v.deprel == "conj" and v.head:
+        v = p.tok(v.head)
+    # (English relatives the parser hangs on the noun as a clausal complement: "The pen that X gave")
+    if v.deprel not in ("acl:relcl", "acl", "ccomp") or not v.head:
+        return False
+    n = p.tok(v.head)
+    if n.upos != "NOUN" or n.deprel not in ("nsubj", "nsubj:pass", "obj"):
+        return False
+    if any(L.has(key, n) for key in ("meet_nouns", "visit_nouns", "call_words", "meal_nouns", "guest_nouns")):
+        return False
+    spans = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
+    spans += [(m.start, m.end) for _, m in ctx.place_hits] + [(th.m.start, th.m.end) for th in titles(ctx)]
+    return not any(a <= n.start < b for a, b in spans)
 
 
 def namesake_abroad(ctx: Ctx, pid: str) -> bool:
@@ -5830,9 +5853,21 @@ def read_events(ctx: Ctx) -> list[Event]:
             and any(0 <= d - e.k <= 2 for d in denials)
         )
     ]
-    return _same_day(
+    events = _same_day(
         ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, _legs(events, unreal), unreal)))
     )
+    # "The pen Macron gave Modi during his visit to New Delhi was stolen": an undated encounter told
+    # only to describe a thing, and nowhere else in the text, is background, not a held event
+    return [
+        replace(e, status="past")
+        if e.described
+        and e.status == "held"
+        and e.date is None
+        and e.kind in ("meet", "visit")
+        and not any(o is not e and o.status == "held" and set(o.leaders) & set(e.leaders) for o in events)
+        else e
+        for e in events
+    ]
 
 
 def _denied_encounter(ctx: Ctx, L: Lex, pr: Pred) -> bool:
