@@ -1757,7 +1757,22 @@ def _then(L: Lex, p: Parse, c: Tok) -> bool:
 def _habitual(L: Lex, pr: Pred) -> bool:
     """ "X often visits Y": a habit, not an event."""
     heads = [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]
-    return any(L.has("habitual", c) for h in heads for c in pr.p.children(h.i) if c.deprel in ("advmod", "obl", "aux"))
+    if any(L.has("habitual", c) for h in heads for c in pr.p.children(h.i) if c.deprel in ("advmod", "obl", "aux")):
+        return True
+    if any(
+        x.deprel == "fixed" and L.has("habitual", x)
+        for h in heads
+        for c in pr.p.children(h.i)
+        for x in pr.p.children(c.i)
+    ):
+        return True  # "a menudo" read as a preposition with its fixed noun
+    # "a rencontré Macron plus souvent que ses prédécesseurs": the adverb the parser hung on the object
+    return any(
+        L.has("habitual", x) and x.upos == "ADV" and x.deprel == "advmod"
+        for c in pr.p.children(pr.head.i)
+        if c.deprel in ("obj", "obl", "iobj")
+        for x in pr.p.children(c.i)
+    )
 
 
 @lru_cache(maxsize=None)
