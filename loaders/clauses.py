@@ -2921,8 +2921,7 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
             # sentence has just named, whom the reference data does not know
             return []
         return [topic] if topic else []
-    known = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
-    known += [(m.start, m.end) for _, m in ctx.place_hits] + [(th.m.start, th.m.end) for th in titles(ctx)]
+    known = _named_spans(ctx, with_titles=True)
     if any(
         p.tok(i).upos == "PROPN"
         and p.tok(i).deprel in ("appos", "flat", "flat:name", "nsubj", "nsubj:pass")
@@ -3032,6 +3031,13 @@ def _argument_of(p: Parse, t: Tok, heads: set[int]) -> bool:
     return t.deprel == "conj" and bool(t.head) and p.tok(t.head).head in heads
 
 
+def _named_spans(ctx: Ctx, with_titles: bool = False) -> list[tuple[int, int]]:
+    """The character spans of the leaders, states and places the text names (and titles)."""
+    out = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
+    out += [(m.start, m.end) for _, m in ctx.place_hits]
+    return out + [(th.m.start, th.m.end) for th in titles(ctx)] if with_titles else out
+
+
 def _unknown_person_before(ctx: Ctx, p: Parse, before: int) -> bool:
     """A person no leader of the reference data is, named earlier in this sentence than ``before``:
     a title and a name ("le roi Philippe"), or a first and a last name ("Admiral John Dupuis")."""
@@ -3048,8 +3054,7 @@ def _unknown_person_before(ctx: Ctx, p: Parse, before: int) -> bool:
             and not any(m.start <= nxt.start < m.end for _, _, m in ctx.state_hits)
         ):
             return True
-    known = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
-    known += [(m.start, m.end) for _, m in ctx.place_hits]
+    known = _named_spans(ctx)
     for t in p.toks:
         if t.start >= before or t.upos != "PROPN" or any(a <= t.start < b for a, b in known):
             continue
@@ -3088,8 +3093,7 @@ def _unknown_antecedent(ctx: Ctx, p: Parse, pr: Pred) -> bool:
     up = p.tok(v.head)
     while up.upos not in ("VERB", "AUX") and up.head:
         up = p.tok(up.head)
-    known = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
-    known += [(m.start, m.end) for _, m in ctx.place_hits]
+    known = _named_spans(ctx)
 
     def unknown(t: Tok) -> bool:
         return t.upos == "PROPN" and not any(a <= t.start < b for a, b in known) and not _a_leaders_name(ctx, t)
@@ -4974,9 +4978,7 @@ def _describes_a_thing(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         return False
     if any(L.has(key, n) for key in ("meet_nouns", "visit_nouns", "call_words", "meal_nouns", "guest_nouns")):
         return False
-    spans = [(h.start, h.end) for h in ctx.leader_hits] + [(m.start, m.end) for _, _, m in ctx.state_hits]
-    spans += [(m.start, m.end) for _, m in ctx.place_hits] + [(th.m.start, th.m.end) for th in titles(ctx)]
-    return not any(a <= n.start < b for a, b in spans)
+    return not any(a <= n.start < b for a, b in _named_spans(ctx, with_titles=True))
 
 
 def namesake_abroad(ctx: Ctx, pid: str) -> bool:

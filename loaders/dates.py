@@ -468,23 +468,24 @@ def month_year_mentions(
     return out
 
 
+def _year_in_text(toks: list[Token], i: int, pub: dt.date | None) -> bool:
+    """Token ``i`` is a year from 1945 to the publication's, between two tokens."""
+    if pub is None or i == 0 or i + 1 >= len(toks):
+        return False
+    year = _year(toks[i])
+    return year is not None and 1945 <= year <= pub.year
+
+
 def _year_before_noun(toks: list[Token], i: int, lang: str, pub: dt.date | None) -> bool:
     """English puts a year before the noun of the event it dates: "the 2022 NATO summit", "his 2019
     visit" (lexicon ``year_before_noun``: the determiners before it); a year no later than the
     publication's, between a determiner and a word."""
     before = {fold(w) for w in lexicon(lang).get("year_before_noun", ())}
-    if not before or pub is None or i == 0 or i + 1 >= len(toks):
-        return False
-    year = _year(toks[i])
-    if year is None or not 1945 <= year <= pub.year:
+    if not before or not _year_in_text(toks, i, pub):
         return False
     return (
         toks[i - 1].fold in before and toks[i].sep == " " and toks[i + 1].sep == " " and toks[i + 1].text[:1].isalpha()
     )
-
-
-# a comma then "and" lists numbers ("2000, and 3000 more"), it does not end a year's phrase
-_AND_LIKE = frozenset({"und", "y", "et", "and", "и"})
 
 
 def _bare_year(text: str, toks: list[Token], i: int, lang: str, pub: dt.date | None) -> bool:
@@ -494,16 +495,14 @@ def _bare_year(text: str, toks: list[Token], i: int, lang: str, pub: dt.date | N
     conjunction or a time adverb (lexicon ``bare_year_next``; after a comma too), not before a noun
     ("2000 Soldaten") and not after a number word or a unit."""
     follow = {fold(w) for w in lexicon(lang).get("bare_year_next", ())}
-    if not follow or pub is None or i == 0 or i + 1 >= len(toks):
-        return False
-    year = _year(toks[i])
-    if year is None or not 1945 <= year <= pub.year:
+    if not follow or not _year_in_text(toks, i, pub):
         return False
     if toks[i].sep != " " or toks[i - 1].text[:1].isdigit() or not toks[i - 1].text.isalpha():
         return False
     if text[toks[i].end : toks[i + 1].start] == ", ":
         # "la cumbre de la OTAN de 2022, cuando ...": a comma, then the word of time or place
-        return toks[i + 1].fold in follow and toks[i + 1].fold not in _AND_LIKE
+        # (not a list of numbers: "2000, und 3000 weitere")
+        return toks[i + 1].fold in follow and toks[i + 1].fold not in _and()
     return toks[i + 1].sep == " " and toks[i + 1].fold in follow
 
 
