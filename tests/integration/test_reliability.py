@@ -26,6 +26,13 @@ def corpus(tmp_path_factory):
     return generate.write(300, tmp_path_factory.mktemp("corpus") / "batch.jsonl", seed=5)
 
 
+@pytest.fixture(scope="module")
+def half_corpus(tmp_path_factory):
+    """150 articles: enough batches of 5 on either side of a kill after 20 articles, and three loads
+    of it (killed, rerun, clean) fit CI's budget."""
+    return generate.write(150, tmp_path_factory.mktemp("half") / "batch.jsonl", seed=5)
+
+
 def expected_mentions(path) -> dict[str, int]:
     """Article id -> the number of MENTIONS edges its extraction asks for."""
     out = {}
@@ -37,9 +44,9 @@ def expected_mentions(path) -> dict[str, int]:
     return out
 
 
-def test_kill_9_mid_load_leaves_no_partial_article_and_a_rerun_completes(driver, cli_env, corpus):
+def test_kill_9_mid_load_leaves_no_partial_article_and_a_rerun_completes(driver, cli_env, half_corpus):
     proc = subprocess.Popen(
-        [sys.executable, "-m", "relgraph", "load", "--batch-size", "5", "-q", str(corpus)],
+        [sys.executable, "-m", "relgraph", "load", "--batch-size", "5", "-q", str(half_corpus)],
         env=cli_env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -55,10 +62,10 @@ def test_kill_9_mid_load_leaves_no_partial_article_and_a_rerun_completes(driver,
         time.sleep(0.05)
     os.kill(proc.pid, signal.SIGKILL)
     proc.wait()
-    assert 0 < n < 300, "the load must be killed in the middle"
+    assert 0 < n < 150, "the load must be killed in the middle"
 
     # every article in the graph is whole: all its mentions are there
-    expected = expected_mentions(corpus)
+    expected = expected_mentions(half_corpus)
     got = {
         r["id"]: r["n"]
         for r in driver.execute_query(
@@ -67,14 +74,14 @@ def test_kill_9_mid_load_leaves_no_partial_article_and_a_rerun_completes(driver,
     }
     assert got and all(got[i] == expected[i] for i in got)
 
-    rerun = run_cli("load", str(corpus), env=cli_env)
+    rerun = run_cli("load", str(half_corpus), env=cli_env)
     assert rerun.returncode == 0, rerun.stderr
     assert "0 failed" in rerun.stdout
     after_crash = graph_dump(driver)
 
     driver.execute_query("MATCH (n) DETACH DELETE n")
-    clean = run_cli("load", str(corpus), env=cli_env)
-    assert "300 loaded" in clean.stdout
+    clean = run_cli("load", str(half_corpus), env=cli_env)
+    assert "150 loaded" in clean.stdout
     assert graph_dump(driver) == after_crash
 
 
