@@ -1766,6 +1766,13 @@ def _habitual(L: Lex, pr: Pred) -> bool:
         for x in pr.p.children(c.i)
     ):
         return True  # "a menudo" read as a preposition with its fixed noun
+    if any(
+        _time_unit(L.lang, c) and any(L.has("every_words", x) for x in pr.p.children(c.i))
+        for h in heads
+        for c in pr.p.children(h.i)
+        if c.deprel.split(":")[0] in ("obl", "advmod", "nmod", "obj")
+    ):
+        return True  # "meets X every month", "se réunissent chaque année", "treffen sich jeden Monat"
     # "a rencontré Macron plus souvent que ses prédécesseurs": the adverb the parser hung on the object
     return any(
         L.has("habitual", x) and x.upos == "ADV" and x.deprel == "advmod"
@@ -2758,6 +2765,12 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     if ctx.lang == "de":
         # the infinitive's stem and a present ending ("reist", "besucht"), not a strong past ("hielt")
         stem = lemma[:-2] if lemma.endswith("en") else lemma[:-1]
+        for c in pr.p.children(v.i):
+            # the separated particle off the lemma ("trifft ... ein" -> eintreffen: treff), so that
+            # a strong verb's present is compared with its own stem
+            if c.deprel.startswith("compound") and len(fold(c.form)) < len(stem) and stem.startswith(fold(c.form)):
+                stem = stem[len(fold(c.form)) :]
+                break
 
         def consonants(x: str) -> str:
             return re.sub(r"[aeiouy]", "", x)
@@ -5316,7 +5329,13 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
     told: Event | None = None  # the last held meeting or visit dated to a day, if the last sentence told it
     meet_day: DateMention | None = None  # the latest day of a held meeting told so far
     told_day: DateMention | None = None  # the day of the last held encounter told, in the text's order
+    plan_ev: Event | None = None  # the last planned meeting or visit told
     for ev in events:
+        if plan_ev is not None and _goes_on_with_plan(ctx, L, ev, plan_ev):
+            # "Merz travels to Paris on Thursday. There he meets Macron", "Dort kommt er mit Macron
+            # zusammen": the plan's programme told in the present, not a meeting already held
+            there = [plan_ev.place] if not ev.places and plan_ev.place is not None else ev.places
+            ev = replace(ev, status="planned", date=plan_ev.date, place=ev.place or plan_ev.place, places=there)
         if (
             recalled is not None
             and ev.date is None
@@ -5482,6 +5501,8 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             ev = replace(ev, date=meeting_day)
         if ev.status == "planned" and ev.date is not None and ev.date.precision == "day":
             plan_day, plan_k = ev.date, ev.k
+        if ev.kind in ("meet", "visit"):
+            plan_ev = ev if ev.status == "planned" else None
         if (
             ev.date is not None
             and ev.date.precision == "day"
@@ -5511,6 +5532,26 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             told = None
         out.append(ev)
     return out
+
+
+def _goes_on_with_plan(ctx: Ctx, L: Lex, ev: Event, plan: Event) -> bool:
+    """Event ``ev``, told with no time of its own in the plain present in the sentence right after
+    the planned trip or meeting ``plan`` of one of its leaders, and there ("dort", "y", "allí") or
+    in the town of that plan: a step of that plan's programme ("X travels to Paris on Thursday.
+    There he meets Y"), not a meeting held."""
+    if ev.date is not None or ev.status != "held" or ev.kind not in ("meet", "visit") or ev.k != plan.k + 1:
+        return False
+    if ctx.sents[ev.k].para != ctx.sents[plan.k].para or not set(ev.leaders) & set(plan.leaders):
+        return False
+    p = parsed(ctx)[ev.k]
+    t = p.at(ev.start)
+    if t is None or _told_earlier(ctx, L, ev.k):
+        return False
+    pr = Pred(ev.kind, ev.k, p, t, _governors(p, t))
+    if not _present(ctx, L, pr):
+        return False
+    there = any(L.has("there_words", x) and x.upos in ("ADV", "PRON") for x in p.toks)
+    return there or (ev.place is not None and plan.place is not None and _same_town(ctx, ev.place[0], plan.place[0]))
 
 
 def _last_encounter_on(told: list[Event], day: DateMention) -> bool:
