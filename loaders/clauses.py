@@ -1823,6 +1823,8 @@ def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
         return False
     if any(c.deprel in ("acl", "amod", "acl:relcl") and L.has("cancel_words", c) for c in p.children(t.i)):
         return True  # "Annulée, la rencontre", "the cancelled visit", "отменённый визит"
+    if _then_called_off(L, p, t):
+        return True
     if not t.head or t.deprel not in ("nsubj", "nsubj:pass", "obj"):
         return False
     g = p.tok(t.head)
@@ -1835,6 +1837,22 @@ def _called_off_event(L: Lex, p: Parse, t: Tok) -> bool:
             if c.i != t.i
         )
     )
+
+
+def _then_called_off(L: Lex, p: Parse, t: Tok) -> bool:
+    """The event noun, with what hangs on it, is followed straight by the passive or the verb of a
+    cancelling word ("spoke after talks with X were postponed", which a parser may hang on "spoke"
+    with "postponed" as the root): said of that noun, whatever the tree."""
+    own = {x.i for x in p.subtree(t.i)}
+    j = max(own) + 1
+    while j <= len(p.toks):
+        x = p.tok(j)
+        if L.has("cancel_words", x) and x.upos in ("VERB", "ADJ"):
+            return True
+        if x.upos not in ("AUX", "PART", "ADV") and x.deprel not in ("aux", "aux:pass"):
+            return False
+        j += 1
+    return False
 
 
 def _under_study(ctx: Ctx, k: int) -> bool:

@@ -538,7 +538,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     toks = _before_relative_adverb(lang, toks)
     toks = _copula_places(lang, toks)
     if lang == "ru":
-        return tuple(_one_root(list(toks)))
+        return _ru_reporting_tail(tuple(_one_root(list(toks))))
     if lang == "de":
         return _participle_marks(toks)
     if lang == "fr":
@@ -548,6 +548,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     from relgraph.loaders import refdata as rd
     from relgraph.loaders.gazetteer import fold
 
+    toks = _reporting_tail(toks)
     places = {fold(w) for w in rd.lexicon(lang).get("locative", ())}
     out = list(toks)
     for k, t in enumerate(toks):
@@ -572,6 +573,109 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
             out[k] = replace(t, head=h.head, deprel="obl")
             out[prep[0].i - 1] = replace(prep[0], head=t.i, deprel="case")
     return tuple(out)
+
+
+# the verbs of a Russian reporting tail (", сообщили в Кремле.")
+_REPORTING_RU = frozenset(
+    {"сообщить", "заявить", "сказать", "отметить", "передать", "рассказать", "уточнить", "добавить", "подчеркнуть"}
+)
+
+
+def _ru_reporting_tail(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """Russian: "Путин встретился с Лукашенко, сообщили в субботу в Кремле". natasha may make
+    "сообщили" a second root and hang "в Кремле" on the verb before the comma, across it: a
+    reporting verb right after the sentence's last comma, with no verb after it, is a parataxis of
+    the other root, and what follows it hangs on it."""
+    verbs = [t for t in toks if t.upos == "VERB" and t.lemma.lower() in _REPORTING_RU and t.i > 1]
+    if not verbs:
+        return toks
+    v = verbs[-1]
+    if toks[v.i - 2].form != "," or any(t.upos in ("VERB", "AUX") and t.i > v.i for t in toks):
+        return toks
+    roots = [t.i for t in toks if t.deprel == "root" and t.i != v.i]
+    out = list(toks)
+    if v.deprel == "root":
+        if not roots:
+            return toks
+        main = roots[0]
+        out[v.i - 1] = replace(v, head=main, deprel="parataxis")
+    else:
+        main = v.head
+    if main >= v.i:
+        return toks
+    for t in toks:
+        if t.i > v.i and t.head and t.head < v.i - 1 and t.upos != "PUNCT":
+            out[t.i - 1] = replace(t, head=v.i)  # "в Кремле", hung across the comma
+        elif t.i < v.i - 1 and t.head == v.i and t.upos != "PUNCT":
+            out[t.i - 1] = replace(t, head=main)  # "в пятницу", "с президентом", hung on "сообщили"
+    result = tuple(out)
+    for t in result:  # never a cycle: every word must still reach a root
+        seen, cur = set(), t
+        while cur.head and cur.i not in seen:
+            seen.add(cur.i)
+            cur = result[cur.head - 1]
+        if cur.head:
+            return toks
+    return result
+
+
+# the verbs of an English reporting tail (", the Kremlin said on Saturday.")
+_REPORTING = frozenset({"say", "tell", "announce", "report", "add", "state", "confirm", "note", "write", "claim"})
+
+
+def _reporting_tail(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """English: "X and Y met last week in Sochi, the Kremlin said on Saturday", "X has met Y, the
+    Kremlin said". CoreNLP may hang "the Kremlin" on the place or the person before the comma as an
+    apposition and make it, or that person, the subject of "said", itself hung on the main verb. A
+    noun phrase after the sentence's last comma, followed by a reporting verb that closes the
+    sentence (with only its own time or manner after it) and is not the root, is that verb's
+    subject; the verb is a parataxis of the root, and a word before the comma the parser made its
+    subject goes back to the root (its object, when the root has none)."""
+    verbs = [t for t in toks if t.upos == "VERB" and t.lemma.lower() in _REPORTING and t.deprel != "root" and t.head]
+    if not verbs:
+        return toks
+    v = verbs[-1]
+    if any(t.upos in ("VERB", "AUX") and t.i > v.i for t in toks):
+        return toks
+    a = v.i - 1
+    while a >= 1 and (toks[a - 1].upos in ("DET", "ADJ", "NOUN", "PROPN") or toks[a - 1].form in ("'s", "’s")):
+        a -= 1
+    # toks[a - 1] is the word before the phrase: it must be the comma, and the phrase not empty
+    if a < 1 or a == v.i - 1 or toks[a - 1].form != "," or a < 3:
+        return toks
+    np = range(a + 1, v.i)
+    heads = [i for i in np if toks[i - 1].upos in ("NOUN", "PROPN")]
+    if not heads:
+        return toks
+    h = heads[-1]
+    root = next((t.i for t in toks if t.deprel == "root"), None)
+    if root is None or root in np or root == v.i:
+        return toks
+    out = list(toks)
+    for i in np:
+        t = toks[i - 1]
+        if i == h:
+            out[i - 1] = replace(t, head=v.i, deprel="nsubj")
+        elif t.head not in np:
+            out[i - 1] = replace(t, head=h, deprel="det" if t.upos == "DET" else "compound")
+    out[v.i - 1] = replace(v, head=root, deprel="parataxis")
+    has_obj = any(t.head == root and t.deprel == "obj" for t in toks)
+    for t in toks:
+        if t.head == v.i and t.i < a and t.deprel.startswith("nsubj"):
+            out[t.i - 1] = replace(t, head=root, deprel="dep" if has_obj else "obj")
+            has_obj = True
+    if toks[a - 2].head in np:  # the comma, hung on the phrase: on the verb
+        out[a - 2] = replace(toks[a - 2], head=v.i, deprel="punct")
+    result = tuple(out)
+    # never a cycle: every word must still reach the root
+    for t in result:
+        seen, cur = set(), t
+        while cur.head and cur.i not in seen:
+            seen.add(cur.i)
+            cur = result[cur.head - 1]
+        if cur.head:
+            return toks
+    return result
 
 
 # -- the entry point -----------------------------------------------------------------------------
