@@ -832,7 +832,12 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             return Pred(
                 kind, k, p, t, [g] + _governors(p, g)
             )  # "sat down for talks", "setzten sich zu Gesprächen zusammen"
-        if t.deprel == "obl" and g.upos == "VERB" and (L.has("visit_verbs", g) or _stays_in(L, p, g)):
+        if t.deprel == "obl" and (
+            (g.upos == "VERB" and (L.has("visit_verbs", g) or _stays_in(L, p, g)))
+            # "is expected in Paris on Tuesday for talks with Y", "est attendu mardi à Paris pour des
+            # entretiens avec Y": awaited somewhere for the talks, as one who travels there for them
+            or (g.upos in ("VERB", "ADJ") and L.has("awaited_verbs", g) and _awaited(L, p, g))
+        ):
             if kind == "visit":
                 return None  # "arrived on a visit": the verb is the event
             if any(c.deprel == "case" and L.has("meet_goal_preps", c) for c in p.children(t.i)):
@@ -4417,6 +4422,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not unreal and (_negated(ctx, L, tense) or _habitual(L, pr) or _question(ctx, pr.k)):
         return None
     modality = _modality(ctx, L, tense)
+    # "is expected in Paris for talks with Y", "es esperado en París para una reunión con Y": the
+    # talks of someone awaited somewhere (not "espera reunirse": a hope)
+    # (and "était attendu mardi à Lisbonne", an imperfect passive, is no pluperfect of a trip made)
+    awaited = L.has("awaited_verbs", pr.head) or (
+        pr.head.upos == "NOUN" and bool(pr.gov) and L.has("awaited_verbs", pr.gov[0]) and _awaited(L, pr.p, pr.gov[0])
+    )
+    if awaited and modality in (None, "hope", "recall"):
+        modality = "plan"
     if modality == "hope" and not unreal:
         return None
     if (
@@ -4436,8 +4449,6 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # "the plane carrying X to Rome stopped in Madrid", "l'avion qui emmène X vers Rome": on the
         # way, not there yet (and the day told is the stop's, not the arrival's)
         return None
-    if modality is None and L.has("awaited_verbs", pr.head):
-        modality = "plan"  # "X is expected in Berlin": not there yet
     if (
         pr.kind == "visit"
         and L.has("moved_verbs", pr.head)
