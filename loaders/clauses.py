@@ -1293,6 +1293,12 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
             if not any(
                 g.deprel in ("case", "mark") and (L.has("sequence_words", g) or L.has("sequence_marks", g))
                 for g in p.children(c.i)
+            ) and not (
+                # "en amont de la visite de X le mois prochain", "im Vorfeld des Besuchs", "в
+                # преддверии визита": a noun of sequence over another event
+                c.upos == "NOUN"
+                and (L.has("sequence_words", c) or _hyphened(p, c) in L.words.get("sequence_words", ()))
+                and any(L.has("visit_nouns", x) or L.has("meet_nouns", x) for x in p.children(c.i))
             ):
                 continue
             ids = {x.i for x in p.subtree(c.i)}
@@ -2490,8 +2496,11 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     # "next month", "la semaine prochaine", "im kommenden Monat", "на следующей неделе" (but "al
     # día siguiente, X se reunió": the day after one the narrative told, in a past clause)
     morrow = _bare_eve(ctx, L, pr.k, "morrow_words") and _past_tense(ctx, L, pr)
+    other = _another_event(L, pr)  # ("en amont de la visite de X le mois prochain": that visit's time)
     for v in [] if morrow else [pr.head] + [g for g in pr.gov if not g.deprel.startswith("~")]:
         for c in p.children(v.i):
+            if c.i in other:
+                continue
             if c.deprel in ("obl", "advmod", "nmod", "obl:tmod", "obj") and any(
                 L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")
             ):
@@ -3862,6 +3871,14 @@ def _sequenced(L: Lex, p: Parse, t: Tok) -> bool:
     return any(c.deprel in ("case", "mark") and L.has("sequence_words", c) for c in p.children(t.i)) or (
         above is not None and above.upos == "NOUN" and L.has("sequence_words", above)
     )
+
+
+def _hyphened(p: Parse, t: Tok) -> str:
+    """The word a tokenizer split at its hyphen ("run - up", its last part the head): "run-up"."""
+    parts = [c for c in p.children(t.i) if c.i < t.i and c.deprel in ("compound", "punct")]
+    if len(parts) != 2 or parts[1].form not in ("-", "‐") or parts[0].i != t.i - 2:
+        return fold(t.form)
+    return fold(parts[0].form + "-" + t.form)
 
 
 def _names_something_else(p: Parse, t: Tok, lang: str | None = None) -> bool:

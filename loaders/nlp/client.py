@@ -538,7 +538,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     toks = _before_relative_adverb(lang, toks)
     toks = _copula_places(lang, toks)
     if lang == "ru":
-        return _ru_reporting_tail(tuple(_one_root(list(toks))))
+        return _ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks)))))
     if lang == "de":
         return _participle_marks(toks)
     if lang == "fr":
@@ -572,6 +572,66 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         if prep and marks:
             out[k] = replace(t, head=h.head, deprel="obl")
             out[prep[0].i - 1] = replace(prep[0], head=t.i, deprel="case")
+    return tuple(out)
+
+
+def _ru_frames(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """Russian: natasha hangs the words of a fronted frame on the clause's verb. "В преддверии
+    визита Макрона ... Теббун принял ...": a genitive noun with no preposition right after an
+    oblique noun of the same verb is that noun's modifier ("визита" of "преддверии"). "Перед
+    визитом Макрона в Алжир в следующем месяце президент ... принял": an event noun (events keys
+    ``visit_nouns``, ``meet_nouns``) that opens the sentence after a word of sequence (key
+    ``sequence_words``) keeps the obliques that follow it, up to the verb's subject with no comma
+    between, as its own ("в следующем месяце" is the visit's time, not the reception's)."""
+    from relgraph.loaders import refdata as rd
+
+    out = list(toks)
+    for t in toks:
+        if (
+            t.upos in ("NOUN", "PROPN")
+            and t.feats.get("Case") == "Gen"
+            and t.deprel == "obl"
+            and t.i > 1
+            and not any(c.head == t.i and c.deprel == "case" for c in toks)
+        ):
+            n = toks[t.i - 2]
+            if n.upos == "NOUN" and n.deprel == "obl" and n.head == t.head:
+                out[t.i - 1] = replace(t, head=n.i, deprel="nmod")
+        if (
+            t.upos == "PROPN"
+            and t.deprel == "appos"
+            and t.i > 1
+            and toks[t.i - 2].upos == "NOUN"
+            and t.head != t.i - 1
+            and toks[t.i - 2].feats.get("Case") == t.feats.get("Case")
+        ):
+            # "президента Эммануэля Макрона": a name in apposition is the title's right before it
+            # (natasha can hang it on a noun across the clause), in the title's case
+            out[t.i - 1] = replace(t, head=t.i - 1)
+    toks = tuple(out)
+    ev = rd.lexicon("ru").get("events", {})
+    events = {w.lower() for k in ("visit_nouns", "meet_nouns") for w in ev.get(k, ())}
+    sequence = {w.lower() for w in ev.get("sequence_words", ())}
+    # the word of sequence opens the sentence ("Перед визитом"), or is the noun after its first
+    # preposition ("В преддверии визита", "Накануне"); the frame's event noun comes right after it
+    word = next((t for t in toks[:2] if t.lemma.lower() in sequence), None)
+    if word is None:
+        return toks
+    e = next((t for t in toks[word.i : word.i + 1] if t.lemma.lower() in events and t.upos == "NOUN"), None)
+    if e is None or not e.head:
+        return toks
+    verb = e.head if toks[e.head - 1].upos in ("VERB", "AUX") else toks[e.head - 1].head
+    if not verb or toks[verb - 1].upos not in ("VERB", "AUX"):
+        return toks
+    subj = next((t.i for t in toks if t.head == verb and t.deprel.startswith("nsubj") and t.i > e.i), None)
+    if subj is None:
+        return toks
+    out = list(toks)
+    for t in toks[e.i : subj - 1]:
+        if t.form == ",":
+            break
+        if t.head == verb and t.deprel in ("obl", "nmod") and t.upos in ("NOUN", "PROPN"):
+            out[t.i - 1] = replace(t, head=e.i, deprel="nmod")
     return tuple(out)
 
 
