@@ -145,6 +145,71 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "/integration/" in str(item.fspath):
             item.add_marker(pytest.mark.integration)
+    # the benchmark's smoke run (tests/integration/test_bench.py) runs on its own servers, in the
+    # background from the start of the session (``pytest_collection_finish``): its tests come last,
+    # when it is done
+    items.sort(key=lambda item: item.path.name == BENCH_TESTS)
+
+
+BENCH_TESTS = "test_bench.py"
+
+
+class _Bench:
+    """``bench/run --smoke --json`` started in the background when the session holds the
+    benchmark's tests: it needs no server of the suite's (its own Neo4j on 7689/7476, its own
+    parser from port 9060), and the rest of the suite runs meanwhile."""
+
+    proc: subprocess.Popen | None = None
+    out: Path | None = None
+    err: Path | None = None
+
+    @classmethod
+    def start(cls, tmp: Path) -> None:
+        cls.out, cls.err = tmp / "bench.json", tmp / "bench.log"
+        with cls.out.open("w") as out, cls.err.open("w") as err:
+            cls.proc = subprocess.Popen(
+                [sys.executable, str(ROOT / "bench" / "run"), "--smoke", "--json"], stdout=out, stderr=err
+            )
+
+    @classmethod
+    def result(cls, timeout: float) -> tuple[int, str, str]:
+        """(exit code, stdout, stderr) of the run, once it has ended."""
+        assert cls.proc is not None and cls.out is not None and cls.err is not None
+        rc = cls.proc.wait(timeout=timeout)
+        return rc, cls.out.read_text(), cls.err.read_text()
+
+    @classmethod
+    def stop(cls) -> None:
+        """An interrupted session: SIGINT, so that the run stops its own servers on the way out."""
+        if cls.proc is not None and cls.proc.poll() is None:
+            import signal
+
+            cls.proc.send_signal(signal.SIGINT)
+            try:
+                cls.proc.wait(timeout=120)
+            except subprocess.TimeoutExpired:
+                cls.proc.kill()
+
+
+def pytest_collection_finish(session):
+    if session.config.option.collectonly or not any(item.path.name == BENCH_TESTS for item in session.items):
+        return
+    import tempfile
+
+    _Bench.start(Path(tempfile.mkdtemp(prefix="relgraph-bench-smoke-")))
+
+
+def pytest_sessionfinish(session):
+    _Bench.stop()
+
+
+def bench_result(timeout: float = 1200) -> tuple[int, str, str]:
+    """The background benchmark run's (exit code, JSON on stdout, stderr)."""
+    if _Bench.proc is None:  # (a session that did not collect the benchmark's tests at first)
+        import tempfile
+
+        _Bench.start(Path(tempfile.mkdtemp(prefix="relgraph-bench-smoke-")))
+    return _Bench.result(timeout)
 
 
 @pytest.fixture(scope="session", autouse=True)
