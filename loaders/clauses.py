@@ -1264,11 +1264,23 @@ def _time_units(lang: str) -> frozenset[str]:
     return frozenset(fold(w) for ws in rd.lexicon(lang).get("ago_units", {}).values() for w in ws)
 
 
+@lru_cache(maxsize=8)
+def _weekday_words(lang: str) -> tuple[str, ...]:
+    """The weekday names of the dates lexicon (``weekdays``; a trailing * for any ending)."""
+    return tuple(fold(w) for w in rd.lexicon(lang).get("weekdays", {}))
+
+
+def _day_word(lang: str, t: Tok) -> bool:
+    """``t`` is a weekday's name ("вторник", "Tuesday", "mardi")."""
+    words = {fold(t.form), fold(t.lemma)}
+    return any((x.startswith(w[:-1]) if w.endswith("*") else x == w) for w in _weekday_words(lang) for x in words)
+
+
 def _time_unit(lang: str, t: Tok) -> bool:
     return t.upos == "NOUN" and (fold(t.form) in _time_units(lang) or fold(t.lemma) in _time_units(lang))
 
 
-def _another_event(L: Lex, pr: Pred) -> set[int]:
+def _another_event(L: Lex, pr: Pred, frames: bool = True) -> set[int]:
     """Tokens of a phrase that places the event after or before another one ("after the audience
     with the king", "tras la audiencia con el rey", "nach dem Treffen mit ...", "после встречи с
     ..."): who and where that other event was is not this one's."""
@@ -1295,13 +1307,27 @@ def _another_event(L: Lex, pr: Pred) -> set[int]:
                 for g in p.children(c.i)
             ) and not (
                 # "en amont de la visite de X le mois prochain", "im Vorfeld des Besuchs", "в
-                # преддверии визита": a noun of sequence over another event
-                c.upos == "NOUN"
-                and (L.has("sequence_words", c) or _hyphened(p, c) in L.words.get("sequence_words", ()))
-                and any(L.has("visit_nouns", x) or L.has("meet_nouns", x) for x in p.children(c.i))
+                # преддверии визита": a noun of sequence over another event (with ``frames``)
+                frames
+                and c.upos == "NOUN"
+                and (
+                    (
+                        (L.has("sequence_words", c) or _hyphened(p, c) in L.words.get("sequence_words", ()))
+                        and any(L.has("visit_nouns", x) or L.has("meet_nouns", x) for x in p.children(c.i))
+                    )
+                    # "Накануне визита": an event noun after a preposition of the eve (key ``eve_preps``)
+                    or (
+                        (L.has("visit_nouns", c) or L.has("meet_nouns", c))
+                        and any(g.deprel == "case" and L.has("eve_preps", g) for g in p.children(c.i))
+                    )
+                )
             ):
                 continue
             ids = {x.i for x in p.subtree(c.i)}
+            for x in p.children(c.i):
+                if x.deprel in ("conj", "appos") and _day_word(L.lang, x):
+                    # "Накануне визита, во вторник, ...": the day set beside the frame is the clause's
+                    ids -= {y.i for y in p.subtree(x.i)}
             if pr.head.i not in ids:
                 out |= ids
     # "met Wang Yi to prepare for President Putin's visit to China", "on the eve of a visit to China
@@ -5009,7 +5035,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         any(
             L.has("bilateral_words", c) for c in p.children(pr.head.i) if c.deprel in ("amod", "nmod", "advmod", "obl")
         ),
-        bool(sequence),
+        # (placed after another encounter, on its day: not by a noun of sequence such as "im Vorfeld
+        # des Besuchs", "on the eve of the visit", which may be days before it)
+        bool(_another_event(L, pr, frames=False) - _ago_ids(ctx, p)),
         ctl is not None
         or (
             # "bevor er nach Lusaka weiterfliegt": a leg with a subject of its own, still told after another

@@ -602,11 +602,11 @@ def _ru_frames(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
             and t.deprel == "appos"
             and t.i > 1
             and toks[t.i - 2].upos == "NOUN"
-            and t.head != t.i - 1
+            and t.head > t.i
             and toks[t.i - 2].feats.get("Case") == t.feats.get("Case")
         ):
-            # "президента Эммануэля Макрона": a name in apposition is the title's right before it
-            # (natasha can hang it on a noun across the clause), in the title's case
+            # "президента Эммануэля Макрона": a name in apposition is the title's right before it,
+            # in its case, not a word further on (natasha can hang it on a noun across the clause)
             out[t.i - 1] = replace(t, head=t.i - 1)
     toks = tuple(out)
     ev = rd.lexicon("ru").get("events", {})
