@@ -53,12 +53,14 @@ def backend() -> str:
 @pytest.fixture(scope="session")
 def neo4j_settings():
     if backend() == "env":
+        _Bench.start_if_wanted()
         yield Settings.from_env()
         return
     if backend() == "container":
         from testcontainers.community.neo4j import Neo4jContainer
 
         with Neo4jContainer(NEO4J_IMAGE) as c:
+            _Bench.start_if_wanted()
             yield Settings(uri=c.get_connection_url(), user="neo4j", password=c.password)
         return
     from relgraph.graph.server import LocalServer
@@ -66,6 +68,9 @@ def neo4j_settings():
     server = LocalServer.default()
     was_running = server.pid() is not None
     server.start(echo=lambda m: print(m, file=sys.stderr))
+    # the suite's jars are all in place now (the parser's and Neo4j's): the benchmark run reuses
+    # them and fetches nothing at the same time as this session
+    _Bench.start_if_wanted()
     yield Settings(uri=server.bolt_uri, user="neo4j", password=server.password())
     if not was_running:  # leave the machine as we found it
         server.stop()
@@ -156,12 +161,22 @@ BENCH_TESTS = "test_bench.py"
 
 class _Bench:
     """``bench/run --smoke --json`` started in the background when the session holds the
-    benchmark's tests: it needs no server of the suite's (its own Neo4j on 7689/7476, its own
-    parser from port 9060), and the rest of the suite runs meanwhile."""
+    benchmark's tests, once the session's parser and Neo4j are up (``neo4j_settings``): it needs no
+    server of the suite's (its own Neo4j on 7689/7476, its own parser from port 9060, on copies of
+    the jars the suite fetched), and the rest of the suite runs meanwhile. A session with no other
+    integration test starts it when the benchmark's tests ask for it."""
 
+    wanted = False
     proc: subprocess.Popen | None = None
     out: Path | None = None
     err: Path | None = None
+
+    @classmethod
+    def start_if_wanted(cls) -> None:
+        if cls.wanted and cls.proc is None:
+            import tempfile
+
+            cls.start(Path(tempfile.mkdtemp(prefix="relgraph-bench-smoke-")))
 
     @classmethod
     def start(cls, tmp: Path) -> None:
@@ -192,11 +207,8 @@ class _Bench:
 
 
 def pytest_collection_finish(session):
-    if session.config.option.collectonly or not any(item.path.name == BENCH_TESTS for item in session.items):
-        return
-    import tempfile
-
-    _Bench.start(Path(tempfile.mkdtemp(prefix="relgraph-bench-smoke-")))
+    if not session.config.option.collectonly and any(item.path.name == BENCH_TESTS for item in session.items):
+        _Bench.wanted = True  # started by neo4j_settings, once the suite's servers are up
 
 
 def pytest_sessionfinish(session):
@@ -205,10 +217,8 @@ def pytest_sessionfinish(session):
 
 def bench_result(timeout: float = 1200) -> tuple[int, str, str]:
     """The background benchmark run's (exit code, JSON on stdout, stderr)."""
-    if _Bench.proc is None:  # (a session that did not collect the benchmark's tests at first)
-        import tempfile
-
-        _Bench.start(Path(tempfile.mkdtemp(prefix="relgraph-bench-smoke-")))
+    _Bench.wanted = True  # (a session with no other integration test: now)
+    _Bench.start_if_wanted()
     return _Bench.result(timeout)
 
 
