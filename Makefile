@@ -52,7 +52,8 @@ test-unit: install
 # root, if missing). `relgraph spark install` fetches the jars `relgraph spark write` runs on (the
 # test of the Neo4j connector) with Maven the first time, showing the megabytes as they arrive.
 # The pytest session starts the parser server (fetching its jars the first time) and stops it
-# again at the end if it started it.
+# again at the end if it started it; once that and Neo4j are up, it runs `bench/run --smoke` in the
+# background on servers of its own, and checks its output last (tests/integration/test_bench.py).
 test: lint
 	-tools/ensure_chromium  # if it cannot install, the Browser test fails and says why; the rest still runs
 	-$(BIN)/relgraph spark install  # Spark for Scala 2.13 and the Neo4j connector (Maven, ~230 MB once); same if it fails
