@@ -635,6 +635,18 @@ def _ru_frames(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     return tuple(out)
 
 
+def _acyclic(toks: tuple[Tok, ...]) -> bool:
+    """Every word reaches a root (a repair that re-hangs words must never make a cycle)."""
+    for t in toks:
+        seen, cur = set(), t
+        while cur.head and cur.i not in seen:
+            seen.add(cur.i)
+            cur = toks[cur.head - 1]
+        if cur.head:
+            return False
+    return True
+
+
 # the verbs of a Russian reporting tail (", сообщили в Кремле.")
 _REPORTING_RU = frozenset(
     {"сообщить", "заявить", "сказать", "отметить", "передать", "рассказать", "уточнить", "добавить", "подчеркнуть"}
@@ -669,14 +681,7 @@ def _ru_reporting_tail(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         elif t.i < v.i - 1 and t.head == v.i and t.upos != "PUNCT":
             out[t.i - 1] = replace(t, head=main)  # "в пятницу", "с президентом", hung on "сообщили"
     result = tuple(out)
-    for t in result:  # never a cycle: every word must still reach a root
-        seen, cur = set(), t
-        while cur.head and cur.i not in seen:
-            seen.add(cur.i)
-            cur = result[cur.head - 1]
-        if cur.head:
-            return toks
-    return result
+    return result if _acyclic(result) else toks
 
 
 # the verbs of an English reporting tail (", the Kremlin said on Saturday.")
@@ -727,15 +732,7 @@ def _reporting_tail(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     if toks[a - 2].head in np:  # the comma, hung on the phrase: on the verb
         out[a - 2] = replace(toks[a - 2], head=v.i, deprel="punct")
     result = tuple(out)
-    # never a cycle: every word must still reach the root
-    for t in result:
-        seen, cur = set(), t
-        while cur.head and cur.i not in seen:
-            seen.add(cur.i)
-            cur = result[cur.head - 1]
-        if cur.head:
-            return toks
-    return result
+    return result if _acyclic(result) else toks
 
 
 # -- the entry point -----------------------------------------------------------------------------
