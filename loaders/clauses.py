@@ -206,8 +206,10 @@ def _candidates(ctx: Ctx) -> list[int]:
         )
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
         sector, place = k in sector_ks, k in place_ks
+        # "The talks on Wednesday lasted an hour": the meeting told before, named again with its day
+        timed = any(s.start <= d.start < s.end for d in ctx.dates)
         denial = False
-        if not (person or state or sector or place):
+        if not (person or state or sector or place or timed):
             # "a spokesman said no such meeting had taken place": a denial naming nobody
             negators = {fold(w) for w in rd.lexicon(ctx.lang).get("events", {}).get("negators", ())}
             denial = any(fold(w) in negators for w in re.findall(r"\w[\w'-]*", ctx.text[s.start : s.end]))
@@ -230,6 +232,7 @@ def _candidates(ctx: Ctx) -> list[int]:
             ((person or place or sector) and (has(ev_keys) or reciprocal))
             or (person and place and has(("stay_verbs",)))  # "X was in Paris in July"
             or (denial and has(("meet_nouns",)))
+            or (timed and has(("meet_nouns", "visit_nouns")))
             or ((person or state) and has(prop_keys))
             or (sector and has(topic_keys))
         ):
@@ -760,6 +763,48 @@ def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
             or any(c.deprel in ("aux", "cop") and L.has("passive_aux", c) for c in kids)
             or (t.upos == "ADJ" and any(c.deprel == "cop" for c in kids))  # "X is due in Mumbai"
         )
+    )
+
+
+def _remention_time(p: Parse, t: Tok) -> set[int]:
+    """Where the time of a meeting named again by its noun is told: in the noun's own phrase ("das
+    Gespräch am Mittwoch", "l'entretien de mercredi"), or beside it on the verb it is the subject
+    of ("Переговоры в среду продлились три часа"), not on a verb above ("..., the government said
+    on Wednesday")."""
+    ids = {x.i for x in p.subtree(t.i)}
+    if t.head:
+        for c in p.children(t.head):
+            if c.deprel in ("obl", "obl:tmod", "nmod:tmod", "advmod") and c.i != t.i:
+                ids |= {x.i for x in p.subtree(c.i)}
+    return ids
+
+
+def _definite_noun(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """An event noun told as known, by a definite article or a demonstrative ("the talks", "das
+    Gespräch", "cet entretien"); in a language with no articles, a noun with none of its own
+    (Russian "встреча")."""
+    if t.upos not in ("NOUN", "PROPN") or t.deprel not in ("nsubj", "nsubj:pass"):
+        return False
+    if any(c.feats.get("Case") == "Gen" and c.deprel == "nmod" for c in p.children(t.i)):
+        return False  # ("переговоры министров ..."): whose talks, maybe others'
+    locative = {fold(w) for w in ctx.lex.get("locative", ())}
+    for c in p.children(t.i):
+        if c.deprel in ("det", "case", "punct") or (c.deprel == "amod" and L.has("bilateral_words", c)):
+            continue
+        if c.deprel in ("nmod", "obl") and c.upos in ("NOUN", "PROPN"):
+            # a time or a venue ("am Mittwoch", "im Kongresszentrum"), not an owner ("of the bloc")
+            if any(d.start <= c.start < d.end for d in ctx.dates):
+                continue
+            if any(x.deprel == "case" and fold(x.form) in locative for x in p.children(c.i)):
+                continue
+        return False  # ("the Mercosur summit", "the leaders' talks", "le sommet de l'UE"): another event, maybe
+    articles = {fold(w) for w in ctx.lex.get("definite_articles", ())}
+    dets = [c for c in p.children(t.i) if c.deprel == "det"]
+    if not articles:
+        return not dets or any(L.has("demonstratives", c) for c in dets)
+    return bool(dets) and all(
+        fold(c.form).rstrip("'’") in articles or L.has("demonstratives", c) or c.feats.get("PronType") == "Dem"
+        for c in dets
     )
 
 
@@ -4752,7 +4797,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             leaders.append(office)
             if pr.kind == "agree" and set(_tok_ids(p, p.start, p.end)) & subj:
                 subject.append(office)
-    if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places):
+    # "The talks on Wednesday lasted an hour": a meeting named again by its noun alone, with the
+    # day the first telling did not give (kept only with a day of its own, below)
+    bare = not leaders and not places and pr.kind == "meet" and _definite_noun(ctx, L, p, pr.head)
+    if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places) and not bare:
         return None
     dates = [d for d in _dates(ctx, pr, dom) if not _decision_time(L, pr, d)]
     if not dates:
@@ -4777,6 +4825,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     ):
         dates = []  # "visited Egypt in June 2023 and will fly to Cairo next week": not June 2023's
     own_dates = bool(dates)
+    if bare and not (len(dates) == 1 and _tok_ids(p, dates[0].start, dates[0].end) & _remention_time(p, pr.head)):
+        return None
     if len(dates) > 1:
         # "they had met last summer in Cairo and plan to meet again in Tunis next autumn": the
         # time in the event's own clause, before one it shares with the clause it is joined to
@@ -6519,8 +6569,26 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     """One meeting per (participants, status, date): the same meeting mentioned again is one."""
     groups: list[dict] = []
     summaries = _summaries(ctx, events)
+    prev: Event | None = None
     for ev in events:
+        before, prev = prev, ev
         if ev in summaries:
+            continue
+        if ev.kind == "meet" and not ev.leaders and ev.place is None and not ev.places:
+            # "The talks on Wednesday lasted an hour": the meeting told just before (no call, no
+            # other event between), in that paragraph, when its telling gave no day
+            g = groups[-1] if groups else None
+            if (
+                g is not None
+                and before is not None
+                and any(e is before for e in g["events"])
+                and ctx.sents[before.k].para == ctx.sents[ev.k].para
+                and ev.k - before.k <= 1
+                and g["status"] == ev.status
+                and g["date"] is None
+            ):
+                g["events"].append(ev)
+                g["date"] = ev.date
             continue
         if ev.kind == "meet" and ev.anaphoric:
             # "after that meeting", "cette rencontre": the one told before, whatever its status
