@@ -2730,6 +2730,10 @@ def _future(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             ):
                 if not re.search(r"(?:ai|ais|ait|aient)$", form):
                     return True
+                if form.endswith(("erai", "irai")) and any(
+                    c.deprel.startswith("nsubj") and L.has("first_person_pronouns", c) for c in p.children(v.i)
+                ):
+                    return True  # "je rencontrerai": the first person's future, no imperfect
             if ctx.lang == "es" and _FUT_ES.search(v.form.lower()):
                 return True
         for c in p.children(v.i):
@@ -2878,6 +2882,10 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         def consonants(x: str) -> str:
             return re.sub(r"[aeiouy]", "", x)
 
+        if form == stem + "e" and any(
+            c.deprel.startswith("nsubj") and L.has("first_person_pronouns", c) for c in pr.p.children(v.i)
+        ):
+            return True  # "Am Donnerstag treffe ich X", "fliege ich nach Y": the first person's present
         return (
             form.endswith("t")
             and form != lemma
@@ -2902,6 +2910,13 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         return form != lemma and not re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", v.form.lower())
     if ctx.lang == "es":
         # a present's person endings ("viaja", "recibe", "viajan"), not a preterite ("mantuvo", "fue")
+        if (
+            form != lemma
+            and form.endswith("o")
+            and not form.endswith(("ado", "ido"))
+            and _first_person_verb(ctx, L, pr.p, v)
+        ):
+            return True  # "viajo el jueves a Lima": the first person's present
         return form != lemma and bool(re.search(r"(?:a|e|an|en)$", form)) and not re.search(r"(?:ad|id)(?:a|as)$", form)
     return False
 
@@ -2928,11 +2943,94 @@ def _labels(ctx: Ctx) -> dict[int, str]:
 
 
 def _label_of(ctx: Ctx, p: Parse) -> str | None:
-    """The interview label of the line this sentence is on."""
+    """The interview label of the line this sentence is on; or, on an answer line of an interview
+    told as questions and answers with no labels, the person interviewed."""
     for start, lid in _labels(ctx).items():
         if start <= p.start + 1 and "\n" not in ctx.text[start : p.start]:
             return lid
-    return None
+    return _answerer(ctx, p.start)
+
+
+_QUESTION_END = re.compile(r"[?？]\s*[\"'»“”’)]*\s*$")
+_QUOTES = "\"'«»„“”‘’‚‹›"
+
+
+def _interview(ctx: Ctx) -> tuple[str | None, tuple[tuple[int, int], ...]]:
+    """An interview told as questions and answers: at least two lines of the body that end with a
+    question mark, each followed by a line that does not. Who answers is the leader the headline
+    names before its colon ("Guy Parmelin: «...»", "INTERVIEW | Lamola: ..."), else the first
+    leader the lead paragraph names ("Foreign Minister X spoke to us on Thursday ..."). The answers
+    are the lines after the first question that are no questions: there "I" is that person, not
+    the journalist who writes the lead and asks."""
+    if ctx.interview is not None:
+        return ctx.interview
+    ctx.interview = (None, ())
+    body = [s for s in ctx.sents if s.para != -1]
+    if not body:
+        return ctx.interview
+    lines = []
+    pos = body[0].start
+    for raw in ctx.text[pos:].split("\n"):
+        if raw.strip():
+            lines.append((pos, pos + len(raw), bool(_QUESTION_END.search(raw))))
+        pos += len(raw) + 1
+    asked = [i for i, (_, _, q) in enumerate(lines) if q and i + 1 < len(lines) and not lines[i + 1][2]]
+    if len(asked) < 2:
+        return ctx.interview
+    # (not a line a label gives to someone else: "A: ...", "Spokesperson Mao Ning: ...")
+    answers = tuple(
+        (a, b)
+        for a, b, q in lines[asked[0] + 1 :]
+        if not q and not _SPEAKER.match(ctx.text, a, b) and not _NAMED_SPEAKER.match(ctx.text, a, b)
+    )
+    head = [s for s in ctx.sents if s.para == -1]
+    who = None
+    for h in ctx.leader_hits:
+        if head and head[0].start <= h.start < head[-1].end:
+            after = ctx.text[h.end : head[-1].end]
+            colon = after.find(":")
+            if 0 <= colon <= 40 and not any(q in after[:colon] for q in _QUOTES):
+                before = ctx.text[head[0].start : h.start]
+                if sum(before.count(q) for q in _QUOTES) % 2 == 0:  # (not a name inside a quotation)
+                    who = h.lid
+                    break
+    if who is None:
+        lead_end = lines[asked[0]][0]
+        first = [h for h in ctx.leader_hits if body[0].start <= h.start < lead_end]
+        who = first[0].lid if first else None
+    ctx.interview = (who, answers) if who else (None, ())
+    return ctx.interview
+
+
+def _answerer(ctx: Ctx, pos: int) -> str | None:
+    """The person interviewed, when ``pos`` is on an answer line of a question-and-answer interview."""
+    who, answers = _interview(ctx)
+    return who if who and any(a <= pos < b for a, b in answers) else None
+
+
+def _first_person_verb(ctx: Ctx, L: Lex, p: Parse, v: Tok) -> bool:
+    """A finite verb in the first person singular ("recibí", "me reuniré", "встречусь"), by its
+    features, or in a language that drops the subject by its ending (not "-mos": we)."""
+    aux = [c for c in p.children(v.i) if c.deprel in ("aux", "aux:pass")]
+    fin = aux[0] if aux else v
+    if fin.feats.get("Person"):
+        return fin.feats.get("Person") == "1" and fin.feats.get("Number", "Sing") == "Sing"
+    if not L.words.get("null_subject"):
+        return False
+    form = fold(fin.form)
+    return _first_person_form(ctx.lang, fin.form) and not form.endswith(("mos", "aba", "ia"))
+
+
+def _first_person_object(L: Lex, p: Parse, v: Tok) -> bool:
+    """The verb takes "me" ("received me", "mich empfängt", "me recevra", "me recibirá", "меня
+    принял"): a first-person singular pronoun that is no subject."""
+    return any(
+        c.upos == "PRON"
+        and c.deprel in ("obj", "iobj", "obl", "expl", "expl:pv", "obl:arg")
+        and L.has("first_person_pronouns", c)
+        and c.feats.get("Number", "Sing") == "Sing"
+        for c in p.children(v.i)
+    )
 
 
 def _stood_in_for(ctx: Ctx) -> frozenset[int]:
@@ -4625,6 +4723,16 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             if ref not in leaders:
                 subject.insert(0, ref)
                 leaders.insert(0, ref)
+    me = _answerer(ctx, pr.head.start) if pr.kind in ("meet", "visit", "call") else None
+    if me is not None:
+        # an interview's answer: "Lo recibí aquí", "Me reuniré con X" (a first-person verb with no
+        # subject word), "President X received me", "wo mich X empfängt": the person interviewed
+        v = _clause_verb(pr)
+        if not subject and not subj and _first_person_verb(ctx, L, p, v):
+            subject = [me]
+            leaders = [me] + [x for x in leaders if x != me]
+        elif pr.kind != "visit" and me not in leaders and _first_person_object(L, p, v):
+            leaders.append(me)
     acceptor = _accepted_invitation(L, p, pr)
     if acceptor is not None and _accepted_invitation_noun(L, p, pr.head):
         # "Albanese took up Carney's invitation to Ottawa": the one who accepted travels, the one

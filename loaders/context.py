@@ -79,6 +79,9 @@ class Ctx:
     title_hits: list[Any] | None = None  # set by mentions.titles: the titles in the text, once
     someone_else: set[int] = field(default_factory=set)  # sentences whose subject is someone the text does not identify
     stand_ins: frozenset[int] | None = None  # set by clauses._stood_in_for: starts of leaders someone stands in for
+    # set by clauses._interview: the person a question-and-answer interview is with, and the spans
+    # of its answer lines (where "I" is that person)
+    interview: tuple[str | None, tuple[tuple[int, int], ...]] | None = None
     plurals: dict[int, list[str]] = field(default_factory=dict)  # sentence -> who its "the two ministers" are
     met: list[tuple[int, list[str]]] = field(
         default_factory=list
