@@ -203,6 +203,8 @@ def _candidates(ctx: Ctx) -> list[int]:
             or ctx.has("plural_leaders", k)
             or k in title_ks  # "talks with her Japanese counterpart", "with the Danish minister"
             or _third_person_in(ctx, k)  # "He met ...", "On Tuesday she held talks ..."
+            # "I was in Riga on Tuesday", "You were in Bern in October": the person interviewed
+            or ((_answerer(ctx, s.start) or _asked(ctx, s.start)) is not None and _personal_in(ctx, k))
         )
         state = any(s.start <= m.start < s.end for _, _, m in ctx.state_hits)
         sector, place = k in sector_ks, k in place_ks
@@ -244,6 +246,22 @@ def _third_person_in(ctx: Ctx, k: int) -> bool:
     """A third-person pronoun anywhere in sentence ``k`` ("Am Dienstag sprach er ...")."""
     s = ctx.sents[k]
     return any(w.lower() in _third_person(ctx.lang) for w in re.findall(r"\w+", ctx.text[s.start : s.end]))
+
+
+def _personal_in(ctx: Ctx, k: int) -> bool:
+    """A first- or second-person pronoun anywhere in sentence ``k`` (a word of the text: "I", "je",
+    "Sie", "usted", "вы"), or a verb that drops it in a language that does."""
+    s = ctx.sents[k]
+    ev = rd.lexicon(ctx.lang).get("events", {})
+    words = {
+        fold(w)
+        for key in ("first_person_pronouns", "second_person_pronouns", "first_person_clitics")
+        for w in ev.get(key, ())
+    }
+    found = re.findall(r"\w+'?", ctx.text[s.start : s.end])
+    return any(fold(w) in words for w in found) or (
+        bool(ev.get("null_subject")) and any(_first_person_form(ctx.lang, w) for w in found if len(w) > 3)
+    )
 
 
 def _third_person_start(ctx: Ctx, k: int) -> bool:
@@ -3002,6 +3020,31 @@ def _interview(ctx: Ctx) -> tuple[str | None, tuple[tuple[int, int], ...]]:
     return ctx.interview
 
 
+def _asked(ctx: Ctx, pos: int) -> str | None:
+    """The person interviewed, when ``pos`` is in a sentence the interviewer states, not asks, on a
+    question line ("You were in Riga on Tuesday. Whom did you see?")."""
+    who, _ = _interview(ctx)
+    if who is None:
+        return None
+    s = ctx.sents[ctx.sent_of(pos)]
+    line_start = ctx.text.rfind("\n", 0, pos) + 1
+    line_end = ctx.text.find("\n", pos)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
+    if not _QUESTION_END.search(line) or _QUESTION_END.search(ctx.text[s.start : s.end]):
+        return None
+    return who
+
+
+def _second_person(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """A second-person pronoun ("you", "vous", "usted", "вы"; German "Sie" written so inside its
+    sentence, not "sie", she)."""
+    if t.upos != "PRON" or not L.has("second_person_pronouns", t):
+        return False
+    if ctx.lang == "de":
+        return t.form == "Sie" and t.i != p.toks[0].i
+    return True
+
+
 def _answerer(ctx: Ctx, pos: int) -> str | None:
     """The person interviewed, when ``pos`` is on an answer line of a question-and-answer interview."""
     who, answers = _interview(ctx)
@@ -3103,6 +3146,10 @@ def _pronoun_referent(ctx: Ctx, L: Lex, p: Parse, subj: set[int], before: int) -
         # "Meinl-Reisinger: Ich habe Tusk getroffen": the one the interview line gives the word to
         label = _label_of(ctx, p)
         return [label] if label else []
+    if any(_second_person(ctx, L, p, p.tok(i)) for i in subj):
+        # "You were in Riga on Tuesday. Whom did you see?": the person the interview asks
+        asked = _asked(ctx, p.start)
+        return [asked] if asked else []
     plural = [(m.start, m.end) for m in ctx.triggers.get("plural_leaders", ()) if p.start <= m.start < p.end]
     prons = [
         p.tok(i)

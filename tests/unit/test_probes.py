@@ -36,8 +36,9 @@ holds any of these keys:
     meeting_status        str    has this status
     meeting_date          str    carries this date
   visits:
-    visit                 [{"visitor", "place", "status"}]  for each: exactly one visit by that
-                                 visitor to that place, and it has that status
+    visit                 [{"visitor", "place", "status", "date"?}]  for each: exactly one visit
+                                 by that visitor to that place, and it has that status (and that
+                                 date, if given)
     no_visitor            [str]  none of these is the visitor of any visit
   sources:
     not_credit            [str]  no source of that name has kind "credit"
@@ -250,6 +251,10 @@ def problems(obj: dict, exp: dict) -> list[str]:
                 f"visit: {want['visitor']} to {want['place']} has status {found[0]['status']!r}, "
                 f"expected {want['status']!r}"
             )
+        elif "date" in want and found[0]["date"] != want["date"]:
+            out.append(
+                f"visit: {want['visitor']} to {want['place']} is dated {found[0]['date']!r}, expected {want['date']!r}"
+            )
     for v in visits:
         if v["visitor"] in exp.get("no_visitor", ()):
             out.append(f"no_visitor: {v['visitor']} visits {v['place']}")
@@ -334,7 +339,7 @@ def test_expectations_use_known_keys(name):
     assert exp, f"{name}: no expectation"
     assert set(exp) <= KEYS, f"{name}: unknown keys {sorted(set(exp) - KEYS)}"
     for want in exp.get("visit", ()):
-        assert set(want) == {"visitor", "place", "status"}, (name, want)
+        assert {"visitor", "place", "status"} <= set(want) <= {"visitor", "place", "status", "date"}, (name, want)
     for key in MAPPING_KEYS & set(exp):
         assert isinstance(exp[key], dict) and exp[key], f"{name}: {key} must be a non-empty mapping"
         assert all(isinstance(v, str) and v for v in exp[key].values()), f"{name}: {key} values must be strings"
