@@ -2407,7 +2407,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     title_at = {e for th in titles(ctx) if p.start <= th.m.start < p.end for e in range(th.m.start - 1, th.m.start + 1)}
     for v in near:
         for c in p.children(v.i):
-            if c.deprel == "advmod" and L.has("then_office", c) and c.end in title_at:
+            if (
+                c.deprel == "advmod"
+                and L.has("then_office", c)
+                and c.end in title_at
+                and not _after_and(p, c)  # ("and then President X received me": next, not formerly)
+            ):
                 return "recall"  # "when then Prime Minister Abe met Putin": the parser's adverb
             if c.deprel not in ("nsubj", "nsubj:pass", "obj", "iobj", "obl", "obl:agent", "nmod"):
                 continue
@@ -2932,6 +2937,7 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
             form != lemma
             and form.endswith("o")
             and not form.endswith(("ado", "ido"))
+            and not any(c.deprel.startswith("nsubj") for c in pr.p.children(v.i))
             and _first_person_verb(ctx, L, pr.p, v)
         ):
             return True  # "viajo el jueves a Lima": the first person's present
@@ -3051,6 +3057,12 @@ def _answerer(ctx: Ctx, pos: int) -> str | None:
     return who if who and any(a <= pos < b for a, b in answers) else None
 
 
+def _after_and(p: Parse, t: Tok) -> bool:
+    """The word comes right after a coordinating conjunction or a comma ("and then", ", then")."""
+    before = [x for x in p.toks if x.end <= t.start]
+    return bool(before) and (before[-1].upos == "CCONJ" or before[-1].form in (",", ";"))
+
+
 def _first_person_verb(ctx: Ctx, L: Lex, p: Parse, v: Tok) -> bool:
     """A finite verb in the first person singular ("recibí", "me reuniré", "встречусь"), by its
     features, or in a language that drops the subject by its ending (not "-mos": we)."""
@@ -3061,7 +3073,8 @@ def _first_person_verb(ctx: Ctx, L: Lex, p: Parse, v: Tok) -> bool:
     if not L.words.get("null_subject"):
         return False
     form = fold(fin.form)
-    return _first_person_form(ctx.lang, fin.form) and not form.endswith(("mos", "aba", "ia"))
+    # (not a short preterite of the third person: "dio", "vio", "fue")
+    return len(form) > 3 and _first_person_form(ctx.lang, fin.form) and not form.endswith(("mos", "aba", "ia"))
 
 
 def _first_person_object(L: Lex, p: Parse, v: Tok) -> bool:
@@ -5184,6 +5197,17 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             status, date = "planned", coming
     if date and date.ahead and status == "planned":
         date = replace(date, value=date.ahead, ahead=None)
+    if (
+        status == "held"
+        and date is None
+        and me is not None
+        and me in subject
+        and (_present(ctx, L, tense) or tense.head.feats.get("Tense") == "Pres")
+        and not _past_tense(ctx, L, tense)
+    ):
+        # an interview's answer in the first person's present with no time ("Там я увижусь с X",
+        # "I meet him often"): a programme or a habit, not a meeting the text says was held
+        return None
     place = _best_place(ctx, places)
     kind = pr.kind
     if kind == "agree":
