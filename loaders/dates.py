@@ -173,6 +173,12 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
                 continue
             if _in_a_name(text, m.start, lang):
                 continue  # "Santo Domingo", "San Lunes": a name holding a weekday, not a day
+            numbered = _weekday_numbered(text, m.end, m.value, pub)
+            if numbered is not None:
+                # "Tuesday the 24th", "el miércoles 14", "mercredi 14", "am Mittwoch, dem 14.": the
+                # day of the month nearest the publication that falls on that weekday
+                out.append(DateMention(m.start, numbered[1], numbered[0].isoformat(), "day", False))
+                continue
             # the weekday on or before the publication date ("Wednesday" in a Thursday article)
             back = (pub.weekday() - m.value) % 7
             d = pub - dt.timedelta(days=back)
@@ -221,6 +227,35 @@ def find_dates(text: str, toks: "list[Token] | TokenIndex", lang: str, published
             out.append(DateMention(m.start, m.end, str(_season_year(pub, *m.value)), "year", False))
     out.sort(key=lambda d: d.start)
     return _same_year(text, index, lang, out)
+
+
+# after a weekday: an optional article, a day of the month (an ordinal ending, a German dot, a
+# Russian case ending), and no time of day or other number after it
+_DAY_AFTER = re.compile(
+    r"(?P<art>,?\s+(?:the|den|dem|le|el|der)\b)?(?P<comma>,)?\s+(\d{1,2})(?P<suf>st|nd|rd|th|\.|-?го|-?е)?"
+    r"(?![\d:.,]?\d)(?!\s*(?:h\b|[ap]\.?m\b|Uhr|час))",
+    re.IGNORECASE,
+)
+
+
+def _weekday_numbered(text: str, end: int, weekday: int, pub: dt.date) -> tuple[dt.date, int] | None:
+    """(date, end offset) of a weekday followed by a day of the month and no month ("Tuesday the
+    24th"): of the month before, of and after the publication's, the date nearest it with that day
+    and that weekday, when there is one."""
+    m = _DAY_AFTER.match(text, end)
+    if not m or (m.group("comma") and not (m.group("art") or m.group("suf"))):
+        return None  # (not "On Monday, 12 people ...": a count after the day)
+    day = int(m.group(3))
+    best = None
+    for shift in (-1, 0, 1):
+        n = pub.year * 12 + pub.month - 1 + shift
+        try:
+            d = dt.date(n // 12, n % 12 + 1, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday and (best is None or abs((d - pub).days) < abs((best - pub).days)):
+            best = d
+    return (best, m.end()) if best is not None else None
 
 
 def _same_year(text: str, index, lang: str, out: list[DateMention]) -> list[DateMention]:
