@@ -451,6 +451,12 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 out.append(Pred("meet", k, p, t, [g] + _governors(p, g)))
             elif L.has("call_words", t) and t.upos != "ADJ":
                 out.append(Pred("call", k, p, t, _governors(p, t)))
+            elif t.upos == "NOUN" and _guest_of_someone(ctx, L, p, t):
+                # "X was the guest of President Y at the Hofburg", "était l'hôte du roi", "был
+                # гостем президента Y": the guest and the host met
+                # ("war X zu Gast bei Y": the guest is the word the copula is on)
+                cop_on_noun = any(c.deprel == "cop" for c in p.children(t.i))
+                out.append(Pred("meet", k, p, t, [] if cop_on_noun or g is None else [g]))
             elif t.upos == "NOUN" and g is not None and _invitation_to(ctx, L, p, t):
                 # "has taken up Carney's invitation to Ottawa", "nahm eine Einladung nach Nigeria an"
                 out.append(Pred("visit", k, p, t, [g] + _governors(p, g)))
@@ -468,6 +474,29 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 if pred:
                     out.append(pred)
     return out
+
+
+def _guest_of_someone(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """A guest noun in its singular (lexicon ``guest_nouns``), said of the subject by a copula, with
+    a named leader as whose guest ("Gast von Bundespräsident Y", "the guest of King Y", "invité du
+    président Y", "huésped del rey Y", "гостем президента Y")."""
+    if fold(t.form) not in L.words.get("guest_nouns", ()):
+        return False
+    said = any(c.deprel == "cop" for c in p.children(t.i)) or (
+        # "war ... zu Gast bei Y": the noun in a phrase of its own on the word the copula is on
+        t.head
+        and any(c.deprel == "case" for c in p.children(t.i))
+        and any(c.deprel == "cop" for c in p.children(t.head))
+    )
+    if not said:
+        return False
+    for c in p.children(t.i):
+        if c.deprel in ("nmod", "nmod:poss"):
+            sub = p.subtree(c.i)
+            a, b = min(x.start for x in sub), max(x.end for x in sub)
+            if any(a <= h.start < b for h in ctx.leader_hits):
+                return True
+    return False
 
 
 def _stays_in(L: Lex, p: Parse, t: Tok) -> bool:
@@ -560,12 +589,36 @@ def _with_noun(L: Lex, p: Parse, t: Tok) -> bool:
     """ "had an audience with the King", "eine Audienz bei Papst Leo", "аудиенция у короля", "a eu
     un long échange avec Y": a noun that is a meeting only with whom, said with its own preposition
     (not "the speech had a larger audience": listeners; not "les échanges commerciaux": trade)."""
-    return any(
-        c.deprel in ("nmod", "obl") and _case_of(p, c) in L.words.get("with_noun_case", ()) for c in p.children(t.i)
-    ) or (
-        bool(t.head)
-        and t.deprel in ("obj", "nsubj", "nsubj:pass")
-        and any(c.deprel == "obl" and _case_of(p, c) in L.words.get("with_noun_case", ()) for c in p.children(t.head))
+    return (
+        any(
+            c.deprel in ("nmod", "obl") and _case_of(p, c) in L.words.get("with_noun_case", ()) for c in p.children(t.i)
+        )
+        or (
+            bool(t.head)
+            and t.deprel in ("obj", "nsubj", "nsubj:pass")
+            and any(
+                c.deprel == "obl" and _case_of(p, c) in L.words.get("with_noun_case", ()) for c in p.children(t.head)
+            )
+        )
+        or (
+            # "granted an audience to Y", "a accordé une audience au prince", "hat dem Minister eine
+            # Audienz gewährt", "concedió una audiencia al primer ministro": given to someone by a
+            # light verb (not "the speech had a larger audience": no one it was given to)
+            bool(t.head)
+            and t.deprel == "obj"
+            and L.has("grant_verbs", p.tok(t.head))
+            and any(
+                c.deprel == "iobj"
+                or (
+                    c.deprel in ("obl", "obl:arg", "nmod", "obj")
+                    and _case_of(p, c) in L.words.get("destination_preps", ())
+                )
+                # (a German dative with no preposition, which the parser calls an oblique)
+                or (L.lang == "de" and c.deprel == "obl" and _case_of(p, c) is None and c.upos == "NOUN")
+                for c in p.children(t.head) + p.children(t.i)
+                if c.i != t.i and c.upos in ("NOUN", "PROPN")
+            )
+        )
     )
 
 
@@ -855,6 +908,7 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
                 L.has("light_verbs", g)
                 or (kind == "visit" and L.has("visit_light", g))
                 or (kind == "meet" and L.has("meet_phase", g))
+                or (kind == "meet" and L.has("grant_verbs", g) and L.has("with_nouns", t))  # "granted an audience"
             ):
                 return Pred(kind, k, p, t, [g] + _governors(p, g))  # "held talks", "opened their talks"
         if (
@@ -4288,6 +4342,8 @@ def _decision_time(L: Lex, pr: Pred, d: DateMention) -> bool:
         if g.i == top.head:
             if _hosted_meal(L, pr) and g.i == pr.gov[0].i:
                 return False  # "a offert mardi un dîner à Y": the meal's own day, not an offer's
+            if g.i == pr.gov[0].i and pr.head.upos == "NOUN" and (L.has("light_verbs", g) or L.has("grant_verbs", g)):
+                return False  # "a accordé mardi une audience à Y": the audience's own day
             return any(L.has(key, g) for key in ("agree_verbs", "propose_verbs", "accept_verbs", "report_verbs"))
     return False
 
@@ -4783,6 +4839,19 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             if ref not in leaders:
                 subject.insert(0, ref)
                 leaders.insert(0, ref)
+    if (
+        pr.kind == "meet"
+        and pr.gov
+        and pr.head.upos == "NOUN"
+        and fold(pr.head.form) in L.words.get("guest_nouns", ())
+        and pr.head.head == pr.gov[0].i
+        and not any(c.deprel == "cop" for c in p.children(pr.head.i))
+    ):
+        # "war der zyprische Präsident X zu Gast bei Y": the guest is the word the copula is on
+        own = {x.i for x in p.subtree(pr.head.i)}
+        guest = [h.lid for h in _leaders_in(ctx, p, {x.i for x in p.subtree(pr.gov[0].i)} - own)]
+        subject = guest[:1] or subject
+        leaders = guest[:1] + [x for x in leaders if x not in guest[:1]]
     me = _answerer(ctx, pr.head.start) if pr.kind in ("meet", "visit", "call") else None
     if me is not None:
         # an interview's answer: "Lo recibí aquí", "Me reuniré con X" (a first-person verb with no
