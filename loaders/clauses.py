@@ -190,6 +190,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         "welcome_words",
         "meal_nouns",
         "with_nouns",
+        "see_verbs",
     )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
@@ -429,6 +430,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif (
                 L.has("meet_verbs", t)
+                or (L.has("see_verbs", t) and _sees_someone(ctx, L, p, t))
                 or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t))
                 or _sits_down_with(L, p, t)
                 or _talks_with(ctx, L, p, t)
@@ -474,6 +476,41 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 if pred:
                     out.append(pred)
     return out
+
+
+def _sees_someone(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """ "X saw Y at the ministry", "a vu son homologue nigérian", "vio al presidente Y", "видел
+    президента Y": a verb of seeing (lexicon ``see_verbs``) whose object is a person the text
+    names or a title ("his counterpart"), with no predicative after it ("sees Merz as an ally",
+    "le voit comme un partenaire": an opinion) and no other clause under it ("saw that ...")."""
+    if t.upos != "VERB" or t.deprel in ("aux", "aux:pass", "xcomp"):
+        return False  # (nor "hopes to see Y", "möchte Y sehen": a wish, whatever its verb)
+    kids = p.children(t.i)
+    objs = [c for c in kids if c.deprel in ("obj", "iobj")]
+    for c in kids + [x for o in objs for x in p.children(o.i)]:
+        if c.deprel in ("xcomp", "ccomp", "csubj"):
+            return False
+        if c.deprel in ("obl", "advcl", "nmod", "acl") and any(
+            x.deprel in ("case", "mark") and L.has("predicative_as", x) for x in p.children(c.i)
+        ):
+            return False  # ("sees Merz as an ally", "sieht Macron als Verbündeten")
+    title_spans = [(th.m.start, th.end) for th in titles(ctx) if p.start <= th.m.start < p.end]
+    name_links = ("appos", "flat", "flat:name", "compound", "amod", "det", "case", "nummod")
+    for c in objs:
+        if c.upos == "NOUN" and any(a <= c.start < b for a, b in title_spans):
+            return True  # "his Nigerian counterpart"
+        # the person named in the object's own words ("al presidente Lula"), not an owner's
+        # ("Merz's speech")
+        own, todo = [c], [c]
+        while todo:
+            x = todo.pop()
+            for y in p.children(x.i):
+                if y.deprel in name_links:
+                    own.append(y)
+                    todo.append(y)
+        if any(h.start <= x.start < h.end for x in own if x.upos == "PROPN" for h in ctx.leader_hits):
+            return True
+    return False
 
 
 def _guest_of_someone(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
