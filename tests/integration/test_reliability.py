@@ -86,7 +86,7 @@ def test_kill_9_mid_load_leaves_no_partial_article_and_a_rerun_completes(driver,
 
 
 @pytest.mark.skipif(backend() != "local", reason="restarts the project's local server")
-def test_server_restart_during_a_load_is_retried_and_counts_match(driver, corpus):
+def test_server_restart_during_a_load_is_retried_and_counts_match(driver, half_corpus):
     from relgraph.graph.server import LocalServer
 
     server = LocalServer.default()
@@ -102,12 +102,12 @@ def test_server_restart_during_a_load_is_retried_and_counts_match(driver, corpus
 
     t = threading.Thread(target=restart)
     t.start()
-    report = load(driver, [str(corpus)], batch_size=5)
+    report = load(driver, [str(half_corpus)], batch_size=5)
     t.join()
     assert box.get("restarted")
-    assert report.failed == 0 and report.loaded + report.unchanged == 300
+    assert report.failed == 0 and report.loaded + report.unchanged == 150
     n = driver.execute_query("MATCH (a:Article) RETURN count(a) AS n").records[0]["n"]
-    assert n == 300
+    assert n == 150
 
 
 def test_server_down_before_a_load_is_one_line_and_exit_3(cli_env, corpus):
