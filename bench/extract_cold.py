@@ -17,7 +17,10 @@ in the machine's load falls on both. Rates are articles over the summed per-arti
 prints one JSON object (per language and "all"; digests of each article's extraction, so a
 caller can check that the benchmark extracted what ``relgraph extract`` does). An article whose
 extraction runs past HANG_S seconds is interrupted, reported under "hung" with the line it was
-in, and left out of the rates (a bug to fix in the extractor, not a speed).
+in, and left out of the rates (a bug to fix in the extractor, not a speed). The warm-up articles
+get WARM_HANG_S instead: the first real-length parses of a just-started server, its JVM pinned to
+one CPU that the test suite shares, have taken over 10 s in CI (its JIT is still cold); a warm-up
+article that runs past that is still reported.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ import traceback
 from pathlib import Path
 
 HANG_S = int(os.environ.get("BENCH_HANG_S", "20"))  # an article takes well under 2 s; past this it loops
+WARM_HANG_S = int(os.environ.get("BENCH_WARM_HANG_S", str(max(HANG_S, 120))))
 
 
 class Hung(Exception):
@@ -102,11 +106,11 @@ def main(argv=None) -> int:
     signal.signal(signal.SIGALRM, _alarm)
     times_in_parse: list[float] = []
 
-    def run_a(art):
+    def run_a(art, limit=HANG_S):
         seen.clear()
         C.clear_cache()
         asked, sent, in_parse = count["asked"], count["sent"], count["parse_s"]
-        signal.alarm(HANG_S)
+        signal.alarm(limit)
         t = time.perf_counter()
         try:
             facts = extract_article(art)
@@ -131,10 +135,12 @@ def main(argv=None) -> int:
         at = frames[-1] if frames else traceback.extract_tb(e.__traceback__)[-1]
         return {"article": i, "url": art.url, "at": f"{Path(at.filename).name}:{at.lineno} {at.name}", "text": art.text}
 
+    warm_s: list[float] = []  # each warm-up article's extraction: the cold start, for the record
     if args.warmup:  # lexicons, gazetteers, natasha, the JVM's JIT: as in a long-running loader
         for art in read_paths([args.warmup]):
             try:
-                _, _, c, _, _ = run_a(art)
+                dt, _, c, _, _ = run_a(art, WARM_HANG_S)
+                warm_s.append(round(dt, 3))
             except Hung as e:
                 hung.append(where(e, None, art))
                 continue
@@ -219,6 +225,8 @@ def main(argv=None) -> int:
         "digests": [d.get("digest") for d in info],
         "hung": hung,
         "hang_s": HANG_S,
+        "warm_hang_s": WARM_HANG_S,
+        "warmup_s": warm_s,
         "parse_all_sentences_sent": sum(d.get("all_parsed", 0) for d in info),
     }
     print(json.dumps(out))
