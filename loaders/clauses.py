@@ -54,12 +54,12 @@ CORE = {
 
 
 def _memo_by_word(has):
-    """``Lex.has`` answers from the key and the token's lemma, form and part of speech alone:
+    """``Lex.has`` answers from the key and the token's lemma, form, part of speech and verb form alone:
     remember each answer (the rules ask the same few hundred words thousands of times an
     article); the memo is emptied when it grows past ``_MEMO_SIZE`` entries."""
 
     def memo_has(self: "Lex", key: str, t: Tok) -> bool:
-        k = (key, t.lemma, t.form, t.upos)
+        k = (key, t.lemma, t.form, t.upos, t.feats.get("VerbForm"))
         found = self.memo.get(k)
         if found is None:
             if len(self.memo) >= _MEMO_SIZE:
@@ -101,6 +101,14 @@ class Lex:
             ):
                 if form.endswith(end) and any(form[: -len(end)] + i in ws for i in infs):
                     return True
+        if self.lang == "ru" and t.feats.get("VerbForm") == "Part":
+            # natasha's participles keep their own lemma: "состоявшемся" -> состояться, "посетившего"
+            # -> посетить (the regular past active participle, stem + "вш")
+            m = re.fullmatch(
+                r"(\w+?[аеиоуыяю])вш(?:ий|ая|ее|ие|его|ей|ему|им|ем|ую|их|ими|ом|ого)(ся|сь)?", fold(t.form)
+            )
+            if m and m.group(1) + "ть" + ("ся" if m.group(2) else "") in ws:
+                return True
         ends, infs = _stem_endings(self.lang) if t.upos in ("VERB", "AUX") else ("", ())
         if ends:
             # a verb the lemmatiser took for a noun ("espera" -> espera): its stem and an infinitive
@@ -167,6 +175,7 @@ class Event:
     sequenced: bool = False  # placed before or after another encounter ("al término de la cumbre")
     onward: bool = False  # a leg told after another ("before flying to X"): in that leg's time
     described: bool = False  # told in a relative clause on a thing ("the pen X gave Y during his visit")
+    recounted: bool = False  # told with no time in an interview's answer by the one interviewed: background
 
 
 # -- candidates ------------------------------------------------------------------------------
@@ -1655,6 +1664,49 @@ def _ago_clauses(ctx: Ctx, p: Parse, dom: set[int]) -> set[int]:
     return out
 
 
+def _setting_clauses(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int]) -> set[int]:
+    """ "met Y at the summit held in Rio last November", "lors du sommet tenu à Rio", "en la
+    cumbre celebrada en Río", "на саммите, прошедшем в Рио": the clause that says where and when a
+    meeting noun of the event's own clause took place (a participle or a relative of taking place
+    or holding) sets the event there and then. Only its phrases without a person: "the summit
+    hosted by Lula" puts nobody in the event."""
+    out: set[int] = set()
+    rels = L.words.get("thing_relatives", ())
+    for j in sorted(dom):
+        n = p.tok(j)
+        if n.upos != "NOUN" or not L.has("meet_nouns", n) or (j != pr.head.i and n.deprel not in ("obl", "nmod")):
+            continue
+        for c in p.children(j):
+            if c.deprel not in ("acl", "acl:relcl", "amod") or c.upos not in ("VERB", "ADJ"):
+                continue
+            if not (L.has("occur_verbs", c) or L.has("light_verbs", c)):
+                continue
+            kids = p.children(c.i)
+            if any(
+                x.deprel in ("nsubj", "nsubj:pass", "csubj")
+                and not (x.feats.get("PronType") == "Rel" or fold(x.form) in rels)
+                or (x.deprel == "mark" and fold(x.form) not in rels)
+                for x in kids
+            ):
+                continue  # "the summit they held": a clause with a subject of its own
+            if c.deprel == "acl:relcl" and not any(
+                x.feats.get("PronType") == "Rel" or fold(x.form) in rels for x in kids
+            ):
+                continue
+            if _present(ctx, L, Pred(pr.kind, pr.k, p, c, _governors(p, c))):
+                continue  # "la primera que se celebra en Castilla y León en dos décadas": said of such summits
+            for x in kids:
+                if x.deprel not in ("obl", "obl:tmod", "nmod", "advmod"):
+                    continue
+                sub = {t.i for t in p.subtree(x.i)}
+                if _leaders_in(ctx, p, sub) or any(
+                    ctx.places[pid].get("guessed") and _tok_ids(p, m.start, m.end) & sub for pid, m in ctx.place_hits
+                ):
+                    continue  # (nor a place the reference data does not know: "la primera que se celebra en Castilla y León")
+                out |= sub
+    return out
+
+
 def _ago_ids(ctx: Ctx, p: Parse) -> set[int]:
     return {i for d in ctx.dates if d.ago and p.start <= d.start < p.end for i in _tok_ids(p, d.start, d.end)}
 
@@ -1935,11 +1987,11 @@ def _wagered(L: Lex, p: Parse, t: Tok) -> bool:
 
 def _then(L: Lex, p: Parse, c: Tok) -> bool:
     """ "then"/"тогда" alone, or "time"/"époque"/"время" with "at the"/"à l'"/"в то" before it."""
-    if c.upos == "ADV":
-        return True
     sub = sorted(p.subtree(c.i), key=lambda t: t.i)
     if " ".join(fold(t.form) for t in sub) in L.words.get("thread_words", ()):
-        return False  # "в это же время", "at the same time": the time just told, not a past one
+        return False  # "в это же время", "at the same time", "тогда же": the time just told, not a past one
+    if c.upos == "ADV":
+        return True
     case = _case_of(p, c)
     det = [x for x in p.children(c.i) if x.deprel == "det"]
     return bool(case) and (bool(det) or c.upos == "NOUN") and not any(x.deprel == "amod" for x in p.children(c.i))
@@ -2669,6 +2721,17 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         if c.deprel == "advmod" and L.has("last_time", c) and not p.children(c.i):
             return "recall"  # "they last met in Lima", "zuletzt trafen sie sich ..."
         if (
+            c.deprel == "advmod"
+            and L.has("earlier_occasion", c)
+            and not p.children(c.i)
+            and c.head == pr.head.i
+            and not _dates(ctx, pr, _domain(p, pr.head))
+        ):
+            # "the leaders previously met in Lima", "s'étaient précédemment rencontrés": on an
+            # earlier occasion (not "earlier that day": key ``earlier_words``; not "as previously
+            # announced": the adverb of another verb)
+            return "recall"
+        if (
             c.deprel in ("obl", "obl:tmod", "nmod", "advmod")
             and L.has("time_nouns", c)
             and any(L.has("last_time", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod"))
@@ -2904,6 +2967,12 @@ def _past_tense(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     aux = [c for c in pr.p.children(v.i) if c.deprel in ("aux", "aux:pass")]
     if any(L.has("perfect_aux", c) for c in aux) and fold(v.form) != fold(v.lemma):
         return True
+    if (
+        any(L.has("perfect_aux", c) for c in aux)
+        and any(L.has("reflexive_pronouns", c) for c in pr.p.children(v.i) if c.deprel.startswith("expl"))
+        and not _present(ctx, L, pr)
+    ):
+        return True  # "s'est rendu", "se sont entretenus": a reflexive perfect the lemmatiser left as it is
     if any(c.deprel == "aux:pass" and fold(c.form) in L.words.get("past_aux", ()) for c in aux):
         return True  # "was received", "wurde empfangen", "fue recibido": a passive in the past
     if aux:
@@ -2931,7 +3000,9 @@ def _year_by_tense(ctx: Ctx, L: Lex, pr: Pred, date: DateMention) -> DateMention
     if len(ctx.pub) < 10 or date.ago:
         return date
     y = int(date.value[:4])
-    if date.value > ctx.pub and _past_tense(ctx, L, pr):
+    if date.value > ctx.pub and _past_tense(ctx, L, pr) and _modality(ctx, L, pr) != "plan":
+        # (not "the visit was scheduled for June 3", told in May: a past verb of planning sets
+        # a day still to come)
         y -= 1
     elif date.value < ctx.pub and _future(ctx, L, pr):
         y += 1
@@ -4837,6 +4908,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if pr.during and pr.gov and not any(L.has(key, pr.gov[0]) for key in ("meet_verbs", "visit_verbs")):
         dom -= _framed_elsewhere(ctx, L, p, pr)
     dom |= _ago_clauses(ctx, p, dom)
+    if pr.kind == "meet":
+        dom |= _setting_clauses(ctx, L, p, pr, dom)
     # "vor zwei Jahren" is a time counted back, not "vor dem Treffen" (before another event)
     sequence = _another_event(L, pr) - _ago_ids(ctx, p)
     others = _of_someone_else(ctx, L, p, dom) | sequence
@@ -5077,6 +5150,21 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if not leaders and not (pr.head.upos in ("NOUN", "PROPN") and places) and not bare:
         return None
     dates = [d for d in _dates(ctx, pr, dom) if not _decision_time(L, pr, d)]
+    if (
+        not dates
+        and pr.kind == "visit"
+        and pr.head.feats.get("VerbForm") == "Part"
+        and pr.head.deprel == "acl"
+        and pr.head.head
+    ):
+        # "принимал в июне прошлого года Путина, прибывшего во Вьетнам": a participle of arrival
+        # with no time of its own, on the guest of a clause that has one, is that clause's trip
+        # (told by that clause), not one of today
+        up = p.tok(pr.head.head)
+        while up.head and not (up.upos in ("VERB", "AUX") and up.feats.get("VerbForm") != "Part"):
+            up = p.tok(up.head)  # (the finite verb above, whatever noun the parser hung it on)
+        if up.upos in ("VERB", "AUX") and _dates(ctx, pr, _domain(p, up, skip={pr.head.i})):
+            return None
     if not dates:
         # "накануне, в среду, лидеры провели переговоры", "the day before, on Wednesday, the
         # leaders held talks": a fronted time phrase the parser hung on the verb as a parataxis
@@ -5314,6 +5402,10 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # an interview's answer in the first person's present with no time ("Там я увижусь с X",
         # "I meet him often"): a programme or a habit, not a meeting the text says was held
         return None
+    # an interview's answer telling, with no time of its own, a meeting or trip gone by ("I met
+    # Ishiba there", "Ich habe mit Tusk gesprochen", "я его принял"): what the person interviewed
+    # recounts, not the news the report is about (past, once the narrative has given it its day)
+    recounted = status == "held" and date is None and me is not None and me in leaders and _past_tense(ctx, L, tense)
     place = _best_place(ctx, places)
     kind = pr.kind
     if kind == "agree":
@@ -5381,6 +5473,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             and any(c.deprel == "mark" and L.has("sequence_marks", c) for c in p.children(pr.head.i))
         ),
         _describes_a_thing(ctx, L, pr),
+        recounted,
     )
 
 
@@ -5886,11 +5979,17 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             and ev.status == "planned"
             and ev.kind == "meet"
             and plan_day is not None
-            and ev.k == plan_k + 1
             and (
-                any(L.has("day_parts", t) for t in parsed(ctx)[ev.k].toks)
-                or _phrase(ctx, L, "same_day", ev.k)
-                or any(L.has("there_words", t) and t.upos in ("ADV", "PRON") for t in parsed(ctx)[ev.k].toks)
+                (
+                    ev.k == plan_k + 1
+                    and (
+                        any(L.has("day_parts", t) for t in parsed(ctx)[ev.k].toks)
+                        or _phrase(ctx, L, "same_day", ev.k)
+                        or any(L.has("there_words", t) and t.upos in ("ADV", "PRON") for t in parsed(ctx)[ev.k].toks)
+                    )
+                )
+                # "reist am 20. April nach Tokio und wird am selben Tag von Y empfangen": in one sentence
+                or (ev.k == plan_k and _phrase(ctx, L, "same_day", ev.k))
             )
         ):
             # "X travels to Riga on 3 March ... He will hold talks with Y in the morning", "... Dort
@@ -6267,7 +6366,7 @@ def read_events(ctx: Ctx) -> list[Event]:
             continue  # "the talks", "the negotiations" in an interview: a topic, not a meeting
         ev = _event(ctx, pr)
         if ev is not None:
-            for one in _successive_hosts(ctx, L, ev):
+            for one in [x for two in _successive_hosts(ctx, L, ev) for x in _separate_companions(ctx, L, pr, two)]:
                 events.append(one)
                 if _reported(ctx, pr):
                     reported.add(id(one))
@@ -6324,14 +6423,27 @@ def read_events(ctx: Ctx) -> list[Event]:
         ctx, _cancelled(ctx, _unsupported_headlines(ctx, _denied_headlines(ctx, _legs(events, unreal), unreal)))
     )
     # "The pen Macron gave Modi during his visit to New Delhi was stolen": an undated encounter told
-    # only to describe a thing, and nowhere else in the text, is background, not a held event
+    # only to describe a thing, and nowhere else in the text, is background, not a held event; and
+    # so is one the person interviewed recounts with no time, unless the interview tells a dated
+    # encounter of theirs ("You were in Riga on Tuesday": the trip the answers are about)
+    news = [
+        o
+        for o in events
+        if o.status == "held"
+        and o.date is not None
+        and not o.recounted
+        and (o.kind == "visit" or len(set(o.leaders)) > 1)
+    ]
     return [
         replace(e, status="past")
-        if e.described
-        and e.status == "held"
-        and e.date is None
-        and e.kind in ("meet", "visit")
-        and not any(o is not e and o.status == "held" and set(o.leaders) & set(e.leaders) for o in events)
+        if (
+            e.described
+            and e.status == "held"
+            and e.date is None
+            and e.kind in ("meet", "visit")
+            and not any(o is not e and o.status == "held" and set(o.leaders) & set(e.leaders) for o in events)
+        )
+        or (e.recounted and e.status == "held" and not any(set(e.leaders) & set(o.leaders) for o in news))
         else e
         for e in events
     ]
@@ -6487,6 +6599,34 @@ def _successive_hosts(ctx: Ctx, L: Lex, ev: Event) -> list[Event]:
             )
         )
     return out
+
+
+def _separate_companions(ctx: Ctx, L: Lex, pr: Pred, ev: Event) -> list[Event]:
+    """ "X held bilateral meetings with Y and Z", "des entretiens séparés avec Y et Z", "getrennte
+    Gespräche mit Y und Z", "se reunió por separado con Y y Z", "провел двусторонние встречи с Y и Z":
+    one subject, companions of two or more other states, and a word saying each met alone (the
+    bilateral one of a plural meeting noun, or key ``separate_words``) are one meeting per companion.
+    Not "X held talks with Y and Z" (one meeting of three), nor "X and Y held bilateral talks"."""
+    if ev.kind != "meet" or len(ev.subject) != 1 or len(ev.leaders) < 3:
+        return [ev]
+    me = ev.subject[0]
+    others = [x for x in ev.leaders if x != me]
+    states = [ctx.leader_info.get(x, {}).get("state") for x in others]
+    mine = ctx.leader_info.get(me, {}).get("state")
+    if None in states or len(set(states)) != len(states) or mine in states:
+        return [ev]
+    p = pr.p
+    heads = [pr.head, *[g for g in pr.gov if not g.deprel.startswith("~")][:1]]
+    words = [c for h in heads for c in p.children(h.i) if c.deprel in ("amod", "advmod", "obl", "nmod", "xcomp")]
+    plural = pr.head.upos == "NOUN" and (
+        pr.head.feats.get("Number") == "Plur" or fold(pr.head.form) != fold(pr.head.lemma)
+    )
+    if not (
+        any(L.has("separate_words", c) or any(L.has("separate_words", x) for x in p.children(c.i)) for c in words)
+        or (plural and any(L.has("bilateral_words", c) for c in words))
+    ):
+        return [ev]
+    return [replace(ev, leaders=[me, x]) for x in others]
 
 
 def _unsupported_headlines(ctx: Ctx, events: list[Event]) -> list[Event]:
