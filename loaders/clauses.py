@@ -1702,7 +1702,7 @@ def _setting_clauses(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int]) -> set
                 if _leaders_in(ctx, p, sub) or any(
                     ctx.places[pid].get("guessed") and _tok_ids(p, m.start, m.end) & sub for pid, m in ctx.place_hits
                 ):
-                    continue  # (nor a place the reference data does not know: "la primera que se celebra en Castilla y León")
+                    continue  # (nor a town only guessed from the text: the reference data does not know it)
                 out |= sub
     return out
 
