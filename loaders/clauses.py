@@ -6605,8 +6605,9 @@ def _separate_companions(ctx: Ctx, L: Lex, pr: Pred, ev: Event) -> list[Event]:
     """ "X held bilateral meetings with Y and Z", "des entretiens séparés avec Y et Z", "getrennte
     Gespräche mit Y und Z", "se reunió por separado con Y y Z", "провел двусторонние встречи с Y и Z":
     one subject, companions of two or more other states, and a word saying each met alone (the
-    bilateral one of a plural meeting noun, or key ``separate_words``) are one meeting per companion.
-    Not "X held talks with Y and Z" (one meeting of three), nor "X and Y held bilateral talks"."""
+    bilateral one of a plural meeting noun, or key ``separate_words``) are one meeting per companion,
+    and so are companions met one after the other (key ``in_turn_words``: "back-to-back talks with Y
+    and Z", "empfing nacheinander Y und Z"). Not "X held talks with Y and Z" (one meeting of three), nor "X and Y held bilateral talks"."""
     if ev.kind != "meet" or len(ev.subject) != 1 or len(ev.leaders) < 3:
         return [ev]
     me = ev.subject[0]
@@ -6624,9 +6625,30 @@ def _separate_companions(ctx: Ctx, L: Lex, pr: Pred, ev: Event) -> list[Event]:
     if not (
         any(L.has("separate_words", c) or any(L.has("separate_words", x) for x in p.children(c.i)) for c in words)
         or (plural and any(L.has("bilateral_words", c) for c in words))
+        # "back-to-back talks with Y and Z", "empfing nacheinander Y und Z": one after the other
+        # (only the noun's or the verb's own word: not "after back-to-back flights")
+        or any(_in_turn(ctx, L, p, c) for h in heads for c in p.children(h.i))
     ):
         return [ev]
     return [replace(ev, leaders=[me, x]) for x in others]
+
+
+def _in_turn(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
+    """A word of the meeting noun or its verb, or the phrase a word heads ("back-to-back", which the
+    English tokenizer splits in five), saying its companions were met one after the other (key
+    ``in_turn_words``)."""
+    if c.deprel not in ("amod", "advmod", "compound"):
+        return False
+    if ctx.lang == "de" and c.head and c.i < c.head and any(
+        x.i < c.i and x.deprel not in ("punct", "cc", "mark") for x in p.children(c.head)
+    ):
+        # German holds one phrase before its verb: "Nach zwei Flügen hintereinander empfing er ..."
+        # is one phrase (the flights were one after the other), whatever the parser hung the adverb on
+        return False
+    if L.has("in_turn_words", c):
+        return True
+    sub = p.subtree(c.i)
+    return fold(ctx.text[min(t.start for t in sub) : max(t.end for t in sub)]) in L.words.get("in_turn_words", ())
 
 
 def _unsupported_headlines(ctx: Ctx, events: list[Event]) -> list[Event]:

@@ -538,7 +538,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     toks = _before_relative_adverb(lang, toks)
     toks = _copula_places(lang, toks)
     if lang == "ru":
-        return _ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks)))))
+        return _ru_participle_noun(_ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks))))))
     if lang == "de":
         return _participle_marks(toks)
     if lang == "fr":
@@ -633,6 +633,50 @@ def _ru_frames(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         if t.head == verb and t.deprel in ("obl", "nmod") and t.upos in ("NOUN", "PROPN"):
             out[t.i - 1] = replace(t, head=e.i, deprel="nmod")
     return tuple(out)
+
+
+def _agrees(a: Tok, b: Tok) -> bool:
+    """Two Russian words agree in case (the animate accusative reads as a genitive: natasha may tag
+    either), number and gender (where both carry them)."""
+    ca, cb = a.feats.get("Case"), b.feats.get("Case")
+    if not ca or not cb:
+        return False
+    if ca != cb and not {ca, cb} <= {"Gen", "Acc"}:
+        return False
+    return all(a.feats.get(f) == b.feats.get(f) for f in ("Number", "Gender") if a.feats.get(f) and b.feats.get(f))
+
+
+def _ru_participle_noun(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """Russian: "Лукашенко принял во Дворце премьер-министра Камбоджи Хун Манета, прилетевшего в
+    Минск накануне": natasha may hang the participle after the comma on the clause's verb and make
+    the noun it qualifies, and the words before that noun, the participle's. A participle set off by
+    a comma, hung on a finite verb before it that has no object of its own, whose object comes
+    before the comma and agrees with it (case, number, gender), qualifies that noun: the noun is
+    the verb's object, the participle hangs on the noun, and what precedes the noun is the verb's."""
+    out = list(toks)
+    for p in toks:
+        if p.upos != "VERB" or p.feats.get("VerbForm") != "Part" or p.deprel != "acl" or not p.head:
+            continue
+        v = toks[p.head - 1]
+        if v.upos != "VERB" or v.feats.get("VerbForm") != "Fin" or v.i > p.i:
+            continue
+        if any(t.head == v.i and t.deprel == "obj" for t in toks):
+            continue
+        objs = [t for t in toks if t.head == p.i and t.deprel == "obj" and t.upos in ("NOUN", "PROPN") and t.i < p.i]
+        if len(objs) != 1 or not _agrees(objs[0], p):
+            continue
+        n = objs[0]
+        span = _subtree(toks, n.i)
+        commas = [t.i for t in toks if t.form == "," and max(span) < t.i < p.i]
+        if not commas or any(t.i not in _subtree(toks, p.i) for t in toks[commas[-1] : p.i - 1]):
+            continue
+        out[n.i - 1] = replace(n, head=v.i, deprel="obj")
+        out[p.i - 1] = replace(p, head=n.i, deprel="acl")
+        for t in toks:
+            if t.head == p.i and t.i < min(span) and t.i > v.i:
+                out[t.i - 1] = replace(t, head=v.i)
+    result = tuple(out)
+    return result if _acyclic(result) else toks
 
 
 def _acyclic(toks: tuple[Tok, ...]) -> bool:

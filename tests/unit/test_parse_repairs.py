@@ -1,0 +1,73 @@
+"""Repairs of known parser slips (``nlp.client``), on trees built by hand as the parser gave them.
+
+Russian (``_ru_participle_noun``): "Руто принял во дворце министра Лаоса Сипхандона, прилетевшего
+накануне" read by natasha with the participle hung on "принял" and "министра" (and the place
+before it) hung on the participle: the noun is the verb's object and the participle qualifies it.
+"""
+
+from __future__ import annotations
+
+from relgraph.loaders.nlp.client import Tok, _ru_participle_noun
+
+FIN = {"VerbForm": "Fin", "Tense": "Past", "Aspect": "Perf"}
+PART_GEN = {"VerbForm": "Part", "Tense": "Past", "Case": "Gen", "Gender": "Masc", "Number": "Sing"}
+GEN = {"Case": "Gen", "Gender": "Masc", "Number": "Sing", "Animacy": "Anim"}
+LOC = {"Case": "Loc", "Gender": "Masc", "Number": "Sing"}
+
+
+def sentence(rows: list[tuple[str, str, int, str, dict]]) -> tuple[Tok, ...]:
+    out, at = [], 0
+    for i, (form, upos, head, rel, feats) in enumerate(rows, start=1):
+        out.append(Tok(i, form, form.lower(), upos, head, rel, at, at + len(form), feats))
+        at += len(form) + 1
+    return tuple(out)
+
+
+def slipped(verb_obj: bool = False, noun_feats: dict = GEN, comma: bool = True) -> tuple[Tok, ...]:
+    """Руто (1) принял (2) во (3) дворце (4) министра (5) Лаоса (6) Сипхандона (7) , (8)
+    прилетевшего (9) накануне (10) . (11), as the slip hangs it."""
+    rows = [
+        ("Руто", "PROPN", 2, "nsubj", {"Case": "Nom"}),
+        ("принял", "VERB", 0, "root", FIN),
+        ("во", "ADP", 4, "case", {}),
+        ("дворце", "NOUN", 9, "obl", LOC),
+        ("министра", "NOUN", 9, "obj", noun_feats),
+        ("Лаоса", "PROPN", 5, "nmod", {"Case": "Gen"}),
+        ("Сипхандона", "PROPN", 5, "appos", GEN),
+        ("," if comma else "и", "PUNCT" if comma else "CCONJ", 9, "punct" if comma else "cc", {}),
+        ("прилетевшего", "VERB", 2, "acl", PART_GEN),
+        ("накануне", "ADV", 9, "advmod", {}),
+        (".", "PUNCT", 2, "punct", {}),
+    ]
+    if verb_obj:
+        rows[0] = ("гостя", "NOUN", 2, "obj", GEN)
+    return sentence(rows)
+
+
+def heads(toks: tuple[Tok, ...]) -> dict[str, tuple[int, str]]:
+    return {t.form: (t.head, t.deprel) for t in toks}
+
+
+def test_the_noun_a_participle_qualifies_is_the_verbs_object():
+    h = heads(_ru_participle_noun(slipped()))
+    assert h["министра"] == (2, "obj")
+    assert h["прилетевшего"] == (5, "acl")
+    assert h["дворце"] == (2, "obl")  # the place before the noun is the reception's
+    assert h["накануне"] == (9, "advmod")  # the participle's own time stays with it
+
+
+def test_a_verb_with_an_object_of_its_own_keeps_the_parse():
+    toks = slipped(verb_obj=True)
+    assert _ru_participle_noun(toks) == toks
+
+
+def test_a_noun_that_does_not_agree_with_the_participle_keeps_the_parse():
+    toks = slipped(noun_feats={"Case": "Dat", "Gender": "Masc", "Number": "Sing"})
+    assert _ru_participle_noun(toks) == toks
+    toks = slipped(noun_feats={"Case": "Gen", "Gender": "Fem", "Number": "Sing"})
+    assert _ru_participle_noun(toks) == toks
+
+
+def test_a_participle_not_set_off_by_a_comma_keeps_the_parse():
+    toks = slipped(comma=False)
+    assert _ru_participle_noun(toks) == toks
