@@ -5603,9 +5603,12 @@ def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
             if c.i == pr.head.i:
                 continue  # (the noun itself: "wo ein Treffen mit Y geplant ist")
             if c.deprel in ("nsubj", "nsubj:pass") and c.upos in ("NOUN", "PROPN"):
-                if c.upos == "NOUN" and not lex(ctx.lang).has("proxy_nouns", c):
-                    return False  # "the head of Russian diplomacy": may well be a leader
                 ids = {x.i for x in p.subtree(c.i)}
+                if c.upos == "NOUN" and not lex(ctx.lang).has("proxy_nouns", c):
+                    # "the head of Russian diplomacy": may well be a leader; but not an office
+                    # holder named by a name no leader bears ("министр торговли Катара шейх Фахад
+                    # бин Салех Аль Тани провел встречу с ...")
+                    return not _leaders_in(ctx, p, ids) and _unknown_name_in(ctx, p, ids)
                 ids -= _of_someone_else(ctx, lex(ctx.lang), p, ids)
                 starts = {p.tok(i).start for i in ids}
                 return not _leaders_in(ctx, p, ids) and not any(t.m.start in starts for t in titles(ctx))
@@ -5616,6 +5619,25 @@ def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
             up = p.tok(up.head)
         v = up if up.upos in ("VERB", "AUX") else None
     return False
+
+
+def _unknown_name_in(ctx: Ctx, p: Parse, ids: set[int]) -> bool:
+    """Two proper nouns in a row among ``ids`` (name particles between them: "Фахад бин Салех")
+    that are no state's, place's or leader's name: a person's name the article does not know as a
+    leader."""
+    known = [(m.start, m.end) for _, _, m in ctx.state_hits] + [(m.start, m.end) for _, m in ctx.place_hits]
+    known += [(h.start, h.end) for h in ctx.leader_hits]
+    names = [
+        i
+        for i in sorted(ids)
+        if p.tok(i).upos == "PROPN" and p.tok(i).form[:1].isupper() and not any(s <= p.tok(i).start < e for s, e in known)
+    ]
+    from relgraph.loaders.mentions import name_particles
+
+    particles = name_particles()
+    return any(
+        all(fold(p.tok(j).form) in particles for j in range(a + 1, b)) for a, b in zip(names, names[1:])
+    )
 
 
 def _told_as_past(ctx: Ctx, d: DateMention) -> bool:

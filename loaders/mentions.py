@@ -1661,7 +1661,7 @@ def _name_run(ctx: Ctx, k: int, b: _NameBarriers) -> tuple[list[Token], int]:
     """The capitalised words of a name from token ``k`` on, and the token after them."""
     toks, text = ctx.toks, ctx.text
     run: list[Token] = []
-    particles = _name_particles()
+    particles = name_particles()
     while True:
         # "Mohammed bin Salman", "Ursula von der Leyen", "Mohammed Shia al-Sudani": one or two
         # lower-case particles inside a name, when a capitalised word follows them
@@ -1757,7 +1757,7 @@ def _name_word(ctx: Ctx, toks: list[Token], k: int, b: _NameBarriers) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _name_particles() -> frozenset[str]:
+def name_particles() -> frozenset[str]:
     """Lower-case particles inside names, in every language (a name may be foreign)."""
     return frozenset(fold(w) for lang in rd.languages() for w in rd.lexicon(lang).get("name_particles", ()))
 
@@ -2037,6 +2037,19 @@ def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), 
     if i == 0:
         return False
     prev, tk = ctx.toks[i - 1], ctx.toks[i]
+    particles = name_particles()
+    if prev.fold in particles:
+        # "Мухаммед бин Абдулрахман Аль Тани" is not "Тамим бен Хамад Аль Тани": past the particles
+        # and the person's own names (or their inflected forms), the first other name says whose it is
+        k = i - 1
+        while k > 0 and ctx.toks[k + 1].sep == " " and (ctx.toks[k].fold in particles or _own_form(ctx.toks[k].fold, own)):
+            k -= 1
+        if k == i - 1 or ctx.toks[k + 1].sep != " " or k in taken:
+            return False
+        prev = ctx.toks[k]
+        if not is_cap(prev) or prev.text.isupper() or len(prev.text) < 2:
+            return False
+        tk = ctx.toks[k + 1]
     if tk.sep != " " or not is_cap(prev) or prev.text.isupper() or len(prev.text) < 2 or (i - 1) in taken:
         return False
     if prev.fold in own or prev.fold in _name_suffixes():
@@ -2068,6 +2081,11 @@ def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), 
     # else only a word the language does not know ("Brigitte"), not a capitalised common word
     # ("Yesterday Macron", German "Gastgeber Macron")
     return not (simplemma.is_known(prev.text.lower(), ctx.lang) or prev.fold in _common_words(ctx.lang))
+
+
+def _own_form(word: str, own: frozenset[str]) -> bool:
+    """One of a person's own names, or an inflected form of it ("Хамада" of "Хамад")."""
+    return word in own or any(len(w) >= 4 and word.startswith(w) and len(word) - len(w) <= 2 for w in own)
 
 
 def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
