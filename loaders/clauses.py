@@ -6974,9 +6974,14 @@ def _event_city(ctx: Ctx, ev: Event) -> str | None:
 
 
 def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
-    """A dinner in Paris and talks in Marseille are two meetings, whoever took part."""
+    """A dinner in Paris and talks in Marseille are two meetings, whoever took part. A place the
+    reference data does not know, of no known state ("à Urugwiro Village", after "à Kigali"), may
+    be a venue in the city named: no other city."""
     mine = _event_city(ctx, ev)
     theirs = {c for e in evs if (c := _event_city(ctx, e))}
+    if mine is not None and ctx.places[mine].get("state") is None:
+        mine = None
+    theirs = {c for c in theirs if ctx.places[c].get("state") is not None}
     return mine is None or not theirs or mine in theirs
 
 
