@@ -196,6 +196,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         "awaited_verbs",
         "sit_with_verbs",
         "talk_with_verbs",
+        "placed_talk_verbs",
         "welcome_words",
         "meal_nouns",
         "with_nouns",
@@ -672,9 +673,13 @@ def _signed_somewhere(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     """ "X and Y signed a memorandum at the foreign ministry", "ont signé à l'hôtel d'Assézat",
     "подписали в Серахсе": a signing told with a place phrase of its own, whether or not the
     reference data knows the place (not "agreed at the talks": an agreement may be reached apart)."""
-    p = pr.p
     if not L.has("sign_verbs", pr.head) or pr.head.upos != "VERB":
         return False
+    return _told_somewhere(ctx, L, pr.p, pr.head)
+
+
+def _told_somewhere(ctx: Ctx, L: Lex, p: Parse, head: Tok) -> bool:
+    """The verb ``head`` has a place phrase of its own: a town or venue by name, or a venue word."""
     in_dates = [(d.start, d.end) for d in ctx.dates if p.start <= d.start < p.end]
     lx = rd.lexicon(ctx.lang)
     venue_words = {fold(w) for key in ("ministry_heads", "ministry_building_nouns") for w in lx.get(key, ())}
@@ -695,8 +700,8 @@ def _signed_somewhere(ctx: Ctx, L: Lex, pr: Pred) -> bool:
         and not any(a <= c.start < b for a, b in in_dates)
         # (or hung by the parser on what was signed: "signed an agreement at the headquarters")
         for c in [
-            *p.children(pr.head.i),
-            *(x for o in p.children(pr.head.i) if o.deprel == "obj" for x in p.children(o.i) if x.deprel == "nmod"),
+            *p.children(head.i),
+            *(x for o in p.children(head.i) if o.deprel == "obj" for x in p.children(o.i) if x.deprel == "nmod"),
         ]
     )
 
@@ -705,7 +710,12 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     """ "X sprach mit Y", "a échangé avec Y", "побеседовал с Y", "X und Y verhandelten": a verb of
     talking is a meeting only with whom the talk was: someone named or titled after "with", or
     the subject's other conjunct (not "sprach mit Journalisten über Y", "discutait de Y")."""
-    if not L.has("talk_with_verbs", t) or t.upos != "VERB":
+    placed_only = L.has("placed_talk_verbs", t) and not L.has("talk_with_verbs", t)
+    if not (L.has("talk_with_verbs", t) or placed_only) or t.upos != "VERB":
+        return False
+    if placed_only and not _told_somewhere(ctx, L, p, t):
+        # English "talked with Y", "X and Y talked": a readout's call as often as a meeting; in a
+        # place of its own ("talked for ninety minutes at the Union Buildings") it is a meeting
         return False
     if any(c.deprel == "compound:prt" for c in p.children(t.i)):
         return False  # "sprachen sich für Sanktionen aus": another verb, aussprechen
@@ -742,10 +752,15 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
                 # companion hung on the length of the talk
                 return True
         if c.deprel == "nsubj" and not any(
-            x.deprel == "obj" and not _time_unit(L.lang, x) and not _a_duration(L.lang, p, x) for x in p.children(t.i)
+            x.deprel == "obj"
+            and not _time_unit(L.lang, x)
+            and not _a_duration(L.lang, p, x)
+            and not (x.upos == "PRON" and L.has("reflexive_pronouns", x))
+            for x in p.children(t.i)
         ):
             # "X und Y verhandelten" (not "X und Y unterhalten enge Beziehungen": a thing kept up;
-            # but "sprachen vierzig Minuten miteinander": a time, no thing)
+            # but "sprachen vierzig Minuten miteinander": a time, no thing; "unterhielten sich":
+            # themselves, no thing)
             conj = [x for x in p.children(c.i) if x.deprel == "conj"]
             if conj and someone(c) and all(someone(x) for x in conj):
                 return True
