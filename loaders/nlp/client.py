@@ -298,6 +298,19 @@ def _one_root(toks: list[Tok]) -> list[Tok]:
         if cur.i == t.i:
             head = root  # (never under a word of its own subtree)
         toks[k] = replace(t, head=head if head != t.i else root)
+    # a second root that is a phrase of the first's ("побеседовал во дворце ... с португальским
+    # коллегой": "коллегой" made a root): a noun with its preposition and no verb of its own, after
+    # a verb root, is that verb's oblique
+    if toks[root - 1].upos == "VERB":
+        for k, t in enumerate(toks):
+            if (
+                t.deprel == "root"
+                and t.i > root
+                and t.upos in ("NOUN", "PROPN")
+                and any(x.head == t.i and x.deprel == "case" for x in toks)
+                and not any(x.head == t.i and x.upos in ("VERB", "AUX") for x in toks)
+            ):
+                toks[k] = replace(t, head=root, deprel="obl")
     return toks
 
 
@@ -537,6 +550,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     toks = _lemma_fixes(lang, toks)
     toks = _before_relative_adverb(lang, toks)
     toks = _copula_places(lang, toks)
+    toks = _particle_verbs(toks)
     if lang == "ru":
         return _ru_participle_noun(_ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks))))))
     if lang == "de":
@@ -675,6 +689,38 @@ def _ru_participle_noun(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         for t in toks:
             if t.head == p.i and t.i < min(span) and t.i > v.i:
                 out[t.i - 1] = replace(t, head=v.i)
+    result = tuple(out)
+    return result if _acyclic(result) else toks
+
+
+def _particle_verbs(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """A particle of a foreign name read as a verb: "conversó en el Palacio das Necessidades con su
+    par" (Spanish "das", you give, with the rest of the sentence hung on it). A lower-case word
+    that is a name particle in some language (key ``name_particles``), between two capitalised
+    words, tagged a verb that is not the root: the particle opens the next name, that name hangs
+    on the one before, and what else hung on the "verb" hangs where it did."""
+    from relgraph.loaders.mentions import name_particles
+
+    particles = name_particles()
+    out = list(toks)
+    for t in toks:
+        if (
+            t.upos not in ("VERB", "AUX")
+            or not t.head
+            or t.form.lower() != t.form
+            or t.form.lower() not in particles
+            or t.i < 2
+            or t.i >= len(toks)
+        ):
+            continue
+        before, after = toks[t.i - 2], toks[t.i]
+        if not (before.form[:1].isupper() and after.form[:1].isupper() and after.head == t.i):
+            continue
+        out[after.i - 1] = replace(after, head=before.i, deprel="nmod")
+        out[t.i - 1] = replace(t, head=after.i, deprel="case", upos="ADP")
+        for c in toks:
+            if c.head == t.i and c.i != after.i:
+                out[c.i - 1] = replace(c, head=t.head)
     result = tuple(out)
     return result if _acyclic(result) else toks
 

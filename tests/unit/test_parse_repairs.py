@@ -7,7 +7,7 @@ before it) hung on the participle: the noun is the verb's object and the partici
 
 from __future__ import annotations
 
-from relgraph.loaders.nlp.client import Tok, _ru_participle_noun
+from relgraph.loaders.nlp.client import Tok, _particle_verbs, _ru_participle_noun
 
 FIN = {"VerbForm": "Fin", "Tense": "Past", "Aspect": "Perf"}
 PART_GEN = {"VerbForm": "Part", "Tense": "Past", "Case": "Gen", "Gender": "Masc", "Number": "Sing"}
@@ -71,3 +71,38 @@ def test_a_noun_that_does_not_agree_with_the_participle_keeps_the_parse():
 def test_a_participle_not_set_off_by_a_comma_keeps_the_parse():
     toks = slipped(comma=False)
     assert _ru_participle_noun(toks) == toks
+
+
+# Spanish (``_particle_verbs``): "conversó en el Palacio das Necessidades con su par", CoreNLP
+# reading the Portuguese "das" as a verb (you give) and hanging the rest of the sentence on it.
+
+
+def palace(particle: str = "das", after: str = "Necessidades") -> tuple[Tok, ...]:
+    return sentence(
+        [
+            ("Quirno", "PROPN", 2, "nsubj", {}),
+            ("conversó", "VERB", 0, "root", FIN),
+            ("en", "ADP", 5, "case", {}),
+            ("el", "DET", 5, "det", {}),
+            ("Palacio", "PROPN", 2, "obl", {}),
+            (particle, "VERB", 2, "advcl", {}),
+            (after, "PROPN", 6, "obj", {}),
+            ("con", "ADP", 9, "case", {}),
+            ("Rangel", "PROPN", 6, "obl", {}),
+            (".", "PUNCT", 2, "punct", {}),
+        ]
+    )
+
+
+def test_a_name_particle_read_as_a_verb_opens_the_next_name():
+    h = heads(_particle_verbs(palace()))
+    assert h["das"] == (7, "case")
+    assert h["Necessidades"] == (5, "nmod")  # the palace's name
+    assert h["Rangel"] == (2, "obl")  # whom he talked with: the sentence's verb's again
+
+
+def test_a_verb_before_a_lower_case_word_keeps_the_parse():
+    toks = palace(after="necesidades")
+    assert _particle_verbs(toks) == toks
+    toks = palace(particle="dio")  # a verb that is no name particle
+    assert _particle_verbs(toks) == toks
