@@ -4445,42 +4445,7 @@ def _dates(ctx: Ctx, pr: Pred, dom: set[int], since: bool = False) -> list[DateM
         and not _since_noun(ctx, p, d)
         and not _of_a_noun(p, d)
         and not _adverb_of_other_noun(p, d, pr, ctx)
-        and not _inside_topic(ctx, p, d, pr)
     ]
-
-
-def _inside_topic(ctx: Ctx, p: Parse, d: DateMention, pr: Pred) -> bool:
-    """A date of a thing the event's topic names: hung below a topic noun ("talks on observers for
-    the election in August"), or a month or year hung on the topic noun itself ("переговоры о
-    наблюдателях на выборах в августе"). A day hung on the topic noun stays the event's: the
-    parser hangs "talks on trade and energy on Monday" there."""
-    ids = _tok_ids(p, d.start, d.end)
-    if not ids:
-        return False
-    top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
-    if top.deprel != "nmod" or not top.head or top.head == pr.head.i:
-        return False
-    L = lex(ctx.lang)
-    topic, places = L.words.get("topic_case", ()), L.words.get("locative_case", ())
-
-    def is_topic(t: Tok) -> bool:
-        first = t
-        while first.deprel == "conj" and first.head:
-            first = p.tok(first.head)  # "on security and trade": the case of the first
-        case = _case_of(p, first) or ""
-        # (a topic's preposition that also places, "on", only before a common noun that is no place)
-        return case in topic and (
-            case not in places or (t.upos == "NOUN" and not any(m.start <= t.start < m.end for _, m in ctx.place_hits))
-        )
-
-    cur, below = p.tok(top.head), False
-    while cur.i != pr.head.i and cur.head and cur.upos in ("NOUN", "PROPN"):
-        if is_topic(cur):
-            return below or d.precision in ("month", "year")
-        if cur.deprel != "conj":
-            below = True
-        cur = p.tok(cur.head)
-    return False
 
 
 def _decision_time(L: Lex, pr: Pred, d: DateMention) -> bool:
