@@ -6953,6 +6953,20 @@ def _event_city(ctx: Ctx, ev: Event) -> str | None:
     return None
 
 
+def _told_there(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
+    """One of ``ev``'s places is one the events ``evs`` were told in (the same place, or the same
+    known city)."""
+    theirs = {pid for e in evs for pid, _ in e.places}
+    cities = {c for e in evs if (c := _event_city(ctx, e)) and ctx.places[c].get("state")}
+    for pid, _ in ev.places:
+        if pid in theirs:
+            return True
+        c = pid if ctx.places[pid]["kind"] == "city" else city_of(ctx, pid, [ev.k])
+        if c and c in cities and ctx.places[c].get("state"):
+            return True
+    return False
+
+
 def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
     """A dinner in Paris and talks in Marseille are two meetings, whoever took part. A place the
     reference data does not know, of no known state ("à Urugwiro Village", after "à Kigali"), may
@@ -7093,6 +7107,11 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             and groups[-1]["status"] == ev.status
             and not _days_apart(groups[-1]["date"], ev.date, 2)  # ("- 22 April: officials begin talks")
         ):
+            if ev.places and not _told_there(ctx, groups[-1]["events"], ev):
+                # "Переговоры в МИД продолжались три часа", after a deputy prime minister's meeting
+                # told elsewhere: talks named by a place the meeting just told was not in are
+                # another meeting's (which one, the text does not say here)
+                continue
             # "the talks are to be held in ... on ...": the meeting just reported, named again;
             # the date in the noun's own clause is the meeting's (the one before may be the trip's)
             groups[-1]["events"].append(ev)
