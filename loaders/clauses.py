@@ -2413,6 +2413,9 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return framed
     if _called_off_event(L, p, pr.head):
         return "hope"  # "Suspendido el encuentro", "the meeting was cancelled": it did not happen
+    top = _clause_verb(pr)
+    if any(c.deprel in ("mark", "advmod", "discourse") and L.has("whether_words", c) for c in p.children(top.i)):
+        return "hope"  # "Whether Ramaphosa will come to Kuala Lumpur", "Ob er kommt", "Приедет ли он": an open question
     if pr.head.upos == "NOUN" and _under_study(ctx, pr.k):
         return "hope"  # "Une rencontre Tinubu-Faye « à l'étude »", "a summit under consideration"
     if any(
@@ -6954,15 +6957,19 @@ def _event_city(ctx: Ctx, ev: Event) -> str | None:
 
 
 def _told_there(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
-    """One of ``ev``'s places is one the events ``evs`` were told in (the same place, or the same
-    known city)."""
+    """``ev``'s places may be where the events ``evs`` were told: they have none yet, or one of
+    ``ev``'s is theirs or in their known city, or is a place the data knows of no other city ("The
+    meeting took place at the White House"). Not a name the data does not know at all ("в МИД")
+    after a meeting told elsewhere."""
     theirs = {pid for e in evs for pid, _ in e.places}
+    if not theirs:
+        return True
     cities = {c for e in evs if (c := _event_city(ctx, e)) and ctx.places[c].get("state")}
     for pid, _ in ev.places:
         if pid in theirs:
             return True
         c = pid if ctx.places[pid]["kind"] == "city" else city_of(ctx, pid, [ev.k])
-        if c and c in cities and ctx.places[c].get("state"):
+        if c and ctx.places[c].get("state") and (c in cities or not cities):
             return True
     return False
 

@@ -702,7 +702,7 @@ def _particle_verbs(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     from relgraph.loaders.mentions import name_particles
 
     particles = name_particles()
-    out = list(toks)
+    out, changed = list(toks), False
     for t in toks:
         if (
             t.upos not in ("VERB", "AUX")
@@ -718,9 +718,12 @@ def _particle_verbs(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
             continue
         out[after.i - 1] = replace(after, head=before.i, deprel="nmod")
         out[t.i - 1] = replace(t, head=after.i, deprel="case", upos="ADP")
+        changed = True
         for c in toks:
             if c.head == t.i and c.i != after.i:
                 out[c.i - 1] = replace(c, head=t.head)
+    if not changed:
+        return toks
     result = tuple(out)
     return result if _acyclic(result) else toks
 

@@ -3,6 +3,9 @@
 Russian (``_ru_participle_noun``): "Руто принял во дворце министра Лаоса Сипхандона, прилетевшего
 накануне" read by natasha with the participle hung on "принял" and "министра" (and the place
 before it) hung on the participle: the noun is the verb's object and the participle qualifies it.
+
+Spanish (``_particle_verbs``): a Portuguese name particle read as a verb ("Palacio das
+Necessidades"), further down.
 """
 
 from __future__ import annotations
