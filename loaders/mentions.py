@@ -1803,7 +1803,7 @@ def _state_form(ctx: Ctx, run: list[Token]) -> bool:
 
 def _past_honorifics(ctx: Ctx, k: int) -> int:
     """The token after the honorifics that open a name ("H.E. Mr. Prabowo Subianto", "S.E. M. X"):
-    "H.E." is no one's initials."""
+    "H.E." is no one's initials; and after a rank ("Sheikh", "Prince", "шейха")."""
     toks, text = ctx.toks, ctx.text
     dotted = ctx.lex.get("dotted_honorifics", ())
     plain = {fold(h) for h in ctx.lex.get("honorifics", ())}
@@ -1819,6 +1819,18 @@ def _past_honorifics(ctx: Ctx, k: int) -> int:
                 break
         if moved and k < len(toks) and fold(toks[k].text) in plain:
             k += 1  # "H.E. Mr." / "S.E. M."
+    # "эмира Кувейта шейха Мишаля ...", "Foreign Minister Prince Faisal bin Farhan": a rank of birth
+    # or honour before the name is not the name (key ``name_honorifics``)
+    rank = {fold(h) for h in ctx.lex.get("name_honorifics", ())}
+    while k + 1 < len(toks) and toks[k + 1].sep == " ":
+        if fold(toks[k].text) in rank:
+            k += 1
+        elif (
+            toks[k].text.islower() and len(toks[k].text) <= 3 and k + 2 < len(toks) and fold(toks[k + 1].text) in rank
+        ):
+            k += 2  # "el jeque Mishaal ...", "le cheikh ...": with its article
+        else:
+            break
     return k
 
 
@@ -1878,6 +1890,10 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
         if ref is None and ctx.lang == "ru" and len(run) >= 2:
             last = run[-1].text
             ref = rd.ru_leader_by_surname([last, ru_name_nominative(last)], t.state, t.role, ctx.pub)
+        if ref is None:
+            # the name spelt otherwise than the reference data, after a title that names the
+            # office and its state: the holder, when a name word is his ("Mechaal al-Ahmad")
+            ref = rd.leader_by_title_words([tk.text for tk in run], t.state, t.role, ctx.pub)
         if ref is not None:
             _from_ref(ctx, people, ref)
             if not any(h.start == run[0].start for h in mentions):
