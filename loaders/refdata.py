@@ -425,23 +425,27 @@ def ru_leader_by_surname(surnames: list[str], state: str | None, role: str | Non
 def leader_by_title_words(words: list[str], state: str | None, role: str | None, day: str | None) -> str | None:
     """The one leader of ``state`` holding ``role`` on ``day`` whose name ``words`` spell otherwise
     than the reference data: the given name begins alike (three letters) and another name word
-    shares its first five ("эмира Кувейта шейха Мишаля аль-Ахмеда аль-Джабера" is the emir whose
-    data spells "Мишааль аль-Ахмед аль-Джабер"; not "the late emir Nawaf al-Ahmad al-Sabah", whose
-    given name is another). None when no leader or several fit."""
+    shares its first four, or the given name's initial is his and two other words are ("эмира
+    Кувейта шейха Мишаля аль-Ахмеда аль-Джабера" is the emir whose data spells "Мишааль аль-Ахмед
+    аль-Джабер"; "Мохамедом бин Заидом Аль Нахайяном" the president spelt "Мухаммед бен Заид Аль
+    Нахайян"; not "the late emir Nawaf al-Ahmad al-Sabah", whose given name is another). None when
+    no leader or several fit."""
     if not state or not role or len(words) < 2:
         return None
-    first = fold(words[0])[:3]
-    rest = {fold(w)[:5] for word in words[1:] for w in re.split(r"[\s\-]+", word) if len(w) >= 5}
+    first = fold(words[0])
+    rest = {fold(w)[:4] for word in words[1:] for w in re.split(r"[\s\-]+", word) if len(w) >= 4}
     found = set()
     for lid, info in leaders().items():
         if (info.state != state and state not in info.role_states) or role not in info.roles_on(day):
             continue
-        forms = [f.split() for f in spellings(info) if len(f.split()) >= 2]
-        if not any(fold(f[0])[:3] == first for f in forms):
-            continue
-        own = {fold(x)[:5] for f in forms for word in f[1:] for x in re.split(r"[\s\-]+", word) if len(x) >= 5}
-        if rest & own:
-            found.add(lid)
+        for f in (f.split() for f in spellings(info)):
+            if len(f) < 2 or fold(f[0])[:1] != first[:1]:
+                continue
+            own = {fold(x)[:4] for word in f[1:] for x in re.split(r"[\s\-]+", word) if len(x) >= 4}
+            shared = len(rest & own)
+            if (fold(f[0])[:3] == first[:3] and shared >= 1) or shared >= 2:
+                found.add(lid)
+                break
     return found.pop() if len(found) == 1 else None
 
 
