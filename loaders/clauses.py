@@ -5614,8 +5614,10 @@ def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
     talks with Y", "..., where he held talks": the subject of the verb it is the object of, or of
     the clause that verb hangs on, is a name or an envoy, an adviser ... and no leader)."""
     v = p.tok(pr.head.head) if pr.head.head else None
+    if v is None and any(c.deprel in ("aux", "cop") for c in p.children(pr.head.i)):
+        v = pr.head  # "der Außenminister hatte ein Treffen mit Y", the parser's root on the noun
     while v is not None:
-        if v.upos not in ("VERB", "AUX"):
+        if v.upos not in ("VERB", "AUX") and v is not pr.head:
             return False
         for c in p.children(v.i):
             if c.i == pr.head.i:
@@ -5625,8 +5627,12 @@ def _someone_named_does(ctx: Ctx, p: Parse, pr: Pred) -> bool:
                 if c.upos == "NOUN" and not lex(ctx.lang).has("proxy_nouns", c):
                     # "the head of Russian diplomacy": may well be a leader; but not an office
                     # holder named by a name no leader bears ("министр торговли Катара шейх Фахад
-                    # бин Салех Аль Тани провел встречу с ...")
-                    return not _leaders_in(ctx, p, ids) and _unknown_name_in(ctx, p, ids)
+                    # бин Салех Аль Тани провел встречу с ..."), nor a title of a state's office
+                    # ("el canciller chileno mantuvo un encuentro con ...": that office's holder)
+                    starts = {p.tok(i).start for i in ids}
+                    return not _leaders_in(ctx, p, ids) and (
+                        _unknown_name_in(ctx, p, ids) or any(t.m.start in starts and t.state for t in titles(ctx))
+                    )
                 ids -= _of_someone_else(ctx, lex(ctx.lang), p, ids)
                 starts = {p.tok(i).start for i in ids}
                 return not _leaders_in(ctx, p, ids) and not any(t.m.start in starts for t in titles(ctx))
