@@ -1809,6 +1809,17 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
                 if c.deprel in ("case",) and fold(c.form) not in rd.every_language("without_preps", events=True):
                     continue
                 return True
+    # "Ein Treffen hat es seit Monaten nicht gegeben": the parser making the auxiliary the root and
+    # the participle, with its negator, a complement of it; the negated participle is the clause's
+    for h in heads[1:2]:
+        if h.upos in ("VERB", "AUX") and fold(h.lemma) in ("haben", "sein") and any(
+            x.deprel == "xcomp"
+            and x.upos == "VERB"
+            and x.i > h.i
+            and any(c.deprel in ("advmod", "neg") and L.has("negators", c) for c in p.children(x.i))
+            for x in p.children(h.i)
+        ):
+            return True
     # "hat seit Monaten nicht mehr mit X gesprochen", "больше не встречались": a negator the parser
     # hung on the adverb of "no longer" negates the verb that adverb qualifies
     for h in heads:
