@@ -6973,6 +6973,12 @@ def _event_city(ctx: Ctx, ev: Event) -> str | None:
     return None
 
 
+def _unplaced(ctx: Ctx, pid: str) -> bool:
+    """A place neither the reference data nor GeoNames knows (its id names no state, whatever
+    state the article lends it)."""
+    return ctx.places[pid].get("state") is None or pid.endswith("@")
+
+
 def _told_there(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
     """``ev``'s places may be where the events ``evs`` were told: they have none yet, or one of
     ``ev``'s is theirs or in their known city, or is a place the data knows of no other city ("The
@@ -6997,9 +7003,9 @@ def _same_city(ctx: Ctx, evs: list[Event], ev: Event) -> bool:
     be a venue in the city named: no other city."""
     mine = _event_city(ctx, ev)
     theirs = {c for e in evs if (c := _event_city(ctx, e))}
-    if mine is not None and ctx.places[mine].get("state") is None:
+    if mine is not None and _unplaced(ctx, mine):
         mine = None
-    theirs = {c for c in theirs if ctx.places[c].get("state") is not None}
+    theirs = {c for c in theirs if not _unplaced(ctx, c)}
     return mine is None or not theirs or mine in theirs
 
 
