@@ -1812,12 +1812,16 @@ def _negated(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     # "Ein Treffen hat es seit Monaten nicht gegeben": the parser making the auxiliary the root and
     # the participle, with its negator, a complement of it; the negated participle is the clause's
     for h in heads[1:2]:
-        if h.upos in ("VERB", "AUX") and fold(h.lemma) in ("haben", "sein") and any(
-            x.deprel == "xcomp"
-            and x.upos == "VERB"
-            and x.i > h.i
-            and any(c.deprel in ("advmod", "neg") and L.has("negators", c) for c in p.children(x.i))
-            for x in p.children(h.i)
+        if (
+            h.upos in ("VERB", "AUX")
+            and fold(h.lemma) in ("haben", "sein")
+            and any(
+                x.deprel == "xcomp"
+                and x.upos == "VERB"
+                and x.i > h.i
+                and any(c.deprel in ("advmod", "neg") and L.has("negators", c) for c in p.children(x.i))
+                for x in p.children(h.i)
+            )
         ):
             return True
     # "hat seit Monaten nicht mehr mit X gesprochen", "больше не встречались": a negator the parser
@@ -5665,14 +5669,14 @@ def _unknown_name_in(ctx: Ctx, p: Parse, ids: set[int]) -> bool:
     names = [
         i
         for i in sorted(ids)
-        if p.tok(i).upos == "PROPN" and p.tok(i).form[:1].isupper() and not any(s <= p.tok(i).start < e for s, e in known)
+        if p.tok(i).upos == "PROPN"
+        and p.tok(i).form[:1].isupper()
+        and not any(s <= p.tok(i).start < e for s, e in known)
     ]
     from relgraph.loaders.mentions import name_particles
 
     particles = name_particles()
-    return any(
-        all(fold(p.tok(j).form) in particles for j in range(a + 1, b)) for a, b in zip(names, names[1:])
-    )
+    return any(all(fold(p.tok(j).form) in particles for j in range(a + 1, b)) for a, b in zip(names, names[1:]))
 
 
 def _told_as_past(ctx: Ctx, d: DateMention) -> bool:
@@ -6696,8 +6700,11 @@ def _in_turn(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
     ``in_turn_words``)."""
     if c.deprel not in ("amod", "advmod", "compound"):
         return False
-    if ctx.lang == "de" and c.head and c.i < c.head and any(
-        x.i < c.i and x.deprel not in ("punct", "cc", "mark") for x in p.children(c.head)
+    if (
+        ctx.lang == "de"
+        and c.head
+        and c.i < c.head
+        and any(x.i < c.i and x.deprel not in ("punct", "cc", "mark") for x in p.children(c.head))
     ):
         # German holds one phrase before its verb: "Nach zwei Flügen hintereinander empfing er ..."
         # is one phrase (the flights were one after the other), whatever the parser hung the adverb on

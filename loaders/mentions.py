@@ -1803,7 +1803,7 @@ def _state_form(ctx: Ctx, run: list[Token]) -> bool:
 
 def _past_honorifics(ctx: Ctx, k: int) -> int:
     """The token after the honorifics that open a name ("H.E. Mr. Prabowo Subianto", "S.E. M. X"):
-    "H.E." is no one's initials; and after a rank ("Sheikh", "Prince", "шейха")."""
+    "H.E." is no one's initials."""
     toks, text = ctx.toks, ctx.text
     dotted = ctx.lex.get("dotted_honorifics", ())
     plain = {fold(h) for h in ctx.lex.get("honorifics", ())}
@@ -1819,19 +1819,46 @@ def _past_honorifics(ctx: Ctx, k: int) -> int:
                 break
         if moved and k < len(toks) and fold(toks[k].text) in plain:
             k += 1  # "H.E. Mr." / "S.E. M."
-    # "эмира Кувейта шейха Мишаля ...", "Foreign Minister Prince Faisal bin Farhan": a rank of birth
-    # or honour before the name is not the name (key ``name_honorifics``)
+    return k
+
+
+def _past_ranks(ctx: Ctx, k: int) -> int:
+    """The token after a rank of birth or honour before a name, with its article ("шейха Мишаля",
+    "Prince Faisal", "el jeque Mishaal": key ``name_honorifics``). Such a word may also be a given
+    name ("Cheikh Diba"): the caller tries the name past it only to find a known person."""
+    toks = ctx.toks
     rank = {fold(h) for h in ctx.lex.get("name_honorifics", ())}
     while k + 1 < len(toks) and toks[k + 1].sep == " ":
         if fold(toks[k].text) in rank:
             k += 1
-        elif (
-            toks[k].text.islower() and len(toks[k].text) <= 3 and k + 2 < len(toks) and fold(toks[k + 1].text) in rank
-        ):
-            k += 2  # "el jeque Mishaal ...", "le cheikh ...": with its article
+        elif toks[k].text.islower() and len(toks[k].text) <= 3 and k + 2 < len(toks) and fold(toks[k + 1].text) in rank:
+            k += 2
         else:
             break
     return k
+
+
+def _ranked_holder(ctx: Ctx, t: _TitleHit, k: int, b: "_NameBarriers") -> tuple[str, list[Token]] | None:
+    """A known person named past a rank after the title ("эмира Кувейта шейха Мишаля ...", "the
+    Emir of Kuwait, Sheikh Meshaal ...", "el jeque Mishaal ..."): the person and the name's words,
+    when the words past the rank name a leader the reference data knows, in any spelling it gives
+    or as the title's holder. None otherwise (the rank word may be a given name: "Cheikh Diba")."""
+    kr = _past_ranks(ctx, k)
+    if kr == k:
+        return None
+    run, _ = _name_run(ctx, kr, b)
+    if len(run) < 2:
+        return None
+    plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
+    if ctx.lang == "ru":
+        plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))
+    known = rd.leader_gazetteer().find(plain)
+    ref = known[0].value if known and known[0].form == plain else None
+    if ref is None and ctx.lang == "ru":
+        ref = rd.ru_declined_leader([tk.text for tk in run if len(tk.text) > 1], t.state)
+    if ref is None:
+        ref = rd.leader_by_title_words([tk.text for tk in run], t.state, t.role, ctx.pub)
+    return (ref, run) if ref is not None else None
 
 
 def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
@@ -1856,6 +1883,7 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             k += 1  # "den Außenminister des Königreichs Thailand X": the article before the state's name
         while k in b.shared:
             k += 1  # "главой МИД Кореи Чо Хёном" naming neither Korea: the name after it
+        k_start = k
         run, k = _name_run(ctx, k, b)
         if k < len(toks) and k in b.states and (_state_form(ctx, run) or (not run and _state_form(ctx, [toks[k]]))):
             # "Премьер-министром Федеративной Демократической Республики Эфиопия Абием Ахмедом",
@@ -1865,7 +1893,17 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
                 inst_state = inst_state or b.state_of.get(k)
                 k += 1
             k = _past_honorifics(ctx, k)
+            k_start = k
             run, k = _name_run(ctx, k, b)
+        ranked = _ranked_holder(ctx, t, k_start, b)
+        if ranked is not None:
+            ref, rrun = ranked
+            _from_ref(ctx, people, ref)
+            if not any(h.start == rrun[0].start for h in mentions):
+                mentions.append(
+                    LeaderMention(ref, rrun[0].start, rrun[-1].end, tok_index.get(rrun[0].start, 0), "title+name")
+                )
+            continue
         if len(run) == 1 and t.role in _MONARCHS:
             # "le roi Philippe", "King Charles", "Emir Tamim": a monarch goes by a given name alone
             ref = _monarch(run[0].text, t.state, ctx)
@@ -2058,7 +2096,9 @@ def _other_first_name(ctx: Ctx, i: int, lid: str, taken: set[int], mentions=(), 
         # "Мухаммед бин Абдулрахман Аль Тани" is not "Тамим бен Хамад Аль Тани": past the particles
         # and the person's own names (or their inflected forms), the first other name says whose it is
         k = i - 1
-        while k > 0 and ctx.toks[k + 1].sep == " " and (ctx.toks[k].fold in particles or _own_form(ctx.toks[k].fold, own)):
+        while (
+            k > 0 and ctx.toks[k + 1].sep == " " and (ctx.toks[k].fold in particles or _own_form(ctx.toks[k].fold, own))
+        ):
             k -= 1
         if k == i - 1 or ctx.toks[k + 1].sep != " " or k in taken:
             return False
