@@ -243,7 +243,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         reciprocal = has(("reciprocal_meet_verbs",)) and any(L.has("reflexive_pronouns", x) for x in toks)
         if (
             ((person or place or sector) and (has(ev_keys) or reciprocal))
-            or (person and place and has(("stay_verbs",)))  # "X was in Paris in July"
+            or (person and place and has(("stay_verbs", "spend_time_verbs")))  # "X was in Paris in July"
             or (denial and has(("meet_nouns",)))
             or (timed and has(("meet_nouns", "visit_nouns")))
             or ((person or state) and has(prop_keys))
@@ -546,13 +546,31 @@ def _guest_of_someone(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     return False
 
 
+@lru_cache(maxsize=8)
+def _calendar(lang: str) -> frozenset[str]:
+    """Weekdays, months and seasons ("Thursday", "jeudi", "Donnerstag"), folded."""
+    from relgraph.loaders.dates import calendar_words
+
+    return frozenset(fold(w) for w in calendar_words(lang))
+
+
 def _stays_in(L: Lex, p: Parse, t: Tok) -> bool:
     """ "Modi was last in Paris in July 2023", "Macron war im Juni in Berlin", "avait séjourné à
     Paris", "был в Москве": being (or staying) in a named place, said of someone, is a trip there
     (the copula read as the clause's verb: ``nlp.client._copula_places``)."""
-    if not L.has("stay_verbs", t) or t.deprel in ("aux", "aux:pass", "cop"):
+    if t.deprel in ("aux", "aux:pass", "cop"):
         return False
     kids = p.children(t.i)
+    if not L.has("stay_verbs", t):
+        # "spent Thursday in Pretoria", "a passé deux jours à Nairobi", "verbrachte den Tag in
+        # Rom": a verb of spending with a time as its object (key ``spend_time_verbs``; not "spent
+        # two billion in Kenya")
+        if not L.has("spend_time_verbs", t) or not any(
+            c.deprel in ("obj", "obl", "obl:tmod")
+            and (fold(c.form) in _calendar(L.lang) or fold(c.lemma) in _calendar(L.lang) or _time_unit(L.lang, c))
+            for c in kids
+        ):
+            return False
     if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids):
         return False
     return any(

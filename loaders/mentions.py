@@ -2365,9 +2365,10 @@ def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue  # "the President's Residence" is a building
         roles = HEADS_OF_STATE if t.role == "head of state" else {t.role}
         same_role = {lid for lid, p in found.people.items() if p.role in roles}
-        if len(same_role) > 1:
+        if len(same_role) > 1 and t.role == "head of state":
             # "l'entretien du chef de l'État avec le président de la Confédération, Guy Parmelin":
-            # a bare title is not the person of that rank the same sentence names
+            # "the head of state" is not the one of that rank the same sentence names (not "the
+            # presidents of the regional parliaments": a president may be a house's)
             s = ctx.sents[ctx.sent_of(t.m.start)]
             here = {h.lid for h in mentions if s.start <= h.start < s.end and h.how in ("name", "title+name")}
             same_role -= here
