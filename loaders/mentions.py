@@ -2370,6 +2370,11 @@ def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             # "the head of state" is not the one of that rank the same sentence names (not "the
             # presidents of the regional parliaments": a president may be a house's)
             s = ctx.sents[ctx.sent_of(t.m.start)]
+            if any(
+                h.lid in same_role and t.end <= h.start <= t.end + 40 and "," in ctx.text[t.end : h.start]
+                for h in mentions
+            ):
+                continue  # "par le chef de l'État, le général Mamadi Doumbouya": the apposition names him
             here = {h.lid for h in mentions if s.start <= h.start < s.end and h.how in ("name", "title+name")}
             same_role -= here
         if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):
