@@ -2371,10 +2371,12 @@ def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             # presidents of the regional parliaments": a president may be a house's)
             s = ctx.sents[ctx.sent_of(t.m.start)]
             if any(
-                h.lid in same_role and t.end <= h.start <= t.end + 40 and "," in ctx.text[t.end : h.start]
+                h.lid in same_role
+                and t.end <= h.start
+                and re.fullmatch(r"\s*,?\s*(?:\S+\s+){0,2}", ctx.text[t.end : h.start])
                 for h in mentions
             ):
-                continue  # "par le chef de l'État, le général Mamadi Doumbouya": the apposition names him
+                continue  # "par le chef de l'État, le général Mamadi Doumbouya", "главой государства генералом X": the apposition names him
             here = {h.lid for h in mentions if s.start <= h.start < s.end and h.how in ("name", "title+name")}
             same_role -= here
         if len(same_role) == 1 and t.role not in ("leader", "counterpart", "minister"):
