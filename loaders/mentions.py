@@ -1849,16 +1849,28 @@ def _ranked_holder(ctx: Ctx, t: _TitleHit, k: int, b: "_NameBarriers") -> tuple[
     run, _ = _name_run(ctx, kr, b)
     if len(run) < 2:
         return None
+    ref = _known_after_title(ctx, t, run)
+    return (ref, run) if ref is not None else None
+
+
+def _known_after_title(ctx: Ctx, t: _TitleHit, run: list[Token]) -> str | None:
+    """The known leader the name ``run`` after title ``t`` names: in any spelling the reference
+    data gives ("Antony J. Blinken" without its initials), in a Russian case ("с То Ламом"), by a
+    Russian surname with the title's office and state, or spelt otherwise as that office's holder
+    ("Mechaal al-Ahmad", ``refdata.leader_by_title_words``)."""
     plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
     if ctx.lang == "ru":
-        plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))
+        plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))  # "с То Ламом": То Лам
     known = rd.leader_gazetteer().find(plain)
     ref = known[0].value if known and known[0].form == plain else None
     if ref is None and ctx.lang == "ru":
         ref = rd.ru_declined_leader([tk.text for tk in run if len(tk.text) > 1], t.state)
+    if ref is None and ctx.lang == "ru" and len(run) >= 2:
+        last = run[-1].text
+        ref = rd.ru_leader_by_surname([last, ru_name_nominative(last)], t.state, t.role, ctx.pub)
     if ref is None:
         ref = rd.leader_by_title_words([tk.text for tk in run], t.state, t.role, ctx.pub)
-    return (ref, run) if ref is not None else None
+    return ref
 
 
 def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
@@ -1918,20 +1930,7 @@ def _titled(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         first = tok_index.get(run[0].start, 0)
         # "Antony J. Blinken": without its initials the name may be a known one
-        plain = " ".join(tk.text for tk in run if len(tk.text) > 1)
-        if ctx.lang == "ru":
-            plain = " ".join(ru_name_nominative(w) for w in plain.split(" "))  # "с То Ламом": То Лам
-        known = rd.leader_gazetteer().find(plain)
-        ref = known[0].value if known and known[0].form == plain else None
-        if ref is None and ctx.lang == "ru":
-            ref = rd.ru_declined_leader([tk.text for tk in run if len(tk.text) > 1], t.state)
-        if ref is None and ctx.lang == "ru" and len(run) >= 2:
-            last = run[-1].text
-            ref = rd.ru_leader_by_surname([last, ru_name_nominative(last)], t.state, t.role, ctx.pub)
-        if ref is None:
-            # the name spelt otherwise than the reference data, after a title that names the
-            # office and its state: the holder, when a name word is his ("Mechaal al-Ahmad")
-            ref = rd.leader_by_title_words([tk.text for tk in run], t.state, t.role, ctx.pub)
+        ref = _known_after_title(ctx, t, run)
         if ref is not None:
             _from_ref(ctx, people, ref)
             if not any(h.start == run[0].start for h in mentions):

@@ -10,7 +10,7 @@ Necessidades"), further down.
 
 from __future__ import annotations
 
-from relgraph.loaders.nlp.client import Tok, _particle_verbs, _ru_participle_noun
+from relgraph.loaders.nlp.client import Tok, _one_root, _particle_verbs, _ru_participle_noun
 
 FIN = {"VerbForm": "Fin", "Tense": "Past", "Aspect": "Perf"}
 PART_GEN = {"VerbForm": "Part", "Tense": "Past", "Case": "Gen", "Gender": "Masc", "Number": "Sing"}
@@ -109,3 +109,36 @@ def test_a_verb_before_a_lower_case_word_keeps_the_parse():
     assert _particle_verbs(toks) == toks
     toks = palace(particle="dio")  # a verb that is no name particle
     assert _particle_verbs(toks) == toks
+
+
+# Russian (``_one_root``): "побеседовал во дворце с португальским коллегой", natasha making
+# "коллегой" a second root; a noun with its preposition and no verb of its own, after a verb root,
+# is that verb's oblique.
+
+
+def second_root(case: bool = True, verb_child: bool = False) -> tuple[Tok, ...]:
+    rows = [
+        ("Кирно", "PROPN", 2, "nsubj", {"Case": "Nom"}),
+        ("побеседовал", "VERB", 0, "root", FIN),
+        ("с" if case else "и", "ADP" if case else "CCONJ", 5, "case" if case else "cc", {}),
+        ("португальским", "ADJ", 5, "amod", {}),
+        ("коллегой", "NOUN", 0, "root", {"Case": "Ins"}),
+        (
+            "." if not verb_child else "ответившим",
+            "PUNCT" if not verb_child else "VERB",
+            2 if not verb_child else 5,
+            "punct" if not verb_child else "acl",
+            {},
+        ),
+    ]
+    return sentence(rows)
+
+
+def test_a_second_root_with_its_preposition_is_the_verbs_oblique():
+    h = heads(tuple(_one_root(list(second_root()))))
+    assert h["коллегой"] == (2, "obl")
+
+
+def test_a_second_root_with_no_preposition_or_a_verb_of_its_own_stays_a_root():
+    assert heads(tuple(_one_root(list(second_root(case=False)))))["коллегой"] == (0, "root")
+    assert heads(tuple(_one_root(list(second_root(verb_child=True)))))["коллегой"] == (0, "root")
