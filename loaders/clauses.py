@@ -430,7 +430,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
         ):
             if L.has("call_words", t) and _called_off(L, p, t):
                 continue  # "calls off the trip", "sagt die Reise ab": a cancellation, not a call
-            if L.has("call_words", t) and t.upos in ("VERB", "AUX") and _names_as(p, t):
+            if L.has("call_words", t) and t.upos in ("VERB", "AUX") and _names_as(ctx, L, p, t):
                 continue  # "a visit officials called overdue", "le calificó de histórico": naming, not phoning
             if L.has("call_words", t) and _calls_on(L, p, t):
                 out.append(Pred("meet", k, p, t, _governors(p, t)))  # "called on Xi at the Great Hall"
@@ -2804,8 +2804,9 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
                 L.has("next", x) for x in p.children(c.i) if x.deprel in ("amod", "det", "advmod")
             ):
                 return "plan"
-            for x in p.children(c.i):
+            for x in p.children(c.i) if c.upos not in ("VERB", "AUX") else ():
                 # "trifft Frederiksen kommende Woche": a bare time phrase the parser hung on the object
+                # (not on a clause of its own: "travelled there on Wednesday to prepare the visit next month")
                 if (
                     x.deprel in ("nmod", "obl", "obl:tmod")
                     and x.upos == "NOUN"
@@ -5967,7 +5968,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             and out
             and out[-1] is told
             and ev.k == told.k + 1
-            and ctx.sents[ev.k].para == ctx.sents[told.k].para
+            and (ctx.sents[ev.k].para == ctx.sents[told.k].para or _lead_goes_on(ctx, told.k, ev.k))
             and (set(ev.leaders) & set(told.leaders) or _same_states(ctx, ev.leaders, told.leaders))
             and not _late_in_day(ctx, L, told.k)
             and not _told_earlier(ctx, L, ev.k)  # ("X had held talks with Y earlier in the week")
@@ -6119,6 +6120,16 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             told = None
         out.append(ev)
     return out
+
+
+def _lead_goes_on(ctx: Ctx, k0: int, k: int) -> bool:
+    """Sentence ``k`` opens the paragraph right after a lead paragraph that ends with sentence
+    ``k0`` ("X went to Rome on Wednesday to ... [new paragraph] At the ministry, he held talks with
+    Y"): the story the lead dated goes on."""
+    body = [i for i, s in enumerate(ctx.sents) if s.para != -1]
+    if not body or k0 != k - 1 or ctx.sents[k0].para != ctx.sents[body[0]].para:
+        return False
+    return ctx.sents[k].para == ctx.sents[k0].para + 1
 
 
 def _goes_on_with_plan(ctx: Ctx, L: Lex, ev: Event, plan: Event) -> bool:
@@ -6831,7 +6842,7 @@ def encounter(ctx: Ctx, preds: list[Pred]) -> str:
     (a letter or message), "interview" (a leader interviewed by a medium) or "in person"."""
     L = lex(ctx.lang)
     lead = set(lead_ks(ctx))
-    calls = [pr for pr in preds if pr.kind == "call" and pr.k in lead]
+    calls = [pr for pr in preds if pr.kind == "call" and pr.k in lead and not _someone_elses_call(ctx, pr)]
     if calls and not _other_encounter_first(ctx, preds, calls):
         return "call"
     words = [t for k in lead if k in parsed(ctx) for t in parsed(ctx)[k].toks]
@@ -6845,6 +6856,24 @@ def encounter(ctx: Ctx, preds: list[Pred]) -> str:
     if any(L.has("interview_words", t) and not L.has("meet_nouns", t) and t.upos == "NOUN" for t in words):
         return "interview"
     return "in person"
+
+
+def _someone_elses_call(ctx: Ctx, pr: Pred) -> bool:
+    """A call verb whose subject is a common noun that is no title, in a sentence naming no
+    leader ("Los empresarios ... lo llamaron el mejor resultado", "Exporters called it ..."): not
+    a leader's call, so not what the article reports (a leader named, "the two leaders", a title
+    or a pronoun may be one)."""
+    p, t = pr.p, pr.head
+    if t.upos not in ("VERB", "AUX"):
+        return False
+    s = ctx.sents[pr.k]
+    if any(s.start <= h.start < s.end and h.explicit for h in ctx.leader_hits) or ctx.has("plural_leaders", pr.k):
+        return False
+    subj = [c for c in p.children(t.i) if c.deprel in ("nsubj", "nsubj:pass")]
+    if not subj and t.deprel == "conj" and t.head:
+        subj = [c for c in p.children(t.head) if c.deprel in ("nsubj", "nsubj:pass")]
+    spans = [(h.m.start, h.m.end) for h in titles(ctx)]
+    return bool(subj) and all(c.upos == "NOUN" and not any(a <= c.start < b for a, b in spans) for c in subj)
 
 
 def _leader_letter(ctx: Ctx, k: int, p: Parse, t: Tok) -> bool:
@@ -7786,12 +7815,14 @@ def _companions(ctx: Ctx, found: list[VisitFact]) -> list[VisitFact]:
 
 
 # -- calls -----------------------------------------------------------------------------------
-def _names_as(p: Parse, t: Tok) -> bool:
+def _names_as(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     """ "called him a liar", "le llamó traidor": a call verb with a second object or a predicate
     noun or adjective names someone something; nobody phones."""
     kids = p.children(t.i)
     objs = [c for c in kids if c.deprel in ("obj", "iobj")]
     if len(objs) >= 2 or any(c.deprel == "xcomp" and c.upos in ("NOUN", "ADJ", "PROPN") for c in kids):
+        return True
+    if objs and any(_second_predicate(ctx, L, p, c) for c in kids if c.i > objs[0].i):
         return True
     # "lo que la prensa llamó «la cumbre del ferrocarril»": a quoted name for something, one object
     # hung on the verb and the relative pronoun taken for an oblique
@@ -7802,6 +7833,29 @@ def _names_as(p: Parse, t: Tok) -> bool:
 
 
 _QUOTES = frozenset('"«“„‚‘')
+
+
+def _second_predicate(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
+    """After the object of a call verb, what it is called, however the parser hung it: a bare noun
+    phrase ("called it the best result", read as an oblique), or a clause with a subject of its
+    own ("calling it the only thing to come out of ...", the noun made the subject of "come"). A
+    time is no name ("called him this morning", "rief ihn am Montag an")."""
+    if c.deprel == "xcomp" and c.upos in ("VERB", "AUX"):
+        return any(x.deprel in ("nsubj", "nsubj:pass") for x in p.children(c.i))
+    if any(x.deprel in ("case", "mark") for x in p.children(c.i)):
+        return False
+    if c.deprel in ("obl", "obl:npmod", "dep", "xcomp") and c.upos in ("NOUN", "ADJ"):
+        if any(
+            fold(x.form) in _calendar(L.lang)
+            or fold(x.lemma) in _calendar(L.lang)
+            or _time_unit(L.lang, x)
+            or any(L.has(key, x) for key in ("day_parts", "morrow_words", "eve_words"))
+            or any(d.start <= x.start < d.end for d in ctx.dates)
+            for x in p.subtree(c.i)
+        ):
+            return False  # ("le lendemain matin", "the following week")
+        return any(x.deprel in ("det", "amod") for x in p.children(c.i))
+    return False
 
 
 def _call_sentences(ctx: Ctx, L: Lex, after: int, taken: set[int]) -> dict[int, Parse]:
@@ -7839,7 +7893,7 @@ def _phoned(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     """A call verb the predicate pass took for "call for / call on" (``_call_for``) because its
     "on" or "a" phrase is a day ("called Erdogan on Monday") or the leader phoned ("llamó a
     Lula"): a call after all. "Called on both sides to ...", "llamó a un alto el fuego" stay none."""
-    if t.upos not in ("VERB", "AUX") or not L.has("call_words", t) or _names_as(p, t) or _called_off(L, p, t):
+    if t.upos not in ("VERB", "AUX") or not L.has("call_words", t) or _names_as(ctx, L, p, t) or _called_off(L, p, t):
         return False
     if not _call_for(p, t):
         return False  # the predicate pass has read it already
@@ -7893,7 +7947,7 @@ def _call_preds(ctx: Ctx, L: Lex) -> list[Pred]:
                 # "announced after a phone call between ...": the call is its own event, not the
                 # announcing or travelling verb's
                 pr = Pred("call", k, p, t, [])
-            elif t.upos in ("VERB", "AUX") and _names_as(p, t):
+            elif t.upos in ("VERB", "AUX") and _names_as(ctx, L, p, t):
                 continue
             out.append(pr)
     return out

@@ -2233,6 +2233,18 @@ def _anaphors(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
     return _Found(tuple(mentions), people)
 
 
+def _generic_title(ctx: Ctx, t: _TitleHit) -> bool:
+    """A title used as a kind, not a person: hyphened into a modifier ("a head-of-state visit",
+    "prime-minister level") or after a bare preposition with no article (key
+    ``generic_title_before``: "visite de chef d'État", "rango de jefe de Estado")."""
+    words = ctx.text[t.m.start : t.end]
+    if (words.count("-") >= 2 and not re.search(r"\s", words)) or ctx.text[t.end : t.end + 1] == "-":
+        return True  # (not "vice-président", one hyphen: a title of its own)
+    k = t.m.i - 1
+    before = {fold(w).strip("'’") for w in ctx.lex.get("generic_title_before", ())}
+    return k >= 0 and ctx.toks[k].fold.strip("'’") in before
+
+
 def indefinite_title(ctx: Ctx, t: _TitleHit) -> bool:
     """A title after an indefinite article, past the state's adjective ("a Japanese prime
     minister", "un Premier ministre japonais", "einen japanischen Regierungschef"): some holder
@@ -2362,6 +2374,8 @@ def _bare_titles(ctx: Ctx, titles: list[_TitleHit], found: _Found) -> _Found:
             continue
         if any(s <= t.m.start < e for s, e in in_places):
             continue  # "the President's Residence" is a building
+        if indefinite_title(ctx, t) or _generic_title(ctx, t):
+            continue  # "a head-of-state visit", "une visite de chef d'État": a rank, nobody in person
         roles = HEADS_OF_STATE if t.role == "head of state" else {t.role}
         same_role = {lid for lid, p in found.people.items() if p.role in roles}
         if len(same_role) > 1 and t.role == "head of state":

@@ -580,13 +580,24 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
             and c.deprel == "mark"
             and c.upos == "ADP"
             and c.i == first - 1
-            and fold(c.form) in places
+            # "in Paris to discuss", and "on Wednesday to prepare" (a day read the same way); not
+            # "for": "for X to do" is the one English clause whose subject has a preposition
+            and (fold(c.form) in places or (c.form.lower() != "for" and _day_phrase(toks, t)))
         ]
         marks = [c for c in toks if c.head == h.i and c.deprel == "mark" and t.i < c.i < h.i]
         if prep and marks:
             out[k] = replace(t, head=h.head, deprel="obl")
             out[prep[0].i - 1] = replace(prep[0], head=t.i, deprel="case")
     return tuple(out)
+
+
+def _day_phrase(toks: tuple[Tok, ...], t: Tok) -> bool:
+    """``t`` names a day or a month ("Wednesday", "March"): the dates lexicon's weekdays and
+    months (English only, as the repair above)."""
+    from relgraph.loaders.dates import calendar_words
+    from relgraph.loaders.gazetteer import fold
+
+    return fold(t.form) in {fold(w) for w in calendar_words("en")}
 
 
 def _ru_frames(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
