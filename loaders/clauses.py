@@ -1584,6 +1584,22 @@ def _phrase(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in L.words.get(key, ()))
 
 
+def _earlier_that_day(ctx: Ctx, L: Lex, k: int) -> bool:
+    """Sentence ``k``'s main verb takes a bare "earlier" and the sentence names no time ("The
+    Sultan had earlier been given a ceremonial welcome at ..., where X received him", "Il avait
+    auparavant été accueilli ..."): told as before the encounter just told, as a sentence opening
+    with it (not "earlier this year", "earlier in the week": a time of its own)."""
+    p = parsed(ctx).get(k)
+    if p is None or any(ctx.sent_of(d.start) == k for d in ctx.dates) or _phrase(ctx, L, "earlier_phrases", k):
+        return False
+    return any(
+        c.deprel == "advmod" and L.has("earlier_words", c) and not p.children(c.i)
+        for t in p.toks
+        if t.deprel == "root"
+        for c in p.children(t.i)
+    )
+
+
 def _opens_with(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
     """Sentence ``k`` begins with one of the lexicon's phrases under ``key`` ("Before that, ...")."""
     text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end]).lstrip()
@@ -5944,6 +5960,13 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             # day the report is on, one of its days (not a past event, whatever the pluperfect)
             ev = replace(ev, date=eve, status="held")
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
+            nth = _visit_day(ctx, L, ev.k)
+            trip_day = _trip_day(ctx, L, out, ev, nth) if nth is not None else None
+            if trip_day is not None:
+                # "Am zweiten Besuchstag empfing Milanović die Regierungschefin", "on day two of the
+                # state visit": the day the trip told with its first day reaches
+                ev = replace(ev, date=trip_day)
+        if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
             if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
                 # "before meeting X, he was received in the morning by Y": the day of that meeting
@@ -6015,7 +6038,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             and ev.status == "held"
             and ev.kind == "meet"
             and meeting_day is not None
-            and _opens_with(ctx, L, "earlier_words", ev.k)
+            and (_opens_with(ctx, L, "earlier_words", ev.k) or _earlier_that_day(ctx, L, ev.k))
             and (
                 (
                     ev.place is not None
@@ -6120,6 +6143,61 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
             told = None
         out.append(ev)
     return out
+
+
+def _visit_day(ctx: Ctx, L: Lex, k: int) -> int | None:
+    """The ordinal day of a trip sentence ``k`` names ("on the second day", "day two of the state
+    visit", "au deuxième jour de sa visite", "am ersten Besuchstag", "во второй день визита"; key
+    ``visit_day_ordinals``), when the day is the trip's: told bare or of a visit, not of something
+    else ("the first day of Nowruz", "le premier jour du sommet")."""
+    p = parsed(ctx).get(k)
+    if p is None:
+        return None
+    table = ctx.lex.get("visit_day_ordinals", {})
+    words = [fold(t.form) for t in p.toks]
+    for n, phrases in table.items():
+        for phrase in phrases:
+            parts = fold(phrase).split()
+            for i in range(len(parts) - 1, len(words)):
+                if words[i - len(parts) + 1 : i + 1] != parts:
+                    continue
+                # the word the phrase ends on ("day", "Besuchstag", or "two" of "day two"), and
+                # what that day is of
+                day = p.toks[i]
+                heads = [day, p.tok(day.head)] if day.deprel in ("nummod", "amod") and day.head else [day]
+                of = [c for h in heads for c in p.children(h.i) if c.deprel in ("nmod", "nmod:poss", "obl")]
+                if all(L.has("visit_nouns", c) for c in of):
+                    return int(n)
+    return None
+
+
+def _trip_day(ctx: Ctx, L: Lex, told: list[Event], ev: Event, nth: int) -> DateMention | None:
+    """Day ``nth`` of the trip told before ``ev``: counted from the day of a held visit with a day
+    of its own (its first day, or the day its own sentence says it is), of one of ``ev``'s people,
+    or the only such visit told; none after an arrival late in the day (the first day is then
+    the next)."""
+    trips = [
+        e
+        for e in told
+        if e.kind == "visit"
+        and e.status == "held"
+        and e.date is not None
+        and e.date.precision == "day"
+        and e.date.value[:1] != "-"
+    ]
+    mine = [e for e in trips if set(e.leaders) & set(ev.leaders)]
+    if not mine and len({e.date.value for e in trips}) == 1:
+        mine = trips
+    if not mine:
+        return None
+    first = mine[0]
+    if _late_in_day(ctx, L, first.k):
+        return None
+    try:
+        start = dt.date.fromisoformat(first.date.value) - dt.timedelta(days=(_visit_day(ctx, L, first.k) or 1) - 1)
+    except ValueError:
+        return None
+    return replace(first.date, value=(start + dt.timedelta(days=nth - 1)).isoformat(), ahead=None)
 
 
 def _lead_goes_on(ctx: Ctx, k0: int, k: int) -> bool:
