@@ -321,6 +321,17 @@ def _is_call_marked(L: Lex, p: Parse, t: Tok) -> bool:
             )
         ):
             return True  # (the last: "talks by video link")
+        if (
+            c.deprel in ("obl", "obl:tmod")
+            and (fold(c.form) in _calendar(L.lang) or fold(c.lemma) in _calendar(L.lang) or _time_unit(L.lang, c))
+            and any(
+                x.deprel in ("nmod", "compound")
+                and L.has("call_markers", x)
+                and any(y.deprel == "case" for y in p.children(x.i))
+                for x in p.children(c.i)
+            )
+        ):
+            return True  # "hatten sich im Dezember am Telefon ausgetauscht": the manner hung on the time
     if t.upos == "NOUN" and t.deprel == "obj" and t.head and L.has("light_verbs", p.tok(t.head)):
         # "avaient eu un entretien en visioconférence", "had talks by video link": the manner hung
         # on the light verb is the talks' (not "after a video conference": another event before)

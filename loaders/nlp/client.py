@@ -311,6 +311,19 @@ def _one_root(toks: list[Tok]) -> list[Tok]:
                 and not any(x.head == t.i and x.upos in ("VERB", "AUX") for x in toks)
             ):
                 toks[k] = replace(t, head=root, deprel="obl")
+        # a second verb root after a colon ("приезжал в Россию в августе 2019 года: тогда X
+        # встречался с Y"): a clause of its own, the first one's parataxis, and the words between
+        # the colon and it that natasha hung on the first root are its own ("тогда")
+        for k, t in enumerate(toks):
+            if t.deprel != "root" or t.i <= root or t.upos not in ("VERB", "AUX"):
+                continue
+            colon = [x for x in toks if x.form == ":" and root < x.i < t.i]
+            if not colon:
+                continue
+            toks[k] = replace(t, head=root, deprel="parataxis")
+            for j, x in enumerate(toks):
+                if colon[-1].i < x.i < t.i and x.head == root and x.deprel in ("advmod", "obl", "nsubj"):
+                    toks[j] = replace(x, head=t.i)
     return toks
 
 

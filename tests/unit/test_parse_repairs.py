@@ -142,3 +142,40 @@ def test_a_second_root_with_its_preposition_is_the_verbs_oblique():
 def test_a_second_root_with_no_preposition_or_a_verb_of_its_own_stays_a_root():
     assert heads(tuple(_one_root(list(second_root(case=False)))))["коллегой"] == (0, "root")
     assert heads(tuple(_one_root(list(second_root(verb_child=True)))))["коллегой"] == (0, "root")
+
+
+def two_roots(colon: bool = True) -> list[Tok]:
+    """Последний (1) раз (2) президент (3) приезжал (4) в (5) Россию (6) в (7) августе (8) : (9)
+    тогда (10) X (11) встречался (12) с (13) Путиным (14) . (15), as natasha gave it: two roots,
+    and "тогда" hung on the first."""
+    rows = [
+        ("Последний", "ADJ", 2, "amod", {}),
+        ("раз", "NOUN", 4, "obl", {}),
+        ("президент", "NOUN", 4, "nsubj", {"Case": "Nom"}),
+        ("приезжал", "VERB", 0, "root", FIN),
+        ("в", "ADP", 6, "case", {}),
+        ("Россию", "PROPN", 4, "obl", {}),
+        ("в", "ADP", 8, "case", {}),
+        ("августе", "NOUN", 4, "obl", LOC),
+        (":" if colon else ",", "PUNCT", 12, "punct", {}),
+        ("тогда", "ADV", 4, "advmod", {}),
+        ("Ньюси", "PROPN", 12, "nsubj", {"Case": "Nom"}),
+        ("встречался", "VERB", 0, "root", FIN),
+        ("с", "ADP", 14, "case", {}),
+        ("Путиным", "PROPN", 12, "obl", {}),
+        (".", "PUNCT", 4, "punct", {}),
+    ]
+    return list(sentence(rows))
+
+
+def test_a_second_verb_root_after_a_colon_is_a_parataxis_with_its_own_adverb():
+    h = heads(tuple(_one_root(two_roots())))
+    assert h["встречался"] == (4, "parataxis")
+    assert h["тогда"] == (12, "advmod")  # "then": the time of the clause after the colon
+    assert h["августе"] == (4, "obl")  # the first clause keeps its own time
+
+
+def test_a_second_verb_root_after_a_comma_stays_a_root():
+    h = heads(tuple(_one_root(two_roots(colon=False))))
+    assert h["встречался"] == (0, "root")
+    assert h["тогда"] == (4, "advmod")
