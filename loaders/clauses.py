@@ -2113,7 +2113,7 @@ def _day_part_only(ctx: Ctx, L: Lex, pr: Pred, verb: Tok) -> bool:
         c.deprel in ("obl", "obl:tmod", "advmod", "nmod") and L.has("day_parts", c)
         for v in {verb.i, pr.head.i}
         for c in p.children(v)
-    ):
+    ) and not _phrase(ctx, L, "day_part_phrases", pr.k):  # ("A primera hora, X se había entrevistado con Y")
         return False
     return not any(p.start <= d.start < p.end and d.precision in ("year", "month") for d in ctx.dates) and not any(
         p.start <= d.start < p.end and d.precision == "day" and d.year_explicit for d in ctx.dates
@@ -5979,7 +5979,11 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 ev = replace(ev, date=trip_day)
         if ev.date is None and ev.status == "held" and ev.kind in ("meet", "visit"):
             p = parsed(ctx)[ev.k]
-            if any(L.has("day_parts", t) for t in p.toks) or _phrase(ctx, L, "same_day", ev.k):
+            if (
+                any(L.has("day_parts", t) for t in p.toks)
+                or _phrase(ctx, L, "same_day", ev.k)
+                or _phrase(ctx, L, "day_part_phrases", ev.k)
+            ):
                 # "before meeting X, he was received in the morning by Y": the day of that meeting
                 day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events) or meeting_day
                 if (
