@@ -1729,7 +1729,7 @@ def _setting_clauses(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int]) -> set
     cumbre celebrada en Río", "на саммите, прошедшем в Рио": the clause that says where and when a
     meeting noun of the event's own clause took place (a participle or a relative of taking place
     or holding) sets the event there and then. Only its phrases without a person: "the summit
-    hosted by Lula" puts nobody in the event."""
+    hosted by Lula" puts nobody in the event; and not the day a summit began or ended on."""
     out: set[int] = set()
     rels = L.words.get("thing_relatives", ())
     for j in sorted(dom):
@@ -1759,6 +1759,10 @@ def _setting_clauses(ctx: Ctx, L: Lex, p: Parse, pr: Pred, dom: set[int]) -> set
                 if x.deprel not in ("obl", "obl:tmod", "nmod", "advmod"):
                     continue
                 sub = {t.i for t in p.subtree(x.i)}
+                if L.has("edge_verbs", c) and any(
+                    d.precision == "day" and _tok_ids(p, d.start, d.end) & sub for d in ctx.dates
+                ):
+                    continue  # "the summit, which closed on Sunday": the day it ended, not the talks' (key ``edge_verbs``)
                 if _leaders_in(ctx, p, sub) or any(
                     ctx.places[pid].get("guessed") and _tok_ids(p, m.start, m.end) & sub for pid, m in ctx.place_hits
                 ):
@@ -7262,7 +7266,9 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
                 g is not None
                 and before is not None
                 and any(e is before for e in g["events"])
-                and ctx.sents[before.k].para == ctx.sents[ev.k].para
+                # (or opening the paragraph after the lead that told it: "X a eu un entretien avec Y
+                # en marge du sommet. [new paragraph] La rencontre s'est tenue dimanche matin")
+                and (ctx.sents[before.k].para == ctx.sents[ev.k].para or _lead_goes_on(ctx, before.k, ev.k))
                 and ev.k - before.k <= 1
                 and g["status"] == ev.status
                 and g["date"] is None
