@@ -569,13 +569,13 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     if lang == "de":
         return _participle_marks(toks)
     if lang == "fr":
-        return _elided_pronouns(lang, toks)
+        return _perfect_as_root(lang, _elided_pronouns(lang, toks))
     if lang != "en":
         return toks
     from relgraph.loaders import refdata as rd
     from relgraph.loaders.gazetteer import fold
 
-    toks = _reporting_tail(toks)
+    toks = _perfect_as_root(lang, _reporting_tail(toks))
     places = {fold(w) for w in rd.lexicon(lang).get("locative", ())}
     out = list(toks)
     for k, t in enumerate(toks):
@@ -611,6 +611,57 @@ def _day_phrase(toks: tuple[Tok, ...], t: Tok) -> bool:
     from relgraph.loaders.gazetteer import fold
 
     return fold(t.form) in {fold(w) for w in calendar_words("en")}
+
+
+# the forms of "avoir" and "have" that make a compound past (not "être": "est reçu" may be a
+# passive present), and the endings of past participles (English: any form of a verb but its
+# lemma, its -ing and its -s)
+_PERFECT_AUX = {
+    "fr": (frozenset({"a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "aura", "auront"}), "avoir"),
+    "en": (frozenset({"has", "have", "had"}), "have"),
+}
+_PARTICIPLE = {
+    "fr": re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|ert|erte|eint|ait)$"),
+    "en": re.compile(r"(?<!ing)(?<![^s]s)$"),
+}
+
+
+def _perfect_as_root(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """A compound past with words between the auxiliary and the participle ("Cassis a pour sa
+    part déjà reçu lundi son homologue", "Hasan has, for his part, already received ..."): CoreNLP
+    makes "a", "has" the root verb and the participle its ``xcomp`` or ``dep``, a present that
+    tells nothing done. The participle is the clause's verb, the auxiliary its ``aux``, and what
+    hung on the auxiliary hangs on the participle (not "has the intention to": an object of its
+    own)."""
+    forms, lemma = _PERFECT_AUX[lang]
+    out = list(toks)
+    changed = False
+    for t in toks:
+        if t.upos != "VERB" or t.form.lower() not in forms or t.lemma != lemma:
+            continue
+        kids = [c for c in toks if c.head == t.i]
+        parts = [
+            c
+            for c in kids
+            if c.deprel in ("xcomp", "dep")
+            and c.upos == "VERB"
+            and c.i > t.i
+            and c.form.lower() != c.lemma
+            and _PARTICIPLE[lang].search(c.form.lower())
+        ]
+        if len(parts) != 1 or any(c.deprel in ("obj", "ccomp") for c in kids):
+            continue
+        v = parts[0]
+        out[v.i - 1] = replace(v, head=t.head, deprel=t.deprel)
+        out[t.i - 1] = replace(t, head=v.i, deprel="aux", upos="AUX")
+        for c in kids:
+            if c.i != v.i:
+                out[c.i - 1] = replace(out[c.i - 1], head=v.i)
+        changed = True
+    if not changed:
+        return toks
+    result = tuple(out)
+    return result if _acyclic(result) else toks
 
 
 def _ru_frames(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:

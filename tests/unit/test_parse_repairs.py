@@ -10,7 +10,7 @@ Necessidades"), further down.
 
 from __future__ import annotations
 
-from relgraph.loaders.nlp.client import Tok, _one_root, _particle_verbs, _ru_participle_noun
+from relgraph.loaders.nlp.client import Tok, _one_root, _particle_verbs, _perfect_as_root, _ru_participle_noun
 
 FIN = {"VerbForm": "Fin", "Tense": "Past", "Aspect": "Perf"}
 PART_GEN = {"VerbForm": "Part", "Tense": "Past", "Case": "Gen", "Gender": "Masc", "Number": "Sing"}
@@ -179,3 +179,49 @@ def test_a_second_verb_root_after_a_comma_stays_a_root():
     h = heads(tuple(_one_root(two_roots(colon=False))))
     assert h["встречался"] == (0, "root")
     assert h["тогда"] == (4, "advmod")
+
+
+def avoir_root(obj: bool = False) -> tuple[Tok, ...]:
+    """Cassis (1) a (2) pour (3) sa (4) part (5) déjà (6) reçu (7) lundi (8) son (9) homologue (10)
+    . (11), as CoreNLP gave it: "a" the root, the participle its xcomp."""
+    rows = [
+        ("Cassis", "PROPN", 2, "nsubj", {}),
+        ("a", "VERB", 0, "root", {}),
+        ("pour", "ADP", 5, "case", {}),
+        ("sa", "DET", 5, "det", {}),
+        ("part", "NOUN", 7, "obl", {}),
+        ("déjà", "ADV", 7, "advmod", {}),
+        ("reçu", "VERB", 2, "xcomp", {}),
+        ("lundi", "NOUN", 7, "obl", {}),
+        ("son", "DET", 10, "det", {}),
+        ("homologue", "NOUN", 7, "obj", {}),
+        (".", "PUNCT", 2, "punct", {}),
+    ]
+    toks = sentence(rows)
+    toks = tuple(
+        t if t.form != "reçu" else Tok(t.i, t.form, "recevoir", t.upos, t.head, t.deprel, t.start, t.end, {})
+        for t in toks
+    )
+    toks = tuple(
+        t if t.form != "a" else Tok(t.i, t.form, "avoir", t.upos, t.head, t.deprel, t.start, t.end, {}) for t in toks
+    )
+    if obj:
+        toks = tuple(
+            Tok(t.i, "intention", "intention", "NOUN", 2, "obj", t.start, t.end, {}) if t.form == "part" else t
+            for t in toks
+        )
+    return toks
+
+
+def test_an_avoir_root_with_a_participle_is_its_auxiliary():
+    h = heads(_perfect_as_root("fr", avoir_root()))
+    assert h["reçu"] == (0, "root")
+    assert h["a"] == (7, "aux")
+    assert h["Cassis"] == (7, "nsubj")  # what hung on the auxiliary hangs on the participle
+    assert h["lundi"] == (7, "obl")
+
+
+def test_an_avoir_root_with_an_object_of_its_own_keeps_the_parse():
+    h = heads(_perfect_as_root("fr", avoir_root(obj=True)))
+    assert h["a"] == (0, "root")
+    assert h["reçu"] == (2, "xcomp")
