@@ -5241,13 +5241,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         and pr.head.head
     ):
         # "принимал в июне прошлого года Путина, прибывшего во Вьетнам": a participle of arrival
-        # with no time of its own, on the guest of a clause that has one, is that clause's trip
-        # (told by that clause), not one of today
+        # with no time of its own, on the guest of a clause that has one, is a trip in that
+        # clause's time, not one of today ("встретился во вторник с X, прибывшей в Москву": the
+        # trip to Moscow, on Tuesday)
         up = p.tok(pr.head.head)
         while up.head and not (up.upos in ("VERB", "AUX") and up.feats.get("VerbForm") != "Part"):
             up = p.tok(up.head)  # (the finite verb above, whatever noun the parser hung it on)
-        if up.upos in ("VERB", "AUX") and _dates(ctx, pr, _domain(p, up, skip={pr.head.i})):
-            return None
+        if up.upos in ("VERB", "AUX"):
+            dates = _dates(ctx, pr, _domain(p, up, skip={pr.head.i}))
     if not dates:
         # "накануне, в среду, лидеры провели переговоры", "the day before, on Wednesday, the
         # leaders held talks": a fronted time phrase the parser hung on the verb as a parataxis
