@@ -5467,6 +5467,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         status = _status(ctx, L, purpose, date, modality)
     if status == "held" and date is None and _continues_a_plan(ctx, L, pr):
         status = "planned"
+    if status == "held" and date is None and _season_ahead(ctx, L, tense, dom):
+        status = "planned"  # "Sandu kommt im Herbst nach Wien", "comes to Vienna in the autumn": still to come
     if date is None and (status == "held" or (status == "planned" and pr.kind == "visit" and _onward(ctx, L, pr))):
         coming = _coming_day(ctx, L, pr) or _same_coming_day(ctx, L, pr)
         if coming is not None:
@@ -6218,6 +6220,22 @@ def _trip_day(ctx: Ctx, L: Lex, told: list[Event], ev: Event, nth: int) -> DateM
     except ValueError:
         return None
     return replace(first.date, value=(start + dt.timedelta(days=nth - 1)).isoformat(), ahead=None)
+
+
+def _season_ahead(ctx: Ctx, L: Lex, tense: Pred, dom: set[int]) -> bool:
+    """The clause's time is a season (lexicon ``seasons``: "im Herbst", "in the autumn", "à
+    l'automne", "осенью") and its verb is a present or a future, not a past: a season still to
+    come, no time for a held event (the dates do not read a season as a date)."""
+    seasons = {fold(w) for w in ctx.lex.get("seasons", ())}
+    p = tense.p
+    if not any(
+        p.tok(i).upos in ("NOUN", "PROPN", "ADV")
+        and p.tok(i).deprel in ("obl", "obl:tmod", "nmod", "advmod")
+        and (fold(p.tok(i).form) in seasons or fold(p.tok(i).lemma) in seasons)
+        for i in dom
+    ):
+        return False
+    return not _past_tense(ctx, L, tense) and (_present(ctx, L, tense) or _future(ctx, L, tense))
 
 
 def _lead_goes_on(ctx: Ctx, k0: int, k: int) -> bool:
