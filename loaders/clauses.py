@@ -1595,6 +1595,18 @@ def _phrase(ctx: Ctx, L: Lex, key: str, k: int) -> bool:
     return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", text) for w in L.words.get(key, ()))
 
 
+def _clock_time(ctx: Ctx, L: Lex, k: int) -> bool:
+    """Sentence ``k`` tells a time of day by the clock ("at 5 p.m.", "vers 17 heures", "a las
+    17.30 horas", "um 17 Uhr", "в 17 часов"; key ``clock_units``): a time in the story's day, like
+    a part of the day."""
+    units = sorted(L.words.get("clock_units", ()), key=len, reverse=True)
+    if not units:
+        return False
+    text = fold(ctx.text[ctx.sents[k].start : ctx.sents[k].end])
+    alt = "|".join(re.escape(u) for u in units)
+    return re.search(r"(?<![\w.,])(?:[01]?\d|2[0-3])(?:[:.h]\s?[0-5]\d)?\s?(?:" + alt + r")(?!\w)", text) is not None
+
+
 def _earlier_that_day(ctx: Ctx, L: Lex, k: int) -> bool:
     """Sentence ``k``'s main verb takes a bare "earlier" and the sentence names no time ("The
     Sultan had earlier been given a ceremonial welcome at ..., where X received him", "Il avait
@@ -2117,8 +2129,8 @@ def _day_part_only(ctx: Ctx, L: Lex, pr: Pred, verb: Tok) -> bool:
         c.deprel in ("obl", "obl:tmod", "advmod", "nmod") and L.has("day_parts", c)
         for v in {verb.i, pr.head.i}
         for c in p.children(v)
-    ) and not _phrase(ctx, L, "day_part_phrases", pr.k):  # ("A primera hora, X se había entrevistado con Y")
-        return False
+    ) and not (_phrase(ctx, L, "day_part_phrases", pr.k) or _clock_time(ctx, L, pr.k)):
+        return False  # ("A primera hora, X se había entrevistado con Y", "Vers 17 heures, X avait reçu Y")
     return not any(p.start <= d.start < p.end and d.precision in ("year", "month") for d in ctx.dates) and not any(
         p.start <= d.start < p.end and d.precision == "day" and d.year_explicit for d in ctx.dates
     )
@@ -5990,6 +6002,7 @@ def _same_day(ctx: Ctx, events: list[Event]) -> list[Event]:
                 any(L.has("day_parts", t) for t in p.toks)
                 or _phrase(ctx, L, "same_day", ev.k)
                 or _phrase(ctx, L, "day_part_phrases", ev.k)
+                or _clock_time(ctx, L, ev.k)
             ):
                 # "before meeting X, he was received in the morning by Y": the day of that meeting
                 day = last or _anchored_day(ev, events) or _narrative_day(ctx, ev, events) or meeting_day
