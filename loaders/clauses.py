@@ -6369,8 +6369,21 @@ def _bare_eve(ctx: Ctx, L: Lex, k: int, key: str = "eve_words", at: int | None =
             if not after:
                 return True
             if after[0] in _OF_WORDS or (ctx.lang == "ru" and ru_genitive_noun(after[0])):
+                if key == "eve_words" and _names_the_talks(ctx, L, after):
+                    return True  # "la veille de l'entretien présidentiel": the eve of the meeting told
                 continue
             return True
+    return False
+
+
+def _names_the_talks(ctx: Ctx, L: Lex, words: list[str]) -> bool:
+    """The first words after "the eve of" name a meeting ("the day before the talks", "la veille
+    de l'entretien présidentiel", "am Tag vor dem Treffen", "накануне переговоров"), not a visit or
+    a summit (key ``multiday_nouns``), which may last longer than a day."""
+    for w in words[:4]:
+        t = Tok(0, w, lemmatize(ctx.lang, w), "NOUN", 0, "dep", 0, 0)
+        if L.has("meet_nouns", t):
+            return not (L.has("visit_nouns", t) or L.has("multiday_nouns", t))
     return False
 
 
