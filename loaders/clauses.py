@@ -4863,10 +4863,21 @@ def _days(a: str, b: str) -> int:
 
 
 PURPOSE = {"pour", "afin", "to", "para", "um", "чтобы", "in order"}
+# the prepositions of a noun told as a trip's purpose ("for talks", "pour des entretiens", "para
+# conversar", "zu Gesprächen", "на переговоры", "для переговоров")
+PURPOSE_CASES = {"for", "pour", "para", "zu", "zum", "zur", "für", "на", "для"}
 
 
 def _purpose_of(ctx: Ctx, L: Lex, pr: Pred) -> Pred | None:
-    """The travel verb a purpose clause hangs on ("se rendra à Rome pour rencontrer ...")."""
+    """The travel verb a purpose clause hangs on ("se rendra à Rome pour rencontrer ..."), or a
+    meeting noun told as the trip's purpose ("travels on to Honiara today for a meeting with X",
+    "reist zu Gesprächen nach Rom", "вылетает в Москву на переговоры")."""
+    if pr.kind == "meet" and pr.head.upos == "NOUN" and pr.head.deprel == "obl" and pr.head.head:
+        g = pr.p.tok(pr.head.head)
+        if L.has("visit_verbs", g) and any(
+            c.deprel == "case" and fold(c.form) in PURPOSE_CASES for c in pr.p.children(pr.head.i)
+        ):
+            return Pred("visit", pr.k, pr.p, g, _governors(pr.p, g))
     if not pr.gov or pr.gov[0].deprel not in ("~advcl", "xcomp") or pr.kind != "meet":
         return None
     g = pr.gov[0]
@@ -4990,8 +5001,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pmod = _modality(ctx, L, purpose)
         if pmod == "hope" or _negated(ctx, L, purpose):
             return None
-        if modality is None and (pmod == "plan" or _future(ctx, L, purpose)):
-            modality = "plan"
+        if modality is None and (pmod == "plan" or _future(ctx, L, purpose) or _onward(ctx, L, purpose)):
+            modality = "plan"  # ("travels on to Honiara today for a meeting with X": the leg ahead)
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
