@@ -950,8 +950,8 @@ def _definite_noun(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
         return False  # ("переговоры министров ..."): whose talks, maybe others'
     locative = {fold(w) for w in ctx.lex.get("locative", ())}
     for c in p.children(t.i):
-        if c.deprel in ("det", "case", "punct") or (c.deprel == "amod" and L.has("bilateral_words", c)):
-            continue
+        if c.deprel in ("det", "case", "punct", "acl:relcl") or (c.deprel == "amod" and L.has("bilateral_words", c)):
+            continue  # (a relative clause says more of the noun: "the talks, which ran on ...")
         if c.deprel in ("nmod", "obl") and c.upos in ("NOUN", "PROPN"):
             # a time or a venue ("am Mittwoch", "im Kongresszentrum"), not an owner ("of the bloc")
             if any(d.start <= c.start < d.end for d in ctx.dates):
@@ -1111,6 +1111,17 @@ def _verb_above(p: Parse, t: Tok) -> bool:
 
 
 # -- arguments -------------------------------------------------------------------------------
+def _loose_relative(p: Parse, c: Tok) -> bool:
+    """``c`` heads a relative clause the parser left as a bare ``dep``: a verb, or a noun with its
+    copula, whose subject is a pronoun ("X, who is accompanying Y, met Z"; "on Tuesday afternoon
+    local time, which was Wednesday morning in New Zealand")."""
+    return (
+        c.deprel == "dep"
+        and (c.upos in ("VERB", "AUX") or any(x.deprel == "cop" for x in p.children(c.i)))
+        and any(x.deprel in ("nsubj", "nsubj:pass") and x.upos == "PRON" for x in p.children(c.i))
+    )
+
+
 def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
     """Tokens of ``top``'s own clause: its subtree without the clauses embedded in it."""
     out, todo = set(), [top.i]
@@ -1128,11 +1139,7 @@ def _domain(p: Parse, top: Tok, skip: set[int] = frozenset()) -> set[int]:
                 c.deprel == "conj" and c.upos in ("VERB",) and p.tok(j).upos in ("VERB", "AUX")
             ):
                 continue
-            if (
-                c.deprel == "dep"
-                and c.upos in ("VERB", "AUX")
-                and any(x.deprel in ("nsubj", "nsubj:pass") and x.upos == "PRON" for x in p.children(c.i))
-            ):
+            if _loose_relative(p, c):
                 continue  # "X, who is accompanying Y, met Z" with the relative clause left loose
             if (
                 c.deprel == "dep"
@@ -1250,6 +1257,8 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                 # with Li and then met him" is one person)
                 continue
             if c.deprel in ("nsubj", "nsubj:pass", "obl", "obl:agent", "iobj", "advmod", "obj", "nmod", "dep"):
+                if _loose_relative(p, c):
+                    continue
                 d = _domain(p, c)
                 dom |= d
                 if c.deprel in ("nsubj", "nsubj:pass"):
@@ -5001,8 +5010,17 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pmod = _modality(ctx, L, purpose)
         if pmod == "hope" or _negated(ctx, L, purpose):
             return None
-        if modality is None and (pmod == "plan" or _future(ctx, L, purpose) or _onward(ctx, L, purpose)):
-            modality = "plan"  # ("travels on to Honiara today for a meeting with X": the leg ahead)
+        if modality is None and (
+            pmod == "plan"
+            or _future(ctx, L, purpose)
+            or (
+                _onward(ctx, L, purpose)
+                and not any(ctx.sent_of(d.start) == pr.k and not _on_report_day(ctx, d) for d in ctx.dates)
+            )
+        ):
+            # ("travels on to Honiara today for a meeting with X": the leg ahead; not "En février,
+            # Macron se rend à Alger pour rencontrer Tebboune", a present telling a month gone by)
+            modality = "plan"
         pdom, psubj = _pred_domain(purpose)
         dom = dom | pdom
         subj = subj | psubj
@@ -6380,7 +6398,7 @@ def _bare_eve(ctx: Ctx, L: Lex, k: int, key: str = "eve_words", at: int | None =
             if not after:
                 return True
             if after[0] in _OF_WORDS or (ctx.lang == "ru" and ru_genitive_noun(after[0])):
-                if key == "eve_words" and _names_the_talks(ctx, L, after):
+                if key == "eve_words" and _names_the_talks(ctx, L, after[1:] if after[0] in _OF_WORDS else after):
                     return True  # "la veille de l'entretien présidentiel": the eve of the meeting told
                 continue
             return True
@@ -6391,10 +6409,12 @@ def _names_the_talks(ctx: Ctx, L: Lex, words: list[str]) -> bool:
     """The first words after "the eve of" name a meeting ("the day before the talks", "la veille
     de l'entretien présidentiel", "am Tag vor dem Treffen", "накануне переговоров"), not a visit or
     a summit (key ``multiday_nouns``), which may last longer than a day."""
-    for w in words[:4]:
+    for w in words[:3]:
         t = Tok(0, w, lemmatize(ctx.lang, w), "NOUN", 0, "dep", 0, 0)
+        if L.has("visit_nouns", t) or L.has("multiday_nouns", t):
+            return False  # (the first event noun decides: "am Vorabend des Besuchs traf ...")
         if L.has("meet_nouns", t):
-            return not (L.has("visit_nouns", t) or L.has("multiday_nouns", t))
+            return True
     return False
 
 
@@ -7321,7 +7341,9 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
             if (
                 g is not None
                 and before is not None
-                and any(e is before for e in g["events"])
+                # (or a trip told in the same sentence as that meeting: "X met Y in Pretoria, the
+                # first visit by a Malaysian leader in a decade")
+                and any(e is before or (before.kind == "visit" and e.k == before.k) for e in g["events"])
                 # (or opening the paragraph after the lead that told it: "X a eu un entretien avec Y
                 # en marge du sommet. [new paragraph] La rencontre s'est tenue dimanche matin")
                 and (ctx.sents[before.k].para == ctx.sents[ev.k].para or _lead_goes_on(ctx, before.k, ev.k))
