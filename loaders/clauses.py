@@ -740,7 +740,20 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     talking is a meeting only with whom the talk was: someone named or titled after "with", or
     the subject's other conjunct (not "sprach mit Journalisten über Y", "discutait de Y")."""
     placed_only = L.has("placed_talk_verbs", t) and not L.has("talk_with_verbs", t)
-    if not (L.has("talk_with_verbs", t) or placed_only) or t.upos != "VERB":
+    # "spent Saturday afternoon with Trump", "a passé la journée avec X": time spent with someone
+    spent = L.has("spend_time_verbs", t) and any(
+        c.deprel in ("obj", "obl", "obl:tmod")
+        and (
+            fold(c.form) in _calendar(L.lang)
+            or fold(c.lemma) in _calendar(L.lang)
+            or _time_unit(L.lang, c)
+            or L.has("day_parts", c)
+            or any(fold(c.form).endswith(w) and len(fold(c.form)) > len(w) for w in L.words.get("day_parts", ()))
+            or any(fold(x.form) in _calendar(L.lang) for x in p.children(c.i) if x.deprel in ("compound", "nmod"))
+        )
+        for c in p.children(t.i)
+    )  # ("den Samstagnachmittag", "la tarde del sábado")
+    if not (L.has("talk_with_verbs", t) or placed_only or spent) or t.upos != "VERB":
         return False
     if placed_only and not _told_somewhere(ctx, L, p, t):
         # English "talked with Y", "X and Y talked": a readout's call as often as a meeting; in a
@@ -759,7 +772,9 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
         return any(x.start <= s < x.end for x in own for s in spans)
 
     for c in p.children(t.i):
-        if c.deprel in ("obl", "nmod") and c.upos in ("NOUN", "PROPN", "PRON"):
+        if c.deprel in ("obl", "nmod", "obj") and c.upos in ("NOUN", "PROPN", "PRON"):
+            # (an object with "with" of its own is the parser's slip for the oblique: "pasó la tarde
+            # con el presidente")
             if any(x.deprel == "case" and L.has("companion_case", x) for x in p.children(c.i)) and someone(c):
                 return True
             if any(x.deprel == "case" and L.has("locative_case", x) for x in p.children(c.i)) and any(
@@ -4996,7 +5011,12 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     ):
         return None  # "the talks were to be held in Kigali but were moved to the border": a plan given up
     p = pr.p
-    if pr.kind == "meet" and pr.head.upos == "VERB" and _thing_object(ctx, p, pr.head):
+    if (
+        pr.kind == "meet"
+        and pr.head.upos == "VERB"
+        and not L.has("spend_time_verbs", pr.head)  # ("a passé l'après-midi avec X": the time is its object)
+        and _thing_object(ctx, p, pr.head)
+    ):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
     if _meal_of(L, p, pr.head):
         return None  # told by the verb it hangs on
