@@ -5427,13 +5427,18 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         while v.deprel in ("conj", "xcomp") and v.head:
             v = p.tok(v.head)
         if (
-            v.deprel == "advcl"
+            v.deprel in ("advcl", "acl", "acl:relcl")
             and v.head
-            and any(c.deprel in ("mark", "advmod") and L.has("when_marks", c) for c in p.children(v.i))
+            and any(c.deprel in ("mark", "advmod", "obl") and L.has("when_marks", c) for c in p.children(v.i))
         ):
             own = {t.i for t in p.subtree(v.i)}
-            up = {t.i for t in p.subtree(v.head)} - own
-            dates = _dates(ctx, pr, up)
+            top_up = p.tok(v.head)
+            while top_up.head and top_up.upos not in ("VERB", "AUX"):
+                top_up = p.tok(top_up.head)  # ("... desde el 1 de junio en San Salvador, cuando ...": hung on the town)
+            up = {t.i for t in p.subtree(top_up.i)} - own
+            # (a "since" day the clause is hung on is its time too: "they had not met since 1 June
+            # 2024 in San Salvador, when Peña attended the inauguration")
+            dates = _dates(ctx, pr, up) or _dates(ctx, pr, up, since=True)
     if not dates:
         dates = _line_date(ctx, p)
     between = (
