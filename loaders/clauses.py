@@ -6586,7 +6586,9 @@ def _cancelled(ctx: Ctx, events: list[Event]) -> list[Event]:
     for k, p in parsed(ctx).items():
         # a cancelling word and a visit or meeting word in one sentence (the parse of "has been
         # cancelled" does not always hang the visit on it)
-        if any(L.has("cancel_words", t) for t in p.toks) and any(L.has(key, t) for t in p.toks for key in keys):
+        if (any(L.has("cancel_words", t) for t in p.toks) or _phrase(ctx, L, "cancel_phrases", k)) and any(
+            L.has(key, t) for t in p.toks for key in keys
+        ):  # ("was taken off the programme", "retiré du programme": key ``cancel_phrases``)
             s = ctx.sents[k]
             off[k] = {ctx.places[pid]["state"] for pid, m in ctx.place_hits if s.start <= m.start < s.end} - {None}
 
