@@ -9,7 +9,8 @@ lookup only gives a name found that way its state and its usual spelling; it nev
 of a word the text does not put after a locative.
 
 A name several cities bear resolves to the one in a state the article names. When the article names
-states and none of those cities is in them, it resolves to none: the town meant may be too small
+states and none of those cities is in them, it resolves to none (and so does a name that is only
+another spelling of one small city, in a state the article does not name): the town meant may be too small
 for the list ("Queenstown" in a report on New Zealand is not the South African city). In an
 article that names no state, it resolves to the one whose own name it is ("Victoria" is the
 Canadian or Mexican city, not an old name of Hong Kong), when one of those is far larger than the
@@ -30,6 +31,8 @@ from relgraph.loaders.gazetteer import fold
 _NAME = re.compile(r"^[A-ZÀ-ÖØ-ÞА-ЯЁ][^\W\d_]*(?:[ '’-][^\W\d_]+)*$")
 # how much larger the first of several cities of one name must be to be the one meant
 _DOMINANT = 3
+# a city whose other names a report may use for it in any context (an exonym: "Marrakech")
+_EXONYM_POPULATION = 200_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +76,11 @@ def lookup(name: str, states: set[str] | frozenset[str] = frozenset(), min_popul
         return named[0]
     if states and len({c.state for c in cands}) > 1:
         return None  # several towns of that name, none in a state the article names: not ours to pick
+    if states and not any(c.own_name for c in cands) and cands[0].population < _EXONYM_POPULATION:
+        # only another spelling of a small town in a state the article never names ("à Vidy", a
+        # quarter of Lausanne, is not Ouidah, whose old names include "Vidy"); a large city's other
+        # names are exonyms a text uses ("Marrakech")
+        return None
     own = [c for c in cands if c.own_name] or cands
     if len(own) == 1 or own[0].population >= _DOMINANT * own[1].population:
         return own[0]
