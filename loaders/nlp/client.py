@@ -560,6 +560,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     Russian: a word natasha left with no head but a relation of its own is hung (``_one_root``)."""
     toks = _off_punctuation(toks)
     toks = _off_auxiliaries(toks)
+    toks = _flat_with_case(toks)
     toks = _lemma_fixes(lang, toks)
     toks = _before_relative_adverb(lang, toks)
     toks = _copula_places(lang, toks)
@@ -657,6 +658,34 @@ def _perfect_as_root(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         for c in kids:
             if c.i != v.i:
                 out[c.i - 1] = replace(out[c.i - 1], head=v.i)
+        changed = True
+    if not changed:
+        return toks
+    result = tuple(out)
+    return result if _acyclic(result) else toks
+
+
+# the prepositions of "of", which do join the words of a name ("Bank of England", "Palacio de la Moneda")
+_OF_CASES = frozenset({"of", "de", "del", "d", "du", "des", "von", "vom", "der", "di", "da", "do", "dos", "das"})
+
+
+def _flat_with_case(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """A name the parser ran on into the name before it ("en el Palacio Real a Prabowo Subianto":
+    "Prabowo" a ``flat`` of "Palacio" with a preposition of its own): a word of a name takes no
+    preposition but "of", so a ``flat`` with another ``case`` of its own, after its head, is a
+    phrase of its own, hung where its head's phrase hangs."""
+    out = list(toks)
+    changed = False
+    for t in toks:
+        if t.deprel != "flat" or not t.head or t.head > t.i:
+            continue
+        cases = [c for c in toks if c.head == t.i and c.deprel == "case" and c.i < t.i]
+        if not cases or any(c.form.lower().rstrip("'’") in _OF_CASES for c in cases):
+            continue  # ("Organización de Cooperación de Shanghái": "of" joins a name's words)
+        head = toks[t.head - 1]
+        if not head.head or head.deprel not in ("obl", "nmod", "obj", "iobj"):
+            continue
+        out[t.i - 1] = replace(t, head=head.head, deprel="obl" if head.deprel in ("obl", "obj", "iobj") else "nmod")
         changed = True
     if not changed:
         return toks

@@ -10,7 +10,14 @@ Necessidades"), further down.
 
 from __future__ import annotations
 
-from relgraph.loaders.nlp.client import Tok, _one_root, _particle_verbs, _perfect_as_root, _ru_participle_noun
+from relgraph.loaders.nlp.client import (
+    Tok,
+    _flat_with_case,
+    _one_root,
+    _particle_verbs,
+    _perfect_as_root,
+    _ru_participle_noun,
+)
 
 FIN = {"VerbForm": "Fin", "Tense": "Past", "Aspect": "Perf"}
 PART_GEN = {"VerbForm": "Part", "Tense": "Past", "Case": "Gen", "Gender": "Masc", "Number": "Sing"}
@@ -225,3 +232,35 @@ def test_an_avoir_root_with_an_object_of_its_own_keeps_the_parse():
     h = heads(_perfect_as_root("fr", avoir_root(obj=True)))
     assert h["a"] == (0, "root")
     assert h["reçu"] == (2, "xcomp")
+
+
+def palace_then_name(case: bool = True) -> tuple[Tok, ...]:
+    """El (1) rey (2) concedió (3) audiencia (4) en (5) el (6) Palacio (7) Real (8) a (9) Prabowo
+    (10) Subianto (11) . (12), as CoreNLP gave it: "Prabowo" run on into the palace's name."""
+    rows = [
+        ("El", "DET", 2, "det", {}),
+        ("rey", "NOUN", 3, "nsubj", {}),
+        ("concedió", "VERB", 0, "root", {}),
+        ("audiencia", "NOUN", 3, "obj", {}),
+        ("en", "ADP", 7, "case", {}),
+        ("el", "DET", 7, "det", {}),
+        ("Palacio", "PROPN", 3, "obl", {}),
+        ("Real", "PROPN", 7, "flat", {}),
+        ("a" if case else "y", "ADP" if case else "CCONJ", 10, "case" if case else "cc", {}),
+        ("Prabowo", "PROPN", 7, "flat", {}),
+        ("Subianto", "PROPN", 10, "flat", {}),
+        (".", "PUNCT", 3, "punct", {}),
+    ]
+    return sentence(rows)
+
+
+def test_a_name_with_a_preposition_of_its_own_is_no_part_of_the_name_before():
+    h = heads(_flat_with_case(palace_then_name()))
+    assert h["Prabowo"] == (3, "obl")  # the verb's own phrase, as the palace's is
+    assert h["Real"] == (7, "flat")  # the palace keeps its name
+    assert h["Subianto"] == (10, "flat")
+
+
+def test_a_name_word_with_no_preposition_stays_in_the_name():
+    h = heads(_flat_with_case(palace_then_name(case=False)))
+    assert h["Prabowo"] == (7, "flat")
