@@ -795,16 +795,21 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
                 # "mehr als eine Stunde mit Trump gesprochen", "больше часа беседовала с Трампом": the
                 # companion hung on the length of the talk
                 return True
-        if c.deprel == "nsubj" and not any(
-            x.deprel == "obj"
-            and not _time_unit(L.lang, x)
-            and not _a_duration(L.lang, p, x)
-            and not (x.upos == "PRON" and L.has("reflexive_pronouns", x))
-            for x in p.children(t.i)
+        if (
+            c.deprel == "nsubj"
+            and not (spent and not L.has("talk_with_verbs", t))
+            and not any(
+                x.deprel == "obj"
+                and not _time_unit(L.lang, x)
+                and not _a_duration(L.lang, p, x)
+                and not (x.upos == "PRON" and L.has("reflexive_pronouns", x))
+                for x in p.children(t.i)
+            )
         ):
             # "X und Y verhandelten" (not "X und Y unterhalten enge Beziehungen": a thing kept up;
             # but "sprachen vierzig Minuten miteinander": a time, no thing; "unterhielten sich":
-            # themselves, no thing)
+            # themselves, no thing; nor "X and Y spent Wednesday in separate suites": time spent
+            # is spent together only "with" someone)
             conj = [x for x in p.children(c.i) if x.deprel == "conj"]
             if conj and someone(c) and all(someone(x) for x in conj):
                 return True
@@ -1007,6 +1012,20 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
     place", the object of "held" / "paid", or a headline's noun with its participants. A noun that
     is the topic of another predicate ("talks on X remain stalled") is no event."""
     g = p.tok(t.head) if t.head else None
+    if (
+        kind == "visit"
+        and g is not None
+        and g.upos == "NOUN"
+        and t.deprel in ("nmod", "obl")
+        and L.has("invite_words", g)
+        and g.head
+        and _accepted(L, p, g)
+    ):
+        # "accepted Stocker's invitation to a visit to Vienna", "a accepté l'invitation à une
+        # visite à Vienne", "принял приглашение к визиту в Вену": the visit invited to, by whoever
+        # accepted it
+        v = p.tok(g.head)
+        return Pred(kind, k, p, t, [v] + _governors(p, v))
     if g is not None and g.upos in ("VERB", "AUX", "ADJ", "NOUN"):
         if t.deprel in ("obj", "nsubj:pass") or _partitive_object(ctx, p, t, g):
             if (
@@ -2424,7 +2443,10 @@ def _invitation_to(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
         return False  # "an invitation to visit Quito": the verb under it is the event
     spans = [m.start for _, m in ctx.place_hits] + [m.start for _, kind, m in ctx.state_hits if kind == "name"]
     # the place after the noun, or on the verb of acceptance ("nahm eine Einladung nach Hamburg an")
-    for c in [*p.children(t.i), *(x for x in p.children(t.head) if x.deprel == "obl")]:
+    near = [*p.children(t.i), *(x for x in p.children(t.head) if x.deprel == "obl")]
+    # ("nahm Stockers Einladung zu einem Besuch in Wien an", the visit hung on the verb: its place)
+    near += [y for x in near if x.deprel == "obl" and L.has("visit_nouns", x) for y in p.children(x.i)]
+    for c in near:
         if c.deprel not in ("nmod", "obl") or not any(c.start <= s < c.end for s in spans):
             continue
         if any(x.deprel == "case" and L.has("destination_preps", x) for x in p.children(c.i)):
