@@ -644,8 +644,9 @@ def _sits_down(L: Lex, p: Parse, t: Tok) -> bool:
         return False
     parts = L.words.get("sit_with_particles", frozenset())
     return any(fold(t.lemma).startswith(x) for x in parts) or any(
-        c.deprel in ("compound:prt", "compound") and fold(c.form) in parts for c in p.children(t.i)
-    )
+        c.deprel in ("compound:prt", "compound", "advmod") and fold(c.form) in parts and c.i > t.i
+        for c in p.children(t.i)
+    )  # ("before sitting down with Y": the particle read as an adverb)
 
 
 def _sits_down_with(L: Lex, p: Parse, t: Tok) -> bool:
@@ -1145,6 +1146,22 @@ def _verb_above(p: Parse, t: Tok) -> bool:
 
 
 # -- arguments -------------------------------------------------------------------------------
+def _before_step(L: Lex | None, p: Parse, v: Tok) -> Tok | None:
+    """The verb of the clause that ``v``, a clause told as right before the next step ("before
+    sitting down with Y", "avant de s'entretenir avec Y", "antes de reunirse con Y", "bevor er
+    sich mit Y zusammensetzte"; key ``before_words``), hangs on; None if ``v`` is no such clause.
+    (Spanish "antes de" may come as the adverb "antes" with the infinitive under it.)"""
+    if L is None or v.deprel != "advcl" or not v.head:
+        return None
+    up = p.tok(v.head)
+    if any(c.deprel in ("mark", "case", "advmod") and L.has("before_words", c) for c in p.children(v.i)):
+        return up if up.upos in ("VERB", "AUX") else None
+    if up.upos == "ADV" and L.has("before_words", up) and up.head:
+        g = p.tok(up.head)
+        return g if g.upos in ("VERB", "AUX") else None
+    return None
+
+
 def _loose_relative(p: Parse, c: Tok) -> bool:
     """``c`` heads a relative clause the parser left as a bare ``dep``: a verb, or a noun with its
     copula, whose subject is a pronoun ("X, who is accompanying Y, met Z"; "on Tuesday afternoon
@@ -1312,18 +1329,25 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
         subj |= d
         dom |= d
     top = _place_top(p, _first_conjunct(p, _clause_verb(pr)))
+    step_of = _before_step(L, p, top)
     if (
         top.deprel == "advcl"
         and top.head
         and not subj
         and top.upos in ("VERB", "AUX")
-        and not any(c.deprel in ("nsubj", "nsubj:pass", "expl", "csubj") for c in p.children(top.i))
+        and not any(
+            c.deprel in ("nsubj", "nsubj:pass", "expl", "csubj")
+            and not (c.deprel == "expl" and L is not None and L.has("reflexive_pronouns", c))  # ("s'entretenir")
+            for c in p.children(top.i)
+        )
         and not any(fold(c.form) in _where_words() for c in p.children(top.i))
-        and _finite_clause(p, top)
+        # ("avant de s'entretenir avec Y", "antes de reunirse con Y", "before sitting down with Y":
+        # the infinitive's subject is the main clause's)
+        and (_finite_clause(p, top) or step_of is not None)
     ):
         # "X urged Japan to spend more, mientras recibía / когда принимал / while hosting its
         # minister": a clause of time with no subject of its own has its main clause's
-        for c in p.children(top.head):
+        for c in p.children(step_of.i if step_of is not None else top.head):
             if c.deprel in ("nsubj", "nsubj:pass") and c.i != top.i:
                 d = _domain(p, c)
                 subj |= d
@@ -5461,6 +5485,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
             # (a "since" day the clause is hung on is its time too: "they had not met since 1 June
             # 2024 in San Salvador, when Peña attended the inauguration")
             dates = _dates(ctx, pr, up) or _dates(ctx, pr, up, since=True)
+    if not dates:
+        # "was welcomed at the Union Buildings on Monday before sitting down with Y", "avant de
+        # s'entretenir avec Y", "antes de reunirse con Y": a step told as right before the next
+        # one, with no time of its own, is on the day of the clause it hangs on (key ``before_words``)
+        step = _clause_verb(pr)
+        up = _before_step(L, p, step)
+        if up is not None:
+            dates = [d for d in _dates(ctx, pr, _domain(p, up, skip={step.i})) if d.precision == "day"][:1]
     if not dates:
         dates = _line_date(ctx, p)
     between = (
