@@ -323,7 +323,7 @@ def _is_call_marked(L: Lex, p: Parse, t: Tok) -> bool:
             return True  # (the last: "talks by video link")
         if (
             c.deprel in ("obl", "obl:tmod")
-            and (fold(c.form) in _calendar(L.lang) or fold(c.lemma) in _calendar(L.lang) or _time_unit(L.lang, c))
+            and _time_word(L, c)
             and any(
                 x.deprel in ("nmod", "compound")
                 and L.has("call_markers", x)
@@ -577,9 +577,7 @@ def _stays_in(L: Lex, p: Parse, t: Tok) -> bool:
         # Rom": a verb of spending with a time as its object (key ``spend_time_verbs``; not "spent
         # two billion in Kenya")
         if not L.has("spend_time_verbs", t) or not any(
-            c.deprel in ("obj", "obl", "obl:tmod")
-            and (fold(c.form) in _calendar(L.lang) or fold(c.lemma) in _calendar(L.lang) or _time_unit(L.lang, c))
-            for c in kids
+            c.deprel in ("obj", "obl", "obl:tmod") and _time_word(L, c) for c in kids
         ):
             return False
     if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids):
@@ -745,9 +743,7 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     spent = L.has("spend_time_verbs", t) and any(
         c.deprel in ("obj", "obl", "obl:tmod")
         and (
-            fold(c.form) in _calendar(L.lang)
-            or fold(c.lemma) in _calendar(L.lang)
-            or _time_unit(L.lang, c)
+            _time_word(L, c)
             or L.has("day_parts", c)
             or any(fold(c.form).endswith(w) and len(fold(c.form)) > len(w) for w in L.words.get("day_parts", ()))
             or any(fold(x.form) in _calendar(L.lang) for x in p.children(c.i) if x.deprel in ("compound", "nmod"))
@@ -1552,6 +1548,12 @@ def _day_word(lang: str, t: Tok) -> bool:
 
 def _time_unit(lang: str, t: Tok) -> bool:
     return t.upos == "NOUN" and (fold(t.form) in _time_units(lang) or fold(t.lemma) in _time_units(lang))
+
+
+def _time_word(L: Lex, t: Tok) -> bool:
+    """``t`` names a time: a weekday, month or season ("Thursday", "Herbst") or a unit of time
+    ("days", "Stunden")."""
+    return fold(t.form) in _calendar(L.lang) or fold(t.lemma) in _calendar(L.lang) or _time_unit(L.lang, t)
 
 
 def _another_event(L: Lex, pr: Pred, frames: bool = True) -> set[int]:
@@ -8104,9 +8106,7 @@ def _second_predicate(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
         return False
     if c.deprel in ("obl", "obl:npmod", "dep", "xcomp") and c.upos in ("NOUN", "ADJ"):
         if any(
-            fold(x.form) in _calendar(L.lang)
-            or fold(x.lemma) in _calendar(L.lang)
-            or _time_unit(L.lang, x)
+            _time_word(L, x)
             or any(L.has(key, x) for key in ("day_parts", "morrow_words", "eve_words"))
             or any(d.start <= x.start < d.end for d in ctx.dates)
             for x in p.subtree(c.i)

@@ -25,10 +25,11 @@ GEN = {"Case": "Gen", "Gender": "Masc", "Number": "Sing", "Animacy": "Anim"}
 LOC = {"Case": "Loc", "Gender": "Masc", "Number": "Sing"}
 
 
-def sentence(rows: list[tuple[str, str, int, str, dict]]) -> tuple[Tok, ...]:
+def sentence(rows: list[tuple[str, str, int, str, dict]], lemmas: dict[str, str] | None = None) -> tuple[Tok, ...]:
     out, at = [], 0
     for i, (form, upos, head, rel, feats) in enumerate(rows, start=1):
-        out.append(Tok(i, form, form.lower(), upos, head, rel, at, at + len(form), feats))
+        lemma = (lemmas or {}).get(form, form.lower())
+        out.append(Tok(i, form, lemma, upos, head, rel, at, at + len(form), feats))
         at += len(form) + 1
     return tuple(out)
 
@@ -196,7 +197,7 @@ def avoir_root(obj: bool = False) -> tuple[Tok, ...]:
         ("a", "VERB", 0, "root", {}),
         ("pour", "ADP", 5, "case", {}),
         ("sa", "DET", 5, "det", {}),
-        ("part", "NOUN", 7, "obl", {}),
+        ("intention", "NOUN", 2, "obj", {}) if obj else ("part", "NOUN", 7, "obl", {}),
         ("déjà", "ADV", 7, "advmod", {}),
         ("reçu", "VERB", 2, "xcomp", {}),
         ("lundi", "NOUN", 7, "obl", {}),
@@ -204,20 +205,7 @@ def avoir_root(obj: bool = False) -> tuple[Tok, ...]:
         ("homologue", "NOUN", 7, "obj", {}),
         (".", "PUNCT", 2, "punct", {}),
     ]
-    toks = sentence(rows)
-    toks = tuple(
-        t if t.form != "reçu" else Tok(t.i, t.form, "recevoir", t.upos, t.head, t.deprel, t.start, t.end, {})
-        for t in toks
-    )
-    toks = tuple(
-        t if t.form != "a" else Tok(t.i, t.form, "avoir", t.upos, t.head, t.deprel, t.start, t.end, {}) for t in toks
-    )
-    if obj:
-        toks = tuple(
-            Tok(t.i, "intention", "intention", "NOUN", 2, "obj", t.start, t.end, {}) if t.form == "part" else t
-            for t in toks
-        )
-    return toks
+    return sentence(rows, {"a": "avoir", "reçu": "recevoir"})
 
 
 def test_an_avoir_root_with_a_participle_is_its_auxiliary():
