@@ -243,7 +243,8 @@ def _candidates(ctx: Ctx) -> list[int]:
         reciprocal = has(("reciprocal_meet_verbs",)) and any(L.has("reflexive_pronouns", x) for x in toks)
         if (
             ((person or place or sector) and (has(ev_keys) or reciprocal))
-            or (person and place and has(("stay_verbs", "spend_time_verbs")))  # "X was in Paris in July"
+            # "X was in Paris in July", "se trouve à Tokyo", "leaves Manila for Jakarta"
+            or (person and place and has(("stay_verbs", "spend_time_verbs", "reflexive_stay_verbs", "departure_verbs")))
             or (denial and has(("meet_nouns",)))
             or (timed and has(("meet_nouns", "visit_nouns")))
             or ((person or state) and has(prop_keys))
@@ -450,6 +451,12 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             ):
                 out.append(Pred("call", k, p, t, _governors(p, t)))
             elif (
+                L.has("reflexive_stay_verbs", t)
+                and _stays_in(L, p, t)
+                and not any(_companion(L, p, c) and c.upos != "PRON" for c in p.children(t.i))
+            ):
+                out.append(Pred("visit", k, p, t, _governors(p, t)))  # "se encuentra en Tokio" (not "con X")
+            elif (
                 L.has("meet_verbs", t)
                 or (L.has("see_verbs", t) and _sees_someone(ctx, L, p, t))
                 or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t))
@@ -460,6 +467,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 out.append(Pred("meet", k, p, t, _governors(p, t)))
             elif (
                 (L.has("visit_verbs", t) and t.deprel not in ("aux", "aux:pass") and not _going_to(p, t))
+                or _bound_for(L, p, t)
                 or (L.has("awaited_verbs", t) and _awaited(L, p, t))
                 or _stays_in(L, p, t)
             ):
@@ -572,7 +580,9 @@ def _stays_in(L: Lex, p: Parse, t: Tok) -> bool:
     if t.deprel in ("aux", "aux:pass", "cop"):
         return False
     kids = p.children(t.i)
-    if not L.has("stay_verbs", t):
+    if L.has("reflexive_stay_verbs", t) and any(L.has("reflexive_pronouns", c) for c in kids):
+        pass  # "se trouve à Tokyo", "se encuentra en Tokio", "hält sich in Tokio auf"
+    elif not L.has("stay_verbs", t):
         # "spent Thursday in Pretoria", "a passé deux jours à Nairobi", "verbrachte den Tag in
         # Rom": a verb of spending with a time as its object (key ``spend_time_verbs``; not "spent
         # two billion in Kenya")
@@ -582,12 +592,51 @@ def _stays_in(L: Lex, p: Parse, t: Tok) -> bool:
             return False
     if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids):
         return False
+    # (or the place of the visit it is on: "hält sich zu einem Besuch in Tokio auf")
     return any(
-        c.deprel == "obl"
+        c.deprel in ("obl", "nmod")
         and c.upos == "PROPN"
         and any(x.deprel == "case" and L.has("stay_case", x) for x in p.children(c.i))
-        for c in kids
+        for c in [*kids, *(x for v in kids if v.deprel == "obl" and L.has("visit_nouns", v) for x in p.children(v.i))]
+        if c.deprel == "obl" or c.head != t.i
     )
+
+
+def _present_stay(L: Lex, p: Parse, t: Tok) -> bool:
+    """A being somewhere told in the present ("is in", "находится в")."""
+    return (
+        (t.feats.get("Tense") == "Pres" or L.has("present_be_forms", t))
+        and not L.has("irregular_futures", t)  # ("будет", which natasha calls a present)
+        and not any(c.deprel == "aux" for c in p.children(t.i))
+    )
+
+
+def _on_a_visit(L: Lex, p: Parse, t: Tok) -> bool:
+    """ "is in Tokyo on an official visit", "se trouve à Tokyo pour une visite d'État", "находится
+    в Токио с официальным визитом": being somewhere on a visit the clause names is a trip there
+    (not "is in Singapore this week for a forum")."""
+    return any(c.deprel in ("obl", "nmod", "advcl", "obl:arg") and L.has("visit_nouns", c) for c in p.children(t.i))
+
+
+def _bound_for(L: Lex, p: Parse, t: Tok) -> list[Tok]:
+    """The named places a departure is bound for ("leaves for Jakarta", "quitte Manille pour
+    Jakarta", "dejará Manila rumbo a Yakarta"; key ``bound_for_words``): where the leaver goes,
+    not the place left (not "left the talks for his hotel": no name)."""
+    if L.has("visit_verbs", t) or not L.has("departure_verbs", t) or t.deprel in ("aux", "aux:pass"):
+        return []
+    dom = _domain(p, t)
+    return [
+        c
+        for c in p.toks
+        if c.i in dom
+        and c.upos == "PROPN"
+        and c.deprel in ("obl", "nmod", "obl:arg", "appos")
+        and (
+            any(x.deprel == "case" and L.has("bound_for_words", x) for x in p.children(c.i))
+            # "rumbo a Yakarta", "in Richtung Jakarta": a heading noun
+            or (bool(c.head) and p.tok(c.head).upos == "NOUN" and L.has("bound_for_words", p.tok(c.head)))
+        )
+    ]
 
 
 def _gapped(ctx: Ctx, p: Parse, m: Match) -> bool:
@@ -1056,6 +1105,15 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             # "gave a banquet in honour of Y", "a offert un dîner à Y", "устроил ужин в честь Y": a
             # meal given for someone is a meeting of the host and the guest
             return Pred(kind, k, p, t, [g] + _governors(p, g))
+        if (
+            t.deprel == "nsubj"
+            and g.upos == "VERB"
+            and (L.has("stay_verbs", g) or L.has("be_lemmas", g))
+            and any(c.deprel == "obl" and (c.upos == "PROPN" or _time_word(L, c)) for c in p.children(g.i))
+        ):
+            # "the previous encounter was in September in New York" with the copula made the verb
+            # (``nlp.client._copula_places``): the event was then and there (not "was in doubt")
+            return Pred(kind, k, p, t, [g] + _governors(p, g))
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
             if L.words.get("occur_objects") and fold(g.lemma) in rd.every_language("occur_light_verbs", events=True):
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):
@@ -1311,17 +1369,43 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                 if c.deprel in ("nsubj", "nsubj:pass"):
                     subj |= d
         prev = g
+    # the relative clause the predicate is, or whose verb it is joined to with no subject of its own
+    # ("X, qui a atterri à Jakarta, s'est entretenu avec Y", the second verb hung on the first)
+    rel = pr.head
     if (
-        pr.head.deprel == "acl:relcl"
+        pr.head.deprel == "conj"
         and pr.head.head
+        and pr.head.upos in ("VERB", "AUX")
+        and not any(c.deprel.startswith(("nsubj", "csubj")) for c in p.children(pr.head.i))
+    ):
+        rel = p.tok(pr.head.head)
+    if (
+        (
+            rel.deprel == "acl:relcl"
+            # "Kast, que aterrizó en Seúl", "Merz, der in Doha gelandet war": a relative clause the
+            # parser calls a plain clausal modifier, known by its relative pronoun subject
+            # (on a noun: not one the parser hung on the verb before it, "dankte den Pflegern, die
+            # in Jakarta gelandet waren", whose antecedent it leaves unsaid)
+            or (
+                rel.deprel == "acl"
+                and L is not None
+                and bool(rel.head)
+                and p.tok(rel.head).upos in ("NOUN", "PROPN")
+                and any(c.deprel.startswith("nsubj") and L.has("relative_pronouns", c) for c in p.children(rel.i))
+            )
+        )
+        and rel.head
         and not any(p.tok(i).upos in ("PROPN", "NOUN") for i in subj)
-        and not any(c.deprel in ("obj", "nsubj:pass") and c.upos == "PRON" for c in p.children(pr.head.i))
-        and not any(fold(c.form) in _where_words() for c in p.children(pr.head.i))
+        and not any(
+            c.upos == "PRON" and (c.deprel == "obj" or (c.deprel == "nsubj:pass" and pr.kind != "visit"))
+            for c in p.children(rel.i)
+        )  # ("der ... gelandet war": a perfect of a travel verb read as a passive)
+        and not any(fold(c.form) in _where_words() for c in p.children(rel.i))
     ):
         # "Sheinbaum, who met Carney in June": the noun the relative clause hangs on (not the
         # place of "..., where he met": a clause of place has the traveller's subject)
-        ante = p.tok(pr.head.head)
-        d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(pr.head.i)}
+        ante = p.tok(rel.head)
+        d = {x.i for x in p.subtree(ante.i)} - {x.i for x in p.subtree(rel.i)}
         subj |= d
         dom |= d
     top = _place_top(p, _first_conjunct(p, _clause_verb(pr)))
@@ -5278,6 +5362,13 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     # (a conjunct in another tense is another trip: "will travel to Egypt in June and visited
     # Jordan last year" goes to Jordan only)
     places, dests = _places(ctx, L, pr, dom & _own_clause(p, pr) if _other_tense_conjunct(ctx, L, pr) else dom)
+    bound = _bound_for(L, p, pr.head)
+    if bound:
+        # "leaves Manila for Jakarta": where the leaver goes, not the place left
+        ahead = {x.i for c in bound for x in p.subtree(c.i)}
+        places = [
+            (pid, m) for pid, m in ctx.place_hits if p.start <= m.start < p.end and _tok_ids(p, m.start, m.end) & ahead
+        ]
     origin = _departed_from(ctx, L, pr)
     if origin is not None:
         places, dests = origin, []  # "left Moscow for Beijing after talks with Putin": in Moscow
@@ -5292,11 +5383,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         ]
         own = {ctx.leader_info[x]["state"] for x in subject}
         places = [(pid, m) for pid, m in places if ctx.places[pid]["state"] not in own]
-        if (
-            (pr.head.feats.get("Tense") == "Pres" or L.has("present_be_forms", pr.head))
-            and not L.has("irregular_futures", pr.head)  # ("будет", which natasha calls a present)
-            and not any(c.deprel == "aux" for c in p.children(pr.head.i))
-        ):
+        if _present_stay(L, p, pr.head) and not _on_a_visit(L, p, pr.head):
             places = []  # "X is in Singapore this week for a forum": where he is, no trip the text reports
         if not places or len(subject) != 1:
             # (a place the reference data does not know, or puts in no state: nothing to say where;
@@ -5403,7 +5490,14 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         if composed[0] is not dates[0]:
             dates = composed[:1]
     # ("where they held talks on the sidelines of the summit": the summit's clause is the talks')
-    if not dates and top.deprel in ("acl:relcl", "advcl", "acl") and top.head:
+    # (not a relative clause on a person: "X, who flew to Kyiv last week, met Y on Tuesday" - the
+    # trip is not in the time of the talks)
+    if (
+        not dates
+        and top.deprel in ("acl:relcl", "advcl", "acl")
+        and top.head
+        and not any(c.deprel.startswith("nsubj") and L.has("relative_pronouns", c) for c in p.children(top.i))
+    ):
         # "Modi visited Moscow last July, where the president received him": the time of the
         # clause this one hangs on
         up = p.tok(top.head)
@@ -5648,6 +5742,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         and status != "planned"
         and not L.has("visit_verbs", pr.head)
         and _stays_in(L, p, pr.head)
+        and not (_present_stay(L, p, pr.head) and _on_a_visit(L, p, pr.head))  # (a visit under way)
     ):
         # "Aliyev was in Astana, when ... last year", "estuvo en Miami": being somewhere with no
         # time of its own does not say whether that is the trip reported or an earlier one

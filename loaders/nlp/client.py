@@ -111,6 +111,12 @@ def _corenlp(lang: str, segs: list[str]) -> list[tuple[Tok, ...]]:
     # one sentence a line: with ssplit.eolonly CoreNLP splits at line ends only
     lines = [seg.replace("\n", " ").replace("\r", " ") for seg in segs]
     body = "\n".join(lines)
+    told = body
+    if lang == "de":
+        # "Tamim bin Hamad", "Mohammed bin Salman": German reads the Arabic name's "bin" as "(ich)
+        # bin", a copula that breaks the sentence around it; the parser is sent a name's word of
+        # the same length instead, and the tokens keep the text's own form
+        body = _NAME_PARTICLE_DE.sub(_name_particle, body)
     starts, pos = [], 0
     for line in lines:
         starts.append(pos)
@@ -148,16 +154,17 @@ def _corenlp(lang: str, segs: list[str]) -> list[tuple[Tok, ...]]:
             lem = lemma(t["word"])
             if t["index"] in particle and lang == "de":
                 lem = particle[t["index"]] + lem
+            begin, end = conv(t["characterOffsetBegin"]), conv(t["characterOffsetEnd"])
             toks.append(
                 Tok(
                     off + t["index"],
-                    t["word"],
+                    told[begin:end] if body[begin:end] != told[begin:end] else t["word"],
                     lem,
                     t["pos"] if lang != "en" else _upos_en(t["pos"]),
                     (d["governor"] + off) if d["governor"] else 0,
                     _deprel(d["dep"]),
-                    conv(t["characterOffsetBegin"]) - base,
-                    conv(t["characterOffsetEnd"]) - base,
+                    begin - base,
+                    end - base,
                 )
             )
     return [tuple(toks) for toks in out]
@@ -170,6 +177,16 @@ def _utf16_to_cp(text: str) -> list[int]:
         m.extend([i, i] if ord(c) > 0xFFFF else [i])
     m.append(len(text))
     return m
+
+
+# "bin" (son of) inside a capitalised name: "Tamim bin Hamad", not "ich bin"
+_NAME_PARTICLE_DE = re.compile(r"(?<=\w )bin(?= [A-Z])")
+
+
+def _name_particle(m: re.Match[str]) -> str:
+    """ "Ben" for a "bin" whose word before is a capitalised name."""
+    before = m.string[: m.start() - 1].rsplit(" ", 1)[-1]
+    return "Ben" if before[:1].isupper() and before not in ("Ich", "ICH") else m.group(0)
 
 
 _EN = {
@@ -518,21 +535,41 @@ def _copula_places(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     case = {fold(w) for w in ev.get("stay_case", ())}
     if not be or not any(t.deprel == "cop" and fold(t.lemma) in be for t in toks):
         return toks
+    from relgraph.loaders.dates import calendar_words
+
+    months = {fold(w) for w in calendar_words(lang)}
     out = list(toks)
     for x in toks:
-        if x.upos != "PROPN" and not (x.upos in ("ADJ", "ADV") and fold(x.form) in adverbs):
-            continue  # (a place, or "last" before it: "was last in Paris"; not "est arrivé à Paris")
         kids = [t for t in out if t.head == x.i]
+        # "fue en septiembre en Nueva York", "была в сентябре в Нью-Йорке": a month or day with its
+        # place, the time read as the head
+        dated = (
+            x.upos == "NOUN"
+            and (fold(x.form) in months or fold(x.lemma) in months)
+            and any(c.deprel == "case" and fold(c.form) in case for c in kids)
+        )
+        if x.upos != "PROPN" and not dated and not (x.upos in ("ADJ", "ADV") and fold(x.form) in adverbs):
+            continue  # (a place, or "last" before it: "was last in Paris"; not "est arrivé à Paris")
         cop = next((c for c in kids if c.deprel == "cop" and fold(c.lemma) in be and c.i < x.i), None)
+        if cop is None and dated:
+            # (natasha hangs the copula on the subject: "встреча была в сентябре")
+            subj = [c.i for c in kids if c.deprel in ("nsubj", "nsubj:pass")]
+            cop = next(
+                (c for c in out if c.head in subj and c.deprel == "cop" and fold(c.lemma) in be and c.i < x.i), None
+            )
         if cop is None:
             continue
         if x.upos == "PROPN" and not any(c.deprel == "case" and fold(c.form) in case for c in kids):
             continue
-        if x.upos != "PROPN" and not any(
-            c.deprel == "obl"
-            and c.upos == "PROPN"
-            and any(y.head == c.i and y.deprel == "case" and fold(y.form) in case for y in out)
-            for c in kids
+        if (
+            x.upos != "PROPN"
+            and not dated
+            and not any(
+                c.deprel == "obl"
+                and c.upos == "PROPN"
+                and any(y.head == c.i and y.deprel == "case" and fold(y.form) in case for y in out)
+                for c in kids
+            )
         ):
             continue  # ("was last in Paris": a word of time or manner before the place)
         if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids):
@@ -540,6 +577,13 @@ def _copula_places(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         out[cop.i - 1] = replace(cop, head=x.head, deprel=x.deprel, upos="VERB")
         out[x.i - 1] = replace(out[x.i - 1], head=cop.i, deprel="obl")
         for c in kids:
+            if (
+                dated
+                and c.upos == "PROPN"
+                and any(y.head == c.i and y.deprel == "case" and fold(y.form) in case for y in out)
+            ):
+                out[c.i - 1] = replace(out[c.i - 1], head=cop.i, deprel="obl")  # the place, the verb's
+                continue
             if c.i == cop.i or (c.deprel in _OF_THE_NAME) or (c.deprel == "conj" and c.upos not in ("VERB", "AUX")):
                 continue
             out[c.i - 1] = replace(out[c.i - 1], head=cop.i)
