@@ -1114,6 +1114,15 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             # "the previous encounter was in September in New York" with the copula made the verb
             # (``nlp.client._copula_places``): the event was then and there (not "was in doubt")
             return Pred(kind, k, p, t, [g] + _governors(p, g))
+        if (
+            t.deprel == "obj"
+            and L.has("meal_nouns", t)
+            and L.has("meal_take_verbs", g)
+            and any(_companion(L, p, c) and c.i != t.i for c in p.children(g.i) + p.children(t.i))
+        ):
+            # "a pris le petit-déjeuner avec Y", "compartió un almuerzo con Y", "nahm ein Mittagessen
+            # mit Y ein": a meal taken with someone is a meeting with them (key ``meal_take_verbs``)
+            return Pred(kind, k, p, t, [g] + _governors(p, g))
         if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
             if L.words.get("occur_objects") and fold(g.lemma) in rd.every_language("occur_light_verbs", events=True):
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):

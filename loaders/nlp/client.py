@@ -263,7 +263,7 @@ def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
                     n,
                     x.text,
                     lemma(x.text),
-                    x.pos or "X",
+                    "VERB" if x.pos == "NOUN" and _ru_only_verb(x.text) else (x.pos or "X"),
                     int(x.head_id.split("_")[1]),
                     _deprel(x.rel or "dep"),
                     x.start,
@@ -274,6 +274,23 @@ def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
             )
         )
     return out
+
+
+@functools.lru_cache(maxsize=50_000)
+def _ru_only_verb(word: str) -> bool:
+    """A word natasha tags as a noun that the dictionary knows only as a finite verb or an
+    infinitive ("позавтракала", "отобедали": rare verbs the tagger has not seen)."""
+    parses = _ru_morph().parse(word.lower())
+    return (
+        bool(parses) and all(q.tag.POS in ("VERB", "INFN") for q in parses) and _ru_morph().word_is_known(word.lower())
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _ru_morph():
+    import pymorphy3
+
+    return pymorphy3.MorphAnalyzer(lang="ru")
 
 
 def tree(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
