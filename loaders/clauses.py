@@ -454,6 +454,8 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
                 L.has("reflexive_stay_verbs", t)
                 and _stays_in(L, p, t)
                 and not any(_companion(L, p, c) and c.upos != "PRON" for c in p.children(t.i))
+                # (not "Milei y Paz se encontraron en La Paz": two who found each other met)
+                and not (L.has("meet_verbs", t) and _plural_subject(ctx, p, t))
             ):
                 out.append(Pred("visit", k, p, t, _governors(p, t)))  # "se encuentra en Tokio" (not "con X")
             elif (
@@ -609,6 +611,20 @@ def _present_stay(L: Lex, p: Parse, t: Tok) -> bool:
         and not L.has("irregular_futures", t)  # ("будет", which natasha calls a present)
         and not any(c.deprel == "aux" for c in p.children(t.i))
     )
+
+
+def _plural_subject(ctx: Ctx, p: Parse, t: Tok) -> bool:
+    """``t``'s subject is more than one: coordinated names ("Milei y Paz"), a plural word, or a
+    phrase for two leaders ("ambos", "the two presidents")."""
+    plural = [(m.start, m.end) for m in ctx.triggers.get("plural_leaders", ()) if p.start <= m.start < p.end]
+    for c in p.children(t.i):
+        if not c.deprel.startswith("nsubj"):
+            continue
+        if c.feats.get("Number") == "Plur" or any(x.deprel == "conj" for x in p.children(c.i)):
+            return True
+        if any(a <= x.start < b for x in p.subtree(c.i) for a, b in plural):
+            return True
+    return False
 
 
 def _on_a_visit(L: Lex, p: Parse, t: Tok) -> bool:
@@ -5694,6 +5710,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         status = "planned"
     if status == "held" and date is None and _season_ahead(ctx, L, tense, dom):
         status = "planned"  # "Sandu kommt im Herbst nach Wien", "comes to Vienna in the autumn": still to come
+    if status == "held" and pr.kind == "visit" and _bound_for(L, p, pr.head) and not _past_tense(ctx, L, tense):
+        status = "planned"  # "sale hoy hacia Tegucigalpa", "leaves for Jakarta today": not there yet
     if date is None and (status == "held" or (status == "planned" and pr.kind == "visit" and _onward(ctx, L, pr))):
         coming = _coming_day(ctx, L, pr) or _same_coming_day(ctx, L, pr)
         if coming is not None:

@@ -83,8 +83,27 @@ def _ru_oblique_places(ctx: Ctx, taken: list[tuple[int, int]]) -> None:
     """A Russian place name in a case the reference data does not list ("в Ханое", "в Анкаре"):
     its nominative, looked up again."""
     known = rd.places()
-    for k, tk in enumerate(ctx.toks):
-        if not is_cap(tk) or len(tk.text) < 4 or any(a <= tk.start < b for a, b in taken):
+    toks = ctx.toks
+    for k, tk in enumerate(toks):
+        if not is_cap(tk) or any(a <= tk.start < b for a, b in taken):
+            continue
+        # a hyphenated name declines its last part ("в Ла-Пасе", "в Порт-о-Пренсе")
+        j = k
+        while j + 1 < len(toks) and toks[j + 1].start == toks[j].end + 1 and ctx.text[toks[j].end] == "-":
+            j += 1
+        if j > k and len(toks[j].text) >= 3 and not any(a <= toks[j].start < b for a, b in taken):
+            last = ru_nominative(toks[j].text)
+            nom = ctx.text[tk.start : toks[j].start] + last
+            hits = [m for m in rd.place_gazetteer().find(nom) if m.start == 0 and m.end == len(nom)]
+            if last != toks[j].text and len(hits) == 1:
+                p = known[hits[0].value]
+                ctx.places.setdefault(p.id, {"name": p.name, "kind": p.kind, "state": p.state})
+                ctx.place_hits.append(
+                    (p.id, Match(k, j + 1, tk.start, toks[j].end, p.id, ctx.text[tk.start : toks[j].end]))
+                )
+                taken.append((tk.start, toks[j].end))
+                continue
+        if len(tk.text) < 4:
             continue
         nom = ru_nominative(tk.text)
         if nom == tk.text:
