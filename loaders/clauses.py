@@ -1386,7 +1386,11 @@ def _pred_domain(pr: Pred, L: Lex | None = None) -> tuple[set[int], set[int]]:
                 # time and a place, not the people each was with (when each names its own; "spoke
                 # with Li and then met him" is one person)
                 continue
-            if c.deprel in ("nsubj", "nsubj:pass", "obl", "obl:agent", "iobj", "advmod", "obj", "nmod", "dep"):
+            # (an adjective hung on a verb is a parser's slip for an adverb: "a accordé avant-hier
+            # une audience")
+            if c.deprel in ("nsubj", "nsubj:pass", "obl", "obl:agent", "iobj", "advmod", "obj", "nmod", "dep") or (
+                c.deprel == "amod" and g.upos == "VERB"
+            ):
                 if _loose_relative(p, c):
                     continue
                 d = _domain(p, c)

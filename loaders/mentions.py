@@ -139,9 +139,12 @@ def find_places(ctx: Ctx) -> None:
     known = rd.places()
     taken: list[tuple[int, int]] = []
     connectors = {fold(w) for w in ctx.lex.get("connectors", [])} | rd.every_language("place_connectors")
+    tails = rd.every_language("company_tails")
     for m in rd.place_gazetteer().find(ctx.text, ctx.index):
         if not any(is_cap(t) for t in ctx.toks[m.i : m.j]):
             continue  # "la paz" is peace, "La Paz" a city: places are proper names
+        if m.j < len(ctx.toks) and ctx.toks[m.j].fold in tails and ctx.toks[m.j].sep == " ":
+            continue  # "Brussels Airlines", "Qatar Airways": a company (key ``company_tails``)
         longer = _longer_city(ctx, m, connectors)
         if longer is not None:
             # "Colonia del Sacramento" is no "Colonia" (Cologne): the longer name of a town

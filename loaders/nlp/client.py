@@ -258,32 +258,60 @@ def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
         doc.parse_syntax(syntax)
         doc.tag_morph(morph)
         out.append(
-            tuple(
-                Tok(
-                    n,
-                    x.text,
-                    lemma(x.text),
-                    "VERB" if x.pos == "NOUN" and _ru_only_verb(x.text) else (x.pos or "X"),
-                    int(x.head_id.split("_")[1]),
-                    _deprel(x.rel or "dep"),
-                    x.start,
-                    x.stop,
-                    dict(x.feats or {}),
+            _ru_noun_as_object(
+                tuple(
+                    Tok(
+                        n,
+                        x.text,
+                        lemma(x.text),
+                        _ru_pos(x.pos, x.text),
+                        int(x.head_id.split("_")[1]),
+                        _deprel(x.rel or "dep"),
+                        x.start,
+                        x.stop,
+                        dict(x.feats or {}),
+                    )
+                    for n, x in enumerate(doc.tokens, 1)
                 )
-                for n, x in enumerate(doc.tokens, 1)
             )
         )
     return out
 
 
+def _ru_pos(pos: str | None, word: str) -> str:
+    """natasha's part of speech, but the dictionary's where natasha's is one the dictionary does
+    not know the word as: a noun tagged as a verb ("аудиенцию") or a rare verb tagged as a noun
+    ("позавтракала")."""
+    if pos == "NOUN" and _ru_only(word, ("VERB", "INFN")):
+        return "VERB"
+    if pos == "VERB" and _ru_only(word, ("NOUN",)):
+        return "NOUN"
+    return pos or "X"
+
+
+def _ru_noun_as_object(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """A noun natasha took for a verb and hung as an adjective on the noun after it ("дал
+    аудиенцию министру": "аудиенцию" an amod of "министру"): in the accusative, the object of
+    the verb that noun hangs on."""
+    out = list(toks)
+    for t in toks:
+        if t.upos != "NOUN" or t.deprel != "amod" or not t.head:
+            continue
+        h = toks[t.head - 1]
+        if (
+            h.head
+            and toks[h.head - 1].upos == "VERB"
+            and any(q.tag.case == "accs" for q in _ru_morph().parse(t.form.lower()))
+        ):
+            out[t.i - 1] = replace(t, head=h.head, deprel="obj")
+    return tuple(out)
+
+
 @functools.lru_cache(maxsize=50_000)
-def _ru_only_verb(word: str) -> bool:
-    """A word natasha tags as a noun that the dictionary knows only as a finite verb or an
-    infinitive ("позавтракала", "отобедали": rare verbs the tagger has not seen)."""
+def _ru_only(word: str, pos: tuple[str, ...]) -> bool:
+    """The dictionary knows ``word`` and only as one of ``pos`` (pymorphy3's parts of speech)."""
     parses = _ru_morph().parse(word.lower())
-    return (
-        bool(parses) and all(q.tag.POS in ("VERB", "INFN") for q in parses) and _ru_morph().word_is_known(word.lower())
-    )
+    return bool(parses) and all(q.tag.POS in pos for q in parses) and _ru_morph().word_is_known(word.lower())
 
 
 @functools.lru_cache(maxsize=1)

@@ -60,3 +60,24 @@ def test_a_capitalised_venue_noun_after_a_locative_is_no_city(lang, text, word):
 )
 def test_an_unknown_proper_name_after_a_locative_is_still_a_place(lang, text, city):
     assert city in _places(text, lang)[0]
+
+
+@pytest.mark.parametrize(
+    "lang, text",
+    [
+        ("en", "Paul Biya received Maxime Prévot to discuss the flights of Brussels Airlines."),
+        ("fr", "Paul Biya a reçu Maxime Prévot pour discuter des vols de Brussels Airlines."),
+        ("de", "Paul Biya empfing Maxime Prévot, um über die Flüge von Brussels Airlines zu sprechen."),
+        ("es", "Paul Biya recibió a Maxime Prévot para hablar de los vuelos de Qatar Airways."),
+        ("ru", "Поль Бийя принял Максима Прево, чтобы обсудить рейсы Brussels Airlines."),
+    ],
+)
+def test_a_town_that_names_an_airline_is_no_place(lang, text):
+    # key company_tails: "Brussels Airlines", "Qatar Airways" are companies, not Brussels or Qatar's towns
+    assert not ({"Brussels", "Doha"} & _places(text, lang)[0])
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_the_town_alone_is_still_a_place(lang):
+    text = {"en": "Paul Biya flew to Brussels.", "fr": "Paul Biya s'est rendu à Brussels."}[lang]
+    assert "Brussels" in _places(text, lang)[0]
