@@ -627,6 +627,28 @@ def _plural_subject(ctx: Ctx, p: Parse, t: Tok) -> bool:
     return False
 
 
+def _others_travel(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """A travel verb whose subject is a group of people no leader heads ("an advance team of the
+    chancellery visited Brasília to inspect sites for a visit by X", "Передовая группа службы
+    протокола президента прибыла в Баку"): they travel, not a leader their subject phrase or the
+    clause names (not "the delegation", "the guests", "the royal couple": the leader's party)."""
+    p = pr.p
+    if pr.head.upos not in ("VERB", "AUX"):
+        return False
+    covered = [(h.start, h.end) for h in ctx.leader_hits] + [(t.m.start, t.m.end) for t in titles(ctx)]
+    plural = [(m.start, m.end) for m in ctx.triggers.get("plural_leaders", ())]
+    for c in p.children(pr.head.i):
+        if not c.deprel.startswith("nsubj") or c.upos != "NOUN":
+            continue
+        own = [c] + [x for x in p.children(c.i) if x.deprel in ("flat", "appos", "compound", "amod")]
+        if any(s <= x.start < e for x in own for s, e in covered + plural):
+            return False
+        if any(L.has(key, c) for key in ("party_nouns", "epithet_nouns", "guest_nouns", "vehicle_nouns")):
+            return False
+        return not any(x.upos == "PROPN" for x in own)  # (a name of its own: whoever it is)
+    return False
+
+
 def _on_a_visit(L: Lex, p: Parse, t: Tok) -> bool:
     """ "is in Tokyo on an official visit", "se trouve à Tokyo pour une visite d'État", "находится
     в Токио с официальным визитом": being somewhere on a visit the clause names is a trip there
@@ -4602,8 +4624,34 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
         top = min((p.tok(i) for i in ids), key=lambda t: _depth(p, t))
         if _names_something_else(p, top, ctx.lang) or _nearby(L, p, top):
             continue
+        if top.deprel == "flat" and top.head and top.head not in ids and p.tok(top.head).upos == "PROPN":
+            continue  # "la Exposición Rural de Palermo, en Buenos Aires": a word of another name
         if _located(ctx, L, p, top, pr, m.start) or _possessor_of_venue(ctx, p, top):
             out.append((pid, m))
+    if len(out) > 1:
+        # "the Rural Exhibition of Palermo, in Buenos Aires": a town that names a venue ("of"
+        # on a capitalised noun) yields to a town the clause places it in
+        def of_a_name(m: Match) -> bool:
+            t = min((p.tok(i) for i in _tok_ids(p, m.start, m.end)), key=lambda t: _depth(p, t))
+            head = p.tok(t.head) if t.head else None
+            case = _case_of(p, t)
+            return (
+                head is not None
+                and t.deprel in ("nmod", "flat")
+                and head.upos in ("NOUN", "PROPN")
+                and head.form[:1].isupper()
+                and head.start > p.start
+                and (case is None or case not in L.words.get("locative_case", ()))
+            )
+
+        def placed(m: Match) -> bool:
+            t = min((p.tok(i) for i in _tok_ids(p, m.start, m.end)), key=lambda t: _depth(p, t))
+            return ctx.places[next(pid for pid, x in out if x is m)]["kind"] == "city" and _case_of(
+                p, t
+            ) in L.words.get("locative_case", ())
+
+        if any(placed(m) for _, m in out):
+            out = [(pid, m) for pid, m in out if placed(m) or not of_a_name(m)]
     dests = []
     for iso3, kind, m in ctx.state_hits:
         if kind not in ("name", "official", "acronym") or not (p.start <= m.start < p.end):
@@ -5161,6 +5209,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         for c in pr.p.children(pr.head.i)
     ):
         return None  # "La reunión se traslada a Panamá", "the summit moves to Geneva": the event goes, no one
+    if pr.kind == "visit" and _others_travel(ctx, L, pr):
+        return None
     if (
         modality == "plan"
         and not unreal
