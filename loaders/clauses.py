@@ -793,6 +793,19 @@ def _signed_somewhere(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     return _told_somewhere(ctx, L, pr.p, pr.head)
 
 
+def _signed_that_day(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """A signing told as part of the day the report follows ("the same day", "meanwhile", "in
+    parallel": keys ``same_day`` and ``thread_words``), in a past tense: "Рыженков и его
+    камбоджийский коллега в тот же день подписали документ" - done together, where that day was
+    spent (the place the text leaves to the day it threads on)."""
+    return (
+        L.has("sign_verbs", pr.head)
+        and pr.head.upos == "VERB"
+        and (_phrase(ctx, L, "same_day", pr.k) or _phrase(ctx, L, "thread_words", pr.k))
+        and _past_tense(ctx, L, pr)
+    )
+
+
 def _told_somewhere(ctx: Ctx, L: Lex, p: Parse, head: Tok) -> bool:
     """The verb ``head`` has a place phrase of its own: a town or venue by name, or a venue word."""
     in_dates = [(d.start, d.end) for d in ctx.dates if p.start <= d.start < p.end]
@@ -5795,7 +5808,7 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # "X and Y agreed in Tokyo on Thursday": together, somewhere, that day - they met there
         with_ = leaders if any(p.tok(i).deprel in ("obl", "nmod") and _companion(L, p, p.tok(i)) for i in dom) else []
         if (
-            not (places or _signed_somewhere(ctx, L, pr))
+            not (places or _signed_somewhere(ctx, L, pr) or _signed_that_day(ctx, L, pr))
             or len(_states_of(ctx, list(dict.fromkeys(subject + with_)))) < 2
         ):
             # ("X signed with Y in Abu Dhabi": the one it was signed with is there too)
