@@ -4641,30 +4641,6 @@ def _places(ctx: Ctx, L: Lex, pr: Pred, dom: set[int]) -> tuple[list[tuple[str, 
             continue  # "la Exposición Rural de Palermo, en Buenos Aires": a word of another name
         if _located(ctx, L, p, top, pr, m.start) or _possessor_of_venue(ctx, p, top):
             out.append((pid, m))
-    if len(out) > 1:
-        # "the Rural Exhibition of Palermo, in Buenos Aires": a town that names a venue ("of"
-        # on a capitalised noun) yields to a town the clause places it in
-        def of_a_name(m: Match) -> bool:
-            t = min((p.tok(i) for i in _tok_ids(p, m.start, m.end)), key=lambda t: _depth(p, t))
-            head = p.tok(t.head) if t.head else None
-            case = _case_of(p, t)
-            return (
-                head is not None
-                and t.deprel in ("nmod", "flat")
-                and head.upos in ("NOUN", "PROPN")
-                and head.form[:1].isupper()
-                and head.start > p.start
-                and (case is None or case not in L.words.get("locative_case", ()))
-            )
-
-        def placed(m: Match) -> bool:
-            t = min((p.tok(i) for i in _tok_ids(p, m.start, m.end)), key=lambda t: _depth(p, t))
-            return ctx.places[next(pid for pid, x in out if x is m)]["kind"] == "city" and _case_of(
-                p, t
-            ) in L.words.get("locative_case", ())
-
-        if any(placed(m) for _, m in out):
-            out = [(pid, m) for pid, m in out if placed(m) or not of_a_name(m)]
     dests = []
     for iso3, kind, m in ctx.state_hits:
         if kind not in ("name", "official", "acronym") or not (p.start <= m.start < p.end):

@@ -257,24 +257,22 @@ def _russian(segs: list[str]) -> list[tuple[Tok, ...]]:
         doc.sents = [DocSent(0, len(seg), seg, tokens=doc.tokens)]
         doc.parse_syntax(syntax)
         doc.tag_morph(morph)
-        out.append(
-            _ru_noun_as_object(
-                tuple(
-                    Tok(
-                        n,
-                        x.text,
-                        lemma(x.text),
-                        _ru_pos(x.pos, x.text),
-                        int(x.head_id.split("_")[1]),
-                        _deprel(x.rel or "dep"),
-                        x.start,
-                        x.stop,
-                        dict(x.feats or {}),
-                    )
-                    for n, x in enumerate(doc.tokens, 1)
-                )
+        toks = tuple(
+            Tok(
+                n,
+                x.text,
+                lemma(x.text),
+                _ru_pos(x.pos, x.text),
+                int(x.head_id.split("_")[1]),
+                _deprel(x.rel or "dep"),
+                x.start,
+                x.stop,
+                dict(x.feats or {}),
             )
+            for n, x in enumerate(doc.tokens, 1)
         )
+        retagged = {t.i for t, x in zip(toks, doc.tokens) if x.pos == "VERB" and t.upos == "NOUN"}
+        out.append(_ru_noun_as_object(toks, retagged))
     return out
 
 
@@ -289,14 +287,14 @@ def _ru_pos(pos: str | None, word: str) -> str:
     return pos or "X"
 
 
-def _ru_noun_as_object(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+def _ru_noun_as_object(toks: tuple[Tok, ...], retagged: set[int]) -> tuple[Tok, ...]:
     """A noun natasha took for a verb and hung as an adjective on the noun after it ("дал
     аудиенцию министру": "аудиенцию" an amod of "министру"): in the accusative, the object of
     the verb that noun hangs on."""
     out = list(toks)
     for t in toks:
-        if t.upos != "NOUN" or t.deprel != "amod" or not t.head:
-            continue
+        if t.i not in retagged or t.deprel != "amod" or not t.head:
+            continue  # (only a word natasha took for a verb)
         h = toks[t.head - 1]
         if (
             h.head
