@@ -5215,6 +5215,8 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         pr.kind == "meet"
         and pr.head.upos == "VERB"
         and not L.has("spend_time_verbs", pr.head)  # ("a passé l'après-midi avec X": the time is its object)
+        # (nor "besprach mit ihrem Amtskollegen die Lage": what was talked over with someone)
+        and not (L.has("talk_with_verbs", pr.head) and _talks_with(ctx, L, p, pr.head))
         and _thing_object(ctx, p, pr.head)
     ):
         return None  # "welcomed the decision", "a reçu une lettre", "empfing die Nachricht"
