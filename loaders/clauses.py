@@ -794,14 +794,15 @@ def _signed_somewhere(ctx: Ctx, L: Lex, pr: Pred) -> bool:
 
 
 def _signed_that_day(ctx: Ctx, L: Lex, pr: Pred) -> bool:
-    """A signing told as part of the day the report follows ("the same day", "meanwhile", "in
-    parallel": keys ``same_day`` and ``thread_words``), in a past tense: "Рыженков и его
+    """A signing told as part of the day the report follows ("the same day", "в тот же день": key
+    ``same_day``; not a bare "also" or "then", which a blind set showed may join a signing
+    told apart), in a past tense: "Рыженков и его
     камбоджийский коллега в тот же день подписали документ" - done together, where that day was
     spent (the place the text leaves to the day it threads on)."""
     return (
         L.has("sign_verbs", pr.head)
         and pr.head.upos == "VERB"
-        and (_phrase(ctx, L, "same_day", pr.k) or _phrase(ctx, L, "thread_words", pr.k))
+        and _phrase(ctx, L, "same_day", pr.k)
         and _past_tense(ctx, L, pr)
     )
 
