@@ -2614,6 +2614,8 @@ def _invitation_to(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
     if not _accepted_invitation_noun(L, p, t):
         return False
     sub = p.subtree(t.i)
+    # (with "to attend ..." the parser hung on the verb of acceptance: the invitation's own words)
+    sub = sub + [y for x in p.children(t.head) if x.deprel in ("xcomp", "advcl") and x.i > t.i for y in p.subtree(x.i)]
     if any(x.i != t.i and (L.has("visit_verbs", x) or L.has("visit_nouns", x) or L.has("meet_verbs", x)) for x in sub):
         return False  # "an invitation to visit Quito": the verb under it is the event
     spans = [m.start for _, m in ctx.place_hits] + [m.start for _, kind, m in ctx.state_hits if kind == "name"]
@@ -2626,6 +2628,15 @@ def _invitation_to(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
             continue
         if any(x.deprel == "case" and L.has("destination_preps", x) for x in p.children(c.i)):
             return True
+    # "an invitation to attend Museveni's swearing-in in Kampala": a town where the occasion
+    # invited to is held, in the invitation's own words
+    for x in sub:
+        if x.i == t.i or x.deprel not in ("nmod", "obl") or x.upos != "PROPN":
+            continue
+        if any(x.start <= s < x.end for s in spans) and any(
+            y.deprel == "case" and L.has("locative_case", y) for y in p.children(x.i)
+        ):
+            return True
     return False
 
 
@@ -2633,24 +2644,49 @@ def _accepted_invitation(L: Lex, p: Parse, pr: Pred) -> Tok | None:
     """The verb of acceptance whose invitation the predicate completes ("accepted an invitation
     to visit Asunción": ``accepted``), or None."""
     if _accepted_invitation_noun(L, p, pr.head):
-        return p.tok(pr.head.head)  # "accepted an invitation to Ottawa": the noun is the trip
+        return _acceptance_verb(L, p, pr.head)  # "accepted an invitation to Ottawa": the noun is the trip
     if not pr.head.head or pr.head.deprel not in ("acl", "xcomp", "advcl", "nmod"):
         return None
     n = p.tok(pr.head.head)
+    if n.upos == "NOUN" and not L.has("invite_words", n) and n.deprel == "nmod" and n.head:
+        # "eine Einladung von Premierminister X, Ottawa zu besuchen", the infinitive hung on the inviter
+        up = p.tok(n.head)
+        n = up if L.has("invite_words", up) else n
     if n.upos in ("VERB", "AUX"):
         # "accepted an invitation to visit", the parser's "to visit" on the verb
-        n = next((c for c in p.children(n.i) if c.deprel == "obj" and c.upos == "NOUN"), n)
+        n = next(
+            (c for c in p.children(n.i) if c.deprel == "obj" and c.upos == "NOUN"),
+            next((c for c in p.children(n.i) if c.deprel == "obl" and L.has("invite_words", c)), n),
+        )
     if n.upos != "NOUN" or not L.has("invite_words", n) or not _accepted(L, p, n):
         return None
-    return p.tok(n.head)
+    return _acceptance_verb(L, p, n)
+
+
+def _acceptance_verb(L: Lex, p: Parse, n: Tok) -> Tok:
+    """The verb that accepts the invitation ``n``: its head, or the head of the yes it hangs on
+    ("a dit oui à l'invitation", "ответил согласием на приглашение")."""
+    v = p.tok(n.head)
+    if L.has("assent_words", v) and v.head:
+        return p.tok(v.head)
+    return v
 
 
 def _accepted(L: Lex, p: Parse, n: Tok) -> bool:
     """The noun ``n`` is what a verb of acceptance takes ("accepted an invitation", "a accepté
     l'invitation", "aceptó una invitación", "nahm die Einladung an", "принял приглашение")."""
-    if not n.head or n.deprel not in ("obj", "nsubj:pass"):
+    if not n.head:
         return False
     v = p.tok(n.head)
+    if n.deprel in ("nmod", "obl") and L.has("assent_words", v):
+        return True  # "a dit oui à l'invitation", "ответил согласием на приглашение", hung on the yes
+    if n.deprel in ("obl", "nmod", "obl:arg", "obj") and any(
+        c.deprel in ("obj", "advmod", "obl", "discourse", "xcomp", "ccomp") and c.i != n.i and L.has("assent_words", c)
+        for c in p.children(v.i)
+    ):
+        return True  # "said yes to an invitation", "a dit oui à l'invitation", "ответил согласием на приглашение"
+    if n.deprel not in ("obj", "nsubj:pass"):
+        return False
     if L.has("accept_verbs", v):
         return True
     prt = [c for c in p.children(v.i) if c.deprel in ("compound:prt", "compound") and c.i > v.i]
@@ -2809,7 +2845,9 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         return "plan"  # "accepted an invitation to Ottawa": agreed, to come
     g = pr.gov[0] if pr.gov else None
     if g is not None and g.upos in ("VERB", "AUX") and pr.head.deprel in ("xcomp", "advcl", "ccomp"):
-        invitation = [c for c in p.children(g.i) if c.deprel == "obj" and c.upos == "NOUN" and L.has("invite_words", c)]
+        invitation = [
+            c for c in p.children(g.i) if c.deprel in ("obj", "obl") and c.upos == "NOUN" and L.has("invite_words", c)
+        ]  # (or "said yes to an invitation ... to visit", the invitation an oblique)
         if invitation:
             # "received an invitation to visit Quito" with the parser's "to visit" on the verb:
             # an invitation, to come if accepted, else only asked for
@@ -5224,6 +5262,15 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
     if _meal_of(L, p, pr.head):
         return None  # told by the verb it hangs on
     dom, subj = _pred_domain(pr, L)
+    if pr.kind == "visit" and pr.head.upos == "NOUN" and L.has("invite_words", pr.head) and pr.head.head:
+        # "accepted an invitation to attend X's swearing-in in Kampala", "to attend ..." hung on
+        # the verb of acceptance: the occasion's place is where the trip goes
+        dom |= {
+            y.i
+            for x in [*p.children(pr.head.head), *p.children(pr.head.i)]
+            if x.deprel in ("xcomp", "advcl", "acl") and x.i > pr.head.i
+            for y in p.subtree(x.i)
+        }
     for c in p.children(pr.head.i):
         if _meal_of(L, p, c):
             dom |= _domain(p, c)  # "fue recibido a almorzar en el Palacio por Macron": its place, its host
