@@ -1035,12 +1035,22 @@ def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
     """ "X is expected in Berlin", "X est attendu à Rome", "X wird in Paris erwartet": someone
     awaited somewhere (a passive with a subject) is a trip planned there."""
     kids = p.children(t.i)
-    return any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids) or (
-        any(c.deprel == "nsubj" for c in kids)
-        and (
-            t.lemma.endswith("ся")
-            or any(c.deprel in ("aux", "cop") and L.has("passive_aux", c) for c in kids)
-            or (t.upos == "ADJ" and any(c.deprel == "cop" for c in kids))  # "X is due in Mumbai"
+    return (
+        any(c.deprel in ("aux:pass", "nsubj:pass") for c in kids)
+        or (
+            any(c.deprel == "nsubj" for c in kids)
+            and (
+                t.lemma.endswith("ся")
+                or any(c.deprel in ("aux", "cop") and L.has("passive_aux", c) for c in kids)
+                or (t.upos == "ADJ" and any(c.deprel == "cop" for c in kids))  # "X is due in Mumbai"
+            )
+        )
+        or (
+            # "Боакаи ожидают в Кумаси": an impersonal third person plural with the one awaited its object
+            not any(c.deprel.startswith("nsubj") for c in kids)
+            and t.feats.get("Number") == "Plur"
+            and t.feats.get("Person") == "3"
+            and any(c.deprel == "obj" and c.upos in ("PROPN", "NOUN") for c in kids)
         )
     )
 

@@ -1082,6 +1082,7 @@ def unknown_places(ctx: Ctx) -> None:
                 or ctx.has("continuation", k)
                 or k in invited
                 or (toks[m.j - 1].fold in going_to and ctx.has_verb(("visit_verbs",), k))
+                or ctx.has_verb(("awaited_verbs",), k)  # "is expected in Kumasi on Thursday"
             )
             or ctx.has("remote", k)
             or is_headline(ctx, m.start)
