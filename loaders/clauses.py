@@ -1180,7 +1180,10 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             t.deprel == "obj"
             and L.has("meal_nouns", t)
             and L.has("meal_take_verbs", g)
-            and any(_companion(L, p, c) and c.i != t.i for c in p.children(g.i) + p.children(t.i))
+            and any(
+                _companion(L, p, c) and c.i != t.i and c.deprel != "obj" and _names_someone(ctx, p, c)
+                for c in p.children(g.i) + p.children(t.i)
+            )
         ):
             # "a pris le petit-déjeuner avec Y", "compartió un almuerzo con Y", "nahm ein Mittagessen
             # mit Y ein": a meal taken with someone is a meeting with them (key ``meal_take_verbs``)
@@ -1259,6 +1262,15 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
     if ctx.sents[k].para == -1 and not _verb_above(p, t):
         return Pred(kind, k, p, t, [])
     return None
+
+
+def _names_someone(ctx: Ctx, p: Parse, c: Tok) -> bool:
+    """The phrase ``c`` heads names a leader or a title in its own words (not "with business
+    leaders", "avec les membres de la délégation")."""
+    own = [c] + [x for x in p.children(c.i) if x.deprel in ("flat", "flat:name", "appos", "amod", "compound")]
+    own += [y for x in own[1:] for y in p.children(x.i) if y.deprel in ("flat", "flat:name")]
+    spans = [h.start for h in ctx.leader_hits] + [x.m.start for x in titles(ctx)]
+    return any(x.start <= s < x.end for x in own for s in spans)
 
 
 def _verb_above(p: Parse, t: Tok) -> bool:
