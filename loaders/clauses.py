@@ -859,15 +859,11 @@ def _talks_with(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
         return False
     if any(c.deprel == "compound:prt" for c in p.children(t.i)):
         return False  # "sprachen sich für Sanktionen aus": another verb, aussprechen
-    spans = [h.start for h in ctx.leader_hits] + [x.m.start for x in titles(ctx)]
 
     def someone(c: Tok) -> bool:
-        if c.upos == "PRON":
-            return True  # "mit ihm", "avec lui"
-        # the phrase's own words, not what hangs on it ("mit Journalisten über den Minister X")
-        own = [c] + [x for x in p.children(c.i) if x.deprel in ("flat", "flat:name", "appos", "amod", "compound")]
-        own += [y for x in own[1:] for y in p.children(x.i) if y.deprel in ("flat", "flat:name")]
-        return any(x.start <= s < x.end for x in own for s in spans)
+        # "mit ihm", "avec lui"; else the phrase's own words, not what hangs on it ("mit
+        # Journalisten über den Minister X")
+        return c.upos == "PRON" or _names_someone(ctx, p, c)
 
     for c in p.children(t.i):
         if c.deprel in ("obl", "nmod", "obj") and c.upos in ("NOUN", "PROPN", "PRON"):
