@@ -1116,6 +1116,34 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
     place", the object of "held" / "paid", or a headline's noun with its participants. A noun that
     is the topic of another predicate ("talks on X remain stalled") is no event."""
     g = p.tok(t.head) if t.head else None
+    for c in p.children(t.i):
+        if (
+            (
+                c.deprel in ("acl:relcl", "acl")
+                # ("l'entretien que X a eu mercredi avec Y", parsed as a complement clause)
+                # (the relative pronoun right after the noun: "the talks that X held", "l'entretien que")
+                or (
+                    c.deprel == "ccomp"
+                    and any(
+                        x.i == t.i + 1 and x.deprel in ("mark", "dep", "obj") and x.upos in ("SCONJ", "PRON")
+                        for x in p.children(c.i)
+                    )
+                )
+            )
+            and c.upos in ("VERB", "AUX")
+            and (L.has("light_verbs", c) or (kind == "visit" and L.has("visit_light", c)))
+            # (its object the relative pronoun, or none: not "the talks that led X to hold a vote")
+            and all(
+                x.upos in ("PRON", "SCONJ") or _time_word(L, x)
+                for x in p.children(c.i)
+                if x.deprel in ("obj", "nsubj:pass")
+            )
+            and any(x.deprel == "nsubj" for x in p.children(c.i))
+        ):
+            # "the talks (that) X held with Y on Wednesday", "la reunión que X mantuvo con Y", "das
+            # Gespräch, das X mit Y führte", "l'entretien que X a eu avec Y": the noun is the object
+            # of its relative clause's light verb, and that clause tells who, when and where
+            return Pred(kind, k, p, t, [c])
     if (
         kind == "visit"
         and g is not None
@@ -3372,11 +3400,16 @@ def _year_by_tense(ctx: Ctx, L: Lex, pr: Pred, date: DateMention) -> DateMention
     if len(ctx.pub) < 10 or date.ago:
         return date
     y = int(date.value[:4])
-    if date.value > ctx.pub and _past_tense(ctx, L, pr) and _modality(ctx, L, pr) != "plan":
+    if (
+        date.value > ctx.pub
+        and _past_tense(ctx, L, pr)
+        and _modality(ctx, L, pr) != "plan"
+        and not _awaited_now(ctx, L, pr)  # ("est attendu": être and a participle, but a passive present)
+    ):
         # (not "the visit was scheduled for June 3", told in May: a past verb of planning sets
         # a day still to come)
         y -= 1
-    elif date.value < ctx.pub and _future(ctx, L, pr):
+    elif date.value < ctx.pub and (_future(ctx, L, pr) or _awaited_now(ctx, L, pr)):
         y += 1
     else:
         return date
@@ -3385,6 +3418,19 @@ def _year_by_tense(ctx: Ctx, L: Lex, pr: Pred, date: DateMention) -> DateMention
     except ValueError:
         return date
     return replace(date, value=value)
+
+
+def _awaited_now(ctx: Ctx, L: Lex, pr: Pred) -> bool:
+    """ "X est attendu à Tunis le 2 novembre", "is expected in Rome on 3 June", "wird am 9. Juli in
+    Abidjan erwartet", "ожидается в Минске 2 ноября": awaited somewhere in the present, someone
+    still to come (not "était attendu", "was expected": awaited then)."""
+    v = pr.head if L.has("awaited_verbs", pr.head) else next((g for g in pr.gov if L.has("awaited_verbs", g)), None)
+    if v is None or v.upos not in ("VERB", "ADJ") or not _awaited(L, pr.p, v):
+        return False
+    if v.feats.get("Tense") == "Past":
+        return False
+    aux = [c for c in pr.p.children(v.i) if c.deprel in ("aux", "aux:pass", "cop")]
+    return not any(fold(c.form) in L.words.get("past_aux", ()) or c.feats.get("Tense") == "Past" for c in aux)
 
 
 def _day_in_year(dates: list[DateMention]) -> list[DateMention]:
@@ -7798,6 +7844,30 @@ def meetings(ctx: Ctx, events: list[Event], sector_hits: list[Match]) -> list[Me
     return out
 
 
+def on_the_report_day(ctx: Ctx, facts: list[MeetingFact]) -> list[MeetingFact]:
+    """A held meeting told with no time at all, in a report whose held meetings are all on one day
+    ("X and Y held talks on Tuesday ... Fue el primer encuentro entre ambos", a headline's "X holds
+    talks with Y"): it was held on that day, when its people's states are those of that day's
+    meetings. Not when the report tells held meetings on two days (which one, the text does not
+    say), nor when its sentences name another time ("in 2019")."""
+    dated = [m for m in facts if m.status == "held" and m.precision == "day"]
+    days = {m.date for m in dated}
+    if len(days) != 1:
+        return facts
+    (day,) = days
+    # the states of that day's meetings: a meeting of another state's people is another story
+    # (a digest's next item, "a trip to India ..., where Biden met Modi")
+    states = {ctx.leader_info[x]["state"] for m in dated for x in m.participant_ids}
+    out = []
+    for m in facts:
+        if m.status == "held" and m.date is None and {ctx.leader_info[x]["state"] for x in m.participant_ids} <= states:
+            ks = {ctx.sent_of(e.start) for e in m.evidence}
+            if not any(ctx.sent_of(d.start) in ks and d.value != day for d in ctx.dates):
+                m = replace(m, date=day, precision="day")
+        out.append(m)
+    return out
+
+
 def out_of_office(ctx: Ctx) -> set[str]:
     """People the text calls former office holders ("the former Swiss president X", "des früheren
     Bundesrats X", "el expresidente costarricense X", "бывший президент X": a former-word among
@@ -8091,8 +8161,22 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
     found += _on_the_trip(ctx, facts, found)
     # a headline's present ("Albanese flies on to Tokyo") tells no status: the body's visit of the
     # same traveller to the same place (planned for Wednesday, or made on Monday) is the one
-    told = {(v.visitor_id, v.place_id or v.place) for v in found if not _in_headline(ctx, v) and v.status != "past"}
-    found = [v for v in found if not (_in_headline(ctx, v) and (v.visitor_id, v.place_id or v.place) in told)]
+    # (and "Faye reist nach Tunesien" over the body's trip to Tunis: a whole state gives way to its town)
+    body = [v for v in found if not _in_headline(ctx, v) and v.status != "past"]
+    told = {(v.visitor_id, v.place_id or v.place) for v in body} | {
+        (v.visitor_id, v.host_state) for v in body if v.host_state
+    }
+    found = [
+        v
+        for v in found
+        if not (
+            _in_headline(ctx, v)
+            and (
+                (v.visitor_id, v.place_id or v.place) in told
+                or (v.place_id is None and (v.visitor_id, v.host_state) in told)
+            )
+        )
+    ]
     found += _companions(ctx, found)
     # one visit per (traveller, place, status); a venue or a whole state gives way to a city there
     uniq: dict[tuple, VisitFact] = {}

@@ -21,6 +21,7 @@ from relgraph.loaders.clauses import (
     lex,
     meetings as clause_meetings,
     meetings_on_trips,
+    on_the_report_day,
     namesake_abroad,
     read_events,
     read_proposals,
@@ -134,6 +135,7 @@ def extract(article: Article) -> ArticleFacts:
     events = read_events(ctx)
     meetings = clause_meetings(ctx, events, sector_hits)
     meetings = meetings_on_trips(ctx, events, meetings)
+    meetings = on_the_report_day(ctx, meetings)
     visits = clause_visits(ctx, events, meetings)
     meetings, visits = without_former(ctx, meetings, visits)
     calls = clause_calls(ctx, events)

@@ -35,7 +35,7 @@ GOLDEN = {
         # the negated meeting is none
         "meetings": {(frozenset({"Joe Biden", "JPN:foreign minister"}), "White House", "2024-03-04", "held")},
         # the office's trip is in the extraction (the graph names no traveller for it)
-        "visits": {("JPN:foreign minister", "Washington, D.C.", "held")},
+        "visits": {("JPN:foreign minister", "Washington", "held")},
     },
     "ru_vstrecha.txt": {
         "meetings": {(frozenset({"Vladimir Putin", "Alexander Lukashenko"}), "Minsk", "2024-05-24", "held")},
