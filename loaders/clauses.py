@@ -1825,6 +1825,16 @@ def _another_event(L: Lex, pr: Pred, frames: bool = True) -> set[int]:
     return out
 
 
+def _pluperfect_above(L: Lex, pr: Pred) -> bool:
+    """The verb the predicate's adverbial clause hangs on is in the pluperfect ("Arrivé lundi à
+    Paris, X avait été reçu mardi", "Having arrived on Monday, X had been received")."""
+    top = _clause_verb(pr)
+    if top.deprel != "advcl" or not top.head:
+        return False
+    up = pr.p.tok(top.head)
+    return up.upos in ("VERB", "AUX") and _pluperfect(L, Pred(pr.kind, pr.k, pr.p, up, _governors(pr.p, up)))
+
+
 def _pluperfect(L: Lex, pr: Pred) -> bool:
     """The event's verb is in the pluperfect ("had met", "avait été reçu", "había recibido")."""
     verb = next(
@@ -5836,7 +5846,9 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         and len(ctx.pub) >= 10
         and date.value[:1] != "-"
         and 0 <= _days(date.value, ctx.pub) <= PAST_DAYS
-        and _pluperfect(L, pr)
+        # (or the verb an adverbial clause hangs on: "Arrivé lundi soir à Paris, X avait été reçu
+        # mardi": the arrival's own recent day, told in the sequence)
+        and (_pluperfect(L, pr) or _pluperfect(L, tense) or _pluperfect_above(L, pr))
     ):
         modality = None  # "had been received yesterday": the story's own days, told in sequence
     if not unreal and pr.head.upos in ("VERB", "AUX") and _past_plan(ctx, L, pr):

@@ -653,7 +653,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     toks = _copula_places(lang, toks)
     toks = _particle_verbs(toks)
     if lang == "ru":
-        return _ru_participle_noun(_ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks))))))
+        return _ru_participle_span(_ru_participle_noun(_ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks)))))))
     if lang == "de":
         return _participle_marks(toks)
     if lang == "fr":
@@ -880,6 +880,36 @@ def _ru_participle_noun(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         for t in toks:
             if t.head == p.i and t.i < min(span) and t.i > v.i:
                 out[t.i - 1] = replace(t, head=v.i)
+    result = tuple(out)
+    return result if _acyclic(result) else toks
+
+
+def _ru_participle_span(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """Russian: "X, прибывший в Париж в четверг вечером, в пятницу был принят Y в Елисейском
+    дворце": natasha may hang a phrase inside the commas that set off a participle on the clause's
+    verb, and one after them on the participle. A phrase between the participle and its closing
+    comma is the participle's; an oblique after that comma is the verb's the qualified noun hangs
+    on."""
+    out = list(toks)
+    for p in toks:
+        if p.upos != "VERB" or p.feats.get("VerbForm") != "Part" or p.deprel != "acl" or not p.head:
+            continue
+        if p.i < 2 or toks[p.i - 2].form != ",":
+            continue
+        close = next((t.i for t in toks[p.i :] if t.upos == "PUNCT"), None)
+        if close is None or toks[close - 1].form != ",":
+            continue
+        inside = set(range(p.i + 1, close))
+        for t in toks[p.i : close - 1]:
+            if t.head and t.head not in inside and t.head != p.i and t.deprel in ("obl", "nmod"):
+                out[t.i - 1] = replace(t, head=p.i, deprel="obl")
+        n = toks[p.head - 1]
+        verb = toks[n.head - 1] if n.head else None
+        if verb is None or verb.upos != "VERB" or verb.i < close:
+            continue
+        for t in toks[close:]:
+            if t.head == p.i and t.deprel == "obl":
+                out[t.i - 1] = replace(t, head=verb.i)
     result = tuple(out)
     return result if _acyclic(result) else toks
 
