@@ -2719,6 +2719,25 @@ def _accepted_invitation(L: Lex, p: Parse, pr: Pred) -> Tok | None:
     return _acceptance_verb(L, p, n)
 
 
+def _invitation_taken_up(L: Lex, p: Parse, g: Tok) -> bool:
+    """The verb of inviting ``g`` (or the infinitive under it, where the parser may hang the rest)
+    has a conjunct after it that accepts ("X invited Y to visit Z, and
+    Y accepted", "a invité Y à se rendre à Z, ce que Y a accepté", "пригласил Y посетить Z, и тот
+    принял приглашение / ответил согласием"): an acceptance verb with no object but the
+    invitation, or a yes."""
+    for c in p.children(g.i):
+        if c.deprel != "conj" or c.i < g.i or c.upos not in ("VERB", "AUX"):
+            continue
+        if any(x.deprel.startswith("nsubj") and x.upos == "PROPN" and x.i < g.i for x in p.children(c.i)):
+            continue
+        objs = [x for x in p.children(c.i) if x.deprel in ("obj", "nsubj:pass")]
+        if L.has("accept_verbs", c) and all(L.has("invite_words", x) or x.upos == "PRON" for x in objs):
+            return True
+        if any(L.has("assent_words", x) for x in p.children(c.i)):
+            return True
+    return False
+
+
 def _acceptance_verb(L: Lex, p: Parse, n: Tok) -> Tok:
     """The verb that accepts the invitation ``n``: its head, or the head of the yes it hangs on
     ("a dit oui à l'invitation", "ответил согласием на приглашение")."""
@@ -2908,6 +2927,8 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             # "received an invitation to visit Quito" with the parser's "to visit" on the verb:
             # an invitation, to come if accepted, else only asked for
             return "plan" if _accepted(L, p, invitation[0]) else "hope"
+        if L.has("invite_words", g) and (_invitation_taken_up(L, p, g) or _invitation_taken_up(L, p, pr.head)):
+            return "plan"  # "X invited Y to visit Z, and Y accepted": agreed, to come
     if _wagered(L, p, pr.head):
         return "hope"  # "a bookmaker offers odds that X and Y will meet", "una casa de apuestas ofrece 6 a 1 a que ..."
     if (
@@ -5453,6 +5474,20 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # "Noboa accepted an invitation to visit Asunción": the one who accepted travels
         said = {t.i for c in p.children(acceptor.i) if c.deprel.startswith("nsubj") for t in p.subtree(c.i)}
         subject = [h.lid for h in _leaders_in(ctx, p, said)] or _pronoun_referent(ctx, L, p, said, p.start)
+        leaders = subject + [x for x in leaders if x not in subject]
+    g0 = pr.gov[0] if pr.gov else None
+    if (
+        pr.kind == "visit"
+        and g0 is not None
+        and pr.head.deprel in ("xcomp", "advcl", "ccomp")
+        and L.has("invite_words", g0)
+        and (_invitation_taken_up(L, p, g0) or _invitation_taken_up(L, p, pr.head))
+    ):
+        # "Tinubu invited Ruto to visit Abuja, and Ruto accepted": the one invited travels
+        invited = {t.i for c in p.children(g0.i) if c.deprel in ("obj", "iobj") for t in p.subtree(c.i)}
+        subject = [h.lid for h in _leaders_in(ctx, p, invited)]
+        if not subject:
+            return None
         leaders = subject + [x for x in leaders if x not in subject]
     whom = _relative_object(ctx, L, pr)
     if whom and whom not in leaders:
