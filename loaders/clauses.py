@@ -592,7 +592,14 @@ def _stays_in(L: Lex, p: Parse, t: Tok) -> bool:
             c.deprel in ("obj", "obl", "obl:tmod") and _time_word(L, c) for c in kids
         ):
             return False
-    if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids):
+    if not any(c.deprel in ("nsubj", "nsubj:pass") for c in kids) and not (
+        # ("Estuvo en Ereván en 2023": a language that drops the subject, a finite singular verb)
+        L.words.get("null_subject")
+        and t.deprel == "root"
+        and fold(t.form) != fold(t.lemma)
+        and not fold(t.form).endswith("n")
+        and not any(c.deprel in ("csubj", "expl") for c in kids)
+    ):
         return False
     # (or the place of the visit it is on: "hält sich zu einem Besuch in Tokio auf")
     return any(
@@ -1139,6 +1146,11 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
                 if x.deprel in ("obj", "nsubj:pass")
             )
             and any(x.deprel == "nsubj" for x in p.children(c.i))
+            # (not "la visite d'État que le roi effectuait alors en France": in the time of the
+            # clause around it, which that one tells)
+            and not any(
+                x.deprel == "advmod" and (L.has("then_words", x) or L.has("then_office", x)) for x in p.children(c.i)
+            )
         ):
             # "the talks (that) X held with Y on Wednesday", "la reunión que X mantuvo con Y", "das
             # Gespräch, das X mit Y führte", "l'entretien que X a eu avec Y": the noun is the object

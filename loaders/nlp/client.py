@@ -590,6 +590,17 @@ def _copula_places(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
             x.upos == "NOUN"
             and (fold(x.form) in months or fold(x.lemma) in months)
             and any(c.deprel == "case" and fold(c.form) in case for c in kids)
+        ) or (
+            # "Cassis war 2023 in Jerewan": a bare year read as the head, the place hung on it
+            x.upos == "NUM"
+            and re.fullmatch(r"(?:19|20)\d\d", x.form) is not None
+            # (not "war zuletzt 2024 in der Ukraine gewesen und wurde ... empfangen": a conjunct
+            # with its own time, kept off that year)
+            and not any(c.deprel == "conj" for c in kids)
+            and any(
+                c.upos == "PROPN" and any(y.head == c.i and y.deprel == "case" and fold(y.form) in case for y in out)
+                for c in kids
+            )
         )
         if x.upos != "PROPN" and not dated and not (x.upos in ("ADJ", "ADV") and fold(x.form) in adverbs):
             continue  # (a place, or "last" before it: "was last in Paris"; not "est arrivé à Paris")
@@ -655,7 +666,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     if lang == "ru":
         return _ru_participle_span(_ru_participle_noun(_ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks)))))))
     if lang == "de":
-        return _participle_marks(toks)
+        return _perfect_as_root(lang, _participle_marks(toks))
     if lang == "fr":
         return _perfect_as_root(lang, _elided_pronouns(lang, toks))
     if lang != "en":
@@ -707,10 +718,13 @@ def _day_phrase(toks: tuple[Tok, ...], t: Tok) -> bool:
 _PERFECT_AUX = {
     "fr": (frozenset({"a", "ai", "as", "avons", "avez", "ont", "avait", "avaient", "aura", "auront"}), "avoir"),
     "en": (frozenset({"has", "have", "had"}), "have"),
+    "de": (frozenset({"hat", "habe", "haben", "hatte", "hatten", "habt"}), "haben"),
 }
 _PARTICIPLE = {
     "fr": re.compile(r"(?:é|ée|és|ées|i|ie|is|ies|it|ite|u|ue|us|ues|ert|erte|eint|ait)$"),
     "en": re.compile(r"(?<!ing)(?<![^s]s)$"),
+    # "besucht", "getroffen", "empfangen", "informiert": a weak or a strong participle
+    "de": re.compile(r"(?:t|en)$"),
 }
 
 
@@ -737,7 +751,8 @@ def _perfect_as_root(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
             and c.form.lower() != c.lemma
             and _PARTICIPLE[lang].search(c.form.lower())
         ]
-        if len(parts) != 1 or any(c.deprel in ("obj", "ccomp") for c in kids):
+        # (German: "hatte Portugal 2019 besucht", the participle last, the object before it is its own)
+        if len(parts) != 1 or any(c.deprel in ("obj", "ccomp") and (lang != "de" or c.i > parts[0].i) for c in kids):
             continue
         v = parts[0]
         out[v.i - 1] = replace(v, head=t.head, deprel=t.deprel)
