@@ -1175,6 +1175,9 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             if (
                 L.has("light_verbs", g)
                 or (kind == "visit" and L.has("visit_light", g))
+                # "Starmer sagte einen Besuch in der Schweiz zu", "accepted a visit to Bern": a trip
+                # agreed to, by whoever agreed (planned: ``_modality``)
+                or (kind == "visit" and t.deprel == "obj" and _accept_verb(L, p, g))
                 or (kind == "meet" and L.has("meet_phase", g))
                 or (kind == "meet" and L.has("grant_verbs", g) and L.has("with_nouns", t))  # "granted an audience"
             ):
@@ -2759,6 +2762,17 @@ def _acceptance_verb(L: Lex, p: Parse, n: Tok) -> Tok:
     return v
 
 
+def _accept_verb(L: Lex, p: Parse, v: Tok) -> bool:
+    """``v`` is a verb of acceptance (key ``accept_verbs``), a separable one too ("nahm ... an",
+    "sagte ... zu")."""
+    if v.upos not in ("VERB", "AUX"):
+        return False
+    if L.has("accept_verbs", v):
+        return True
+    prt = [c for c in p.children(v.i) if c.deprel in ("compound:prt", "compound") and c.i > v.i]
+    return any(f"{fold(v.lemma)} {fold(c.form)}" in L.words.get("accept_verbs", ()) for c in prt)
+
+
 def _accepted(L: Lex, p: Parse, n: Tok) -> bool:
     """The noun ``n`` is what a verb of acceptance takes ("accepted an invitation", "a accepté
     l'invitation", "aceptó una invitación", "nahm die Einladung an", "принял приглашение")."""
@@ -2930,6 +2944,15 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
         return "hope"
     if _accepted_invitation_noun(L, p, pr.head):
         return "plan"  # "accepted an invitation to Ottawa": agreed, to come
+    if (
+        pr.kind == "visit"
+        and pr.head.upos == "NOUN"
+        and pr.head.deprel == "obj"
+        and pr.gov
+        and pr.gov[0].i == pr.head.head
+        and _accept_verb(L, p, pr.gov[0])
+    ):
+        return "plan"  # "sagte einen Besuch in der Schweiz zu": agreed to, to come
     g = pr.gov[0] if pr.gov else None
     if g is not None and g.upos in ("VERB", "AUX") and pr.head.deprel in ("xcomp", "advcl", "ccomp"):
         invitation = [
