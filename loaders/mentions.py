@@ -2518,6 +2518,23 @@ def _org_heads(ctx: Ctx, mentions: tuple[LeaderMention, ...]) -> set[str]:
     return out
 
 
+def _street_name(ctx: Ctx, start: int, end: int) -> bool:
+    """A person's name that names a street or a square ("на улице Налбандяна", "Nalbandyan
+    Street", "rue Nelson-Mandela", "calle Simón Bolívar"): an address, not the person (lexicon
+    ``street_nouns``, before the name, with a connector or not, or after it)."""
+    streets = {fold(w) for w in ctx.lex.get("street_nouns", ())}
+    if not streets:
+        return False
+    conn = {fold(w) for w in ctx.lex.get("place_connectors", ())} | _OF
+    words = [fold(w) for w in re.findall(r"\w+", ctx.text[max(0, start - 40) : start])]
+    while words and words[-1] in conn:
+        words.pop()
+    if words and words[-1] in streets and not re.search(r"[.,;:]\s*$", ctx.text[max(0, start - 3) : start]):
+        return True
+    nxt = re.match(r"[ -](\w+)", ctx.text[end : end + 30])
+    return nxt is not None and fold(nxt.group(1)) in streets
+
+
 def find_leaders(ctx: Ctx) -> None:
     """Leaders in the text, known or new, named or referred to by a title: sets
     ``ctx.leader_hits`` (in text order) and adds the people they name to ``ctx.leader_info``."""
@@ -2533,7 +2550,7 @@ def find_leaders(ctx: Ctx) -> None:
     found = _honorifics(ctx, found)
     found = _resolve(ctx, titles, found)
     heads = _org_heads(ctx, found.mentions)
-    ctx.leader_hits = [h.hit() for h in found.mentions if h.lid not in heads]
+    ctx.leader_hits = [h.hit() for h in found.mentions if h.lid not in heads and not _street_name(ctx, h.start, h.end)]
     for lid, p in found.people.items():
         if lid not in ctx.leader_info:
             ctx.leader_info[lid] = p.info()
