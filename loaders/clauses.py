@@ -1008,11 +1008,24 @@ def _reciprocal(L: Lex, p: Parse, t: Tok) -> bool:
         for c in kids
     ):
         return False  # "se conocieron los detalles": a passive, the details became known
-    return any(
-        c.upos == "PRON"
-        and c.deprel in ("obj", "iobj", "expl", "expl:pv", "expl:pass")
-        and L.has("reflexive_pronouns", c)
-        for c in kids
+    # ("last saw each other", "sahen einander", "видели друг друга": key ``each_other``, right after the verb)
+    if any(
+        c.deprel in ("obl", "advcl", "nmod", "acl", "xcomp")
+        and any(x.deprel in ("case", "mark") and L.has("predicative_as", x) for x in p.children(c.i))
+        for o in [t, *(c for c in kids if c.deprel in ("obj", "iobj"))]
+        for c in p.children(o.i)
+    ):
+        return False  # "saw each other as rivals", "se voyaient comme des rivaux": an opinion
+    after = " ".join(fold(x.form) for x in p.toks[t.i : t.i + 4])
+    each_other = any(after.startswith(fold(w)) for w in L.words.get("each_other", ()))
+    return (
+        each_other
+        or any(
+            c.upos == "PRON"
+            and c.deprel in ("obj", "iobj", "expl", "expl:pv", "expl:pass")
+            and L.has("reflexive_pronouns", c)
+            for c in kids
+        )
     ) and not any(c.deprel in ("xcomp", "ccomp") for c in kids)
 
 
