@@ -1058,7 +1058,12 @@ def _awaited(L: Lex, p: Parse, t: Tok) -> bool:
             and (
                 t.lemma.endswith("ся")
                 or any(c.deprel in ("aux", "cop") and L.has("passive_aux", c) for c in kids)
-                or (t.upos == "ADJ" and any(c.deprel == "cop" for c in kids))  # "X is due in Mumbai"
+                # "X is due in Mumbai" (not "is due to open a wing in Victoria": the verb's plan)
+                or (
+                    t.upos == "ADJ"
+                    and any(c.deprel == "cop" for c in kids)
+                    and not any(c.deprel == "xcomp" for c in kids)
+                )
             )
         )
         or (
@@ -2874,9 +2879,12 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
     if _counterfactual(ctx, L, pr):
         return "hope"  # "had been due to", "aurait dû", "debía haber", "hätte ... sollen": what should have been
     near_heads = {pr.head.i, *(g.i for g in pr.gov if not g.deprel.startswith("~"))}
+    # (and the clause an adverbial one hangs on: "is due to open a wing ... before flying to Port
+    # Louis", which CoreNLP parses with "wing" as the head)
+    due_heads = near_heads | {g.i for g in pr.gov if g.deprel == "~advcl"}
     if any(
-        t.upos == "ADP"
-        and t.head in near_heads
+        t.upos in ("ADP", "ADJ")
+        and t.head in due_heads
         and L.has("plan_verbs", t)
         and any(c.deprel == "fixed" for c in p.children(t.i))
         and any(c.deprel == "cop" for c in p.children(t.head))

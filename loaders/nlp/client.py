@@ -644,6 +644,42 @@ def _copula_places(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     return toks if out == list(toks) else tuple(out)
 
 
+def _due_to(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """English: "Modi is due to open a new wing ... this morning before flying to Port Louis":
+    CoreNLP may make "due to open" a fixed expression on the object ("wing" the clause's head, the
+    person its subject). Read as UD does "is due to visit": "due" heads the clause with its copula
+    and subject, the verb is its ``xcomp``, the noun the verb's object, and the clause's times,
+    places and other clauses the verb's."""
+    out = list(toks)
+    for t in toks:
+        if t.lemma != "due" or not t.head:
+            continue
+        fixed = [c for c in toks if c.head == t.i and c.deprel == "fixed"]
+        verbs = [c for c in fixed if c.upos == "VERB"]
+        to = [c for c in fixed if c.form.lower() == "to"]
+        if len(verbs) != 1 or len(to) != 1 or to[0].i > verbs[0].i:
+            continue
+        n, v = toks[t.head - 1], verbs[0]
+        if n.upos not in ("NOUN", "PROPN") or n.i < v.i or not any(c.head == n.i and c.deprel == "cop" for c in toks):
+            continue
+        out[t.i - 1] = replace(t, head=n.head, deprel=n.deprel)
+        out[v.i - 1] = replace(v, head=t.i, deprel="xcomp")
+        out[to[0].i - 1] = replace(to[0], head=v.i, deprel="mark")
+        out[n.i - 1] = replace(n, head=v.i, deprel="obj")
+        for c in toks:
+            if c.head != n.i or c.i in (t.i, v.i):
+                continue
+            if c.deprel in ("nsubj", "nsubj:pass", "cop", "punct") and c.i < n.i:
+                out[c.i - 1] = replace(out[c.i - 1], head=t.i)
+            elif c.deprel in ("obl", "advcl", "advmod", "conj", "cc", "parataxis", "punct"):
+                out[c.i - 1] = replace(out[c.i - 1], head=v.i)
+        for c in toks:
+            if c.head == n.i and c.deprel == "obl" and c.i > n.i:
+                out[c.i - 1] = replace(out[c.i - 1], head=v.i)
+    result = tuple(out)
+    return result if _acyclic(result) else toks
+
+
 def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     """Known parser slips, undone. CoreNLP's English model reads "meet X in Paris to discuss
     trade" as "in Paris" being the subject of "to discuss" (as in "for X to do"), marked by "in":
@@ -674,7 +710,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     from relgraph.loaders import refdata as rd
     from relgraph.loaders.gazetteer import fold
 
-    toks = _perfect_as_root(lang, _reporting_tail(toks))
+    toks = _perfect_as_root(lang, _reporting_tail(_due_to(toks)))
     places = {fold(w) for w in rd.lexicon(lang).get("locative", ())}
     out = list(toks)
     for k, t in enumerate(toks):
