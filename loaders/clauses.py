@@ -1011,6 +1011,8 @@ def _reciprocal(L: Lex, p: Parse, t: Tok) -> bool:
     # ("last saw each other", "sahen einander", "видели друг друга": key ``each_other``, right after the verb)
     if any(
         c.deprel in ("obl", "advcl", "nmod", "acl", "xcomp")
+        and c.upos not in ("VERB", "AUX")  # (not "als die Dänin ... war": a clause of time)
+        and not any(x.deprel == "cop" for x in p.children(c.i))
         and any(x.deprel in ("case", "mark") and L.has("predicative_as", x) for x in p.children(c.i))
         for o in [t, *(c for c in kids if c.deprel in ("obj", "iobj"))]
         for c in p.children(o.i)
@@ -1026,7 +1028,21 @@ def _reciprocal(L: Lex, p: Parse, t: Tok) -> bool:
             and L.has("reflexive_pronouns", c)
             for c in kids
         )
-    ) and not any(c.deprel in ("xcomp", "ccomp") for c in kids)
+    ) and not any(
+        c.deprel == "ccomp"
+        or (
+            c.deprel == "xcomp"
+            # (but a finite clause after a comma the parser hung there: "hatten sich ... gesehen,
+            # als der Kanzler an einem Gipfel teilnahm")
+            and not (
+                c.upos == "VERB"
+                and fold(c.form) != fold(c.lemma)
+                and any(x.form == "," and t.i < x.i < c.i for x in p.toks)
+                and any(x.deprel in ("mark", "case") and x.i < c.i for x in p.subtree(c.i))
+            )
+        )
+        for c in kids
+    )
 
 
 @lru_cache(maxsize=8)
