@@ -1874,14 +1874,21 @@ def _another_event(L: Lex, pr: Pred, frames: bool = True) -> set[int]:
     return out
 
 
+def _clause_above(pr: Pred) -> Pred | None:
+    """The clause the predicate's adverbial clause hangs on, as a predicate of its verb ("Arrivé
+    lundi à Paris, X avait été reçu mardi": "reçu"), or None."""
+    top = _clause_verb(pr)
+    if top.deprel != "advcl" or not top.head:
+        return None
+    up = pr.p.tok(top.head)
+    return Pred(pr.kind, pr.k, pr.p, up, _governors(pr.p, up)) if up.upos in ("VERB", "AUX") else None
+
+
 def _pluperfect_above(L: Lex, pr: Pred) -> bool:
     """The verb the predicate's adverbial clause hangs on is in the pluperfect ("Arrivé lundi à
     Paris, X avait été reçu mardi", "Having arrived on Monday, X had been received")."""
-    top = _clause_verb(pr)
-    if top.deprel != "advcl" or not top.head:
-        return False
-    up = pr.p.tok(top.head)
-    return up.upos in ("VERB", "AUX") and _pluperfect(L, Pred(pr.kind, pr.k, pr.p, up, _governors(pr.p, up)))
+    above = _clause_above(pr)
+    return above is not None and _pluperfect(L, above)
 
 
 def _pluperfect(L: Lex, pr: Pred) -> bool:
@@ -2116,12 +2123,16 @@ def _tok_ids(p: Parse, start: int, end: int) -> set[int]:
 
 def _denies(L: Lex, p: Parse, t: Tok) -> bool:
     """ "ruled out", "a démenti", "descartó", "ausgeschlossen", "исключил": a verb of denial."""
-    if t.upos not in ("VERB", "ADJ"):
-        return False
-    if L.has("deny_verbs", t):
+    return t.upos in ("VERB", "ADJ") and _verb_of(L, p, t, "deny_verbs")
+
+
+def _verb_of(L: Lex, p: Parse, v: Tok, key: str) -> bool:
+    """``v`` is a verb of lexicon ``key``, a separable one too, its particle after it ("nahm ...
+    an", "sagte ... zu", "schloss ... aus": "nehmen an" in the lexicon)."""
+    if L.has(key, v):
         return True
-    prt = [c for c in p.children(t.i) if c.deprel in ("compound:prt", "compound") and c.i > t.i]
-    return any(f"{fold(t.lemma)} {fold(c.form)}" in L.words.get("deny_verbs", ()) for c in prt)
+    prt = [c for c in p.children(v.i) if c.deprel in ("compound:prt", "compound") and c.i > v.i]
+    return any(f"{fold(v.lemma)} {fold(c.form)}" in L.words.get(key, ()) for c in prt)
 
 
 def _denied(L: Lex, pr: Pred) -> bool:
@@ -2799,12 +2810,7 @@ def _acceptance_verb(L: Lex, p: Parse, n: Tok) -> Tok:
 def _accept_verb(L: Lex, p: Parse, v: Tok) -> bool:
     """``v`` is a verb of acceptance (key ``accept_verbs``), a separable one too ("nahm ... an",
     "sagte ... zu")."""
-    if v.upos not in ("VERB", "AUX"):
-        return False
-    if L.has("accept_verbs", v):
-        return True
-    prt = [c for c in p.children(v.i) if c.deprel in ("compound:prt", "compound") and c.i > v.i]
-    return any(f"{fold(v.lemma)} {fold(c.form)}" in L.words.get("accept_verbs", ()) for c in prt)
+    return v.upos in ("VERB", "AUX") and _verb_of(L, p, v, "accept_verbs")
 
 
 def _accepted(L: Lex, p: Parse, n: Tok) -> bool:
@@ -2820,12 +2826,7 @@ def _accepted(L: Lex, p: Parse, n: Tok) -> bool:
         for c in p.children(v.i)
     ):
         return True  # "said yes to an invitation", "a dit oui à l'invitation", "ответил согласием на приглашение"
-    if n.deprel not in ("obj", "nsubj:pass"):
-        return False
-    if L.has("accept_verbs", v):
-        return True
-    prt = [c for c in p.children(v.i) if c.deprel in ("compound:prt", "compound") and c.i > v.i]
-    return any(f"{fold(v.lemma)} {fold(c.form)}" in L.words.get("accept_verbs", ()) for c in prt)
+    return n.deprel in ("obj", "nsubj:pass") and _verb_of(L, p, v, "accept_verbs")
 
 
 def _hearsay(ctx: Ctx, L: Lex, pr: Pred) -> bool:
@@ -2928,13 +2929,11 @@ def _modality(ctx: Ctx, L: Lex, pr: Pred) -> str | None:
             return "recall"  # "a week earlier he had been in New Delhi, where he met ...": then too
     if _earlier_span(ctx, L, pr):
         return "recall"  # "A week earlier, Herath had been in New Delhi": before the days reported
-    top = _clause_verb(pr)
-    if top.deprel == "advcl" and top.head and pr.head.upos == "VERB":
-        up = p.tok(top.head)
-        if up.upos in ("VERB", "AUX") and _modality(ctx, L, Pred(pr.kind, pr.k, p, up, _governors(p, up))) == "recall":
-            # "Marcos had been received by Steinmeier back then, before he met Scholz": the time
-            # the clause it hangs on recalls
-            return "recall"
+    above = _clause_above(pr) if pr.head.upos == "VERB" else None
+    if above is not None and _modality(ctx, L, above) == "recall":
+        # "Marcos had been received by Steinmeier back then, before he met Scholz": the time the
+        # clause it hangs on recalls
+        return "recall"
     if (
         pr.head.upos in ("NOUN", "PROPN")
         and pr.head.deprel in ("nsubj", "nsubj:pass")

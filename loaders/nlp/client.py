@@ -673,9 +673,6 @@ def _due_to(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
                 out[c.i - 1] = replace(out[c.i - 1], head=t.i)
             elif c.deprel in ("obl", "advcl", "advmod", "conj", "cc", "parataxis", "punct"):
                 out[c.i - 1] = replace(out[c.i - 1], head=v.i)
-        for c in toks:
-            if c.head == n.i and c.deprel == "obl" and c.i > n.i:
-                out[c.i - 1] = replace(out[c.i - 1], head=v.i)
     result = tuple(out)
     return result if _acyclic(result) else toks
 
