@@ -4421,6 +4421,11 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
             states.add(st)
         if len(out) == 2:
             break
+    told_pair = _two_countries_told(ctx, p, said, k)
+    if told_pair and len(out) == 2 and not told_pair & {ctx.leader_info[x]["state"] for x in out}:
+        # "... the agreement between Armenia and Azerbaijan; the foreign ministers of the two
+        # countries will meet in Geneva": those two states' people, not the two the text is about
+        return []
     if len(out) == 2 and len(named) == 1:
         role = next(iter(named))
         if not any(role_fits(role, ctx.leader_info[x].get("role")) for x in out):
@@ -4436,6 +4441,24 @@ def _plural_referents(ctx: Ctx, p: Parse, ids: set[int], before: int) -> list[st
     if len(out) == 2 and said:
         ctx.plurals[k] = list(out)
     return out
+
+
+def _two_countries_told(ctx: Ctx, p: Parse, said: list[Match], k: int) -> set[str]:
+    """The two states a plural phrase "of the two countries" ("beider Länder", "двух стран", "de
+    ambos países") points back to: the last two this sentence or the one before named before it.
+    Empty when the phrase names no countries or no two states were named so close."""
+    L = lex(ctx.lang)
+    heads = [m for m in said if any(L.has("country_nouns", p.tok(i)) for i in _tok_ids(p, m.start, m.end))]
+    if not heads:
+        return set()
+    first = ctx.sents[max(k - 1, 0)].start
+    last: list[str] = []
+    for iso3, _, m in sorted(ctx.state_hits, key=lambda x: -x[2].start):
+        if first <= m.start < heads[0].start and iso3 not in last:
+            last.append(iso3)
+            if len(last) == 2:
+                return set(last)
+    return set()
 
 
 _CROWNS = frozenset(("king", "queen", "emperor"))  # a monarch the text may name in passing
