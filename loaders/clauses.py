@@ -1261,7 +1261,14 @@ def _noun_event(ctx: Ctx, L: Lex, p: Parse, t: Tok, kind: str, k: int) -> Pred |
             # "a pris le petit-déjeuner avec Y", "compartió un almuerzo con Y", "nahm ein Mittagessen
             # mit Y ein": a meal taken with someone is a meeting with them (key ``meal_take_verbs``)
             return Pred(kind, k, p, t, [g] + _governors(p, g))
-        if t.deprel in ("nsubj", "nsubj:pass") and (L.has("occur_verbs", g) or L.has("light_verbs", g)):
+        if t.deprel in ("nsubj", "nsubj:pass") and (
+            L.has("occur_verbs", g)
+            or L.has("light_verbs", g)
+            # "the visit continues on Thursday in Mombasa", "la gira continuará en Mérida", "die
+            # Reise geht in Graz weiter": a trip going on somewhere is there (key ``go_on_verbs``;
+            # not "the talks continue", which may be by phone)
+            or (kind == "visit" and _verb_of(L, p, g, "go_on_verbs"))
+        ):
             if L.words.get("occur_objects") and fold(g.lemma) in rd.every_language("occur_light_verbs", events=True):
                 if not any(L.has("occur_objects", c) for c in p.children(g.i)):
                     return None
@@ -3564,8 +3571,13 @@ def _present(ctx: Ctx, L: Lex, pr: Pred) -> bool:
     v = _tensed_verb(pr)
     if v is None:
         return False
-    if any(c.deprel in ("aux", "aux:pass", "cop") for c in pr.p.children(v.i)):
-        return False
+    aux = [c for c in pr.p.children(v.i) if c.deprel in ("aux", "aux:pass", "cop")]
+    if aux:
+        # "Am Donnerstag wird der Besuch in Hamburg fortgesetzt": a passive's present (the present
+        # of "werden" with a participle; "wird ... fortsetzen" is a future, "wurde" a past)
+        return ctx.lang == "de" and all(
+            c.deprel == "aux:pass" and fold(c.form) in L.words.get("future_aux_forms", ()) for c in aux
+        )
     if ctx.lang == "ru":
         return v.feats.get("Tense") == "Pres"
     form, lemma = fold(v.form), fold(v.lemma)
@@ -8299,6 +8311,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
                         ctx.leader_info[lid]["name"], lid, tname, tpid, host, m.date, m.status, _body_first(ctx, m)
                     )
                 )
+    found += _their_trip(ctx, events, found)
     found += _on_the_trip(ctx, facts, found)
     # a headline's present ("Albanese flies on to Tokyo") tells no status: the body's visit of the
     # same traveller to the same place (planned for Wednesday, or made on Monday) is the one
@@ -8344,6 +8357,64 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             and (v.visitor_id, city_of(ctx, v.place_id, every), v.status) in cities
         )
     ]
+
+
+def _their_trip(ctx: Ctx, events: list[Event], found: list[VisitFact]) -> list[VisitFact]:
+    """ "La visite se poursuivra jeudi à Bouaké", "В четверг визит продолжится в Алматы", "su gira
+    continuará en Mérida": a trip noun that names no traveller, told to be (or go on) in a town,
+    is the trip of the one person whose visit to that town's state the article reports as made
+    or still to come. Not when two people visit that state, nor when the noun names someone
+    else ("the visit of the delegation", "la visite du ministre": whoever they are), nor for a
+    trip of the past."""
+    L = lex(ctx.lang)
+    people = L.words.get("party_nouns", frozenset()) if ctx.lang == "de" else frozenset()
+    out: list[VisitFact] = []
+    for ev in events:
+        if ev.kind != "visit" or not ev.noun or ev.leaders or ev.subject or ev.status == "past":
+            continue
+        p = parsed(ctx).get(ev.k)
+        head = p.at(ev.start) if p else None
+        if p is None or head is None or head.upos != "NOUN":
+            continue
+        offices = [(th.m.start, th.end) for th in titles(ctx)]
+        places = [(m.start, m.end) for _, m in ctx.place_hits]
+        if any(
+            c.deprel in ("nmod", "nmod:poss", "appos", "obl", "obl:agent")
+            and (
+                (c.upos == "PROPN" and not any(a <= c.start < b for a, b in places))
+                or any(a <= c.start < b for a, b in offices)
+                or any(L.has(key, c) for key in ("party_nouns", "guest_nouns"))
+                # (a German compound on one: "der Wirtschaftsdelegation")
+                or (c.upos == "NOUN" and any(fold(c.form).endswith(w) for w in people if len(w) >= 6))
+            )
+            for c in p.children(head.i)
+        ):
+            continue  # "the visit of the delegation", "la visite du ministre": someone the noun names
+        cities = {pid for pid, _ in ev.places if ctx.places[pid]["kind"] == "city" and ctx.places[pid]["state"]}
+        if len(cities) != 1:
+            continue
+        pid = next(iter(cities))
+        host = ctx.places[pid]["state"]
+        who = {v.visitor_id for v in found if v.host_state == host and v.status in ("held", "planned")}
+        if len(who) != 1:
+            continue
+        lid = next(iter(who))
+        if ctx.leader_info[lid]["state"] == host:
+            continue
+        tpid, tname, _ = _visit_target(ctx, pid, host)
+        out.append(
+            VisitFact(
+                ctx.leader_info[lid]["name"],
+                lid,
+                tname,
+                tpid,
+                host,
+                ev.date.value if ev.date else None,
+                ev.status,
+                (ctx.sent_ev(ev.k),),
+            )
+        )
+    return out
 
 
 def _on_the_trip(ctx: Ctx, facts: list[MeetingFact], found: list[VisitFact]) -> list[VisitFact]:
