@@ -201,6 +201,7 @@ def _candidates(ctx: Ctx) -> list[int]:
         "meal_nouns",
         "with_nouns",
         "see_verbs",
+        "visit_person_verbs",
     )
     prop_keys = ("propose_verbs", "propose_nouns", "ready_words", "need_nouns")
     topic_keys = ("discuss_verbs", "cooperate_words", "topic_nouns")
@@ -461,6 +462,7 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             elif (
                 L.has("meet_verbs", t)
                 or (L.has("see_verbs", t) and _sees_someone(ctx, L, p, t))
+                or (L.has("visit_person_verbs", t) and _visits_someone(ctx, L, p, t))
                 or (L.has("reciprocal_meet_verbs", t) and _reciprocal(L, p, t))
                 or _sits_down_with(L, p, t)
                 or _talks_with(ctx, L, p, t)
@@ -481,6 +483,10 @@ def _predicates(ctx: Ctx, k: int, p: Parse) -> list[Pred]:
             g = p.tok(t.head) if t.head else None
             if L.has("call_words", t) and t.upos != "ADJ" and g is not None and _calls_on(L, p, t, g):
                 # "paid a courtesy call on the Emperor": a visit in person
+                out.append(Pred("meet", k, p, t, [g] + _governors(p, g)))
+            elif t.upos == "NOUN" and g is not None and _visit_paid(ctx, L, p, t, g):
+                # "paid him a visit at his hotel", "lui a rendu visite", "le hizo una visita", "stattete
+                # ihm einen Besuch ab", "нанес ему визит": a visit to a person is a meeting with them
                 out.append(Pred("meet", k, p, t, [g] + _governors(p, g)))
             elif L.has("call_words", t) and t.upos != "ADJ":
                 out.append(Pred("call", k, p, t, _governors(p, t)))
@@ -542,6 +548,50 @@ def _sees_someone(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
         if any(h.start <= x.start < h.end for x in own if x.upos == "PROPN" for h in ctx.leader_hits):
             return True
     return False
+
+
+def _a_person(ctx: Ctx, L: Lex, p: Parse, c: Tok) -> bool:
+    """``c`` is a person: a leader the text names (the word itself, not an owner's or a thing's
+    name: "the Modi stadium"), a title ("his counterpart"), or a third person's pronoun ("him",
+    "lui", "ihm", "ему")."""
+    if c.upos == "PRON":
+        return (L.has("third_person", c) or L.has("object_pronouns", c) or c.feats.get("Person") == "3") and not L.has(
+            "reflexive_pronouns", c
+        )
+    if c.upos == "NOUN":
+        return any(th.m.start <= c.start < th.end for th in titles(ctx))
+    return c.upos == "PROPN" and any(h.start <= c.start < h.end for h in ctx.leader_hits)
+
+
+def _visits_someone(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
+    """ "X visited Y at his hotel", "visitó a Y", "besuchte Y", "навестил Y": a verb of visiting
+    (lexicon ``visit_person_verbs``) whose object is a person is a meeting with them (not "visited
+    Kenya", nor "hopes to visit Y": a wish)."""
+    if t.upos != "VERB" or t.deprel in ("aux", "aux:pass", "xcomp"):
+        return False
+    objs = [c for c in p.children(t.i) if c.deprel == "obj"]
+    # (every object a person: "посетить инаугурацию Мусевени", its name parsed as a second object,
+    # is a visit to the inauguration)
+    return bool(objs) and all(_a_person(ctx, L, p, c) for c in objs)
+
+
+def _visit_paid(ctx: Ctx, L: Lex, p: Parse, t: Tok, g: Tok) -> bool:
+    """A visit noun that a verb of paying a visit takes as its object (lexicon ``visit_light``:
+    "pay", "rendre", "hacer", "abstatten", "нанести"; a German compound on "Besuch" too), with a
+    person it is paid to: "paid him a visit", "paid a visit to Y", "a rendu visite à Y", "le hizo
+    una visita", "stattete ihm einen Besuch ab", "нанес ему визит". Not a visit to a place."""
+    if t.deprel != "obj" or not L.has("visit_light", g):
+        return False
+    if L.has("call_words", t):
+        # "paid him a courtesy call": a call paid to someone (not "made a call to Y": a phone call)
+        return any(c.deprel == "iobj" and _a_person(ctx, L, p, c) for c in p.children(g.i))
+    if not (L.has("visit_nouns", t) or (ctx.lang == "de" and fold(t.form).endswith("besuch"))):
+        return False
+    to = [
+        c for c in p.children(g.i) if c.deprel in ("iobj", "obl", "obl:arg") or (c.deprel == "obj" and c.upos == "PRON")
+    ]
+    to += [c for c in p.children(t.i) if c.deprel in ("nmod", "obl") and c.upos == "PROPN"]
+    return any(c.i != t.i and c.head and _a_person(ctx, L, p, c) for c in to)
 
 
 def _guest_of_someone(ctx: Ctx, L: Lex, p: Parse, t: Tok) -> bool:
@@ -5604,8 +5654,11 @@ def _event(ctx: Ctx, pr: Pred, unreal: bool = False) -> Event | None:
         # (and the noun a participle describes: "der Gast ..., von X empfangen", which the parser
         # may hang the other way round)
         described = [p.tok(pr.head.head)] if pr.head.deprel == "acl" and pr.head.head and pr.head.upos == "VERB" else []
+        # (and those of the verb an event noun is the object of: "paid him a visit", "lui a rendu visite")
+        light = pr.gov[0] if pr.head.upos == "NOUN" and pr.head.deprel == "obj" and pr.gov else None
         for c in [
             *p.children(pr.head.i),
+            *(p.children(light.i) if light is not None and light.i == pr.head.head else []),
             *(replace(x, deprel="nsubj:pass") for x in described if x.upos == "NOUN"),
         ]:
             if (
@@ -8837,6 +8890,7 @@ def _calls_on(L: Lex, p: Parse, t: Tok, light: Tok | None = None) -> bool:
         for c in p.children(x.i)
         if c.deprel in ("obl", "nmod", "obl:arg")
         and c.upos in ("NOUN", "PROPN")
+        and not _time_word(L, c)  # ("On Tuesday, X made a call to Y": a day, not whom)
         and any(g.deprel == "case" and L.has("call_on", g) for g in p.children(c.i))
     ]
     return bool(ons)
