@@ -699,7 +699,7 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     if lang == "ru":
         return _ru_participle_span(_ru_participle_noun(_ru_frames(_ru_reporting_tail(tuple(_one_root(list(toks)))))))
     if lang == "de":
-        return _perfect_as_root(lang, _participle_marks(toks))
+        return _direction_on_topic(_perfect_as_root(lang, _participle_marks(toks)))
     if lang == "fr":
         return _perfect_as_root(lang, _elided_pronouns(lang, toks))
     if lang != "en":
@@ -734,6 +734,46 @@ def _repair(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
             out[k] = replace(t, head=h.head, deprel="obl")
             out[prep[0].i - 1] = replace(prep[0], head=t.i, deprel="case")
     return tuple(out)
+
+
+def _direction_on_topic(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """German: "ist zu Gesprächen über den Südkaukasus nach Tiflis gereist": CoreNLP may hang "nach
+    Tiflis" on the topic noun of the trip's purpose. A name opened by "nach" under a noun that is
+    no trip and no going ("die Reise nach Tiflis", "die Rückkehr nach Syrien": key
+    ``direction_nouns``), in a phrase on a verb of travel that names no goal of its own, is where
+    the traveller goes: an oblique of that verb."""
+    from relgraph.loaders import refdata as rd
+    from relgraph.loaders.gazetteer import fold
+
+    ev = rd.lexicon("de").get("events", {})
+    travel = {fold(w) for w in ev.get("visit_verbs", ())}
+    # (nor a noun of going somewhere: "über die Rückkehr der Flüchtlinge nach Syrien")
+    trips = {fold(w) for w in (*ev.get("visit_nouns", ()), *ev.get("direction_nouns", ()))}
+    out = list(toks)
+    for t in toks:
+        if t.upos != "PROPN" or t.deprel != "nmod" or not t.head:
+            continue
+        if not any(c.head == t.i and c.deprel == "case" and fold(c.form) == "nach" for c in toks):
+            continue
+        cur = toks[t.head - 1]
+        if cur.upos != "NOUN" or fold(cur.lemma) in trips:
+            continue
+        steps = 0
+        while cur.deprel == "nmod" and cur.head and toks[cur.head - 1].upos == "NOUN" and steps < 3:
+            cur, steps = toks[cur.head - 1], steps + 1
+        if cur.deprel != "obl" or not cur.head or fold(cur.lemma) in trips:
+            continue
+        verb = toks[cur.head - 1]
+        if verb.upos != "VERB" or fold(verb.lemma) not in travel:
+            continue
+        if any(
+            c.head == verb.i and c.deprel == "obl" and any(x.head == c.i and fold(x.form) == "nach" for x in toks)
+            for c in toks
+        ):
+            continue  # "zu Gesprächen über die Rückkehr nach Syrien nach Brüssel gereist": its own goal
+        out[t.i - 1] = replace(t, head=verb.i, deprel="obl")
+    result = tuple(out)
+    return result if _acyclic(result) else toks
 
 
 def _day_phrase(toks: tuple[Tok, ...], t: Tok) -> bool:
