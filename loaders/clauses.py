@@ -2840,18 +2840,22 @@ def _invitation_taken_up(L: Lex, p: Parse, g: Tok) -> bool:
     """The verb of inviting ``g`` (or the infinitive under it, where the parser may hang the rest)
     has a conjunct after it that accepts ("X invited Y to visit Z, and
     Y accepted", "a invité Y à se rendre à Z, ce que Y a accepté", "пригласил Y посетить Z, и тот
-    принял приглашение / ответил согласием"): an acceptance verb with no object but the
-    invitation, or a yes."""
+    принял приглашение / ответил согласием", "and Y agreed", "et Y a donné son accord"): an
+    acceptance verb with no object but the invitation, a yes, or a consent given."""
     for c in p.children(g.i):
         if c.deprel != "conj" or c.i < g.i or c.upos not in ("VERB", "AUX"):
             continue
         if any(x.deprel.startswith("nsubj") and x.upos == "PROPN" and x.i < g.i for x in p.children(c.i)):
             continue
+        if any(fold(x.form) in _not_words() for x in p.children(c.i)):
+            continue  # "and Y did not agree", "y no dio su conformidad": no trip
         objs = [x for x in p.children(c.i) if x.deprel in ("obj", "nsubj:pass")]
         if L.has("accept_verbs", c) and all(L.has("invite_words", x) or x.upos == "PRON" for x in objs):
             return True
         if any(L.has("assent_words", x) for x in p.children(c.i)):
             return True
+        if any(x.deprel == "obj" and L.has("assent_objects", x) for x in p.children(c.i)):
+            return True  # "et Y a donné son accord", "y dio su conformidad" (key ``assent_objects``)
     return False
 
 
