@@ -2856,7 +2856,27 @@ def _invitation_taken_up(L: Lex, p: Parse, g: Tok) -> bool:
             return True
         if any(x.deprel == "obj" and L.has("assent_objects", x) for x in p.children(c.i)):
             return True  # "et Y a donné son accord", "y dio su conformidad" (key ``assent_objects``)
-    return False
+    # "..., invitación que el mandatario aceptó", "..., which was accepted": a relative clause of
+    # acceptance in the sentence of the invitation, wherever the parser hung it
+    return any(_accepting_relative(L, p, t) for t in p.toks)
+
+
+def _accepting_relative(L: Lex, p: Parse, t: Tok) -> bool:
+    """``t`` is a relative clause that accepts what it hangs on ("une invitation que le président a
+    acceptée", "invitación que el mandatario aceptó", "an invitation which was accepted", "eine
+    Einladung, die Y angenommen hat"): a verb of acceptance whose object is the relative pronoun,
+    not negated ("que Y n'a pas encore acceptée")."""
+    return (
+        t.deprel in ("acl", "acl:relcl")
+        and bool(t.head)
+        and _accept_verb(L, p, t)
+        and (
+            any(c.deprel in ("obj", "nsubj:pass") and c.upos in ("PRON", "SCONJ") for c in p.children(t.i))
+            # (on an invitation noun, its pronoun hung elsewhere: "приглашение, которое Y принял")
+            or L.has("invite_words", p.tok(t.head))
+        )
+        and not any(fold(x.form) in _not_words() for x in p.children(t.i))
+    )
 
 
 def _acceptance_verb(L: Lex, p: Parse, n: Tok) -> Tok:
@@ -2887,6 +2907,8 @@ def _accepted(L: Lex, p: Parse, n: Tok) -> bool:
         for c in p.children(v.i)
     ):
         return True  # "said yes to an invitation", "a dit oui à l'invitation", "ответил согласием на приглашение"
+    if any(_accepting_relative(L, p, c) for c in p.children(n.i)):
+        return True  # "une invitation que le président a acceptée"
     return n.deprel in ("obj", "nsubj:pass") and _verb_of(L, p, v, "accept_verbs")
 
 
