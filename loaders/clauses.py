@@ -588,7 +588,11 @@ def _visit_paid(ctx: Ctx, L: Lex, p: Parse, t: Tok, g: Tok) -> bool:
     if not (L.has("visit_nouns", t) or (ctx.lang == "de" and fold(t.form).endswith("besuch"))):
         return False
     to = [
-        c for c in p.children(g.i) if c.deprel in ("iobj", "obl", "obl:arg") or (c.deprel == "obj" and c.upos == "PRON")
+        c
+        for c in p.children(g.i)
+        if (c.deprel in ("iobj", "obl", "obl:arg") or (c.deprel == "obj" and c.upos == "PRON"))
+        # (a pronoun bare, as a dative: not "quant à lui", "as for him")
+        and not (c.upos == "PRON" and any(x.deprel == "case" for x in p.children(c.i)))
     ]
     to += [c for c in p.children(t.i) if c.deprel in ("nmod", "obl") and c.upos == "PROPN"]
     return any(c.i != t.i and c.head and _a_person(ctx, L, p, c) for c in to)
@@ -8440,9 +8444,9 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
 
 def _their_trip(ctx: Ctx, events: list[Event], found: list[VisitFact]) -> list[VisitFact]:
     """ "La visite se poursuivra jeudi à Bouaké", "В четверг визит продолжится в Алматы", "su gira
-    continuará en Mérida": a trip noun that names no traveller, told to be (or go on) in a town,
-    is the trip of the one person whose visit to that town's state the article reports as made
-    or still to come. Not when two people visit that state, nor when the noun names someone
+    continuará en Mérida": a trip noun that names no traveller, told to go on in a town (key
+    ``go_on_verbs``), is the trip of the one person whose visit to that town's state the article
+    reports as made or still to come. Not when two people visit that state, nor when the noun names someone
     else ("the visit of the delegation", "la visite du ministre": whoever they are), nor for a
     trip of the past."""
     L = lex(ctx.lang)
@@ -8453,8 +8457,10 @@ def _their_trip(ctx: Ctx, events: list[Event], found: list[VisitFact]) -> list[V
             continue
         p = parsed(ctx).get(ev.k)
         head = p.at(ev.start) if p else None
-        if p is None or head is None or head.upos != "NOUN":
+        if p is None or head is None or head.upos != "NOUN" or not head.head:
             continue
+        if not (head.deprel in ("nsubj", "nsubj:pass") and _verb_of(L, p, p.tok(head.head), "go_on_verbs")):
+            continue  # (not "ein Besuch in Cork war geplant, entfiel aber": whose, and whether, unsaid)
         offices = [(th.m.start, th.end) for th in titles(ctx)]
         places = [(m.start, m.end) for _, m in ctx.place_hits]
         if any(
