@@ -430,6 +430,8 @@ def _lemma_fixes(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
     events key ``lemma_fixes``, "form:lemma")."""
     from relgraph.loaders import refdata as rd
 
+    if lang == "de":
+        toks = _de_weak_lemmas(toks)
     fixes = dict(x.split(":", 1) for x in rd.lexicon(lang).get("events", {}).get("lemma_fixes", ()))
     if not fixes:
         return toks
@@ -439,6 +441,21 @@ def _lemma_fixes(lang: str, toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
         else t
         for t in toks
     )
+
+
+def _de_weak_lemmas(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
+    """German: a weak verb's present that simplemma leaves as it is ("besichtigt"): the lemma of its
+    past ("besichtigte" -> besichtigen), when that one is known."""
+    lemma = _lemmatizer("de")
+    out = []
+    for t in toks:
+        form = t.form.lower()
+        if t.upos == "VERB" and t.lemma.lower() == form and form.endswith("t") and len(form) > 5:
+            past = lemma(form + "e")
+            if past != form + "e" and past.endswith("en"):
+                t = replace(t, lemma=past)
+        out.append(t)
+    return tuple(out)
 
 
 def _participle_marks(toks: tuple[Tok, ...]) -> tuple[Tok, ...]:
