@@ -8352,18 +8352,7 @@ def visits(ctx: Ctx, events: list[Event], facts: list[MeetingFact]) -> list[Visi
             for pid, name, host in targets[:2]:
                 if host is None or host == home:
                     continue
-                found.append(
-                    VisitFact(
-                        ctx.leader_info[lid]["name"],
-                        lid,
-                        name,
-                        pid,
-                        host,
-                        ev.date.value if ev.date else None,
-                        ev.status,
-                        (ctx.sent_ev(ev.k),),
-                    )
-                )
+                found.append(_visit_of_event(ctx, ev, lid, pid, name, host))
     for m in facts:
         # the city, when the text names it; else the venue ("a venue when the text names no city")
         # (or the seat of government's town the reference data knows: "received at the Moncloa" is
@@ -8446,11 +8435,13 @@ def _their_trip(ctx: Ctx, events: list[Event], found: list[VisitFact]) -> list[V
     """ "La visite se poursuivra jeudi à Bouaké", "В четверг визит продолжится в Алматы", "su gira
     continuará en Mérida": a trip noun that names no traveller, told to go on in a town (key
     ``go_on_verbs``), is the trip of the one person whose visit to that town's state the article
-    reports as made or still to come. Not when two people visit that state, nor when the noun names someone
-    else ("the visit of the delegation", "la visite du ministre": whoever they are), nor for a
-    trip of the past."""
+    reports as made or still to come. Not when two people visit that state, nor when the noun
+    names someone else ("the visit of the delegation", "la visite du ministre": whoever they
+    are), nor for a trip of the past."""
     L = lex(ctx.lang)
     people = L.words.get("party_nouns", frozenset()) if ctx.lang == "de" else frozenset()
+    offices = [(th.m.start, th.end) for th in titles(ctx)]
+    places = [(m.start, m.end) for _, m in ctx.place_hits]
     out: list[VisitFact] = []
     for ev in events:
         if ev.kind != "visit" or not ev.noun or ev.leaders or ev.subject or ev.status == "past":
@@ -8461,8 +8452,6 @@ def _their_trip(ctx: Ctx, events: list[Event], found: list[VisitFact]) -> list[V
             continue
         if not (head.deprel in ("nsubj", "nsubj:pass") and _verb_of(L, p, p.tok(head.head), "go_on_verbs")):
             continue  # (not "ein Besuch in Cork war geplant, entfiel aber": whose, and whether, unsaid)
-        offices = [(th.m.start, th.end) for th in titles(ctx)]
-        places = [(m.start, m.end) for _, m in ctx.place_hits]
         if any(
             c.deprel in ("nmod", "nmod:poss", "appos", "obl", "obl:agent")
             and (
@@ -8487,19 +8476,22 @@ def _their_trip(ctx: Ctx, events: list[Event], found: list[VisitFact]) -> list[V
         if ctx.leader_info[lid]["state"] == host:
             continue
         tpid, tname, _ = _visit_target(ctx, pid, host)
-        out.append(
-            VisitFact(
-                ctx.leader_info[lid]["name"],
-                lid,
-                tname,
-                tpid,
-                host,
-                ev.date.value if ev.date else None,
-                ev.status,
-                (ctx.sent_ev(ev.k),),
-            )
-        )
+        out.append(_visit_of_event(ctx, ev, lid, tpid, tname, host))
     return out
+
+
+def _visit_of_event(ctx: Ctx, ev: Event, lid: str, pid: str | None, name: str | None, host: str | None) -> VisitFact:
+    """The visit of ``lid`` to a place, told by the travel event ``ev``: its day, status and sentence."""
+    return VisitFact(
+        ctx.leader_info[lid]["name"],
+        lid,
+        name,
+        pid,
+        host,
+        ev.date.value if ev.date else None,
+        ev.status,
+        (ctx.sent_ev(ev.k),),
+    )
 
 
 def _on_the_trip(ctx: Ctx, facts: list[MeetingFact], found: list[VisitFact]) -> list[VisitFact]:
